@@ -1,0 +1,69 @@
+package org.khidmat.api.platform;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Durable applications, their status history, and the descriptor versions they were filed under.
+ * A method that returns has committed its change to disk.
+ */
+@ProviderType
+public interface ApplicationStore {
+
+    /**
+     * Stores a new application with the first line of its history, atomically.
+     *
+     * @param application the application; its reference must be new
+     * @param first the submission as a status change ({@code from} is {@code null})
+     * @throws StoreException when it cannot be stored, or the reference is taken
+     */
+    void create(ApplicationRecord application, StatusChange first);
+
+    /**
+     * @param reference a reference
+     * @return the application, if there is one
+     */
+    Optional<ApplicationRecord> find(String reference);
+
+    /**
+     * @param reference a reference
+     * @return its history, oldest first; empty for an unknown reference
+     */
+    List<StatusChange> history(String reference);
+
+    /**
+     * Moves an application to a new state if it is still in the expected one, and records the move.
+     *
+     * @param change the move; {@code change.from()} is the expected current state
+     * @return {@code false} when the application is unknown or no longer in {@code change.from()}
+     * @throws StoreException when it cannot be stored
+     */
+    boolean move(StatusChange change);
+
+    /**
+     * @param agency an agency code, or {@code null} for all
+     * @param serviceId a service id, or {@code null} for all
+     * @param status a state, or {@code null} for all
+     * @param limit the most to return
+     * @return matching applications, newest first
+     */
+    List<ApplicationRecord> list(String agency, String serviceId, String status, int limit);
+
+    /**
+     * Keeps a descriptor's text so applications filed under it stay processable after the bundle changes.
+     * Storing the same service id and version again is a no-op.
+     *
+     * @param serviceId the service
+     * @param version the descriptor version
+     * @param json the descriptor text
+     */
+    void keepDescriptor(String serviceId, int version, String json);
+
+    /**
+     * @param serviceId the service
+     * @param version the descriptor version
+     * @return the descriptor text kept for it, if any
+     */
+    Optional<String> descriptor(String serviceId, int version);
+}

@@ -1,0 +1,22 @@
+package org.khidmat.api.platform;
+
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Stored enablement of services. A service with no row is enabled.
+ */
+@ProviderType
+public interface ServiceStates {
+
+    /** @return every stored state, by service id */
+    Map<String, ServiceState> all();
+
+    /**
+     * Stores a state, replacing the one before.
+     *
+     * @param state the new state
+     * @throws StoreException when it cannot be stored
+     */
+    void put(ServiceState state);
+}

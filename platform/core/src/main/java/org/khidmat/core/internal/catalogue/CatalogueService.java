@@ -1,0 +1,179 @@
+package org.khidmat.core.internal.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.khidmat.api.AgencyBundle;
+import org.khidmat.api.descriptor.DescriptorException;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.ServiceState;
+import org.khidmat.api.platform.ServiceStates;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The extender: tracks active bundles that carry the {@code Khidmat-Services} header and lists their
+ * services, read from the descriptors without loading any of the bundle's classes.
+ */
+@Component(service = Catalogue.class)
+public final class CatalogueService implements Catalogue {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueService.class);
+    private static final Comparator<CatalogueEntry> ORDER =
+            Comparator.comparing((CatalogueEntry e) -> e.descriptor().agency().code()).thenComparing(CatalogueEntry::id);
+
+    private final ServiceStates states;
+    private final AuditLog audit;
+    private final ApplicationStore applications;
+    private final Map<String, Listed> byId = new ConcurrentHashMap<>();
+    private final BundleTracker<List<String>> tracker;
+
+    private record Listed(ServiceDescriptor descriptor, long bundleId, String symbolicName, String version) {
+    }
+
+    @Activate
+    public CatalogueService(BundleContext context, @Reference ServiceStates states, @Reference AuditLog audit,
+            @Reference ApplicationStore applications) {
+        this.states = states;
+        this.audit = audit;
+        this.applications = applications;
+        this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
+            @Override
+            public List<String> addingBundle(Bundle bundle, BundleEvent event) {
+                return add(bundle);
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, List<String> ids) {
+                ids.forEach(id -> byId.computeIfPresent(id, (k, l) -> l.bundleId() == bundle.getBundleId() ? null : l));
+                LOG.debug("catalogue: {} left with {}", bundle.getSymbolicName(), ids);
+            }
+        };
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    private List<String> add(Bundle bundle) {
+        String header = bundle.getHeaders("").get(AgencyBundle.SERVICES_HEADER);
+        if (header == null) {
+            return null;
+        }
+        List<ServiceDescriptor> descriptors;
+        try {
+            descriptors = DescriptorFiles.read(header, bundleSource(bundle));
+        } catch (DescriptorException | IOException e) {
+            LOG.warn("catalogue: {} {} declares services that cannot be read: {}", bundle.getSymbolicName(),
+                    bundle.getVersion(), e.getMessage());
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (ServiceDescriptor d : descriptors) {
+            Listed other = byId.get(d.id());
+            if (other != null && other.bundleId() != bundle.getBundleId()) {
+                LOG.warn("catalogue: {} declares {} which {} already serves; ignored", bundle.getSymbolicName(),
+                        d.id(), other.symbolicName());
+                continue;
+            }
+            byId.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString()));
+            archive(bundle, d);
+            ids.add(d.id());
+        }
+        LOG.debug("catalogue: {} {} serves {}", bundle.getSymbolicName(), bundle.getVersion(), ids);
+        return ids;
+    }
+
+    private void archive(Bundle bundle, ServiceDescriptor d) {
+        try (InputStream in = bundle.getEntry(d.source()).openStream()) {
+            applications.keepDescriptor(d.id(), d.version(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("catalogue: could not keep descriptor {} v{}: {}", d.id(), d.version(), e.getMessage());
+        }
+    }
+
+    static DescriptorFiles.Source bundleSource(Bundle bundle) {
+        return new DescriptorFiles.Source() {
+            @Override
+            public InputStream open(String path) throws IOException {
+                URL url = bundle.getEntry(path);
+                return url == null ? null : url.openStream();
+            }
+
+            @Override
+            public List<String> list(String folder) {
+                List<String> out = new ArrayList<>();
+                Enumeration<String> paths = bundle.getEntryPaths(folder);
+                while (paths != null && paths.hasMoreElements()) {
+                    String p = paths.nextElement();
+                    if (p.endsWith(".json")) {
+                        out.add(p);
+                    }
+                }
+                Collections.sort(out);
+                return out;
+            }
+        };
+    }
+
+    @Override
+    public List<CatalogueEntry> services() {
+        Map<String, ServiceState> stored = states.all();
+        List<CatalogueEntry> out = new ArrayList<>(byId.size());
+        for (Listed l : byId.values()) {
+            out.add(entry(l, stored.get(l.descriptor().id())));
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    @Override
+    public Optional<CatalogueEntry> service(String id) {
+        Listed l = byId.get(id);
+        return l == null ? Optional.empty() : Optional.of(entry(l, states.all().get(id)));
+    }
+
+    @Override
+    public CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor) {
+        Listed l = byId.get(id);
+        if (l == null) {
+            throw new NoSuchElementException("no deployed bundle declares service " + id);
+        }
+        String why = enabled || reason == null || reason.isBlank() ? null : reason.strip();
+        ServiceState state = new ServiceState(id, enabled, why, actor, Instant.now());
+        states.put(state);
+        audit.append(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why);
+        LOG.info("service {} {} by {}", id, enabled ? "enabled" : "disabled", actor);
+        return entry(l, state);
+    }
+
+    private static CatalogueEntry entry(Listed l, ServiceState state) {
+        boolean enabled = state == null || state.enabled();
+        return new CatalogueEntry(l.descriptor(), l.symbolicName(), l.version(), enabled,
+                enabled ? null : state.reason());
+    }
+
+}

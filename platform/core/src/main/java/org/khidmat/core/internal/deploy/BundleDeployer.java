@@ -1,0 +1,312 @@
+package org.khidmat.core.internal.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.DeployResult;
+import org.khidmat.api.platform.DeployedBundle;
+import org.khidmat.api.platform.Deployer;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The deployer: one thread, every lifecycle step in order, rollback on any failure. Jars arrive through
+ * {@link Deployer} calls and through the deploy folder; the folder is what the centre deploys at start,
+ * so whatever is deployed through the API is also written there.
+ */
+@Component(service = Deployer.class, immediate = true)
+public final class BundleDeployer implements Deployer {
+    static final String LOCATION_PREFIX = "khidmat-deploy:";
+    private static final Logger LOG = LoggerFactory.getLogger(BundleDeployer.class);
+
+    private final BundleContext context;
+    private final AuditLog audit;
+    private final Path deployDir;
+    private final Path archiveDir;
+    private final JarCheck jarCheck = new JarCheck(Limits.DEFAULT);
+    private final ImportCheck importCheck;
+    private final BundleSteps steps;
+    private final Map<String, Installed> installed = new ConcurrentHashMap<>();
+    private final AtomicLong incoming = new AtomicLong();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "khidmat-deployer"));
+    private final DeployFolder folder;
+
+    @Activate
+    public BundleDeployer(BundleContext context, @Reference AuditLog audit) throws IOException {
+        this.context = context;
+        this.audit = audit;
+        Path home = Path.of(context.getProperty("khidmat.home") == null ? "." : context.getProperty("khidmat.home"));
+        this.deployDir = Files.createDirectories(home.resolve("deploy"));
+        this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
+        this.importCheck = new ImportCheck(context);
+        this.steps = new BundleSteps(context, Limits.DEFAULT);
+        this.folder = new DeployFolder(deployDir, this);
+        folder.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        folder.close();
+        thread.shutdownNow();
+        steps.close();
+    }
+
+    @Override
+    public boolean ready() {
+        return folder.ready();
+    }
+
+    @Override
+    public DeployResult deploy(Path jar, String actor) {
+        return onThread(() -> deployNow(jar, actor, null));
+    }
+
+    @Override
+    public DeployResult rollback(String symbolicName, String actor) {
+        return onThread(() -> rollbackNow(symbolicName, actor));
+    }
+
+    @Override
+    public DeployResult withdraw(String symbolicName, String actor) {
+        return onThread(() -> withdrawNow(symbolicName, actor, true));
+    }
+
+    @Override
+    public List<DeployedBundle> bundles() {
+        List<DeployedBundle> out = new ArrayList<>();
+        for (Installed i : installed.values()) {
+            Bundle b = context.getBundle(i.bundleId());
+            out.add(new DeployedBundle(i.candidate().symbolicName(), i.candidate().version().toString(),
+                    b == null ? "UNINSTALLED" : state(b.getState()), i.candidate().serviceIds(), i.candidate().sha256(),
+                    i.by(), i.at(), i.previous() == null ? null : i.previous().candidate().version().toString()));
+        }
+        out.sort(Comparator.comparing(DeployedBundle::symbolicName));
+        return out;
+    }
+
+    /** Called by the deploy folder, on the deployer thread, for a complete file that arrived in deploy/. */
+    void fileArrived(String fileName) {
+        thread.execute(() -> {
+            DeployResult r = deployNow(deployDir.resolve(fileName), "deploy-folder", fileName);
+            folder.mark(fileName, r.ok() ? null : r.message());
+        });
+    }
+
+    /** Called by the deploy folder when a file left deploy/: withdraws the bundle it stood for. */
+    void fileRemoved(String fileName) {
+        thread.execute(() -> {
+            folder.mark(fileName, null);
+            installed.values().stream().filter(i -> fileName.equals(i.sourceFile())).findFirst()
+                    .ifPresent(i -> withdrawNow(i.candidate().symbolicName(), "deploy-folder", false));
+        });
+    }
+
+    /** Runs a task on the deployer thread after everything queued before it. */
+    void runOnThread(Runnable task) {
+        thread.execute(task);
+    }
+
+    private DeployResult onThread(Callable<DeployResult> step) {
+        try {
+            return thread.submit(step).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeployResult(false, null, null, List.of(), "interrupted while waiting for the deployer", 0);
+        } catch (ExecutionException e) {
+            LOG.error("deployer step failed unexpectedly", e.getCause());
+            return new DeployResult(false, null, null, List.of(), "the deployer failed: " + e.getCause(), 0);
+        }
+    }
+
+    private DeployResult deployNow(Path jar, String actor, String sourceFile) {
+        long t0 = System.nanoTime();
+        Path copy = archiveDir.resolve("incoming-" + incoming.incrementAndGet() + ".jar");
+        Candidate c = null;
+        try {
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            c = jarCheck.check(copy);
+            Installed current = installed.get(c.symbolicName());
+            if (current != null && current.candidate().sha256().equals(c.sha256())) {
+                installed.put(c.symbolicName(), current.withSource(sourceFile != null ? sourceFile : current.sourceFile()));
+                return result(true, c, "bundle " + c.label() + " is already deployed; nothing to do", t0);
+            }
+            admissible(c, current);
+            Path archived = archiveDir.resolve(c.symbolicName() + "-" + c.version() + "-" + c.sha256().substring(0, 12) + ".jar");
+            Files.move(copy, archived, StandardCopyOption.REPLACE_EXISTING);
+            Installed next = new Installed(-1, c.withJar(archived), archived, sourceFile, actor, Instant.now(), current);
+            return current == null ? installNew(next, t0) : replace(current, next, t0, "update");
+        } catch (Refusal r) {
+            return refused(c, r.getMessage(), actor, t0);
+        } catch (IOException e) {
+            return refused(c, "the jar could not be read or copied: " + e.getMessage(), actor, t0);
+        } finally {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                LOG.debug("could not delete {}", copy, e);
+            }
+        }
+    }
+
+    private void admissible(Candidate c, Installed current) throws Refusal {
+        if (current == null) {
+            for (Bundle b : context.getBundles()) {
+                if (c.symbolicName().equals(b.getSymbolicName())) {
+                    throw new Refusal("bundle " + c.symbolicName() + " is part of the centre itself and cannot be "
+                            + "deployed as an agency bundle");
+                }
+            }
+        } else if (c.version().compareTo(current.candidate().version()) < 0) {
+            throw new Refusal("bundle " + c.label() + " is older than the deployed " + current.candidate().version()
+                    + "; to go back to an earlier version use rollback");
+        }
+        for (String id : c.serviceIds()) {
+            for (Installed other : installed.values()) {
+                if (!other.candidate().symbolicName().equals(c.symbolicName()) && other.candidate().serviceIds().contains(id)) {
+                    throw new Refusal("bundle " + c.label() + " declares service " + id + ", which bundle "
+                            + other.candidate().label() + " already serves; service ids must be unique");
+                }
+            }
+        }
+        importCheck.check(c, current == null ? null : context.getBundle(current.bundleId()));
+    }
+
+    private DeployResult installNew(Installed next, long t0) throws Refusal {
+        Candidate c = next.candidate();
+        Bundle bundle = steps.install(LOCATION_PREFIX + c.symbolicName(), next);
+        try {
+            steps.startAndVerify(bundle, c);
+        } catch (Refusal r) {
+            steps.stopQuietly(bundle);
+            steps.uninstall(bundle);
+            throw r;
+        }
+        commit(next, null, bundle);
+        audit.append(next.by(), "bundle.deploy", c.symbolicName(), c.version() + " sha256=" + c.sha256() + " services=" + c.serviceIds());
+        LOG.info("deployed {} serving {} in {} ms", c.label(), c.serviceIds(), millis(t0));
+        return result(true, c, "deployed " + c.label() + " serving " + c.serviceIds(), t0);
+    }
+
+    private DeployResult replace(Installed current, Installed next, long t0, String verb) throws Refusal {
+        Candidate c = next.candidate();
+        Bundle bundle = context.getBundle(current.bundleId());
+        try {
+            steps.update(bundle, next);
+            steps.startAndVerify(bundle, c);
+        } catch (Refusal r) {
+            restore(bundle, current);
+            throw new Refusal(r.getMessage() + ". Kept " + current.candidate().label() + ", which is serving again", r);
+        }
+        commit(next, current, bundle);
+        audit.append(next.by(), "bundle." + verb, c.symbolicName(), current.candidate().version() + " -> " + c.version()
+                + " sha256=" + c.sha256() + " services=" + c.serviceIds());
+        LOG.info("{} {} -> {} in {} ms", verb, current.candidate().label(), c.version(), millis(t0));
+        return result(true, c, verb + "d " + current.candidate().label() + " to " + c.version() + " serving " + c.serviceIds(), t0);
+    }
+
+    private void restore(Bundle bundle, Installed previous) {
+        try {
+            steps.update(bundle, previous);
+            steps.startAndVerify(bundle, previous.candidate());
+            LOG.info("rolled back to {}", previous.candidate().label());
+        } catch (Refusal again) {
+            LOG.error("could not restore {}: {}", previous.candidate().label(), again.getMessage());
+            audit.append("system", "bundle.restore-failed", previous.candidate().symbolicName(), again.getMessage());
+        }
+    }
+
+    private void commit(Installed next, Installed replaced, Bundle bundle) {
+        String file = folder.stand(next, replaced);
+        installed.put(next.candidate().symbolicName(), new Installed(bundle.getBundleId(), next.candidate(),
+                next.archived(), file, next.by(), next.at(), next.previous()));
+    }
+
+    private DeployResult rollbackNow(String symbolicName, String actor) {
+        long t0 = System.nanoTime();
+        Installed current = installed.get(symbolicName);
+        if (current == null) {
+            return new DeployResult(false, symbolicName, null, List.of(), "no bundle " + symbolicName + " is deployed", millis(t0));
+        }
+        Installed back = current.previous();
+        if (back == null) {
+            return new DeployResult(false, symbolicName, current.candidate().version().toString(),
+                    current.candidate().serviceIds(), "bundle " + current.candidate().label()
+                            + " has no earlier version to roll back to", millis(t0));
+        }
+        Installed next = new Installed(-1, back.candidate(), back.archived(), null, actor, Instant.now(), back.previous());
+        try {
+            return replace(current, next, t0, "rollback");
+        } catch (Refusal r) {
+            return refused(back.candidate(), r.getMessage(), actor, t0);
+        }
+    }
+
+    private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile) {
+        long t0 = System.nanoTime();
+        Installed current = installed.remove(symbolicName);
+        if (current == null) {
+            return new DeployResult(false, symbolicName, null, List.of(), "no bundle " + symbolicName + " is deployed", millis(t0));
+        }
+        Bundle bundle = context.getBundle(current.bundleId());
+        if (bundle != null) {
+            steps.stopQuietly(bundle);
+            steps.uninstall(bundle);
+        }
+        if (removeFile) {
+            folder.remove(current.sourceFile());
+        }
+        audit.append(actor, "bundle.withdraw", symbolicName, current.candidate().version() + " services="
+                + current.candidate().serviceIds());
+        LOG.info("withdrew {} in {} ms", current.candidate().label(), millis(t0));
+        return new DeployResult(true, symbolicName, null, List.of(), "withdrew " + current.candidate().label()
+                + "; its applications stay trackable", millis(t0));
+    }
+
+    private DeployResult refused(Candidate c, String reason, String actor, long t0) {
+        String subject = c == null ? "(unreadable jar)" : c.symbolicName();
+        audit.append(actor, "bundle.refuse", subject, reason);
+        LOG.warn("refused {}: {}", c == null ? "a jar" : c.label(), reason);
+        Installed current = c == null ? null : installed.get(c.symbolicName());
+        return new DeployResult(false, c == null ? null : c.symbolicName(),
+                current == null ? null : current.candidate().version().toString(),
+                current == null ? List.of() : current.candidate().serviceIds(), reason, millis(t0));
+    }
+
+    private static DeployResult result(boolean ok, Candidate c, String message, long t0) {
+        return new DeployResult(ok, c.symbolicName(), c.version().toString(), c.serviceIds(), message, millis(t0));
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+}

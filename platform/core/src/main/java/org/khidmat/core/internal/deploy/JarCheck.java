@@ -1,0 +1,160 @@
+package org.khidmat.core.internal.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.khidmat.api.AgencyBundle;
+import org.khidmat.api.descriptor.DescriptorException;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.core.internal.catalogue.DescriptorFiles;
+import org.osgi.framework.Version;
+
+/** The checks on a jar that need no framework. */
+final class JarCheck {
+    private final Limits limits;
+
+    JarCheck(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Whether the file is, right now, a complete zip: a half-written one is not. */
+    static boolean isCompleteZip(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.size() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    Candidate check(Path jar) throws Refusal {
+        long size;
+        try {
+            size = Files.size(jar);
+        } catch (IOException e) {
+            throw new Refusal("cannot read " + jar.getFileName() + ": " + e.getMessage(), e);
+        }
+        if (size > limits.maxJarBytes()) {
+            throw new Refusal("the file is " + size + " bytes; the largest bundle this centre takes is "
+                    + limits.maxJarBytes() + " bytes");
+        }
+        try (JarFile zip = new JarFile(jar.toFile(), false)) {
+            entries(zip);
+            Manifest manifest = zip.getManifest();
+            if (manifest == null) {
+                throw new Refusal("the jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle");
+            }
+            Attributes main = manifest.getMainAttributes();
+            String bsn = main.getValue("Bundle-SymbolicName");
+            if (bsn == null || bsn.isBlank()) {
+                throw new Refusal("the jar is not an OSGi bundle: its manifest has no Bundle-SymbolicName "
+                        + "(build it with bnd-maven-plugin or maven-bundle-plugin)");
+            }
+            bsn = bsn.split(";")[0].trim();
+            if (!"2".equals(trim(main.getValue("Bundle-ManifestVersion")))) {
+                throw new Refusal("bundle " + bsn + " lacks Bundle-ManifestVersion: 2 (an OSGi R4+ bundle is needed)");
+            }
+            Version version;
+            try {
+                version = Version.parseVersion(trim(main.getValue("Bundle-Version")));
+            } catch (IllegalArgumentException e) {
+                throw new Refusal("bundle " + bsn + " has an invalid Bundle-Version '" + main.getValue("Bundle-Version")
+                        + "': use major.minor.micro[.qualifier]");
+            }
+            String header = main.getValue(AgencyBundle.SERVICES_HEADER);
+            List<ServiceDescriptor> descriptors = header == null ? List.of() : descriptors(zip, bsn, version, header);
+            return new Candidate(jar, bsn, version, main.getValue("Import-Package"), main.getValue("Export-Package"),
+                    descriptors, sha256(jar));
+        } catch (ZipException e) {
+            throw new Refusal("the file is not a readable jar (zip): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new Refusal("the jar cannot be read: " + e.getMessage(), e);
+        } catch (SecurityException e) {
+            throw new Refusal("the jar's signature does not match its content: " + e.getMessage(), e);
+        }
+    }
+
+    private void entries(ZipFile zip) throws Refusal {
+        if (zip.size() > limits.maxEntries()) {
+            throw new Refusal("the jar has " + zip.size() + " entries; this centre takes at most " + limits.maxEntries());
+        }
+        long expanded = 0;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+            ZipEntry entry = e.nextElement();
+            String name = entry.getName();
+            if (name.startsWith("/") || name.contains("\\") || name.contains(":")
+                    || ("/" + name + "/").contains("/../") || name.indexOf('\0') >= 0) {
+                throw new Refusal("the jar has an entry with an unsafe path '" + name.replace('\0', '?')
+                        + "' (absolute, .., backslash or drive letter)");
+            }
+            if (entry.getSize() > 0) {
+                expanded += entry.getSize();
+            }
+            if (expanded > limits.maxUncompressedBytes()) {
+                throw new Refusal("the jar expands to more than " + limits.maxUncompressedBytes() + " bytes");
+            }
+        }
+    }
+
+    private static List<ServiceDescriptor> descriptors(ZipFile zip, String bsn, Version version, String header)
+            throws Refusal, IOException {
+        try {
+            return DescriptorFiles.read(header, new DescriptorFiles.Source() {
+                @Override
+                public InputStream open(String path) throws IOException {
+                    ZipEntry entry = zip.getEntry(path);
+                    return entry == null || entry.isDirectory() ? null : zip.getInputStream(entry);
+                }
+
+                @Override
+                public List<String> list(String folder) {
+                    List<String> out = new ArrayList<>();
+                    for (ZipEntry entry : Collections.list(zip.entries())) {
+                        String rest = entry.getName().startsWith(folder) ? entry.getName().substring(folder.length()) : null;
+                        if (rest != null && rest.endsWith(".json") && !rest.contains("/")) {
+                            out.add(entry.getName());
+                        }
+                    }
+                    Collections.sort(out);
+                    return out;
+                }
+            });
+        } catch (DescriptorException e) {
+            throw new Refusal("bundle " + bsn + " " + version + " has invalid service descriptors: "
+                    + String.join("; ", e.problems()));
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+}

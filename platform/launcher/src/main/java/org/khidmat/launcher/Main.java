@@ -1,0 +1,161 @@
+package org.khidmat.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the centre: embeds Apache Felix, installs and starts every platform bundle in {@code bundles/},
+ * waits until the centre answers {@code /health}, prints one ready line, and stops cleanly on Ctrl-C or
+ * SIGTERM.
+ */
+public final class Main {
+    private static final Pattern COUNT = Pattern.compile("\"(services|agencies)\"\\s*:\\s*(\\d+)");
+    private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        Settings settings;
+        try {
+            settings = Settings.from(System.getenv(), installDir());
+        } catch (IllegalArgumentException e) {
+            System.err.println("khidmat: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Logs.setUp(settings.home());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
+                .newFramework(frameworkProperties(settings));
+        framework.init();
+        framework.getBundleContext().addFrameworkListener(event -> {
+            if (event.getType() == FrameworkEvent.ERROR) {
+                log.error("framework: {} {}", event.getBundle().getSymbolicName(),
+                        event.getThrowable() == null ? "" : event.getThrowable().getMessage());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, log), "khidmat-shutdown"));
+        List<Bundle> bundles = install(framework, settings.bundles(), log);
+        framework.start();
+        for (Bundle b : bundles) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    b.start();
+                } catch (BundleException e) {
+                    log.error("platform bundle {} did not start: {}", b.getSymbolicName(), e.getMessage());
+                }
+            }
+        }
+        String health = awaitHealth(settings);
+        if (health == null) {
+            log.error("the centre did not answer {}health within {} s; see logs/", settings.url(), READY_LIMIT.toSeconds());
+            System.exit(1);
+        }
+        Map<String, String> counts = new HashMap<>();
+        Matcher m = COUNT.matcher(health);
+        while (m.find()) {
+            counts.put(m.group(1), m.group(2));
+        }
+        System.out.printf("Khidmat is ready at %s serving %s services from %s agencies (started in %.2f s)%n",
+                settings.url(), counts.getOrDefault("services", "?"), counts.getOrDefault("agencies", "?"),
+                (System.nanoTime() - t0) / 1e9);
+        System.out.flush();
+        framework.waitForStop(0);
+    }
+
+    private static Map<String, String> frameworkProperties(Settings s) {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, s.home().resolve("data").resolve("felix-cache").toString());
+        // deploy/ is what the centre runs: every start installs from it afresh, so a stale cache never wins
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.slf4j;version=\"2.0.17\",org.slf4j.spi;version=\"2.0.17\","
+                + "org.slf4j.event;version=\"2.0.17\",org.slf4j.helpers;version=\"2.0.17\"");
+        p.put("khidmat.home", s.home().toString());
+        p.put("khidmat.port", Integer.toString(s.port()));
+        p.put("khidmat.host", s.host());
+        p.put("felix.log.level", "1");
+        return p;
+    }
+
+    private static List<Bundle> install(Framework framework, Path dir, Logger log) throws IOException {
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(dir)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+        List<Bundle> out = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                out.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+            } catch (BundleException e) {
+                log.error("platform bundle {} could not be installed: {}", jar.getFileName(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String awaitHealth(Settings s) throws URISyntaxException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        String host = s.host().isEmpty() || s.host().equals("0.0.0.0") ? "127.0.0.1" : s.host();
+        HttpRequest request = HttpRequest.newBuilder(new URI("http://" + host + ":" + s.port() + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return r.body();
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        return null;
+    }
+
+    private static void stop(Framework framework, Logger log) {
+        try {
+            if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                log.info("stopping the centre");
+                framework.stop();
+                framework.waitForStop(15_000);
+            }
+        } catch (BundleException | InterruptedException e) {
+            log.warn("the centre did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static Path installDir() {
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of(".").toAbsolutePath();
+        }
+    }
+}

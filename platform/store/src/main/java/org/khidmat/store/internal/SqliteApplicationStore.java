@@ -1,0 +1,212 @@
+package org.khidmat.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.StatusChange;
+import org.khidmat.api.platform.StoreException;
+
+/** Applications, their status history and archived descriptors, in tables of the same names. */
+final class SqliteApplicationStore implements ApplicationStore {
+    private static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
+            + " status, payment_state, created_at, updated_at";
+
+    private final SqliteDatabase database;
+
+    SqliteApplicationStore(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void create(ApplicationRecord application, StatusChange first) {
+        String reference = Objects.requireNonNull(application, "application").reference();
+        Objects.requireNonNull(reference, "reference");
+        if (!reference.equals(Objects.requireNonNull(first, "first").reference())) {
+            throw new IllegalArgumentException("the first status change is for " + first.reference()
+                    + ", not application " + reference);
+        }
+        String answers = AnswersJson.write(application.answers());
+        database.write("store application " + reference, c -> {
+            if (exists(c, reference)) {
+                throw new StoreException("could not store application " + reference
+                        + ": an application with that reference already exists", null);
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO application (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, reference);
+                insert.setString(2, application.serviceId());
+                insert.setInt(3, application.descriptorVersion());
+                insert.setString(4, application.agency());
+                insert.setString(5, application.cnic());
+                insert.setString(6, application.tier());
+                insert.setString(7, answers);
+                insert.setString(8, application.status());
+                insert.setString(9, application.paymentState());
+                insert.setLong(10, millis(application.createdAt()));
+                insert.setLong(11, millis(application.updatedAt()));
+                insert.executeUpdate();
+            }
+            addHistory(c, first);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ApplicationRecord> find(String reference) {
+        return database.read("read application " + reference, c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM application WHERE reference = ?")) {
+                query.setString(1, reference);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(record(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StatusChange> history(String reference) {
+        return database.read("read the history of application " + reference, c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT reference, at, actor, from_state, to_state, note"
+                    + " FROM status_history WHERE reference = ? ORDER BY id")) {
+                query.setString(1, reference);
+                List<StatusChange> changes = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        changes.add(new StatusChange(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
+                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)));
+                    }
+                }
+                return changes;
+            }
+        });
+    }
+
+    @Override
+    public boolean move(StatusChange change) {
+        Objects.requireNonNull(change, "change");
+        return database.write("move application " + change.reference() + " to " + change.to(), c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE application SET status = ?, updated_at = ? WHERE reference = ? AND status = ?")) {
+                update.setString(1, change.to());
+                update.setLong(2, millis(change.at()));
+                update.setString(3, change.reference());
+                update.setString(4, change.from());
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            addHistory(c, change);
+            return true;
+        });
+    }
+
+    @Override
+    public List<ApplicationRecord> list(String agency, String serviceId, String status, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
+        filter(sql, values, "agency", agency);
+        filter(sql, values, "service_id", serviceId);
+        filter(sql, values, "status", status);
+        sql.append(" ORDER BY created_at DESC, reference DESC LIMIT ?");
+        return database.read("list applications", c -> {
+            try (PreparedStatement query = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (String value : values) {
+                    query.setString(i++, value);
+                }
+                query.setInt(i, limit);
+                List<ApplicationRecord> records = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(record(rows));
+                    }
+                }
+                return records;
+            }
+        });
+    }
+
+    @Override
+    public void keepDescriptor(String serviceId, int version, String json) {
+        database.write("keep descriptor " + serviceId + " version " + version, c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO descriptor_archive (service_id, version,"
+                    + " json) VALUES (?, ?, ?) ON CONFLICT (service_id, version) DO NOTHING")) {
+                insert.setString(1, serviceId);
+                insert.setInt(2, version);
+                insert.setString(3, json);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> descriptor(String serviceId, int version) {
+        return database.read("read descriptor " + serviceId + " version " + version, c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT json FROM descriptor_archive WHERE service_id = ? AND version = ?")) {
+                query.setString(1, serviceId);
+                query.setInt(2, version);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static boolean exists(Connection c, String reference) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM application WHERE reference = ?")) {
+            query.setString(1, reference);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static void addHistory(Connection c, StatusChange change) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO status_history (reference, at, actor,"
+                + " from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, change.reference());
+            insert.setLong(2, millis(change.at()));
+            insert.setString(3, change.actor());
+            if (change.from() == null) {
+                insert.setNull(4, Types.VARCHAR);
+            } else {
+                insert.setString(4, change.from());
+            }
+            insert.setString(5, change.to());
+            insert.setString(6, change.note());
+            insert.executeUpdate();
+        }
+    }
+
+    private static ApplicationRecord record(ResultSet rows) throws SQLException {
+        return new ApplicationRecord(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+                rows.getString(5), rows.getString(6), AnswersJson.read(rows.getString(7)), rows.getString(8),
+                rows.getString(9), Instant.ofEpochMilli(rows.getLong(10)), Instant.ofEpochMilli(rows.getLong(11)));
+    }
+
+    private static void filter(StringBuilder sql, List<String> values, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            values.add(value);
+        }
+    }
+
+    static long millis(Instant instant) {
+        return Objects.requireNonNull(instant, "timestamp").toEpochMilli();
+    }
+}

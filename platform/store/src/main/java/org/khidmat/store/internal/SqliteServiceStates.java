@@ -1,0 +1,59 @@
+package org.khidmat.store.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.khidmat.api.platform.ServiceState;
+import org.khidmat.api.platform.ServiceStates;
+
+/** Services' enablement in table {@code service_state}, one row per service that was ever switched. */
+final class SqliteServiceStates implements ServiceStates {
+    private final SqliteDatabase database;
+
+    SqliteServiceStates(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public Map<String, ServiceState> all() {
+        return database.read("read the service states", c -> {
+            Map<String, ServiceState> states = new LinkedHashMap<>();
+            try (Statement statement = c.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT service_id, enabled, reason, changed_by,"
+                            + " changed_at FROM service_state ORDER BY service_id")) {
+                while (rows.next()) {
+                    ServiceState state = new ServiceState(rows.getString(1), rows.getInt(2) != 0, rows.getString(3),
+                            rows.getString(4), Instant.ofEpochMilli(rows.getLong(5)));
+                    states.put(state.serviceId(), state);
+                }
+            }
+            return Collections.unmodifiableMap(states);
+        });
+    }
+
+    @Override
+    public void put(ServiceState state) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(state.serviceId(), "serviceId");
+        long at = SqliteApplicationStore.millis(state.changedAt());
+        database.write("store the state of service " + state.serviceId(), c -> {
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO service_state (service_id, enabled,"
+                    + " reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (service_id) DO UPDATE SET"
+                    + " enabled = excluded.enabled, reason = excluded.reason, changed_by = excluded.changed_by,"
+                    + " changed_at = excluded.changed_at")) {
+                upsert.setString(1, state.serviceId());
+                upsert.setInt(2, state.enabled() ? 1 : 0);
+                upsert.setString(3, state.reason());
+                upsert.setString(4, state.changedBy());
+                upsert.setLong(5, at);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package org.khidmat.store.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.platform.AuditEntry;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.ServiceState;
+import org.khidmat.api.platform.ServiceStates;
+import org.khidmat.api.platform.StatusChange;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The store as OSGi services: opens the SQLite database when activated, closes it when deactivated, and hands
+ * every call to the class that does the work. The database is {@code khidmat.db.path} if that framework property
+ * is set, else {@code <khidmat.home>/data/khidmat.db}, with the current folder when {@code khidmat.home} is unset.
+ * Immediate, so a database that cannot be opened (or is newer than this code) shows at startup, not first use.
+ */
+@Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class })
+public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore {
+    private final SqliteDatabase database;
+    private final SqliteServiceStates states;
+    private final SqliteAuditLog audit;
+    private final SqliteApplicationStore applications;
+
+    @Activate
+    public StoreComponent(BundleContext context) {
+        database = SqliteDatabase.open(databaseFile(context::getProperty));
+        states = new SqliteServiceStates(database);
+        audit = new SqliteAuditLog(database, Clock.systemUTC());
+        applications = new SqliteApplicationStore(database);
+    }
+
+    @Deactivate
+    void deactivate() {
+        database.close();
+    }
+
+    /** @param property reads a framework property, {@code null} when unset */
+    static Path databaseFile(UnaryOperator<String> property) {
+        String path = property.apply("khidmat.db.path");
+        if (path != null && !path.isBlank()) {
+            return Path.of(path);
+        }
+        String home = property.apply("khidmat.home");
+        return Path.of(home == null || home.isBlank() ? "." : home, "data", "khidmat.db");
+    }
+
+    @Override
+    public Map<String, ServiceState> all() {
+        return states.all();
+    }
+
+    @Override
+    public void put(ServiceState state) {
+        states.put(state);
+    }
+
+    @Override
+    public AuditEntry append(String actor, String action, String subject, String detail) {
+        return audit.append(actor, action, subject, detail);
+    }
+
+    @Override
+    public List<AuditEntry> search(String text, int limit) {
+        return audit.search(text, limit);
+    }
+
+    @Override
+    public AuditCheck verify() {
+        return audit.verify();
+    }
+
+    @Override
+    public void create(ApplicationRecord application, StatusChange first) {
+        applications.create(application, first);
+    }
+
+    @Override
+    public Optional<ApplicationRecord> find(String reference) {
+        return applications.find(reference);
+    }
+
+    @Override
+    public List<StatusChange> history(String reference) {
+        return applications.history(reference);
+    }
+
+    @Override
+    public boolean move(StatusChange change) {
+        return applications.move(change);
+    }
+
+    @Override
+    public List<ApplicationRecord> list(String agency, String serviceId, String status, int limit) {
+        return applications.list(agency, serviceId, status, limit);
+    }
+
+    @Override
+    public void keepDescriptor(String serviceId, int version, String json) {
+        applications.keepDescriptor(serviceId, version, json);
+    }
+
+    @Override
+    public Optional<String> descriptor(String serviceId, int version) {
+        return applications.descriptor(serviceId, version);
+    }
+}

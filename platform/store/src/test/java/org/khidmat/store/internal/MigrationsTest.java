@@ -1,0 +1,104 @@
+package org.khidmat.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.api.platform.StoreException;
+import org.sqlite.SQLiteDataSource;
+
+class MigrationsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheSchemaOnAnEmptyFileInAMissingFolder() {
+        Path file = dir.resolve("home/data/khidmat.db");
+        try (SqliteDatabase db = SqliteDatabase.open(file)) {
+            assertTrue(Files.isRegularFile(file));
+            assertEquals(List.of("application", "audit_log", "descriptor_archive", "service_state", "status_history"),
+                    names(db, "table"));
+            assertEquals(List.of("application_agency_status", "application_created", "application_service",
+                    "status_history_reference"), names(db, "index"));
+            assertEquals(List.of("audit_log_no_delete", "audit_log_no_update"), names(db, "trigger"));
+            assertEquals(Migrations.latest(), Migrations.version(db));
+        }
+    }
+
+    @Test
+    void opensWithWalFullSyncForeignKeysAndBusyTimeout() {
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
+            assertEquals("wal", db.read("t", c -> SqliteDatabase.pragma(c, "journal_mode")));
+            assertEquals("2", db.read("t", c -> SqliteDatabase.pragma(c, "synchronous")), "2 is FULL");
+            assertEquals("1", db.read("t", c -> SqliteDatabase.pragma(c, "foreign_keys")));
+            assertEquals("5000", db.read("t", c -> SqliteDatabase.pragma(c, "busy_timeout")));
+        }
+    }
+
+    @Test
+    void reopeningIsANoOpAndKeepsData() {
+        Path file = dir.resolve("k.db");
+        try (SqliteDatabase db = SqliteDatabase.open(file)) {
+            new SqliteApplicationStore(db).keepDescriptor("nadra.cnic-renewal", 1, "{}");
+        }
+        try (SqliteDatabase db = SqliteDatabase.open(file)) {
+            assertEquals(Migrations.latest(), Migrations.version(db));
+            assertEquals("{}", new SqliteApplicationStore(db).descriptor("nadra.cnic-renewal", 1).orElseThrow());
+        }
+        try (SqliteDatabase db = SqliteDatabase.open(file)) {
+            assertEquals(5, names(db, "table").size());
+        }
+    }
+
+    @Test
+    void refusesADatabaseNewerThanTheCode() throws Exception {
+        Path file = dir.resolve("newer.db");
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA user_version = 99");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> SqliteDatabase.open(file));
+        assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+        assertTrue(e.getMessage().contains("up to " + Migrations.latest()), e.getMessage());
+        try (Connection c = source.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "nothing was created in the refused database");
+        }
+    }
+
+    @Test
+    void splitsScriptsIntoStatementsKeepingTriggersWhole() {
+        List<String> statements = Migrations.statements("-- comment\nCREATE TABLE a (x TEXT);\n\n"
+                + "CREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n  SELECT RAISE(ABORT, 'no');\nEND;\n"
+                + "CREATE INDEX i\n  ON a (x);\n");
+        assertEquals(3, statements.size());
+        assertEquals("CREATE TABLE a (x TEXT);", statements.get(0));
+        assertTrue(statements.get(1).startsWith("CREATE TRIGGER") && statements.get(1).endsWith("END;"));
+        assertFalse(statements.get(2).contains("--"));
+    }
+
+    static List<String> names(SqliteDatabase db, String type) {
+        return db.read("list " + type, c -> {
+            List<String> names = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT name FROM sqlite_master"
+                    + " WHERE type = '" + type + "' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package org.khidmat.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.api.platform.ServiceState;
+
+class SqliteServiceStatesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void upsertsAndReloadsAfterReopening() {
+        Instant t1 = Instant.parse("2025-01-01T08:00:00.123Z");
+        Instant t2 = Instant.parse("2025-01-02T08:00:00.456Z");
+        ServiceState closed = new ServiceState("nadra.frc", false, "system upgrade", "admin", t1);
+        ServiceState other = new ServiceState("ictpolice.character-cert", true, null, "admin", t1);
+        ServiceState reopened = new ServiceState("nadra.frc", true, null, "admin2", t2);
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
+            SqliteServiceStates states = new SqliteServiceStates(db);
+            assertEquals(Map.of(), states.all());
+            states.put(closed);
+            states.put(other);
+            assertEquals(Map.of("nadra.frc", closed, "ictpolice.character-cert", other), states.all());
+            states.put(reopened);
+            assertEquals(Map.of("nadra.frc", reopened, "ictpolice.character-cert", other), states.all());
+        }
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
+            assertEquals(Map.of("nadra.frc", reopened, "ictpolice.character-cert", other),
+                    new SqliteServiceStates(db).all());
+        }
+    }
+
+    @Test
+    void keepsMillisecondsAndDropsFinerPrecision() {
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
+            SqliteServiceStates states = new SqliteServiceStates(db);
+            states.put(new ServiceState("nadra.frc", false, "x", "admin", Instant.parse("2025-01-01T08:00:00.123456789Z")));
+            assertEquals(Instant.parse("2025-01-01T08:00:00.123Z"), states.all().get("nadra.frc").changedAt());
+        }
+    }
+}

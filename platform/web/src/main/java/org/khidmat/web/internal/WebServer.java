@@ -1,0 +1,77 @@
+package org.khidmat.web.internal;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Deployer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The centre's one web server: Jetty 12 with the core Handler API, started when the catalogue and the
+ * deployer are there. Port and address come from the framework properties {@code khidmat.port} (default
+ * 8080) and {@code khidmat.host} (default all addresses).
+ */
+@Component(immediate = true, service = {})
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private final Server server;
+
+    @Activate
+    public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer) throws Exception {
+        int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("khidmat-http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        String host = context.getProperty("khidmat.host");
+        if (host != null && !host.isBlank()) {
+            connector.setHost(host);
+        }
+        server.addConnector(connector);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
+        server.setHandler(new Handler.Sequence(new ApiHandler(catalogue, deployer), new CataloguePage(catalogue),
+                new NotFound()));
+        server.start();
+        LOG.info("web: serving on port {}", connector.getLocalPort());
+    }
+
+    @Deactivate
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    private static String property(BundleContext context, String key, String fallback) {
+        String v = context.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    /** The last handler: a plain 404 for anything nobody else answered. */
+    private static final class NotFound extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Http.error(response, callback, 404, "nothing at " + Request.getPathInContext(request));
+            return true;
+        }
+    }
+}

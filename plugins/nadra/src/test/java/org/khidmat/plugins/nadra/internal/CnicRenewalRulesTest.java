@@ -1,0 +1,59 @@
+package org.khidmat.plugins.nadra.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.khidmat.api.Problem;
+import org.khidmat.api.Submission;
+import org.junit.jupiter.api.Test;
+
+class CnicRenewalRulesTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    private final CnicRenewalRules rules = new CnicRenewalRules();
+
+    private List<Problem> check(String born, String expiry) {
+        return rules.check(Submission.of("nadra.cnic-renewal", "normal",
+                Map.of("dateOfBirth", born, "cardExpiry", expiry), TODAY));
+    }
+
+    @Test
+    void adultWithExpiredCardMayRenew() {
+        assertTrue(check("1990-05-01", "2026-01-01").isEmpty());
+    }
+
+    @Test
+    void eighteenthBirthdayTodayIsOldEnough() {
+        assertTrue(check("2008-11-21", "2026-12-31").isEmpty());
+    }
+
+    @Test
+    void oneDayShortOfEighteenIsRefusedAtTheDateOfBirth() {
+        List<Problem> problems = check("2008-11-22", "2026-12-31");
+        assertEquals(1, problems.size());
+        assertEquals("dateOfBirth", problems.get(0).field());
+        assertTrue(problems.get(0).en().contains("18 or over"), problems.get(0).en());
+    }
+
+    @Test
+    void cardExpiringExactlyAtTheEndOfTheWindowMayRenew() {
+        assertTrue(check("1990-05-01", TODAY.plusDays(180).toString()).isEmpty());
+    }
+
+    @Test
+    void cardValidBeyondTheWindowIsRefusedWithTheDateRenewalOpens() {
+        List<Problem> problems = check("1990-05-01", TODAY.plusDays(181).toString());
+        assertEquals(List.of(Problem.of("cardExpiry",
+                "Your card is valid until 2027-05-21; you can renew it from 2026-11-22",
+                "آپ کا کارڈ 2027-05-21 تک کارآمد ہے؛ آپ 2026-11-22 سے تجدید کرا سکتے ہیں")), problems);
+    }
+
+    @Test
+    void expiryBeforeBirthIsRefused() {
+        List<Problem> problems = check("1990-05-01", "1989-01-01");
+        assertEquals("cardExpiry", problems.get(0).field());
+        assertEquals("The expiry date must be after your date of birth", problems.get(0).en());
+    }
+}
