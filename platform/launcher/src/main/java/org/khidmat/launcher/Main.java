@@ -110,7 +110,8 @@ public final class Main {
         List<Bundle> out = new ArrayList<>();
         for (Path jar : jars) {
             try {
-                out.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+                // reference: the framework reads the jar where it lies instead of copying it into its cache
+                out.add(framework.getBundleContext().installBundle("reference:" + jar.toUri()));
             } catch (BundleException e) {
                 log.error("platform bundle {} could not be installed: {}", jar.getFileName(), e.getMessage());
             }
@@ -138,16 +139,20 @@ public final class Main {
         return null;
     }
 
+    /** Runs in the shutdown hook, where java.util.logging may already be closed: so it prints. */
     private static void stop(Framework framework, Logger log) {
         try {
             if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
-                log.info("stopping the centre");
+                System.out.println("Khidmat is stopping");
                 framework.stop();
-                framework.waitForStop(15_000);
+                FrameworkEvent e = framework.waitForStop(15_000);
+                System.out.println(e.getType() == FrameworkEvent.WAIT_TIMEDOUT
+                        ? "Khidmat did not stop within 15 s" : "Khidmat stopped");
             }
         } catch (BundleException | InterruptedException e) {
-            log.warn("the centre did not stop cleanly: {}", e.getMessage());
+            System.out.println("Khidmat did not stop cleanly: " + e.getMessage());
         }
+        System.out.flush();
     }
 
     private static Path installDir() {

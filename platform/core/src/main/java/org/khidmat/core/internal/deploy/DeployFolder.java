@@ -210,8 +210,10 @@ final class DeployFolder implements AutoCloseable {
             if (reason == null) {
                 Files.deleteIfExists(marker);
             } else if (Files.exists(dir.resolve(name))) {
-                Files.writeString(marker, Instant.now() + " " + name + " was not deployed:\n" + reason + "\n",
+                Path partial = dir.resolve("." + name + FAILED + ".partial");
+                Files.writeString(partial, Instant.now() + " " + name + " was not deployed:\n" + reason + "\n",
                         StandardCharsets.UTF_8);
+                Files.move(partial, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}", marker, e.getMessage());
