@@ -106,7 +106,7 @@ class DeployFolderIT {
         assertEquals("1.0.0", service("acme.permit").orElseThrow().get("bundle").get("version").asText());
 
         Files.write(centre.deploy().resolve("permits.jar"), TestBundles.bundle("org.acme.permits", "2.0.0")
-                .descriptor("permit", TestBundles.descriptor("acme.permit", "acme", "Permit v2")).bytes());
+                .descriptor("permit", TestBundles.descriptor("acme.permit", "acme", "Permit v2", 2)).bytes());
         assertTrue(Centre.await(WAIT, () -> title("acme.permit").equals(Optional.of("Permit v2"))), "v2 replaces v1");
         assertEquals("2.0.0", service("acme.permit").orElseThrow().get("bundle").get("version").asText());
         assertEquals(1, ids(services()).stream().filter("acme.permit"::equals).count());
@@ -162,7 +162,7 @@ class DeployFolderIT {
         assertTrue(Centre.await(WAIT, () -> title("acme.roll").equals(Optional.of("Working v1"))));
 
         Files.write(centre.deploy().resolve("roll-2.jar"), TestBundles.bundle("org.acme.roll", "2.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.roll", "acme", "Broken v2"))
+                .descriptor("svc", TestBundles.descriptor("acme.roll", "acme", "Broken v2", 2))
                 .activator(ThrowingActivator.class).bytes());
         Path marker = centre.deploy().resolve("roll-2.jar.failed");
         assertTrue(Centre.await(WAIT, () -> Files.exists(marker)));
@@ -176,6 +176,23 @@ class DeployFolderIT {
         Files.delete(centre.deploy().resolve("roll-2.jar"));
         Files.delete(centre.deploy().resolve("roll.jar"));
         assertTrue(Centre.await(WAIT, () -> service("acme.roll").isEmpty()));
+    }
+
+    @Test
+    void aChangedDescriptorMustRaiseItsVersion() throws Exception {
+        Files.write(centre.deploy().resolve("rules.jar"), TestBundles.bundle("org.acme.rules", "1.0.0")
+                .descriptor("svc", TestBundles.descriptor("acme.rules", "acme", "Rules as filed")).bytes());
+        assertTrue(Centre.await(WAIT, () -> service("acme.rules").isPresent()));
+        Files.write(centre.deploy().resolve("rules-1.1.jar"), TestBundles.bundle("org.acme.rules", "1.1.0")
+                .descriptor("svc", TestBundles.descriptor("acme.rules", "acme", "Rules changed quietly")).bytes());
+        Path marker = centre.deploy().resolve("rules-1.1.jar.failed");
+        assertTrue(Centre.await(WAIT, () -> Files.exists(marker)));
+        assertTrue(Files.readString(marker).contains("bundle org.acme.rules 1.1.0 changes service acme.rules but its "
+                + "descriptor services/svc.json still says \"version\": 1; raise the version"), Files.readString(marker));
+        assertEquals("Rules as filed", title("acme.rules").orElseThrow());
+        Files.delete(centre.deploy().resolve("rules-1.1.jar"));
+        Files.delete(centre.deploy().resolve("rules.jar"));
+        assertTrue(Centre.await(WAIT, () -> service("acme.rules").isEmpty()));
     }
 
     @Test

@@ -105,9 +105,14 @@ public final class TestBundles {
      * A valid descriptor-only service for agency {@code agency}, whose English title is {@code title}.
      */
     public static String descriptor(String id, String agency, String title) {
+        return descriptor(id, agency, title, 1);
+    }
+
+    /** The same, with the descriptor's own {@code version}, which must rise whenever its content changes. */
+    public static String descriptor(String id, String agency, String title, int version) {
         return """
             {
-              "formatVersion": 1, "id": "%1$s", "version": 1,
+              "formatVersion": 1, "id": "%1$s", "version": %4$d,
               "agency": {"code": "%2$s", "name": {"en": "Test agency %2$s", "ur": "ٹیسٹ ادارہ"}},
               "category": "testing",
               "title": {"en": "%3$s", "ur": "ٹیسٹ سروس"},
@@ -119,6 +124,6 @@ public final class TestBundles {
                            {"id": "done", "label": {"en": "Done", "ur": "مکمل"}, "terminal": true}],
                 "transitions": [{"from": "submitted", "to": "done", "label": {"en": "Finish", "ur": "مکمل کریں"}}]}
             }
-            """.formatted(id, agency, title);
+            """.formatted(id, agency, title, version);
     }
 }

@@ -215,7 +215,7 @@ public class CatalogueInContainerIT {
 
     private static TestBundles agency(String symbolicName, String version, String serviceId, String title) {
         return TestBundles.bundle(symbolicName, version).descriptor("svc",
-                TestBundles.descriptor(serviceId, "acme", title));
+                TestBundles.descriptor(serviceId, "acme", title, Integer.parseInt(version.split("\\.")[0])));
     }
 
     private DeployResult deploy(TestBundles jar) {

@@ -148,7 +148,7 @@ final class DescriptorReader {
             int defaultMax = type == FieldType.TEXTAREA ? 2000 : 200;
             int minLength = f.has("minLength") ? integer(f, path, "minLength", 0, 10_000, null) : 0;
             int maxLength = f.has("maxLength") ? integer(f, path, "maxLength", 1, 10_000, null) : defaultMax;
-            if (minLength > maxLength) {
+            if (maxLength > 0 && minLength > maxLength) {
                 problem(path + ".minLength", minLength + " is more than maxLength " + maxLength);
             }
             String pattern = null;

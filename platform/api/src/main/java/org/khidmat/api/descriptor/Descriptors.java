@@ -1,10 +1,13 @@
 package org.khidmat.api.descriptor;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ public final class Descriptors {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private Descriptors() {
@@ -44,10 +48,13 @@ public final class Descriptors {
                         + org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES + " bytes"));
             }
             root = JSON.readTree(bytes);
-        } catch (JsonParseException e) {
-            throw new DescriptorException(List.of(source + ": not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String what = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+            throw new DescriptorException(List.of(source + ": not valid JSON" + where + ": " + what));
+        } catch (CharConversionException e) {
+            throw new DescriptorException(List.of(source + ": not valid JSON: the text is not UTF-8 (" + e.getMessage() + ")"));
         }
         if (root == null || root.isMissingNode()) {
             throw new DescriptorException(List.of(source + ": empty file, expected a JSON object"));

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.AgencyBundle;
 
@@ -441,10 +440,9 @@ class DescriptorsTest {
         assertEquals(String.join("; ", expected), e.getMessage());
     }
 
-    // ---- known gaps in the parser (see the report of the descriptor tests) ------------------------------
+    // ---- inputs that once slipped past the parser -----------------------------------------------------
 
     @Test
-    @Disabled("Descriptors.parse ignores what follows the first JSON value: enable FAIL_ON_TRAILING_TOKENS")
     void trailingContentIsRefused() throws Exception {
         byte[] base = resource("base.json");
         String twice = new String(base, StandardCharsets.UTF_8) + "{}";
@@ -454,7 +452,6 @@ class DescriptorsTest {
     }
 
     @Test
-    @Disabled("Descriptors.parse lets Jackson's StreamConstraintsException escape as an IOException")
     void deepNestingIsADescriptorProblem() throws Exception {
         String deep = "{\"form\": " + "[".repeat(2000);
         assertThrows(DescriptorException.class, () -> Descriptors.parse(
@@ -462,7 +459,6 @@ class DescriptorsTest {
     }
 
     @Test
-    @Disabled("DescriptorReader compares minLength with a maxLength it already refused (read as 0)")
     void badMaxLengthIsReportedOnce() throws Exception {
         assertProblems(d -> field(d, 0).put("maxLength", 0), "form[0].maxLength: must be a whole number from 1 to 10000, not 0");
     }

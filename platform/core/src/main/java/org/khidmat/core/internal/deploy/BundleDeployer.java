@@ -15,6 +15,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.khidmat.api.descriptor.DescriptorException;
+import org.khidmat.api.descriptor.Descriptors;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.DeployedBundle;
@@ -40,6 +44,7 @@ public final class BundleDeployer implements Deployer {
 
     private final BundleContext context;
     private final AuditLog audit;
+    private final ApplicationStore applications;
     private final Path deployDir;
     private final Path archiveDir;
     private final JarCheck jarCheck = new JarCheck(Limits.DEFAULT);
@@ -51,9 +56,11 @@ public final class BundleDeployer implements Deployer {
     private final DeployFolder folder;
 
     @Activate
-    public BundleDeployer(BundleContext context, @Reference AuditLog audit) throws IOException {
+    public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications)
+            throws IOException {
         this.context = context;
         this.audit = audit;
+        this.applications = applications;
         Path home = Path.of(context.getProperty("khidmat.home") == null ? "." : context.getProperty("khidmat.home"));
         this.deployDir = Files.createDirectories(home.resolve("deploy"));
         this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
@@ -150,10 +157,16 @@ public final class BundleDeployer implements Deployer {
                 return result(true, c, "bundle " + c.label() + " is already deployed; nothing to do", t0);
             }
             admissible(c, current);
-            Path archived = archiveDir.resolve(c.symbolicName() + "-" + c.version() + "-" + c.sha256().substring(0, 12) + ".jar");
+            Path archived = Files.createDirectories(archiveDir.resolve(c.symbolicName()))
+                    .resolve(c.version() + "-" + c.sha256().substring(0, 12) + ".jar");
             Files.move(copy, archived, StandardCopyOption.REPLACE_EXISTING);
-            Installed next = new Installed(-1, c.withJar(archived), archived, sourceFile, actor, Instant.now(), current);
-            return current == null ? installNew(next, t0) : replace(current, next, t0, "update");
+            Installed next = new Installed(-1, c.withJar(archived), archived, sourceFile, actor, Instant.now(),
+                    History.trim(current));
+            try {
+                return current == null ? installNew(next, t0) : replace(current, next, t0, "update");
+            } finally {
+                History.prune(archiveDir.resolve(c.symbolicName()), installed.get(c.symbolicName()));
+            }
         } catch (Refusal r) {
             return refused(c, r.getMessage(), actor, t0);
         } catch (IOException e) {
@@ -187,7 +200,32 @@ public final class BundleDeployer implements Deployer {
                 }
             }
         }
+        for (ServiceDescriptor d : c.descriptors()) {
+            sameVersionSameContent(c, d);
+        }
         importCheck.check(c, current == null ? null : context.getBundle(current.bundleId()));
+    }
+
+    /**
+     * Applications keep the descriptor version they were filed under, so a changed descriptor must carry a
+     * new version: otherwise the text kept for that version and the one served would differ.
+     */
+    private void sameVersionSameContent(Candidate c, ServiceDescriptor d) throws Refusal {
+        String kept = applications.descriptor(d.id(), d.version()).orElse(null);
+        if (kept == null) {
+            return;
+        }
+        ServiceDescriptor before;
+        try {
+            before = Descriptors.parse(new java.io.ByteArrayInputStream(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8)), d.source());
+        } catch (DescriptorException | IOException e) {
+            return; // kept under rules this centre no longer reads: nothing to compare against
+        }
+        if (!before.equals(d)) {
+            throw new Refusal("bundle " + c.label() + " changes service " + d.id() + " but its descriptor " + d.source()
+                    + " still says \"version\": " + d.version() + "; raise the version so that applications filed under "
+                    + d.version() + " keep the rules they were filed under");
+        }
     }
 
     private DeployResult installNew(Installed next, long t0) throws Refusal {
@@ -219,8 +257,9 @@ public final class BundleDeployer implements Deployer {
         commit(next, current, bundle);
         audit.append(next.by(), "bundle." + verb, c.symbolicName(), current.candidate().version() + " -> " + c.version()
                 + " sha256=" + c.sha256() + " services=" + c.serviceIds());
-        LOG.info("{} {} -> {} in {} ms", verb, current.candidate().label(), c.version(), millis(t0));
-        return result(true, c, verb + "d " + current.candidate().label() + " to " + c.version() + " serving " + c.serviceIds(), t0);
+        LOG.info("{}: {} -> {} in {} ms", verb, current.candidate().label(), c.version(), millis(t0));
+        return result(true, c, ("rollback".equals(verb) ? "rolled back " : "updated ") + current.candidate().label()
+                + " to " + c.version() + " serving " + c.serviceIds(), t0);
     }
 
     private void restore(Bundle bundle, Installed previous) {
@@ -274,6 +313,7 @@ public final class BundleDeployer implements Deployer {
         if (removeFile) {
             folder.remove(current.sourceFile());
         }
+        History.prune(archiveDir.resolve(symbolicName), null);
         audit.append(actor, "bundle.withdraw", symbolicName, current.candidate().version() + " services="
                 + current.candidate().serviceIds());
         LOG.info("withdrew {} in {} ms", current.candidate().label(), millis(t0));
