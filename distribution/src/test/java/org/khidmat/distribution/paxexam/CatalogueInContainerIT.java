@@ -33,6 +33,7 @@ import org.khidmat.api.platform.DeployedBundle;
 import org.khidmat.api.platform.Deployer;
 import org.khidmat.distribution.TestBundles;
 import org.khidmat.distribution.ThrowingActivator;
+import org.khidmat.launcher.SystemPackages;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -72,13 +73,15 @@ public class CatalogueInContainerIT {
         }
         Path home = Files.createTempDirectory("khidmat-it-home-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
-        String slf4j = "2.0.17";
+        List<Path> lib;
+        try (Stream<Path> files = Files.list(dist.resolve("lib"))) {
+            lib = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
         return options(
-                // as the launcher does: SLF4J is on the class path and the system bundle exports it; Pax Exam's own
-                // bundles import org.slf4j [1.4,2), so the same classes are offered to them as 1.7.36 as well
-                systemPackages("org.slf4j;version=\"" + slf4j + "\"", "org.slf4j.spi;version=\"" + slf4j + "\"",
-                        "org.slf4j.event;version=\"" + slf4j + "\"", "org.slf4j.helpers;version=\"" + slf4j + "\"",
-                        "org.slf4j;version=\"1.7.36\""),
+                // as the launcher does: SLF4J, Jetty, Jackson and sqlite-jdbc are on the class path and the system
+                // bundle exports their packages; Pax Exam's own bundles import org.slf4j [1.4,2), so the same
+                // classes are offered to them as 1.7.36 as well
+                systemPackages(SystemPackages.exportedBy(lib), "org.slf4j;version=\"1.7.36\""),
                 frameworkProperty("khidmat.home").value(home.toString()),
                 frameworkProperty("khidmat.port").value(Integer.toString(freePort())),
                 frameworkProperty("khidmat.host").value("127.0.0.1"),

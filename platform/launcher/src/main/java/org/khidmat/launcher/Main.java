@@ -1,11 +1,12 @@
 package org.khidmat.launcher;
 
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,10 +50,18 @@ public final class Main {
             System.exit(2);
             return;
         }
+        String busy = PortCheck.busy(settings);
+        if (busy != null) {
+            System.err.println("khidmat: " + busy);
+            System.exit(2);
+            return;
+        }
         Logs.setUp(settings.home());
         Logger log = LoggerFactory.getLogger(Main.class);
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
-                .newFramework(frameworkProperties(settings));
+        String instance = UUID.randomUUID().toString();
+        Map<String, String> properties = frameworkProperties(settings);
+        properties.put("khidmat.instance", instance);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
         framework.init();
         framework.getBundleContext().addFrameworkListener(event -> {
             if (event.getType() == FrameworkEvent.ERROR) {
@@ -71,7 +81,7 @@ public final class Main {
                 }
             }
         }
-        String health = awaitHealth(settings);
+        String health = awaitHealth(settings, instance);
         if (health == null) {
             log.error("the centre did not answer {}health within {} s; see logs/", settings.url(), READY_LIMIT.toSeconds());
             System.exit(1);
@@ -88,13 +98,12 @@ public final class Main {
         framework.waitForStop(0);
     }
 
-    private static Map<String, String> frameworkProperties(Settings s) {
+    private static Map<String, String> frameworkProperties(Settings s) throws IOException {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, s.home().resolve("data").resolve("felix-cache").toString());
         // deploy/ is what the centre runs: every start installs from it afresh, so a stale cache never wins
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.slf4j;version=\"2.0.17\",org.slf4j.spi;version=\"2.0.17\","
-                + "org.slf4j.event;version=\"2.0.17\",org.slf4j.helpers;version=\"2.0.17\"");
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.exportedBy(SystemPackages.classPath()));
         p.put("khidmat.home", s.home().toString());
         p.put("khidmat.port", Integer.toString(s.port()));
         p.put("khidmat.host", s.host());
@@ -119,18 +128,33 @@ public final class Main {
         return out;
     }
 
-    private static String awaitHealth(Settings s) throws URISyntaxException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /**
+     * Asks {@code /health} until it answers 200. HttpURLConnection rather than java.net.http: the latter's
+     * module costs a tenth of a second to load, on the path to the ready line.
+     */
+    private static String awaitHealth(Settings s, String instance) throws InterruptedException {
         String host = s.host().isEmpty() || s.host().equals("0.0.0.0") ? "127.0.0.1" : s.host();
-        HttpRequest request = HttpRequest.newBuilder(new URI("http://" + host + ":" + s.port() + "/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+        URL url;
+        try {
+            url = new URL("http", host, s.port(), "/health");
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("cannot address the centre at " + host + ":" + s.port(), e);
+        }
         long deadline = System.nanoTime() + READY_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return r.body();
+                HttpURLConnection c = (HttpURLConnection) url.openConnection();
+                c.setConnectTimeout(1000);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    try (InputStream in = c.getInputStream()) {
+                        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        if (body.contains(instance)) {
+                            return body;
+                        }
+                    }
                 }
+                c.disconnect();
             } catch (IOException e) {
                 // not listening yet
             }

@@ -1,12 +1,8 @@
 package org.khidmat.api.descriptor;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +16,6 @@ public final class Descriptors {
 
     /** The descriptor format this centre reads. */
     public static final int FORMAT_VERSION = 1;
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private Descriptors() {
     }
@@ -47,7 +38,7 @@ public final class Descriptors {
                 throw new DescriptorException(List.of(source + ": larger than "
                         + org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES + " bytes"));
             }
-            root = JSON.readTree(bytes);
+            root = JsonTree.read(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -17,10 +17,13 @@ final class ApiHandler extends Handler.Abstract {
     private static final Pattern SERVICE_ID = Pattern.compile("[a-z][a-z0-9]{1,15}\\.[a-z0-9][a-z0-9-]{0,62}");
     private final Catalogue catalogue;
     private final Deployer deployer;
+    private final String instance;
 
-    ApiHandler(Catalogue catalogue, Deployer deployer) {
+    /** @param instance this run's id, which the launcher checks so that it never takes another server for this one */
+    ApiHandler(Catalogue catalogue, Deployer deployer, String instance) {
         this.catalogue = catalogue;
         this.deployer = deployer;
+        this.instance = instance;
     }
 
     @Override
@@ -61,6 +64,9 @@ final class ApiHandler extends Handler.Abstract {
         body.put("services", services.size());
         body.put("agencies", services.stream().map(e -> e.descriptor().agency().code()).distinct().count());
         body.put("bundles", deployer.bundles().size());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         Http.json(response, callback, ready ? 200 : 503, body);
     }
 }

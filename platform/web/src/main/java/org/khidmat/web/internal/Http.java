@@ -1,9 +1,5 @@
 package org.khidmat.web.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -14,19 +10,11 @@ import org.eclipse.jetty.util.Callback;
 
 /** Writing answers: JSON, HTML and plain errors, always with a content type and never a stack trace. */
 final class Http {
-    static final ObjectMapper JSON = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
-
     private Http() {
     }
 
     static void json(Response response, Callback callback, int status, Object body) {
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            status = 500;
-            bytes = "{\"error\":\"the answer could not be written\"}".getBytes(StandardCharsets.UTF_8);
-        }
+        byte[] bytes = JsonOut.bytes(body);
         send(response, callback, status, "application/json; charset=utf-8", bytes);
     }
 

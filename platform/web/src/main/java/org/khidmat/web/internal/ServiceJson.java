@@ -53,7 +53,7 @@ final class ServiceJson {
             return t;
         }).toList());
         m.put("form", d.form().stream().map(ServiceJson::field).toList());
-        m.put("states", d.workflow().states().stream().map(s -> Map.of("id", s.id(), "label", text(s.label()),
+        m.put("states", d.workflow().states().stream().map(s -> ordered("id", s.id(), "label", text(s.label()),
                 "terminal", s.terminal())).toList());
         return m;
     }
@@ -68,9 +68,18 @@ final class ServiceJson {
         }
         m.put("required", f.required());
         if (!f.options().isEmpty()) {
-            m.put("options", f.options().stream().map(o -> Map.of("value", o.value(), "label", text(o.label()))).toList());
+            m.put("options", f.options().stream().map(o -> ordered("value", o.value(), "label", text(o.label()))).toList());
         }
         m.put("page", f.page());
+        return m;
+    }
+
+    /** A JSON object whose keys keep the order given: names, then values, alternating. */
+    static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
         return m;
     }
 

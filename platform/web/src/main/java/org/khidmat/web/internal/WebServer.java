@@ -50,7 +50,7 @@ public final class WebServer {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setHandler(new Handler.Sequence(new ApiHandler(catalogue, deployer), new CataloguePage(catalogue),
+        server.setHandler(new Handler.Sequence(new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")), new CataloguePage(catalogue),
                 new NotFound()));
         server.start();
         LOG.info("web: serving on port {}", connector.getLocalPort());
