@@ -70,12 +70,15 @@ public final class Main {
             }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, log), "khidmat-shutdown"));
+        log.debug("framework initialised at {} ms", (System.nanoTime() - t0) / 1_000_000);
         List<Bundle> bundles = install(framework, settings.bundles(), log);
         framework.start();
+        log.debug("{} platform bundles installed at {} ms", bundles.size(), (System.nanoTime() - t0) / 1_000_000);
         for (Bundle b : bundles) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 try {
                     b.start();
+                    log.debug("started {} at {} ms", b.getSymbolicName(), (System.nanoTime() - t0) / 1_000_000);
                 } catch (BundleException e) {
                     log.error("platform bundle {} did not start: {}", b.getSymbolicName(), e.getMessage());
                 }

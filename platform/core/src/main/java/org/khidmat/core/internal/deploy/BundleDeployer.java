@@ -151,12 +151,14 @@ public final class BundleDeployer implements Deployer {
         try {
             Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
             c = jarCheck.check(copy);
+            LOG.debug("{}: checked in {} ms", c.label(), millis(t0));
             Installed current = installed.get(c.symbolicName());
             if (current != null && current.candidate().sha256().equals(c.sha256())) {
                 installed.put(c.symbolicName(), current.withSource(sourceFile != null ? sourceFile : current.sourceFile()));
                 return result(true, c, "bundle " + c.label() + " is already deployed; nothing to do", t0);
             }
             admissible(c, current);
+            LOG.debug("{}: admissible in {} ms", c.label(), millis(t0));
             Path archived = Files.createDirectories(archiveDir.resolve(c.symbolicName()))
                     .resolve(c.version() + "-" + c.sha256().substring(0, 12) + ".jar");
             Files.move(copy, archived, StandardCopyOption.REPLACE_EXISTING);
@@ -200,9 +202,11 @@ public final class BundleDeployer implements Deployer {
                 }
             }
         }
+        long t0 = System.nanoTime();
         for (ServiceDescriptor d : c.descriptors()) {
             sameVersionSameContent(c, d);
         }
+        LOG.debug("{}: descriptor versions checked in {} ms", c.label(), millis(t0));
         importCheck.check(c, current == null ? null : context.getBundle(current.bundleId()));
     }
 
@@ -231,6 +235,7 @@ public final class BundleDeployer implements Deployer {
     private DeployResult installNew(Installed next, long t0) throws Refusal {
         Candidate c = next.candidate();
         Bundle bundle = steps.install(LOCATION_PREFIX + c.symbolicName(), next);
+        LOG.debug("{}: installed in {} ms", c.label(), millis(t0));
         try {
             steps.startAndVerify(bundle, c);
         } catch (Refusal r) {

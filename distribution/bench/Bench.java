@@ -1,0 +1,261 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Start and deploy benchmark of the built centre. Run from the repository root after a build:
+ *
+ * <pre>java distribution/bench/Bench.java [distribution/target/khidmat] [--deploys N] [--check]</pre>
+ *
+ * It copies the distribution to a fresh folder, starts it with bin/khidmat on a free loopback port and
+ * measures, from the outside as an operator sees it:
+ * - start: process launched to the first 200 of /api/v1/services listing the sample services; the very first
+ *   start of a new home (which also creates the database and the class-data archive) and then warm starts;
+ * - deploy: a jar moved complete into deploy/ to its service listed in /api/v1/services, for new bundles and
+ *   for updates of a deployed one;
+ * - withdrawal: the jar deleted to its service gone.
+ * Only loopback is used; every loop is bounded. With --check it exits 1 when a target is missed.
+ */
+public final class Bench {
+    static final double START_TARGET_S = 1.2;
+    static final double DEPLOY_TARGET_MS = 100;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        Path dist = Path.of("distribution/target/khidmat");
+        int deploys = 20;
+        boolean check = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--deploys" -> deploys = Integer.parseInt(args[++i]);
+                case "--check" -> check = true;
+                default -> dist = Path.of(args[i]);
+            }
+        }
+        Path home = Files.createTempDirectory("khidmat-bench-");
+        copy(dist, home);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        int samples = countJars(home.resolve("deploy"));
+
+        double first = start(home, port, base, samples, true);
+        List<Double> warm = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            warm.add(start(home, port, base, samples, true));
+        }
+        Process centre = launch(home, port);
+        awaitListed(base, samples, Duration.ofSeconds(60));
+
+        List<Double> fresh = new ArrayList<>();
+        List<Double> gone = new ArrayList<>();
+        List<Double> updates = new ArrayList<>();
+        Path outside = Files.createDirectories(home.resolve("bench-jars"));
+        for (int i = 1; i <= deploys; i++) {
+            String id = "bench.svc" + i;
+            Path jar = outside.resolve("b" + i + ".jar");
+            Files.write(jar, jar("org.bench.svc" + i, "1.0.0", id, "Bench " + i, 1));
+            long t0 = System.nanoTime();
+            Files.move(jar, home.resolve("deploy/b" + i + ".jar"), StandardCopyOption.ATOMIC_MOVE);
+            awaitTitle(base, id, "Bench " + i);
+            fresh.add((System.nanoTime() - t0) / 1e6);
+        }
+        for (int i = 2; i <= deploys + 1; i++) {
+            Path jar = outside.resolve("u" + i + ".jar");
+            Files.write(jar, jar("org.bench.svc1", "1.0." + i, "bench.svc1", "Update " + i, i));
+            long t0 = System.nanoTime();
+            Files.move(jar, home.resolve("deploy/b1.jar"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            awaitTitle(base, "bench.svc1", "Update " + i);
+            updates.add((System.nanoTime() - t0) / 1e6);
+        }
+        for (int i = 1; i <= deploys; i++) {
+            String id = "\"bench.svc" + i + "\"";
+            long t0 = System.nanoTime();
+            Files.delete(home.resolve("deploy/b" + i + ".jar"));
+            awaitUntil(() -> !services(base).contains(id));
+            gone.add((System.nanoTime() - t0) / 1e6);
+        }
+        centre.toHandle().destroy();
+        centre.waitFor();
+
+        System.out.printf("Khidmat benchmark (%d cores, %s)%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.printf("%-48s %10s %10s %8s%n", "measure", "median", "target", "ratio");
+        row("first start of a new home (s)", first, START_TARGET_S);
+        row("start, warm, median of " + warm.size() + " (s)", median(warm), START_TARGET_S);
+        row("deploy new bundle, p50 of " + fresh.size() + " (ms)", median(fresh), DEPLOY_TARGET_MS);
+        row("deploy update, p50 of " + updates.size() + " (ms)", median(updates), DEPLOY_TARGET_MS);
+        row("withdraw, p50 of " + gone.size() + " (ms)", median(gone), Double.NaN);
+        System.out.printf("deploy new bundle p90 %.1f ms, max %.1f ms; update p90 %.1f ms; withdraw p90 %.1f ms%n",
+                pct(fresh, 0.9), pct(fresh, 1.0), pct(updates, 0.9), pct(gone, 0.9));
+        System.out.println("warm starts (s): " + warm);
+        deleteTree(home);
+        boolean met = median(warm) <= START_TARGET_S && median(fresh) <= DEPLOY_TARGET_MS && median(updates) <= DEPLOY_TARGET_MS;
+        System.out.println(met ? "targets met" : "TARGET MISSED");
+        if (check && !met) {
+            System.exit(1);
+        }
+    }
+
+    static void row(String what, double value, double target) {
+        System.out.printf("%-48s %10.3f %10s %8s%n", what, value, Double.isNaN(target) ? "-" : String.valueOf(target),
+                Double.isNaN(target) ? "-" : String.format("%.2f", value / target));
+    }
+
+    /** Launches the centre, measures launch to the samples listed, stops it; returns seconds. */
+    static double start(Path home, int port, String base, int samples, boolean stop) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = launch(home, port);
+        awaitListed(base, samples, Duration.ofSeconds(60));
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (stop) {
+            p.toHandle().destroy();
+            if (p.waitFor() > 143) {
+                throw new IllegalStateException("the centre did not stop cleanly");
+            }
+        }
+        return s;
+    }
+
+    static Process launch(Path home, int port) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/khidmat").toString())
+                .redirectOutput(home.resolve("logs/bench-stdout.txt").toFile()).redirectErrorStream(true);
+        pb.environment().put("KHIDMAT_HOME", home.toString());
+        pb.environment().put("KHIDMAT_PORT", Integer.toString(port));
+        pb.environment().put("KHIDMAT_HOST", "127.0.0.1");
+        return pb.start();
+    }
+
+    static void awaitListed(String base, int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = services(base);
+            if (body.split("\"id\":").length - 1 >= count) {
+                return;
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("the centre did not list " + count + " services within " + limit);
+    }
+
+    static void awaitTitle(String base, String id, String title) throws InterruptedException {
+        awaitUntil(() -> {
+            String body = services(base);
+            int at = body.indexOf("\"id\":\"" + id + "\"");
+            return at >= 0 && body.indexOf("\"en\":\"" + title + "\"", at) > at
+                    && body.indexOf("\"en\":\"" + title + "\"", at) < body.indexOf("\"bundle\"", at);
+        });
+    }
+
+    interface Check {
+        boolean ok();
+    }
+
+    static void awaitUntil(Check check) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not reached within 30 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    static String services(String base) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/services"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    static byte[] jar(String bsn, String version, String id, String title, int descriptorVersion) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", bsn);
+        a.putValue("Bundle-Version", version);
+        a.putValue("Khidmat-Services", "services/");
+        String json = """
+            {"formatVersion": 1, "id": "%s", "version": %d,
+             "agency": {"code": "bench", "name": {"en": "Benchmark agency", "ur": "بینچ مارک"}},
+             "category": "testing", "title": {"en": "%s", "ur": "بینچ"},
+             "summary": {"en": "Made by the benchmark.", "ur": "بینچ مارک"},
+             "fees": [{"id": "normal", "title": {"en": "Normal", "ur": "عام"}, "amount": 100, "days": 3}],
+             "form": [{"name": "cnic", "type": "cnic", "label": {"en": "CNIC", "ur": "شناختی کارڈ"}, "required": true}],
+             "workflow": {"initial": "submitted",
+               "states": [{"id": "submitted", "label": {"en": "Submitted", "ur": "جمع"}},
+                          {"id": "done", "label": {"en": "Done", "ur": "مکمل"}, "terminal": true}],
+               "transitions": [{"from": "submitted", "to": "done", "label": {"en": "Finish", "ur": "مکمل"}}]}}
+            """.formatted(id, descriptorVersion, title);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream j = new JarOutputStream(out, m)) {
+            j.putNextEntry(new JarEntry("services/svc.json"));
+            j.write(json.getBytes(StandardCharsets.UTF_8));
+            j.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    static double median(List<Double> xs) {
+        return pct(xs, 0.5);
+    }
+
+    static double pct(List<Double> xs, double p) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(Comparator.naturalOrder());
+        return s.get(Math.min(s.size() - 1, (int) Math.ceil(p * s.size()) - 1 < 0 ? 0 : (int) Math.ceil(p * s.size()) - 1));
+    }
+
+    static int countJars(Path dir) throws IOException {
+        try (Stream<Path> f = Files.list(dir)) {
+            return (int) f.filter(p -> p.toString().endsWith(".jar")).count();
+        }
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
