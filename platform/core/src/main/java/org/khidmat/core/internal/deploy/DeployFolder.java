@@ -83,7 +83,10 @@ final class DeployFolder implements AutoCloseable {
         return ready;
     }
 
-    /** Jars in deploy/, oldest version of a bundle first, so that the newest one ends up deployed. */
+    /**
+     * Jars in deploy/ in the order they arrived (modification time), so that of two versions of a bundle the
+     * later arrival is deployed last; an older version that comes later is refused as older than deployed.
+     */
     private List<String> jarsInOrder() throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
