@@ -50,6 +50,8 @@ public final class BundleDeployer implements Deployer {
     private final JarCheck jarCheck = new JarCheck(Limits.DEFAULT);
     private final ImportCheck importCheck;
     private final BundleSteps steps;
+    private final SignatureCheck signatures;
+    private final boolean requireSigned;
     private final Map<String, Installed> installed = new ConcurrentHashMap<>();
     private final AtomicLong incoming = new AtomicLong();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "khidmat-deployer"));
@@ -66,6 +68,11 @@ public final class BundleDeployer implements Deployer {
         this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
         this.importCheck = new ImportCheck(context);
         this.steps = new BundleSteps(context, Limits.DEFAULT);
+        this.signatures = new SignatureCheck(home.resolve("conf").resolve("agencies"));
+        this.requireSigned = Boolean.parseBoolean(context.getProperty("khidmat.deploy.requireSigned"));
+        if (requireSigned) {
+            LOG.info("bundle signing is required: agency certificates are read from {}", home.resolve("conf/agencies"));
+        }
         this.folder = new DeployFolder(deployDir, this);
         folder.start();
     }
@@ -151,6 +158,9 @@ public final class BundleDeployer implements Deployer {
         try {
             Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
             c = jarCheck.check(copy);
+            if (requireSigned) {
+                signatures.check(copy, c);
+            }
             LOG.debug("{}: checked in {} ms", c.label(), millis(t0));
             Installed current = installed.get(c.symbolicName());
             if (current != null && current.candidate().sha256().equals(c.sha256())) {
@@ -183,6 +193,11 @@ public final class BundleDeployer implements Deployer {
     }
 
     private void admissible(Candidate c, Installed current) throws Refusal {
+        List<String> agencies = c.descriptors().stream().map(d -> d.agency().code()).distinct().sorted().toList();
+        if (agencies.size() > 1) {
+            throw new Refusal("bundle " + c.label() + " declares services of several agencies " + agencies
+                    + "; an agency bundle serves its own agency only");
+        }
         if (current == null) {
             for (Bundle b : context.getBundles()) {
                 if (c.symbolicName().equals(b.getSymbolicName())) {
