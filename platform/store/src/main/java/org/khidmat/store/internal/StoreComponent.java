@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.khidmat.api.platform.Account;
+import org.khidmat.api.platform.AccountStore;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditCheck;
@@ -25,12 +27,13 @@ import org.osgi.service.component.annotations.Deactivate;
  * is set, else {@code <khidmat.home>/data/khidmat.db}, with the current folder when {@code khidmat.home} is unset.
  * Immediate, so a database that cannot be opened (or is newer than this code) shows at startup, not first use.
  */
-@Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class })
-public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore {
+@Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class })
+public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore, AccountStore {
     private final SqliteDatabase database;
     private final SqliteServiceStates states;
     private final SqliteAuditLog audit;
     private final SqliteApplicationStore applications;
+    private final SqliteAccountStore accounts;
 
     @Activate
     public StoreComponent(BundleContext context) {
@@ -38,6 +41,7 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         states = new SqliteServiceStates(database);
         audit = new SqliteAuditLog(database, Clock.systemUTC());
         applications = new SqliteApplicationStore(database);
+        accounts = new SqliteAccountStore(database);
     }
 
     @Deactivate
@@ -113,5 +117,40 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     @Override
     public Optional<String> descriptor(String serviceId, int version) {
         return applications.descriptor(serviceId, version);
+    }
+
+    @Override
+    public Optional<StoredAccount> account(String username) {
+        return accounts.account(username);
+    }
+
+    @Override
+    public List<StoredAccount> accounts() {
+        return accounts.accounts();
+    }
+
+    @Override
+    public void saveAccount(Account account, String passwordHash) {
+        accounts.saveAccount(account, passwordHash);
+    }
+
+    @Override
+    public void saveToken(StoredToken token) {
+        accounts.saveToken(token);
+    }
+
+    @Override
+    public Optional<StoredToken> tokenByHash(String hash) {
+        return accounts.tokenByHash(hash);
+    }
+
+    @Override
+    public List<StoredToken> tokens(String username) {
+        return accounts.tokens(username);
+    }
+
+    @Override
+    public boolean revokeToken(String id) {
+        return accounts.revokeToken(id);
     }
 }

@@ -26,10 +26,10 @@ class MigrationsTest {
         Path file = dir.resolve("home/data/khidmat.db");
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
-            assertEquals(List.of("application", "audit_log", "descriptor_archive", "service_state", "status_history"),
-                    names(db, "table"));
-            assertEquals(List.of("application_agency_status", "application_created", "application_service",
-                    "status_history_reference"), names(db, "index"));
+            assertEquals(List.of("account", "api_token", "application", "audit_log", "descriptor_archive",
+                    "service_state", "status_history"), names(db, "table"));
+            assertEquals(List.of("api_token_username", "application_agency_status", "application_created",
+                    "application_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_log_no_delete", "audit_log_no_update"), names(db, "trigger"));
             assertEquals(Migrations.latest(), Migrations.version(db));
         }
@@ -56,7 +56,7 @@ class MigrationsTest {
             assertEquals("{}", new SqliteApplicationStore(db).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(5, names(db, "table").size());
+            assertEquals(7, names(db, "table").size());
         }
     }
 

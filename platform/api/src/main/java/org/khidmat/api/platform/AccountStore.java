@@ -1,0 +1,55 @@
+package org.khidmat.api.platform;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Durable accounts and API tokens, as hashes. */
+@ProviderType
+public interface AccountStore {
+
+    /**
+     * A stored account with its password hash.
+     *
+     * @param account the account
+     * @param passwordHash the encoded hash
+     */
+    record StoredAccount(Account account, String passwordHash) {
+    }
+
+    /**
+     * A stored token.
+     *
+     * @param token the token's public fields
+     * @param hash SHA-256 (hex) of the token text
+     */
+    record StoredToken(ApiToken token, String hash) {
+    }
+
+    /** @return the account, if any */
+    Optional<StoredAccount> account(String username);
+
+    /** @return every account, by name */
+    List<StoredAccount> accounts();
+
+    /**
+     * Inserts or replaces an account.
+     *
+     * @param account the account
+     * @param passwordHash its hash
+     * @throws StoreException when it cannot be stored
+     */
+    void saveAccount(Account account, String passwordHash);
+
+    /** @param token a new token; its id must be new */
+    void saveToken(StoredToken token);
+
+    /** @return the token with that hash, if any */
+    Optional<StoredToken> tokenByHash(String hash);
+
+    /** @param username an account, or {@code null} for all; @return tokens newest first */
+    List<StoredToken> tokens(String username);
+
+    /** @return whether a token with that id was found and is now revoked */
+    boolean revokeToken(String id);
+}

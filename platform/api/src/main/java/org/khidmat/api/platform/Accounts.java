@@ -1,0 +1,102 @@
+package org.khidmat.api.platform;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Staff accounts, their sessions and API tokens. Passwords are kept only as slow salted hashes.
+ * Every change is written to the audit log.
+ */
+@ProviderType
+public interface Accounts {
+
+    /**
+     * @param username a login name
+     * @return the account, if there is one
+     */
+    Optional<Account> find(String username);
+
+    /** @return every account, by name */
+    List<Account> list();
+
+    /**
+     * Creates an account.
+     *
+     * @param username 3 to 32 lowercase letters, digits, dots or dashes
+     * @param password at least 12 characters
+     * @param role the role
+     * @param agency the agency code for {@link Role#AGENCY}, else {@code null}
+     * @param actor who did it
+     * @return the account
+     * @throws IllegalArgumentException naming what is wrong: a taken name, a short password, a missing agency
+     */
+    Account create(String username, char[] password, Role role, String agency, String actor);
+
+    /**
+     * @param username the account
+     * @param password the new password, at least 12 characters
+     * @param actor who did it
+     * @throws IllegalArgumentException for an unknown account or a short password
+     */
+    void setPassword(String username, char[] password, String actor);
+
+    /**
+     * Enables or disables an account; disabling ends its sessions and stops its tokens at once.
+     *
+     * @param username the account
+     * @param enabled the new state
+     * @param actor who did it
+     * @throws IllegalArgumentException for an unknown account
+     */
+    void setEnabled(String username, boolean enabled, String actor);
+
+    /**
+     * Checks a password. Repeated failures for a name from one address are slowed down, more each time;
+     * the same name from another address is not, so an attacker cannot lock a real user out.
+     *
+     * @param username the name typed
+     * @param password the password typed
+     * @param address the client's address
+     * @return the session, or why not and how long to wait
+     */
+    LoginResult login(String username, char[] password, String address);
+
+    /**
+     * @param id a session id from a cookie
+     * @return the live session, its idle time restarted; empty when unknown, expired, or its account disabled
+     */
+    Optional<Session> session(String id);
+
+    /** @param id a session id; ending an unknown one does nothing */
+    void logout(String id);
+
+    /**
+     * Issues an API token.
+     *
+     * @param username the account it acts as
+     * @param label what it is for
+     * @param actor who did it
+     * @return the token text, shown once and never again
+     */
+    String issueToken(String username, String label, String actor);
+
+    /**
+     * @param bearer the text after {@code Bearer }
+     * @return the account it acts as, when the token is known, not revoked and the account enabled
+     */
+    Optional<Account> byToken(String bearer);
+
+    /**
+     * @param username an account, or {@code null} for all
+     * @return the tokens, newest first
+     */
+    List<ApiToken> tokens(String username);
+
+    /**
+     * @param id a token id
+     * @param actor who did it
+     * @return whether a token was revoked
+     */
+    boolean revokeToken(String id, String actor);
+}

@@ -1,0 +1,240 @@
+package org.khidmat.core.internal.accounts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.khidmat.api.platform.Account;
+import org.khidmat.api.platform.AccountStore;
+import org.khidmat.api.platform.Accounts;
+import org.khidmat.api.platform.ApiToken;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.LoginResult;
+import org.khidmat.api.platform.Role;
+import org.khidmat.api.platform.Session;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Staff accounts: hashed passwords, throttled logins, in-memory sessions, hashed API tokens, all audited. */
+@Component(service = Accounts.class)
+public final class AccountService implements Accounts {
+    static final String FIRST_ADMIN = "admin";
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,31}");
+    private static final Pattern AGENCY = Pattern.compile("[a-z][a-z0-9]{1,15}");
+    private static final String WRONG = "Wrong username or password";
+
+    private final AccountStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final PasswordHash hasher;
+    private final LoginThrottle throttle;
+    private final SessionBook sessions;
+    private final String dummyHash;
+
+    @Activate
+    public AccountService(BundleContext context, @Reference AccountStore store, @Reference AuditLog audit) {
+        this(store, audit, Clock.systemUTC(), PasswordHash.ITERATIONS);
+        bootstrap(context);
+    }
+
+    AccountService(AccountStore store, AuditLog audit, Clock clock, int iterations) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.hasher = new PasswordHash(iterations);
+        this.throttle = new LoginThrottle(clock);
+        this.sessions = new SessionBook(clock);
+        this.dummyHash = hasher.hash("not a real password".toCharArray());
+    }
+
+    /**
+     * The first start has no accounts: it makes {@code admin} with the password in {@code KHIDMAT_ADMIN_PASSWORD}
+     * (framework property {@code khidmat.admin.password}), or else a random one written to
+     * {@code data/initial-admin-password}, readable by the centre's own user only.
+     */
+    private void bootstrap(BundleContext context) {
+        if (!store.accounts().isEmpty()) {
+            return;
+        }
+        String given = context.getProperty("khidmat.admin.password");
+        if (given == null || given.isBlank()) {
+            given = System.getenv("KHIDMAT_ADMIN_PASSWORD");
+        }
+        boolean generated = given == null || given.isBlank();
+        String password = generated ? SessionBook.random().substring(0, 20) : given;
+        create(FIRST_ADMIN, password.toCharArray(), Role.ADMIN, null, "system");
+        if (generated) {
+            Path home = Path.of(context.getProperty("khidmat.home") == null ? "." : context.getProperty("khidmat.home"));
+            Path file = home.resolve("data").resolve("initial-admin-password");
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.warn("could not write {}: {}", file, e.getMessage());
+            }
+            System.out.println("First start: account 'admin' was created; its password is in " + file
+                    + " (change it after logging in)");
+        }
+    }
+
+    @Override
+    public Optional<Account> find(String username) {
+        return store.account(username).map(AccountStore.StoredAccount::account);
+    }
+
+    @Override
+    public List<Account> list() {
+        return store.accounts().stream().map(AccountStore.StoredAccount::account).toList();
+    }
+
+    @Override
+    public Account create(String username, char[] password, Role role, String agency, String actor) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("a username is 3 to 32 lowercase letters, digits, dots or dashes");
+        }
+        if (store.account(username).isPresent()) {
+            throw new IllegalArgumentException("the username " + username + " is taken");
+        }
+        if (role == Role.AGENCY && (agency == null || !AGENCY.matcher(agency).matches())) {
+            throw new IllegalArgumentException("an agency account needs the agency's code, like nadra");
+        }
+        if (role != Role.AGENCY && agency != null) {
+            throw new IllegalArgumentException("only an agency account belongs to an agency");
+        }
+        strongEnough(password);
+        Account account = new Account(username, role, agency, true, clock.instant());
+        store.saveAccount(account, hasher.hash(password));
+        audit.append(actor, "account.create", username, role + (agency == null ? "" : " of " + agency));
+        return account;
+    }
+
+    @Override
+    public void setPassword(String username, char[] password, String actor) {
+        AccountStore.StoredAccount stored = existing(username);
+        strongEnough(password);
+        store.saveAccount(stored.account(), hasher.hash(password));
+        sessions.closeAll(username);
+        audit.append(actor, "account.password", username, "password changed; sessions ended");
+    }
+
+    @Override
+    public void setEnabled(String username, boolean enabled, String actor) {
+        AccountStore.StoredAccount stored = existing(username);
+        Account a = stored.account();
+        store.saveAccount(new Account(a.username(), a.role(), a.agency(), enabled, a.createdAt()), stored.passwordHash());
+        if (!enabled) {
+            sessions.closeAll(username);
+        }
+        audit.append(actor, enabled ? "account.enable" : "account.disable", username, "");
+    }
+
+    @Override
+    public LoginResult login(String username, char[] password, String address) {
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        long wait = throttle.waitSeconds(name, address);
+        if (wait > 0) {
+            audit.append(name, "login.throttled", name, "from " + address + ", wait " + wait + " s");
+            return new LoginResult(null, "Too many failed logins. Try again in " + wait + " seconds.", wait);
+        }
+        Optional<AccountStore.StoredAccount> stored = store.account(name);
+        boolean ok = PasswordHash.matches(password, stored.map(AccountStore.StoredAccount::passwordHash).orElse(dummyHash))
+                && stored.isPresent() && stored.get().account().enabled();
+        if (!ok) {
+            throttle.failed(name, address);
+            audit.append(name, "login.failure", name, "from " + address);
+            return new LoginResult(null, WRONG, throttle.waitSeconds(name, address));
+        }
+        throttle.succeeded(name, address);
+        AccountStore.StoredAccount s = stored.get();
+        if (hasher.weakerThanNow(s.passwordHash())) {
+            store.saveAccount(s.account(), hasher.hash(password));
+        }
+        audit.append(name, "login.success", name, "from " + address);
+        return new LoginResult(sessions.open(s.account()), "Logged in", 0);
+    }
+
+    @Override
+    public Optional<Session> session(String id) {
+        Optional<Session> s = sessions.touch(id);
+        if (s.isPresent() && find(s.get().account().username()).map(a -> !a.enabled()).orElse(true)) {
+            sessions.close(id);
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    @Override
+    public void logout(String id) {
+        sessions.touch(id).ifPresent(s -> audit.append(s.account().username(), "logout", s.account().username(), ""));
+        sessions.close(id);
+    }
+
+    @Override
+    public String issueToken(String username, String label, String actor) {
+        existing(username);
+        String text = "kh_" + SessionBook.random();
+        String id = text.substring(3, 11);
+        store.saveToken(new AccountStore.StoredToken(new ApiToken(id, username, label == null ? "" : label.strip(),
+                clock.instant(), false), sha256(text)));
+        audit.append(actor, "token.issue", username, "token " + id + " " + (label == null ? "" : label));
+        return text;
+    }
+
+    @Override
+    public Optional<Account> byToken(String bearer) {
+        if (bearer == null || !bearer.startsWith("kh_")) {
+            return Optional.empty();
+        }
+        return store.tokenByHash(sha256(bearer.strip())).filter(t -> !t.token().revoked())
+                .flatMap(t -> find(t.token().username())).filter(Account::enabled);
+    }
+
+    @Override
+    public List<ApiToken> tokens(String username) {
+        return store.tokens(username).stream().map(AccountStore.StoredToken::token).toList();
+    }
+
+    @Override
+    public boolean revokeToken(String id, String actor) {
+        boolean done = store.revokeToken(id);
+        if (done) {
+            audit.append(actor, "token.revoke", id, "");
+        }
+        return done;
+    }
+
+    private AccountStore.StoredAccount existing(String username) {
+        return store.account(username).orElseThrow(() -> new IllegalArgumentException("no account " + username));
+    }
+
+    private static void strongEnough(char[] password) {
+        if (password == null || password.length < 12) {
+            throw new IllegalArgumentException("a password needs at least 12 characters");
+        }
+        if (password.length > 256) {
+            throw new IllegalArgumentException("a password may have at most 256 characters");
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
