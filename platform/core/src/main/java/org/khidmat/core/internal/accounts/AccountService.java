@@ -42,7 +42,7 @@ public final class AccountService implements Accounts {
     private final PasswordHash hasher;
     private final LoginThrottle throttle;
     private final SessionBook sessions;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     @Activate
     public AccountService(BundleContext context, @Reference AccountStore store, @Reference AuditLog audit) {
@@ -57,7 +57,16 @@ public final class AccountService implements Accounts {
         this.hasher = new PasswordHash(iterations);
         this.throttle = new LoginThrottle(clock);
         this.sessions = new SessionBook(clock);
-        this.dummyHash = hasher.hash("not a real password".toCharArray());
+    }
+
+    /** A hash to check unknown names against, so that they take as long as known ones; made at first need. */
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = hasher.hash("not a real password".toCharArray());
+            dummyHash = h;
+        }
+        return h;
     }
 
     /**
@@ -151,7 +160,7 @@ public final class AccountService implements Accounts {
             return new LoginResult(null, "Too many failed logins. Try again in " + wait + " seconds.", wait);
         }
         Optional<AccountStore.StoredAccount> stored = store.account(name);
-        boolean ok = PasswordHash.matches(password, stored.map(AccountStore.StoredAccount::passwordHash).orElse(dummyHash))
+        boolean ok = PasswordHash.matches(password, stored.map(AccountStore.StoredAccount::passwordHash).orElseGet(this::dummyHash))
                 && stored.isPresent() && stored.get().account().enabled();
         if (!ok) {
             throttle.failed(name, address);
