@@ -221,6 +221,36 @@ public class CatalogueInContainerIT {
                 TestBundles.descriptor(serviceId, "acme", title, Integer.parseInt(version.split("\\.")[0])));
     }
 
+    @Test
+    public void anAgencyMayDeployItsOwnBundlesOnly() {
+        DeployResult foreign = deployFor(agency("org.acme.scoped", "1.0.0", "acme.scoped", "Scoped"), "nadra");
+        assertFalse("nadra deployed acme's bundle", foreign.ok());
+        assertEquals("bundle org.acme.scoped 1.0.0 declares services of agency acme; an account of agency nadra may "
+                + "deploy that agency's bundles only", foreign.message());
+        assertTrue(catalogue.service("acme.scoped").isEmpty());
+
+        DeployResult own = deployFor(agency("org.acme.scoped", "1.0.0", "acme.scoped", "Scoped"), "acme");
+        assertTrue(own.message(), own.ok());
+        DeployedBundle listed = deployer.bundles().stream().filter(b -> b.symbolicName().equals("org.acme.scoped"))
+                .findFirst().orElseThrow();
+        assertEquals("acme", listed.agency());
+        assertEquals(ACTOR, listed.deployedBy());
+        assertTrue(deployer.withdraw("org.acme.scoped", ACTOR).ok());
+    }
+
+    private DeployResult deployFor(TestBundles jar, String agency) {
+        try {
+            Path file = Files.createTempFile("bundle-", ".jar");
+            try {
+                return deployer.deployFor(jar.writeTo(file), ACTOR, agency);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private DeployResult deploy(TestBundles jar) {
         try {
             if (jars == null) {

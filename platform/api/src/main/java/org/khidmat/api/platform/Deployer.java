@@ -22,6 +22,17 @@ public interface Deployer {
     DeployResult deploy(Path jar, String actor);
 
     /**
+     * Deploys a jar on behalf of one agency: the same steps, and the jar is refused unless every service it
+     * declares is that agency's, and unless it replaces a bundle of the same agency.
+     *
+     * @param jar a complete jar file
+     * @param actor who asked
+     * @param agency the agency code the actor acts for
+     * @return the verdict
+     */
+    DeployResult deployFor(Path jar, String actor, String agency);
+
+    /**
      * Goes back to the version deployed before the current one.
      *
      * @param symbolicName the bundle

@@ -91,7 +91,12 @@ public final class BundleDeployer implements Deployer {
 
     @Override
     public DeployResult deploy(Path jar, String actor) {
-        return onThread(() -> deployNow(jar, actor, null));
+        return onThread(() -> deployNow(jar, actor, null, null));
+    }
+
+    @Override
+    public DeployResult deployFor(Path jar, String actor, String agency) {
+        return onThread(() -> deployNow(jar, actor, null, agency));
     }
 
     @Override
@@ -110,7 +115,8 @@ public final class BundleDeployer implements Deployer {
         for (Installed i : installed.values()) {
             Bundle b = context.getBundle(i.bundleId());
             out.add(new DeployedBundle(i.candidate().symbolicName(), i.candidate().version().toString(),
-                    b == null ? "UNINSTALLED" : state(b.getState()), i.candidate().serviceIds(), i.candidate().sha256(),
+                    b == null ? "UNINSTALLED" : state(b.getState()), agencyOf(i.candidate()), i.candidate().serviceIds(),
+                    i.candidate().sha256(),
                     i.by(), i.at(), i.previous() == null ? null : i.previous().candidate().version().toString()));
         }
         out.sort(Comparator.comparing(DeployedBundle::symbolicName));
@@ -120,7 +126,7 @@ public final class BundleDeployer implements Deployer {
     /** Called by the deploy folder, on the deployer thread, for a complete file that arrived in deploy/. */
     void fileArrived(String fileName) {
         thread.execute(() -> {
-            DeployResult r = deployNow(deployDir.resolve(fileName), "deploy-folder", fileName);
+            DeployResult r = deployNow(deployDir.resolve(fileName), "deploy-folder", fileName, null);
             folder.mark(fileName, r.ok() ? null : r.message());
         });
     }
@@ -151,7 +157,7 @@ public final class BundleDeployer implements Deployer {
         }
     }
 
-    private DeployResult deployNow(Path jar, String actor, String sourceFile) {
+    private DeployResult deployNow(Path jar, String actor, String sourceFile, String agencyScope) {
         long t0 = System.nanoTime();
         Path copy = archiveDir.resolve("incoming-" + incoming.incrementAndGet() + ".jar");
         Candidate c = null;
@@ -168,6 +174,9 @@ public final class BundleDeployer implements Deployer {
                 return result(true, c, "bundle " + c.label() + " is already deployed; nothing to do", t0);
             }
             admissible(c, current);
+            if (agencyScope != null) {
+                ownAgency(c, current, agencyScope);
+            }
             LOG.debug("{}: admissible in {} ms", c.label(), millis(t0));
             Path archived = Files.createDirectories(archiveDir.resolve(c.symbolicName()))
                     .resolve(c.version() + "-" + c.sha256().substring(0, 12) + ".jar");
@@ -190,6 +199,24 @@ public final class BundleDeployer implements Deployer {
                 LOG.debug("could not delete {}", copy, e);
             }
         }
+    }
+
+    private static void ownAgency(Candidate c, Installed current, String agency) throws Refusal {
+        String declared = agencyOf(c);
+        if (!agency.equals(declared)) {
+            throw new Refusal("bundle " + c.label() + " declares " + (declared == null ? "no services"
+                    : "services of agency " + declared) + "; an account of agency " + agency
+                    + " may deploy that agency's bundles only");
+        }
+        if (current != null && !agency.equals(agencyOf(current.candidate()))) {
+            throw new Refusal("bundle " + c.symbolicName() + " is deployed for agency " + agencyOf(current.candidate())
+                    + "; an account of agency " + agency + " cannot replace it");
+        }
+    }
+
+    /** @return the one agency whose services the bundle declares, or {@code null} when it declares none */
+    static String agencyOf(Candidate c) {
+        return c.descriptors().isEmpty() ? null : c.descriptors().get(0).agency().code();
     }
 
     private void admissible(Candidate c, Installed current) throws Refusal {
