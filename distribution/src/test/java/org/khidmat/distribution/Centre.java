@@ -33,6 +33,7 @@ public final class Centre implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
     private Process process;
     private Thread reader;
     private String readyLine;
@@ -74,6 +75,7 @@ public final class Centre implements AutoCloseable {
         pb.environment().put("KHIDMAT_PORT", Integer.toString(port));
         pb.environment().put("KHIDMAT_HOME", home.toString());
         pb.environment().put("KHIDMAT_HOST", "127.0.0.1");
+        pb.environment().putAll(env);
         process = pb.start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         reader = new Thread(() -> {
@@ -100,6 +102,12 @@ public final class Centre implements AutoCloseable {
             stop();
             throw new IllegalStateException("the centre did not print its ready line; output:\n" + String.join("\n", output));
         }
+        return this;
+    }
+
+    /** Sets an environment variable for the next starts, for example {@code KHIDMAT_DEV_CONSOLE=true}. */
+    public Centre env(String name, String value) {
+        env.put(name, value);
         return this;
     }
 

@@ -111,6 +111,13 @@ public final class Main {
         p.put("khidmat.port", Integer.toString(s.port()));
         p.put("khidmat.host", s.host());
         p.put("felix.log.level", "1");
+        // development console (agency inbox without login, dev endpoints): only when asked for, by name
+        String dev = System.getProperty("khidmat.dev.console", System.getenv("KHIDMAT_DEV_CONSOLE"));
+        if ("true".equalsIgnoreCase(dev == null ? "" : dev.trim())) {
+            p.put("khidmat.dev.console", "true");
+            System.out.println("khidmat: KHIDMAT_DEV_CONSOLE=true: the agency inbox at /agency is open WITHOUT LOGIN;"
+                    + " never use this setting on a public network");
+        }
         return p;
     }
 

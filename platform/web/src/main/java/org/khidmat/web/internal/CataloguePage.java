@@ -1,63 +1,93 @@
 package org.khidmat.web.internal;
 
 import java.util.List;
-import org.eclipse.jetty.server.Handler;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 
-/** The plain HTML index of every service the centre offers; works without JavaScript. */
-final class CataloguePage extends Handler.Abstract {
+/** The catalogue at {@code /}: every enabled service, searchable by words in English and Urdu, filtered by category and agency. */
+final class CataloguePage {
     private final Catalogue catalogue;
 
     CataloguePage(Catalogue catalogue) {
         this.catalogue = catalogue;
     }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        if (!"/".equals(Request.getPathInContext(request))) {
-            return false;
+    String render(Request request, String lang) {
+        Map<String, String> q = Exchange.query(request);
+        String words = q.getOrDefault("q", "").strip();
+        String category = q.getOrDefault("category", "");
+        String agency = q.getOrDefault("agency", "");
+        List<CatalogueEntry> open = catalogue.services().stream().filter(CatalogueEntry::enabled).toList();
+        List<CatalogueEntry> shown = open.stream()
+                .filter(e -> category.isEmpty() || e.descriptor().category().equals(category))
+                .filter(e -> agency.isEmpty() || e.descriptor().agency().code().equals(agency))
+                .filter(e -> matches(e.descriptor(), words)).toList();
+        Map<String, String> categories = new TreeMap<>();
+        Map<String, String> agencies = new TreeMap<>();
+        for (CatalogueEntry e : open) {
+            categories.put(e.descriptor().category(), e.descriptor().category());
+            agencies.put(e.descriptor().agency().code(), e.descriptor().agency().name().in(lang));
         }
-        List<CatalogueEntry> services = catalogue.services().stream().filter(CatalogueEntry::enabled).toList();
-        StringBuilder rows = new StringBuilder();
-        String agency = null;
-        for (CatalogueEntry e : services) {
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>").append(Words.get("catalogueTitle", lang)).append("</h1>\n")
+                .append("<form method=\"get\" action=\"/\" role=\"search\">\n")
+                .append("<label for=\"q\">").append(Words.get("searchLabel", lang)).append("</label>")
+                .append("<input type=\"search\" id=\"q\" name=\"q\" value=\"").append(Http.escape(words)).append("\">\n")
+                .append(select("category", Words.get("category", lang), categories, category, lang))
+                .append(select("agency", Words.get("agency", lang), agencies, agency, lang))
+                .append("<button type=\"submit\" id=\"search\">").append(Words.get("search", lang)).append("</button></form>\n")
+                .append("<p id=\"count\" role=\"status\">").append(shown.size()).append(' ').append(Words.get("found", lang))
+                .append("</p>\n");
+        if (shown.isEmpty()) {
+            b.append("<p>").append(Words.get("none", lang)).append("</p>");
+        }
+        b.append("<ul class=\"services\" style=\"list-style:none;padding:0\">\n");
+        for (CatalogueEntry e : shown) {
             ServiceDescriptor d = e.descriptor();
-            if (!d.agency().code().equals(agency)) {
-                if (agency != null) {
-                    rows.append("</ul>\n");
-                }
-                agency = d.agency().code();
-                rows.append("<h2>").append(Http.escape(d.agency().name().en())).append(" <span lang=\"ur\" dir=\"rtl\">")
-                        .append(Http.escape(d.agency().name().ur())).append("</span></h2>\n<ul>\n");
+            b.append("<li class=\"service\"><h2 style=\"font-size:1.2rem;margin:0\"><a href=\"/services/")
+                    .append(Http.escape(d.id())).append("\">").append(Http.escape(d.title().in(lang))).append("</a></h2>")
+                    .append("<p style=\"margin:.2rem 0\">").append(Http.escape(d.summary().in(lang))).append("</p>")
+                    .append("<p class=\"meta\" style=\"margin:0\">").append(Words.get("agency", lang)).append(": ")
+                    .append(Http.escape(d.agency().name().in(lang))).append(" &middot; ").append(Words.get("feeFrom", lang))
+                    .append(' ').append(Words.get("rs", lang)).append(' ').append(d.lowestFee().amount()).append(" &middot; ")
+                    .append(Words.get("promised", lang)).append(": ").append(days(d, lang)).append("</p></li>\n");
+        }
+        b.append("</ul>");
+        return Layout.page(request, lang, Words.get("catalogueTitle", lang), b.toString());
+    }
+
+    static String days(ServiceDescriptor d, String lang) {
+        int min = d.fees().stream().mapToInt(FeeTier::days).min().orElse(0);
+        int max = d.fees().stream().mapToInt(FeeTier::days).max().orElse(0);
+        return (min == max ? Integer.toString(min) : min + "&ndash;" + max) + " " + Words.get("days", lang);
+    }
+
+    private static String select(String name, String label, Map<String, String> values, String chosen, String lang) {
+        StringBuilder b = new StringBuilder("<label for=\"").append(name).append("\">").append(label).append("</label>")
+                .append("<select id=\"").append(name).append("\" name=\"").append(name).append("\"><option value=\"\">")
+                .append(Words.get("all", lang)).append("</option>");
+        values.forEach((v, text) -> b.append("<option value=\"").append(Http.escape(v)).append('"')
+                .append(v.equals(chosen) ? " selected" : "").append('>').append(Http.escape(text)).append("</option>"));
+        return b.append("</select>\n").toString();
+    }
+
+    static boolean matches(ServiceDescriptor d, String words) {
+        if (words.isBlank()) {
+            return true;
+        }
+        String hay = String.join(" ", d.id(), d.category(), d.title().en(), d.title().ur(), d.summary().en(),
+                d.summary().ur(), d.agency().code(), d.agency().name().en(), d.agency().name().ur()).toLowerCase(Locale.ROOT);
+        for (String w : words.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!hay.contains(w)) {
+                return false;
             }
-            rows.append("<li><a href=\"/api/v1/services/").append(Http.escape(d.id())).append("\">")
-                    .append(Http.escape(d.title().en())).append("</a> <span lang=\"ur\" dir=\"rtl\">")
-                    .append(Http.escape(d.title().ur())).append("</span> &middot; from Rs ")
-                    .append(d.lowestFee().amount()).append(" &middot; ").append(Http.escape(d.category()))
-                    .append("</li>\n");
         }
-        if (agency != null) {
-            rows.append("</ul>\n");
-        }
-        String page = """
-                <!doctype html>
-                <html lang="en">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Khidmat: services</title>
-                <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-                h2{font-size:1.2rem;margin-top:1.5rem}</style></head>
-                <body><main>
-                <h1>Services at this centre</h1>
-                <p>%d services from %d agencies.</p>
-                %s</main></body></html>
-                """.formatted(services.size(), services.stream().map(e -> e.descriptor().agency().code()).distinct().count(),
-                services.isEmpty() ? "<p>No services are offered right now.</p>" : rows);
-        Http.html(response, callback, 200, page);
         return true;
     }
 }

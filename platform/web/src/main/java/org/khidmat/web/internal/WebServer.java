@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Deployer;
 import org.osgi.framework.BundleContext;
@@ -31,7 +32,8 @@ public final class WebServer {
     private final Server server;
 
     @Activate
-    public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer) throws Exception {
+    public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
+            @Reference Applications applications) throws Exception {
         int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("khidmat-http");
@@ -50,10 +52,12 @@ public final class WebServer {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setHandler(new Handler.Sequence(new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")), new CataloguePage(catalogue),
-                new NotFound()));
+        DevSwitch dev = new DevSwitch("true".equalsIgnoreCase(property(context, DevSwitch.PROPERTY, "false")));
+        server.setHandler(new Handler.Sequence(new ApplicationApi(applications, catalogue, dev),
+                new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")), new CitizenSite(catalogue, applications),
+                new AgencyPages(applications, catalogue, dev), new NotFound()));
         server.start();
-        LOG.info("web: serving on port {}", connector.getLocalPort());
+        LOG.info("web: serving on port {}{}", connector.getLocalPort(), dev.on() ? "; DEVELOPMENT CONSOLE ON (/agency, no login)" : "");
     }
 
     @Deactivate

@@ -1,0 +1,210 @@
+package org.khidmat.distribution.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.distribution.Centre;
+
+/**
+ * The applications API against the real distribution: the good path, every error path (each a 4xx with a clear
+ * message and nothing stored), the workflow's moves, and that every acknowledged application survives a restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApplicationApiIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String POLICE = "ictpolice.character-certificate";
+    static final String CNIC = "61101-1234567-1";
+
+    @TempDir
+    static Path temp;
+    private Centre centre;
+    private final List<String> acknowledged = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_DEV_CONSOLE", "true").start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (centre != null) {
+            centre.stop();
+        }
+    }
+
+    static String police(String cnic, String fullName) {
+        return """
+                {"serviceId":"ictpolice.character-certificate","answers":{"fullName":"%s","cnic":"%s","purpose":"visa",
+                 "address":"House 1, Street 2, F-7/3","mobile":"0300 1234567"}}""".formatted(fullName, cnic);
+    }
+
+    HttpResponse<String> post(String path, String body) {
+        return centre.send(HttpRequest.newBuilder(URI.create(centre.url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    int stored(String agency) throws Exception {
+        HttpResponse<String> r = centre.get("/api/v1/agency/" + agency + "/applications");
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).size();
+    }
+
+    @Test
+    @Order(1)
+    void fileTrackAndMove() throws Exception {
+        HttpResponse<String> r = post("/api/v1/applications", police(CNIC, "Ayesha Khan"));
+        assertEquals(201, r.statusCode(), r.body());
+        String ref = JSON.readTree(r.body()).get("reference").asText();
+        assertTrue(ref.matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]"), ref);
+        acknowledged.add(ref);
+
+        JsonNode t = JSON.readTree(post("/api/v1/applications/track", "{\"reference\":\"" + ref.toLowerCase().replace("-", "")
+                + "\",\"cnic\":\"6110112345671\"}").body());
+        assertEquals("submitted", t.get("status").get("id").asText());
+        assertEquals(1, t.get("history").size());
+        assertFalse(t.toString().contains("6110112345671"), "the CNIC is not echoed: " + t);
+
+        HttpResponse<String> wrongPair = post("/api/v1/applications/track", "{\"reference\":\"" + ref + "\",\"cnic\":\"61101-1234567-2\"}");
+        HttpResponse<String> unknown = post("/api/v1/applications/track", "{\"reference\":\"ZZZZ-ZZZZ-Z\",\"cnic\":\"" + CNIC + "\"}");
+        assertEquals(404, wrongPair.statusCode());
+        assertEquals(wrongPair.body(), unknown.body(), "a wrong pair gets the same answer as an unknown reference");
+
+        HttpResponse<String> moved = post("/api/v1/applications/" + ref + "/moves",
+                "{\"to\":\"verification\",\"actor\":\"Sana\",\"note\":\"sent to the F-7 station\"}");
+        assertEquals(200, moved.statusCode(), moved.body());
+        JsonNode h = JSON.readTree(moved.body()).get("history");
+        assertEquals(2, h.size());
+        assertEquals("dev-console:Sana", h.get(1).get("actor").asText());
+        assertEquals("sent to the F-7 station", h.get(1).get("note").asText());
+
+        JsonNode inbox = JSON.readTree(centre.get("/api/v1/agency/ictpolice/applications?status=verification").body());
+        assertEquals(1, inbox.size());
+        assertEquals("61101-*******-1", inbox.get(0).get("cnic").asText(), "masked in lists");
+    }
+
+    @Test
+    @Order(2)
+    void everyErrorIsA4xxWithAMessageAndStoresNothing() throws Exception {
+        int before = stored("ictpolice") + stored("nadra");
+        assertError(post("/api/v1/applications", "{\"serviceId\": \"ictpolice.character-certificate\", "), 400, "not valid JSON");
+        assertError(post("/api/v1/applications", "[1,2]"), 400, "must be a JSON object");
+        assertError(post("/api/v1/applications", ""), 400, "empty");
+        assertError(centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/applications")))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(police(CNIC, "Ali Raza")))), 400,
+                "application/json");
+        assertError(post("/api/v1/applications", "{\"answers\":{}}"), 400, "'serviceId' is required");
+        assertError(post("/api/v1/applications", "{\"serviceId\":\"ictpolice.character-certificate\"}"), 400, "'answers' is required");
+        assertError(post("/api/v1/applications", "{\"serviceId\":\"ictpolice.character-certificate\",\"answers\":{\"cnic\":1}}"),
+                400, "answers.cnic must be a string");
+        assertError(post("/api/v1/applications", police(CNIC, "Ali Raza").replace(POLICE, "nadra.no-such-service")), 404,
+                "no service nadra.no-such-service");
+
+        HttpResponse<String> missing = post("/api/v1/applications", "{\"serviceId\":\"" + POLICE + "\",\"answers\":{}}");
+        assertError(missing, 422, "nothing was stored");
+        JsonNode fields = JSON.readTree(missing.body()).get("problems");
+        assertEquals(List.of("fullName", "cnic", "purpose", "address", "mobile"), fields.findValuesAsText("field"));
+
+        HttpResponse<String> invalid = post("/api/v1/applications", police("12345-123", "Al").replace("visa", "holiday")
+                .replace("0300 1234567", "12345"));
+        assertError(invalid, 422, "problem");
+        String problems = JSON.readTree(invalid.body()).get("problems").toString();
+        for (String expected : List.of("CNIC number must be 13 digits", "3 characters or more", "from the list",
+                "Pakistani phone number")) {
+            assertTrue(problems.contains(expected), expected + " in " + problems);
+        }
+        assertError(post("/api/v1/applications", police(CNIC, "Ali Raza").replace("\"purpose\"", "\"colour\":\"red\",\"purpose\"")),
+                422, "problem");
+        assertError(post("/api/v1/applications", "{\"serviceId\":\"nadra.cnic-renewal\",\"tier\":\"overnight\",\"answers\":{}}"),
+                422, "problem");
+        assertTrue(post("/api/v1/applications", "{\"serviceId\":\"nadra.cnic-renewal\",\"tier\":\"overnight\",\"answers\":{}}")
+                .body().contains("no speed 'overnight'"));
+        // the handler's own rule (NADRA: 18 or over)
+        HttpResponse<String> young = post("/api/v1/applications", """
+                {"serviceId":"nadra.cnic-renewal","tier":"normal","answers":{"cnic":"6110112345671","fullName":"Young Person",
+                 "dateOfBirth":"%s","cardExpiry":"%s","mobile":"03001234567"}}""".formatted(
+                java.time.LocalDate.now().minusYears(10), java.time.LocalDate.now().plusDays(30)));
+        assertError(young, 422, "problem");
+
+        String big = police(CNIC, "A".repeat(70 * 1024));
+        assertError(post("/api/v1/applications", big), 413, "larger than 64 KB");
+
+        assertEquals(before, stored("ictpolice") + stored("nadra"), "no failed request stored anything");
+    }
+
+    @Test
+    @Order(3)
+    void movesTheWorkflowDoesNotAllowAreRefused() throws Exception {
+        String ref = JSON.readTree(post("/api/v1/applications", police(CNIC, "Bilal Ahmed")).body()).get("reference").asText();
+        acknowledged.add(ref);
+        assertError(post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"collected\"}"), 409,
+                "does not allow submitted -> collected");
+        assertError(post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"rejected\"}"), 422, "needs one");
+        assertError(post("/api/v1/applications/" + ref + "/moves", "{}"), 400, "'to' is required");
+        assertError(post("/api/v1/applications/ZZZZ-ZZZZ-Z/moves", "{\"to\":\"verification\"}"), 404, "no application");
+        JsonNode t = JSON.readTree(post("/api/v1/applications/track", "{\"reference\":\"" + ref + "\",\"cnic\":\"" + CNIC + "\"}").body());
+        assertEquals("submitted", t.get("status").get("id").asText());
+        assertEquals(1, t.get("history").size(), "refused moves leave no history");
+        assertError(centre.get("/api/v1/applications/track?reference=" + ref), 405, "not allowed");
+    }
+
+    @Test
+    @Order(4)
+    void everyAcknowledgedApplicationSurvivesARestart() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = post("/api/v1/applications", police("6110100000" + String.format("%03d", i), "Citizen Number " + i));
+            assertEquals(201, r.statusCode(), r.body());
+            acknowledged.add(JSON.readTree(r.body()).get("reference").asText());
+        }
+        String lastCnic = "6110100000009";
+        String last = acknowledged.get(acknowledged.size() - 1);
+        centre.stop();
+        centre.env("KHIDMAT_DEV_CONSOLE", "false");
+        centre.start();
+        for (int i = 0; i < acknowledged.size(); i++) {
+            String ref = acknowledged.get(i);
+            String cnic = i < 2 ? CNIC : "6110100000" + String.format("%03d", i - 2);
+            HttpResponse<String> r = post("/api/v1/applications/track", "{\"reference\":\"" + ref + "\",\"cnic\":\"" + cnic + "\"}");
+            assertEquals(200, r.statusCode(), ref + ": " + r.body());
+        }
+        assertEquals(200, post("/api/v1/applications/track", "{\"reference\":\"" + last + "\",\"cnic\":\"" + lastCnic + "\"}").statusCode());
+        // with the development switch off, the inbox and the staff API are not there
+        assertEquals(404, centre.get("/agency").statusCode());
+        assertEquals(404, centre.get("/api/v1/agency/ictpolice/applications").statusCode());
+        assertEquals(404, post("/api/v1/applications/" + last + "/moves", "{\"to\":\"verification\"}").statusCode());
+        assertEquals(404, post("/api/v1/dev/services/" + POLICE + "/enabled", "{\"enabled\":false}").statusCode());
+        try (Stream<Path> logs = Files.list(centre.home().resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log);
+                assertFalse(text.contains("6110112345671") || text.contains(CNIC), "a CNIC in " + log);
+            }
+        }
+        assertFalse(String.join("\n", centre.output()).contains("6110112345671"));
+    }
+
+    static void assertError(HttpResponse<String> r, int status, String words) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        JsonNode body = JSON.readTree(r.body());
+        assertTrue(body.get("error").asText().contains(words), "'" + words + "' in " + r.body());
+    }
+}

@@ -1,0 +1,237 @@
+package org.khidmat.distribution.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.distribution.Centre;
+import org.openqa.selenium.By;
+
+/**
+ * A citizen's journeys in real headless Chromium against the real distribution, in English and in Urdu, with
+ * axe-core run on every citizen page; a disabled service; and the agency moving an application along.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CitizenJourneyIT {
+    private static final String POLICE = "ictpolice.character-certificate";
+    @TempDir
+    static Path temp;
+    private Centre centre;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browser.assumeAvailable();
+        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_DEV_CONSOLE", "true").start();
+        browser = new Browser(temp.resolve("profile"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (centre != null) {
+                centre.stop();
+            }
+        }
+    }
+
+    private void assertPage(String lang) {
+        assertEquals(lang, browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("ur".equals(lang) ? "rtl" : "ltr", browser.driver.findElement(By.tagName("html")).getAttribute("dir"));
+    }
+
+    @Test
+    @Order(1)
+    void englishJourneyFromSearchToTracking() {
+        browser.open(centre.url("/?lang=en"));
+        assertPage("en");
+        browser.accessible("catalogue");
+        browser.type("q", "character certificate");
+        browser.go(By.id("search"));
+        assertTrue(browser.has(By.linkText("Police character certificate")), browser.html());
+        assertFalse(browser.has(By.linkText("Renew your CNIC")), "search narrows the list");
+        browser.accessible("catalogue with a search");
+
+        browser.go(By.linkText("Police character certificate"));
+        assertTrue(browser.text(By.id("fees")).contains("7 working days"));
+        assertTrue(browser.html().contains("Two recent passport-size photographs"));
+        browser.accessible("start page");
+        browser.go(By.id("start"));
+
+        browser.type("f-fullName", "Ayesha Khan");
+        browser.type("f-cnic", "61101-123456");
+        browser.go(By.id("continue"));
+        assertTrue(browser.text(By.id("error-summary")).contains("CNIC number must be 13 digits"));
+        assertTrue(browser.text(By.id("cnic-error")).contains("13 digits"), "the message is at the field");
+        assertEquals("#f-cnic", URI.create(browser.driver.findElement(By.cssSelector("#error-summary a")).getAttribute("href"))
+                .getRawFragment().transform(f -> "#" + f));
+        assertTrue(browser.driver.getTitle().startsWith("Error"));
+        browser.accessible("form page with errors");
+        browser.type("f-cnic", "61101-1234567-1");
+        browser.go(By.id("continue"));
+
+        browser.driver.findElement(By.id("f-purpose-2")).click();
+        browser.type("f-address", "House 1, Street 2, F-7/3, Islamabad");
+        browser.accessible("form page 2");
+        browser.go(By.id("continue"));
+        browser.type("f-mobile", "0300 1234567");
+        browser.go(By.id("continue"));
+
+        String answers = browser.text(By.id("answers"));
+        assertTrue(answers.contains("61101-1234567-1") && answers.contains("Visa or immigration"), answers);
+        browser.accessible("check your answers");
+        browser.go(By.cssSelector("a[href*='page/1?change=1#f-fullName']"));
+        browser.type("f-fullName", "Ayesha Noor Khan");
+        browser.go(By.id("continue"));
+        assertTrue(browser.text(By.id("answers")).contains("Ayesha Noor Khan"), "Change returns to the check page");
+        browser.go(By.id("submit"));
+
+        String reference = browser.text(By.id("reference"));
+        assertTrue(reference.matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]"), reference);
+        assertFalse(browser.driver.getCurrentUrl().contains("61101"), "no CNIC in URLs");
+        browser.accessible("confirmation");
+
+        browser.go(By.id("track-link"));
+        browser.accessible("track form");
+        browser.type("f-reference", reference);
+        browser.type("f-cnic", "61101-1234567-2");
+        browser.go(By.id("track"));
+        assertTrue(browser.text(By.id("error-summary")).contains("No application matches"));
+        assertFalse(browser.has(By.id("result")));
+        browser.accessible("track with an error");
+        browser.type("f-cnic", "6110112345671");
+        browser.go(By.id("track"));
+        assertEquals("Submitted", browser.text(By.id("status")));
+        assertTrue(browser.text(By.id("history")).contains("Submitted"));
+        browser.accessible("track result");
+    }
+
+    @Test
+    @Order(2)
+    void urduJourneyRightToLeftAndRemembered() {
+        browser.open(centre.url("/"));
+        browser.go(By.id("lang-switch"));
+        assertPage("ur");
+        browser.open(centre.url("/"));
+        assertPage("ur");
+        browser.type("q", "شناختی کارڈ کی تجدید");
+        browser.go(By.id("search"));
+        browser.accessible("Urdu catalogue");
+        browser.go(By.linkText("شناختی کارڈ کی تجدید"));
+        assertPage("ur");
+        assertTrue(browser.text(By.id("fees")).contains("ایگزیکٹو"));
+        browser.accessible("Urdu start page");
+        browser.go(By.id("start"));
+
+        browser.accessible("Urdu tier page");
+        browser.go(By.id("continue"));
+        assertTrue(browser.text(By.id("error-summary")).contains("رفتار"), "a speed must be chosen");
+        browser.driver.findElement(By.id("f-tier-2")).click();
+        browser.go(By.id("continue"));
+
+        browser.type("f-cnic", "1234");
+        browser.type("f-fullName", "عائشہ خان");
+        browser.go(By.id("continue"));
+        assertPage("ur");
+        assertTrue(browser.text(By.id("cnic-error")).contains("13 ہندسوں"));
+        browser.accessible("Urdu form page with errors");
+        browser.type("f-cnic", "3520212345671");
+        browser.go(By.id("continue"));
+        browser.type("f-dateOfBirth", "1990-01-31");
+        browser.type("f-cardExpiry", LocalDate.now().plusDays(30).toString());
+        browser.go(By.id("continue"));
+        browser.type("f-mobile", "03211234567");
+        browser.go(By.id("continue"));
+        assertTrue(browser.text(By.id("answers")).contains("35202-1234567-1"));
+        browser.accessible("Urdu check your answers");
+        browser.go(By.id("submit"));
+        String reference = browser.text(By.id("reference"));
+        assertPage("ur");
+        browser.accessible("Urdu confirmation");
+
+        browser.go(By.id("track-link"));
+        browser.type("f-reference", reference);
+        browser.type("f-cnic", "35202-1234567-1");
+        browser.go(By.id("track"));
+        assertEquals("جمع کرائی گئی", browser.text(By.id("status")));
+        browser.accessible("Urdu track result");
+        browser.go(By.id("lang-switch"));
+        assertPage("en");
+        assertTrue(browser.has(By.id("f-reference")), "the switch stays on the same page");
+    }
+
+    @Test
+    @Order(3)
+    void aDisabledServiceIsNotListedAndItsLinkSaysUnavailable() {
+        assertEquals(200, centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/dev/services/" + POLICE + "/enabled")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":false,\"reason\":\"Record system upgrade until Monday\"}")))
+                .statusCode());
+        try {
+            browser.open(centre.url("/?lang=en"));
+            assertFalse(browser.has(By.linkText("Police character certificate")));
+            assertTrue(browser.has(By.linkText("Renew your CNIC")));
+            browser.type("q", "police");
+            browser.go(By.id("search"));
+            assertFalse(browser.has(By.linkText("Police character certificate")));
+            browser.open(centre.url("/services/" + POLICE));
+            assertTrue(browser.text(By.id("unavailable")).contains("temporarily unavailable"));
+            assertTrue(browser.text(By.id("reason")).contains("Record system upgrade until Monday"));
+            browser.accessible("unavailable page");
+        } finally {
+            centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/dev/services/" + POLICE + "/enabled")))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theAgencyApprovesAndTheCitizenSeesItInTheHistory() throws Exception {
+        String body = """
+                {"serviceId":"nadra.cnic-renewal","tier":"normal","answers":{"cnic":"6110198765431","fullName":"Bilal Ahmed",
+                 "dateOfBirth":"1985-05-05","cardExpiry":"%s","mobile":"03331234567"}}""".formatted(LocalDate.now().plusDays(60));
+        var filed = centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/applications")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, filed.statusCode(), filed.body());
+        String reference = ApplicationApiIT.JSON.readTree(filed.body()).get("reference").asText();
+
+        browser.open(centre.url("/agency?agency=nadra&service=nadra.cnic-renewal&status=submitted"));
+        assertTrue(browser.text(By.id("inbox")).contains("61101-*******-1"), "CNICs are masked in the inbox");
+        assertFalse(browser.html().contains("6110198765431"));
+        browser.go(By.linkText(reference));
+        browser.driver.findElement(By.cssSelector("input[name=to][value=in-review]")).click();
+        browser.type("f-actor", "Sana");
+        browser.go(By.id("move"));
+        browser.driver.findElement(By.cssSelector("input[name=to][value=approved]")).click();
+        browser.type("f-note", "Biometrics verified");
+        browser.type("f-actor", "Sana");
+        browser.go(By.id("move"));
+        assertTrue(browser.text(By.id("status")).contains("Approved"));
+
+        browser.open(centre.url("/track?lang=en"));
+        browser.type("f-reference", reference);
+        browser.type("f-cnic", "61101-9876543-1");
+        browser.go(By.id("track"));
+        assertEquals("Approved, card printing", browser.text(By.id("status")));
+        String history = browser.text(By.id("history"));
+        assertTrue(history.contains("In review") && history.contains("Approved, card printing")
+                && history.contains("Biometrics verified"), history);
+    }
+}

@@ -1,0 +1,251 @@
+package org.khidmat.core.internal.applications;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.khidmat.api.Problem;
+import org.khidmat.api.ServiceHandler;
+import org.khidmat.api.Submission;
+import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.descriptor.Transition;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.MoveResult;
+import org.khidmat.api.platform.StatusChange;
+import org.khidmat.api.platform.SubmitResult;
+import org.khidmat.api.platform.SubmitResult.Outcome;
+import org.khidmat.api.platform.TrackedApplication;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files, tracks and moves applications. Checks answers against the descriptor, then the service's handler
+ * (tracked by {@code khidmat.service.id}), and acknowledges an application only once the store has it.
+ */
+@Component(service = Applications.class)
+public final class ApplicationDesk implements Applications {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationDesk.class);
+    private static final ZoneId CENTRE_ZONE = ZoneId.of("Asia/Karachi");
+    private static final int NOTE_LIMIT = 1000;
+    private final ApplicationStore store;
+    private final Catalogue catalogue;
+    private final AuditLog audit;
+    private final DescriptorArchive archive;
+    private final References references = new References();
+    private final Map<String, ServiceHandler> handlers = new ConcurrentHashMap<>();
+
+    @Activate
+    public ApplicationDesk(@Reference ApplicationStore store, @Reference Catalogue catalogue, @Reference AuditLog audit) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.audit = audit;
+        this.archive = new DescriptorArchive(store, catalogue);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHandler(ServiceHandler handler, Map<String, Object> properties) {
+        Object id = properties.get(ServiceHandler.SERVICE_ID);
+        if (id instanceof String s) {
+            handlers.put(s, handler);
+        }
+    }
+
+    void removeHandler(ServiceHandler handler, Map<String, Object> properties) {
+        Object id = properties.get(ServiceHandler.SERVICE_ID);
+        if (id instanceof String s) {
+            handlers.remove(s, handler);
+        }
+    }
+
+    @Override
+    public List<Problem> checkPage(String serviceId, Map<String, String> answers, int page) {
+        return catalogue.service(serviceId).map(e -> check(Applications.questions(e.descriptor()).stream()
+                .filter(f -> f.page() == page).toList(), answers)).orElse(List.of());
+    }
+
+    @Override
+    public SubmitResult submit(String serviceId, String tier, Map<String, String> answers) {
+        Optional<CatalogueEntry> entry = catalogue.service(serviceId);
+        if (entry.isEmpty()) {
+            return new SubmitResult(Outcome.UNKNOWN_SERVICE, null, List.of());
+        }
+        if (!entry.get().enabled()) {
+            return new SubmitResult(Outcome.UNAVAILABLE, null, List.of());
+        }
+        ServiceDescriptor d = entry.get().descriptor();
+        List<Field> questions = Applications.questions(d);
+        List<Problem> problems = new ArrayList<>();
+        String chosenTier = tier == null || tier.isBlank() ? null : tier.strip();
+        if (chosenTier == null && d.fees().size() == 1) {
+            chosenTier = d.fees().get(0).id();
+        }
+        if (chosenTier == null || d.fee(chosenTier).isEmpty()) {
+            problems.add(Problem.of("tier", chosenTier == null ? "Choose how fast you need it"
+                    : "There is no speed '" + chosenTier + "' for this service; choose one from the list",
+                    "مطلوبہ رفتار منتخب کریں"));
+        }
+        for (String name : answers.keySet()) {
+            if (questions.stream().noneMatch(f -> f.name().equals(name))) {
+                problems.add(Problem.of(null, "This form has no question '" + name + "'", "اس فارم میں یہ سوال نہیں: " + name));
+            }
+        }
+        problems.addAll(check(questions, answers));
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (Field f : questions) {
+            String a = trimmed(answers, f.name());
+            if (!a.isEmpty()) {
+                stored.put(f.name(), FieldRules.stored(f, a));
+            }
+        }
+        if (problems.isEmpty()) {
+            Optional<List<Problem>> handled = handle(d, chosenTier, stored);
+            if (handled.isEmpty()) {
+                return new SubmitResult(Outcome.UNAVAILABLE, null, List.of());
+            }
+            problems.addAll(handled.get());
+        }
+        if (!problems.isEmpty()) {
+            return new SubmitResult(Outcome.INVALID, null, List.copyOf(problems));
+        }
+        String cnic = questions.stream().filter(f -> f.type() == org.khidmat.api.descriptor.FieldType.CNIC)
+                .map(f -> stored.get(f.name())).filter(v -> v != null).findFirst().orElseThrow();
+        String reference = store(d, chosenTier, stored, cnic);
+        return new SubmitResult(Outcome.ACCEPTED, reference, List.of());
+    }
+
+    private String store(ServiceDescriptor d, String tier, Map<String, String> answers, String cnic) {
+        Instant now = Instant.now();
+        String reference = references.next();
+        for (int i = 0; i < 5 && store.find(reference).isPresent(); i++) {
+            reference = references.next();
+        }
+        String initial = d.workflow().initial();
+        store.create(new ApplicationRecord(reference, d.id(), d.version(), d.agency().code(), cnic, tier, answers, initial,
+                "none", now, now), new StatusChange(reference, now, "citizen", null, initial, null));
+        audit.append("citizen", "application.submit", reference, d.id() + " v" + d.version() + ", tier " + tier);
+        LOG.info("application {} filed for {} v{}", reference, d.id(), d.version());
+        return reference;
+    }
+
+    /** @return the handler's problems; empty Optional when a declared handler is missing or failed */
+    private Optional<List<Problem>> handle(ServiceDescriptor d, String tier, Map<String, String> answers) {
+        ServiceHandler h = handlers.get(d.id());
+        if (h == null) {
+            if (d.handler()) {
+                LOG.warn("applications: {} declares a handler but none is registered; refusing submissions", d.id());
+                return Optional.empty();
+            }
+            return Optional.of(List.of());
+        }
+        try {
+            List<Problem> found = h.check(Submission.of(d.id(), tier, answers, LocalDate.now(CENTRE_ZONE)));
+            return Optional.of(found == null ? List.of() : found);
+        } catch (RuntimeException e) {
+            LOG.warn("applications: the handler of {} failed: {}", d.id(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static List<Problem> check(List<Field> fields, Map<String, String> answers) {
+        List<Problem> out = new ArrayList<>();
+        for (Field f : fields) {
+            Problem p = FieldRules.check(f, trimmed(answers, f.name()));
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String trimmed(Map<String, String> answers, String name) {
+        String a = answers.get(name);
+        return a == null ? "" : a.strip();
+    }
+
+    @Override
+    public Optional<TrackedApplication> track(String reference, String cnic) {
+        String ref = References.normalise(reference);
+        String digits = FieldRules.cnicDigits(cnic);
+        if (ref == null || digits == null) {
+            return Optional.empty();
+        }
+        return store.find(ref).filter(a -> sameCnic(a.cnic(), digits)).flatMap(this::tracked);
+    }
+
+    private static boolean sameCnic(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public Optional<TrackedApplication> open(String reference) {
+        String ref = References.normalise(reference);
+        return ref == null ? Optional.empty() : store.find(ref).flatMap(this::tracked);
+    }
+
+    private Optional<TrackedApplication> tracked(ApplicationRecord a) {
+        return archive.find(a.serviceId(), a.descriptorVersion())
+                .map(d -> new TrackedApplication(a, d, store.history(a.reference())));
+    }
+
+    @Override
+    public List<ApplicationRecord> inbox(String agency, String serviceId, String status, int limit) {
+        return store.list(agency, blankToNull(serviceId), blankToNull(status), Math.max(1, Math.min(limit, 500))).stream()
+                .map(a -> new ApplicationRecord(a.reference(), a.serviceId(), a.descriptorVersion(), a.agency(),
+                        FieldRules.mask(a.cnic()), a.tier(), a.answers(), a.status(), a.paymentState(), a.createdAt(),
+                        a.updatedAt()))
+                .toList();
+    }
+
+    @Override
+    public MoveResult move(String reference, String to, String actor, String note) {
+        Optional<TrackedApplication> found = open(reference);
+        if (found.isEmpty()) {
+            return new MoveResult(MoveResult.Outcome.UNKNOWN_APPLICATION, "no application " + reference);
+        }
+        TrackedApplication t = found.get();
+        String from = t.application().status();
+        Optional<Transition> move = t.descriptor().workflow().transition(from, to);
+        if (move.isEmpty()) {
+            List<String> allowed = t.next().stream().map(Transition::to).toList();
+            return new MoveResult(MoveResult.Outcome.NOT_ALLOWED, "the workflow of " + t.descriptor().id()
+                    + " does not allow " + from + " -> " + to + "; from " + from + " it allows "
+                    + (allowed.isEmpty() ? "no move (it is final)" : String.join(", ", allowed)));
+        }
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > NOTE_LIMIT) {
+            return new MoveResult(MoveResult.Outcome.NOTE_REQUIRED, "the note must be " + NOTE_LIMIT + " characters or fewer");
+        }
+        if (move.get().noteRequired() && why == null) {
+            return new MoveResult(MoveResult.Outcome.NOTE_REQUIRED, "say why in a note: " + from + " -> " + to + " needs one");
+        }
+        String ref = t.application().reference();
+        if (!store.move(new StatusChange(ref, Instant.now(), actor, from, to, why))) {
+            return new MoveResult(MoveResult.Outcome.CONFLICT, "application " + ref + " was moved by someone else; look again");
+        }
+        audit.append(actor, "application.move", ref, from + " -> " + to);
+        LOG.info("application {} moved {} -> {} by {}", ref, from, to, actor);
+        return new MoveResult(MoveResult.Outcome.MOVED, "moved " + ref + " from " + from + " to " + to);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

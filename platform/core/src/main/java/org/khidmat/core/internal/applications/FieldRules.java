@@ -1,0 +1,112 @@
+package org.khidmat.core.internal.applications;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.khidmat.api.Problem;
+import org.khidmat.api.descriptor.Field;
+
+/** The descriptor's own checks of one answer, by field type, with messages in English and Urdu. */
+final class FieldRules {
+    private static final Pattern CNIC = Pattern.compile("\\d{5}-?\\d{7}-?\\d");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
+    private static final Pattern LANDLINE = Pattern.compile("0[1-24-9]\\d{7,9}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}");
+
+    private FieldRules() {
+    }
+
+    /**
+     * @param f the question
+     * @param answer the answer, trimmed; empty when not given
+     * @return what is wrong with it, or {@code null}
+     */
+    static Problem check(Field f, String answer) {
+        String name = f.name();
+        String label = f.label().en();
+        String labelUr = f.label().ur();
+        if (answer.isEmpty()) {
+            return f.required() ? Problem.of(name, "Enter " + lower(label), labelUr + " درج کریں") : null;
+        }
+        if (answer.length() > f.maxLength()) {
+            return Problem.of(name, label + " must be " + f.maxLength() + " characters or fewer",
+                    labelUr + " زیادہ سے زیادہ " + f.maxLength() + " حروف ہو سکتا ہے");
+        }
+        Problem typed = switch (f.type()) {
+            case TEXT, TEXTAREA -> answer.length() < f.minLength()
+                    ? Problem.of(name, label + " must be " + f.minLength() + " characters or more",
+                            labelUr + " کم از کم " + f.minLength() + " حروف ہونا چاہیے")
+                    : null;
+            case CNIC -> CNIC.matcher(answer).matches() ? null
+                    : Problem.of(name, label + " must be 13 digits, like 12345-1234567-1",
+                            labelUr + " 13 ہندسوں کا ہونا چاہیے، جیسے 12345-1234567-1");
+            case DATE -> date(answer) ? null
+                    : Problem.of(name, label + " must be a real date, like 1990-01-31 (year-month-day)",
+                            labelUr + " درست تاریخ ہونی چاہیے، جیسے 1990-01-31 (سال-مہینہ-دن)");
+            case SELECT -> f.options().stream().anyMatch(o -> o.value().equals(answer)) ? null
+                    : Problem.of(name, "Select " + lower(label) + " from the list", labelUr + " فہرست سے منتخب کریں");
+            case PHONE -> phone(answer) ? null
+                    : Problem.of(name, label + " must be a Pakistani phone number, like 0300 1234567 or 051 1234567",
+                            labelUr + " پاکستانی فون نمبر ہونا چاہیے، جیسے 0300 1234567");
+            case EMAIL -> EMAIL.matcher(answer).matches() ? null
+                    : Problem.of(name, label + " must be an email address, like name@example.com",
+                            labelUr + " ای میل پتہ ہونا چاہیے، جیسے name@example.com");
+            case NUMBER -> NUMBER.matcher(answer).matches() ? null
+                    : Problem.of(name, label + " must be a whole number", labelUr + " مکمل عدد ہونا چاہیے");
+        };
+        if (typed == null && f.pattern() != null && !Pattern.compile(f.pattern()).matcher(answer).matches()) {
+            return Problem.of(name, label + " is not in the expected form", labelUr + " متوقع شکل میں نہیں");
+        }
+        return typed;
+    }
+
+    /** @return the answer as stored: 13 digits for a CNIC, otherwise as given (trimmed) */
+    static String stored(Field f, String answer) {
+        return switch (f.type()) {
+            case CNIC -> answer.replace("-", "");
+            default -> answer;
+        };
+    }
+
+    static String cnicDigits(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String s = typed.strip();
+        return CNIC.matcher(s).matches() ? s.replace("-", "") : null;
+    }
+
+    /** @return a 13-digit CNIC masked for lists: {@code 61101-*******-1} */
+    static String mask(String digits) {
+        return digits == null || digits.length() != 13 ? "*************" : digits.substring(0, 5) + "-*******-" + digits.charAt(12);
+    }
+
+    private static boolean date(String s) {
+        if (!DATE.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            LocalDate.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean phone(String s) {
+        String digits = s.replaceAll("[\\s()-]", "");
+        if (digits.startsWith("+92")) {
+            digits = "0" + digits.substring(3);
+        } else if (digits.startsWith("0092")) {
+            digits = "0" + digits.substring(4);
+        }
+        return MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches();
+    }
+
+    private static String lower(String label) {
+        boolean word = label.length() > 1 && Character.isLowerCase(label.charAt(1));
+        return word ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+}

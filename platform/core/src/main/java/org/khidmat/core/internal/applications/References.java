@@ -1,0 +1,56 @@
+package org.khidmat.core.internal.applications;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+
+/**
+ * Application references: 8 random characters from an alphabet without look-alikes (no 0/O, 1/I) and one
+ * check character by the Luhn mod 32 algorithm, which catches every single mistyped character and every
+ * swap of two neighbours but one (2 and Z, the alphabet's first and last). Shown grouped as {@code KM7Q-4XPA-K}.
+ */
+final class References {
+    static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final int N = ALPHABET.length();
+    private static final int BODY = 8;
+    private final SecureRandom random = new SecureRandom();
+
+    /** @return a new reference in its grouped form */
+    String next() {
+        StringBuilder body = new StringBuilder(BODY);
+        for (int i = 0; i < BODY; i++) {
+            body.append(ALPHABET.charAt(random.nextInt(N)));
+        }
+        return group(body.toString() + check(body));
+    }
+
+    /**
+     * @param typed a reference as a citizen typed it: any case, with or without dashes and spaces
+     * @return the reference in its grouped form, or {@code null} when it is not one (wrong length, a character
+     *         outside the alphabet, or a check character that does not match)
+     */
+    static String normalise(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String s = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        if (s.length() != BODY + 1 || s.chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)) {
+            return null;
+        }
+        return check(s.substring(0, BODY)) == s.charAt(BODY) ? group(s) : null;
+    }
+
+    static char check(CharSequence body) {
+        int factor = 2;
+        int sum = 0;
+        for (int i = body.length() - 1; i >= 0; i--) {
+            int addend = factor * ALPHABET.indexOf(body.charAt(i));
+            factor = factor == 2 ? 1 : 2;
+            sum += addend / N + addend % N;
+        }
+        return ALPHABET.charAt((N - sum % N) % N);
+    }
+
+    private static String group(String s) {
+        return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8);
+    }
+}

@@ -1,0 +1,206 @@
+package org.khidmat.core.internal.applications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.khidmat.api.Problem;
+import org.khidmat.api.ServiceHandler;
+import org.khidmat.api.descriptor.Descriptors;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.platform.AuditEntry;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.MoveResult;
+import org.khidmat.api.platform.StatusChange;
+import org.khidmat.api.platform.SubmitResult;
+
+/** The desk with an in-memory store and catalogue: filing, tracking, moving, and an archived descriptor version. */
+class ApplicationDeskTest {
+    private final Map<String, ApplicationRecord> apps = new LinkedHashMap<>();
+    private final List<StatusChange> history = new ArrayList<>();
+    private final Map<String, String> archive = new LinkedHashMap<>();
+    private final List<String> audit = new ArrayList<>();
+    private final Map<String, CatalogueEntry> served = new LinkedHashMap<>();
+    private final ApplicationDesk desk = new ApplicationDesk(store(), catalogue(), auditLog());
+
+    ApplicationDeskTest() throws Exception {
+        ServiceDescriptor d = read("/police.json");
+        served.put(d.id(), new CatalogueEntry(d, "org.example", "1.0.0", true, null));
+        try (InputStream in = getClass().getResourceAsStream("/police.json")) {
+            archive.put(d.id() + "@" + d.version(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private ServiceDescriptor read(String resource) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            return Descriptors.parse(in, resource);
+        }
+    }
+
+    private static Map<String, String> good() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("cnic", "61101-1234567-1");
+        a.put("purpose", "visa");
+        return a;
+    }
+
+    @Test
+    void filesTracksAndMoves() {
+        SubmitResult r = desk.submit("police.cert", null, good());
+        assertTrue(r.accepted(), r.toString());
+        ApplicationRecord a = apps.get(r.reference());
+        assertEquals("6110112345671", a.cnic());
+        assertEquals("6110112345671", a.answers().get("cnic"), "CNIC answers are stored as digits");
+        assertEquals("normal", a.tier());
+        assertEquals("submitted", a.status());
+        assertFalse(String.join("\n", audit).contains("6110112345671"));
+
+        assertTrue(desk.track(r.reference(), "6110112345671").isPresent());
+        assertTrue(desk.track(r.reference().replace("-", "").toLowerCase(), "61101-1234567-1").isPresent());
+        assertTrue(desk.track(r.reference(), "61101-1234567-2").isEmpty());
+
+        assertEquals(MoveResult.Outcome.NOT_ALLOWED, desk.move(r.reference(), "done", "staff", null).outcome());
+        assertEquals(MoveResult.Outcome.NOTE_REQUIRED, desk.move(r.reference(), "rejected", "staff", " ").outcome());
+        assertEquals(MoveResult.Outcome.MOVED, desk.move(r.reference(), "review", "staff", "looks fine").outcome());
+        assertEquals(List.of("submitted", "review"), history.stream().map(StatusChange::to).toList());
+        assertEquals("looks fine", history.get(1).note());
+        assertEquals(MoveResult.Outcome.MOVED, desk.move(r.reference(), "done", "staff", null).outcome());
+        assertEquals(MoveResult.Outcome.NOT_ALLOWED, desk.move(r.reference(), "review", "staff", null).outcome(), "done is final");
+        assertEquals("61101-*******-1", desk.inbox("police", null, null, 10).get(0).cnic());
+    }
+
+    @Test
+    void refusesBadSubmissionsAndStoresNothing() {
+        Map<String, String> bad = good();
+        bad.put("cnic", "123");
+        bad.put("extra", "x");
+        SubmitResult r = desk.submit("police.cert", null, bad);
+        assertEquals(SubmitResult.Outcome.INVALID, r.outcome());
+        assertEquals(2, r.problems().size(), r.problems().toString());
+        assertEquals(SubmitResult.Outcome.UNKNOWN_SERVICE, desk.submit("police.none", null, good()).outcome());
+        assertEquals(SubmitResult.Outcome.INVALID, desk.submit("police.cert", "overnight", good()).outcome());
+        served.put("police.cert", new CatalogueEntry(served.get("police.cert").descriptor(), "org.example", "1.0.0", false, "down"));
+        assertEquals(SubmitResult.Outcome.UNAVAILABLE, desk.submit("police.cert", null, good()).outcome());
+        assertTrue(apps.isEmpty());
+    }
+
+    @Test
+    void theHandlerAddsItsRules() {
+        ServiceHandler h = s -> "study".equals(s.answer("purpose")) ? List.of(Problem.of("purpose", "Not for study", null)) : List.of();
+        desk.addHandler(h, Map.of(ServiceHandler.SERVICE_ID, "police.cert"));
+        Map<String, String> a = good();
+        a.put("purpose", "study");
+        SubmitResult r = desk.submit("police.cert", null, a);
+        assertEquals(List.of(Problem.of("purpose", "Not for study", null)), r.problems());
+        desk.removeHandler(h, Map.of(ServiceHandler.SERVICE_ID, "police.cert"));
+        assertTrue(desk.submit("police.cert", null, a).accepted());
+    }
+
+    @Test
+    void aWithdrawnServiceStaysTrackableAndProcessable() {
+        String ref = desk.submit("police.cert", null, good()).reference();
+        served.clear();
+        assertEquals("submitted", desk.track(ref, "6110112345671").orElseThrow().application().status());
+        assertTrue(desk.move(ref, "review", "staff", null).moved(), "read from the archived descriptor");
+    }
+
+    private ApplicationStore store() {
+        return new ApplicationStore() {
+            @Override
+            public void create(ApplicationRecord application, StatusChange first) {
+                apps.put(application.reference(), application);
+                history.add(first);
+            }
+
+            @Override
+            public Optional<ApplicationRecord> find(String reference) {
+                return Optional.ofNullable(apps.get(reference));
+            }
+
+            @Override
+            public List<StatusChange> history(String reference) {
+                return history.stream().filter(c -> c.reference().equals(reference)).toList();
+            }
+
+            @Override
+            public boolean move(StatusChange c) {
+                ApplicationRecord a = apps.get(c.reference());
+                if (a == null || !a.status().equals(c.from())) {
+                    return false;
+                }
+                apps.put(a.reference(), new ApplicationRecord(a.reference(), a.serviceId(), a.descriptorVersion(), a.agency(),
+                        a.cnic(), a.tier(), a.answers(), c.to(), a.paymentState(), a.createdAt(), c.at()));
+                history.add(c);
+                return true;
+            }
+
+            @Override
+            public List<ApplicationRecord> list(String agency, String serviceId, String status, int limit) {
+                return apps.values().stream().filter(a -> agency == null || a.agency().equals(agency)).limit(limit).toList();
+            }
+
+            @Override
+            public void keepDescriptor(String serviceId, int version, String json) {
+                archive.putIfAbsent(serviceId + "@" + version, json);
+            }
+
+            @Override
+            public Optional<String> descriptor(String serviceId, int version) {
+                return Optional.ofNullable(archive.get(serviceId + "@" + version));
+            }
+        };
+    }
+
+    private Catalogue catalogue() {
+        return new Catalogue() {
+            @Override
+            public List<CatalogueEntry> services() {
+                return List.copyOf(served.values());
+            }
+
+            @Override
+            public Optional<CatalogueEntry> service(String id) {
+                return Optional.ofNullable(served.get(id));
+            }
+
+            @Override
+            public CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor) {
+                throw new NoSuchElementException(id);
+            }
+        };
+    }
+
+    private AuditLog auditLog() {
+        return new AuditLog() {
+            @Override
+            public AuditEntry append(String actor, String action, String subject, String detail) {
+                audit.add(actor + " " + action + " " + subject + " " + detail);
+                return null;
+            }
+
+            @Override
+            public List<AuditEntry> search(String text, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public AuditCheck verify() {
+                return new AuditCheck(true, 0, 0, "");
+            }
+        };
+    }
+}

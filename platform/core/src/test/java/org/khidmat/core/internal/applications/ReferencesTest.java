@@ -1,0 +1,69 @@
+package org.khidmat.core.internal.applications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReferencesTest {
+    private final References references = new References();
+
+    @Test
+    void newReferencesAreGroupedAndValid() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String r = references.next();
+            assertTrue(r.matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]"), r);
+            assertEquals(r, References.normalise(r));
+            seen.add(r);
+        }
+        assertEquals(1000, seen.size());
+    }
+
+    @Test
+    void typedFormsAreAccepted() {
+        String r = references.next();
+        assertEquals(r, References.normalise(r.toLowerCase().replace("-", "")));
+        assertEquals(r, References.normalise(" " + r.replace("-", " ") + " "));
+    }
+
+    @Test
+    void everySingleMistypedCharacterIsCaught() {
+        String r = references.next().replace("-", "");
+        for (int i = 0; i < r.length(); i++) {
+            for (char c : References.ALPHABET.toCharArray()) {
+                if (c != r.charAt(i)) {
+                    String wrong = r.substring(0, i) + c + r.substring(i + 1);
+                    assertNull(References.normalise(wrong), wrong + " should not pass for " + r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void swappedNeighboursAreCaught() {
+        for (int n = 0; n < 200; n++) {
+            String r = references.next().replace("-", "");
+            for (int i = 0; i + 1 < r.length(); i++) {
+                // Luhn mod N misses exactly one swap: the first and last characters of the alphabet (2 and Z)
+                String pair = "" + r.charAt(i) + r.charAt(i + 1);
+                if (r.charAt(i) != r.charAt(i + 1) && !pair.equals("2Z") && !pair.equals("Z2")) {
+                    String swapped = r.substring(0, i) + r.charAt(i + 1) + r.charAt(i) + r.substring(i + 2);
+                    assertNull(References.normalise(swapped), swapped + " should not pass for " + r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void notReferences() {
+        assertNull(References.normalise(null));
+        assertNull(References.normalise(""));
+        assertNull(References.normalise("KM7Q-4XPA"));
+        assertNull(References.normalise("KM0Q-4XPA-K"));
+        assertNull(References.normalise("KM7Q-4XPA-KK"));
+    }
+}

@@ -1,0 +1,177 @@
+package org.khidmat.web.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.MoveResult;
+import org.khidmat.api.platform.StoreException;
+import org.khidmat.api.platform.SubmitResult;
+
+/**
+ * The write side of {@code /api/v1}: {@code POST /api/v1/applications}, {@code POST /api/v1/applications/track};
+ * behind the development switch, the agency's {@code GET /api/v1/agency/{code}/applications},
+ * {@code POST /api/v1/applications/{ref}/moves} and {@code POST /api/v1/dev/services/{id}/enabled}.
+ */
+final class ApplicationApi extends Handler.Abstract {
+    private final Applications applications;
+    private final Catalogue catalogue;
+    private final DevSwitch dev;
+
+    ApplicationApi(Applications applications, Catalogue catalogue, DevSwitch dev) {
+        this.applications = applications;
+        this.catalogue = catalogue;
+        this.dev = dev;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        boolean post = Exchange.isPost(request);
+        boolean devPath = path.startsWith("/api/v1/agency/") || path.startsWith("/api/v1/dev/")
+                || path.startsWith("/api/v1/applications/") && path.endsWith("/moves");
+        if (devPath && !dev.on()) {
+            Http.error(response, callback, 404, "no such API resource: " + path);
+            return true;
+        }
+        try {
+            if (post && path.equals("/api/v1/applications")) {
+                submit(request, response, callback);
+            } else if (post && path.equals("/api/v1/applications/track")) {
+                track(request, response, callback);
+            } else if (post && devPath && path.endsWith("/moves")) {
+                move(request, response, callback, path.substring("/api/v1/applications/".length(), path.length() - "/moves".length()));
+            } else if (post && path.startsWith("/api/v1/dev/services/") && path.endsWith("/enabled")) {
+                enable(request, response, callback, path.substring("/api/v1/dev/services/".length(), path.length() - "/enabled".length()));
+            } else if (!post && path.startsWith("/api/v1/agency/") && path.endsWith("/applications")) {
+                inbox(request, response, callback, path.substring("/api/v1/agency/".length(), path.length() - "/applications".length()));
+            } else if (path.startsWith("/api/v1/applications") || devPath) {
+                response.getHeaders().put("Allow", "POST");
+                Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + path);
+            } else {
+                return false;
+            }
+        } catch (Exchange.TooLarge e) {
+            Http.error(response, callback, 413, e.getMessage());
+        } catch (JsonIn.BadJson e) {
+            Http.error(response, callback, 400, e.getMessage());
+        } catch (StoreException e) {
+            Http.error(response, callback, 503, "the application could not be stored; nothing was filed, try again");
+        } catch (IOException e) {
+            Http.error(response, callback, 400, "the request body could not be read");
+        }
+        return true;
+    }
+
+    private JsonNode body(Request request) throws IOException, Exchange.TooLarge, JsonIn.BadJson {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            throw new JsonIn.BadJson("send the body as application/json");
+        }
+        return JsonIn.object(Exchange.body(request));
+    }
+
+    private void submit(Request request, Response response, Callback callback) throws IOException, Exchange.TooLarge, JsonIn.BadJson {
+        JsonNode o = body(request);
+        String serviceId = JsonIn.string(o, "serviceId");
+        if (serviceId == null || serviceId.isBlank()) {
+            throw new JsonIn.BadJson("'serviceId' is required, for example \"nadra.cnic-renewal\"");
+        }
+        JsonNode a = o.get("answers");
+        if (a == null || !a.isObject()) {
+            throw new JsonIn.BadJson("'answers' is required: an object of field name to answer (a string)");
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new JsonIn.BadJson("answers." + e.getKey() + " must be a string");
+            }
+            answers.put(e.getKey(), e.getValue().asText());
+        }
+        SubmitResult r = applications.submit(serviceId, JsonIn.string(o, "tier"), answers);
+        switch (r.outcome()) {
+            case ACCEPTED -> {
+                response.getHeaders().put(HttpHeader.LOCATION, "/track");
+                Http.json(response, callback, 201, ServiceJson.ordered("reference", r.reference(), "serviceId", serviceId,
+                        "track", "POST /api/v1/applications/track with reference and cnic"));
+            }
+            case UNKNOWN_SERVICE -> Http.error(response, callback, 404, "no service " + serviceId + " in this centre");
+            case UNAVAILABLE -> Http.error(response, callback, 409, "service " + serviceId + " is temporarily unavailable"
+                    + catalogue.service(serviceId).map(e -> e.disabledReason()).map(w -> ": " + w).orElse(""));
+            case INVALID -> {
+                Map<String, Object> body = ServiceJson.ordered("status", 422, "error",
+                        "the application has " + r.problems().size() + " problem(s); nothing was stored");
+                body.put("problems", r.problems().stream().map(p -> ServiceJson.ordered("field", p.field(), "en", p.en(),
+                        "ur", p.ur())).toList());
+                Http.json(response, callback, 422, body);
+            }
+        }
+    }
+
+    private void track(Request request, Response response, Callback callback) throws IOException, Exchange.TooLarge, JsonIn.BadJson {
+        JsonNode o = body(request);
+        String reference = JsonIn.string(o, "reference");
+        String cnic = JsonIn.string(o, "cnic");
+        if (reference == null || cnic == null) {
+            throw new JsonIn.BadJson("send both 'reference' and 'cnic'");
+        }
+        applications.track(reference, cnic).ifPresentOrElse(t -> Http.json(response, callback, 200, TrackJson.of(t)),
+                () -> Http.error(response, callback, 404, "no application matches that reference and CNIC"));
+    }
+
+    private void move(Request request, Response response, Callback callback, String reference)
+            throws IOException, Exchange.TooLarge, JsonIn.BadJson {
+        JsonNode o = body(request);
+        String to = JsonIn.string(o, "to");
+        String actor = JsonIn.string(o, "actor");
+        if (to == null || to.isBlank()) {
+            throw new JsonIn.BadJson("'to' is required: the state to move the application to");
+        }
+        MoveResult r = applications.move(reference, to, DevSwitch.ACTOR_PREFIX + (actor == null || actor.isBlank() ? "staff"
+                : actor.strip()), JsonIn.string(o, "note"));
+        int status = switch (r.outcome()) {
+            case MOVED -> 200;
+            case UNKNOWN_APPLICATION -> 404;
+            case NOT_ALLOWED, CONFLICT -> 409;
+            case NOTE_REQUIRED -> 422;
+        };
+        if (r.moved()) {
+            Http.json(response, callback, 200, TrackJson.of(applications.open(reference).orElseThrow()));
+        } else {
+            Http.error(response, callback, status, r.message());
+        }
+    }
+
+    private void inbox(Request request, Response response, Callback callback, String agency) {
+        Map<String, String> q = Exchange.query(request);
+        List<ApplicationRecord> list = applications.inbox(agency, q.get("service"), q.get("status"), 200);
+        Http.json(response, callback, 200, list.stream().map(TrackJson::summary).toList());
+    }
+
+    private void enable(Request request, Response response, Callback callback, String id)
+            throws IOException, Exchange.TooLarge, JsonIn.BadJson {
+        JsonNode o = body(request);
+        JsonNode enabled = o.get("enabled");
+        if (enabled == null || !enabled.isBoolean()) {
+            throw new JsonIn.BadJson("'enabled' is required: true or false");
+        }
+        try {
+            var e = catalogue.setEnabled(id, enabled.asBoolean(), JsonIn.string(o, "reason"), DevSwitch.ACTOR_PREFIX + "admin");
+            Http.json(response, callback, 200, ServiceJson.summary(e));
+        } catch (NoSuchElementException e) {
+            Http.error(response, callback, 404, e.getMessage());
+        }
+    }
+}

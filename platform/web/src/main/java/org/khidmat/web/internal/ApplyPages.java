@@ -1,0 +1,224 @@
+package org.khidmat.web.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.Problem;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.SubmitResult;
+import org.khidmat.web.internal.Drafts.Draft;
+
+/**
+ * The form of a service, {@code /apply/{id}/...}: the speed ({@code tier}), one page per descriptor {@code page}
+ * ({@code page/N}), check your answers ({@code check}), and the confirmation ({@code done}). Answers live in the
+ * caller's server-side draft; each POST redirects to the next GET.
+ */
+final class ApplyPages {
+    private final Applications applications;
+    private final Drafts drafts;
+
+    ApplyPages(Applications applications, Drafts drafts) {
+        this.applications = applications;
+        this.drafts = drafts;
+    }
+
+    void start(Response response, Callback callback, CatalogueEntry e) {
+        drafts.start(response, e.id());
+        Exchange.redirect(response, callback, e.descriptor().fees().size() > 1 ? base(e) + "tier" : base(e) + "page/1");
+    }
+
+    void handle(Request request, Response response, Callback callback, String lang, CatalogueEntry e, String step)
+            throws IOException, Exchange.TooLarge {
+        Draft draft = drafts.find(request, e.id());
+        if (draft == null) {
+            Exchange.redirect(response, callback, "/services/" + e.id());
+            return;
+        }
+        synchronized (draft) {
+            if (step.equals("done")) {
+                done(request, response, callback, lang, e, draft);
+            } else if (draft.reference != null) {
+                Exchange.redirect(response, callback, base(e) + "done");
+            } else if (step.equals("tier")) {
+                tier(request, response, callback, lang, e, draft);
+            } else if (step.equals("check")) {
+                check(request, response, callback, lang, e, draft);
+            } else if (step.startsWith("page/") && pages(e.descriptor()).contains(number(step.substring(5)))) {
+                page(request, response, callback, lang, e, draft, number(step.substring(5)));
+            } else {
+                Http.html(response, callback, 404, StartPage.notFound(request, lang));
+            }
+        }
+    }
+
+    private void tier(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft)
+            throws IOException, Exchange.TooLarge {
+        ServiceDescriptor d = e.descriptor();
+        List<Problem> problems = List.of();
+        if (Exchange.isPost(request)) {
+            String chosen = Exchange.form(request).getOrDefault("tier", "");
+            if (d.fee(chosen).isPresent()) {
+                draft.tier = chosen;
+                Exchange.redirect(response, callback, isChange(request) ? base(e) + "check" : base(e) + "page/1");
+                return;
+            }
+            problems = List.of(Problem.of("tier", "Choose how fast you need it", "مطلوبہ رفتار منتخب کریں"));
+        }
+        Problem problem = problems.isEmpty() ? null : problems.get(0);
+        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
+        b.append("<form method=\"post\" novalidate><div class=\"field").append(problem == null ? "" : " field-error")
+                .append("\"><fieldset").append(problem == null ? "" : " aria-describedby=\"tier-error\"")
+                .append("><legend><h1 style=\"margin:0\">").append(Words.get("chooseTier", lang)).append("</h1></legend>");
+        if (problem != null) {
+            b.append("<span class=\"message\" id=\"tier-error\">").append(Words.get("error", lang)).append(": ")
+                    .append(Http.escape("ur".equals(lang) ? problem.ur() : problem.en())).append("</span>");
+        }
+        int i = 0;
+        for (FeeTier f : d.fees()) {
+            String id = i++ == 0 ? "f-tier" : "f-tier-" + i;
+            b.append("<div class=\"choice\"><input type=\"radio\" name=\"tier\" id=\"").append(id).append("\" value=\"")
+                    .append(Http.escape(f.id())).append('"').append(f.id().equals(draft.tier) ? " checked" : "")
+                    .append("> <label for=\"").append(id).append("\">").append(Http.escape(f.title().in(lang))).append(": ")
+                    .append(Words.get("rs", lang)).append(' ').append(f.amount()).append(", ").append(f.days()).append(' ')
+                    .append(Words.get("days", lang)).append("</label></div>");
+        }
+        b.append("</fieldset></div><button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang))
+                .append("</button></form>");
+        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("chooseTier", lang), caption(d, lang) + b));
+    }
+
+    private void page(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft,
+            int n) throws IOException, Exchange.TooLarge {
+        ServiceDescriptor d = e.descriptor();
+        List<Field> fields = Applications.questions(d).stream().filter(f -> f.page() == n).toList();
+        List<Problem> problems = List.of();
+        if (Exchange.isPost(request)) {
+            Map<String, String> posted = Exchange.form(request);
+            for (Field f : fields) {
+                String v = posted.getOrDefault(f.name(), "").strip();
+                if (v.isEmpty()) {
+                    draft.answers.remove(f.name());
+                } else {
+                    draft.answers.put(f.name(), v);
+                }
+            }
+            problems = applications.checkPage(d.id(), draft.answers, n);
+            if (problems.isEmpty()) {
+                List<Integer> pages = pages(d);
+                int at = pages.indexOf(n);
+                boolean last = at == pages.size() - 1;
+                Exchange.redirect(response, callback, isChange(request) || last ? base(e) + "check"
+                        : base(e) + "page/" + pages.get(at + 1));
+                return;
+            }
+        }
+        List<Integer> pages = pages(d);
+        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
+        b.append(caption(d, lang)).append("<p class=\"meta\">").append(Words.get("page", lang)).append(' ')
+                .append(pages.indexOf(n) + 1).append(' ').append(Words.get("of", lang)).append(' ').append(pages.size())
+                .append("</p>\n<h1>").append(Http.escape(d.title().in(lang))).append("</h1>\n<form method=\"post\" novalidate>");
+        for (Field f : fields) {
+            b.append(FormHtml.question(f, draft.answers.get(f.name()), FormHtml.problemFor(problems, f.name()), lang));
+        }
+        b.append("<button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang)).append("</button></form>");
+        String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + Http.escape(d.title().in(lang));
+        Http.html(response, callback, 200, Layout.page(request, lang, title, b.toString()));
+    }
+
+    private void check(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft)
+            throws IOException, Exchange.TooLarge {
+        ServiceDescriptor d = e.descriptor();
+        List<Problem> problems = List.of();
+        if (Exchange.isPost(request)) {
+            Exchange.form(request);
+            SubmitResult r = applications.submit(d.id(), draft.tier, draft.answers);
+            switch (r.outcome()) {
+                case ACCEPTED -> {
+                    draft.reference = r.reference();
+                    Exchange.redirect(response, callback, base(e) + "done");
+                    return;
+                }
+                case INVALID -> problems = r.problems();
+                default -> {
+                    Http.html(response, callback, 503, Layout.page(request, lang, Words.get("unavailable", lang),
+                            "<h1>" + Words.get("unavailable", lang) + "</h1><p>" + Words.get("unavailableText", lang) + "</p>"));
+                    return;
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        if (!problems.isEmpty()) {
+            b.append("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"summary-title\">"
+                    + "<h2 id=\"summary-title\">").append(Words.get("problem", lang)).append("</h2><ul>");
+            for (Problem p : problems) {
+                String text = Http.escape("ur".equals(lang) ? p.ur() : p.en());
+                String link = p.field() == null ? null : "tier".equals(p.field()) ? base(e) + "tier?change=1"
+                        : d.field(p.field()).map(f -> base(e) + "page/" + f.page() + "?change=1#f-" + f.name()).orElse(null);
+                b.append("<li>").append(link == null ? text : "<a href=\"" + Http.escape(link) + "\">" + text + "</a>").append("</li>");
+            }
+            b.append("</ul></div>");
+        }
+        b.append(caption(d, lang)).append("<h1>").append(Words.get("check", lang)).append("</h1>\n<dl id=\"answers\">");
+        if (d.fees().size() > 1) {
+            String tierTitle = d.fee(draft.tier).map(t -> Http.escape(t.title().in(lang))).orElse(Words.get("notGiven", lang));
+            row(b, Words.get("tier", lang), tierTitle, base(e) + "tier?change=1", lang);
+        }
+        for (Field f : Applications.questions(d)) {
+            row(b, Http.escape(f.label().in(lang)), FormHtml.shown(f, draft.answers, lang),
+                    base(e) + "page/" + f.page() + "?change=1#f-" + f.name(), lang);
+        }
+        b.append("</dl>\n<p>").append(Words.get("declaration", lang)).append("</p><form method=\"post\">")
+                .append("<button type=\"submit\" id=\"submit\">").append(Words.get("submit", lang)).append("</button></form>");
+        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("check", lang), b.toString()));
+    }
+
+    private static void row(StringBuilder b, String label, String value, String change, String lang) {
+        b.append("<div style=\"border-bottom:1px solid #b1b4b6;padding:.4rem 0\"><dt style=\"font-weight:600\">").append(label)
+                .append("</dt><dd style=\"margin:0\">").append(value).append(" <a href=\"").append(Http.escape(change)).append("\">")
+                .append(Words.get("change", lang)).append("<span class=\"skip\"> ").append(label).append("</span></a></dd></div>");
+    }
+
+    private void done(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft) {
+        if (draft.reference == null) {
+            Exchange.redirect(response, callback, base(e) + "check");
+            return;
+        }
+        String b = "<div class=\"panel\"><h1>" + Words.get("done", lang) + "</h1><p>" + Words.get("yourRef", lang)
+                + "<br><span class=\"ref\" id=\"reference\" dir=\"ltr\">" + Http.escape(draft.reference) + "</span></p></div>"
+                + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p>"
+                + Words.get("promised", lang) + ": " + CataloguePage.days(e.descriptor(), lang) + "</p>"
+                + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>";
+        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("done", lang), b));
+    }
+
+    private static String caption(ServiceDescriptor d, String lang) {
+        return "<p class=\"meta\">" + Http.escape(d.title().in(lang)) + "</p>";
+    }
+
+    static List<Integer> pages(ServiceDescriptor d) {
+        return Applications.questions(d).stream().map(Field::page).distinct().sorted().toList();
+    }
+
+    private static boolean isChange(Request request) {
+        return "1".equals(Exchange.query(request).get("change"));
+    }
+
+    private static int number(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String base(CatalogueEntry e) {
+        return "/apply/" + e.id() + "/";
+    }
+}

@@ -1,0 +1,58 @@
+package org.khidmat.web.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads JSON request bodies. The {@code ObjectMapper} is made at the first body, not at start: its class
+ * loading costs about a third of a second that the centre's start cannot spare.
+ */
+final class JsonIn {
+    private JsonIn() {
+    }
+
+    private static final class Holder {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** The body is not the JSON object expected; the message says why, for the caller. */
+    static final class BadJson extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadJson(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static JsonNode object(String body) throws BadJson {
+        if (body.isBlank()) {
+            throw new BadJson("the body is empty; send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = Holder.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new BadJson("the body is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadJson("the body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** @return the string at {@code name}, {@code null} when absent or null */
+    static String string(JsonNode o, String name) throws BadJson {
+        JsonNode v = o.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new BadJson("'" + name + "' must be a string");
+        }
+        return v.asText();
+    }
+}

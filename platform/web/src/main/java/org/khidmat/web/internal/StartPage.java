@@ -1,0 +1,63 @@
+package org.khidmat.web.internal;
+
+import org.eclipse.jetty.server.Request;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.descriptor.Text;
+import org.khidmat.api.platform.CatalogueEntry;
+
+/** A service's start page, its "temporarily unavailable" page, and the page for what is not there. */
+final class StartPage {
+    private StartPage() {
+    }
+
+    static String render(Request request, String lang, CatalogueEntry e) {
+        ServiceDescriptor d = e.descriptor();
+        StringBuilder b = new StringBuilder();
+        b.append("<p><a href=\"/\">").append(Words.get("back", lang)).append("</a></p>")
+                .append("<h1>").append(Http.escape(d.title().in(lang))).append("</h1>\n")
+                .append("<p class=\"meta\">").append(Http.escape(d.agency().name().in(lang))).append("</p>\n")
+                .append("<p>").append(Http.escape(d.summary().in(lang))).append("</p>\n");
+        if (d.eligibility() != null) {
+            b.append("<h2>").append(Words.get("whoCan", lang)).append("</h2><p>").append(Http.escape(d.eligibility().in(lang)))
+                    .append("</p>\n");
+        }
+        if (!d.documents().isEmpty()) {
+            b.append("<h2>").append(Words.get("documents", lang)).append("</h2><ul>");
+            for (Text t : d.documents()) {
+                b.append("<li>").append(Http.escape(t.in(lang))).append("</li>");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("<h2>").append(Words.get("fees", lang)).append("</h2><table id=\"fees\"><thead><tr><th scope=\"col\">")
+                .append(Words.get("tier", lang)).append("</th><th scope=\"col\">").append(Words.get("fee", lang))
+                .append("</th><th scope=\"col\">").append(Words.get("time", lang)).append("</th></tr></thead><tbody>");
+        for (FeeTier f : d.fees()) {
+            b.append("<tr><td>").append(Http.escape(f.title().in(lang))).append("</td><td>").append(Words.get("rs", lang))
+                    .append(' ').append(f.amount()).append("</td><td>").append(f.days()).append(' ').append(Words.get("days", lang))
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table>\n<p>").append(Words.get("promised", lang)).append(": ")
+                .append(CataloguePage.days(d, lang)).append("</p>\n")
+                .append("<form method=\"post\" action=\"/services/").append(Http.escape(d.id())).append("/start\">")
+                .append("<button type=\"submit\" id=\"start\">").append(Words.get("start", lang)).append(" &rsaquo;</button></form>");
+        return Layout.page(request, lang, Http.escape(d.title().in(lang)), b.toString());
+    }
+
+    static String unavailable(Request request, String lang, CatalogueEntry e) {
+        StringBuilder b = new StringBuilder("<h1 id=\"unavailable\">").append(Words.get("unavailable", lang)).append("</h1>")
+                .append("<p>").append(Http.escape(e.descriptor().title().in(lang))).append("</p><p>")
+                .append(Words.get("unavailableText", lang)).append("</p>");
+        if (e.disabledReason() != null) {
+            b.append("<p id=\"reason\">").append(Words.get("reason", lang)).append(": ").append(Http.escape(e.disabledReason()))
+                    .append("</p>");
+        }
+        b.append("<p><a href=\"/\">").append(Words.get("back", lang)).append("</a></p>");
+        return Layout.page(request, lang, Words.get("unavailable", lang), b.toString());
+    }
+
+    static String notFound(Request request, String lang) {
+        return Layout.page(request, lang, Words.get("notFound", lang), "<h1>" + Words.get("notFound", lang) + "</h1><p>"
+                + Words.get("notFoundText", lang) + "</p><p><a href=\"/\">" + Words.get("back", lang) + "</a></p>");
+    }
+}

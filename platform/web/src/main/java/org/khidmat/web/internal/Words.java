@@ -1,0 +1,92 @@
+package org.khidmat.web.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The citizen pages' own words, in English and Urdu. */
+final class Words {
+    private static final Map<String, String[]> WORDS = new HashMap<>();
+
+    static {
+        w("centre", "Asan Khidmat Markaz", "آسان خدمت مرکز");
+        w("skip", "Skip to main content", "مرکزی مواد پر جائیں");
+        w("services", "Services", "خدمات");
+        w("catalogueTitle", "Find a government service", "سرکاری خدمت تلاش کریں");
+        w("search", "Search", "تلاش");
+        w("searchLabel", "Search by words", "الفاظ سے تلاش کریں");
+        w("category", "Category", "زمرہ");
+        w("agency", "Agency", "ادارہ");
+        w("all", "All", "سب");
+        w("found", "services found", "خدمات ملیں");
+        w("none", "No service matches. Try other words.", "کوئی خدمت نہیں ملی۔ دوسرے الفاظ آزمائیں۔");
+        w("feeFrom", "Fee from", "فیس از");
+        w("rs", "Rs", "روپے");
+        w("days", "working days", "کاری دن");
+        w("promised", "Promised time", "وعدہ شدہ وقت");
+        w("whoCan", "Who can apply", "کون درخواست دے سکتا ہے");
+        w("documents", "Documents to bring", "ساتھ لانے کی دستاویزات");
+        w("fees", "Fees and processing time", "فیس اور وقت");
+        w("tier", "Speed", "رفتار");
+        w("fee", "Fee", "فیس");
+        w("time", "Time", "وقت");
+        w("start", "Start now", "ابھی شروع کریں");
+        w("unavailable", "This service is temporarily unavailable", "یہ خدمت عارضی طور پر دستیاب نہیں");
+        w("unavailableText", "You cannot apply for this service right now. Please try again later.",
+                "آپ ابھی اس خدمت کے لیے درخواست نہیں دے سکتے۔ براہ کرم بعد میں کوشش کریں۔");
+        w("reason", "Reason", "وجہ");
+        w("notFound", "Page not found", "صفحہ نہیں ملا");
+        w("notFoundText", "There is no such service or page.", "ایسی کوئی خدمت یا صفحہ نہیں۔");
+        w("back", "Back to all services", "تمام خدمات پر واپس");
+        w("chooseTier", "How fast do you need it?", "آپ کو یہ کتنی جلدی چاہیے؟");
+        w("continue", "Continue", "جاری رکھیں");
+        w("problem", "There is a problem", "ایک مسئلہ ہے");
+        w("error", "Error", "خرابی");
+        w("page", "Page", "صفحہ");
+        w("of", "of", "از");
+        w("check", "Check your answers before sending your application", "درخواست بھیجنے سے پہلے اپنے جوابات جانچیں");
+        w("change", "Change", "تبدیل کریں");
+        w("submit", "Accept and send", "قبول کریں اور بھیجیں");
+        w("declaration", "By sending this application you confirm that the details are correct.",
+                "یہ درخواست بھیج کر آپ تصدیق کرتے ہیں کہ تفصیلات درست ہیں۔");
+        w("notGiven", "Not given", "نہیں دیا گیا");
+        w("done", "Application received", "درخواست موصول ہو گئی");
+        w("yourRef", "Your reference number", "آپ کا حوالہ نمبر");
+        w("next", "What happens next", "آگے کیا ہوگا");
+        w("nextText", "The agency will review your application. Keep your reference number and your CNIC: you need both to track it.",
+                "ادارہ آپ کی درخواست کا جائزہ لے گا۔ اپنا حوالہ نمبر اور شناختی کارڈ سنبھال کر رکھیں: ٹریک کرنے کے لیے دونوں درکار ہیں۔");
+        w("trackLink", "Track your application", "اپنی درخواست ٹریک کریں");
+        w("track", "Track an application", "درخواست ٹریک کریں");
+        w("reference", "Reference number", "حوالہ نمبر");
+        w("refHint", "For example KM7Q-4XPA-K", "مثلاً KM7Q-4XPA-K");
+        w("cnic", "CNIC number of the applicant", "درخواست گزار کا شناختی کارڈ نمبر");
+        w("cnicHint", "13 digits, for example 61101-1234567-1", "13 ہندسے، مثلاً 61101-1234567-1");
+        w("enterRef", "Enter your reference number", "اپنا حوالہ نمبر درج کریں");
+        w("enterCnic", "Enter the CNIC number of the applicant", "درخواست گزار کا شناختی کارڈ نمبر درج کریں");
+        w("noMatch", "No application matches that reference number and CNIC. Check both and try again.",
+                "اس حوالہ نمبر اور شناختی کارڈ سے کوئی درخواست نہیں ملی۔ دونوں جانچ کر دوبارہ کوشش کریں۔");
+        w("status", "Status", "حیثیت");
+        w("history", "History", "تاریخچہ");
+        w("when", "When", "کب");
+        w("note", "Note", "نوٹ");
+        w("service", "Service", "خدمت");
+        w("expired", "Your answers were not kept. Please start again.", "آپ کے جوابات محفوظ نہیں رہے۔ براہ کرم دوبارہ شروع کریں۔");
+        w("busy", "Sorry, we could not send your application. Please try again.", "معذرت، درخواست نہیں بھیجی جا سکی۔ دوبارہ کوشش کریں۔");
+        w("language", "Language", "زبان");
+    }
+
+    private Words() {
+    }
+
+    private static void w(String key, String en, String ur) {
+        WORDS.put(key, new String[] {en, ur});
+    }
+
+    /** @return the word in the language, HTML-escaped */
+    static String get(String key, String lang) {
+        String[] w = WORDS.get(key);
+        if (w == null) {
+            throw new IllegalArgumentException("no words for " + key);
+        }
+        return Http.escape("ur".equals(lang) ? w[1] : w[0]);
+    }
+}
