@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeployFolderIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SAMPLES = List.of("ictpolice.character-certificate", "nadra.cnic-renewal");
+    private static final List<String> SAMPLES = SamplePlugins.serviceIds();
 
     @TempDir
     static Path temp;
@@ -62,7 +62,7 @@ class DeployFolderIT {
     @Test
     @Order(1)
     void startsWithTheSampleAgenciesAndTheContractFields() throws Exception {
-        assertTrue(centre.readyLine().contains("serving 2 services from 2 agencies"), centre.readyLine());
+        assertTrue(centre.readyLine().contains("serving " + SAMPLES.size() + " services from " + SamplePlugins.agencies() + " agencies"), centre.readyLine());
         HttpResponse<String> health = centre.get("/health");
         assertEquals(200, health.statusCode());
         assertEquals("UP", JSON.readTree(health.body()).get("status").asText());
@@ -224,7 +224,7 @@ class DeployFolderIT {
         assertTrue(code == 0 || code == 143, "a clean stop on SIGTERM, exit code " + code);
         assertTrue(centre.output().stream().anyMatch(l -> l.contains("Khidmat stopped")), "it says it stops: " + centre.output());
         centre.start();
-        assertTrue(centre.readyLine().contains("serving 3 services from 3 agencies"), centre.readyLine());
+        assertTrue(centre.readyLine().contains("serving " + (SAMPLES.size() + 1) + " services from " + (SamplePlugins.agencies() + 1) + " agencies"), centre.readyLine());
         assertEquals("Still here", title("acme.stays").orElseThrow());
     }
 
