@@ -6,17 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import org.khidmat.api.AgencyBundle;
 import org.khidmat.api.ServiceHandler;
-import org.khidmat.api.descriptor.DescriptorException;
-import org.khidmat.api.descriptor.Descriptors;
+import org.khidmat.api.descriptor.BundleDescriptors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 
 /**
@@ -105,44 +102,21 @@ public final class AgencyBundleCheck {
         checkHandlers();
     }
 
-    /** The same rules as the centre's reading of the header (a leading /, folders ending in /, name order). */
+    /** Reads the header with the centre's own reader, so the rules and the messages are the centre's. */
     private void readDescriptors(BundleContent bundle, String header) throws IOException {
-        Set<String> paths = new LinkedHashSet<>();
-        for (String raw : header.split(",")) {
-            String path = raw.trim();
-            if (path.startsWith("/")) {
-                path = path.substring(1);
+        BundleDescriptors.Reading reading = BundleDescriptors.read(header, new BundleDescriptors.Source() {
+            @Override
+            public InputStream open(String path) throws IOException {
+                return bundle.open(path);
             }
-            if (path.isEmpty()) {
-                continue;
+
+            @Override
+            public List<String> list(String folder) throws IOException {
+                return bundle.jsonIn(folder);
             }
-            if (path.endsWith("/")) {
-                List<String> found = bundle.jsonIn(path);
-                if (found.isEmpty()) {
-                    descriptorProblems.add("Khidmat-Services names folder " + path + " but it holds no .json descriptor");
-                }
-                paths.addAll(found);
-            } else {
-                paths.add(path);
-            }
-        }
-        if (paths.isEmpty() && descriptorProblems.isEmpty()) {
-            descriptorProblems.add("Khidmat-Services header names no descriptor");
-        }
-        for (String path : paths) {
-            try (InputStream in = bundle.open(path)) {
-                if (in == null) {
-                    descriptorProblems.add("Khidmat-Services names " + path + " but the bundle has no such file");
-                    continue;
-                }
-                ServiceDescriptor d = Descriptors.parse(in, path);
-                if (descriptors.putIfAbsent(d.id(), d) != null) {
-                    descriptorProblems.add(path + ": id '" + d.id() + "' is declared by another descriptor of this bundle");
-                }
-            } catch (DescriptorException e) {
-                descriptorProblems.addAll(e.problems());
-            }
-        }
+        });
+        reading.descriptors().forEach(d -> descriptors.put(d.id(), d));
+        descriptorProblems.addAll(reading.problems());
     }
 
     /** The centre would take several agencies in one bundle; the kit holds an agency to one code and one name. */

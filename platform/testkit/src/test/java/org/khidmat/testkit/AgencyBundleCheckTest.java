@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each kind of mistake an agency makes, and the words the centre uses for it when it refuses the bundle
- * (the descriptor lines are those of Descriptors.parse and the core's DescriptorFiles, character for character).
+ * (the descriptor lines are those of Descriptors.parse and BundleDescriptors, the code the centre runs).
  */
 class AgencyBundleCheckTest {
     private static final String OK = Bundles.descriptor("acme.permit");

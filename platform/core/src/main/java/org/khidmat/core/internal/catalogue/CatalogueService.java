@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.khidmat.api.AgencyBundle;
+import org.khidmat.api.descriptor.BundleDescriptors;
 import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationStore;
@@ -85,7 +86,7 @@ public final class CatalogueService implements Catalogue {
         }
         List<ServiceDescriptor> descriptors;
         try {
-            descriptors = DescriptorFiles.read(header, bundleSource(bundle));
+            descriptors = BundleDescriptors.readAll(header, bundleSource(bundle));
         } catch (DescriptorException | IOException e) {
             LOG.warn("catalogue: {} {} declares services that cannot be read: {}", bundle.getSymbolicName(),
                     bundle.getVersion(), e.getMessage());
@@ -115,8 +116,8 @@ public final class CatalogueService implements Catalogue {
         }
     }
 
-    static DescriptorFiles.Source bundleSource(Bundle bundle) {
-        return new DescriptorFiles.Source() {
+    static BundleDescriptors.Source bundleSource(Bundle bundle) {
+        return new BundleDescriptors.Source() {
             @Override
             public InputStream open(String path) throws IOException {
                 URL url = bundle.getEntry(path);

@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
 import org.khidmat.api.AgencyBundle;
 import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.core.internal.catalogue.DescriptorFiles;
+import org.khidmat.api.descriptor.BundleDescriptors;
 import org.osgi.framework.Version;
 
 /** The checks on a jar that need no framework. */
@@ -112,7 +112,7 @@ final class JarCheck {
     private static List<ServiceDescriptor> descriptors(ZipFile zip, String bsn, Version version, String header)
             throws Refusal, IOException {
         try {
-            return DescriptorFiles.read(header, new DescriptorFiles.Source() {
+            return BundleDescriptors.readAll(header, new BundleDescriptors.Source() {
                 @Override
                 public InputStream open(String path) throws IOException {
                     ZipEntry entry = zip.getEntry(path);

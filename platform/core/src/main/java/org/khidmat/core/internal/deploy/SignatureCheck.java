@@ -71,6 +71,10 @@ final class SignatureCheck {
             throw new Refusal("bundle " + c.label() + " declares no agency's services, so there is no agency "
                     + "certificate to check its signature against");
         }
+        if (agencies.size() > 1) {
+            throw new Refusal("bundle " + c.label() + " declares services of several agencies " + agencies
+                    + "; an agency bundle serves its own agency only");
+        }
         return agencies.iterator().next();
     }
 
