@@ -216,16 +216,31 @@ class DeployFolderIT {
 
     @Test
     @Order(Integer.MAX_VALUE)
-    void aRestartDeploysWhatIsInTheFolderAgain() throws Exception {
+    void aRestartKeepsTheFolderAndCatchesUpWithWhatChangedWhileStopped() throws Exception {
         Files.write(centre.deploy().resolve("stays.jar"), TestBundles.bundle("org.acme.stays", "1.0.0")
                 .descriptor("svc", TestBundles.descriptor("acme.stays", "acme", "Still here")).bytes());
-        assertTrue(Centre.await(WAIT, () -> service("acme.stays").isPresent()));
+        Files.write(centre.deploy().resolve("changes.jar"), TestBundles.bundle("org.acme.changes", "1.0.0")
+                .descriptor("svc", TestBundles.descriptor("acme.changes", "acme", "Before the stop")).bytes());
+        Files.write(centre.deploy().resolve("goes.jar"), TestBundles.bundle("org.acme.goes", "1.0.0")
+                .descriptor("svc", TestBundles.descriptor("acme.goes", "acme", "Leaves while stopped")).bytes());
+        assertTrue(Centre.await(WAIT, () -> service("acme.stays").isPresent() && service("acme.changes").isPresent()
+                && service("acme.goes").isPresent()));
         int code = centre.stop();
         assertTrue(code == 0 || code == 143, "a clean stop on SIGTERM, exit code " + code);
         assertTrue(centre.output().stream().anyMatch(l -> l.contains("Khidmat stopped")), "it says it stops: " + centre.output());
+
+        // while the centre is down, an agency replaces one jar and withdraws another
+        Files.write(centre.deploy().resolve("changes.jar"), TestBundles.bundle("org.acme.changes", "2.0.0")
+                .descriptor("svc", TestBundles.descriptor("acme.changes", "acme", "Changed while stopped", 2)).bytes());
+        Files.delete(centre.deploy().resolve("goes.jar"));
         centre.start();
-        assertTrue(centre.readyLine().contains("serving " + (SAMPLES.size() + 1) + " services from " + (SamplePlugins.agencies() + 1) + " agencies"), centre.readyLine());
+        assertTrue(centre.readyLine().contains("serving " + (SAMPLES.size() + 2) + " services from "
+                + (SamplePlugins.agencies() + 1) + " agencies"), centre.readyLine());
         assertEquals("Still here", title("acme.stays").orElseThrow());
+        assertEquals("Changed while stopped", title("acme.changes").orElseThrow());
+        assertEquals("2.0.0", service("acme.changes").orElseThrow().get("bundle").get("version").asText());
+        assertTrue(service("acme.goes").isEmpty(), "a jar deleted while stopped is withdrawn at start");
+        assertEquals(SAMPLES.size() + 2, services().size());
     }
 
     private JsonNode services() {

@@ -104,8 +104,7 @@ public final class Main {
     private static Map<String, String> frameworkProperties(Settings s) throws IOException {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, s.home().resolve("data").resolve("felix-cache").toString());
-        // deploy/ is what the centre runs: every start installs from it afresh, so a stale cache never wins
-        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // the cache is kept between starts: PlatformBundles and the deployer bring it in line with bundles/ and deploy/
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.exportedBy(SystemPackages.classPath()));
         p.put("khidmat.home", s.home().toString());
         p.put("khidmat.port", Integer.toString(s.port()));
@@ -122,20 +121,7 @@ public final class Main {
     }
 
     private static List<Bundle> install(Framework framework, Path dir, Logger log) throws IOException {
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(dir)) {
-            jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
-        }
-        List<Bundle> out = new ArrayList<>();
-        for (Path jar : jars) {
-            try {
-                // reference: the framework reads the jar where it lies instead of copying it into its cache
-                out.add(framework.getBundleContext().installBundle("reference:" + jar.toUri()));
-            } catch (BundleException e) {
-                log.error("platform bundle {} could not be installed: {}", jar.getFileName(), e.getMessage());
-            }
-        }
-        return out;
+        return PlatformBundles.sync(framework.getBundleContext(), dir, log);
     }
 
     /**

@@ -56,6 +56,7 @@ public final class BundleDeployer implements Deployer {
     private final AtomicLong incoming = new AtomicLong();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "khidmat-deployer"));
     private final DeployFolder folder;
+    private final DeployState state;
 
     @Activate
     public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications)
@@ -73,8 +74,52 @@ public final class BundleDeployer implements Deployer {
         if (requireSigned) {
             LOG.info("bundle signing is required: agency certificates are read from {}", home.resolve("conf/agencies"));
         }
+        this.state = new DeployState(archiveDir);
         this.folder = new DeployFolder(deployDir, this);
+        thread.execute(this::adopt);
         folder.start();
+    }
+
+    /**
+     * Takes over the agency bundles the framework restored from its cache, as the deployer committed them;
+     * whatever it cannot vouch for (no record, no archived jar, a jar that no longer checks) is uninstalled
+     * and left to the deploy folder to deploy again.
+     */
+    private void adopt() {
+        awaitFrameworkStarted();
+        Map<String, DeployState.Entry> remembered = state.load();
+        for (Bundle b : context.getBundles()) {
+            if (!b.getLocation().startsWith(LOCATION_PREFIX)) {
+                continue;
+            }
+            String bsn = b.getLocation().substring(LOCATION_PREFIX.length());
+            DeployState.Entry e = remembered.get(bsn);
+            Path archived = e == null ? null : archiveDir.resolve(bsn).resolve(e.archivedJar());
+            try {
+                if (archived == null || !Files.isRegularFile(archived)) {
+                    throw new Refusal("no record of how it was deployed");
+                }
+                Candidate c = jarCheck.check(archived);
+                if (!c.symbolicName().equals(bsn) || !c.version().equals(b.getVersion())) {
+                    throw new Refusal("the cached bundle is not the recorded " + c.label());
+                }
+                if (b.getState() != Bundle.ACTIVE) {
+                    steps.startAndVerify(b, c);
+                }
+                installed.put(bsn, new Installed(b.getBundleId(), c, archived, e.sourceFile(), e.by(), e.at(), null));
+                LOG.debug("adopted {} from the framework cache", c.label());
+            } catch (Refusal r) {
+                LOG.info("{} from the framework cache is deployed afresh: {}", bsn, r.getMessage());
+                steps.stopQuietly(b);
+                steps.uninstall(b);
+            }
+        }
+        for (Installed i : List.copyOf(installed.values())) {
+            if (i.sourceFile() == null || !Files.isRegularFile(deployDir.resolve(i.sourceFile()))) {
+                withdrawNow(i.candidate().symbolicName(), "deploy-folder", false); // its jar left while the centre was down
+            }
+        }
+        state.save(installed);
     }
 
     @Deactivate
@@ -162,6 +207,10 @@ public final class BundleDeployer implements Deployer {
         Path copy = archiveDir.resolve("incoming-" + incoming.incrementAndGet() + ".jar");
         Candidate c = null;
         try {
+            DeployResult same = alreadyDeployed(jar, sourceFile, t0);
+            if (same != null) {
+                return same;
+            }
             Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
             c = jarCheck.check(copy);
             if (requireSigned) {
@@ -169,10 +218,6 @@ public final class BundleDeployer implements Deployer {
             }
             LOG.debug("{}: checked in {} ms", c.label(), millis(t0));
             Installed current = installed.get(c.symbolicName());
-            if (current != null && current.candidate().sha256().equals(c.sha256())) {
-                installed.put(c.symbolicName(), current.withSource(sourceFile != null ? sourceFile : current.sourceFile()));
-                return result(true, c, "bundle " + c.label() + " is already deployed; nothing to do", t0);
-            }
             admissible(c, current);
             if (agencyScope != null) {
                 ownAgency(c, current, agencyScope);
@@ -217,6 +262,42 @@ public final class BundleDeployer implements Deployer {
     /** @return the one agency whose services the bundle declares, or {@code null} when it declares none */
     static String agencyOf(Candidate c) {
         return c.descriptors().isEmpty() ? null : c.descriptors().get(0).agency().code();
+    }
+
+    /**
+     * While the framework is still starting, it starts the bundles of its cache itself, and a start asked for
+     * now would only be noted for later: so the deployer begins once the framework is up.
+     */
+    private void awaitFrameworkStarted() {
+        Bundle framework = context.getBundle(0);
+        long deadline = System.nanoTime() + Limits.DEFAULT.startTimeout().toNanos() * 6;
+        while (framework.getState() != Bundle.ACTIVE && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The verdict for a jar whose bytes are those of a deployed bundle, or {@code null} for any other jar. */
+    private DeployResult alreadyDeployed(Path jar, String sourceFile, long t0) throws IOException {
+        if (installed.isEmpty()) {
+            return null;
+        }
+        String sha = JarCheck.sha256(jar);
+        for (Installed i : installed.values()) {
+            if (i.candidate().sha256().equals(sha)) {
+                Installed kept = sourceFile == null ? i : i.withSource(sourceFile);
+                installed.put(i.candidate().symbolicName(), kept);
+                if (kept != i) {
+                    state.save(installed);
+                }
+                return result(true, i.candidate(), "bundle " + i.candidate().label() + " is already deployed; nothing to do", t0);
+            }
+        }
+        return null;
     }
 
     private void admissible(Candidate c, Installed current) throws Refusal {
@@ -324,6 +405,7 @@ public final class BundleDeployer implements Deployer {
         String file = folder.stand(next, replaced);
         installed.put(next.candidate().symbolicName(), new Installed(bundle.getBundleId(), next.candidate(),
                 next.archived(), file, next.by(), next.at(), next.previous()));
+        state.save(installed);
     }
 
     private DeployResult rollbackNow(String symbolicName, String actor) {
@@ -361,6 +443,7 @@ public final class BundleDeployer implements Deployer {
             folder.remove(current.sourceFile());
         }
         History.prune(archiveDir.resolve(symbolicName), null);
+        state.save(installed);
         audit.append(actor, "bundle.withdraw", symbolicName, current.candidate().version() + " services="
                 + current.candidate().serviceIds());
         LOG.info("withdrew {} in {} ms", current.candidate().label(), millis(t0));
