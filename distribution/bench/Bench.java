@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Start and deploy benchmark of the built centre. Run from the repository root after a build:
  *
- * <pre>java distribution/bench/Bench.java [distribution/target/khidmat] [--deploys N] [--check]</pre>
+ * <pre>java distribution/bench/Bench.java [distribution/target/khidmat] [--deploys N] [--only nadra,ictpolice] [--check]</pre>
  *
  * It copies the distribution to a fresh folder, starts it with bin/khidmat on a free loopback port and
  * measures, from the outside as an operator sees it:
@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * - deploy: a jar moved complete into deploy/ to its service listed in /api/v1/services, for new bundles and
  *   for updates of a deployed one;
  * - withdrawal: the jar deleted to its service gone.
- * Only loopback is used; every loop is bounded. With --check it exits 1 when a target is missed.
+ * --only keeps just the named sample agencies' jars in deploy/ (by plugin name). Only loopback is used; every
+ * loop is bounded. With --check it exits 1 when a target is missed.
  */
 public final class Bench {
     static final double START_TARGET_S = 1.2;
@@ -42,29 +43,35 @@ public final class Bench {
         Path dist = Path.of("distribution/target/khidmat");
         int deploys = 20;
         boolean check = false;
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--deploys" -> deploys = Integer.parseInt(args[++i]);
                 case "--check" -> check = true;
+                case "--only" -> only = List.of(args[++i].split(","));
                 default -> dist = Path.of(args[i]);
             }
         }
         Path home = Files.createTempDirectory("khidmat-bench-");
         copy(dist, home);
+        if (only != null) {
+            keepOnly(home.resolve("deploy"), only);
+        }
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         String base = "http://127.0.0.1:" + port;
         int samples = countJars(home.resolve("deploy"));
+        int services = countServices(home.resolve("deploy"));
 
-        double first = start(home, port, base, samples, true);
+        double first = start(home, port, base, services, true);
         List<Double> warm = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            warm.add(start(home, port, base, samples, true));
+            warm.add(start(home, port, base, services, true));
         }
         Process centre = launch(home, port);
-        awaitListed(base, samples, Duration.ofSeconds(60));
+        awaitListed(base, services, Duration.ofSeconds(60));
 
         List<Double> fresh = new ArrayList<>();
         List<Double> gone = new ArrayList<>();
@@ -97,8 +104,8 @@ public final class Bench {
         centre.toHandle().destroy();
         centre.waitFor();
 
-        System.out.printf("Khidmat benchmark (%d cores, %s)%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf("Khidmat benchmark (%d cores, Java %s, %d sample bundles with %d services in deploy/)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), samples, services);
         System.out.printf("%-48s %10s %10s %8s%n", "measure", "median", "target", "ratio");
         row("first start of a new home (s)", first, START_TARGET_S);
         row("start, warm, median of " + warm.size() + " (s)", median(warm), START_TARGET_S);
@@ -121,11 +128,11 @@ public final class Bench {
                 Double.isNaN(target) ? "-" : String.format("%.2f", value / target));
     }
 
-    /** Launches the centre, measures launch to the samples listed, stops it; returns seconds. */
-    static double start(Path home, int port, String base, int samples, boolean stop) throws Exception {
+    /** Launches the centre, measures launch until it lists {@code services} services, stops it; returns seconds. */
+    static double start(Path home, int port, String base, int services, boolean stop) throws Exception {
         long t0 = System.nanoTime();
         Process p = launch(home, port);
-        awaitListed(base, samples, Duration.ofSeconds(60));
+        awaitListed(base, services, Duration.ofSeconds(60));
         double s = (System.nanoTime() - t0) / 1e9;
         if (stop) {
             p.toHandle().destroy();
@@ -230,6 +237,31 @@ public final class Bench {
         List<Double> s = new ArrayList<>(xs);
         s.sort(Comparator.naturalOrder());
         return s.get(Math.min(s.size() - 1, (int) Math.ceil(p * s.size()) - 1 < 0 ? 0 : (int) Math.ceil(p * s.size()) - 1));
+    }
+
+    static void keepOnly(Path deploy, List<String> plugins) throws IOException {
+        try (Stream<Path> f = Files.list(deploy)) {
+            for (Path jar : f.toList()) {
+                String name = jar.getFileName().toString();
+                if (plugins.stream().noneMatch(p -> name.startsWith("org.khidmat.plugins." + p + "-"))) {
+                    Files.delete(jar);
+                }
+            }
+        }
+    }
+
+    /** The services the sample jars declare: their {@code services/*.json} entries. */
+    static int countServices(Path dir) throws IOException {
+        int n = 0;
+        try (Stream<Path> f = Files.list(dir)) {
+            for (Path jar : f.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    n += (int) zip.stream().map(java.util.zip.ZipEntry::getName)
+                            .filter(e -> e.startsWith("services/") && e.endsWith(".json") && e.indexOf('/', 9) < 0).count();
+                }
+            }
+        }
+        return n;
     }
 
     static int countJars(Path dir) throws IOException {
