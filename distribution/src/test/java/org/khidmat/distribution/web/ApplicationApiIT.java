@@ -39,10 +39,15 @@ class ApplicationApiIT {
     static Path temp;
     private Centre centre;
     private final List<String> acknowledged = new ArrayList<>();
+    /** Agency staff of ictpolice, logged in; the inbox and the moves need a login. */
+    private Staff staff;
+    private Staff admin;
 
     @BeforeAll
     void start() throws Exception {
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_DEV_CONSOLE", "true").start();
+        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
+        staff = Staff.admin(centre).createAccount("sana", "a-long-staff-password", "AGENCY", "ictpolice");
+        admin = Staff.admin(centre);
     }
 
     @AfterAll
@@ -64,7 +69,7 @@ class ApplicationApiIT {
     }
 
     int stored(String agency) throws Exception {
-        HttpResponse<String> r = centre.get("/api/v1/agency/" + agency + "/applications");
+        HttpResponse<String> r = admin.get("/api/v1/agency/" + agency + "/applications");
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body()).size();
     }
@@ -89,15 +94,15 @@ class ApplicationApiIT {
         assertEquals(404, wrongPair.statusCode());
         assertEquals(wrongPair.body(), unknown.body(), "a wrong pair gets the same answer as an unknown reference");
 
-        HttpResponse<String> moved = post("/api/v1/applications/" + ref + "/moves",
+        HttpResponse<String> moved = staff.post("/api/v1/applications/" + ref + "/moves",
                 "{\"to\":\"verification\",\"actor\":\"Sana\",\"note\":\"sent to the F-7 station\"}");
         assertEquals(200, moved.statusCode(), moved.body());
         JsonNode h = JSON.readTree(moved.body()).get("history");
         assertEquals(2, h.size());
-        assertEquals("dev-console:Sana", h.get(1).get("actor").asText());
+        assertEquals("sana", h.get(1).get("actor").asText(), "the mover is the logged-in account");
         assertEquals("sent to the F-7 station", h.get(1).get("note").asText());
 
-        JsonNode inbox = JSON.readTree(centre.get("/api/v1/agency/ictpolice/applications?status=verification").body());
+        JsonNode inbox = JSON.readTree(staff.get("/api/v1/agency/ictpolice/applications?status=verification").body());
         assertEquals(1, inbox.size());
         assertEquals("61101-*******-1", inbox.get(0).get("cnic").asText(), "masked in lists");
     }
@@ -156,11 +161,11 @@ class ApplicationApiIT {
     void movesTheWorkflowDoesNotAllowAreRefused() throws Exception {
         String ref = JSON.readTree(post("/api/v1/applications", police(CNIC, "Bilal Ahmed")).body()).get("reference").asText();
         acknowledged.add(ref);
-        assertError(post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"collected\"}"), 409,
+        assertError(staff.post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"collected\"}"), 409,
                 "does not allow submitted -> collected");
-        assertError(post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"rejected\"}"), 422, "needs one");
-        assertError(post("/api/v1/applications/" + ref + "/moves", "{}"), 400, "'to' is required");
-        assertError(post("/api/v1/applications/ZZZZ-ZZZZ-Z/moves", "{\"to\":\"verification\"}"), 404, "no application");
+        assertError(staff.post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"rejected\"}"), 422, "needs one");
+        assertError(staff.post("/api/v1/applications/" + ref + "/moves", "{}"), 400, "'to' is required");
+        assertError(staff.post("/api/v1/applications/ZZZZ-ZZZZ-Z/moves", "{\"to\":\"verification\"}"), 404, "no application");
         JsonNode t = JSON.readTree(post("/api/v1/applications/track", "{\"reference\":\"" + ref + "\",\"cnic\":\"" + CNIC + "\"}").body());
         assertEquals("submitted", t.get("status").get("id").asText());
         assertEquals(1, t.get("history").size(), "refused moves leave no history");
@@ -178,7 +183,6 @@ class ApplicationApiIT {
         String lastCnic = "6110100000009";
         String last = acknowledged.get(acknowledged.size() - 1);
         centre.stop();
-        centre.env("KHIDMAT_DEV_CONSOLE", "false");
         centre.start();
         for (int i = 0; i < acknowledged.size(); i++) {
             String ref = acknowledged.get(i);
@@ -187,11 +191,13 @@ class ApplicationApiIT {
             assertEquals(200, r.statusCode(), ref + ": " + r.body());
         }
         assertEquals(200, post("/api/v1/applications/track", "{\"reference\":\"" + last + "\",\"cnic\":\"" + lastCnic + "\"}").statusCode());
-        // with the development switch off, the inbox and the staff API are not there
-        assertEquals(404, centre.get("/agency").statusCode());
-        assertEquals(404, centre.get("/api/v1/agency/ictpolice/applications").statusCode());
-        assertEquals(404, post("/api/v1/applications/" + last + "/moves", "{\"to\":\"verification\"}").statusCode());
-        assertEquals(404, post("/api/v1/dev/services/" + POLICE + "/enabled", "{\"enabled\":false}").statusCode());
+        // without a login, the inbox and the staff API are not open (sessions end with a restart)
+        assertEquals(303, centre.get("/agency/inbox").statusCode());
+        assertEquals(401, centre.get("/api/v1/agency/ictpolice/applications").statusCode());
+        assertEquals(401, post("/api/v1/applications/" + last + "/moves", "{\"to\":\"verification\"}").statusCode());
+        assertEquals(401, staff.post("/api/v1/applications/" + last + "/moves", "{\"to\":\"verification\"}").statusCode());
+        assertEquals(403, Staff.login(centre, "sana", "a-long-staff-password").get("/api/v1/agency/nadra/applications")
+                .statusCode(), "agency staff see their own agency's applications only");
         try (Stream<Path> logs = Files.list(centre.home().resolve("logs"))) {
             for (Path log : logs.toList()) {
                 String text = Files.readString(log);

@@ -35,7 +35,7 @@ class CitizenJourneyIT {
     @BeforeAll
     void start() throws Exception {
         Browser.assumeAvailable();
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_DEV_CONSOLE", "true").start();
+        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
         browser = new Browser(temp.resolve("profile"));
     }
 
@@ -180,9 +180,8 @@ class CitizenJourneyIT {
     @Test
     @Order(3)
     void aDisabledServiceIsNotListedAndItsLinkSaysUnavailable() {
-        assertEquals(200, centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/dev/services/" + POLICE + "/enabled")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":false,\"reason\":\"Record system upgrade until Monday\"}")))
+        Staff admin = Staff.admin(centre);
+        assertEquals(200, admin.post("/api/v1/services/" + POLICE + "/disable", "{\"reason\":\"Record system upgrade until Monday\"}")
                 .statusCode());
         try {
             browser.open(centre.url("/?lang=en"));
@@ -196,8 +195,7 @@ class CitizenJourneyIT {
             assertTrue(browser.text(By.id("reason")).contains("Record system upgrade until Monday"));
             browser.accessible("unavailable page");
         } finally {
-            centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/dev/services/" + POLICE + "/enabled")))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")));
+            admin.post("/api/v1/services/" + POLICE + "/enable", "");
         }
     }
 
@@ -212,16 +210,21 @@ class CitizenJourneyIT {
         assertEquals(201, filed.statusCode(), filed.body());
         String reference = ApplicationApiIT.JSON.readTree(filed.body()).get("reference").asText();
 
-        browser.open(centre.url("/agency?agency=nadra&service=nadra.cnic-renewal&status=submitted"));
+        Staff.admin(centre).createAccount("nadra-sana", "a-long-staff-password", "AGENCY", "nadra");
+        browser.open(centre.url("/agency/inbox"));
+        browser.type("username", "nadra-sana");
+        browser.type("password", "a-long-staff-password");
+        browser.go(By.id("login"));
+        browser.accessible("agency console");
+        browser.open(centre.url("/agency/inbox?service=nadra.cnic-renewal&status=submitted"));
+        browser.accessible("agency inbox");
         assertTrue(browser.text(By.id("inbox")).contains("61101-*******-1"), "CNICs are masked in the inbox");
         assertFalse(browser.html().contains("6110198765431"));
         browser.go(By.linkText(reference));
         browser.driver.findElement(By.cssSelector("input[name=to][value=in-review]")).click();
-        browser.type("f-actor", "Sana");
         browser.go(By.id("move"));
         browser.driver.findElement(By.cssSelector("input[name=to][value=approved]")).click();
         browser.type("f-note", "Biometrics verified");
-        browser.type("f-actor", "Sana");
         browser.go(By.id("move"));
         assertTrue(browser.text(By.id("status")).contains("Approved"));
 
@@ -233,5 +236,9 @@ class CitizenJourneyIT {
         String history = browser.text(By.id("history"));
         assertTrue(history.contains("In review") && history.contains("Approved, card printing")
                 && history.contains("Biometrics verified"), history);
+        browser.open(centre.url("/agency"));
+        browser.go(By.id("logout"));
+        browser.open(centre.url("/agency/inbox"));
+        assertTrue(browser.has(By.id("password")), "after logging out the inbox asks for a login again");
     }
 }

@@ -110,12 +110,18 @@ public final class Main {
         p.put("khidmat.port", Integer.toString(s.port()));
         p.put("khidmat.host", s.host());
         p.put("felix.log.level", "1");
-        // development console (agency inbox without login, dev endpoints): only when asked for, by name
-        String dev = System.getProperty("khidmat.dev.console", System.getenv("KHIDMAT_DEV_CONSOLE"));
-        if ("true".equalsIgnoreCase(dev == null ? "" : dev.trim())) {
-            p.put("khidmat.dev.console", "true");
-            System.out.println("khidmat: KHIDMAT_DEV_CONSOLE=true: the agency inbox at /agency is open WITHOUT LOGIN;"
-                    + " never use this setting on a public network");
+        // the first admin's password and mandatory bundle signing, by name from the environment
+        String admin = System.getProperty("khidmat.admin.password", System.getenv("KHIDMAT_ADMIN_PASSWORD"));
+        if (admin != null && !admin.isBlank()) {
+            p.put("khidmat.admin.password", admin);
+        }
+        String forwarded = System.getProperty("khidmat.http.forwarded", System.getenv("KHIDMAT_BEHIND_PROXY"));
+        if ("true".equalsIgnoreCase(forwarded == null ? "" : forwarded.trim())) {
+            p.put("khidmat.http.forwarded", "true");
+        }
+        String signed = System.getProperty("khidmat.deploy.requireSigned", System.getenv("KHIDMAT_REQUIRE_SIGNED"));
+        if ("true".equalsIgnoreCase(signed == null ? "" : signed.trim())) {
+            p.put("khidmat.deploy.requireSigned", "true");
         }
         return p;
     }

@@ -14,6 +14,8 @@ import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.Transition;
 import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
@@ -21,18 +23,26 @@ import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.TrackedApplication;
 
 /**
- * The agency's workflow inbox, {@code /agency}, served only while the development switch is on (there are no
- * accounts yet): an agency's applications by service and status, one application, and its allowed moves.
+ * The agency console behind login: {@code /agency} (agency staff: their agency's bundles, upload and update, roll
+ * back, withdraw, and the deploy history), and the workflow inbox {@code /agency/inbox} with one application and
+ * its allowed moves, scoped to the agency of agency staff (admins and operators choose the agency).
  */
 final class AgencyPages extends Handler.Abstract {
+    private final Gate gate;
     private final Applications applications;
     private final Catalogue catalogue;
-    private final DevSwitch dev;
+    private final BundleForms bundles;
+    private final ConsoleLayout layout;
+    private final AuditLog audit;
 
-    AgencyPages(Applications applications, Catalogue catalogue, DevSwitch dev) {
+    AgencyPages(Gate gate, Applications applications, Catalogue catalogue, BundleForms bundles, ConsoleLayout layout,
+            AuditLog audit) {
+        this.gate = gate;
         this.applications = applications;
         this.catalogue = catalogue;
-        this.dev = dev;
+        this.bundles = bundles;
+        this.layout = layout;
+        this.audit = audit;
     }
 
     @Override
@@ -41,24 +51,38 @@ final class AgencyPages extends Handler.Abstract {
         if (!path.equals("/agency") && !path.startsWith("/agency/")) {
             return false;
         }
-        if (!dev.on()) {
-            Http.error(response, callback, 404, "nothing at " + path);
+        boolean post = Exchange.isPost(request);
+        boolean bundlePage = path.equals("/agency") || path.startsWith("/agency/bundles");
+        var found = bundlePage ? gate.page(request, response, callback, Role.AGENCY) : gate.page(request, response, callback);
+        if (found.isEmpty()) {
             return true;
         }
+        Gate.Caller caller = found.get();
+        String rest = path.equals("/agency") ? "" : path.substring("/agency/".length());
         try {
-            if (path.equals("/agency")) {
-                Http.html(response, callback, 200, inbox(request));
-            } else if (path.startsWith("/agency/applications/")) {
-                String rest = path.substring("/agency/applications/".length());
-                boolean move = rest.endsWith("/move") && Exchange.isPost(request);
-                String ref = move ? rest.substring(0, rest.length() - "/move".length()) : rest;
+            if (rest.isEmpty() && !post) {
+                Http.html(response, callback, 200, layout.page(caller, "Our bundles", "<h1>Bundles of agency "
+                        + Http.escape(caller.account().agency()) + "</h1>" + bundles.table(caller, "/agency")
+                        + BundleForms.uploadForm(caller, "/agency") + "<h2>Deploy history</h2>"
+                        + AuditPage.table(AgencyHistory.of(audit, gate, caller.account().agency()), "history")));
+            } else if (post && (rest.equals("bundles") || rest.startsWith("bundles/") && (rest.endsWith("/rollback")
+                    || rest.endsWith("/withdraw")))) {
+                bundles.post(request, response, callback, caller, rest, "/agency");
+            } else if (rest.equals("inbox") && !post) {
+                Http.html(response, callback, 200, inbox(request, caller));
+            } else if (rest.startsWith("applications/")) {
+                String ref = rest.substring("applications/".length());
+                boolean move = ref.endsWith("/move") && post;
+                ref = move ? ref.substring(0, ref.length() - "/move".length()) : ref;
                 Optional<TrackedApplication> t = applications.open(ref);
-                if (t.isEmpty()) {
-                    Http.error(response, callback, 404, "no application " + ref);
+                if (t.isEmpty() || !caller.mayAct(t.get().application().agency())) {
+                    Http.error(response, callback, 404, "no application " + ref + " in your inbox");
                 } else if (move) {
-                    move(request, response, callback, t.get());
+                    move(request, response, callback, caller, t.get());
+                } else if (!post) {
+                    Http.html(response, callback, 200, detail(caller, t.get(), List.of()));
                 } else {
-                    Http.html(response, callback, 200, detail(request, t.get(), List.of()));
+                    Http.error(response, callback, 405, "POST is not allowed here");
                 }
             } else {
                 Http.error(response, callback, 404, "nothing at " + path);
@@ -69,16 +93,19 @@ final class AgencyPages extends Handler.Abstract {
         return true;
     }
 
-    private String inbox(Request request) {
+    private String inbox(Request request, Gate.Caller caller) {
         Map<String, String> q = Exchange.query(request);
         Map<String, String> agencies = new TreeMap<>();
         catalogue.services().forEach(e -> agencies.put(e.descriptor().agency().code(), e.descriptor().agency().name().en()));
-        String agency = q.getOrDefault("agency", agencies.isEmpty() ? "" : agencies.keySet().iterator().next());
+        String agency = caller.is(Role.AGENCY) ? caller.account().agency()
+                : q.getOrDefault("agency", agencies.isEmpty() ? "" : agencies.keySet().iterator().next());
         String service = q.getOrDefault("service", "");
         String status = q.getOrDefault("status", "");
-        StringBuilder b = new StringBuilder("<p><strong>Development console</strong>: no login yet; never expose it.</p>"
-                + "<h1>Agency inbox</h1><form method=\"get\" action=\"/agency\">");
-        b.append(select("agency", "Agency", agencies, agency, false));
+        StringBuilder b = new StringBuilder("<h1>Inbox of agency " + Http.escape(agency) + "</h1>"
+                + "<form method=\"get\" action=\"/agency/inbox\">");
+        if (!caller.is(Role.AGENCY)) {
+            b.append(select("agency", "Agency", agencies, agency, false));
+        }
         Map<String, String> services = new TreeMap<>();
         Map<String, String> states = new TreeMap<>();
         for (CatalogueEntry e : catalogue.services()) {
@@ -100,30 +127,32 @@ final class AgencyPages extends Handler.Abstract {
                     .append("</td><td>").append(TrackPage.WHEN.format(a.createdAt())).append("</td></tr>");
         }
         b.append("</tbody></table>");
-        return Layout.page(request, "en", "Agency inbox", b.toString());
+        return layout.page(caller, "Agency inbox", b.toString());
     }
 
-    private void move(Request request, Response response, Callback callback, TrackedApplication t)
+    private void move(Request request, Response response, Callback callback, Gate.Caller caller, TrackedApplication t)
             throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.form(request);
+        if (!Gate.csrfOk(request, caller, form.get(Gate.CSRF_FIELD))) {
+            Gate.badCsrf(response, callback);
+            return;
+        }
         String to = form.getOrDefault("to", "");
-        String actor = form.getOrDefault("actor", "").strip();
         MoveResult r = to.isEmpty() ? new MoveResult(MoveResult.Outcome.NOT_ALLOWED, "Choose the next step")
-                : applications.move(t.application().reference(), to, DevSwitch.ACTOR_PREFIX + (actor.isEmpty() ? "staff" : actor),
-                        form.get("note"));
+                : applications.move(t.application().reference(), to, caller.name(), form.get("note"));
         if (r.moved()) {
             Exchange.redirect(response, callback, "/agency/applications/" + t.application().reference());
         } else {
             String field = r.outcome() == MoveResult.Outcome.NOTE_REQUIRED ? "note" : "to";
-            Http.html(response, callback, 422, detail(request, applications.open(t.application().reference()).orElse(t),
+            Http.html(response, callback, 422, detail(caller, applications.open(t.application().reference()).orElse(t),
                     List.of(Problem.of(field, r.message(), r.message()))));
         }
     }
 
-    private String detail(Request request, TrackedApplication t, List<Problem> problems) {
+    private String detail(Gate.Caller caller, TrackedApplication t, List<Problem> problems) {
         ApplicationRecord a = t.application();
         StringBuilder b = new StringBuilder(FormHtml.summary(problems, "en"));
-        b.append("<p><a href=\"/agency?agency=").append(Http.escape(a.agency())).append("\">Back to the inbox</a></p>")
+        b.append("<p><a href=\"/agency/inbox?agency=").append(Http.escape(a.agency())).append("\">Back to the inbox</a></p>")
                 .append("<h1>").append(Http.escape(a.reference())).append("</h1><p>")
                 .append(Http.escape(t.descriptor().title().en())).append(" (v").append(a.descriptorVersion()).append("), tier ")
                 .append(Http.escape(a.tier())).append("</p><dl>");
@@ -136,7 +165,8 @@ final class AgencyPages extends Handler.Abstract {
         List<Transition> next = t.next();
         if (!next.isEmpty()) {
             b.append("<h2>Move this application</h2><form method=\"post\" action=\"/agency/applications/")
-                    .append(Http.escape(a.reference())).append("/move\"><fieldset><legend>Next step</legend>");
+                    .append(Http.escape(a.reference())).append("/move\">").append(ConsoleLayout.csrf(caller))
+                    .append("<fieldset><legend>Next step</legend>");
             int i = 0;
             for (Transition x : next) {
                 String id = i++ == 0 ? "f-to" : "f-to-" + i;
@@ -146,10 +176,9 @@ final class AgencyPages extends Handler.Abstract {
                         .append("</label></div>");
             }
             b.append("</fieldset><label for=\"f-note\">Note</label><textarea id=\"f-note\" name=\"note\" rows=\"3\"></textarea>")
-                    .append("<label for=\"f-actor\">Your name</label><input type=\"text\" id=\"f-actor\" name=\"actor\">")
                     .append("<button type=\"submit\" id=\"move\">Move</button></form>");
         }
-        return Layout.page(request, "en", Http.escape(a.reference()), b.toString());
+        return layout.page(caller, Http.escape(a.reference()), b.toString());
     }
 
     private static String mask(String cnic) {

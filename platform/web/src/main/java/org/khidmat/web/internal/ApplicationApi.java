@@ -4,63 +4,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
-import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.StoreException;
 import org.khidmat.api.platform.SubmitResult;
 
 /**
- * The write side of {@code /api/v1}: {@code POST /api/v1/applications}, {@code POST /api/v1/applications/track};
- * behind the development switch, the agency's {@code GET /api/v1/agency/{code}/applications},
- * {@code POST /api/v1/applications/{ref}/moves} and {@code POST /api/v1/dev/services/{id}/enabled}.
+ * The citizen's write side of {@code /api/v1}: {@code POST /api/v1/applications} and
+ * {@code POST /api/v1/applications/track}. The staff's inbox and moves are in {@link StaffApi}.
  */
 final class ApplicationApi extends Handler.Abstract {
     private final Applications applications;
     private final Catalogue catalogue;
-    private final DevSwitch dev;
 
-    ApplicationApi(Applications applications, Catalogue catalogue, DevSwitch dev) {
+    ApplicationApi(Applications applications, Catalogue catalogue) {
         this.applications = applications;
         this.catalogue = catalogue;
-        this.dev = dev;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
-        boolean post = Exchange.isPost(request);
-        boolean devPath = path.startsWith("/api/v1/agency/") || path.startsWith("/api/v1/dev/")
-                || path.startsWith("/api/v1/applications/") && path.endsWith("/moves");
-        if (devPath && !dev.on()) {
-            Http.error(response, callback, 404, "no such API resource: " + path);
+        if (!path.equals("/api/v1/applications") && !path.equals("/api/v1/applications/track")) {
+            return false;
+        }
+        if (!Exchange.isPost(request)) {
+            response.getHeaders().put("Allow", "POST");
+            Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + path);
             return true;
         }
         try {
-            if (post && path.equals("/api/v1/applications")) {
+            if (path.equals("/api/v1/applications")) {
                 submit(request, response, callback);
-            } else if (post && path.equals("/api/v1/applications/track")) {
-                track(request, response, callback);
-            } else if (post && devPath && path.endsWith("/moves")) {
-                move(request, response, callback, path.substring("/api/v1/applications/".length(), path.length() - "/moves".length()));
-            } else if (post && path.startsWith("/api/v1/dev/services/") && path.endsWith("/enabled")) {
-                enable(request, response, callback, path.substring("/api/v1/dev/services/".length(), path.length() - "/enabled".length()));
-            } else if (!post && path.startsWith("/api/v1/agency/") && path.endsWith("/applications")) {
-                inbox(request, response, callback, path.substring("/api/v1/agency/".length(), path.length() - "/applications".length()));
-            } else if (path.startsWith("/api/v1/applications") || devPath) {
-                response.getHeaders().put("Allow", "POST");
-                Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + path);
             } else {
-                return false;
+                track(request, response, callback);
             }
         } catch (Exchange.TooLarge e) {
             Http.error(response, callback, 413, e.getMessage());
@@ -129,49 +112,5 @@ final class ApplicationApi extends Handler.Abstract {
         }
         applications.track(reference, cnic).ifPresentOrElse(t -> Http.json(response, callback, 200, TrackJson.of(t)),
                 () -> Http.error(response, callback, 404, "no application matches that reference and CNIC"));
-    }
-
-    private void move(Request request, Response response, Callback callback, String reference)
-            throws IOException, Exchange.TooLarge, JsonIn.BadJson {
-        JsonNode o = body(request);
-        String to = JsonIn.string(o, "to");
-        String actor = JsonIn.string(o, "actor");
-        if (to == null || to.isBlank()) {
-            throw new JsonIn.BadJson("'to' is required: the state to move the application to");
-        }
-        MoveResult r = applications.move(reference, to, DevSwitch.ACTOR_PREFIX + (actor == null || actor.isBlank() ? "staff"
-                : actor.strip()), JsonIn.string(o, "note"));
-        int status = switch (r.outcome()) {
-            case MOVED -> 200;
-            case UNKNOWN_APPLICATION -> 404;
-            case NOT_ALLOWED, CONFLICT -> 409;
-            case NOTE_REQUIRED -> 422;
-        };
-        if (r.moved()) {
-            Http.json(response, callback, 200, TrackJson.of(applications.open(reference).orElseThrow()));
-        } else {
-            Http.error(response, callback, status, r.message());
-        }
-    }
-
-    private void inbox(Request request, Response response, Callback callback, String agency) {
-        Map<String, String> q = Exchange.query(request);
-        List<ApplicationRecord> list = applications.inbox(agency, q.get("service"), q.get("status"), 200);
-        Http.json(response, callback, 200, list.stream().map(TrackJson::summary).toList());
-    }
-
-    private void enable(Request request, Response response, Callback callback, String id)
-            throws IOException, Exchange.TooLarge, JsonIn.BadJson {
-        JsonNode o = body(request);
-        JsonNode enabled = o.get("enabled");
-        if (enabled == null || !enabled.isBoolean()) {
-            throw new JsonIn.BadJson("'enabled' is required: true or false");
-        }
-        try {
-            var e = catalogue.setEnabled(id, enabled.asBoolean(), JsonIn.string(o, "reason"), DevSwitch.ACTOR_PREFIX + "admin");
-            Http.json(response, callback, 200, ServiceJson.summary(e));
-        } catch (NoSuchElementException e) {
-            Http.error(response, callback, 404, e.getMessage());
-        }
     }
 }

@@ -75,7 +75,7 @@ final class ApplyPages {
         StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
         b.append("<form method=\"post\" novalidate><div class=\"field").append(problem == null ? "" : " field-error")
                 .append("\"><fieldset").append(problem == null ? "" : " aria-describedby=\"tier-error\"")
-                .append("><legend><h1 style=\"margin:0\">").append(Words.get("chooseTier", lang)).append("</h1></legend>");
+                .append("><legend><h1 class=\"flush\">").append(Words.get("chooseTier", lang)).append("</h1></legend>");
         if (problem != null) {
             b.append("<span class=\"message\" id=\"tier-error\">").append(Words.get("error", lang)).append(": ")
                     .append(Http.escape("ur".equals(lang) ? problem.ur() : problem.en())).append("</span>");
@@ -180,8 +180,8 @@ final class ApplyPages {
     }
 
     private static void row(StringBuilder b, String label, String value, String change, String lang) {
-        b.append("<div style=\"border-bottom:1px solid #b1b4b6;padding:.4rem 0\"><dt style=\"font-weight:600\">").append(label)
-                .append("</dt><dd style=\"margin:0\">").append(value).append(" <a href=\"").append(Http.escape(change)).append("\">")
+        b.append("<div class=\"row\"><dt>").append(label)
+                .append("</dt><dd>").append(value).append(" <a href=\"").append(Http.escape(change)).append("\">")
                 .append(Words.get("change", lang)).append("<span class=\"skip\"> ").append(label).append("</span></a></dd></div>");
     }
 

@@ -47,13 +47,13 @@ final class CataloguePage {
         if (shown.isEmpty()) {
             b.append("<p>").append(Words.get("none", lang)).append("</p>");
         }
-        b.append("<ul class=\"services\" style=\"list-style:none;padding:0\">\n");
+        b.append("<ul class=\"services\">\n");
         for (CatalogueEntry e : shown) {
             ServiceDescriptor d = e.descriptor();
-            b.append("<li class=\"service\"><h2 style=\"font-size:1.2rem;margin:0\"><a href=\"/services/")
+            b.append("<li class=\"service\"><h2><a href=\"/services/")
                     .append(Http.escape(d.id())).append("\">").append(Http.escape(d.title().in(lang))).append("</a></h2>")
-                    .append("<p style=\"margin:.2rem 0\">").append(Http.escape(d.summary().in(lang))).append("</p>")
-                    .append("<p class=\"meta\" style=\"margin:0\">").append(Words.get("agency", lang)).append(": ")
+                    .append("<p class=\"summary-text\">").append(Http.escape(d.summary().in(lang))).append("</p>")
+                    .append("<p class=\"meta\">").append(Words.get("agency", lang)).append(": ")
                     .append(Http.escape(d.agency().name().in(lang))).append(" &middot; ").append(Words.get("feeFrom", lang))
                     .append(' ').append(Words.get("rs", lang)).append(' ').append(d.lowestFee().amount()).append(" &middot; ")
                     .append(Words.get("promised", lang)).append(": ").append(days(d, lang)).append("</p></li>\n");

@@ -1,5 +1,9 @@
 package org.khidmat.web.internal;
 
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -10,10 +14,13 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Deployer;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,7 +40,8 @@ public final class WebServer {
 
     @Activate
     public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
-            @Reference Applications applications) throws Exception {
+            @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts)
+            throws Exception {
         int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("khidmat-http");
@@ -41,6 +49,11 @@ public final class WebServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        if ("true".equalsIgnoreCase(property(context, "khidmat.http.forwarded", "false"))) {
+            // behind a TLS-terminating proxy: take the scheme and client address from its X-Forwarded-* headers;
+            // only with a proxy that sets them, or a client could pose as any address to the login throttle
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         String host = context.getProperty("khidmat.host");
@@ -52,17 +65,30 @@ public final class WebServer {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        DevSwitch dev = new DevSwitch("true".equalsIgnoreCase(property(context, DevSwitch.PROPERTY, "false")));
-        server.setHandler(new Handler.Sequence(new ApplicationApi(applications, catalogue, dev),
-                new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")), new CitizenSite(catalogue, applications),
-                new AgencyPages(applications, catalogue, dev), new NotFound()));
+        Gate gate = new Gate(lazy(context, accounts));
+        ConsoleLayout layout = new ConsoleLayout();
+        Uploads uploads = new Uploads(Path.of(property(context, "khidmat.home", ".")).resolve("data").resolve("uploads"));
+        BundleDesk desk = new BundleDesk(deployer);
+        BundleForms bundles = new BundleForms(desk, uploads, layout);
+        server.setHandler(new SecurityHeaders(new Handler.Sequence(new Assets(), new LoginPages(gate),
+                new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
+                new ApplicationApi(applications, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
+                new CitizenSite(catalogue, applications),
+                new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
+                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
         server.start();
-        LOG.info("web: serving on port {}{}", connector.getLocalPort(), dev.on() ? "; DEVELOPMENT CONSOLE ON (/agency, no login)" : "");
+        LOG.info("web: serving on port {}", connector.getLocalPort());
     }
 
     @Deactivate
     void stop() throws Exception {
         server.stop();
+    }
+
+    /** The accounts service, got at the first staff request: activating it earlier would slow the centre's start. */
+    private static Supplier<Accounts> lazy(BundleContext context, ServiceReference<Accounts> reference) {
+        AtomicReference<Accounts> got = new AtomicReference<>();
+        return () -> got.updateAndGet(a -> a != null ? a : context.getService(reference));
     }
 
     private static String property(BundleContext context, String key, String fallback) {

@@ -1,0 +1,129 @@
+package org.khidmat.web.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Role;
+
+/**
+ * The staff side of {@code /api/v1} for bundles and services: {@code GET, PUT /api/v1/bundles} (the jar as the
+ * body), {@code POST /api/v1/bundles/{symbolicName}/rollback}, {@code DELETE /api/v1/bundles/{symbolicName}},
+ * {@code POST /api/v1/services/{id}/enable|disable}. Every answer about a bundle is the deployer's verdict.
+ */
+final class BundleApi extends Handler.Abstract {
+    private static final String BUNDLES = "/api/v1/bundles";
+    private final Gate gate;
+    private final BundleDesk desk;
+    private final Catalogue catalogue;
+    private final Uploads uploads;
+
+    BundleApi(Gate gate, BundleDesk desk, Catalogue catalogue, Uploads uploads) {
+        this.gate = gate;
+        this.desk = desk;
+        this.catalogue = catalogue;
+        this.uploads = uploads;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        boolean service = path.startsWith("/api/v1/services/") && (path.endsWith("/enable") || path.endsWith("/disable"));
+        if (!path.equals(BUNDLES) && !path.startsWith(BUNDLES + "/") && !service) {
+            return false;
+        }
+        if (service) {
+            if (!"POST".equals(method)) {
+                return notAllowed(response, callback, path, "POST");
+            }
+            var caller = gate.api(request, response, callback, Role.ADMIN);
+            if (caller.isPresent()) {
+                boolean enable = path.endsWith("/enable");
+                String id = path.substring("/api/v1/services/".length(), path.lastIndexOf('/'));
+                enable(request, response, callback, caller.get(), id, enable);
+            }
+            return true;
+        }
+        if (path.equals(BUNDLES)) {
+            if (!"GET".equals(method) && !"PUT".equals(method)) {
+                return notAllowed(response, callback, path, "GET, PUT");
+            }
+            var caller = gate.api(request, response, callback, Role.ADMIN, Role.AGENCY);
+            if (caller.isPresent() && "GET".equals(method)) {
+                Http.json(response, callback, 200, desk.visible(caller.get()).stream().map(BundleDesk::json).toList());
+            } else if (caller.isPresent()) {
+                put(request, response, callback, caller.get());
+            }
+            return true;
+        }
+        String rest = path.substring(BUNDLES.length() + 1);
+        boolean rollback = rest.endsWith("/rollback");
+        String name = rollback ? rest.substring(0, rest.length() - "/rollback".length()) : rest;
+        if (name.isEmpty() || name.contains("/")) {
+            Http.error(response, callback, 404, "no such API resource: " + path);
+            return true;
+        }
+        if (rollback ? !"POST".equals(method) : !"DELETE".equals(method)) {
+            return notAllowed(response, callback, path, rollback ? "POST" : "DELETE");
+        }
+        var caller = gate.api(request, response, callback, Role.ADMIN, Role.AGENCY);
+        if (caller.isPresent()) {
+            BundleDesk.Outcome o = rollback ? desk.rollback(caller.get(), name) : desk.withdraw(caller.get(), name);
+            Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
+        }
+        return true;
+    }
+
+    private void put(Request request, Response response, Callback callback, Gate.Caller caller) throws IOException {
+        Path jar = null;
+        try {
+            jar = uploads.body(request);
+            BundleDesk.Outcome o = desk.deploy(caller, jar);
+            Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
+        } catch (Uploads.Refused e) {
+            Http.error(response, callback, e.status, e.getMessage());
+        } finally {
+            Uploads.delete(jar);
+        }
+    }
+
+    private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String id, boolean enable)
+            throws IOException {
+        String reason = null;
+        try {
+            String body = Exchange.body(request);
+            if (!body.isBlank()) {
+                JsonNode o = JsonIn.object(body);
+                reason = JsonIn.string(o, "reason");
+            }
+        } catch (Exchange.TooLarge e) {
+            Http.error(response, callback, 413, e.getMessage());
+            return;
+        } catch (JsonIn.BadJson e) {
+            Http.error(response, callback, 400, e.getMessage());
+            return;
+        }
+        if (!enable && (reason == null || reason.isBlank())) {
+            Http.error(response, callback, 400, "'reason' is required to disable a service: citizens see it");
+            return;
+        }
+        try {
+            var e = catalogue.setEnabled(id, enable, enable ? null : reason.strip(), caller.name());
+            Http.json(response, callback, 200, ServiceJson.summary(e));
+        } catch (NoSuchElementException e) {
+            Http.error(response, callback, 404, "no service " + id + " in this centre");
+        }
+    }
+
+    private static boolean notAllowed(Response response, Callback callback, String path, String allow) {
+        response.getHeaders().put("Allow", allow);
+        Http.error(response, callback, 405, "not allowed on " + path + "; use " + allow);
+        return true;
+    }
+}

@@ -1,0 +1,91 @@
+package org.khidmat.web.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.khidmat.api.platform.DeployResult;
+import org.khidmat.api.platform.DeployedBundle;
+import org.khidmat.api.platform.Deployer;
+import org.khidmat.api.platform.Role;
+
+/**
+ * What staff may do with bundles, the same for the API and the consoles: admins everything, agency staff only
+ * their agency's bundles (through {@link Deployer#deployFor}), operators nothing. Every verdict is the deployer's.
+ */
+final class BundleDesk {
+    /** A verdict and the HTTP status that goes with it. */
+    record Outcome(int status, DeployResult result) {
+        static Outcome refused(int status, String symbolicName, String message) {
+            return new Outcome(status, new DeployResult(false, symbolicName, null, List.of(), message, 0));
+        }
+    }
+
+    private final Deployer deployer;
+
+    BundleDesk(Deployer deployer) {
+        this.deployer = deployer;
+    }
+
+    /** @return the bundles the caller may see: all for admins and operators, its agency's for agency staff */
+    List<DeployedBundle> visible(Gate.Caller caller) {
+        return deployer.bundles().stream().filter(b -> !caller.is(Role.AGENCY) || caller.mayAct(b.agency())).toList();
+    }
+
+    Outcome deploy(Gate.Caller caller, Path jar) {
+        if (caller.is(Role.OPERATOR)) {
+            return Outcome.refused(403, null, "counter operators cannot deploy bundles");
+        }
+        DeployResult r = caller.is(Role.ADMIN) ? deployer.deploy(jar, caller.name())
+                : deployer.deployFor(jar, caller.name(), caller.account().agency());
+        if (r.ok()) {
+            return new Outcome(200, r);
+        }
+        boolean otherAgency = caller.is(Role.AGENCY) && r.message() != null && r.message().contains("an account of agency");
+        return new Outcome(otherAgency ? 403 : 422, r);
+    }
+
+    Outcome rollback(Gate.Caller caller, String symbolicName) {
+        return mine(caller, symbolicName).orElseGet(() -> verdict(deployer.rollback(symbolicName, caller.name())));
+    }
+
+    Outcome withdraw(Gate.Caller caller, String symbolicName) {
+        return mine(caller, symbolicName).orElseGet(() -> verdict(deployer.withdraw(symbolicName, caller.name())));
+    }
+
+    /** @return a refusal when the bundle is unknown or not the caller's to touch; empty when it may go ahead */
+    private Optional<Outcome> mine(Gate.Caller caller, String symbolicName) {
+        if (caller.is(Role.OPERATOR)) {
+            return Optional.of(Outcome.refused(403, symbolicName, "counter operators cannot change bundles"));
+        }
+        Optional<DeployedBundle> b = deployer.bundles().stream().filter(x -> x.symbolicName().equals(symbolicName)).findFirst();
+        if (b.isEmpty()) {
+            return Optional.of(Outcome.refused(404, symbolicName, "no bundle " + symbolicName + " is deployed"));
+        }
+        if (!caller.mayAct(b.get().agency())) {
+            return Optional.of(Outcome.refused(403, symbolicName, "bundle " + symbolicName + " belongs to "
+                    + (b.get().agency() == null ? "no agency" : "agency " + b.get().agency()) + "; account " + caller.name()
+                    + " acts for agency " + caller.account().agency() + " only"));
+        }
+        return Optional.empty();
+    }
+
+    private static Outcome verdict(DeployResult r) {
+        return new Outcome(r.ok() ? 200 : 409, r);
+    }
+
+    static Map<String, Object> json(DeployResult r) {
+        return ServiceJson.ordered("ok", r.ok(), "symbolicName", r.symbolicName(), "version", r.version(),
+                "services", r.services(), "message", r.message(), "millis", r.millis());
+    }
+
+    static Map<String, Object> json(DeployedBundle b) {
+        Map<String, Object> m = ServiceJson.ordered("symbolicName", b.symbolicName(), "version", b.version(), "state", b.state(),
+                "agency", b.agency(), "services", b.services());
+        m.put("sha256", b.sha256());
+        m.put("deployedBy", b.deployedBy());
+        m.put("deployedAt", b.deployedAt() == null ? null : b.deployedAt().toString());
+        m.put("previousVersion", b.previousVersion());
+        return m;
+    }
+}
