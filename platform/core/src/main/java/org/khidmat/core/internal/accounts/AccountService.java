@@ -28,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Staff accounts: hashed passwords, throttled logins, in-memory sessions, hashed API tokens, all audited. */
-@Component(service = Accounts.class)
+// immediate: the first start creates the first admin (and says where its password is) before the ready line
+@Component(service = Accounts.class, immediate = true)
 public final class AccountService implements Accounts {
     static final String FIRST_ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);

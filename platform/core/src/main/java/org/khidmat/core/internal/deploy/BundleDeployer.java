@@ -218,10 +218,10 @@ public final class BundleDeployer implements Deployer {
             }
             LOG.debug("{}: checked in {} ms", c.label(), millis(t0));
             Installed current = installed.get(c.symbolicName());
-            admissible(c, current);
             if (agencyScope != null) {
-                ownAgency(c, current, agencyScope);
+                ownAgency(c, current, agencyScope); // first: another agency's jar hears only that
             }
+            admissible(c, current);
             LOG.debug("{}: admissible in {} ms", c.label(), millis(t0));
             Path archived = Files.createDirectories(archiveDir.resolve(c.symbolicName()))
                     .resolve(c.version() + "-" + c.sha256().substring(0, 12) + ".jar");
