@@ -81,16 +81,18 @@ final class BundleApi extends Handler.Abstract {
     }
 
     private void put(Request request, Response response, Callback callback, Gate.Caller caller) throws IOException {
+        BundleDesk.Outcome o;
         Path jar = null;
         try {
             jar = uploads.body(request);
-            BundleDesk.Outcome o = desk.deploy(caller, jar);
-            Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
+            o = desk.deploy(caller, jar);
         } catch (Uploads.Refused e) {
             Http.error(response, callback, e.status, e.getMessage());
+            return;
         } finally {
-            Uploads.delete(jar);
+            Uploads.delete(jar); // before the answer: once the caller hears the verdict, nothing is left behind
         }
+        Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
     }
 
     private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String id, boolean enable)

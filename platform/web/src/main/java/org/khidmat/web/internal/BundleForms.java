@@ -98,6 +98,7 @@ final class BundleForms {
                 layout.note(caller, "Choose a bundle jar to upload.", false);
             } else {
                 BundleDesk.Outcome o = desk.deploy(caller, form.file());
+                Uploads.delete(form.file()); // before the answer, so nothing is left behind once the page says the verdict
                 layout.note(caller, o.result().message(), o.result().ok());
             }
             Exchange.redirect(response, callback, base);
