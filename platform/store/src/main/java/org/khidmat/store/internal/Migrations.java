@@ -22,7 +22,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The scripts in order, as resources next to this class. Append only; never edit a released script. */
-    static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql");
+    static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql");
 
     private final SqliteDatabase database;
 

@@ -2,6 +2,9 @@ package org.khidmat.store.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,13 @@ import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.PaymentStore;
+import org.khidmat.api.platform.QueueStore;
+import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.RatingStore;
 import org.khidmat.api.platform.ServiceState;
 import org.khidmat.api.platform.ServiceStates;
 import org.khidmat.api.platform.StatusChange;
@@ -27,13 +37,18 @@ import org.osgi.service.component.annotations.Deactivate;
  * is set, else {@code <khidmat.home>/data/khidmat.db}, with the current folder when {@code khidmat.home} is unset.
  * Immediate, so a database that cannot be opened (or is newer than this code) shows at startup, not first use.
  */
-@Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class })
-public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore, AccountStore {
+@Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class,
+        PaymentStore.class, QueueStore.class, RatingStore.class })
+public final class StoreComponent
+        implements ServiceStates, AuditLog, ApplicationStore, AccountStore, PaymentStore, QueueStore, RatingStore {
     private final SqliteDatabase database;
     private final SqliteServiceStates states;
     private final SqliteAuditLog audit;
     private final SqliteApplicationStore applications;
     private final SqliteAccountStore accounts;
+    private final SqlitePaymentStore payments;
+    private final SqliteQueueStore queue;
+    private final SqliteRatingStore ratings;
 
     @Activate
     public StoreComponent(BundleContext context) {
@@ -42,6 +57,9 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         audit = new SqliteAuditLog(database, Clock.systemUTC());
         applications = new SqliteApplicationStore(database);
         accounts = new SqliteAccountStore(database);
+        payments = new SqlitePaymentStore(database);
+        queue = new SqliteQueueStore(database);
+        ratings = new SqliteRatingStore(database);
     }
 
     @Deactivate
@@ -152,5 +170,75 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     @Override
     public boolean revokeToken(String id) {
         return accounts.revokeToken(id);
+    }
+
+    @Override
+    public Payment addIfAbsent(Payment payment) {
+        return payments.addIfAbsent(payment);
+    }
+
+    @Override
+    public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
+        return payments.markPaid(reference, paidAt, receiptNumber);
+    }
+
+    @Override
+    public Optional<Payment> payment(String reference) {
+        return payments.payment(reference);
+    }
+
+    @Override
+    public List<Payment> paidBetween(Instant from, Instant to) {
+        return payments.paidBetween(from, to);
+    }
+
+    @Override
+    public QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at) {
+        return queue.take(day, serviceId, category, reference, at);
+    }
+
+    @Override
+    public Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
+        return queue.callNext(day, categories, counter, at);
+    }
+
+    @Override
+    public Optional<QueueToken> finish(long id, String state, Instant at) {
+        return queue.finish(id, state, at);
+    }
+
+    @Override
+    public List<QueueToken> tokens(LocalDate from, LocalDate to) {
+        return queue.tokens(from, to);
+    }
+
+    @Override
+    public List<QueueToken> recentlyServed(String serviceId, int limit) {
+        return queue.recentlyServed(serviceId, limit);
+    }
+
+    @Override
+    public List<Counter> counters() {
+        return queue.counters();
+    }
+
+    @Override
+    public void saveCounter(Counter counter) {
+        queue.saveCounter(counter);
+    }
+
+    @Override
+    public boolean addIfAbsent(Rating rating) {
+        return ratings.addIfAbsent(rating);
+    }
+
+    @Override
+    public Optional<Rating> rating(String reference) {
+        return ratings.rating(reference);
+    }
+
+    @Override
+    public List<Rating> ratings() {
+        return ratings.ratings();
     }
 }

@@ -26,10 +26,12 @@ class MigrationsTest {
         Path file = dir.resolve("home/data/khidmat.db");
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
-            assertEquals(List.of("account", "api_token", "application", "audit_log", "descriptor_archive",
-                    "service_state", "status_history"), names(db, "table"));
+            assertEquals(List.of("account", "api_token", "application", "audit_log", "counter", "descriptor_archive",
+                    "payment", "queue_letter", "queue_token", "rating", "service_state", "status_history"),
+                    names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_status", "application_created",
-                    "application_service", "status_history_reference"), names(db, "index"));
+                    "application_service", "payment_paid", "queue_token_served", "queue_token_waiting",
+                    "rating_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_log_no_delete", "audit_log_no_update"), names(db, "trigger"));
             assertEquals(Migrations.latest(), Migrations.version(db));
         }
@@ -56,7 +58,7 @@ class MigrationsTest {
             assertEquals("{}", new SqliteApplicationStore(db).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(7, names(db, "table").size());
+            assertEquals(12, names(db, "table").size());
         }
     }
 

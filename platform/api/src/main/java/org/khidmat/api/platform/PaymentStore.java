@@ -1,0 +1,41 @@
+package org.khidmat.api.platform;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Durable payments, one per application. A method that returns has committed its change. */
+@ProviderType
+public interface PaymentStore {
+
+    /**
+     * Stores a new pending payment unless the application has one, and marks the application's payment state.
+     *
+     * @param payment the payment, in state {@code pending}
+     * @return the payment stored for that application: this one, or the one that was there first
+     * @throws StoreException when it cannot be stored
+     */
+    Payment addIfAbsent(Payment payment);
+
+    /**
+     * Marks a pending payment paid, and the application's payment state with it.
+     *
+     * @param reference the application
+     * @param paidAt when
+     * @param receiptNumber the receipt number
+     * @return {@code false} when there is no pending payment for it (unknown, or paid already)
+     * @throws StoreException when it cannot be stored
+     */
+    boolean markPaid(String reference, Instant paidAt, String receiptNumber);
+
+    /** @return the application's payment, if any */
+    Optional<Payment> payment(String reference);
+
+    /**
+     * @param from the earliest payment time, inclusive
+     * @param to the latest, exclusive
+     * @return payments paid in that time, oldest first
+     */
+    List<Payment> paidBetween(Instant from, Instant to);
+}

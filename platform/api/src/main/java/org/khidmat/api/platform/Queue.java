@@ -1,0 +1,67 @@
+package org.khidmat.api.platform;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The hall's queue: tokens per service ({@code B-017}: a letter per category, a number per day), counters that
+ * call the oldest waiting token they serve, and an estimate of the wait. Every change is written to the audit log.
+ */
+@ProviderType
+public interface Queue {
+
+    /**
+     * Takes a token for a service.
+     *
+     * @param serviceId a service in the catalogue
+     * @param reference an application reference it belongs to, or {@code null}
+     * @return the token
+     * @throws java.util.NoSuchElementException when the catalogue has no such service
+     * @throws IllegalArgumentException when the reference is not a valid one
+     */
+    QueueToken take(String serviceId, String reference);
+
+    /**
+     * Calls the oldest token of today waiting for a category this counter serves.
+     *
+     * @param counter the counter number
+     * @param actor the operator, for the audit log
+     * @return the token called, or empty when nothing is waiting for it (or the counter is unknown or closed)
+     */
+    Optional<QueueToken> callNext(int counter, String actor);
+
+    /**
+     * Finishes a called token.
+     *
+     * @param tokenId the token
+     * @param served {@code true} when served, {@code false} for a no-show
+     * @param actor the operator
+     * @return the token as it is now, or empty when it is unknown or not in state {@code called}
+     */
+    Optional<QueueToken> finish(long tokenId, boolean served, String actor);
+
+    /** @return today's tokens, oldest first */
+    List<QueueToken> today();
+
+    /**
+     * The estimated wait for a token taken now: the median service time of the service's recently served
+     * tokens, times the tokens waiting in its category, divided by the open counters serving it.
+     *
+     * @param serviceId a service
+     * @return the estimate; empty when no open counter serves it
+     */
+    Optional<Duration> estimatedWait(String serviceId);
+
+    /** @return the counters, by number */
+    List<Counter> counters();
+
+    /**
+     * Adds or changes a counter.
+     *
+     * @param counter the counter
+     * @param actor who, for the audit log
+     */
+    void saveCounter(Counter counter, String actor);
+}

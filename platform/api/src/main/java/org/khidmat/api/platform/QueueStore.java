@@ -1,0 +1,48 @@
+package org.khidmat.api.platform;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Durable queue tokens and counters. Each method is one transaction. */
+@ProviderType
+public interface QueueStore {
+
+    /**
+     * Issues the next token of the day for a category: the category's letter (assigned A, B, C... the first
+     * time a category is seen, kept for good) and the next number of that letter that day.
+     *
+     * @return the new token, waiting
+     */
+    QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at);
+
+    /**
+     * Moves the oldest waiting token of the day in one of the categories to {@code called} at the counter.
+     *
+     * @param categories the categories; empty means any
+     * @return the token called, if one was waiting
+     */
+    Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at);
+
+    /**
+     * Moves a called token to {@code served} or {@code no-show}.
+     *
+     * @return the token as it is now; empty when unknown or not called
+     */
+    Optional<QueueToken> finish(long id, String state, Instant at);
+
+    /** @return the tokens of the days {@code from} to {@code to} inclusive, oldest first */
+    List<QueueToken> tokens(LocalDate from, LocalDate to);
+
+    /** @return the most recently served tokens of a service, newest first */
+    List<QueueToken> recentlyServed(String serviceId, int limit);
+
+    /** @return the counters, by number */
+    List<Counter> counters();
+
+    /** Adds or replaces a counter. */
+    void saveCounter(Counter counter);
+}

@@ -1,0 +1,204 @@
+package org.khidmat.core.internal.centre;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.payment.Charge;
+import org.khidmat.api.payment.PaymentProvider;
+import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.DailyCollection;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.PaymentResult;
+import org.khidmat.api.platform.PaymentResult.Outcome;
+import org.khidmat.api.platform.PaymentStore;
+import org.khidmat.api.platform.Payments;
+import org.khidmat.api.platform.TrackedApplication;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Payments: the fee comes from the tier of the descriptor the application was filed under; one payment per
+ * application (the store's key), and the provider is asked to start at most once, under a per-reference lock.
+ * Providers are tracked by {@code khidmat.payment.provider}.
+ */
+@Component(service = Payments.class)
+public final class PaymentDesk implements Payments {
+    static final ZoneId ZONE = ZoneId.of("Asia/Karachi");
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentDesk.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private final Applications applications;
+    private final PaymentStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<String, PaymentProvider> providers = new ConcurrentHashMap<>();
+    private final Object[] locks = new Object[64];
+
+    @Activate
+    public PaymentDesk(@Reference Applications applications, @Reference PaymentStore store, @Reference AuditLog audit) {
+        this(applications, store, audit, Clock.systemUTC());
+    }
+
+    PaymentDesk(Applications applications, PaymentStore store, AuditLog audit, Clock clock) {
+        this.applications = applications;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProvider(PaymentProvider provider, Map<String, Object> properties) {
+        if (properties.get(PaymentProvider.PROVIDER_ID) instanceof String id) {
+            providers.put(id, provider);
+        }
+    }
+
+    void removeProvider(PaymentProvider provider, Map<String, Object> properties) {
+        if (properties.get(PaymentProvider.PROVIDER_ID) instanceof String id) {
+            providers.remove(id, provider);
+        }
+    }
+
+    @Override
+    public List<String> providers() {
+        return providers.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public PaymentResult start(String reference, String providerId, String actor) {
+        Optional<TrackedApplication> found = applications.open(reference);
+        if (found.isEmpty()) {
+            return new PaymentResult(Outcome.UNKNOWN_APPLICATION, null, "no application " + reference);
+        }
+        TrackedApplication t = found.get();
+        String ref = t.application().reference();
+        synchronized (lock(ref)) {
+            Optional<Payment> existing = store.payment(ref);
+            if (existing.isPresent()) {
+                return existing.get().paid() ? alreadyPaid(existing.get())
+                        : new PaymentResult(Outcome.PENDING, existing.get(), "payment already started; nothing new was charged");
+            }
+            FeeTier tier = t.descriptor().fee(t.application().tier()).orElse(t.descriptor().lowestFee());
+            if (tier.amount() == 0) {
+                return new PaymentResult(Outcome.NOTHING_TO_PAY, null, "the " + tier.id() + " tier of "
+                        + t.descriptor().id() + " is free");
+            }
+            PaymentProvider provider = providerId == null ? null : providers.get(providerId);
+            if (provider == null) {
+                return new PaymentResult(Outcome.NOT_POSSIBLE, null, "no payment provider '" + providerId
+                        + "'; choose one of " + providers());
+            }
+            Charge charge;
+            try {
+                charge = provider.start(ref, tier.amount(), t.descriptor().title().en() + " (" + tier.id() + ")");
+            } catch (RuntimeException e) {
+                LOG.warn("payment provider {} failed to start {}: {}", providerId, ref, e.toString());
+                audit.append(actor, "payment.fail", ref, providerId + " could not start: " + e.getMessage());
+                return new PaymentResult(Outcome.PROVIDER_FAILED, null, "the payment provider is not available; try again");
+            }
+            if (charge == null || charge.status() == Charge.Status.FAILED) {
+                audit.append(actor, "payment.fail", ref, providerId + " refused the payment");
+                return new PaymentResult(Outcome.PROVIDER_FAILED, null, "the payment provider refused the payment");
+            }
+            Payment p = store.addIfAbsent(new Payment(ref, t.application().serviceId(), t.application().agency(),
+                    tier.id(), tier.amount(), providerId, charge.providerReference(), charge.instructions(),
+                    Payment.PENDING, clock.instant(), null, null));
+            audit.append(actor, "payment.start", ref, "PKR " + p.amount() + " via " + providerId + ", "
+                    + p.providerReference());
+            LOG.info("payment of {} started: PKR {} via {}", ref, p.amount(), providerId);
+            return charge.status() == Charge.Status.PAID ? paid(p, actor)
+                    : new PaymentResult(Outcome.PENDING, p, charge.instructions() == null ? "waiting for the payment"
+                            : charge.instructions());
+        }
+    }
+
+    @Override
+    public PaymentResult confirm(String reference, String actor) {
+        Optional<TrackedApplication> found = applications.open(reference);
+        if (found.isEmpty()) {
+            return new PaymentResult(Outcome.UNKNOWN_APPLICATION, null, "no application " + reference);
+        }
+        String ref = found.get().application().reference();
+        synchronized (lock(ref)) {
+            Optional<Payment> existing = store.payment(ref);
+            if (existing.isEmpty()) {
+                return new PaymentResult(Outcome.NOT_POSSIBLE, null, "no payment was started for " + ref);
+            }
+            Payment p = existing.get();
+            if (p.paid()) {
+                return alreadyPaid(p);
+            }
+            PaymentProvider provider = providers.get(p.provider());
+            if (provider == null) {
+                return new PaymentResult(Outcome.NOT_POSSIBLE, p, "payment provider " + p.provider() + " is not available now");
+            }
+            Charge charge;
+            try {
+                charge = provider.confirm(p.providerReference());
+            } catch (RuntimeException e) {
+                LOG.warn("payment provider {} failed to confirm {}: {}", p.provider(), ref, e.toString());
+                return new PaymentResult(Outcome.PROVIDER_FAILED, p, "the payment provider is not available; try again");
+            }
+            return charge != null && charge.status() == Charge.Status.PAID ? paid(p, actor)
+                    : new PaymentResult(Outcome.PENDING, p, "not paid yet");
+        }
+    }
+
+    private PaymentResult paid(Payment p, String actor) {
+        Instant now = clock.instant();
+        String receipt = "KR-" + DAY.format(now.atZone(ZONE)) + "-" + p.reference().replace("-", "");
+        if (!store.markPaid(p.reference(), now, receipt)) {
+            return alreadyPaid(store.payment(p.reference()).orElseThrow());
+        }
+        audit.append(actor, "payment.paid", p.reference(), "PKR " + p.amount() + " via " + p.provider() + ", receipt " + receipt);
+        LOG.info("payment of {} received: PKR {}, receipt {}", p.reference(), p.amount(), receipt);
+        Payment stored = store.payment(p.reference()).orElseThrow();
+        return new PaymentResult(Outcome.PAID, stored, "paid; receipt " + receipt);
+    }
+
+    private static PaymentResult alreadyPaid(Payment p) {
+        return new PaymentResult(Outcome.ALREADY_PAID, p, "already paid; receipt " + p.receiptNumber()
+                + " (nothing was charged again)");
+    }
+
+    @Override
+    public Optional<Payment> payment(String reference) {
+        return applications.open(reference).flatMap(t -> store.payment(t.application().reference()));
+    }
+
+    @Override
+    public List<DailyCollection> reconciliation(LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<String, long[]>> sums = new TreeMap<>();
+        for (Payment p : store.paidBetween(from.atStartOfDay(ZONE).toInstant(), to.plusDays(1).atStartOfDay(ZONE).toInstant())) {
+            long[] s = sums.computeIfAbsent(p.paidAt().atZone(ZONE).toLocalDate(), d -> new TreeMap<>())
+                    .computeIfAbsent(p.agency(), a -> new long[2]);
+            s[0]++;
+            s[1] += p.amount();
+        }
+        List<DailyCollection> out = new ArrayList<>();
+        sums.forEach((day, agencies) -> agencies.forEach((agency, s) ->
+                out.add(new DailyCollection(agency, day, (int) s[0], s[1]))));
+        return out;
+    }
+
+    private Object lock(String reference) {
+        return locks[Math.floorMod(reference.hashCode(), locks.length)];
+    }
+}

@@ -1,0 +1,129 @@
+package org.khidmat.core.internal.centre;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Queue;
+import org.khidmat.api.platform.QueueStore;
+import org.khidmat.api.platform.QueueToken;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hall's queue. Tokens are per day in the centre's time zone; a counter calls the oldest waiting token of
+ * a category it serves. Counters live in the store (six serving everything are created with the schema).
+ */
+@Component(service = Queue.class)
+public final class QueueDesk implements Queue {
+    /** Served tokens of a service looked at for its service time. */
+    static final int RECENT = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueDesk.class);
+    private final QueueStore store;
+    private final Catalogue catalogue;
+    private final Applications applications;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    @Activate
+    public QueueDesk(@Reference QueueStore store, @Reference Catalogue catalogue, @Reference Applications applications,
+            @Reference AuditLog audit) {
+        this(store, catalogue, applications, audit, Clock.systemUTC());
+    }
+
+    QueueDesk(QueueStore store, Catalogue catalogue, Applications applications, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.applications = applications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private LocalDate day() {
+        return clock.instant().atZone(PaymentDesk.ZONE).toLocalDate();
+    }
+
+    @Override
+    public QueueToken take(String serviceId, String reference) {
+        CatalogueEntry entry = catalogue.service(serviceId)
+                .orElseThrow(() -> new NoSuchElementException("no service " + serviceId + " in this centre"));
+        String ref = null;
+        if (reference != null && !reference.isBlank()) {
+            ref = applications.open(reference).map(t -> t.application().reference())
+                    .orElseThrow(() -> new IllegalArgumentException("no application " + reference));
+        }
+        QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, clock.instant());
+        audit.append("citizen", "queue.take", t.number(), serviceId + (ref == null ? "" : ", " + ref));
+        LOG.info("token {} taken for {}", t.number(), serviceId);
+        return t;
+    }
+
+    @Override
+    public Optional<QueueToken> callNext(int counter, String actor) {
+        Optional<Counter> c = store.counters().stream().filter(x -> x.number() == counter && x.open()).findFirst();
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<QueueToken> called = store.callNext(day(), c.get().categories(), counter, clock.instant());
+        called.ifPresent(t -> {
+            audit.append(actor, "queue.call", t.number(), "counter " + counter);
+            LOG.info("token {} called to counter {}", t.number(), counter);
+        });
+        return called;
+    }
+
+    @Override
+    public Optional<QueueToken> finish(long tokenId, boolean served, String actor) {
+        Optional<QueueToken> done = store.finish(tokenId, served ? QueueToken.SERVED : QueueToken.NO_SHOW, clock.instant());
+        done.ifPresent(t -> audit.append(actor, served ? "queue.served" : "queue.no-show", t.number(),
+                "counter " + t.counter()));
+        return done;
+    }
+
+    @Override
+    public List<QueueToken> today() {
+        LocalDate day = day();
+        return store.tokens(day, day);
+    }
+
+    @Override
+    public Optional<Duration> estimatedWait(String serviceId) {
+        Optional<String> category = catalogue.service(serviceId).map(e -> e.descriptor().category());
+        if (category.isEmpty()) {
+            return Optional.empty();
+        }
+        String cat = category.get();
+        int counters = (int) store.counters().stream().filter(c -> c.open() && c.serves(cat)).count();
+        int ahead = (int) today().stream().filter(t -> QueueToken.WAITING.equals(t.state()) && cat.equals(t.category()))
+                .count();
+        List<Duration> times = store.recentlyServed(serviceId, RECENT).stream()
+                .filter(t -> t.calledAt() != null && t.finishedAt() != null)
+                .map(t -> Duration.between(t.calledAt(), t.finishedAt())).toList();
+        return WaitEstimate.of(times, ahead, counters);
+    }
+
+    @Override
+    public List<Counter> counters() {
+        return store.counters();
+    }
+
+    @Override
+    public void saveCounter(Counter counter, String actor) {
+        if (counter.number() < 1) {
+            throw new IllegalArgumentException("counter numbers start at 1, not " + counter.number());
+        }
+        store.saveCounter(new Counter(counter.number(), List.copyOf(counter.categories()), counter.open()));
+        audit.append(actor, "queue.counter", "counter " + counter.number(), (counter.open() ? "open" : "closed")
+                + ", serves " + (counter.categories().isEmpty() ? "every category" : String.join(", ", counter.categories())));
+    }
+}

@@ -1,0 +1,244 @@
+package org.khidmat.core.internal.centre;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.khidmat.api.Problem;
+import org.khidmat.api.descriptor.Descriptors;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.platform.AuditEntry;
+import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.MoveResult;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.PaymentStore;
+import org.khidmat.api.platform.QueueStore;
+import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.RatingStore;
+import org.khidmat.api.platform.StatusChange;
+import org.khidmat.api.platform.SubmitResult;
+import org.khidmat.api.platform.TrackedApplication;
+
+/** In-memory stand-ins for the platform services the centre desks use, with the store's semantics. */
+final class Fakes {
+    static final String CNIC = "6110112345671";
+
+    private Fakes() {
+    }
+
+    static ServiceDescriptor police() {
+        try (InputStream in = Fakes.class.getResourceAsStream("/police.json")) {
+            return Descriptors.parse(in, "police.json");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An application filed at {@code filed}, moved through {@code moves} (state, at) pairs. */
+    static TrackedApplication app(ServiceDescriptor d, String ref, Instant filed, Object... moves) {
+        List<StatusChange> h = new ArrayList<>();
+        h.add(new StatusChange(ref, filed, "citizen", null, d.workflow().initial(), null));
+        String state = d.workflow().initial();
+        for (int i = 0; i < moves.length; i += 2) {
+            h.add(new StatusChange(ref, (Instant) moves[i + 1], "staff", state, (String) moves[i], null));
+            state = (String) moves[i];
+        }
+        ApplicationRecord a = new ApplicationRecord(ref, d.id(), d.version(), d.agency().code(), CNIC,
+                d.fees().get(0).id(), Map.of(), state, "none", filed, h.get(h.size() - 1).at());
+        return new TrackedApplication(a, d, h);
+    }
+
+    /** Applications known by exact reference; track checks the CNIC digits. */
+    static final class Apps implements Applications {
+        final Map<String, TrackedApplication> byRef = new HashMap<>();
+
+        Apps add(TrackedApplication t) {
+            byRef.put(t.application().reference(), t);
+            return this;
+        }
+
+        @Override
+        public Optional<TrackedApplication> open(String reference) {
+            return Optional.ofNullable(byRef.get(reference));
+        }
+
+        @Override
+        public Optional<TrackedApplication> track(String reference, String cnic) {
+            return open(reference).filter(t -> t.application().cnic().equals(cnic.replace("-", "")));
+        }
+
+        @Override
+        public List<Problem> checkPage(String serviceId, Map<String, String> answers, int page) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SubmitResult submit(String serviceId, String tier, Map<String, String> answers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ApplicationRecord> inbox(String agency, String serviceId, String status, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MoveResult move(String reference, String to, String actor, String note) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class Audit implements AuditLog {
+        final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public AuditEntry append(String actor, String action, String subject, String detail) {
+            lines.add(actor + " " + action + " " + subject + " " + detail);
+            return new AuditEntry(lines.size(), Instant.EPOCH, actor, action, subject, detail, "");
+        }
+
+        long count(String action) {
+            return lines.stream().filter(l -> l.contains(" " + action + " ")).count();
+        }
+
+        @Override
+        public List<AuditEntry> search(String text, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public AuditCheck verify() {
+            return new AuditCheck(true, 0, 0, "");
+        }
+    }
+
+    static final class Payments implements PaymentStore {
+        final Map<String, Payment> rows = new ConcurrentHashMap<>();
+
+        @Override
+        public Payment addIfAbsent(Payment p) {
+            Payment before = rows.putIfAbsent(p.reference(), p);
+            return before == null ? p : before;
+        }
+
+        @Override
+        public synchronized boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
+            Payment p = rows.get(reference);
+            if (p == null || p.paid()) {
+                return false;
+            }
+            rows.put(reference, new Payment(p.reference(), p.serviceId(), p.agency(), p.tier(), p.amount(), p.provider(),
+                    p.providerReference(), p.instructions(), Payment.PAID, p.startedAt(), paidAt, receiptNumber));
+            return true;
+        }
+
+        @Override
+        public Optional<Payment> payment(String reference) {
+            return Optional.ofNullable(rows.get(reference));
+        }
+
+        @Override
+        public List<Payment> paidBetween(Instant from, Instant to) {
+            return rows.values().stream().filter(p -> p.paid() && !p.paidAt().isBefore(from) && p.paidAt().isBefore(to))
+                    .sorted(Comparator.comparing(Payment::paidAt)).toList();
+        }
+    }
+
+    static final class Queue implements QueueStore {
+        final List<QueueToken> tokens = new ArrayList<>();
+        final Map<String, String> letters = new HashMap<>();
+        final Map<Integer, Counter> counters = new java.util.TreeMap<>();
+
+        Queue() {
+            for (int i = 1; i <= 6; i++) {
+                counters.put(i, new Counter(i, List.of(), true));
+            }
+        }
+
+        @Override
+        public synchronized QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at) {
+            String letter = letters.computeIfAbsent(category, c -> String.valueOf((char) ('A' + letters.size())));
+            long seq = tokens.stream().filter(t -> t.day().equals(day) && t.number().startsWith(letter + "-")).count() + 1;
+            QueueToken t = new QueueToken(tokens.size() + 1, day, letter + "-" + String.format("%03d", seq), serviceId,
+                    category, reference, QueueToken.WAITING, 0, at, null, null);
+            tokens.add(t);
+            return t;
+        }
+
+        @Override
+        public synchronized Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
+            Optional<QueueToken> next = tokens.stream().filter(t -> t.day().equals(day) && QueueToken.WAITING.equals(t.state())
+                    && (categories.isEmpty() || categories.contains(t.category())))
+                    .min(Comparator.comparing(QueueToken::takenAt).thenComparing(QueueToken::id));
+            return next.map(t -> replace(new QueueToken(t.id(), t.day(), t.number(), t.serviceId(), t.category(),
+                    t.reference(), QueueToken.CALLED, counter, t.takenAt(), at, null)));
+        }
+
+        @Override
+        public synchronized Optional<QueueToken> finish(long id, String state, Instant at) {
+            QueueToken t = tokens.get((int) id - 1);
+            if (!QueueToken.CALLED.equals(t.state())) {
+                return Optional.empty();
+            }
+            return Optional.of(replace(new QueueToken(t.id(), t.day(), t.number(), t.serviceId(), t.category(),
+                    t.reference(), state, t.counter(), t.takenAt(), t.calledAt(), at)));
+        }
+
+        private QueueToken replace(QueueToken t) {
+            tokens.set((int) t.id() - 1, t);
+            return t;
+        }
+
+        @Override
+        public synchronized List<QueueToken> tokens(LocalDate from, LocalDate to) {
+            return tokens.stream().filter(t -> !t.day().isBefore(from) && !t.day().isAfter(to)).toList();
+        }
+
+        @Override
+        public synchronized List<QueueToken> recentlyServed(String serviceId, int limit) {
+            return tokens.stream().filter(t -> t.serviceId().equals(serviceId) && QueueToken.SERVED.equals(t.state()))
+                    .sorted(Comparator.comparing(QueueToken::finishedAt).reversed()).limit(limit).toList();
+        }
+
+        @Override
+        public List<Counter> counters() {
+            return List.copyOf(counters.values());
+        }
+
+        @Override
+        public void saveCounter(Counter counter) {
+            counters.put(counter.number(), counter);
+        }
+    }
+
+    static final class RatingRows implements RatingStore {
+        final Map<String, Rating> rows = new java.util.LinkedHashMap<>();
+
+        @Override
+        public synchronized boolean addIfAbsent(Rating rating) {
+            return rows.putIfAbsent(rating.reference(), rating) == null;
+        }
+
+        @Override
+        public Optional<Rating> rating(String reference) {
+            return Optional.ofNullable(rows.get(reference));
+        }
+
+        @Override
+        public List<Rating> ratings() {
+            return List.copyOf(rows.values());
+        }
+    }
+}

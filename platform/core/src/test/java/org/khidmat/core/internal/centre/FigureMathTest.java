@@ -1,0 +1,101 @@
+package org.khidmat.core.internal.centre;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.khidmat.api.descriptor.Agency;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.FigureRow;
+import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.TrackedApplication;
+
+/** The figures on a known set: two days, three services of two agencies, one application and one token outside. */
+class FigureMathTest {
+    private static final LocalDate D1 = LocalDate.of(2026, 3, 2);
+    private static final LocalDate D2 = LocalDate.of(2026, 3, 3);
+    private static final Instant T1 = Instant.parse("2026-03-02T05:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-03-03T05:00:00Z");
+    private final ServiceDescriptor police = Fakes.police(); // promise: 7 days
+    private final ServiceDescriptor noc = copy("police.noc", "police", 7);
+    private final ServiceDescriptor cnic = copy("nadra.cnic", "nadra", 1);
+
+    private ServiceDescriptor copy(String id, String agency, int days) {
+        return new ServiceDescriptor(id, 1, new Agency(agency, police.agency().name()), "identity", police.title(),
+                police.summary(), null, List.of(), List.of(new FeeTier("normal", police.title(), 100, days)),
+                police.form(), police.workflow(), false, id);
+    }
+
+    private static Instant h(Instant t, int hours) {
+        return t.plus(Duration.ofHours(hours));
+    }
+
+    private List<TrackedApplication> applications() {
+        return List.of(
+                Fakes.app(police, "P1", T1, "review", h(T1, 1), "done", h(T1, 48)),
+                Fakes.app(police, "P2", h(T1, 1), "rejected", h(T1, 241)),
+                Fakes.app(police, "P3", T2, "review", h(T2, 1)),
+                Fakes.app(police, "P4", h(T2, 2), "review", h(T2, 3), "done", h(T2, 2 + 168)),
+                Fakes.app(police, "P5", Instant.parse("2026-03-04T05:00:00Z"), "rejected", Instant.parse("2026-03-04T06:00:00Z")),
+                Fakes.app(noc, "Q1", T1, "review", h(T1, 2), "done", h(T1, 24)),
+                Fakes.app(cnic, "N1", T1, "review", h(T1, 6), "done", h(T1, 12)),
+                Fakes.app(cnic, "N2", T1, "review", h(T1, 6), "done", h(T1, 30)));
+    }
+
+    private static QueueToken token(LocalDate day, String service, Instant taken, Integer waitMinutes) {
+        return new QueueToken(0, day, "A-001", service, "x", null, waitMinutes == null ? QueueToken.WAITING : QueueToken.SERVED,
+                1, taken, waitMinutes == null ? null : taken.plus(Duration.ofMinutes(waitMinutes)), null);
+    }
+
+    private List<FigureRow> rows() {
+        List<QueueToken> tokens = List.of(token(D1, "police.cert", T1, 10), token(D1, "police.cert", T1, 30),
+                token(D1, "police.cert", T1.plusSeconds(300), null), token(D2, "nadra.cnic", T2, 5),
+                token(D1.plusDays(2), "nadra.cnic", T2.plusSeconds(86400), 90));
+        List<Rating> ratings = List.of(new Rating("P1", "police.cert", "police", 4, null, h(T1, 50)),
+                new Rating("P2", "police.cert", "police", 1, "slow", h(T1, 300)),
+                new Rating("N1", "nadra.cnic", "nadra", 5, null, h(T1, 13)),
+                new Rating("P5", "police.cert", "police", 3, null, h(T1, 60)));
+        return new FigureMath(D1, D2, applications(), tokens, ratings).rows();
+    }
+
+    @Test
+    void figuresOnAKnownSet() {
+        List<FigureRow> rows = rows();
+        assertEquals(List.of(
+                new FigureRow("nadra", null, 2, 1.0, 2, Duration.ofHours(12), Duration.ofHours(30), 0.5,
+                        Duration.ofMinutes(5), 5.0, 1),
+                new FigureRow("nadra", "nadra.cnic", 2, 1.0, 2, Duration.ofHours(12), Duration.ofHours(30), 0.5,
+                        Duration.ofMinutes(5), 5.0, 1),
+                new FigureRow("police", null, 5, 2.5, 4, Duration.ofHours(48), Duration.ofHours(240), 0.75,
+                        Duration.ofMinutes(10), 2.5, 2),
+                new FigureRow("police", "police.cert", 4, 2.0, 3, Duration.ofHours(168), Duration.ofHours(240), 2.0 / 3,
+                        Duration.ofMinutes(10), 2.5, 2),
+                new FigureRow("police", "police.noc", 1, 0.5, 1, Duration.ofHours(24), Duration.ofHours(24), 1.0,
+                        null, null, 0)), rows);
+        assertNull(rows.get(4).medianQueueWait());
+    }
+
+    @Test
+    void csvHasOneLinePerRowAndNoPersonalData() {
+        assertEquals(FiguresCsv.HEADER + "\r\n"
+                + "nadra,,2,1.00,2,12.00,30.00,0.50,5.00,5.00,1\r\n"
+                + "nadra,nadra.cnic,2,1.00,2,12.00,30.00,0.50,5.00,5.00,1\r\n"
+                + "police,,5,2.50,4,48.00,240.00,0.75,10.00,2.50,2\r\n"
+                + "police,police.cert,4,2.00,3,168.00,240.00,0.67,10.00,2.50,2\r\n"
+                + "police,police.noc,1,0.50,1,24.00,24.00,1.00,,,0\r\n", FiguresCsv.render(rows()));
+    }
+
+    @Test
+    void nearestRankPercentiles() {
+        List<Duration> d = List.of(Duration.ofMinutes(4), Duration.ofMinutes(10), Duration.ofMinutes(6), Duration.ofMinutes(1));
+        assertEquals(Duration.ofMinutes(4), Stats.percentile(d, 0.5));
+        assertEquals(Duration.ofMinutes(10), Stats.percentile(d, 0.9));
+        assertEquals(Duration.ofMinutes(1), Stats.percentile(d, 0.01));
+    }
+}

@@ -1,0 +1,167 @@
+package org.khidmat.core.internal.centre;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.payment.Charge;
+import org.khidmat.api.payment.PaymentProvider;
+import org.khidmat.api.platform.DailyCollection;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.PaymentResult;
+import org.khidmat.api.platform.PaymentResult.Outcome;
+
+class PaymentDeskTest {
+    private static final Instant NOW = Instant.parse("2026-03-02T05:00:00Z");
+    private final ServiceDescriptor police = Fakes.police();
+    private final Fakes.Apps apps = new Fakes.Apps()
+            .add(Fakes.app(police, "KM7Q-4XPA-K", NOW))
+            .add(Fakes.app(police, "AB23-CD45-E", NOW));
+    private final Fakes.Payments store = new Fakes.Payments();
+    private final Fakes.Audit audit = new Fakes.Audit();
+    private final PaymentDesk desk = new PaymentDesk(apps, store, audit, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Provider wallet = new Provider(true);
+    private final Provider challan = new Provider(false);
+
+    PaymentDeskTest() {
+        desk.addProvider(wallet, Map.of(PaymentProvider.PROVIDER_ID, "test.wallet"));
+        desk.addProvider(challan, Map.of(PaymentProvider.PROVIDER_ID, "test.challan"));
+    }
+
+    /** Pays at once, or (a challan) when confirmed; counts what it is asked to charge. */
+    static final class Provider implements PaymentProvider {
+        final boolean instant;
+        final AtomicInteger starts = new AtomicInteger();
+        final List<Long> amounts = new ArrayList<>();
+
+        Provider(boolean instant) {
+            this.instant = instant;
+        }
+
+        @Override
+        public Charge start(String reference, long amount, String description) {
+            int n = starts.incrementAndGet();
+            synchronized (amounts) {
+                amounts.add(amount);
+            }
+            return new Charge("P-" + n, instant ? Charge.Status.PAID : Charge.Status.PENDING,
+                    instant ? null : "pay challan P-" + n + " at any bank branch");
+        }
+
+        @Override
+        public Charge confirm(String providerReference) {
+            return new Charge(providerReference, Charge.Status.PAID, null);
+        }
+    }
+
+    @Test
+    void payingTwiceChargesOnce() {
+        PaymentResult first = desk.start("KM7Q-4XPA-K", "test.wallet", "citizen");
+        assertEquals(Outcome.PAID, first.outcome(), first.message());
+        assertEquals(500, first.payment().amount(), "the fee of the descriptor's tier");
+        assertEquals("KR-20260302-KM7Q4XPAK", first.payment().receiptNumber());
+
+        PaymentResult again = desk.start("KM7Q-4XPA-K", "test.wallet", "citizen");
+        assertEquals(Outcome.ALREADY_PAID, again.outcome());
+        assertEquals(Outcome.ALREADY_PAID, desk.start("KM7Q-4XPA-K", "test.challan", "citizen").outcome());
+        PaymentResult confirmed = desk.confirm("KM7Q-4XPA-K", "citizen");
+        assertEquals(Outcome.ALREADY_PAID, confirmed.outcome());
+        assertEquals(first.payment().receipt(), confirmed.payment().receipt(), "the same receipt");
+        assertEquals(1, wallet.starts.get());
+        assertEquals(0, challan.starts.get());
+        assertEquals(1, audit.count("payment.paid"));
+        assertEquals(List.of(500L), wallet.amounts);
+    }
+
+    @Test
+    void aChallanIsPaidWhenConfirmedAndOnlyOnce() {
+        PaymentResult started = desk.start("KM7Q-4XPA-K", "test.challan", "operator");
+        assertEquals(Outcome.PENDING, started.outcome());
+        assertEquals("pay challan P-1 at any bank branch", started.message());
+        assertEquals(Outcome.PENDING, desk.start("KM7Q-4XPA-K", "test.challan", "operator").outcome());
+        assertEquals(1, challan.starts.get(), "a second start does not start a second challan");
+
+        PaymentResult paid = desk.confirm("KM7Q-4XPA-K", "bank");
+        assertEquals(Outcome.PAID, paid.outcome());
+        assertEquals(Payment.PAID, paid.payment().state());
+        assertEquals(NOW, paid.payment().paidAt());
+        PaymentResult twice = desk.confirm("KM7Q-4XPA-K", "bank");
+        assertEquals(Outcome.ALREADY_PAID, twice.outcome());
+        assertEquals(paid.payment(), twice.payment());
+        assertEquals(1, audit.count("payment.start"));
+        assertEquals(1, audit.count("payment.paid"));
+    }
+
+    @Test
+    void concurrentStartsChargeOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<PaymentResult>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                results.add(pool.submit(() -> desk.start("KM7Q-4XPA-K", "test.wallet", "citizen")));
+            }
+            int paid = 0;
+            for (Future<PaymentResult> f : results) {
+                Outcome o = f.get().outcome();
+                assertTrue(o == Outcome.PAID || o == Outcome.ALREADY_PAID, o.toString());
+                paid += o == Outcome.PAID ? 1 : 0;
+            }
+            assertEquals(1, paid);
+            assertEquals(1, wallet.starts.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusalsChargeNothing() {
+        assertEquals(Outcome.UNKNOWN_APPLICATION, desk.start("ZZZZ-ZZZZ-Z", "test.wallet", "c").outcome());
+        assertEquals(Outcome.NOT_POSSIBLE, desk.start("KM7Q-4XPA-K", "nobody", "c").outcome());
+        assertEquals(Outcome.NOT_POSSIBLE, desk.confirm("KM7Q-4XPA-K", "c").outcome(), "nothing started");
+        desk.addProvider(new PaymentProvider() {
+            @Override
+            public Charge start(String reference, long amount, String description) {
+                throw new IllegalStateException("gateway down");
+            }
+
+            @Override
+            public Charge confirm(String providerReference) {
+                throw new IllegalStateException("gateway down");
+            }
+        }, Map.of(PaymentProvider.PROVIDER_ID, "test.down"));
+        assertEquals(Outcome.PROVIDER_FAILED, desk.start("KM7Q-4XPA-K", "test.down", "c").outcome());
+        assertTrue(store.rows.isEmpty());
+
+        ServiceDescriptor free = new ServiceDescriptor("police.free", 1, police.agency(), police.category(),
+                police.title(), police.summary(), null, List.of(), List.of(new FeeTier("normal", police.title(), 0, 1)),
+                police.form(), police.workflow(), false, "free");
+        apps.add(Fakes.app(free, "FR33-FR33-F", NOW));
+        PaymentResult r = desk.start("FR33-FR33-F", "test.wallet", "c");
+        assertEquals(Outcome.NOTHING_TO_PAY, r.outcome());
+        assertNull(r.payment());
+        assertEquals(0, wallet.starts.get());
+    }
+
+    @Test
+    void reconciliationSumsPerAgencyPerDay() {
+        desk.start("KM7Q-4XPA-K", "test.wallet", "c");
+        desk.start("AB23-CD45-E", "test.wallet", "c");
+        assertEquals(List.of(new DailyCollection("police", LocalDate.of(2026, 3, 2), 2, 1000)),
+                desk.reconciliation(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)));
+        assertEquals(List.of(), desk.reconciliation(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 3)));
+    }
+}

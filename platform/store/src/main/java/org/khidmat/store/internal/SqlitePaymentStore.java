@@ -1,0 +1,118 @@
+package org.khidmat.store.internal;
+
+import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.PaymentStore;
+
+/** Payments in table {@code payment}, one per application; the application's {@code payment_state} follows. */
+final class SqlitePaymentStore implements PaymentStore {
+    private static final String COLUMNS = "reference, service_id, agency, tier, amount, provider, provider_reference,"
+            + " instructions, state, started_at, paid_at, receipt_number";
+    private final SqliteDatabase database;
+
+    SqlitePaymentStore(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public Payment addIfAbsent(Payment p) {
+        Objects.requireNonNull(p, "payment");
+        return database.write("store the payment of " + p.reference(), c -> {
+            Optional<Payment> existing = find(c, p.reference());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO payment (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+                insert.setString(1, p.reference());
+                insert.setString(2, p.serviceId());
+                insert.setString(3, p.agency());
+                insert.setString(4, p.tier());
+                insert.setLong(5, p.amount());
+                insert.setString(6, p.provider());
+                insert.setString(7, p.providerReference());
+                insert.setString(8, p.instructions());
+                insert.setString(9, Payment.PENDING);
+                insert.setLong(10, millis(p.startedAt()));
+                insert.executeUpdate();
+            }
+            paymentState(c, p.reference(), Payment.PENDING);
+            return find(c, p.reference()).orElseThrow();
+        });
+    }
+
+    @Override
+    public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
+        return database.write("mark the payment of " + reference + " paid", c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE payment SET state = 'paid', paid_at = ?,"
+                    + " receipt_number = ? WHERE reference = ? AND state = 'pending'")) {
+                update.setLong(1, millis(paidAt));
+                update.setString(2, receiptNumber);
+                update.setString(3, reference);
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            paymentState(c, reference, Payment.PAID);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Payment> payment(String reference) {
+        return database.read("read the payment of " + reference, c -> find(c, reference));
+    }
+
+    @Override
+    public List<Payment> paidBetween(Instant from, Instant to) {
+        return database.read("read payments", c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT " + COLUMNS + " FROM payment WHERE state = 'paid'"
+                    + " AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, reference")) {
+                query.setLong(1, millis(from));
+                query.setLong(2, millis(to));
+                List<Payment> out = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(payment(rows));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Optional<Payment> find(Connection c, String reference) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT " + COLUMNS + " FROM payment WHERE reference = ?")) {
+            query.setString(1, reference);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(payment(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void paymentState(Connection c, String reference, String state) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE application SET payment_state = ? WHERE reference = ?")) {
+            update.setString(1, state);
+            update.setString(2, reference);
+            update.executeUpdate();
+        }
+    }
+
+    private static Payment payment(ResultSet rows) throws SQLException {
+        long paid = rows.getLong(11);
+        Instant paidAt = rows.wasNull() ? null : Instant.ofEpochMilli(paid);
+        return new Payment(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getLong(5),
+                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                Instant.ofEpochMilli(rows.getLong(10)), paidAt, rows.getString(12));
+    }
+}

@@ -1,0 +1,222 @@
+package org.khidmat.store.internal;
+
+import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.QueueStore;
+import org.khidmat.api.platform.QueueToken;
+
+/** Queue tokens ({@code queue_token}), category letters ({@code queue_letter}) and counters ({@code counter}). */
+final class SqliteQueueStore implements QueueStore {
+    private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
+            + " taken_at, called_at, finished_at";
+    private final SqliteDatabase database;
+
+    SqliteQueueStore(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at) {
+        return database.write("issue a token for " + serviceId, c -> {
+            String letter = letter(c, category);
+            int seq;
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_token WHERE day = ? AND letter = ?")) {
+                q.setString(1, day.toString());
+                q.setString(2, letter);
+                try (ResultSet rows = q.executeQuery()) {
+                    rows.next();
+                    seq = rows.getInt(1);
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (day, letter, seq, service_id,"
+                    + " category, reference, state, taken_at) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, day.toString());
+                insert.setString(2, letter);
+                insert.setInt(3, seq);
+                insert.setString(4, serviceId);
+                insert.setString(5, category);
+                insert.setString(6, reference);
+                insert.setLong(7, millis(at));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return find(c, keys.getLong(1)).orElseThrow();
+                }
+            }
+        });
+    }
+
+    /** The category's letter, giving it the next free one (A..Z, then AA, AB...) the first time. */
+    private static String letter(Connection c, String category) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT letter FROM queue_letter WHERE category = ?")) {
+            q.setString(1, category);
+            try (ResultSet rows = q.executeQuery()) {
+                if (rows.next()) {
+                    return rows.getString(1);
+                }
+            }
+        }
+        int n;
+        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM queue_letter")) {
+            rows.next();
+            n = rows.getInt(1);
+        }
+        String letter = n < 26 ? String.valueOf((char) ('A' + n)) : "" + (char) ('A' + n / 26 - 1) + (char) ('A' + n % 26);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_letter (category, letter) VALUES (?, ?)")) {
+            insert.setString(1, category);
+            insert.setString(2, letter);
+            insert.executeUpdate();
+        }
+        return letter;
+    }
+
+    @Override
+    public Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM queue_token WHERE day = ? AND state = 'waiting'");
+        if (!categories.isEmpty()) {
+            sql.append(" AND category IN (").append(String.join(", ", categories.stream().map(x -> "?").toList())).append(')');
+        }
+        sql.append(" ORDER BY taken_at, id LIMIT 1");
+        return database.write("call the next token to counter " + counter, c -> {
+            long id;
+            try (PreparedStatement q = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                q.setString(i++, day.toString());
+                for (String category : categories) {
+                    q.setString(i++, category);
+                }
+                try (ResultSet rows = q.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    id = rows.getLong(1);
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE queue_token SET state = 'called', counter = ?,"
+                    + " called_at = ? WHERE id = ? AND state = 'waiting'")) {
+                update.setInt(1, counter);
+                update.setLong(2, millis(at));
+                update.setLong(3, id);
+                update.executeUpdate();
+            }
+            return find(c, id);
+        });
+    }
+
+    @Override
+    public Optional<QueueToken> finish(long id, String state, Instant at) {
+        if (!QueueToken.SERVED.equals(state) && !QueueToken.NO_SHOW.equals(state)) {
+            throw new IllegalArgumentException("a token finishes as served or no-show, not " + state);
+        }
+        return database.write("finish token " + id, c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE queue_token SET state = ?, finished_at = ? WHERE id = ? AND state = 'called'")) {
+                update.setString(1, state);
+                update.setLong(2, millis(at));
+                update.setLong(3, id);
+                return update.executeUpdate() == 1 ? find(c, id) : Optional.<QueueToken>empty();
+            }
+        });
+    }
+
+    @Override
+    public List<QueueToken> tokens(LocalDate from, LocalDate to) {
+        return list("SELECT " + COLUMNS + " FROM queue_token WHERE day >= ? AND day <= ? ORDER BY taken_at, id",
+                from.toString(), to.toString(), null);
+    }
+
+    @Override
+    public List<QueueToken> recentlyServed(String serviceId, int limit) {
+        return list("SELECT " + COLUMNS + " FROM queue_token WHERE service_id = ? AND state = 'served'"
+                + " ORDER BY finished_at DESC, id DESC LIMIT ?", serviceId, null, limit);
+    }
+
+    private List<QueueToken> list(String sql, String a, String b, Integer limit) {
+        return database.read("read queue tokens", c -> {
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                int i = 1;
+                q.setString(i++, a);
+                if (b != null) {
+                    q.setString(i++, b);
+                }
+                if (limit != null) {
+                    q.setInt(i, limit);
+                }
+                List<QueueToken> out = new ArrayList<>();
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(token(rows));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<Counter> counters() {
+        return database.read("read counters", c -> {
+            List<Counter> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(
+                    "SELECT number, categories, open FROM counter ORDER BY number")) {
+                while (rows.next()) {
+                    String cats = rows.getString(2);
+                    out.add(new Counter(rows.getInt(1), cats.isBlank() ? List.of() : Arrays.asList(cats.split(",")),
+                            rows.getInt(3) != 0));
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    @Override
+    public void saveCounter(Counter counter) {
+        database.write("store counter " + counter.number(), c -> {
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO counter (number, categories, open)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (number) DO UPDATE SET categories = excluded.categories,"
+                    + " open = excluded.open")) {
+                upsert.setInt(1, counter.number());
+                upsert.setString(2, String.join(",", counter.categories()));
+                upsert.setInt(3, counter.open() ? 1 : 0);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static Optional<QueueToken> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM queue_token WHERE id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet rows = q.executeQuery()) {
+                return rows.next() ? Optional.of(token(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static QueueToken token(ResultSet rows) throws SQLException {
+        String number = rows.getString(3) + "-" + String.format("%03d", rows.getInt(4));
+        return new QueueToken(rows.getLong(1), LocalDate.parse(rows.getString(2)), number, rows.getString(5),
+                rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9),
+                Instant.ofEpochMilli(rows.getLong(10)), instant(rows, 11), instant(rows, 12));
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        long v = rows.getLong(column);
+        return rows.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+}

@@ -1,0 +1,73 @@
+package org.khidmat.store.internal;
+
+import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.RatingStore;
+
+/** Ratings in table {@code rating}, one per application. */
+final class SqliteRatingStore implements RatingStore {
+    private static final String COLUMNS = "reference, service_id, agency, stars, comment, at";
+    private final SqliteDatabase database;
+
+    SqliteRatingStore(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public boolean addIfAbsent(Rating r) {
+        Objects.requireNonNull(r, "rating");
+        return database.write("store the rating of " + r.reference(), c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO rating (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING")) {
+                insert.setString(1, r.reference());
+                insert.setString(2, r.serviceId());
+                insert.setString(3, r.agency());
+                insert.setInt(4, r.stars());
+                insert.setString(5, r.comment());
+                insert.setLong(6, millis(r.at()));
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Rating> rating(String reference) {
+        return database.read("read the rating of " + reference, c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT " + COLUMNS + " FROM rating WHERE reference = ?")) {
+                query.setString(1, reference);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rating(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Rating> ratings() {
+        return database.read("read ratings", c -> {
+            List<Rating> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("SELECT " + COLUMNS + " FROM rating ORDER BY at, reference")) {
+                while (rows.next()) {
+                    out.add(rating(rows));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Rating rating(ResultSet rows) throws SQLException {
+        return new Rating(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4), rows.getString(5),
+                Instant.ofEpochMilli(rows.getLong(6)));
+    }
+}
