@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private final Server server;
+    private final Thread starting;
 
     @Activate
     public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
@@ -76,12 +77,21 @@ public final class WebServer {
                 new CitizenSite(catalogue, applications),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
-        server.start();
-        LOG.info("web: serving on port {}", connector.getLocalPort());
+        // Jetty starts on a thread of its own, so the framework goes on starting the other bundles meanwhile
+        starting = new Thread(() -> {
+            try {
+                server.start();
+                LOG.info("web: serving on port {}", connector.getLocalPort());
+            } catch (Exception e) {
+                LOG.error("web: the server did not start on port {}: {}", port, e.getMessage(), e);
+            }
+        }, "khidmat-web-start");
+        starting.start();
     }
 
     @Deactivate
     void stop() throws Exception {
+        starting.join(10_000);
         server.stop();
     }
 

@@ -11,6 +11,10 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.khidmat.api.platform.Account;
 import org.khidmat.api.platform.AccountStore;
@@ -28,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Staff accounts: hashed passwords, throttled logins, in-memory sessions, hashed API tokens, all audited. */
-// immediate: the first start creates the first admin (and says where its password is) before the ready line
+// immediate: at the first start the first admin is made at once (on a thread of its own), not at the first login
 @Component(service = Accounts.class, immediate = true)
 public final class AccountService implements Accounts {
     static final String FIRST_ADMIN = "admin";
@@ -43,12 +47,36 @@ public final class AccountService implements Accounts {
     private final PasswordHash hasher;
     private final LoginThrottle throttle;
     private final SessionBook sessions;
+    private CompletableFuture<Void> firstAdmin = CompletableFuture.completedFuture(null);
     private volatile String dummyHash;
 
     @Activate
     public AccountService(BundleContext context, @Reference AccountStore store, @Reference AuditLog audit) {
         this(store, audit, Clock.systemUTC(), PasswordHash.ITERATIONS);
-        bootstrap(context);
+        if (store.accounts().isEmpty()) {
+            // the first admin's password hash takes a while by design: make it beside the start, not in its way
+            firstAdmin = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    bootstrap(context);
+                } finally {
+                    firstAdmin.complete(null);
+                }
+            }, "khidmat-first-admin");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Waits, at the first start only, until the first admin exists, so a login never races its creation. */
+    private void afterFirstAdmin() {
+        try {
+            firstAdmin.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("the first admin account was not made: {}", e.getMessage());
+        }
     }
 
     AccountService(AccountStore store, AuditLog audit, Clock clock, int iterations) {
@@ -76,9 +104,6 @@ public final class AccountService implements Accounts {
      * {@code data/initial-admin-password}, readable by the centre's own user only.
      */
     private void bootstrap(BundleContext context) {
-        if (!store.accounts().isEmpty()) {
-            return;
-        }
         String given = context.getProperty("khidmat.admin.password");
         if (given == null || given.isBlank()) {
             given = System.getenv("KHIDMAT_ADMIN_PASSWORD");
@@ -103,11 +128,13 @@ public final class AccountService implements Accounts {
 
     @Override
     public Optional<Account> find(String username) {
+        afterFirstAdmin();
         return store.account(username).map(AccountStore.StoredAccount::account);
     }
 
     @Override
     public List<Account> list() {
+        afterFirstAdmin();
         return store.accounts().stream().map(AccountStore.StoredAccount::account).toList();
     }
 
@@ -154,6 +181,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public LoginResult login(String username, char[] password, String address) {
+        afterFirstAdmin();
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         long wait = throttle.waitSeconds(name, address);
         if (wait > 0) {

@@ -86,8 +86,22 @@ public final class BundleDeployer implements Deployer {
      * and left to the deploy folder to deploy again.
      */
     private void adopt() {
-        awaitFrameworkStarted();
         Map<String, DeployState.Entry> remembered = state.load();
+        // the archived jars are checked while the framework still starts the bundles of its cache
+        Map<String, Candidate> checked = new java.util.HashMap<>();
+        Map<String, String> unchecked = new java.util.HashMap<>();
+        remembered.forEach((bsn, e) -> {
+            Path archived = archiveDir.resolve(bsn).resolve(e.archivedJar());
+            try {
+                if (!Files.isRegularFile(archived)) {
+                    throw new Refusal("its archived jar " + e.archivedJar() + " is gone");
+                }
+                checked.put(bsn, jarCheck.check(archived));
+            } catch (Refusal r) {
+                unchecked.put(bsn, r.getMessage());
+            }
+        });
+        awaitFrameworkStarted();
         for (Bundle b : context.getBundles()) {
             if (!b.getLocation().startsWith(LOCATION_PREFIX)) {
                 continue;
@@ -96,10 +110,10 @@ public final class BundleDeployer implements Deployer {
             DeployState.Entry e = remembered.get(bsn);
             Path archived = e == null ? null : archiveDir.resolve(bsn).resolve(e.archivedJar());
             try {
-                if (archived == null || !Files.isRegularFile(archived)) {
-                    throw new Refusal("no record of how it was deployed");
+                Candidate c = checked.get(bsn);
+                if (c == null) {
+                    throw new Refusal(unchecked.getOrDefault(bsn, "no record of how it was deployed"));
                 }
-                Candidate c = jarCheck.check(archived);
                 if (!c.symbolicName().equals(bsn) || !c.version().equals(b.getVersion())) {
                     throw new Refusal("the cached bundle is not the recorded " + c.label());
                 }
