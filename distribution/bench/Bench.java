@@ -159,7 +159,7 @@ public final class Bench {
             if (body.split("\"id\":").length - 1 >= count) {
                 return;
             }
-            Thread.sleep(2);
+            Thread.sleep(10); // gently: the centre starts on the same two cores as this loop
         }
         throw new IllegalStateException("the centre did not list " + count + " services within " + limit);
     }
