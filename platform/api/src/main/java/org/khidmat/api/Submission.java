@@ -1,10 +1,12 @@
 package org.khidmat.api;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a citizen submitted for one service: the chosen fee tier and the answers by field name.
@@ -54,6 +56,19 @@ public final class Submission {
      */
     public String answer(String field) {
         return answers.getOrDefault(field, "");
+    }
+
+    /**
+     * @param field a field name
+     * @return the answer as a date (ISO form, 2026-01-31), or empty when the field is empty or not a date
+     */
+    public Optional<LocalDate> date(String field) {
+        String value = answer(field);
+        try {
+            return value.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** @return the centre's date when the submission was made */

@@ -6,7 +6,7 @@
  * works. Rules that data cannot express go into a {@link org.khidmat.api.ServiceHandler}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.khidmat.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,6 @@
 package org.khidmat.plugins.beoe.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.khidmat.api.Problem;
@@ -22,32 +21,24 @@ public final class ProtectorRules implements ServiceHandler {
     @Override
     public List<Problem> check(Submission s) {
         List<Problem> problems = new ArrayList<>();
-        LocalDate born = date(s.answer("dateOfBirth"));
+        LocalDate born = s.date("dateOfBirth").orElse(null);
         boolean femaleDomestic = "female".equals(s.answer("gender")) && "domestic".equals(s.answer("occupation"));
         int min = femaleDomestic ? MIN_AGE_FEMALE_DOMESTIC : MIN_AGE;
         if (born != null && born.plusYears(min).isAfter(s.today())) {
             problems.add(Problem.of("dateOfBirth", "You must be " + min + " or over to register for this job abroad",
                     "بیرون ملک اس ملازمت کی رجسٹریشن کے لیے عمر " + min + " سال یا زائد ہونی چاہیے"));
         }
-        LocalDate passport = date(s.answer("passportExpiry"));
+        LocalDate passport = s.date("passportExpiry").orElse(null);
         LocalDate needed = s.today().plusMonths(PASSPORT_MONTHS);
         if (passport != null && passport.isBefore(needed)) {
             problems.add(Problem.of("passportExpiry", "Your passport must be valid until at least " + needed + "; renew it first",
                     "آپ کا پاسپورٹ کم از کم " + needed + " تک کارآمد ہونا چاہیے؛ پہلے تجدید کرائیں"));
         }
-        LocalDate visa = date(s.answer("visaExpiry"));
+        LocalDate visa = s.date("visaExpiry").orElse(null);
         if (visa != null && !visa.isAfter(s.today())) {
             problems.add(Problem.of("visaExpiry", "Your work visa has expired; ask your employer for a new one",
                     "آپ کا ورک ویزا ختم ہو چکا ہے؛ اپنے آجر سے نیا ویزا حاصل کریں"));
         }
         return problems;
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value.isEmpty() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

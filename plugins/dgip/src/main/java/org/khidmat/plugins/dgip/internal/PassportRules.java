@@ -1,7 +1,6 @@
 package org.khidmat.plugins.dgip.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.khidmat.api.Problem;
@@ -20,7 +19,7 @@ public final class PassportRules implements ServiceHandler {
     @Override
     public List<Problem> check(Submission s) {
         List<Problem> problems = new ArrayList<>();
-        LocalDate born = date(s.answer("dateOfBirth"));
+        LocalDate born = s.date("dateOfBirth").orElse(null);
         boolean child = born != null && born.plusYears(ADULT_AGE).isAfter(s.today());
         String guardian = digits(s.answer("guardianCnic"));
         if (child && guardian.isEmpty()) {
@@ -44,13 +43,5 @@ public final class PassportRules implements ServiceHandler {
 
     private static String digits(String value) {
         return value.replaceAll("[^0-9]", "");
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value.isEmpty() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

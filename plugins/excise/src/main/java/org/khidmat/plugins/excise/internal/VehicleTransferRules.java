@@ -1,7 +1,6 @@
 package org.khidmat.plugins.excise.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.khidmat.api.Problem;
@@ -26,7 +25,7 @@ public final class VehicleTransferRules implements ServiceHandler {
             problems.add(Problem.of("buyerCnic", "The buyer and the seller must be different people",
                     "خریدار اور فروخت کنندہ الگ الگ افراد ہونے چاہئیں"));
         }
-        LocalDate sold = date(s.answer("saleDate"));
+        LocalDate sold = s.date("saleDate").orElse(null);
         if (sold != null && sold.isAfter(s.today())) {
             problems.add(Problem.of("saleDate", "The date of sale cannot be in the future",
                     "فروخت کی تاریخ آئندہ کی نہیں ہو سکتی"));
@@ -49,14 +48,6 @@ public final class VehicleTransferRules implements ServiceHandler {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value.isEmpty() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 }

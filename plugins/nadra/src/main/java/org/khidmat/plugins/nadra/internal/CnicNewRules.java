@@ -1,7 +1,6 @@
 package org.khidmat.plugins.nadra.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.khidmat.api.Problem;
@@ -20,7 +19,7 @@ public final class CnicNewRules implements ServiceHandler {
     @Override
     public List<Problem> check(Submission s) {
         List<Problem> problems = new ArrayList<>();
-        LocalDate born = date(s.answer("dateOfBirth"));
+        LocalDate born = s.date("dateOfBirth").orElse(null);
         if (born != null && born.plusYears(ADULT_AGE).isAfter(s.today())) {
             problems.add(Problem.of("dateOfBirth", "You can get a CNIC from your 18th birthday, "
                     + born.plusYears(ADULT_AGE) + "; until then your B-form is your identity document",
@@ -36,13 +35,5 @@ public final class CnicNewRules implements ServiceHandler {
 
     static String digits(String value) {
         return value.replaceAll("[^0-9]", "");
-    }
-
-    static LocalDate date(String value) {
-        try {
-            return value.isEmpty() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.khidmat.plugins.nadra.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.khidmat.api.Problem;
@@ -21,8 +20,8 @@ public final class CnicRenewalRules implements ServiceHandler {
     @Override
     public List<Problem> check(Submission s) {
         List<Problem> problems = new ArrayList<>();
-        LocalDate born = date(s.answer("dateOfBirth"));
-        LocalDate expiry = date(s.answer("cardExpiry"));
+        LocalDate born = s.date("dateOfBirth").orElse(null);
+        LocalDate expiry = s.date("cardExpiry").orElse(null);
         if (born != null && born.plusYears(ADULT_AGE).isAfter(s.today())) {
             problems.add(Problem.of("dateOfBirth", "You must be 18 or over to renew a CNIC; apply for a Juvenile card (B-form) instead",
                     "شناختی کارڈ کی تجدید کے لیے عمر 18 سال یا زائد ہونی چاہیے؛ اس کے بجائے ب فارم کے لیے درخواست دیں"));
@@ -37,13 +36,5 @@ public final class CnicRenewalRules implements ServiceHandler {
                     "تاریخ تنسیخ تاریخ پیدائش کے بعد ہونی چاہیے"));
         }
         return problems;
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value.isEmpty() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

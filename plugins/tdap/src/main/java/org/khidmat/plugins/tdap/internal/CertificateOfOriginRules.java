@@ -1,7 +1,6 @@
 package org.khidmat.plugins.tdap.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,8 @@ public final class CertificateOfOriginRules implements ServiceHandler {
                     + "with the country of destination, or ask a chamber of commerce for a non-preferential certificate",
                     "منتخب کردہ معاہدہ اس ملک پر لاگو نہیں ہوتا؛ منزل کے ملک والا معاہدہ منتخب کریں، یا غیر ترجیحی سرٹیفکیٹ کے لیے چیمبر آف کامرس سے رجوع کریں"));
         }
-        LocalDate invoiced = date(s.answer("invoiceDate"));
-        LocalDate shipped = date(s.answer("shipmentDate"));
+        LocalDate invoiced = s.date("invoiceDate").orElse(null);
+        LocalDate shipped = s.date("shipmentDate").orElse(null);
         if (invoiced != null && invoiced.isAfter(s.today())) {
             problems.add(Problem.of("invoiceDate", "The invoice date cannot be in the future", "انوائس کی تاریخ آئندہ کی نہیں ہو سکتی"));
         }
@@ -45,13 +44,5 @@ public final class CertificateOfOriginRules implements ServiceHandler {
                     "کھیپ کی روانگی کی تاریخ انوائس کی تاریخ سے پہلے کی نہیں ہو سکتی"));
         }
         return problems;
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value.isEmpty() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
