@@ -65,6 +65,7 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         String instance = UUID.randomUUID().toString();
         log.debug("logging set up at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        NativeSqlite.prepare(settings.home().resolve("data"), log);
         Map<String, String> properties = frameworkProperties(settings);
         log.debug("framework properties ready at {} ms", (System.nanoTime() - t0) / 1_000_000);
         properties.put("khidmat.instance", instance);
