@@ -33,15 +33,8 @@ final class AccountPages {
             }
             return;
         }
-        Map<String, String> form;
-        try {
-            form = Exchange.form(request);
-        } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
-            return;
-        }
-        if (!Gate.csrfOk(request, caller, form.get(Gate.CSRF_FIELD))) {
-            Gate.badCsrf(response, callback);
+        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        if (form == null) {
             return;
         }
         try {

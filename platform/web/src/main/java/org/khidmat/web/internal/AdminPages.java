@@ -93,15 +93,8 @@ final class AdminPages extends Handler.Abstract {
 
     private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String rest)
             throws IOException {
-        Map<String, String> form;
-        try {
-            form = Exchange.form(request);
-        } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
-            return;
-        }
-        if (!Gate.csrfOk(request, caller, form.get(Gate.CSRF_FIELD))) {
-            Gate.badCsrf(response, callback);
+        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        if (form == null) {
             return;
         }
         boolean enable = rest.endsWith("/enable");

@@ -132,9 +132,8 @@ final class AgencyPages extends Handler.Abstract {
 
     private void move(Request request, Response response, Callback callback, Gate.Caller caller, TrackedApplication t)
             throws IOException, Exchange.TooLarge {
-        Map<String, String> form = Exchange.form(request);
-        if (!Gate.csrfOk(request, caller, form.get(Gate.CSRF_FIELD))) {
-            Gate.badCsrf(response, callback);
+        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        if (form == null) {
             return;
         }
         String to = form.getOrDefault("to", "");

@@ -2,6 +2,7 @@ package org.khidmat.web.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -118,6 +119,27 @@ final class Gate {
     }
 
     /** Writes the 403 for a console form without its CSRF token. */
+    /**
+     * Reads a console form and checks its CSRF field.
+     *
+     * @return the form's fields, or {@code null} when the request was already answered (too large, bad token)
+     */
+    static Map<String, String> checkedForm(Request request, Response response, Callback callback, Caller caller)
+            throws java.io.IOException {
+        Map<String, String> form;
+        try {
+            form = Exchange.form(request);
+        } catch (Exchange.TooLarge e) {
+            Http.error(response, callback, 413, e.getMessage());
+            return null;
+        }
+        if (!csrfOk(request, caller, form.get(CSRF_FIELD))) {
+            badCsrf(response, callback);
+            return null;
+        }
+        return form;
+    }
+
     static void badCsrf(Response response, Callback callback) {
         Http.error(response, callback, 403, "the form is missing its CSRF token; reload the page and try again");
     }
