@@ -14,7 +14,8 @@ import java.util.Map;
  * @param tier the fee tier id
  * @param answers the form answers exactly as submitted, in form order
  * @param status the current workflow state
- * @param paymentState for example {@code none}, {@code pending}, {@code paid}
+ * @param paymentState {@code none} (nothing to pay), {@code due} (a fee, no payment started), {@code pending}
+ *        (started, not paid) or {@code paid}
  * @param createdAt when it was filed
  * @param updatedAt when it last changed
  */

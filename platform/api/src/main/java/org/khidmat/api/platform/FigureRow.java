@@ -17,8 +17,10 @@ import java.time.Duration;
  * @param medianQueueWait median wait from taking a token to being called, for called tokens, or {@code null}
  * @param averageRating mean stars of its ratings, or {@code null} when none
  * @param ratings how many ratings
+ * @param appointments appointments for days in the period (cancelled ones not counted)
+ * @param noShows those of them that were missed: no check-in, or too late
  */
 public record FigureRow(String agency, String serviceId, int applications, double perDay, int finished,
         Duration medianProcessing, Duration p90Processing, Double withinPromise, Duration medianQueueWait,
-        Double averageRating, int ratings) {
+        Double averageRating, int ratings, int appointments, int noShows) {
 }

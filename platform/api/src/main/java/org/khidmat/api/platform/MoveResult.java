@@ -19,7 +19,9 @@ public record MoveResult(Outcome outcome, String message) {
         /** This move needs a note saying why. */
         NOTE_REQUIRED,
         /** Someone else moved it first; look again. */
-        CONFLICT
+        CONFLICT,
+        /** Its fee is not paid yet; only a move to a final state (a refusal) is allowed before payment. */
+        PAYMENT_DUE
     }
 
     /** @return whether the move was made */

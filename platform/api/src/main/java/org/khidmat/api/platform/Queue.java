@@ -24,7 +24,8 @@ public interface Queue {
     QueueToken take(String serviceId, String reference);
 
     /**
-     * Calls the oldest token of today waiting for a category this counter serves.
+     * Calls the next token of today waiting for a category this counter serves: checked-in appointments first,
+     * then the oldest.
      *
      * @param counter the counter number
      * @param actor the operator, for the audit log
@@ -41,6 +42,29 @@ public interface Queue {
      * @return the token as it is now, or empty when it is unknown or not in state {@code called}
      */
     Optional<QueueToken> finish(long tokenId, boolean served, String actor);
+
+    /** @return the token with that id */
+    Optional<QueueToken> token(long id);
+
+    /**
+     * Ties a token to the application the operator started for its citizen at the counter, so that one reference
+     * ties token, application, payment and rating together.
+     *
+     * @param tokenId the token
+     * @param reference the application reference as typed
+     * @param actor the operator
+     * @return the token as it is now; empty when the token or the application is unknown
+     */
+    Optional<QueueToken> attach(long tokenId, String reference, String actor);
+
+    /**
+     * Registers a listener called (on the thread that made the change) after every change to today's tokens or
+     * the counters: the hall display pushes from it.
+     *
+     * @param listener what to call; it must return quickly and not throw
+     * @return closing it removes the listener
+     */
+    AutoCloseable onChange(Runnable listener);
 
     /** @return today's tokens, oldest first */
     List<QueueToken> today();

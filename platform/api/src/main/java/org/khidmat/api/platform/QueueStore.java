@@ -15,12 +15,23 @@ public interface QueueStore {
      * Issues the next token of the day for a category: the category's letter (assigned A, B, C... the first
      * time a category is seen, kept for good) and the next number of that letter that day.
      *
+     * @param appointment the appointment code for a check-in (called before walk-ins), or {@code null}
      * @return the new token, waiting
      */
-    QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at);
+    QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment, Instant at);
+
+    /** @return the token with that id */
+    Optional<QueueToken> token(long id);
 
     /**
-     * Moves the oldest waiting token of the day in one of the categories to {@code called} at the counter.
+     * Ties a token to an application reference.
+     *
+     * @return {@code false} when the token is unknown
+     */
+    boolean attach(long id, String reference);
+
+    /**
+     * Moves the first waiting token of the day in one of the categories (appointments first, then oldest) to {@code called} at the counter.
      *
      * @param categories the categories; empty means any
      * @return the token called, if one was waiting

@@ -17,9 +17,11 @@ import java.time.LocalDate;
  * @param takenAt when it was taken
  * @param calledAt when it was called, or {@code null}
  * @param finishedAt when it was served or given up, or {@code null}
+ * @param appointment the appointment code it was given for at check-in, or {@code null} for a walk-in; such
+ *        tokens are called before walk-in tokens
  */
 public record QueueToken(long id, LocalDate day, String number, String serviceId, String category, String reference,
-        String state, int counter, Instant takenAt, Instant calledAt, Instant finishedAt) {
+        String state, int counter, Instant takenAt, Instant calledAt, Instant finishedAt, String appointment) {
 
     /** Waiting to be called. */
     public static final String WAITING = "waiting";

@@ -22,7 +22,8 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The scripts in order, as resources next to this class. Append only; never edit a released script. */
-    static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql");
+    static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql",
+            "V4__appointments_notifications.sql");
 
     private final SqliteDatabase database;
 

@@ -21,7 +21,7 @@ import org.khidmat.api.platform.QueueToken;
 /** Queue tokens ({@code queue_token}), category letters ({@code queue_letter}) and counters ({@code counter}). */
 final class SqliteQueueStore implements QueueStore {
     private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
-            + " taken_at, called_at, finished_at";
+            + " taken_at, called_at, finished_at, appointment";
     private final SqliteDatabase database;
 
     SqliteQueueStore(SqliteDatabase database) {
@@ -29,7 +29,8 @@ final class SqliteQueueStore implements QueueStore {
     }
 
     @Override
-    public QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at) {
+    public QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
+            Instant at) {
         return database.write("issue a token for " + serviceId, c -> {
             String letter = letter(c, category);
             int seq;
@@ -43,7 +44,7 @@ final class SqliteQueueStore implements QueueStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (day, letter, seq, service_id,"
-                    + " category, reference, state, taken_at) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?)",
+                    + " category, reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, day.toString());
                 insert.setString(2, letter);
@@ -52,6 +53,7 @@ final class SqliteQueueStore implements QueueStore {
                 insert.setString(5, category);
                 insert.setString(6, reference);
                 insert.setLong(7, millis(at));
+                insert.setString(8, appointment);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -91,7 +93,8 @@ final class SqliteQueueStore implements QueueStore {
         if (!categories.isEmpty()) {
             sql.append(" AND category IN (").append(String.join(", ", categories.stream().map(x -> "?").toList())).append(')');
         }
-        sql.append(" ORDER BY taken_at, id LIMIT 1");
+        // checked-in appointments first (NULLs sort first in SQLite, so ask for non-null explicitly), then the oldest
+        sql.append(" ORDER BY appointment IS NULL, taken_at, id LIMIT 1");
         return database.write("call the next token to counter " + counter, c -> {
             long id;
             try (PreparedStatement q = c.prepareStatement(sql.toString())) {
@@ -130,6 +133,22 @@ final class SqliteQueueStore implements QueueStore {
                 update.setLong(2, millis(at));
                 update.setLong(3, id);
                 return update.executeUpdate() == 1 ? find(c, id) : Optional.<QueueToken>empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<QueueToken> token(long id) {
+        return database.read("read token " + id, c -> find(c, id));
+    }
+
+    @Override
+    public boolean attach(long id, String reference) {
+        return database.write("tie token " + id + " to an application", c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE queue_token SET reference = ? WHERE id = ?")) {
+                update.setString(1, reference);
+                update.setLong(2, id);
+                return update.executeUpdate() == 1;
             }
         });
     }
@@ -212,7 +231,7 @@ final class SqliteQueueStore implements QueueStore {
         String number = rows.getString(3) + "-" + String.format("%03d", rows.getInt(4));
         return new QueueToken(rows.getLong(1), LocalDate.parse(rows.getString(2)), number, rows.getString(5),
                 rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9),
-                Instant.ofEpochMilli(rows.getLong(10)), instant(rows, 11), instant(rows, 12));
+                Instant.ofEpochMilli(rows.getLong(10)), instant(rows, 11), instant(rows, 12), rows.getString(13));
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,12 @@ import org.khidmat.api.platform.Account;
 import org.khidmat.api.platform.AccountStore;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.AppointmentStore;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.QueueStore;
@@ -27,6 +30,7 @@ import org.khidmat.api.platform.ServiceState;
 import org.khidmat.api.platform.ServiceStates;
 import org.khidmat.api.platform.StatusChange;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,6 +53,7 @@ public final class StoreComponent
     private final SqlitePaymentStore payments;
     private final SqliteQueueStore queue;
     private final SqliteRatingStore ratings;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
     public StoreComponent(BundleContext context) {
@@ -60,10 +65,20 @@ public final class StoreComponent
         payments = new SqlitePaymentStore(database);
         queue = new SqliteQueueStore(database);
         ratings = new SqliteRatingStore(database);
+        // newer stores are registered as objects of their own rather than through this class's delegation
+        registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
+        registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
     }
 
     @Deactivate
     void deactivate() {
+        registrations.forEach(r -> {
+            try {
+                r.unregister();
+            } catch (IllegalStateException gone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
+        });
         database.close();
     }
 
@@ -193,8 +208,19 @@ public final class StoreComponent
     }
 
     @Override
-    public QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at) {
-        return queue.take(day, serviceId, category, reference, at);
+    public QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
+            Instant at) {
+        return queue.take(day, serviceId, category, reference, appointment, at);
+    }
+
+    @Override
+    public Optional<QueueToken> token(long id) {
+        return queue.token(id);
+    }
+
+    @Override
+    public boolean attach(long id, String reference) {
+        return queue.attach(id, reference);
     }
 
     @Override

@@ -74,10 +74,10 @@ class CentreStoresTest {
     @Test
     void tokensGetALetterPerCategoryAndANumberPerDay() {
         SqliteQueueStore q = new SqliteQueueStore(db);
-        assertEquals("A-001", q.take(DAY, "nadra.cnic", "identity", null, T).number());
-        assertEquals("B-001", q.take(DAY, "ictpolice.cert", "police", "KM7Q-4XPA-K", T.plusSeconds(1)).number());
-        assertEquals("A-002", q.take(DAY, "nadra.frc", "identity", null, T.plusSeconds(2)).number());
-        assertEquals("A-001", q.take(DAY.plusDays(1), "nadra.cnic", "identity", null, T.plusSeconds(86400)).number(),
+        assertEquals("A-001", q.take(DAY, "nadra.cnic", "identity", null, null, T).number());
+        assertEquals("B-001", q.take(DAY, "ictpolice.cert", "police", "KM7Q-4XPA-K", null, T.plusSeconds(1)).number());
+        assertEquals("A-002", q.take(DAY, "nadra.frc", "identity", null, null, T.plusSeconds(2)).number());
+        assertEquals("A-001", q.take(DAY.plusDays(1), "nadra.cnic", "identity", null, null, T.plusSeconds(86400)).number(),
                 "numbers start again each day, letters stay");
         assertEquals(3, q.tokens(DAY, DAY).size());
     }
@@ -85,9 +85,9 @@ class CentreStoresTest {
     @Test
     void aCounterCallsTheOldestWaitingTokenItServes() {
         SqliteQueueStore q = new SqliteQueueStore(db);
-        QueueToken a1 = q.take(DAY, "nadra.cnic", "identity", null, T);
-        QueueToken b1 = q.take(DAY, "ictpolice.cert", "police", null, T.plusSeconds(1));
-        QueueToken a2 = q.take(DAY, "nadra.frc", "identity", null, T.plusSeconds(2));
+        QueueToken a1 = q.take(DAY, "nadra.cnic", "identity", null, null, T);
+        QueueToken b1 = q.take(DAY, "ictpolice.cert", "police", null, null, T.plusSeconds(1));
+        QueueToken a2 = q.take(DAY, "nadra.frc", "identity", null, null, T.plusSeconds(2));
 
         QueueToken called = q.callNext(DAY, List.of("police"), 3, T.plusSeconds(10)).orElseThrow();
         assertEquals(b1.id(), called.id());

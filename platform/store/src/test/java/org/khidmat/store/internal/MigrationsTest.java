@@ -26,11 +26,13 @@ class MigrationsTest {
         Path file = dir.resolve("home/data/khidmat.db");
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
-            assertEquals(List.of("account", "api_token", "application", "audit_log", "counter", "descriptor_archive",
-                    "payment", "queue_letter", "queue_token", "rating", "service_state", "status_history"),
+            assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_log",
+                    "counter", "descriptor_archive", "notification", "payment", "queue_letter", "queue_token", "rating",
+                    "service_state", "status_history"),
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_status", "application_created",
-                    "application_service", "payment_paid", "queue_token_served", "queue_token_waiting",
+                    "application_service", "appointment_cnic", "appointment_day", "notification_queued",
+                    "notification_reference", "payment_paid", "queue_token_served", "queue_token_waiting",
                     "rating_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_log_no_delete", "audit_log_no_update"), names(db, "trigger"));
             assertEquals(Migrations.latest(), Migrations.version(db));
@@ -58,7 +60,7 @@ class MigrationsTest {
             assertEquals("{}", new SqliteApplicationStore(db).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(12, names(db, "table").size());
+            assertEquals(15, names(db, "table").size());
         }
     }
 

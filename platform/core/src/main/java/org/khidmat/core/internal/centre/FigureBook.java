@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.khidmat.api.platform.AppointmentStore;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.FigureRow;
@@ -24,10 +25,12 @@ public final class FigureBook implements Figures {
     private final Applications applications;
     private final QueueStore queue;
     private final RatingStore ratings;
+    private final AppointmentStore appointments;
 
     @Activate
     public FigureBook(@Reference ApplicationStore store, @Reference Applications applications, @Reference QueueStore queue,
-            @Reference RatingStore ratings) {
+            @Reference RatingStore ratings, @Reference AppointmentStore appointments) {
+        this.appointments = appointments;
         this.store = store;
         this.applications = applications;
         this.queue = queue;
@@ -44,7 +47,7 @@ public final class FigureBook implements Figures {
         List<TrackedApplication> apps = store.list(null, null, null, LIMIT).stream()
                 .filter(a -> !a.createdAt().isBefore(start.toInstant()) && a.createdAt().isBefore(end.toInstant()))
                 .map(a -> applications.open(a.reference())).flatMap(Optional::stream).toList();
-        return new FigureMath(from, to, apps, queue.tokens(from, to), ratings.ratings()).rows();
+        return new FigureMath(from, to, apps, queue.tokens(from, to), ratings.ratings(), appointments.between(from, to)).rows();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
@@ -20,7 +21,8 @@ import org.khidmat.api.platform.TrackedApplication;
 
 /**
  * The open figures from plain data: applications filed in a period of days (with their ratings, whenever given)
- * and tokens taken in it.
+ * and tokens taken and appointments booked for its days (cancelled ones left out; missed ones are no-shows and
+ * late arrivals).
  * A service's agency is the part of its id before the first dot, as descriptor ids require.
  */
 final class FigureMath {
@@ -29,9 +31,10 @@ final class FigureMath {
     private final List<TrackedApplication> applications;
     private final List<QueueToken> tokens;
     private final List<Rating> ratings;
+    private final List<Appointment> appointments;
 
     FigureMath(LocalDate from, LocalDate to, List<TrackedApplication> applications, List<QueueToken> tokens,
-            List<Rating> ratings) {
+            List<Rating> ratings, List<Appointment> appointments) {
         this.from = from;
         this.to = to;
         this.applications = applications.stream().filter(a -> inPeriod(day(a))).toList();
@@ -39,6 +42,8 @@ final class FigureMath {
         java.util.Set<String> filed = new java.util.HashSet<>();
         this.applications.forEach(a -> filed.add(a.application().reference()));
         this.ratings = ratings.stream().filter(r -> filed.contains(r.reference())).toList();
+        this.appointments = appointments.stream()
+                .filter(a -> inPeriod(a.day()) && !Appointment.CANCELLED.equals(a.state())).toList();
     }
 
     /** @return per agency its row then its services' rows, by agency then service id */
@@ -47,6 +52,7 @@ final class FigureMath {
         applications.forEach(a -> services.add(a.application().serviceId()));
         tokens.forEach(t -> services.add(t.serviceId()));
         ratings.forEach(r -> services.add(r.serviceId()));
+        appointments.forEach(a -> services.add(a.serviceId()));
         SortedSet<String> agencies = new TreeSet<>(services.stream().map(FigureMath::agency).toList());
         List<FigureRow> out = new ArrayList<>();
         for (String agency : agencies) {
@@ -72,11 +78,15 @@ final class FigureMath {
         List<Duration> waits = tokens.stream().filter(t -> service.test(t.serviceId()) && t.calledAt() != null)
                 .map(t -> Duration.between(t.takenAt(), t.calledAt())).toList();
         List<Integer> stars = ratings.stream().filter(r -> service.test(r.serviceId())).map(Rating::stars).toList();
+        List<Appointment> booked = appointments.stream().filter(a -> service.test(a.serviceId())).toList();
+        int missed = (int) booked.stream()
+                .filter(a -> Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state())).count();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         return new FigureRow(agency, serviceId, apps.size(), (double) apps.size() / days, processing.size(),
                 Stats.percentileOrNull(processing, 0.5), Stats.percentileOrNull(processing, 0.9),
                 processing.isEmpty() ? null : (double) kept / processing.size(), Stats.percentileOrNull(waits, 0.5),
-                stars.isEmpty() ? null : stars.stream().mapToInt(Integer::intValue).average().orElseThrow(), stars.size());
+                stars.isEmpty() ? null : stars.stream().mapToInt(Integer::intValue).average().orElseThrow(), stars.size(),
+                booked.size(), missed);
     }
 
     /** @return submission to the first move into a terminal state, if it got there */

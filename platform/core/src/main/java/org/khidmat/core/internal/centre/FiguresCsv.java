@@ -8,7 +8,7 @@ import org.khidmat.api.platform.FigureRow;
 /** Figures as CSV (RFC 4180, CRLF line ends): hours and minutes with two decimals, empty where there is no value. */
 final class FiguresCsv {
     static final String HEADER = "agency,service,applications,per_day,finished,median_processing_hours,"
-            + "p90_processing_hours,within_promise,median_queue_wait_minutes,average_rating,ratings";
+            + "p90_processing_hours,within_promise,median_queue_wait_minutes,average_rating,ratings,appointments,no_shows";
 
     private FiguresCsv() {
     }
@@ -19,7 +19,8 @@ final class FiguresCsv {
             out.append(String.join(",", cell(r.agency()), cell(r.serviceId()), String.valueOf(r.applications()),
                     number(r.perDay()), String.valueOf(r.finished()), hours(r.medianProcessing()),
                     hours(r.p90Processing()), number(r.withinPromise()), minutes(r.medianQueueWait()),
-                    number(r.averageRating()), String.valueOf(r.ratings()))).append("\r\n");
+                    number(r.averageRating()), String.valueOf(r.ratings()), String.valueOf(r.appointments()),
+                    String.valueOf(r.noShows()))).append("\r\n");
         }
         return out.toString();
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
@@ -34,6 +35,7 @@ public final class QueueDesk implements Queue {
     private final Applications applications;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public QueueDesk(@Reference QueueStore store, @Reference Catalogue catalogue, @Reference Applications applications,
@@ -62,7 +64,8 @@ public final class QueueDesk implements Queue {
             ref = applications.open(reference).map(t -> t.application().reference())
                     .orElseThrow(() -> new IllegalArgumentException("no application " + reference));
         }
-        QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, clock.instant());
+        QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());
+        changed();
         audit.append("citizen", "queue.take", t.number(), serviceId + (ref == null ? "" : ", " + ref));
         LOG.info("token {} taken for {}", t.number(), serviceId);
         return t;
@@ -78,6 +81,7 @@ public final class QueueDesk implements Queue {
         called.ifPresent(t -> {
             audit.append(actor, "queue.call", t.number(), "counter " + counter);
             LOG.info("token {} called to counter {}", t.number(), counter);
+            changed();
         });
         return called;
     }
@@ -85,9 +89,60 @@ public final class QueueDesk implements Queue {
     @Override
     public Optional<QueueToken> finish(long tokenId, boolean served, String actor) {
         Optional<QueueToken> done = store.finish(tokenId, served ? QueueToken.SERVED : QueueToken.NO_SHOW, clock.instant());
-        done.ifPresent(t -> audit.append(actor, served ? "queue.served" : "queue.no-show", t.number(),
-                "counter " + t.counter()));
+        done.ifPresent(t -> {
+            audit.append(actor, served ? "queue.served" : "queue.no-show", t.number(), "counter " + t.counter());
+            changed();
+        });
         return done;
+    }
+
+    @Override
+    public Optional<QueueToken> token(long id) {
+        return store.token(id);
+    }
+
+    @Override
+    public Optional<QueueToken> attach(long tokenId, String reference, String actor) {
+        Optional<String> ref = applications.open(reference).map(t -> t.application().reference());
+        if (ref.isEmpty() || !store.attach(tokenId, ref.get())) {
+            return Optional.empty();
+        }
+        Optional<QueueToken> t = store.token(tokenId);
+        t.ifPresent(x -> audit.append(actor, "queue.attach", x.number(), ref.get()));
+        changed();
+        return t;
+    }
+
+    /**
+     * Issues a token for a checked-in appointment; it is called before walk-ins.
+     *
+     * @param serviceId the service
+     * @param reference the application it is for, or {@code null}
+     * @param appointment the appointment code
+     * @return the token
+     */
+    QueueToken takeForAppointment(String serviceId, String reference, String appointment) {
+        String category = catalogue.service(serviceId).map(e -> e.descriptor().category()).orElse(serviceId);
+        QueueToken t = store.take(day(), serviceId, category, reference, appointment, clock.instant());
+        audit.append("citizen", "queue.take", t.number(), serviceId + ", appointment " + appointment);
+        changed();
+        return t;
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void changed() {
+        for (Runnable r : listeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("queue listener failed: {}", e.toString());
+            }
+        }
     }
 
     @Override
@@ -125,5 +180,6 @@ public final class QueueDesk implements Queue {
         store.saveCounter(new Counter(counter.number(), List.copyOf(counter.categories()), counter.open()));
         audit.append(actor, "queue.counter", "counter " + counter.number(), (counter.open() ? "open" : "closed")
                 + ", serves " + (counter.categories().isEmpty() ? "every category" : String.join(", ", counter.categories())));
+        changed();
     }
 }

@@ -168,11 +168,12 @@ final class Fakes {
         }
 
         @Override
-        public synchronized QueueToken take(LocalDate day, String serviceId, String category, String reference, Instant at) {
+        public synchronized QueueToken take(LocalDate day, String serviceId, String category, String reference,
+                String appointment, Instant at) {
             String letter = letters.computeIfAbsent(category, c -> String.valueOf((char) ('A' + letters.size())));
             long seq = tokens.stream().filter(t -> t.day().equals(day) && t.number().startsWith(letter + "-")).count() + 1;
             QueueToken t = new QueueToken(tokens.size() + 1, day, letter + "-" + String.format("%03d", seq), serviceId,
-                    category, reference, QueueToken.WAITING, 0, at, null, null);
+                    category, reference, QueueToken.WAITING, 0, at, null, null, appointment);
             tokens.add(t);
             return t;
         }
@@ -181,9 +182,10 @@ final class Fakes {
         public synchronized Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
             Optional<QueueToken> next = tokens.stream().filter(t -> t.day().equals(day) && QueueToken.WAITING.equals(t.state())
                     && (categories.isEmpty() || categories.contains(t.category())))
-                    .min(Comparator.comparing(QueueToken::takenAt).thenComparing(QueueToken::id));
+                    .min(Comparator.comparing((QueueToken t) -> t.appointment() == null).thenComparing(QueueToken::takenAt)
+                            .thenComparing(QueueToken::id));
             return next.map(t -> replace(new QueueToken(t.id(), t.day(), t.number(), t.serviceId(), t.category(),
-                    t.reference(), QueueToken.CALLED, counter, t.takenAt(), at, null)));
+                    t.reference(), QueueToken.CALLED, counter, t.takenAt(), at, null, t.appointment())));
         }
 
         @Override
@@ -193,7 +195,20 @@ final class Fakes {
                 return Optional.empty();
             }
             return Optional.of(replace(new QueueToken(t.id(), t.day(), t.number(), t.serviceId(), t.category(),
-                    t.reference(), state, t.counter(), t.takenAt(), t.calledAt(), at)));
+                    t.reference(), state, t.counter(), t.takenAt(), t.calledAt(), at, t.appointment())));
+        }
+
+        @Override
+        public synchronized Optional<QueueToken> token(long id) {
+            return id < 1 || id > tokens.size() ? Optional.empty() : Optional.of(tokens.get((int) id - 1));
+        }
+
+        @Override
+        public synchronized boolean attach(long id, String reference) {
+            Optional<QueueToken> found = token(id);
+            found.ifPresent(t -> replace(new QueueToken(t.id(), t.day(), t.number(), t.serviceId(), t.category(), reference,
+                    t.state(), t.counter(), t.takenAt(), t.calledAt(), t.finishedAt(), t.appointment())));
+            return found.isPresent();
         }
 
         private QueueToken replace(QueueToken t) {

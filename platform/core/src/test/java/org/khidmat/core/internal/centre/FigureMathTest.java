@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.descriptor.Agency;
 import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
@@ -50,7 +52,7 @@ class FigureMathTest {
 
     private static QueueToken token(LocalDate day, String service, Instant taken, Integer waitMinutes) {
         return new QueueToken(0, day, "A-001", service, "x", null, waitMinutes == null ? QueueToken.WAITING : QueueToken.SERVED,
-                1, taken, waitMinutes == null ? null : taken.plus(Duration.ofMinutes(waitMinutes)), null);
+                1, taken, waitMinutes == null ? null : taken.plus(Duration.ofMinutes(waitMinutes)), null, null);
     }
 
     private List<FigureRow> rows() {
@@ -61,7 +63,16 @@ class FigureMathTest {
                 new Rating("P2", "police.cert", "police", 1, "slow", h(T1, 300)),
                 new Rating("N1", "nadra.cnic", "nadra", 5, null, h(T1, 13)),
                 new Rating("P5", "police.cert", "police", 3, null, h(T1, 60)));
-        return new FigureMath(D1, D2, applications(), tokens, ratings).rows();
+        List<Appointment> appointments = List.of(appointment("A1", D1, Appointment.CHECKED_IN),
+                appointment("A2", D1, Appointment.NO_SHOW), appointment("A3", D2, Appointment.LATE),
+                appointment("A4", D2, Appointment.CANCELLED), appointment("A5", D2, Appointment.BOOKED),
+                appointment("A6", D2.plusDays(1), Appointment.NO_SHOW));
+        return new FigureMath(D1, D2, applications(), tokens, ratings, appointments).rows();
+    }
+
+    private static Appointment appointment(String code, LocalDate day, String state) {
+        return new Appointment(code, "police.cert", day, LocalTime.of(9, 0), LocalTime.of(9, 30), "6110112345671", null,
+                state, T1, T1, 0);
     }
 
     @Test
@@ -69,26 +80,26 @@ class FigureMathTest {
         List<FigureRow> rows = rows();
         assertEquals(List.of(
                 new FigureRow("nadra", null, 2, 1.0, 2, Duration.ofHours(12), Duration.ofHours(30), 0.5,
-                        Duration.ofMinutes(5), 5.0, 1),
+                        Duration.ofMinutes(5), 5.0, 1, 0, 0),
                 new FigureRow("nadra", "nadra.cnic", 2, 1.0, 2, Duration.ofHours(12), Duration.ofHours(30), 0.5,
-                        Duration.ofMinutes(5), 5.0, 1),
+                        Duration.ofMinutes(5), 5.0, 1, 0, 0),
                 new FigureRow("police", null, 5, 2.5, 4, Duration.ofHours(48), Duration.ofHours(240), 0.75,
-                        Duration.ofMinutes(10), 2.5, 2),
+                        Duration.ofMinutes(10), 2.5, 2, 4, 2),
                 new FigureRow("police", "police.cert", 4, 2.0, 3, Duration.ofHours(168), Duration.ofHours(240), 2.0 / 3,
-                        Duration.ofMinutes(10), 2.5, 2),
+                        Duration.ofMinutes(10), 2.5, 2, 4, 2),
                 new FigureRow("police", "police.noc", 1, 0.5, 1, Duration.ofHours(24), Duration.ofHours(24), 1.0,
-                        null, null, 0)), rows);
+                        null, null, 0, 0, 0)), rows);
         assertNull(rows.get(4).medianQueueWait());
     }
 
     @Test
     void csvHasOneLinePerRowAndNoPersonalData() {
         assertEquals(FiguresCsv.HEADER + "\r\n"
-                + "nadra,,2,1.00,2,12.00,30.00,0.50,5.00,5.00,1\r\n"
-                + "nadra,nadra.cnic,2,1.00,2,12.00,30.00,0.50,5.00,5.00,1\r\n"
-                + "police,,5,2.50,4,48.00,240.00,0.75,10.00,2.50,2\r\n"
-                + "police,police.cert,4,2.00,3,168.00,240.00,0.67,10.00,2.50,2\r\n"
-                + "police,police.noc,1,0.50,1,24.00,24.00,1.00,,,0\r\n", FiguresCsv.render(rows()));
+                + "nadra,,2,1.00,2,12.00,30.00,0.50,5.00,5.00,1,0,0\r\n"
+                + "nadra,nadra.cnic,2,1.00,2,12.00,30.00,0.50,5.00,5.00,1,0,0\r\n"
+                + "police,,5,2.50,4,48.00,240.00,0.75,10.00,2.50,2,4,2\r\n"
+                + "police,police.cert,4,2.00,3,168.00,240.00,0.67,10.00,2.50,2,4,2\r\n"
+                + "police,police.noc,1,0.50,1,24.00,24.00,1.00,,,0,0,0\r\n", FiguresCsv.render(rows()));
     }
 
     @Test

@@ -1,0 +1,29 @@
+package org.khidmat.api.platform;
+
+import java.time.Instant;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The durable outbox of messages to citizens. Each method is one transaction. */
+@ProviderType
+public interface NotificationStore {
+
+    /**
+     * @param notification a notification in state queued; its id is ignored
+     * @return it as stored, with its id
+     */
+    Notification add(Notification notification);
+
+    /** Records a delivery attempt: the new state, the provider, its reference, the attempts so far and the error. */
+    void update(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
+            String error);
+
+    /** @return the application's notifications, oldest first */
+    List<Notification> forReference(String reference);
+
+    /** @return the newest notifications first */
+    List<Notification> recent(int limit);
+
+    /** @return the queued notifications, oldest first */
+    List<Notification> queued();
+}

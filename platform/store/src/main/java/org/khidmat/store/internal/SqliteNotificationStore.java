@@ -1,0 +1,113 @@
+package org.khidmat.store.internal;
+
+import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.khidmat.api.platform.Notification;
+import org.khidmat.api.platform.NotificationStore;
+
+/** The outbox of messages to citizens, table {@code notification}. */
+final class SqliteNotificationStore implements NotificationStore {
+    private static final String COLUMNS = "id, reference, event, channel, recipient, text, state, provider,"
+            + " provider_reference, attempts, created_at, sent_at, error";
+    private final SqliteDatabase database;
+
+    SqliteNotificationStore(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public Notification add(Notification n) {
+        return database.write("queue a message about " + n.reference(), c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO notification (reference, event, channel,"
+                    + " recipient, text, state, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, n.reference());
+                insert.setString(2, n.event());
+                insert.setString(3, n.channel());
+                insert.setString(4, n.recipient());
+                insert.setString(5, n.text());
+                insert.setString(6, Notification.QUEUED);
+                insert.setLong(7, millis(n.createdAt()));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return new Notification(keys.getLong(1), n.reference(), n.event(), n.channel(), n.recipient(),
+                            n.text(), Notification.QUEUED, null, null, 0, n.createdAt(), null, null);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void update(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
+            String error) {
+        database.write("record a delivery of message " + id, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE notification SET state = ?, provider = ?,"
+                    + " provider_reference = ?, attempts = ?, sent_at = ?, error = ? WHERE id = ?")) {
+                update.setString(1, state);
+                update.setString(2, provider);
+                update.setString(3, providerReference);
+                update.setInt(4, attempts);
+                if (sentAt == null) {
+                    update.setNull(5, java.sql.Types.INTEGER);
+                } else {
+                    update.setLong(5, millis(sentAt));
+                }
+                update.setString(6, error);
+                update.setLong(7, id);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Notification> forReference(String reference) {
+        return list("SELECT " + COLUMNS + " FROM notification WHERE reference = ? ORDER BY id", reference, -1);
+    }
+
+    @Override
+    public List<Notification> recent(int limit) {
+        return list("SELECT " + COLUMNS + " FROM notification ORDER BY id DESC LIMIT ?", null, limit);
+    }
+
+    @Override
+    public List<Notification> queued() {
+        return list("SELECT " + COLUMNS + " FROM notification WHERE state = 'queued' ORDER BY id", null, -1);
+    }
+
+    private List<Notification> list(String sql, String value, int limit) {
+        return database.read("read messages", c -> {
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                if (value != null) {
+                    q.setString(1, value);
+                }
+                if (limit >= 0) {
+                    q.setInt(1, limit);
+                }
+                List<Notification> out = new ArrayList<>();
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(notification(rows));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Notification notification(ResultSet rows) throws SQLException {
+        long sent = rows.getLong(12);
+        Instant sentAt = rows.wasNull() ? null : Instant.ofEpochMilli(sent);
+        return new Notification(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                rows.getInt(10), Instant.ofEpochMilli(rows.getLong(11)), sentAt, rows.getString(13));
+    }
+}
