@@ -194,6 +194,7 @@ final class ApplyPages {
                 + "<br><span class=\"ref\" id=\"reference\" dir=\"ltr\">" + Http.escape(draft.reference) + "</span></p></div>"
                 + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p>"
                 + Words.get("promised", lang) + ": " + CataloguePage.days(e.descriptor(), lang) + "</p>"
+                + PayPage.nextStep(e.descriptor(), draft.tier, draft.answers, draft.reference, lang)
                 + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>";
         Http.html(response, callback, 200, Layout.page(request, lang, Words.get("done", lang), b));
     }

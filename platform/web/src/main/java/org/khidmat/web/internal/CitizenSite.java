@@ -21,11 +21,11 @@ final class CitizenSite extends Handler.Abstract {
     private final ApplyPages apply;
     private final TrackPage track;
 
-    CitizenSite(Catalogue catalogue, Applications applications) {
+    CitizenSite(Catalogue catalogue, Applications applications, TrackSections sections) {
         this.catalogue = catalogue;
         this.cataloguePage = new CataloguePage(catalogue);
         this.apply = new ApplyPages(applications, new Drafts());
-        this.track = new TrackPage(applications);
+        this.track = new TrackPage(applications, sections);
     }
 
     @Override

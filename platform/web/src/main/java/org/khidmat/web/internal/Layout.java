@@ -33,6 +33,13 @@ final class Layout {
                 + "<nav aria-label=\"" + Words.get("language", lang) + "\"><a id=\"lang-switch\" href=\"/lang?to=" + other
                 + "&amp;back=" + Http.escape(back) + "\">" + switchTo + "</a> &middot; <a href=\"/track\">"
                 + Words.get("track", lang) + "</a></nav></header>\n"
-                + "<div class=\"wrap\"><main id=\"main\">\n" + body + "\n</main></div></body></html>\n";
+                + "<div class=\"wrap\"><main id=\"main\">\n" + body + "\n</main></div>\n" + footer(lang) + "</body></html>\n";
+    }
+
+    /** The links every citizen page ends with: what can be done after applying, and the open figures. */
+    private static String footer(String lang) {
+        return "<footer class=\"wrap\"><a href=\"/pay\">" + PayWords.get("payFee", lang) + "</a> &middot; <a href=\"/receipt\">"
+                + PayWords.get("getReceipt", lang) + "</a> &middot; <a href=\"/rate\">" + PayWords.get("rateShort", lang)
+                + "</a> &middot; <a href=\"/figures\" id=\"figures-link\">" + FigureWords.get("figures", lang) + "</a></footer>\n";
     }
 }

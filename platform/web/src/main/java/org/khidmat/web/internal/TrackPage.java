@@ -16,15 +16,17 @@ import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.TrackedApplication;
 
 /**
- * {@code /track}: reference and CNIC in a POSTed form (never the URL) show the status and history. A wrong pair
- * gets the same answer as an unknown reference.
+ * {@code /track}: reference and CNIC in a POSTed form (never the URL) show the status and history, then the
+ * applicant's {@link TrackSections} (payment, rating). A wrong pair gets the same answer as an unknown reference.
  */
 final class TrackPage {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Karachi"));
     private final Applications applications;
+    private final TrackSections sections;
 
-    TrackPage(Applications applications) {
+    TrackPage(Applications applications, TrackSections sections) {
         this.applications = applications;
+        this.sections = sections;
     }
 
     String render(Request request, String lang) throws IOException, Exchange.TooLarge {
@@ -50,7 +52,7 @@ final class TrackPage {
         }
         StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
         if (found.isPresent()) {
-            b.append(result(found.get(), lang));
+            b.append(result(found.get(), lang)).append(sections.html(found.get(), cnic, lang));
         }
         b.append("<h1>").append(Words.get("track", lang)).append("</h1><form method=\"post\" action=\"/track\" novalidate>");
         b.append(input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang));
@@ -59,7 +61,7 @@ final class TrackPage {
         return Layout.page(request, lang, Words.get("track", lang), b.toString());
     }
 
-    private static String input(String name, String label, String hint, String value, List<Problem> problems, String lang) {
+    static String input(String name, String label, String hint, String value, List<Problem> problems, String lang) {
         Problem p = FormHtml.problemFor(problems, name);
         StringBuilder b = new StringBuilder("<div class=\"field").append(p == null ? "" : " field-error").append("\"><label for=\"f-")
                 .append(name).append("\">").append(label).append("</label><span class=\"hint\" id=\"").append(name).append("-hint\">")

@@ -1,0 +1,64 @@
+package org.khidmat.web.internal;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.TrackedApplication;
+
+/**
+ * What an application owes and how money is shown: the fee of its tier in the descriptor it was filed under, its
+ * payment state, amounts in rupees, the time of a payment in Pakistan, and providers' plain names.
+ */
+final class Money {
+    static final ZoneId ZONE = ZoneId.of("Asia/Karachi");
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    /** The application's payment state (as in {@code ApplicationRecord.paymentState}). */
+    static final String NONE = "none";
+    static final String DUE = "due";
+
+    private Money() {
+    }
+
+    /** @return the tier the application was filed with (its descriptor's lowest when it has none) */
+    static FeeTier tier(TrackedApplication t) {
+        ServiceDescriptor d = t.descriptor();
+        return t.application().tier() == null ? d.lowestFee() : d.fee(t.application().tier()).orElse(d.lowestFee());
+    }
+
+    /**
+     * @return {@code none}, {@code due}, {@code pending} or {@code paid}: from the payment when there is one, else
+     *         from the tier's amount (so a fee is due even where the record still says {@code none})
+     */
+    static String state(TrackedApplication t, Optional<Payment> payment) {
+        if (payment.isPresent()) {
+            return payment.get().paid() ? Payment.PAID : Payment.PENDING;
+        }
+        return tier(t).amount() > 0 ? DUE : NONE;
+    }
+
+    /** @return the amount as the citizen reads it, {@code PKR 1,500} or {@code 1,500 روپے}, HTML-safe */
+    static String pkr(long amount, String lang) {
+        String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(amount);
+        return "ur".equals(lang) ? n + " روپے" : "PKR " + n;
+    }
+
+    /** @return when, as {@code 2026-01-31 14:05} in Pakistan time */
+    static String when(Instant at) {
+        return WHEN.format(at);
+    }
+
+    /** @return the provider's plain name for citizens, or its id when the centre has no name for it */
+    static String provider(String id, String lang) {
+        return switch (id) {
+            case "simpay.wallet" -> PayWords.get("wallet", lang);
+            case "simpay.challan" -> PayWords.get("challan", lang);
+            default -> Http.escape(id);
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package org.khidmat.web.internal;
+
+import java.util.Optional;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.Payments;
+import org.khidmat.api.platform.Ratings;
+import org.khidmat.api.platform.TrackedApplication;
+
+/**
+ * What the track page adds for the applicant under the status: the fee (nothing due, pending with a way to pay,
+ * or paid with the receipt) and, once the application is finished, the rating. Its buttons carry the reference
+ * and CNIC on in POSTed forms.
+ */
+final class TrackSections {
+    private final Payments payments;
+    private final Ratings ratings;
+
+    TrackSections(Payments payments, Ratings ratings) {
+        this.payments = payments;
+        this.ratings = ratings;
+    }
+
+    String html(TrackedApplication t, String cnic, String lang) {
+        return payment(t, cnic, lang) + rating(t, cnic, lang);
+    }
+
+    private String payment(TrackedApplication t, String cnic, String lang) {
+        String ref = t.application().reference();
+        Optional<Payment> p = payments.payment(ref);
+        String state = Money.state(t, p);
+        StringBuilder b = new StringBuilder("<section id=\"payment\" aria-labelledby=\"payment-title\"><h2 id=\"payment-title\">")
+                .append(PayWords.get("payment", lang)).append("</h2>");
+        switch (state) {
+            case Payment.PAID -> b.append("<p id=\"payment-state\">").append(PayWords.get("paidLine", lang)).append(": ")
+                    .append(Money.pkr(p.get().amount(), lang)).append(", ").append(PayWords.get("receiptNumber", lang)).append(' ')
+                    .append(CitizenForms.ltr(Http.escape(p.get().receiptNumber()))).append("</p>")
+                    .append(CitizenForms.button("/receipt", ref, cnic, "", "receipt-link", PayWords.get("viewReceipt", lang)));
+            case Payment.PENDING -> b.append("<p id=\"payment-state\"><strong>").append(PayWords.get("pending", lang))
+                    .append("</strong>: ").append(Money.pkr(p.get().amount(), lang)).append(". ")
+                    .append(PayWords.get("pendingStarted", lang)).append("</p>")
+                    .append(CitizenForms.button("/pay", ref, cnic, "", "pay-link", PayWords.get("finishPayment", lang)));
+            case Money.DUE -> b.append("<p id=\"payment-state\"><strong>").append(PayWords.get("pending", lang))
+                    .append("</strong>: ").append(Money.pkr(Money.tier(t).amount(), lang)).append(". ")
+                    .append(PayWords.get("pendingDue", lang)).append("</p>")
+                    .append(CitizenForms.button("/pay", ref, cnic, "", "pay-link", PayWords.get("pay", lang)));
+            default -> b.append("<p id=\"payment-state\">").append(PayWords.get("nothingDue", lang)).append("</p>");
+        }
+        return b.append("</section>").toString();
+    }
+
+    private String rating(TrackedApplication t, String cnic, String lang) {
+        boolean finished = t.descriptor().workflow().state(t.application().status()).map(s -> s.terminal()).orElse(false);
+        if (!finished) {
+            return "";
+        }
+        String ref = t.application().reference();
+        StringBuilder b = new StringBuilder("<section id=\"rating\" aria-labelledby=\"rating-title\"><h2 id=\"rating-title\">")
+                .append(PayWords.get("rate", lang)).append("</h2>");
+        ratings.rating(ref).ifPresentOrElse(
+                r -> b.append("<p id=\"rating-state\">").append(PayWords.get("ratedText", lang, r.stars())).append("</p>"),
+                () -> b.append("<p>").append(PayWords.get("rateIntro", lang)).append("</p>").append(CitizenForms.button("/rate",
+                        ref, cnic, CitizenForms.hidden("prefill", "1"), "rate-link", PayWords.get("rate", lang))));
+        return b.append("</section>").toString();
+    }
+}
