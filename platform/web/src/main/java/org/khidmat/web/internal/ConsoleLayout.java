@@ -26,9 +26,10 @@ final class ConsoleLayout {
         StringBuilder nav = new StringBuilder();
         if (caller.is(Role.ADMIN)) {
             nav.append("<a href=\"/admin\">Bundles and services</a> &middot; <a href=\"/admin/accounts\">Staff accounts</a>")
-                    .append(" &middot; <a href=\"/admin/audit\">Audit log</a> &middot; ");
+                    .append(" &middot; <a href=\"/admin/audit\">Audit log</a> &middot; <a href=\"/admin/collections\">Collections</a>")
+                    .append(" &middot; ");
         } else if (caller.is(Role.AGENCY)) {
-            nav.append("<a href=\"/agency\">Our bundles</a> &middot; ");
+            nav.append("<a href=\"/agency\">Our bundles</a> &middot; <a href=\"/agency/collections\">Collections</a> &middot; ");
         }
         nav.append("<a href=\"/agency/inbox\">Inbox</a>");
         return "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head><meta charset=\"utf-8\">"

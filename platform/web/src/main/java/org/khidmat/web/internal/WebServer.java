@@ -19,6 +19,9 @@ import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Deployer;
+import org.khidmat.api.platform.Figures;
+import org.khidmat.api.platform.Payments;
+import org.khidmat.api.platform.Ratings;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -41,8 +44,8 @@ public final class WebServer {
 
     @Activate
     public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
-            @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts)
-            throws Exception {
+            @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
+            @Reference Payments payments, @Reference Ratings ratings, @Reference Figures figures) throws Exception {
         int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("khidmat-http");
@@ -73,8 +76,10 @@ public final class WebServer {
         BundleForms bundles = new BundleForms(desk, uploads, layout);
         server.setHandler(new SecurityHeaders(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
-                new ApplicationApi(applications, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
-                new CitizenSite(catalogue, applications),
+                new ApplicationApi(applications, catalogue), new PaymentApi(applications, payments, ratings),
+                new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
+                new CitizenSite(catalogue, applications, new TrackSections(payments, ratings)),
+                new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
         // Jetty starts on a thread of its own, so the framework goes on starting the other bundles meanwhile
