@@ -20,6 +20,7 @@ import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Deployer;
 import org.khidmat.api.platform.Figures;
+import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Ratings;
 import org.osgi.framework.BundleContext;
@@ -45,7 +46,8 @@ public final class WebServer {
     @Activate
     public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
             @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
-            @Reference Payments payments, @Reference Ratings ratings, @Reference Figures figures) throws Exception {
+            @Reference Payments payments, @Reference Ratings ratings, @Reference Figures figures,
+            @Reference Notifications notifications) throws Exception {
         int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("khidmat-http");
@@ -78,7 +80,7 @@ public final class WebServer {
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new PaymentApi(applications, payments, ratings),
                 new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
-                new CitizenSite(catalogue, applications, new TrackSections(payments, ratings)),
+                new CitizenSite(catalogue, applications, new TrackSections(payments, ratings, notifications)),
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
