@@ -44,9 +44,14 @@ final class CitizenForms {
         return hidden("reference", reference) + hidden("cnic", cnic);
     }
 
-    /** @return a form of one button that posts the pair (and {@code extra} hidden fields, HTML) to {@code action} */
-    static String button(String action, String reference, String cnic, String extra, String id, String label) {
-        return "<form method=\"post\" action=\"" + Http.escape(action) + "\">" + carry(reference, cnic) + extra
+    /** @return where a form of a page in {@code lang} posts to: the path, keeping the page's language */
+    static String action(String path, String lang) {
+        return path + "?lang=" + ("ur".equals(lang) ? "ur" : "en");
+    }
+
+    /** @return a form of one button that posts the pair (and {@code extra} hidden fields, HTML) to {@code path} */
+    static String button(String path, String lang, String reference, String cnic, String extra, String id, String label) {
+        return "<form method=\"post\" action=\"" + Http.escape(action(path, lang)) + "\">" + carry(reference, cnic) + extra
                 + "<button type=\"submit\" id=\"" + id + "\">" + label + "</button></form>";
     }
 

@@ -1,6 +1,9 @@
 package org.khidmat.web.internal;
 
-/** The words of the open figures page, in English and Urdu. */
+/**
+ * The words of the open figures page, in English and Urdu. Dates inside Urdu text are wrapped in left-to-right
+ * isolates (U+2066 ... U+2069), so that right-to-left text does not turn 2026-01-31 into 31-01-2026.
+ */
 final class FigureWords {
     static final WordBook BOOK = new WordBook()
             .w("figures", "Open figures", "عوامی اعداد و شمار")
@@ -11,13 +14,13 @@ final class FigureWords {
             .w("period", "Period", "مدت")
             .w("from", "From", "از")
             .w("to", "To", "تا")
-            .w("dateHint", "yyyy-mm-dd, for example 2026-01-31", "سال-مہینہ-دن، مثلاً 2026-01-31")
+            .w("dateHint", "yyyy-mm-dd, for example 2026-01-31", "سال-مہینہ-دن، مثلاً \u20662026-01-31\u2069")
             .w("show", "Show", "دکھائیں")
             .w("periodText", "From {from} to {to} ({n} days)", "{from} سے {to} تک ({n} دن)")
             .w("badFrom", "Enter the start date as yyyy-mm-dd, for example 2026-01-31",
-                    "آغاز کی تاریخ سال-مہینہ-دن کی صورت میں درج کریں، مثلاً 2026-01-31")
+                    "آغاز کی تاریخ سال-مہینہ-دن کی صورت میں درج کریں، مثلاً \u20662026-01-31\u2069")
             .w("badTo", "Enter the end date as yyyy-mm-dd, for example 2026-01-31",
-                    "اختتام کی تاریخ سال-مہینہ-دن کی صورت میں درج کریں، مثلاً 2026-01-31")
+                    "اختتام کی تاریخ سال-مہینہ-دن کی صورت میں درج کریں، مثلاً \u20662026-01-31\u2069")
             .w("toBeforeFrom", "The end date must be the same as or after the start date",
                     "اختتام کی تاریخ آغاز کی تاریخ کے برابر یا اس کے بعد ہونی چاہیے")
             .w("tooLong", "Choose a period of at most {n} days", "زیادہ سے زیادہ {n} دن کی مدت منتخب کریں")

@@ -29,7 +29,7 @@ final class FiguresPage {
                 .append("</p>").append(form(from, to, problem, lang));
         if (period != null) {
             b.append("<p id=\"period\">").append(Http.escape(FigureWords.BOOK.raw("periodText", lang)
-                    .replace("{from}", period.from().toString()).replace("{to}", period.to().toString())
+                    .replace("{from}", "\u2066" + period.from() + "\u2069").replace("{to}", "\u2066" + period.to() + "\u2069")
                     .replace("{n}", Long.toString(period.days())))).append("</p>");
             if (rows.isEmpty()) {
                 b.append("<p id=\"nothing\">").append(FigureWords.get("nothing", lang)).append("</p>");
@@ -52,7 +52,7 @@ final class FiguresPage {
 
     private static String form(String from, String to, Problem problem, String lang) {
         return "<form method=\"get\" action=\"/figures\" novalidate><fieldset><legend>" + FigureWords.get("period", lang)
-                + "</legend>" + date("from", from, problem, lang) + date("to", to, problem, lang) + "</fieldset>"
+                + "</legend><input type=\"hidden\" name=\"lang\" value=\"" + lang + "\">" + date("from", from, problem, lang) + date("to", to, problem, lang) + "</fieldset>"
                 + "<button type=\"submit\" id=\"show\">" + FigureWords.get("show", lang) + "</button></form>";
     }
 

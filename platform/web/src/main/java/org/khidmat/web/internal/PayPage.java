@@ -69,7 +69,8 @@ final class PayPage {
     private void lookup(Request request, Response response, Callback callback, String lang, String reference, String cnic,
             List<Problem> problems) {
         String body = FormHtml.summary(problems, lang) + "<h1>" + PayWords.get("pay", lang) + "</h1><p>"
-                + PayWords.get("payIntro", lang) + "</p><form method=\"post\" action=\"/pay\" novalidate>"
+                + PayWords.get("payIntro", lang) + "</p><form method=\"post\" action=\"" + CitizenForms.action("/pay", lang)
+                + "\" novalidate>"
                 + CitizenForms.lookup(reference, cnic, problems, lang) + "<button type=\"submit\" id=\"find\">"
                 + Words.get("continue", lang) + "</button></form>";
         Http.html(response, callback, 200, Layout.page(request, lang, (problems.isEmpty() ? "" : Words.get("error", lang) + ": ")
@@ -136,7 +137,8 @@ final class PayPage {
             v.page(503, b.toString());
             return;
         }
-        b.append("<form method=\"post\" action=\"/pay\" novalidate>").append(CitizenForms.carry(v.reference(), v.cnic))
+        b.append("<form method=\"post\" action=\"").append(CitizenForms.action("/pay", lang)).append("\" novalidate>")
+                .append(CitizenForms.carry(v.reference(), v.cnic))
                 .append(CitizenForms.hidden("do", "pay")).append("<div class=\"field").append(problem == null ? "" : " field-error")
                 .append("\"><fieldset").append(problem == null ? "" : " aria-describedby=\"provider-error\"").append("><legend>")
                 .append(PayWords.get("howPay", lang)).append("</legend>");
@@ -168,7 +170,7 @@ final class PayPage {
             b.append("<h2>").append(PayWords.get("providerSays", lang)).append("</h2><p id=\"instructions\" lang=\"en\" dir=\"ltr\">")
                     .append(Http.escape(p.instructions())).append("</p>");
         }
-        b.append(CitizenForms.button("/pay", v.reference(), v.cnic, CitizenForms.hidden("do", "confirm"), "check-payment",
+        b.append(CitizenForms.button("/pay", lang, v.reference(), v.cnic, CitizenForms.hidden("do", "confirm"), "check-payment",
                 PayWords.get("checkPayment", lang)));
         v.page(200, b.toString());
     }
@@ -196,7 +198,7 @@ final class PayPage {
             return "";
         }
         return "<h2>" + PayWords.get("pay", lang) + "</h2><p id=\"pay-next\">" + PayWords.get("payNext", lang,
-                Money.pkr(amount, lang)) + "</p>" + CitizenForms.button("/pay", reference, cnic, "", "pay-link",
+                Money.pkr(amount, lang)) + "</p>" + CitizenForms.button("/pay", lang, reference, cnic, "", "pay-link",
                         PayWords.get("pay", lang));
     }
 

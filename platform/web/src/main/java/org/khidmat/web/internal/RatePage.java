@@ -68,8 +68,8 @@ final class RatePage {
         Problem starsProblem = FormHtml.problemFor(problems, "stars");
         Problem commentProblem = FormHtml.problemFor(problems, "comment");
         StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang)).append("<h1>").append(PayWords.get("rate", lang))
-                .append("</h1><p>").append(PayWords.get("rateFormIntro", lang)).append("</p><form method=\"post\" action=\"/rate\"")
-                .append(" novalidate>").append(CitizenForms.lookup(reference, cnic, problems, lang))
+                .append("</h1><p>").append(PayWords.get("rateFormIntro", lang)).append("</p><form method=\"post\" action=\"")
+                .append(CitizenForms.action("/rate", lang)).append("\" novalidate>").append(CitizenForms.lookup(reference, cnic, problems, lang))
                 .append("<div class=\"field").append(starsProblem == null ? "" : " field-error").append("\"><fieldset")
                 .append(starsProblem == null ? "" : " aria-describedby=\"stars-error\"").append("><legend>")
                 .append(PayWords.get("stars", lang)).append("</legend>").append(message("stars", starsProblem, lang));

@@ -16,7 +16,7 @@ final class ReceiptHtml {
     static String section(Receipt r, TrackedApplication t, String cnic, String lang) {
         return "<section id=\"receipt\" aria-labelledby=\"receipt-title\"><h2 id=\"receipt-title\">"
                 + PayWords.get("receiptTitle", lang) + "</h2><dl class=\"receipt\">" + rows(r, t, lang) + "</dl><p>"
-                + PayWords.get("receiptHint", lang) + "</p>" + CitizenForms.button("/receipt/download",
+                + PayWords.get("receiptHint", lang) + "</p>" + CitizenForms.button("/receipt/download", lang,
                         t.application().reference(), cnic, "", "download", PayWords.get("download", lang))
                 + "</section>";
     }

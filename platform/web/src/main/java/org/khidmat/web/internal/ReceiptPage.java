@@ -60,7 +60,8 @@ final class ReceiptPage {
         String title = PayWords.get("receipt", lang);
         String body = receipt != null ? "<h1>" + title + "</h1>" + receipt
                 : FormHtml.summary(problems, lang) + "<h1>" + PayWords.get("getReceipt", lang) + "</h1><p>"
-                        + PayWords.get("receiptIntro", lang) + "</p><form method=\"post\" action=\"/receipt\" novalidate>"
+                        + PayWords.get("receiptIntro", lang) + "</p><form method=\"post\" action=\""
+                        + CitizenForms.action("/receipt", lang) + "\" novalidate>"
                         + CitizenForms.lookup(reference, cnic, problems, lang) + "<button type=\"submit\" id=\"find\">"
                         + PayWords.get("viewReceipt", lang) + "</button></form>";
         Http.html(response, callback, 200, Layout.page(request, lang, (problems.isEmpty() ? "" : Words.get("error", lang) + ": ")
