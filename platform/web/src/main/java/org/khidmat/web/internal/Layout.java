@@ -24,7 +24,9 @@ final class Layout {
         String path = request.getHttpURI().getPathQuery();
         String other = "ur".equals(lang) ? "en" : "ur";
         String switchTo = "ur".equals(other) ? "<span lang=\"ur\">اردو</span>" : "<span lang=\"en\">English</span>";
-        String back = URLEncoder.encode(path == null ? "/" : path, StandardCharsets.UTF_8);
+        // back to the same page without its lang parameter, which would override the language just chosen
+        String here = path == null ? "/" : path.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
         return "<!doctype html>\n<html lang=\"" + lang + "\" dir=\"" + ("ur".equals(lang) ? "rtl" : "ltr") + "\">\n"
                 + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + title + " - " + Words.get("centre", lang) + "</title>\n<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"></head>\n"
