@@ -1,6 +1,7 @@
 package org.khidmat.web.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -16,9 +17,11 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Deployer;
+import org.khidmat.api.platform.Queue;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -38,11 +41,12 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private final Server server;
     private final Thread starting;
+    private final HallEvents events;
 
     @Activate
     public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
-            @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts)
-            throws Exception {
+            @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
+            @Reference Queue queue, @Reference Appointments appointments) throws Exception {
         int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("khidmat-http");
@@ -71,10 +75,17 @@ public final class WebServer {
         Uploads uploads = new Uploads(Path.of(property(context, "khidmat.home", ".")).resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
         BundleForms bundles = new BundleForms(desk, uploads, layout);
+        ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
+        Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
+        // comments keep the display's stream busy well within the connector's idle timeout
+        events = new HallEvents(queue, board, Duration.ofMillis(Math.max(1000, connector.getIdleTimeout() / 3)));
         server.setHandler(new SecurityHeaders(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
-                new ApplicationApi(applications, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
-                new CitizenSite(catalogue, applications),
+                new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board),
+                new AppointmentApi(appointments, catalogue, queue),
+                new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
+                new CitizenSite(catalogue, applications, apply), events, new HallSite(queue, appointments, catalogue, board),
+                new CounterPages(gate, queue, catalogue, apply, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
         // Jetty starts on a thread of its own, so the framework goes on starting the other bundles meanwhile
@@ -92,6 +103,7 @@ public final class WebServer {
     @Deactivate
     void stop() throws Exception {
         starting.join(10_000);
+        events.close(); // ends the hall displays' streams, which would otherwise hold the stop up
         server.stop();
     }
 
