@@ -169,6 +169,20 @@ public final class Centre implements AutoCloseable {
         }
     }
 
+    /**
+     * Pays an application's fee with the simulated wallet, as its applicant, through the public JSON API.
+     *
+     * @throws AssertionError when the centre does not answer 201 (paid now) or 200 (paid before)
+     */
+    public void pay(String reference, String cnic) {
+        HttpResponse<String> paid = send(HttpRequest.newBuilder(URI.create(url("/api/v1/payments")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"reference\":\"" + reference + "\",\"cnic\":\"" + cnic + "\",\"provider\":\"simpay.wallet\"}")));
+        if (paid.statusCode() != 201 && paid.statusCode() != 200) {
+            throw new AssertionError("paying " + reference + " answered " + paid.statusCode() + ": " + paid.body());
+        }
+    }
+
     /** Waits until the condition holds, for at most {@code limit}; returns whether it did. */
     public static boolean await(Duration limit, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();

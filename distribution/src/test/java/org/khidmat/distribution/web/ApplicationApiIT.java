@@ -94,6 +94,8 @@ class ApplicationApiIT {
         assertEquals(404, wrongPair.statusCode());
         assertEquals(wrongPair.body(), unknown.body(), "a wrong pair gets the same answer as an unknown reference");
 
+        assertError(staff.post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"verification\"}"), 409, "not paid yet");
+        centre.pay(ref, CNIC);
         HttpResponse<String> moved = staff.post("/api/v1/applications/" + ref + "/moves",
                 "{\"to\":\"verification\",\"actor\":\"Sana\",\"note\":\"sent to the F-7 station\"}");
         assertEquals(200, moved.statusCode(), moved.body());

@@ -88,6 +88,7 @@ class AuditChainIT {
                 + "{\"cnic\":\"61101-1234567-1\"}}");
         assertEquals(201, filed.statusCode(), filed.body());
         String ref = Staff.read(filed).get("reference").asText();
+        centre.pay(ref, "6110112345671");
         assertEquals(200, alpha.post("/api/v1/applications/" + ref + "/moves", "{\"to\":\"done\"}").statusCode());
         assertEquals(201, admin.post("/api/v1/accounts/alpha-staff/tokens", "{\"label\":\"ci\"}").statusCode());
         assertEquals(200, alpha.delete("/api/v1/bundles/org.test.alpha").statusCode());

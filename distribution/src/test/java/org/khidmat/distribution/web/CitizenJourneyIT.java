@@ -209,6 +209,7 @@ class CitizenJourneyIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(201, filed.statusCode(), filed.body());
         String reference = ApplicationApiIT.JSON.readTree(filed.body()).get("reference").asText();
+        centre.pay(reference, "6110198765431");
 
         Staff.admin(centre).createAccount("nadra-sana", "a-long-staff-password", "AGENCY", "nadra");
         browser.open(centre.url("/agency/inbox"));

@@ -24,6 +24,17 @@ public interface Queue {
     QueueToken take(String serviceId, String reference);
 
     /**
+     * Takes a token for a checked-in appointment; it is called before walk-in tokens. {@link Appointments} calls
+     * this once the arrival rules are met.
+     *
+     * @param serviceId the appointment's service
+     * @param reference the application it is for, or {@code null}
+     * @param appointment the appointment code
+     * @return the token
+     */
+    QueueToken checkIn(String serviceId, String reference, String appointment);
+
+    /**
      * Calls the next token of today waiting for a category this counter serves: checked-in appointments first,
      * then the oldest.
      *

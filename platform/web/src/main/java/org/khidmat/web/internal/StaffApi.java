@@ -191,7 +191,7 @@ final class StaffApi extends Handler.Abstract {
         int status = switch (r.outcome()) {
             case MOVED -> 200;
             case UNKNOWN_APPLICATION -> 404;
-            case NOT_ALLOWED, CONFLICT -> 409;
+            case NOT_ALLOWED, CONFLICT, PAYMENT_DUE -> 409;
             case NOTE_REQUIRED -> 422;
             case PAYMENT_DUE -> 409;
         };

@@ -16,6 +16,7 @@ import org.khidmat.api.ServiceHandler;
 import org.khidmat.api.Submission;
 import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.descriptor.State;
 import org.khidmat.api.descriptor.Transition;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
@@ -24,6 +25,7 @@ import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.MoveResult;
+import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.api.platform.SubmitResult.Outcome;
@@ -33,6 +35,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,7 @@ public final class ApplicationDesk implements Applications {
     private final DescriptorArchive archive;
     private final References references = new References();
     private final Map<String, ServiceHandler> handlers = new ConcurrentHashMap<>();
+    private volatile Notifications notifications;
 
     @Activate
     public ApplicationDesk(@Reference ApplicationStore store, @Reference Catalogue catalogue, @Reference AuditLog audit) {
@@ -72,6 +76,31 @@ public final class ApplicationDesk implements Applications {
         Object id = properties.get(ServiceHandler.SERVICE_ID);
         if (id instanceof String s) {
             handlers.remove(s, handler);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setNotifications(Notifications n) {
+        notifications = n;
+    }
+
+    void unsetNotifications(Notifications n) {
+        if (notifications == n) {
+            notifications = null;
+        }
+    }
+
+    /** Tells the applicant; a failure to queue the message is logged and never undoes what was done. */
+    private void tell(String reference, String event) {
+        Notifications n = notifications;
+        if (n == null) {
+            return;
+        }
+        try {
+            open(reference).ifPresent(t -> n.tell(t, event));
+        } catch (RuntimeException e) {
+            LOG.warn("applications: could not queue the {} message for {}: {}", event, reference, e.toString());
         }
     }
 
@@ -128,6 +157,7 @@ public final class ApplicationDesk implements Applications {
         String cnic = questions.stream().filter(f -> f.type() == org.khidmat.api.descriptor.FieldType.CNIC)
                 .map(f -> stored.get(f.name())).filter(v -> v != null).findFirst().orElseThrow();
         String reference = store(d, chosenTier, stored, cnic);
+        tell(reference, "submitted");
         return new SubmitResult(Outcome.ACCEPTED, reference, List.of());
     }
 
@@ -138,8 +168,9 @@ public final class ApplicationDesk implements Applications {
             reference = references.next();
         }
         String initial = d.workflow().initial();
+        String payment = d.fee(tier).map(f -> f.amount() > 0).orElse(false) ? "due" : "none";
         store.create(new ApplicationRecord(reference, d.id(), d.version(), d.agency().code(), cnic, tier, answers, initial,
-                "none", now, now), new StatusChange(reference, now, "citizen", null, initial, null));
+                payment, now, now), new StatusChange(reference, now, "citizen", null, initial, null));
         audit.append("citizen", "application.submit", reference, d.id() + " v" + d.version() + ", tier " + tier);
         LOG.info("application {} filed for {} v{}", reference, d.id(), d.version());
         return reference;
@@ -236,12 +267,19 @@ public final class ApplicationDesk implements Applications {
         if (move.get().noteRequired() && why == null) {
             return new MoveResult(MoveResult.Outcome.NOTE_REQUIRED, "say why in a note: " + from + " -> " + to + " needs one");
         }
+        boolean unpaid = "due".equals(t.application().paymentState()) || "pending".equals(t.application().paymentState());
+        boolean toFinal = t.descriptor().workflow().state(to).map(State::terminal).orElse(false);
+        if (unpaid && !toFinal) {
+            return new MoveResult(MoveResult.Outcome.PAYMENT_DUE, "the fee of " + t.application().reference()
+                    + " is not paid yet; it can move to " + to + " once paid (only a refusal can come before payment)");
+        }
         String ref = t.application().reference();
         if (!store.move(new StatusChange(ref, Instant.now(), actor, from, to, why))) {
             return new MoveResult(MoveResult.Outcome.CONFLICT, "application " + ref + " was moved by someone else; look again");
         }
         audit.append(actor, "application.move", ref, from + " -> " + to);
         LOG.info("application {} moved {} -> {} by {}", ref, from, to, actor);
+        tell(ref, "status");
         return new MoveResult(MoveResult.Outcome.MOVED, "moved " + ref + " from " + from + " to " + to);
     }
 

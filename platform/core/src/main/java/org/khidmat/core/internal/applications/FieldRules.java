@@ -7,7 +7,7 @@ import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.Field;
 
 /** The descriptor's own checks of one answer, by field type, with messages in English and Urdu. */
-final class FieldRules {
+public final class FieldRules {
     private static final Pattern CNIC = Pattern.compile("\\d{5}-?\\d{7}-?\\d");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
@@ -70,7 +70,8 @@ final class FieldRules {
         };
     }
 
-    static String cnicDigits(String typed) {
+    /** @return the 13 digits of a CNIC typed with or without dashes, or {@code null} when it is not one */
+    public static String cnicDigits(String typed) {
         if (typed == null) {
             return null;
         }
@@ -79,7 +80,7 @@ final class FieldRules {
     }
 
     /** @return a 13-digit CNIC masked for lists: {@code 61101-*******-1} */
-    static String mask(String digits) {
+    public static String mask(String digits) {
         return digits == null || digits.length() != 13 ? "*************" : digits.substring(0, 5) + "-*******-" + digits.charAt(12);
     }
 

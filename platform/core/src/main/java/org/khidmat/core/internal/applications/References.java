@@ -8,14 +8,14 @@ import java.util.Locale;
  * check character by the Luhn mod 32 algorithm, which catches every single mistyped character and every
  * swap of two neighbours but one (2 and Z, the alphabet's first and last). Shown grouped as {@code KM7Q-4XPA-K}.
  */
-final class References {
+public final class References {
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int N = ALPHABET.length();
     private static final int BODY = 8;
     private final SecureRandom random = new SecureRandom();
 
     /** @return a new reference in its grouped form */
-    String next() {
+    public String next() {
         StringBuilder body = new StringBuilder(BODY);
         for (int i = 0; i < BODY; i++) {
             body.append(ALPHABET.charAt(random.nextInt(N)));
@@ -28,7 +28,7 @@ final class References {
      * @return the reference in its grouped form, or {@code null} when it is not one (wrong length, a character
      *         outside the alphabet, or a check character that does not match)
      */
-    static String normalise(String typed) {
+    public static String normalise(String typed) {
         if (typed == null) {
             return null;
         }

@@ -17,6 +17,7 @@ import org.khidmat.api.payment.PaymentProvider;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.DailyCollection;
+import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentResult;
 import org.khidmat.api.platform.PaymentResult.Outcome;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ public final class PaymentDesk implements Payments {
     private final Clock clock;
     private final Map<String, PaymentProvider> providers = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[64];
+    private volatile Notifications notifications;
 
     @Activate
     public PaymentDesk(@Reference Applications applications, @Reference PaymentStore store, @Reference AuditLog audit) {
@@ -73,6 +76,18 @@ public final class PaymentDesk implements Payments {
     void removeProvider(PaymentProvider provider, Map<String, Object> properties) {
         if (properties.get(PaymentProvider.PROVIDER_ID) instanceof String id) {
             providers.remove(id, provider);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setNotifications(Notifications n) {
+        notifications = n;
+    }
+
+    void unsetNotifications(Notifications n) {
+        if (notifications == n) {
+            notifications = null;
         }
     }
 
@@ -170,6 +185,14 @@ public final class PaymentDesk implements Payments {
         audit.append(actor, "payment.paid", p.reference(), "PKR " + p.amount() + " via " + p.provider() + ", receipt " + receipt);
         LOG.info("payment of {} received: PKR {}, receipt {}", p.reference(), p.amount(), receipt);
         Payment stored = store.payment(p.reference()).orElseThrow();
+        Notifications n = notifications;
+        if (n != null) {
+            try {
+                applications.open(p.reference()).ifPresent(t -> n.tell(t, "paid"));
+            } catch (RuntimeException e) {
+                LOG.warn("payments: could not queue the payment message for {}: {}", p.reference(), e.toString());
+            }
+        }
         return new PaymentResult(Outcome.PAID, stored, "paid; receipt " + receipt);
     }
 

@@ -113,15 +113,8 @@ public final class QueueDesk implements Queue {
         return t;
     }
 
-    /**
-     * Issues a token for a checked-in appointment; it is called before walk-ins.
-     *
-     * @param serviceId the service
-     * @param reference the application it is for, or {@code null}
-     * @param appointment the appointment code
-     * @return the token
-     */
-    QueueToken takeForAppointment(String serviceId, String reference, String appointment) {
+    @Override
+    public QueueToken checkIn(String serviceId, String reference, String appointment) {
         String category = catalogue.service(serviceId).map(e -> e.descriptor().category()).orElse(serviceId);
         QueueToken t = store.take(day(), serviceId, category, reference, appointment, clock.instant());
         audit.append("citizen", "queue.take", t.number(), serviceId + ", appointment " + appointment);

@@ -67,6 +67,7 @@ class ApplicationDeskTest {
         assertEquals("6110112345671", a.answers().get("cnic"), "CNIC answers are stored as digits");
         assertEquals("normal", a.tier());
         assertEquals("submitted", a.status());
+        assertEquals("due", a.paymentState(), "the tier costs PKR 500");
         assertFalse(String.join("\n", audit).contains("6110112345671"));
 
         assertTrue(desk.track(r.reference(), "6110112345671").isPresent());
@@ -75,12 +76,30 @@ class ApplicationDeskTest {
 
         assertEquals(MoveResult.Outcome.NOT_ALLOWED, desk.move(r.reference(), "done", "staff", null).outcome());
         assertEquals(MoveResult.Outcome.NOTE_REQUIRED, desk.move(r.reference(), "rejected", "staff", " ").outcome());
+        MoveResult unpaid = desk.move(r.reference(), "review", "staff", "looks fine");
+        assertEquals(MoveResult.Outcome.PAYMENT_DUE, unpaid.outcome());
+        assertTrue(unpaid.message().contains("not paid yet"), unpaid.message());
+        paid(r.reference());
         assertEquals(MoveResult.Outcome.MOVED, desk.move(r.reference(), "review", "staff", "looks fine").outcome());
         assertEquals(List.of("submitted", "review"), history.stream().map(StatusChange::to).toList());
         assertEquals("looks fine", history.get(1).note());
         assertEquals(MoveResult.Outcome.MOVED, desk.move(r.reference(), "done", "staff", null).outcome());
         assertEquals(MoveResult.Outcome.NOT_ALLOWED, desk.move(r.reference(), "review", "staff", null).outcome(), "done is final");
         assertEquals("61101-*******-1", desk.inbox("police", null, null, 10).get(0).cnic());
+    }
+
+    @Test
+    void anUnpaidApplicationCanBeRefusedButNotProcessed() {
+        String ref = desk.submit("police.cert", null, good()).reference();
+        assertEquals(MoveResult.Outcome.PAYMENT_DUE, desk.move(ref, "review", "staff", null).outcome());
+        assertEquals(MoveResult.Outcome.MOVED, desk.move(ref, "rejected", "staff", "documents forged").outcome(),
+                "a refusal needs no payment");
+    }
+
+    private void paid(String reference) {
+        ApplicationRecord a = apps.get(reference);
+        apps.put(reference, new ApplicationRecord(a.reference(), a.serviceId(), a.descriptorVersion(), a.agency(), a.cnic(),
+                a.tier(), a.answers(), a.status(), "paid", a.createdAt(), a.updatedAt()));
     }
 
     @Test
@@ -113,6 +132,7 @@ class ApplicationDeskTest {
     @Test
     void aWithdrawnServiceStaysTrackableAndProcessable() {
         String ref = desk.submit("police.cert", null, good()).reference();
+        paid(ref);
         served.clear();
         assertEquals("submitted", desk.track(ref, "6110112345671").orElseThrow().application().status());
         assertTrue(desk.move(ref, "review", "staff", null).moved(), "read from the archived descriptor");

@@ -19,6 +19,8 @@ import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Payment;
@@ -44,6 +46,27 @@ final class Fakes {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** @return a catalogue of these services, all enabled */
+    static Catalogue catalogue(ServiceDescriptor... services) {
+        return new Catalogue() {
+            @Override
+            public List<CatalogueEntry> services() {
+                return java.util.Arrays.stream(services).map(d -> new CatalogueEntry(d, "org.example", "1.0.0", true, null))
+                        .toList();
+            }
+
+            @Override
+            public Optional<CatalogueEntry> service(String id) {
+                return services().stream().filter(e -> e.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor) {
+                throw new UnsupportedOperationException("the test catalogue is fixed");
+            }
+        };
     }
 
     /** An application filed at {@code filed}, moved through {@code moves} (state, at) pairs. */

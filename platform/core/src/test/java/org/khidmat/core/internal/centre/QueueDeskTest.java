@@ -14,8 +14,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.platform.Catalogue;
-import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.QueueToken;
 
@@ -26,7 +24,7 @@ class QueueDeskTest {
     private final Fakes.Queue store = new Fakes.Queue();
     private final Fakes.Audit audit = new Fakes.Audit();
     private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T05:00:00Z"));
-    private final QueueDesk desk = new QueueDesk(store, catalogue(), new Fakes.Apps().add(Fakes.app(police, "KM7Q-4XPA-K",
+    private final QueueDesk desk = new QueueDesk(store, Fakes.catalogue(police, identity), new Fakes.Apps().add(Fakes.app(police, "KM7Q-4XPA-K",
             clock.instant())), audit, clock);
 
     /** A clock the test moves forward. */
@@ -55,29 +53,6 @@ class QueueDeskTest {
         public Clock withZone(ZoneId zone) {
             return this;
         }
-    }
-
-    private Catalogue catalogue() {
-        return new Catalogue() {
-            @Override
-            public List<CatalogueEntry> services() {
-                return List.of(entry(police), entry(identity));
-            }
-
-            @Override
-            public Optional<CatalogueEntry> service(String id) {
-                return services().stream().filter(e -> e.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    private static CatalogueEntry entry(ServiceDescriptor d) {
-        return new CatalogueEntry(d, "org.example", "1.0.0", true, null);
     }
 
     private QueueToken take(String service) {

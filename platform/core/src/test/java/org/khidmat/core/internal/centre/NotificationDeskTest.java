@@ -1,0 +1,182 @@
+package org.khidmat.core.internal.centre;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.FieldType;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.descriptor.Text;
+import org.khidmat.api.notify.Message;
+import org.khidmat.api.notify.NotificationProvider;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.Notification;
+import org.khidmat.api.platform.NotificationStore;
+import org.khidmat.api.platform.TrackedApplication;
+import org.osgi.framework.Constants;
+
+/** The outbox: who is told, in which words, by which provider, and the retries when delivery fails. */
+class NotificationDeskTest {
+    private final QueueDeskTest.MovingClock clock = new QueueDeskTest.MovingClock(Instant.parse("2026-03-02T05:00:00Z"));
+    private final Outbox store = new Outbox();
+    private final List<Map.Entry<Duration, Runnable>> scheduled = new ArrayList<>();
+    private final NotificationDesk desk = new NotificationDesk(store, clock, null,
+            (delay, work) -> scheduled.add(Map.entry(delay, work)));
+
+    /** The outbox in memory. */
+    static final class Outbox implements NotificationStore {
+        final Map<Long, Notification> rows = new LinkedHashMap<>();
+
+        @Override
+        public Notification add(Notification n) {
+            Notification stored = new Notification(rows.size() + 1, n.reference(), n.event(), n.channel(), n.recipient(),
+                    n.text(), n.state(), null, null, 0, n.createdAt(), null, null);
+            rows.put(stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public void update(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
+                String error) {
+            Notification n = rows.get(id);
+            rows.put(id, new Notification(id, n.reference(), n.event(), n.channel(), n.recipient(), n.text(), state, provider,
+                    providerReference, attempts, n.createdAt(), sentAt, error));
+        }
+
+        @Override
+        public List<Notification> forReference(String reference) {
+            return rows.values().stream().filter(n -> n.reference().equals(reference)).toList();
+        }
+
+        @Override
+        public List<Notification> recent(int limit) {
+            return rows.values().stream().limit(limit).toList();
+        }
+
+        @Override
+        public List<Notification> queued() {
+            return rows.values().stream().filter(n -> n.state().equals(Notification.QUEUED)).toList();
+        }
+    }
+
+    /** A provider that records what it is given, and fails while told to. */
+    static final class Recorder implements NotificationProvider {
+        final List<Message> sent = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public String send(Message message) {
+            if (failing) {
+                throw new IllegalStateException("gateway down");
+            }
+            sent.add(message);
+            return "R-" + sent.size();
+        }
+    }
+
+    private static TrackedApplication application(String status, Map<String, String> answers) {
+        ServiceDescriptor police = Fakes.police();
+        List<Field> form = new ArrayList<>(police.form());
+        Text label = new Text("Mobile", "موبائل");
+        form.add(new Field("mobile", FieldType.PHONE, label, null, false, List.of(), 0, 20, null, 1));
+        form.add(new Field("email", FieldType.EMAIL, label, null, false, List.of(), 0, 100, null, 1));
+        ServiceDescriptor d = new ServiceDescriptor(police.id(), police.version(), police.agency(), police.category(),
+                police.title(), police.summary(), null, List.of(), police.fees(), form, police.workflow(), false, "x");
+        ApplicationRecord a = new ApplicationRecord("KM7Q-4XPA-K", d.id(), d.version(), "police", Fakes.CNIC, "normal",
+                answers, status, "none", Instant.EPOCH, Instant.EPOCH);
+        return new TrackedApplication(a, d, List.of());
+    }
+
+    private void runDue() {
+        List<Map.Entry<Duration, Runnable>> now = new ArrayList<>(scheduled);
+        scheduled.clear();
+        now.forEach(e -> e.getValue().run());
+    }
+
+    @Test
+    void eachChannelWithAnAnswerGetsOneMessageFromTheHighestRankedProvider() {
+        Recorder low = new Recorder();
+        Recorder high = new Recorder();
+        Recorder mail = new Recorder();
+        desk.addProvider(low, Map.of(NotificationProvider.CHANNEL, "sms", NotificationProvider.PROVIDER_ID, "low",
+                Constants.SERVICE_ID, 1L));
+        desk.addProvider(high, Map.of(NotificationProvider.CHANNEL, "sms", NotificationProvider.PROVIDER_ID, "high",
+                Constants.SERVICE_ID, 2L, Constants.SERVICE_RANKING, 10));
+        desk.addProvider(mail, Map.of(NotificationProvider.CHANNEL, "email", NotificationProvider.PROVIDER_ID, "mail",
+                Constants.SERVICE_ID, 3L));
+        List<Notification> queued = desk.tell(application("done", Map.of("mobile", "0300-1234567", "email", "a@example.com")),
+                "status");
+        assertEquals(2, queued.size());
+        assertTrue(high.sent.isEmpty(), "nothing is sent on the caller's thread");
+        runDue();
+        assertEquals(List.of(), low.sent);
+        assertEquals("03001234567", high.sent.get(0).to());
+        assertTrue(high.sent.get(0).text().contains("KM7Q-4XPA-K"), high.sent.get(0).text());
+        assertTrue(high.sent.get(0).text().contains("is now: Done."), high.sent.get(0).text());
+        assertEquals("a@example.com", mail.sent.get(0).to());
+        assertEquals("Asan Khidmat: application KM7Q-4XPA-K", mail.sent.get(0).subject());
+        Notification sms = store.rows.get(1L);
+        assertEquals(Notification.SENT, sms.state());
+        assertEquals("high", sms.provider());
+        assertEquals("R-1", sms.providerReference());
+    }
+
+    @Test
+    void readyDocumentsAreSaidInWords() {
+        assertTrue(NotificationDesk.Texts.text(application("ready", Map.of()), "status").orElseThrow()
+                .contains("Your documents are ready"));
+        assertTrue(NotificationDesk.Texts.text(application("review", Map.of()), "paid").orElseThrow()
+                .contains("payment received"));
+        assertTrue(NotificationDesk.Texts.text(application("review", Map.of()), "unknown-event").isEmpty());
+    }
+
+    @Test
+    void noContactNoMessageAndALandlineGetsNoSms() {
+        assertEquals(List.of(), desk.tell(application("review", Map.of()), "status"));
+        assertEquals(List.of(), desk.tell(application("review", Map.of("mobile", "0512345678")), "status"));
+        assertTrue(store.rows.isEmpty());
+    }
+
+    @Test
+    void failuresAreRetriedWithGrowingWaitsThenGivenUp() {
+        Recorder sms = new Recorder();
+        sms.failing = true;
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 7L));
+        desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < NotificationDesk.RETRIES.size() + 1; i++) {
+            assertEquals(1, scheduled.size());
+            waits.add(scheduled.get(0).getKey());
+            runDue();
+        }
+        assertEquals(Duration.ZERO, waits.get(0));
+        assertEquals(NotificationDesk.RETRIES, waits.subList(1, waits.size()));
+        assertTrue(scheduled.isEmpty(), "given up");
+        Notification n = store.rows.get(1L);
+        assertEquals(Notification.FAILED, n.state());
+        assertEquals(NotificationDesk.RETRIES.size() + 1, n.attempts());
+        assertTrue(n.error().contains("gateway down"), n.error());
+    }
+
+    @Test
+    void aMessageWaitsForAProviderToBeDeployed() {
+        desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
+        runDue();
+        Notification waiting = store.rows.get(1L);
+        assertEquals(Notification.QUEUED, waiting.state());
+        assertEquals("no sms provider is deployed", waiting.error());
+        Recorder sms = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 8L));
+        runDue();
+        assertEquals(Notification.SENT, store.rows.get(1L).state());
+        assertEquals(2, store.rows.get(1L).attempts());
+        assertEquals(1, sms.sent.size());
+    }
+}

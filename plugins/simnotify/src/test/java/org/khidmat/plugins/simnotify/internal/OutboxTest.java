@@ -1,0 +1,48 @@
+package org.khidmat.plugins.simnotify.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.api.notify.Message;
+
+class OutboxTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsEachMessageOnceAsAJsonLine() throws Exception {
+        Path file = dir.resolve("data/simnotify/sent.jsonl");
+        Outbox outbox = new Outbox(file, Clock.fixed(Instant.parse("2026-03-02T05:00:00Z"), ZoneOffset.UTC));
+        SimulatedSms sms = new SimulatedSms(outbox);
+        Message m = new Message(7, "KM7Q-4XPA-K", "sms", "03001234567", "subject", "line \"one\"\nآسان خدمت");
+        assertEquals("simnotify.sms-7", sms.send(m));
+        assertEquals("simnotify.sms-7", sms.send(m), "the same message id is delivered once");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(1, lines.size());
+        assertEquals("{\"at\":\"2026-03-02T05:00:00Z\",\"provider\":\"simnotify.sms\",\"delivery\":\"simnotify.sms-7\","
+                + "\"message\":7,\"reference\":\"KM7Q-4XPA-K\",\"channel\":\"sms\",\"to\":\"03001234567\","
+                + "\"subject\":\"subject\",\"text\":\"line \\\"one\\\"\\nآسان خدمت\"}", lines.get(0));
+    }
+
+    @Test
+    void theTestRecipientsFailEveryTime() {
+        Outbox outbox = new Outbox(dir.resolve("sent.jsonl"), Clock.systemUTC());
+        SimulatedEmail mail = new SimulatedEmail(outbox);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> mail.send(new Message(1, "KM7Q-4XPA-K", "email", "x" + Outbox.FAILING_DOMAIN, "s", "t")));
+        assertTrue(e.getMessage().contains("simulated gateway failure"), e.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> new SimulatedSms(outbox).send(new Message(2, "R", "sms", Outbox.FAILING_NUMBER, "s", "t")));
+        assertTrue(Files.notExists(dir.resolve("sent.jsonl")), "nothing recorded for a failure");
+    }
+}
