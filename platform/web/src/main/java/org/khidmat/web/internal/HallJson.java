@@ -46,7 +46,11 @@ final class HallJson {
                 "earliestMinutes", r.earliest().toMinutes(), "latestMinutes", r.latest().toMinutes(), "daysAhead", r.daysAhead());
     }
 
+    /** @return {@code 61101-*******-1}; a CNIC the appointments service masked already stays as it is */
     static String mask(String cnic) {
+        if (cnic != null && cnic.contains("*")) {
+            return cnic;
+        }
         return cnic != null && cnic.length() == 13 ? cnic.substring(0, 5) + "-*******-" + cnic.charAt(12) : "*************";
     }
 

@@ -193,7 +193,6 @@ final class StaffApi extends Handler.Abstract {
             case UNKNOWN_APPLICATION -> 404;
             case NOT_ALLOWED, CONFLICT, PAYMENT_DUE -> 409;
             case NOTE_REQUIRED -> 422;
-            case PAYMENT_DUE -> 409;
         };
         Http.error(response, callback, status, r.message());
     }

@@ -44,6 +44,11 @@ final class FakeQueue implements Queue {
     }
 
     @Override
+    public QueueToken checkIn(String serviceId, String reference, String appointment) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<QueueToken> callNext(int counter, String actor) {
         throw new UnsupportedOperationException();
     }
