@@ -32,7 +32,6 @@ final class HallWords {
         w("noService", "That service is not offered in this centre.", "یہ خدمت اس مرکز میں دستیاب نہیں۔");
         w("serviceOff", "That service is temporarily unavailable.", "یہ خدمت عارضی طور پر دستیاب نہیں۔");
         w("yourToken", "Your token", "آپ کا ٹوکن");
-        w("tokenNumber", "Token number", "ٹوکن نمبر");
         w("ahead", "People waiting ahead of you", "آپ سے پہلے انتظار کرنے والے");
         w("wait", "Estimated wait", "متوقع انتظار");
         w("minutes", "minutes", "منٹ");
@@ -50,14 +49,12 @@ final class HallWords {
         w("takeAnother", "Take another token", "ایک اور ٹوکن لیں");
         w("noToken", "There is no such token.", "ایسا کوئی ٹوکن نہیں۔");
         w("withAppointment", "With an appointment: called before walk-in tokens", "ملاقات کے وقت کے ساتھ: بغیر وقت والوں سے پہلے پکارا جائے گا");
-        w("tokenFor", "Application", "درخواست");
         // the hall display
         w("displayTitle", "Now calling", "اب باری");
         w("token", "Token", "ٹوکن");
         w("counter", "Counter", "کاؤنٹر");
         w("waitingNow", "Waiting now", "اس وقت انتظار میں");
         w("noCalls", "No token has been called yet today.", "آج ابھی کوئی ٹوکن نہیں پکارا گیا۔");
-        w("latest", "Latest call", "تازہ ترین باری");
         // appointments
         w("apptTitle", "Book an appointment", "ملاقات کا وقت لیں");
         w("apptIntro", "Choose a service, a day and a time. Bring your CNIC; check in at the kiosk when you arrive.",
@@ -113,7 +110,6 @@ final class HallWords {
         w("noCancel", "No booked appointment matches that code and CNIC. Check both and try again.",
                 "اس کوڈ اور شناختی کارڈ سے کوئی بک شدہ ملاقات نہیں ملی۔ دونوں جانچ کر دوبارہ کوشش کریں۔");
         w("haveAppt", "Have an appointment?", "ملاقات کا وقت لیا ہوا ہے؟");
-        w("bookInstead", "Book an appointment instead", "اس کے بجائے ملاقات کا وقت لیں");
         // the form filled at a counter for a token
         w("tiedToToken", "Tied to token", "اس ٹوکن سے منسلک");
         w("backToCounter", "Back to the counter", "کاؤنٹر پر واپس");

@@ -32,7 +32,10 @@
       tr.appendChild(cell(call.title[lang] || call.service, 'title', false));
       rows.appendChild(tr);
     });
-    body.replaceChildren(rows);
+    while (body.firstChild) {
+      body.removeChild(body.firstChild);
+    }
+    body.appendChild(rows);
     if (waiting) {
       waiting.textContent = String(board.waiting);
     }
