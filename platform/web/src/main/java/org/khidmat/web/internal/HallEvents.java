@@ -32,6 +32,8 @@ final class HallEvents extends Handler.Abstract implements AutoCloseable {
     static final String PATH = "/display/events";
     /** Most streams at once; a centre has a few hall screens, so more is misuse. */
     static final int MOST = 200;
+    /** Between comments on an idle stream: half of Jetty's default idle timeout of 30 seconds, which is kept. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(HallEvents.class);
     private final Supplier<HallBoard> board;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();

@@ -1,20 +1,12 @@
 package org.khidmat.web.internal;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Appointments;
@@ -28,48 +20,24 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The centre's one web server: Jetty 12 with the core Handler API, started when the catalogue and the
- * deployer are there. Port and address come from the framework properties {@code khidmat.port} (default
- * 8080) and {@code khidmat.host} (default all addresses).
+ * The centre's handlers, put into the Jetty server of {@link JettyBoot} once the catalogue, the deployer and the
+ * other services they use are there; taken out again (the server answers "starting") when one of them leaves.
  */
 @Component(immediate = true, service = {})
 public final class WebServer {
-    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    private final Server server;
-    private final Thread starting;
+    private final JettyBoot boot;
     private final HallEvents events;
 
     @Activate
     public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
             @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
             @Reference Queue queue, @Reference Appointments appointments) throws Exception {
-        int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("khidmat-http");
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        if ("true".equalsIgnoreCase(property(context, "khidmat.http.forwarded", "false"))) {
-            // behind a TLS-terminating proxy: take the scheme and client address from its X-Forwarded-* headers;
-            // only with a proxy that sets them, or a client could pose as any address to the login throttle
-            http.addCustomizer(new ForwardedRequestCustomizer());
+        boot = JettyBoot.current();
+        if (boot == null) {
+            throw new IllegalStateException("the web bundle's server is not running");
         }
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setPort(port);
-        String host = context.getProperty("khidmat.host");
-        if (host != null && !host.isBlank()) {
-            connector.setHost(host);
-        }
-        server.addConnector(connector);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        server.setErrorHandler(errors);
         Gate gate = new Gate(lazy(context, accounts));
         ConsoleLayout layout = new ConsoleLayout();
         Uploads uploads = new Uploads(Path.of(property(context, "khidmat.home", ".")).resolve("data").resolve("uploads"));
@@ -77,9 +45,8 @@ public final class WebServer {
         BundleForms bundles = new BundleForms(desk, uploads, layout);
         ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
-        // comments keep the display's stream busy well within the connector's idle timeout
-        events = new HallEvents(queue, board, Duration.ofMillis(Math.max(1000, connector.getIdleTimeout() / 3)));
-        server.setHandler(new SecurityHeaders(new Handler.Sequence(new Assets(), new LoginPages(gate),
+        events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
+        boot.serve(new SecurityHeaders(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board),
                 new AppointmentApi(appointments, catalogue, queue),
@@ -88,23 +55,12 @@ public final class WebServer {
                 new CounterPages(gate, queue, catalogue, apply, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
-        // Jetty starts on a thread of its own, so the framework goes on starting the other bundles meanwhile
-        starting = new Thread(() -> {
-            try {
-                server.start();
-                LOG.info("web: serving on port {}", connector.getLocalPort());
-            } catch (Exception e) {
-                LOG.error("web: the server did not start on port {}: {}", port, e.getMessage(), e);
-            }
-        }, "khidmat-web-start");
-        starting.start();
     }
 
     @Deactivate
     void stop() throws Exception {
-        starting.join(10_000);
-        events.close(); // ends the hall displays' streams, which would otherwise hold the stop up
-        server.stop();
+        events.close(); // ends the hall displays' streams, so they reconnect to whatever serves next
+        boot.serve(null);
     }
 
     /** The accounts service, got at the first staff request: activating it earlier would slow the centre's start. */
