@@ -229,11 +229,16 @@ final class ApplyPages {
                 + "<br><span class=\"ref\" id=\"reference\" dir=\"ltr\">" + Http.escape(draft.reference) + "</span></p></div>"
                 + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p>"
                 + Words.get("promised", lang) + ": " + CataloguePage.days(e.descriptor(), lang) + "</p>"
-                + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>"
-                + (draft.tokenId == 0 ? "" : "<p id=\"token-tie\">" + HallWords.get("tiedToToken", lang) + " <strong dir=\"ltr\">"
-                        + Http.escape(draft.tokenNumber) + "</strong>. <a href=\"/counter\" id=\"back-to-counter\">"
-                        + HallWords.get("backToCounter", lang) + "</a></p>");
+                + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>";
+        b += tokenTie(draft, lang);
         Http.html(response, callback, 200, Layout.page(request, lang, Words.get("done", lang), b));
+    }
+
+    /** @return for a form filled at a counter, the token it is tied to and the way back to the counter; else nothing */
+    private static String tokenTie(Draft draft, String lang) {
+        return draft.tokenId == 0 ? "" : "<p id=\"token-tie\">" + HallWords.get("tiedToToken", lang) + " <strong dir=\"ltr\">"
+                + Http.escape(draft.tokenNumber) + "</strong>. <a href=\"/counter\" id=\"back-to-counter\">"
+                + HallWords.get("backToCounter", lang) + "</a></p>";
     }
 
     private static String caption(ServiceDescriptor d, String lang) {

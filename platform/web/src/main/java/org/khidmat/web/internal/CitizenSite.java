@@ -90,7 +90,6 @@ final class CitizenSite extends Handler.Abstract {
         if (!back.startsWith("/") || back.startsWith("//") || back.contains("\\") || back.contains("\r") || back.contains("\n")) {
             back = "/";
         }
-        back = Layout.withoutLang(back);
         Exchange.setCookie(response, Layout.LANG_COOKIE, to, 365 * 24 * 3600);
         Exchange.redirect(response, callback, back);
     }

@@ -20,11 +20,6 @@ final class Layout {
         return "ur".equals(Exchange.cookie(request, LANG_COOKIE)) ? "ur" : "en";
     }
 
-    /** @return the path and query without a {@code lang} parameter, which would undo a language switch on the way back */
-    static String withoutLang(String pathQuery) {
-        return pathQuery.replaceAll("([?&])lang=[a-z]*(&|$)", "$1").replaceAll("[?&]$", "");
-    }
-
     static String page(Request request, String lang, String title, String body) {
         String path = request.getHttpURI().getPathQuery();
         String other = "ur".equals(lang) ? "en" : "ur";
