@@ -52,6 +52,8 @@ final class KioskPages {
                 return;
             } catch (IllegalArgumentException x) {
                 problem = HallWords.problem("reference", "noRef");
+            } catch (IllegalStateException x) {
+                problem = HallWords.problem("services", "serviceOff");
             } catch (NoSuchElementException x) {
                 problem = HallWords.problem("services", "noService");
             }

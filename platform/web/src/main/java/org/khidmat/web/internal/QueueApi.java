@@ -115,7 +115,10 @@ final class QueueApi extends Handler.Abstract {
         try {
             t = queue.take(service, reference == null || reference.isBlank() ? null : reference);
         } catch (IllegalArgumentException x) {
-            Http.error(response, callback, 422, "no application has the reference given; check it or leave 'reference' out");
+            Http.error(response, callback, 422, x.getMessage() + "; check the reference or leave 'reference' out");
+            return;
+        } catch (IllegalStateException x) {
+            Http.error(response, callback, 409, x.getMessage());
             return;
         } catch (NoSuchElementException x) {
             Http.error(response, callback, 404, "no service " + service + " in this centre");
