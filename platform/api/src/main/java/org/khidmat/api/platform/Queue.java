@@ -19,7 +19,8 @@ public interface Queue {
      * @param reference an application reference it belongs to, or {@code null}
      * @return the token
      * @throws java.util.NoSuchElementException when the catalogue has no such service
-     * @throws IllegalArgumentException when the reference is not a valid one
+     * @throws IllegalArgumentException when the reference is not an application for that service
+     * @throws IllegalStateException when the service is disabled
      */
     QueueToken take(String serviceId, String reference);
 

@@ -57,12 +57,8 @@ final class ApplicationApi extends Handler.Abstract {
         return true;
     }
 
-    private JsonNode body(Request request) throws IOException, Exchange.TooLarge, JsonIn.BadJson {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
-            throw new JsonIn.BadJson("send the body as application/json");
-        }
-        return JsonIn.object(Exchange.body(request));
+    private static JsonNode body(Request request) throws IOException, Exchange.TooLarge, JsonIn.BadJson {
+        return JsonIn.request(request);
     }
 
     private void submit(Request request, Response response, Callback callback) throws IOException, Exchange.TooLarge, JsonIn.BadJson {

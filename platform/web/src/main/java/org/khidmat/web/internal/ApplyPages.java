@@ -12,25 +12,45 @@ import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Queue;
+import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.web.internal.Drafts.Draft;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The form of a service, {@code /apply/{id}/...}: the speed ({@code tier}), one page per descriptor {@code page}
  * ({@code page/N}), check your answers ({@code check}), and the confirmation ({@code done}). Answers live in the
- * caller's server-side draft; each POST redirects to the next GET.
+ * caller's server-side draft; each POST redirects to the next GET. An operator fills the same form for the citizen of a
+ * called token ({@link #startForToken}); the filed application is then tied to the token.
  */
 final class ApplyPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyPages.class);
     private final Applications applications;
     private final Drafts drafts;
+    private final Queue queue;
 
-    ApplyPages(Applications applications, Drafts drafts) {
+    ApplyPages(Applications applications, Drafts drafts, Queue queue) {
         this.applications = applications;
         this.drafts = drafts;
+        this.queue = queue;
     }
 
     void start(Response response, Callback callback, CatalogueEntry e) {
         drafts.start(response, e.id());
+        Exchange.redirect(response, callback, e.descriptor().fees().size() > 1 ? base(e) + "tier" : base(e) + "page/1");
+    }
+
+    /**
+     * Starts the form for the citizen of a called token, filled by the operator at the counter: once it is filed, the
+     * token is tied to the application ({@link Queue#attach}) in the operator's name.
+     */
+    void startForToken(Response response, Callback callback, CatalogueEntry e, QueueToken token, String operator) {
+        Draft d = drafts.start(response, e.id());
+        d.tokenId = token.id();
+        d.tokenNumber = token.number();
+        d.operator = operator;
         Exchange.redirect(response, callback, e.descriptor().fees().size() > 1 ? base(e) + "tier" : base(e) + "page/1");
     }
 
@@ -142,6 +162,9 @@ final class ApplyPages {
             switch (r.outcome()) {
                 case ACCEPTED -> {
                     draft.reference = r.reference();
+                    if (draft.tokenId > 0) {
+                        tie(draft);
+                    }
                     Exchange.redirect(response, callback, base(e) + "done");
                     return;
                 }
@@ -179,6 +202,18 @@ final class ApplyPages {
         Http.html(response, callback, 200, Layout.page(request, lang, Words.get("check", lang), b.toString()));
     }
 
+    /** Ties the filed application to the token it was filed for; the application stands even when this fails. */
+    private void tie(Draft draft) {
+        try {
+            if (queue.attach(draft.tokenId, draft.reference, draft.operator).isPresent()) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("tying token {} to its application failed: {}", draft.tokenNumber, e.toString());
+        }
+        LOG.warn("application {} was filed for token {} but is not tied to it", draft.reference, draft.tokenNumber);
+    }
+
     private static void row(StringBuilder b, String label, String value, String change, String lang) {
         b.append("<div class=\"row\"><dt>").append(label)
                 .append("</dt><dd>").append(value).append(" <a href=\"").append(Http.escape(change)).append("\">")
@@ -196,7 +231,15 @@ final class ApplyPages {
                 + Words.get("promised", lang) + ": " + CataloguePage.days(e.descriptor(), lang) + "</p>"
                 + PayPage.nextStep(e.descriptor(), draft.tier, draft.answers, draft.reference, lang)
                 + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>";
+        b += tokenTie(draft, lang);
         Http.html(response, callback, 200, Layout.page(request, lang, Words.get("done", lang), b));
+    }
+
+    /** @return for a form filled at a counter, the token it is tied to and the way back to the counter; else nothing */
+    private static String tokenTie(Draft draft, String lang) {
+        return draft.tokenId == 0 ? "" : "<p id=\"token-tie\">" + HallWords.get("tiedToToken", lang) + " <strong dir=\"ltr\">"
+                + Http.escape(draft.tokenNumber) + "</strong>. <a href=\"/counter\" id=\"back-to-counter\">"
+                + HallWords.get("backToCounter", lang) + "</a></p>";
     }
 
     private static String caption(ServiceDescriptor d, String lang) {

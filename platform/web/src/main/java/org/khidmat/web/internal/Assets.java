@@ -10,24 +10,34 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** {@code GET /assets/khidmat.css}: the one style sheet, served from the bundle so the CSP can forbid inline styles. */
+/**
+ * {@code GET /assets/khidmat.css}, the one style sheet, and {@code GET /assets/display.js}, the hall display's one
+ * script: served from the bundle so the CSP can forbid inline styles and scripts. Every page works without the script.
+ */
 final class Assets extends Handler.Abstract {
     static final String CSS_PATH = "/assets/khidmat.css";
+    static final String DISPLAY_JS_PATH = "/assets/display.js";
 
-    private static final class Holder {
-        static final byte[] CSS = read("khidmat.css");
+    private static final class Css {
+        static final byte[] BYTES = read("khidmat.css");
+    }
+
+    private static final class DisplayJs {
+        static final byte[] BYTES = read("display.js");
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!CSS_PATH.equals(Request.getPathInContext(request)) || !"GET".equals(request.getMethod())
+        String path = Request.getPathInContext(request);
+        if (!CSS_PATH.equals(path) && !DISPLAY_JS_PATH.equals(path) || !"GET".equals(request.getMethod())
                 && !"HEAD".equals(request.getMethod())) {
             return false;
         }
+        boolean css = CSS_PATH.equals(path);
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/css; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, css ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
-        response.write(true, ByteBuffer.wrap(Holder.CSS), callback);
+        response.write(true, ByteBuffer.wrap(css ? Css.BYTES : DisplayJs.BYTES), callback);
         return true;
     }
 

@@ -21,10 +21,10 @@ final class CitizenSite extends Handler.Abstract {
     private final ApplyPages apply;
     private final TrackPage track;
 
-    CitizenSite(Catalogue catalogue, Applications applications, TrackSections sections) {
+    CitizenSite(Catalogue catalogue, Applications applications, ApplyPages apply, TrackSections sections) {
         this.catalogue = catalogue;
         this.cataloguePage = new CataloguePage(catalogue);
-        this.apply = new ApplyPages(applications, new Drafts());
+        this.apply = apply;
         this.track = new TrackPage(applications, sections);
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.khidmat.api.platform.Role;
 
 /**
- * The frame of the staff consoles ({@code /admin}, {@code /agency}): English, a navigation by role, the logout
+ * The frame of the staff consoles ({@code /admin}, {@code /agency}, {@code /counter}): English, a navigation by role, the logout
  * button (a POST with the CSRF token), and the one-time note left by the last action (POST-redirect-GET).
  */
 final class ConsoleLayout {
@@ -30,6 +30,9 @@ final class ConsoleLayout {
                     .append(" &middot; ");
         } else if (caller.is(Role.AGENCY)) {
             nav.append("<a href=\"/agency\">Our bundles</a> &middot; <a href=\"/agency/collections\">Collections</a> &middot; ");
+        }
+        if (!caller.is(Role.AGENCY)) {
+            nav.append("<a href=\"/counter\">Counter</a> &middot; ");
         }
         nav.append("<a href=\"/agency/inbox\">Inbox</a>");
         return "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head><meta charset=\"utf-8\">"

@@ -28,6 +28,12 @@ final class Drafts {
         final Map<String, String> answers = new LinkedHashMap<>();
         String reference;
         long touched = System.nanoTime();
+        /** The queue token an operator fills this form for at a counter, or 0 for a citizen's own form. */
+        long tokenId;
+        /** That token's number, shown on the confirmation. */
+        String tokenNumber;
+        /** The operator, for the audit log of the tie between token and application. */
+        String operator;
 
         Draft(String serviceId) {
             this.serviceId = serviceId;

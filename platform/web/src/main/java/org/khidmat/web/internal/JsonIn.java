@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Reads JSON request bodies. The {@code ObjectMapper} is made at the first body, not at start: its class
@@ -24,6 +28,15 @@ final class JsonIn {
         BadJson(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /** @return the request's body as a JSON object; it must be sent as {@code application/json} */
+    static JsonNode request(Request request) throws IOException, Exchange.TooLarge, BadJson {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new BadJson("send the body as application/json");
+        }
+        return object(Exchange.body(request));
     }
 
     static JsonNode object(String body) throws BadJson {

@@ -107,7 +107,7 @@ final class LoginPages extends Handler.Abstract {
         return switch (role) {
             case ADMIN -> "/admin";
             case AGENCY -> "/agency";
-            case OPERATOR -> "/agency/inbox";
+            case OPERATOR -> "/counter";
         };
     }
 

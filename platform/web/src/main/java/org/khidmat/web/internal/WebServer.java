@@ -9,12 +9,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Deployer;
 import org.khidmat.api.platform.Figures;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payments;
+import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.Ratings;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -30,12 +32,13 @@ import org.osgi.service.component.annotations.Reference;
 @Component(immediate = true, service = {})
 public final class WebServer {
     private final JettyBoot boot;
+    private final HallEvents events;
 
     @Activate
     public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
             @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
-            @Reference Payments payments, @Reference Ratings ratings, @Reference Figures figures,
-            @Reference Notifications notifications) throws Exception {
+            @Reference Queue queue, @Reference Appointments appointments, @Reference Payments payments,
+            @Reference Ratings ratings, @Reference Figures figures, @Reference Notifications notifications) throws Exception {
         boot = JettyBoot.current();
         if (boot == null) {
             throw new IllegalStateException("the web bundle's server is not running");
@@ -45,11 +48,16 @@ public final class WebServer {
         Uploads uploads = new Uploads(Path.of(property(context, "khidmat.home", ".")).resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
         BundleForms bundles = new BundleForms(desk, uploads, layout);
+        ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
+        Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
+        events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
         boot.serve(new SecurityHeaders(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
-                new ApplicationApi(applications, catalogue), new PaymentApi(applications, payments, ratings),
+                new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board),
+                new AppointmentApi(appointments, catalogue, queue), new PaymentApi(applications, payments, ratings),
                 new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
-                new CitizenSite(catalogue, applications, new TrackSections(payments, ratings, notifications)),
+                new CitizenSite(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
+                new HallSite(queue, appointments, catalogue, board), new CounterPages(gate, queue, catalogue, apply, layout),
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
@@ -57,6 +65,7 @@ public final class WebServer {
 
     @Deactivate
     void stop() throws Exception {
+        events.close(); // ends the hall displays' streams, so they reconnect to whatever serves next
         boot.serve(null);
     }
 

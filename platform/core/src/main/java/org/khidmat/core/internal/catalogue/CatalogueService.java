@@ -50,6 +50,13 @@ public final class CatalogueService implements Catalogue {
     private final Map<String, Listed> byId = new ConcurrentHashMap<>();
     private final BundleTracker<List<String>> tracker;
 
+    /** How long the enablement read from the store is used before it is read again (other nodes may change it). */
+    static final long STATES_FRESH_NANOS = 2_000_000_000L;
+    private volatile Cached cached;
+
+    private record Cached(Map<String, ServiceState> states, long readAt) {
+    }
+
     private record Listed(ServiceDescriptor descriptor, long bundleId, String symbolicName, String version) {
     }
 
@@ -142,7 +149,7 @@ public final class CatalogueService implements Catalogue {
 
     @Override
     public List<CatalogueEntry> services() {
-        Map<String, ServiceState> stored = states.all();
+        Map<String, ServiceState> stored = states();
         List<CatalogueEntry> out = new ArrayList<>(byId.size());
         for (Listed l : byId.values()) {
             out.add(entry(l, stored.get(l.descriptor().id())));
@@ -154,7 +161,7 @@ public final class CatalogueService implements Catalogue {
     @Override
     public Optional<CatalogueEntry> service(String id) {
         Listed l = byId.get(id);
-        return l == null ? Optional.empty() : Optional.of(entry(l, states.all().get(id)));
+        return l == null ? Optional.empty() : Optional.of(entry(l, states().get(id)));
     }
 
     @Override
@@ -166,9 +173,21 @@ public final class CatalogueService implements Catalogue {
         String why = enabled || reason == null || reason.isBlank() ? null : reason.strip();
         ServiceState state = new ServiceState(id, enabled, why, actor, Instant.now());
         states.put(state);
+        cached = null;
         audit.append(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why);
         LOG.info("service {} {} by {}", id, enabled ? "enabled" : "disabled", actor);
         return entry(l, state);
+    }
+
+    /** @return the stored enablement, read again when older than {@link #STATES_FRESH_NANOS} */
+    private Map<String, ServiceState> states() {
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c == null || now - c.readAt() > STATES_FRESH_NANOS) {
+            c = new Cached(Map.copyOf(states.all()), now);
+            cached = c;
+        }
+        return c.states();
     }
 
     private static CatalogueEntry entry(Listed l, ServiceState state) {

@@ -186,7 +186,7 @@ public final class AppointmentDesk implements Appointments {
             }
             audit.append("citizen", "appointment.book", a.code(), serviceId + " " + day + " " + HOUR.format(start));
             LOG.info("appointment {} booked for {} on {} at {}", a.code(), serviceId, day, start);
-            return new BookingResult(Outcome.BOOKED, a, "booked");
+            return new BookingResult(Outcome.BOOKED, masked(a), "booked");
         }
     }
 

@@ -15,6 +15,7 @@ import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueStore;
 import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.platform.TrackedApplication;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,10 +60,19 @@ public final class QueueDesk implements Queue {
     public QueueToken take(String serviceId, String reference) {
         CatalogueEntry entry = catalogue.service(serviceId)
                 .orElseThrow(() -> new NoSuchElementException("no service " + serviceId + " in this centre"));
+        if (!entry.enabled()) {
+            throw new IllegalStateException("service " + serviceId + " is not available now"
+                    + (entry.disabledReason() == null ? "" : ": " + entry.disabledReason()));
+        }
         String ref = null;
         if (reference != null && !reference.isBlank()) {
-            ref = applications.open(reference).map(t -> t.application().reference())
+            TrackedApplication app = applications.open(reference)
                     .orElseThrow(() -> new IllegalArgumentException("no application " + reference));
+            if (!app.application().serviceId().equals(serviceId)) {
+                throw new IllegalArgumentException("application " + app.application().reference() + " is for "
+                        + app.application().serviceId() + ", not " + serviceId);
+            }
+            ref = app.application().reference();
         }
         QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());
         changed();

@@ -1,0 +1,160 @@
+package org.khidmat.web.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Queue;
+import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.platform.Role;
+
+/**
+ * The counter console for operators and admins, {@code /counter}: the counter chosen once (remembered in the
+ * browser's {@code khidmat_counter} cookie, as a counter's computer stays at its counter), the token called to it
+ * with served, no-show and "start application" (the citizen's form filled by the operator, tied to the token once
+ * filed), call next, open or close the counter and choose its categories, and today's waiting list. Every form is a
+ * CSRF-checked POST that redirects back with a note of what it did.
+ */
+final class CounterPages extends Handler.Abstract {
+    static final String COOKIE = "khidmat_counter";
+    private final Gate gate;
+    private final Queue queue;
+    private final Catalogue catalogue;
+    private final ApplyPages apply;
+    private final ConsoleLayout layout;
+
+    CounterPages(Gate gate, Queue queue, Catalogue catalogue, ApplyPages apply, ConsoleLayout layout) {
+        this.gate = gate;
+        this.queue = queue;
+        this.catalogue = catalogue;
+        this.apply = apply;
+        this.layout = layout;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        String path = Request.getPathInContext(request);
+        if (!path.equals("/counter") && !path.startsWith("/counter/")) {
+            return false;
+        }
+        Optional<Gate.Caller> found = gate.page(request, response, callback, Role.OPERATOR, Role.ADMIN);
+        if (found.isEmpty()) {
+            return true;
+        }
+        Gate.Caller caller = found.get();
+        String rest = path.equals("/counter") ? "" : path.substring("/counter/".length());
+        List<Counter> counters = queue.counters();
+        Optional<Counter> mine = chosen(request, counters);
+        if (!Exchange.isPost(request)) {
+            if (rest.isEmpty() && mine.isPresent()) {
+                Http.html(response, callback, 200, layout.page(caller, "Counter " + mine.get().number(),
+                        CounterView.console(caller, mine.get(), queue.today(), catalogue.services())));
+            } else if (rest.isEmpty() || rest.equals("choose")) {
+                Http.html(response, callback, 200, layout.page(caller, "Choose your counter",
+                        CounterView.chooser(caller, counters, mine)));
+            } else {
+                Http.error(response, callback, 404, "nothing at " + path);
+            }
+            return true;
+        }
+        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        if (form == null) {
+            return true;
+        }
+        if (rest.equals("choose")) {
+            choose(response, callback, caller, counters, form.getOrDefault("counter", ""));
+        } else if (mine.isEmpty()) {
+            Exchange.redirect(response, callback, "/counter/choose");
+        } else if (rest.equals("next")) {
+            next(response, callback, caller, mine.get());
+        } else if (rest.equals("settings")) {
+            settings(response, callback, caller, mine.get(), form);
+        } else if (rest.startsWith("tokens/")) {
+            token(response, callback, caller, mine.get(), rest.substring("tokens/".length()));
+        } else {
+            Http.error(response, callback, 404, "nothing at " + path);
+        }
+        return true;
+    }
+
+    private static Optional<Counter> chosen(Request request, List<Counter> counters) {
+        String v = Exchange.cookie(request, COOKIE);
+        return v == null ? Optional.empty() : counters.stream().filter(c -> Integer.toString(c.number()).equals(v)).findFirst();
+    }
+
+    private void choose(Response response, Callback callback, Gate.Caller caller, List<Counter> counters, String number) {
+        if (counters.stream().noneMatch(c -> Integer.toString(c.number()).equals(number))) {
+            layout.note(caller, "Choose one of the counters listed", false);
+            Exchange.redirect(response, callback, "/counter/choose");
+            return;
+        }
+        response.getHeaders().add(HttpHeader.SET_COOKIE, COOKIE + "=" + number + "; Path=/counter; Max-Age=" + 365 * 24 * 3600
+                + "; HttpOnly; SameSite=Strict");
+        layout.note(caller, "You are at counter " + number, true);
+        Exchange.redirect(response, callback, "/counter");
+    }
+
+    private void next(Response response, Callback callback, Gate.Caller caller, Counter counter) {
+        Optional<QueueToken> current = CounterView.current(queue.today(), counter.number());
+        if (current.isPresent()) {
+            layout.note(caller, "Finish " + current.get().number() + " first: served or no-show", false);
+        } else if (!counter.open()) {
+            layout.note(caller, "Counter " + counter.number() + " is closed; open it below to call tokens", false);
+        } else {
+            Optional<QueueToken> called = queue.callNext(counter.number(), caller.name());
+            layout.note(caller, called.map(t -> "Called " + t.number() + " to counter " + counter.number())
+                    .orElse("Nobody is waiting for the categories this counter serves"), called.isPresent());
+        }
+        Exchange.redirect(response, callback, "/counter");
+    }
+
+    private void token(Response response, Callback callback, Gate.Caller caller, Counter counter, String rest) {
+        int slash = rest.indexOf('/');
+        String action = slash < 0 ? "" : rest.substring(slash + 1);
+        Optional<QueueToken> t = KioskPages.parse(slash < 0 ? rest : rest.substring(0, slash)).flatMap(queue::token);
+        if (t.isEmpty() || !List.of("served", "no-show", "apply").contains(action)) {
+            Http.error(response, callback, 404, "no such token or action");
+            return;
+        }
+        QueueToken token = t.get();
+        if (!QueueToken.CALLED.equals(token.state()) || token.counter() != counter.number()) {
+            layout.note(caller, token.number() + " is not called to counter " + counter.number() + " now", false);
+        } else if (action.equals("apply")) {
+            Optional<CatalogueEntry> e = catalogue.service(token.serviceId());
+            if (e.isPresent() && e.get().enabled()) {
+                apply.startForToken(response, callback, e.get(), token, caller.name());
+                return;
+            }
+            layout.note(caller, "Service " + token.serviceId() + " is unavailable now; no application can be started", false);
+        } else {
+            boolean served = action.equals("served");
+            Optional<QueueToken> done = queue.finish(token.id(), served, caller.name());
+            layout.note(caller, done.isPresent() ? token.number() + (served ? " served" : " marked as no-show")
+                    : token.number() + " was finished already", done.isPresent());
+        }
+        Exchange.redirect(response, callback, "/counter");
+    }
+
+    private void settings(Response response, Callback callback, Gate.Caller caller, Counter counter, Map<String, String> form) {
+        List<String> categories = new ArrayList<>();
+        for (String c : CounterView.categories(catalogue.services(), counter)) {
+            if (form.containsKey("category." + c)) {
+                categories.add(c);
+            }
+        }
+        boolean open = "open".equals(form.get("state"));
+        queue.saveCounter(new Counter(counter.number(), categories, open), caller.name());
+        layout.note(caller, "Counter " + counter.number() + " is " + (open ? "open" : "closed") + " and serves "
+                + (categories.isEmpty() ? "every category" : String.join(", ", categories)), true);
+        Exchange.redirect(response, callback, "/counter");
+    }
+}
