@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -52,7 +51,7 @@ final class PaymentApi extends Handler.Abstract {
             return true;
         }
         try {
-            JsonNode o = body(request);
+            JsonNode o = JsonIn.request(request);
             String reference = required(o, "reference");
             String cnic = required(o, "cnic");
             if (path.equals(RATINGS)) {
@@ -80,14 +79,6 @@ final class PaymentApi extends Handler.Abstract {
             Http.error(response, callback, 400, "the request body could not be read");
         }
         return true;
-    }
-
-    private static JsonNode body(Request request) throws IOException, Exchange.TooLarge, JsonIn.BadJson {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new JsonIn.BadJson("send the body as application/json");
-        }
-        return JsonIn.object(Exchange.body(request));
     }
 
     private static String required(JsonNode o, String name) throws JsonIn.BadJson {
