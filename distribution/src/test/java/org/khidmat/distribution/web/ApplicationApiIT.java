@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,6 +108,17 @@ class ApplicationApiIT {
         JsonNode inbox = JSON.readTree(staff.get("/api/v1/agency/ictpolice/applications?status=verification").body());
         assertEquals(1, inbox.size());
         assertEquals("61101-*******-1", inbox.get(0).get("cnic").asText(), "masked in lists");
+
+        // the applicant was told by SMS (the simulated provider) that it was filed, paid and moved
+        assertTrue(Centre.await(Duration.ofSeconds(10), () -> admin.get("/admin/messages").body()
+                .contains(ref + "</td><td>status</td><td>sms</td><td dir=\"ltr\">0300*****67</td><td>sent<")),
+                admin.get("/admin/messages").body());
+        String outbox = admin.get("/admin/messages").body();
+        assertTrue(outbox.contains(ref + "</td><td>submitted</td>") && outbox.contains(ref + "</td><td>paid</td>"), outbox);
+        assertFalse(outbox.contains("03001234567"), "recipients are masked");
+        assertEquals(403, staff.get("/admin/messages").statusCode(), "agency staff may not read the outbox");
+        String recorded = Files.readString(centre.home().resolve("data/simnotify/sent.jsonl"));
+        assertTrue(recorded.contains("\"reference\":\"" + ref + "\"") && recorded.contains("is now: "), recorded);
     }
 
     @Test

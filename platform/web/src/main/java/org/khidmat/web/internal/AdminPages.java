@@ -13,7 +13,8 @@ import org.khidmat.api.platform.Role;
 
 /**
  * The centre admin's console, {@code /admin}: every bundle (upload, roll back, withdraw) and every service
- * (enable, disable with a reason citizens see); {@code /admin/accounts} and {@code /admin/audit} are their own pages.
+ * (enable, disable with a reason citizens see); {@code /admin/accounts}, {@code /admin/audit} and
+ * {@code /admin/messages} (the outbox of messages to citizens) are their own pages.
  * Server-rendered HTML with POST-redirect-GET; works without JavaScript.
  */
 final class AdminPages extends Handler.Abstract {
@@ -23,9 +24,11 @@ final class AdminPages extends Handler.Abstract {
     private final ConsoleLayout layout;
     private final AccountPages accounts;
     private final AuditPage audit;
+    private final OutboxPage outbox;
 
     AdminPages(Gate gate, Catalogue catalogue, BundleForms bundles, ConsoleLayout layout, AccountPages accounts,
-            AuditPage audit) {
+            AuditPage audit, OutboxPage outbox) {
+        this.outbox = outbox;
         this.gate = gate;
         this.catalogue = catalogue;
         this.bundles = bundles;
@@ -51,6 +54,8 @@ final class AdminPages extends Handler.Abstract {
             accounts.handle(request, response, callback, caller, rest, post);
         } else if (rest.equals("audit") && !post) {
             Http.html(response, callback, 200, audit.render(request, caller));
+        } else if (rest.equals("messages") && !post) {
+            Http.html(response, callback, 200, outbox.render(caller));
         } else if (rest.isEmpty() && !post) {
             Http.html(response, callback, 200, layout.page(caller, "Bundles and services", "<h1>Bundles and services</h1>"
                     + bundles.table(caller, "/admin") + BundleForms.uploadForm(caller, "/admin") + services(caller)));

@@ -27,6 +27,7 @@ final class ConsoleLayout {
         if (caller.is(Role.ADMIN)) {
             nav.append("<a href=\"/admin\">Bundles and services</a> &middot; <a href=\"/admin/accounts\">Staff accounts</a>")
                     .append(" &middot; <a href=\"/admin/audit\">Audit log</a> &middot; <a href=\"/admin/collections\">Collections</a>")
+                    .append(" &middot; <a href=\"/admin/messages\">Messages</a>")
                     .append(" &middot; ");
         } else if (caller.is(Role.AGENCY)) {
             nav.append("<a href=\"/agency\">Our bundles</a> &middot; <a href=\"/agency/collections\">Collections</a> &middot; ");

@@ -59,7 +59,8 @@ public final class WebServer {
                 new CitizenSite(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
                 new HallSite(queue, appointments, catalogue, board), new CounterPages(gate, queue, catalogue, apply, layout),
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
-                new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout)),
+                new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
+                        new OutboxPage(notifications, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
     }
 
