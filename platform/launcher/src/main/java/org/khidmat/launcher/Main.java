@@ -25,7 +25,6 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Pattern COUNT = Pattern.compile("\"(services|agencies)\"\\s*:\\s*(\\d+)");
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
-
-    private static final String WEB = "org.khidmat.web";
 
     private Main() {
     }
@@ -83,13 +80,6 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, log), "khidmat-shutdown"));
         log.debug("framework initialised at {} ms", (System.nanoTime() - t0) / 1_000_000);
         List<Bundle> bundles = install(framework, settings.bundles(), log);
-        for (Bundle b : framework.getBundleContext().getBundles()) {
-            // the web bundle first: it starts Jetty on a thread of its own, which then overlaps with all the rest
-            // (agency bundles included, which the deployer installs at level 2 too)
-            if (b.getBundleId() != 0) {
-                b.adapt(BundleStartLevel.class).setStartLevel(WEB.equals(b.getSymbolicName()) ? 1 : 2);
-            }
-        }
         framework.start();
         log.debug("{} platform bundles installed at {} ms", bundles.size(), (System.nanoTime() - t0) / 1_000_000);
         for (Bundle b : bundles) {
@@ -128,8 +118,6 @@ public final class Main {
         p.put("khidmat.port", Integer.toString(s.port()));
         p.put("khidmat.host", s.host());
         p.put("felix.log.level", "1");
-        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "2");
-        p.put("felix.startlevel.bundle", "2");
         // the first admin's password and mandatory bundle signing, by name from the environment
         String admin = System.getProperty("khidmat.admin.password", System.getenv("KHIDMAT_ADMIN_PASSWORD"));
         if (admin != null && !admin.isBlank()) {

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Jetty as soon as this bundle starts, on a thread of its own, before the store and the catalogue are
- * there: the server answers 503 "starting" until {@link WebServer} puts the centre's handlers in. Starting the
- * server is the longest single step of the centre's start, so it overlaps with everything else. Port and
+ * Starts Jetty when this bundle starts, on a thread of its own, and keeps it for the bundle's life: the server
+ * answers 503 "starting" until {@link WebServer} puts the centre's handlers in, and again while they are out (a
+ * service they use went away), instead of closing the port. Port and
  * address come from the framework properties {@code khidmat.port} (default 8080) and {@code khidmat.host}
  * (default all addresses); {@code khidmat.http.forwarded=true} trusts a proxy's X-Forwarded-* headers.
  */
