@@ -127,6 +127,10 @@ public final class Main {
         if ("true".equalsIgnoreCase(forwarded == null ? "" : forwarded.trim())) {
             p.put("khidmat.http.forwarded", "true");
         }
+        String posts = System.getProperty("khidmat.web.publicPostsPerMinute", System.getenv("KHIDMAT_PUBLIC_POSTS_PER_MINUTE"));
+        if (posts != null && !posts.isBlank()) {
+            p.put("khidmat.web.publicPostsPerMinute", posts.trim());
+        }
         String signed = System.getProperty("khidmat.deploy.requireSigned", System.getenv("KHIDMAT_REQUIRE_SIGNED"));
         if ("true".equalsIgnoreCase(signed == null ? "" : signed.trim())) {
             p.put("khidmat.deploy.requireSigned", "true");

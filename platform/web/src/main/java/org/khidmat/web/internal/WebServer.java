@@ -51,7 +51,8 @@ public final class WebServer {
         ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
-        boot.serve(new SecurityHeaders(new Handler.Sequence(new Assets(), new LoginPages(gate),
+        int publicPosts = FormThrottle.perMinute(context.getProperty("khidmat.web.publicPostsPerMinute"));
+        boot.serve(new SecurityHeaders(new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board),
                 new AppointmentApi(appointments, catalogue, queue), new PaymentApi(applications, payments, ratings),
@@ -61,7 +62,7 @@ public final class WebServer {
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout)),
-                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound())));
+                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), publicPosts, System::nanoTime)));
     }
 
     @Deactivate
