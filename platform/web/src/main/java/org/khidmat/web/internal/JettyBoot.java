@@ -32,6 +32,8 @@ public final class JettyBoot implements BundleActivator {
     private Server server;
     private Handler.Wrapper slot;
     private Thread starting;
+    private boolean started;
+    private Handler pending;
 
     /** @return the running boot of this bundle, or {@code null} when the bundle is not started */
     static JettyBoot current() {
@@ -69,6 +71,13 @@ public final class JettyBoot implements BundleActivator {
         starting = new Thread(() -> {
             try {
                 server.start();
+                synchronized (this) {
+                    started = true;
+                    if (pending != null) {
+                        slot.setHandler(pending);
+                        pending = null;
+                    }
+                }
                 LOG.info("web: serving on port {}", connector.getLocalPort());
             } catch (Exception e) {
                 LOG.error("web: the server did not start on port {}: {}", port, e.getMessage(), e);
@@ -77,10 +86,17 @@ public final class JettyBoot implements BundleActivator {
         starting.start();
     }
 
-    /** Puts the centre's handlers in, or {@code null} to answer "starting" again. */
-    void serve(Handler handler) throws InterruptedException {
-        starting.join(30_000);
-        slot.setHandler(handler == null ? new Starting() : handler);
+    /**
+     * Puts the centre's handlers in, or {@code null} to answer "starting" again. It never waits for the server to
+     * start (that would hold up the framework's start thread): handlers given before are put in once it has.
+     */
+    synchronized void serve(Handler handler) {
+        Handler h = handler == null ? new Starting() : handler;
+        if (started) {
+            slot.setHandler(h);
+        } else {
+            pending = h;
+        }
     }
 
     @Override
