@@ -16,14 +16,14 @@ final class FigureWords {
             .w("to", "To", "تا")
             .w("dateHint", "yyyy-mm-dd, for example 2026-01-31", "سال-مہینہ-دن، مثلاً \u20662026-01-31\u2069")
             .w("show", "Show", "دکھائیں")
-            .w("periodText", "From {from} to {to} ({n} days)", "{from} سے {to} تک ({n} دن)")
+            .w("periodText", "From {from} to {to} ({0} days)", "{from} سے {to} تک ({0} دن)")
             .w("badFrom", "Enter the start date as yyyy-mm-dd, for example 2026-01-31",
                     "آغاز کی تاریخ سال-مہینہ-دن کی صورت میں درج کریں، مثلاً \u20662026-01-31\u2069")
             .w("badTo", "Enter the end date as yyyy-mm-dd, for example 2026-01-31",
                     "اختتام کی تاریخ سال-مہینہ-دن کی صورت میں درج کریں، مثلاً \u20662026-01-31\u2069")
             .w("toBeforeFrom", "The end date must be the same as or after the start date",
                     "اختتام کی تاریخ آغاز کی تاریخ کے برابر یا اس کے بعد ہونی چاہیے")
-            .w("tooLong", "Choose a period of at most {n} days", "زیادہ سے زیادہ {n} دن کی مدت منتخب کریں")
+            .w("tooLong", "Choose a period of at most {0} days", "زیادہ سے زیادہ {0} دن کی مدت منتخب کریں")
             .w("nothing", "No applications, tokens, appointments or ratings in this period.",
                     "اس مدت میں کوئی درخواست، ٹوکن، ملاقات یا درجہ بندی نہیں۔")
             .w("agencyRow", "All services of the agency", "ادارے کی تمام خدمات")
@@ -52,9 +52,9 @@ final class FigureWords {
                     "ہر خدمت کی کارروائی کا درمیانی وقت دنوں میں؛ سرخ لکیر سب سے طویل وعدہ شدہ وقت دکھاتی ہے")
             .w("noData", "no data", "کوئی ڈیٹا نہیں")
             .w("none", "–", "–")
-            .w("minutes", "{n} min", "{n} منٹ")
-            .w("hours", "{n} hours", "{n} گھنٹے")
-            .w("days", "{n} days", "{n} دن")
+            .w("minutes", "{0} min", "{0} منٹ")
+            .w("hours", "{0} hours", "{0} گھنٹے")
+            .w("days", "{0} days", "{0} دن")
             .w("scroll", "The table scrolls sideways", "جدول دائیں بائیں سرکتا ہے")
             .w("badPeriod", "The period is not valid", "مدت درست نہیں");
 

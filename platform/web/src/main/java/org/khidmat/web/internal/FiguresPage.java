@@ -30,7 +30,7 @@ final class FiguresPage {
         if (period != null) {
             b.append("<p id=\"period\">").append(Http.escape(FigureWords.BOOK.raw("periodText", lang)
                     .replace("{from}", "\u2066" + period.from() + "\u2069").replace("{to}", "\u2066" + period.to() + "\u2069")
-                    .replace("{n}", Long.toString(period.days())))).append("</p>");
+                    .replace("{0}", Long.toString(period.days())))).append("</p>");
             if (rows.isEmpty()) {
                 b.append("<p id=\"nothing\">").append(FigureWords.get("nothing", lang)).append("</p>");
             } else {

@@ -2,7 +2,6 @@ package org.khidmat.web.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.khidmat.api.Problem;
@@ -12,7 +11,7 @@ import org.khidmat.api.Problem;
  * {@link Words} so that neither list grows past reading; category names are here too ({@code cat.<category>}).
  */
 final class HallWords {
-    private static final Map<String, String[]> WORDS = new HashMap<>();
+    private static final WordBook BOOK = new WordBook();
     private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY_UR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("ur-PK"));
 
@@ -134,47 +133,22 @@ final class HallWords {
     }
 
     private static void w(String key, String en, String ur) {
-        WORDS.put(key, new String[] {en, ur});
+        BOOK.w(key, en, ur);
     }
 
-    /** @return the words in the language, HTML-escaped */
-    static String get(String key, String lang) {
-        String[] w = WORDS.get(key);
-        if (w == null) {
-            throw new IllegalArgumentException("no words for " + key);
-        }
-        return Http.escape("ur".equals(lang) ? w[1] : w[0]);
-    }
-
-    /** @return the words with {@code {0}}, {@code {1}}... replaced by the values (escaped), HTML-escaped */
+    /** @return the words with {@code {0}}, {@code {1}}... replaced by the values, HTML-escaped */
     static String get(String key, String lang, Object... values) {
-        String s = get(key, lang);
-        for (int i = 0; i < values.length; i++) {
-            s = s.replace("{" + i + "}", Http.escape(String.valueOf(values[i])));
-        }
-        return s;
+        return BOOK.get(key, lang, values);
     }
 
-    /**
-     * @param field the form field the problem is at ({@code f-<field>} on the page)
-     * @param values what replaces {@code {0}}, {@code {1}}...
-     * @return a problem in both languages, as plain text (the summary escapes it)
-     */
+    /** @return a problem at a form field ({@code f-<field>} on the page), in both languages, as plain text */
     static Problem problem(String field, String key, Object... values) {
-        return Problem.of(field, plain(key, "en", values), plain(key, "ur", values));
+        return BOOK.problem(field, key, values);
     }
 
     /** @return the words with {@code {0}}, {@code {1}}... replaced by the values, as plain text (for JSON) */
     static String plain(String key, String lang, Object... values) {
-        String[] w = WORDS.get(key);
-        if (w == null) {
-            throw new IllegalArgumentException("no words for " + key);
-        }
-        String s = "ur".equals(lang) ? w[1] : w[0];
-        for (int i = 0; i < values.length; i++) {
-            s = s.replace("{" + i + "}", String.valueOf(values[i]));
-        }
-        return s;
+        return BOOK.raw(key, lang, values);
     }
 
     /** @return the day in words, for example "Monday 5 January 2026" or "پیر 5 جنوری 2026" */
@@ -184,12 +158,12 @@ final class HallWords {
 
     /** @return a category's name; a category without words keeps its own name */
     static String category(String category, String lang) {
-        return WORDS.containsKey("cat." + category) ? get("cat." + category, lang) : Http.escape(category);
+        return BOOK.has("cat." + category) ? get("cat." + category, lang) : Http.escape(category);
     }
 
     /** @return the category's name in both languages, for JSON */
     static Map<String, String> categoryText(String category) {
-        String[] w = WORDS.getOrDefault("cat." + category, new String[] {category, category});
-        return Map.of("en", w[0], "ur", w[1]);
+        return BOOK.has("cat." + category) ? Map.of("en", BOOK.raw("cat." + category, "en"), "ur",
+                BOOK.raw("cat." + category, "ur")) : Map.of("en", category, "ur", category);
     }
 }

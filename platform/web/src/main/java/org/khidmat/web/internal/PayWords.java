@@ -9,7 +9,7 @@ final class PayWords {
             .w("amount", "Amount", "رقم")
             .w("howPay", "How do you want to pay?", "آپ کیسے ادا کرنا چاہتے ہیں؟")
             .w("choosePay", "Choose how to pay", "ادائیگی کا طریقہ منتخب کریں")
-            .w("payAmount", "Pay {n}", "{n} ادا کریں")
+            .w("payAmount", "Pay {0}", "{0} ادا کریں")
             .w("noProviders", "No way to pay is available right now. Please try again later.",
                     "اس وقت ادائیگی کا کوئی طریقہ دستیاب نہیں۔ براہ کرم بعد میں کوشش کریں۔")
             .w("providerGone", "That way to pay is not available now. Choose another.",
@@ -62,8 +62,8 @@ final class PayWords {
                     "آپ کی درخواست مکمل ہو گئی ہے۔ بتائیں خدمت کیسی رہی: اس سے مرکز کو بہتری میں مدد ملتی ہے۔")
             .w("rateFormIntro", "You can rate a service once your application is finished, once per application.",
                     "درخواست مکمل ہونے کے بعد آپ خدمت کی درجہ بندی کر سکتے ہیں، ہر درخواست کے لیے ایک بار۔")
-            .w("ratedText", "You have rated this service {n} of 5. Thank you.",
-                    "آپ اس خدمت کو 5 میں سے {n} درجہ دے چکے ہیں۔ شکریہ۔")
+            .w("ratedText", "You have rated this service {0} of 5. Thank you.",
+                    "آپ اس خدمت کو 5 میں سے {0} درجہ دے چکے ہیں۔ شکریہ۔")
             .w("stars", "How was the service?", "خدمت کیسی رہی؟")
             .w("star1", "1 star: very poor", "1 ستارہ: بہت خراب")
             .w("star2", "2 stars: poor", "2 ستارے: خراب")
@@ -71,15 +71,15 @@ final class PayWords {
             .w("star4", "4 stars: good", "4 ستارے: اچھا")
             .w("star5", "5 stars: very good", "5 ستارے: بہت اچھا")
             .w("comment", "Comment (optional)", "تبصرہ (اختیاری)")
-            .w("commentHint", "Up to {n} characters. Please do not write your CNIC, phone number or other personal details.",
-                    "زیادہ سے زیادہ {n} حروف۔ براہ کرم اپنا شناختی کارڈ نمبر، فون نمبر یا دیگر ذاتی تفصیلات نہ لکھیں۔")
+            .w("commentHint", "Up to {0} characters. Please do not write your CNIC, phone number or other personal details.",
+                    "زیادہ سے زیادہ {0} حروف۔ براہ کرم اپنا شناختی کارڈ نمبر، فون نمبر یا دیگر ذاتی تفصیلات نہ لکھیں۔")
             .w("sendRating", "Send rating", "درجہ بندی بھیجیں")
             .w("thanks", "Thank you for your rating", "درجہ بندی کا شکریہ")
             .w("thanksText", "Your rating counts in the centre's open figures. It carries no personal details.",
                     "آپ کی درجہ بندی مرکز کے عوامی اعداد و شمار میں شامل ہوگی۔ اس میں کوئی ذاتی تفصیل شامل نہیں۔")
             .w("figuresLink", "See the centre's open figures", "مرکز کے عوامی اعداد و شمار دیکھیں")
             .w("chooseStars", "Choose from 1 to 5 stars", "1 سے 5 ستاروں میں سے انتخاب کریں")
-            .w("commentTooLong", "Write your comment in {n} characters or fewer", "اپنا تبصرہ {n} یا اس سے کم حروف میں لکھیں")
+            .w("commentTooLong", "Write your comment in {0} characters or fewer", "اپنا تبصرہ {0} یا اس سے کم حروف میں لکھیں")
             .w("notFinished", "You can rate the service once your application is finished. Track it to see where it stands.",
                     "درخواست مکمل ہونے کے بعد ہی آپ خدمت کی درجہ بندی کر سکتے ہیں۔ اس کی صورتحال دیکھنے کے لیے اسے ٹریک کریں۔")
             .w("alreadyRated", "This application has been rated already. A rating can be given once.",
@@ -95,8 +95,8 @@ final class PayWords {
             .w("sent", "sent", "بھیج دیا گیا")
             .w("failed", "could not be sent", "نہیں بھیجا جا سکا")
             .w("payFee", "Pay a fee", "فیس ادا کریں")
-            .w("payNext", "This application has a fee of {n}. Pay it now, or later with your reference number and CNIC.",
-                    "اس درخواست کی فیس {n} ہے۔ ابھی ادا کریں، یا بعد میں اپنے حوالہ نمبر اور شناختی کارڈ کے ساتھ۔");
+            .w("payNext", "This application has a fee of {0}. Pay it now, or later with your reference number and CNIC.",
+                    "اس درخواست کی فیس {0} ہے۔ ابھی ادا کریں، یا بعد میں اپنے حوالہ نمبر اور شناختی کارڈ کے ساتھ۔");
 
     private PayWords() {
     }

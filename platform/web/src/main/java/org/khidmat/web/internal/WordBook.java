@@ -2,8 +2,12 @@ package org.khidmat.web.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.khidmat.api.Problem;
 
-/** A book of words in English and Urdu, for a group of citizen pages; {@code {n}} in a word is filled in by the caller. */
+/**
+ * A book of words in English and Urdu for a group of citizen pages ({@link Words}, {@link HallWords},
+ * {@link PayWords}, {@link FigureWords}); {@code {0}}, {@code {1}}... in a word are filled in by the caller.
+ */
 final class WordBook {
     private final Map<String, String[]> words = new HashMap<>();
 
@@ -14,33 +18,31 @@ final class WordBook {
         return this;
     }
 
-    /** @return the word in the language, not escaped */
-    String raw(String key, String lang) {
+    /** @return whether the book has words for the key */
+    boolean has(String key) {
+        return words.containsKey(key);
+    }
+
+    /** @return the word in the language with {@code {i}} replaced by {@code values[i]}, as plain text (not escaped) */
+    String raw(String key, String lang, Object... values) {
         String[] w = words.get(key);
         if (w == null) {
             throw new IllegalArgumentException("no words for " + key);
         }
-        return "ur".equals(lang) ? w[1] : w[0];
+        String s = "ur".equals(lang) ? w[1] : w[0];
+        for (int i = 0; i < values.length; i++) {
+            s = s.replace("{" + i + "}", String.valueOf(values[i]));
+        }
+        return s;
     }
 
-    /** @return the word in the language, HTML-escaped */
-    String get(String key, String lang) {
-        return Http.escape(raw(key, lang));
-    }
-
-    /** @return the word in the language with {@code {n}} replaced by {@code n}, HTML-escaped */
-    String get(String key, String lang, Object n) {
-        return Http.escape(raw(key, lang).replace("{n}", String.valueOf(n)));
+    /** @return the word in the language with {@code {i}} replaced by {@code values[i]}, HTML-escaped */
+    String get(String key, String lang, Object... values) {
+        return Http.escape(raw(key, lang, values));
     }
 
     /** @return the word as a problem at a form field (or for the whole form when {@code field} is {@code null}) */
-    org.khidmat.api.Problem problem(String field, String key) {
-        return org.khidmat.api.Problem.of(field, raw(key, "en"), raw(key, "ur"));
-    }
-
-    /** @return the word as a problem, with {@code {n}} replaced by {@code n} */
-    org.khidmat.api.Problem problem(String field, String key, Object n) {
-        return org.khidmat.api.Problem.of(field, raw(key, "en").replace("{n}", String.valueOf(n)),
-                raw(key, "ur").replace("{n}", String.valueOf(n)));
+    Problem problem(String field, String key, Object... values) {
+        return Problem.of(field, raw(key, "en", values), raw(key, "ur", values));
     }
 }

@@ -1,11 +1,8 @@
 package org.khidmat.web.internal;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** The citizen pages' own words, in English and Urdu. */
 final class Words {
-    private static final Map<String, String[]> WORDS = new HashMap<>();
+    private static final WordBook BOOK = new WordBook();
 
     static {
         w("centre", "Asan Khidmat Markaz", "آسان خدمت مرکز");
@@ -78,15 +75,11 @@ final class Words {
     }
 
     private static void w(String key, String en, String ur) {
-        WORDS.put(key, new String[] {en, ur});
+        BOOK.w(key, en, ur);
     }
 
     /** @return the word in the language, HTML-escaped */
     static String get(String key, String lang) {
-        String[] w = WORDS.get(key);
-        if (w == null) {
-            throw new IllegalArgumentException("no words for " + key);
-        }
-        return Http.escape("ur".equals(lang) ? w[1] : w[0]);
+        return BOOK.get(key, lang);
     }
 }
