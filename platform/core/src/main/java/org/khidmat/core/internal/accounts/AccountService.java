@@ -88,6 +88,21 @@ public final class AccountService implements Accounts {
         this.sessions = new SessionBook(clock);
     }
 
+    /**
+     * Writes a file that only the centre's user can read: created with those permissions where the file system
+     * has POSIX permissions, so that it is never readable by others, not even for a moment.
+     */
+    static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException noPosix) {
+            Files.createFile(file); // a file system without POSIX permissions: the folder's own protection applies
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
     /** A hash to check unknown names against, so that they take as long as known ones; made at first need. */
     private String dummyHash() {
         String h = dummyHash;
@@ -110,19 +125,23 @@ public final class AccountService implements Accounts {
         }
         boolean generated = given == null || given.isBlank();
         String password = generated ? SessionBook.random().substring(0, 20) : given;
-        create(FIRST_ADMIN, password.toCharArray(), Role.ADMIN, null, "system");
         if (generated) {
+            // the password is kept before the account is made: if it cannot be kept, no account nobody can log in
+            // to is made, and the next start tries again
             Path home = Path.of(context.getProperty("khidmat.home") == null ? "." : context.getProperty("khidmat.home"));
             Path file = home.resolve("data").resolve("initial-admin-password");
             try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (IOException | UnsupportedOperationException e) {
-                LOG.warn("could not write {}: {}", file, e.getMessage());
+                writeOwnerOnly(file, password + "\n");
+            } catch (IOException e) {
+                LOG.error("could not write the first admin's password to {} ({}); no admin account was made. Set "
+                        + "KHIDMAT_ADMIN_PASSWORD, or make the folder writable, and start again", file, e.getMessage());
+                return;
             }
+            create(FIRST_ADMIN, password.toCharArray(), Role.ADMIN, null, "system");
             System.out.println("First start: account 'admin' was created; its password is in " + file
                     + " (change it after logging in)");
+        } else {
+            create(FIRST_ADMIN, password.toCharArray(), Role.ADMIN, null, "system");
         }
     }
 
