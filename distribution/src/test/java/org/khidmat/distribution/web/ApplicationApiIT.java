@@ -164,8 +164,10 @@ class ApplicationApiIT {
                 java.time.LocalDate.now().minusYears(10), java.time.LocalDate.now().plusDays(30)));
         assertError(young, 422, "problem");
 
-        String big = police(CNIC, "A".repeat(70 * 1024));
-        assertError(post("/api/v1/applications", big), 413, "larger than 64 KB");
+        // only the head of an oversized request is sent: the centre answers from its Content-Length without reading
+        // the body, and a client still writing that body may otherwise see the closed connection before the answer
+        String big = Staff.anonymous(centre).declaring("POST", "/api/v1/applications", "application/json", 70 * 1024);
+        assertTrue(big.startsWith("HTTP/1.1 413") && big.contains("larger than 64 KB"), big);
 
         assertEquals(before, stored("ictpolice") + stored("nadra"), "no failed request stored anything");
     }

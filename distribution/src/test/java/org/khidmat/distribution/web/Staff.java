@@ -98,16 +98,16 @@ final class Staff {
     }
 
     /**
-     * Sends only the head of a PUT that declares a body of {@code length} bytes, and reads the answer until the
+     * Sends only the head of a request that declares a body of {@code length} bytes, and reads the answer until the
      * server closes: a body refused by its declared size must be answered without being read. (The JDK client
      * cannot show this: it writes the whole body first, and its Expect: 100-continue hangs on Java 17.)
      */
-    String putDeclaring(String path, long length) throws IOException {
+    String declaring(String method, String path, String contentType, long length) throws IOException {
         java.net.URI uri = uri(path);
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
-            String head = "PUT " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                    + "Content-Type: application/java-archive\r\nContent-Length: " + length + "\r\n"
+            String head = method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Content-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n"
                     + (sessionId() == null ? "" : "Cookie: khidmat_session=" + sessionId() + "\r\n")
                     + (csrf == null ? "" : "X-CSRF-Token: " + csrf + "\r\n")
                     + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n")

@@ -274,7 +274,7 @@ class StaffApiIT {
     @Test
     @Order(9)
     void anUploadOverTheCapIsRefusedAndLeavesNoFileBehind() throws Exception {
-        String tooBig = admin.putDeclaring("/api/v1/bundles", 50L * 1024 * 1024 + 1);
+        String tooBig = admin.declaring("PUT", "/api/v1/bundles", "application/java-archive", 50L * 1024 * 1024 + 1);
         assertTrue(tooBig.startsWith("HTTP/1.1 413 "), tooBig);
         assertTrue(tooBig.contains("the bundle is larger than 50 MB"), tooBig);
         HttpResponse<String> r = admin.put("/api/v1/bundles", "not a jar".getBytes(java.nio.charset.StandardCharsets.UTF_8));
