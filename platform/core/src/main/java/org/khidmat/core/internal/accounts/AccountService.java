@@ -27,6 +27,7 @@ import org.khidmat.api.platform.Session;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,15 @@ public final class AccountService implements Accounts {
             t.setDaemon(true);
             t.start();
         }
+    }
+
+    /**
+     * A stop during the first start waits for the first admin to be made: stopped half-way, the next start
+     * would make it again, with a new password in place of the one the operator may already have read.
+     */
+    @Deactivate
+    void deactivate() {
+        afterFirstAdmin();
     }
 
     /** Waits, at the first start only, until the first admin exists, so a login never races its creation. */

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +31,8 @@ import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Session;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
 
 class AccountServiceTest {
     private final MovableClock clock = new MovableClock();
@@ -129,6 +136,21 @@ class AccountServiceTest {
         assertTrue(store.accounts.get("sara").passwordHash().startsWith("pbkdf2-sha256$500$"));
         assertTrue(accounts.login("sara", pw(), "10.0.0.1").ok());
         assertTrue(store.accounts.get("sara").passwordHash().startsWith("pbkdf2-sha256$1000$"));
+    }
+
+    @Test
+    void aStopRightAfterTheFirstStartWaitsForTheFirstAdmin(@TempDir Path home) throws IOException {
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> method.getName().equals("getProperty")
+                        && "khidmat.home".equals(args[0]) ? home.toString() : null);
+        AccountService first = new AccountService(context, store, new ListAudit(audit));
+        first.deactivate(); // the centre is stopped at once, while the password is still being hashed
+        assertTrue(store.accounts.containsKey("admin"), "the first admin exists when the stop returns");
+        String password = Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).trim();
+        assertTrue(accounts.login("admin", password.toCharArray(), "10.0.0.1").ok(), "the password in the file is the admin's");
+        new AccountService(context, store, new ListAudit(audit)).deactivate();
+        assertEquals(password + "\n", Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8),
+                "the next start makes no second first admin");
     }
 
     private static char[] pw() {
