@@ -2,6 +2,7 @@ package org.khidmat.api.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -80,23 +81,23 @@ final class DescriptorReader {
     private List<Text> documents(JsonNode node) {
         List<Text> out = new ArrayList<>();
         if (node == null) {
-            return out;
+            return Collections.unmodifiableList(out);
         }
         if (!node.isArray()) {
             problem("documents", "must be an array of {\"en\": ..., \"ur\": ...}");
-            return out;
+            return Collections.unmodifiableList(out);
         }
         for (int i = 0; i < node.size(); i++) {
             out.add(textNode(node.get(i), "documents[" + i + "]"));
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private List<FeeTier> fees(JsonNode node) {
         List<FeeTier> out = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
             problem("fees", "must be an array with at least one tier {\"id\", \"title\", \"amount\", \"days\"}");
-            return out;
+            return Collections.unmodifiableList(out);
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
@@ -115,17 +116,17 @@ final class DescriptorReader {
             int days = integer(tier, path, "days", 0, 365, "working days");
             out.add(new FeeTier(id, title, amount, days));
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private List<Field> form(JsonNode node) {
         List<Field> out = new ArrayList<>();
         if (node == null) {
-            return out;
+            return Collections.unmodifiableList(out);
         }
         if (!node.isArray()) {
             problem("form", "must be an array of fields");
-            return out;
+            return Collections.unmodifiableList(out);
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
@@ -165,7 +166,7 @@ final class DescriptorReader {
             int page = f.has("page") ? integer(f, path, "page", 1, 50, null) : 1;
             out.add(new Field(name, type, label, hint, required, options, minLength, maxLength, pattern, page));
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private FieldType fieldType(JsonNode node, String path) {
@@ -196,11 +197,11 @@ final class DescriptorReader {
             if (node != null) {
                 problem(path + ".options", "only a select field has options");
             }
-            return out;
+            return Collections.unmodifiableList(out);
         }
         if (node == null || !node.isArray() || node.isEmpty()) {
             problem(path + ".options", "a select field needs at least one option {\"value\", \"label\"}");
-            return out;
+            return Collections.unmodifiableList(out);
         }
         Set<String> values = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
@@ -216,7 +217,7 @@ final class DescriptorReader {
             }
             out.add(new Option(value, text(o, p, "label", true)));
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private Workflow workflow(JsonNode node) {
@@ -284,7 +285,7 @@ final class DescriptorReader {
                 }
             }
         }
-        return new Workflow(initial, states, transitions);
+        return new Workflow(initial, Collections.unmodifiableList(states), Collections.unmodifiableList(transitions));
     }
 
     private String stateRef(JsonNode t, String path, String key, Set<String> ids) {

@@ -7,7 +7,10 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads and validates service descriptors: the same code in the centre and in an agency's own tests.
@@ -16,6 +19,15 @@ public final class Descriptors {
 
     /** The descriptor format this centre reads. */
     public static final int FORMAT_VERSION = 1;
+
+    /**
+     * The descriptors read lately, by path and content. The centre reads one bundle's descriptors several
+     * times: the deployer checks the jar, then the catalogue reads the installed bundle; at a start the
+     * deployer checks the archived jar while the catalogue reads the same bundle. Descriptors are immutable,
+     * so the same bytes under the same path give the same descriptor; only valid ones are kept.
+     */
+    private static final Map<Key, ServiceDescriptor> READ = new ConcurrentHashMap<>();
+    private static final int READ_KEPT = 512;
 
     private Descriptors() {
     }
@@ -31,13 +43,39 @@ public final class Descriptors {
      * @throws IOException when the stream cannot be read
      */
     public static ServiceDescriptor parse(InputStream in, String source) throws DescriptorException, IOException {
+        byte[] bytes = in.readNBytes(org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES + 1);
+        if (bytes.length > org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES) {
+            throw new DescriptorException(List.of(source + ": larger than "
+                    + org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES + " bytes"));
+        }
+        Key key = new Key(source, bytes);
+        ServiceDescriptor known = READ.get(key);
+        if (known != null) {
+            return known;
+        }
+        ServiceDescriptor d = check(bytes, source);
+        if (READ.size() >= READ_KEPT) {
+            READ.clear();
+        }
+        READ.put(key, d);
+        return d;
+    }
+
+    private record Key(String source, byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.source.equals(source) && Arrays.equals(k.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * source.hashCode() + Arrays.hashCode(bytes);
+        }
+    }
+
+    private static ServiceDescriptor check(byte[] bytes, String source) throws DescriptorException, IOException {
         JsonNode root;
         try {
-            byte[] bytes = in.readNBytes(org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES + 1);
-            if (bytes.length > org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES) {
-                throw new DescriptorException(List.of(source + ": larger than "
-                        + org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES + " bytes"));
-            }
             root = JsonTree.read(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

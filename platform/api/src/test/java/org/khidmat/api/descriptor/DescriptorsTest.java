@@ -2,7 +2,9 @@ package org.khidmat.api.descriptor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -36,6 +38,26 @@ class DescriptorsTest {
     private static final String TYPES = "text, textarea, cnic, date, select, phone, email, number";
 
     // ---- good descriptors ------------------------------------------------------------------------------
+
+    @Test
+    void theSameBytesReadAgainGiveTheSameImmutableDescriptor() throws Exception {
+        byte[] json = resource("base.json");
+        ServiceDescriptor first = parse(json);
+        assertSame(first, parse(json.clone()), "read again: the descriptor already read");
+        assertThrows(UnsupportedOperationException.class, () -> first.fees().clear(), "shared, so it cannot be changed");
+        assertThrows(UnsupportedOperationException.class, () -> first.workflow().states().clear());
+        ServiceDescriptor elsewhere = Descriptors.parse(new ByteArrayInputStream(json), "services/other.json");
+        assertNotSame(first, elsewhere);
+        assertEquals("services/other.json", elsewhere.source(), "another path keeps its own source");
+        ObjectNode changed = (ObjectNode) JSON.readTree(json);
+        changed.put("version", 4);
+        assertEquals(4, parse(JSON.writeValueAsBytes(changed)).version(), "changed bytes are read afresh");
+        ObjectNode broken = (ObjectNode) JSON.readTree(json);
+        broken.remove("title");
+        byte[] bad = JSON.writeValueAsBytes(broken);
+        assertThrows(DescriptorException.class, () -> parse(bad));
+        assertThrows(DescriptorException.class, () -> parse(bad), "a bad descriptor is refused every time");
+    }
 
     @Test
     void baseParsesIntoTheModel() throws Exception {
