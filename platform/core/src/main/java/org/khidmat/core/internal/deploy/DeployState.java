@@ -26,6 +26,8 @@ final class DeployState {
     }
 
     private final Path file;
+    /** The lines as last read or written; a save that would write the same lines leaves the file alone. */
+    private Map<String, String> onDisk = Map.of();
 
     DeployState(Path folder) {
         this.file = folder.resolve("installed.properties");
@@ -43,7 +45,9 @@ final class DeployState {
             LOG.warn("cannot read {}: {}; every jar in deploy/ is deployed afresh", file, e.getMessage());
             return out;
         }
+        Map<String, String> lines = new TreeMap<>();
         for (String bsn : p.stringPropertyNames()) {
+            lines.put(bsn, p.getProperty(bsn));
             String[] f = p.getProperty(bsn).split("\\|", -1);
             if (f.length == 4) {
                 try {
@@ -53,19 +57,26 @@ final class DeployState {
                 }
             }
         }
+        onDisk = lines;
         return out;
     }
 
     void save(Map<String, Installed> installed) {
-        Properties p = new Properties();
-        installed.forEach((bsn, i) -> p.setProperty(bsn, i.archived().getFileName() + "|"
+        Map<String, String> lines = new TreeMap<>();
+        installed.forEach((bsn, i) -> lines.put(bsn, i.archived().getFileName() + "|"
                 + (i.sourceFile() == null ? "" : i.sourceFile()) + "|" + i.by() + "|" + i.at().toEpochMilli()));
+        if (lines.equals(onDisk) && Files.isRegularFile(file)) {
+            return;
+        }
+        Properties p = new Properties();
+        p.putAll(lines);
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
                 p.store(out, "bundles the deployer committed; written by the centre, do not edit");
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            onDisk = lines;
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}; the next start deploys every jar afresh", file, e.getMessage());
         }
