@@ -63,9 +63,13 @@ public final class Main {
         }
         Logs.setUp(settings.home());
         Logger log = LoggerFactory.getLogger(Main.class);
+        if (!"off".equals(System.getProperty("khidmat.warmup"))) {
+            Warmup.start(settings.home().resolve("data"));
+        } else {
+            NativeSqlite.prepare(settings.home().resolve("data"));
+        }
         String instance = UUID.randomUUID().toString();
         log.debug("logging set up at {} ms", (System.nanoTime() - t0) / 1_000_000);
-        NativeSqlite.prepare(settings.home().resolve("data"), log);
         Map<String, String> properties = frameworkProperties(settings);
         log.debug("framework properties ready at {} ms", (System.nanoTime() - t0) / 1_000_000);
         properties.put("khidmat.instance", instance);
@@ -118,6 +122,9 @@ public final class Main {
         p.put("khidmat.port", Integer.toString(s.port()));
         p.put("khidmat.host", s.host());
         p.put("felix.log.level", "1");
+        // Felix SCR keeps the components it read from each bundle's XML, so a restart does not parse them again;
+        // a bundle updated since is read afresh
+        p.put("ds.cache.metadata", "true");
         // the first admin's password and mandatory bundle signing, by name from the environment
         String admin = System.getProperty("khidmat.admin.password", System.getenv("KHIDMAT_ADMIN_PASSWORD"));
         if (admin != null && !admin.isBlank()) {

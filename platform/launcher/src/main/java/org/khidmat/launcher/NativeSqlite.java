@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.slf4j.Logger;
 
 /**
  * sqlite-jdbc unpacks its native library into the temporary folder at every start; unpacked once into
@@ -17,7 +16,7 @@ final class NativeSqlite {
     private NativeSqlite() {
     }
 
-    static void prepare(Path data, Logger log) {
+    static void prepare(Path data) {
         if (System.getProperty("org.sqlite.lib.path") != null) {
             return;
         }
@@ -41,7 +40,7 @@ final class NativeSqlite {
             System.setProperty("org.sqlite.lib.path", dir.toString());
             System.setProperty("org.sqlite.lib.name", name);
         } catch (IOException | RuntimeException | LinkageError e) {
-            log.debug("sqlite's native library stays with sqlite-jdbc's own unpacking: {}", e.toString());
+            // sqlite-jdbc unpacks it as it always does
         }
     }
 }
