@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,7 +69,9 @@ public final class Main {
         } else {
             NativeSqlite.prepare(settings.home().resolve("data"));
         }
-        String instance = UUID.randomUUID().toString();
+        // tells this centre's /health from another server's on the same port; not a secret, so no SecureRandom
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String instance = new UUID(random.nextLong(), random.nextLong()).toString();
         log.debug("logging set up at {} ms", (System.nanoTime() - t0) / 1_000_000);
         Map<String, String> properties = frameworkProperties(settings);
         log.debug("framework properties ready at {} ms", (System.nanoTime() - t0) / 1_000_000);
