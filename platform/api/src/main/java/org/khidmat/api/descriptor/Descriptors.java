@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,9 +27,10 @@ public final class Descriptors {
      * The descriptors read lately, by path and content. The centre reads one bundle's descriptors several
      * times: the deployer checks the jar, then the catalogue reads the installed bundle; at a start the
      * deployer checks the archived jar while the catalogue reads the same bundle. Descriptors are immutable,
-     * so the same bytes under the same path give the same descriptor; only valid ones are kept.
+     * so the same bytes under the same path give the same descriptor; only valid ones are kept. A reader that
+     * finds the same bytes being read on another thread waits for that reading instead of doing it again.
      */
-    private static final Map<Key, ServiceDescriptor> READ = new ConcurrentHashMap<>();
+    private static final Map<Key, CompletableFuture<ServiceDescriptor>> READ = new ConcurrentHashMap<>();
     private static final int READ_KEPT = 512;
 
     private Descriptors() {
@@ -49,16 +53,28 @@ public final class Descriptors {
                     + org.khidmat.api.AgencyBundle.MAX_DESCRIPTOR_BYTES + " bytes"));
         }
         Key key = new Key(source, bytes);
-        ServiceDescriptor known = READ.get(key);
+        CompletableFuture<ServiceDescriptor> mine = new CompletableFuture<>();
+        CompletableFuture<ServiceDescriptor> known = READ.putIfAbsent(key, mine);
         if (known != null) {
-            return known;
+            try {
+                return known.join();
+            } catch (CompletionException | CancellationException e) {
+                // the other reading failed; this one reports its own problems
+                return check(bytes, source);
+            }
         }
-        ServiceDescriptor d = check(bytes, source);
-        if (READ.size() >= READ_KEPT) {
-            READ.clear();
+        try {
+            ServiceDescriptor d = check(bytes, source);
+            mine.complete(d);
+            if (READ.size() > READ_KEPT) {
+                READ.clear();
+            }
+            return d;
+        } catch (DescriptorException | IOException | RuntimeException | Error e) {
+            READ.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
         }
-        READ.put(key, d);
-        return d;
     }
 
     private record Key(String source, byte[] bytes) {
