@@ -1,10 +1,9 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,6 @@ import java.util.stream.Stream;
 public final class Bench {
     static final double START_TARGET_S = 1.2;
     static final double DEPLOY_TARGET_MS = 100;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         Path dist = Path.of("distribution/target/khidmat");
@@ -187,15 +185,22 @@ public final class Bench {
         }
     }
 
+    /**
+     * GET /api/v1/services over a plain socket, HTTP/1.0: the benchmark polls every 10 ms on the same two cores
+     * as the centre, and java.net.http's client spent enough CPU on each refused connection, while the centre was
+     * still starting, to slow the start it measured by about a fifth (1.21 s against 1.00 s for the same build).
+     */
     static String services(String base) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/services"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? r.body() : "";
+        URI uri = URI.create(base);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+            s.setSoTimeout(2000);
+            s.getOutputStream().write(("GET /api/v1/services HTTP/1.0\r\nHost: " + uri.getHost() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int body = response.indexOf("\r\n\r\n");
+            return response.startsWith("HTTP/1.1 200") || response.startsWith("HTTP/1.0 200") ? response.substring(body + 4) : "";
         } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return "";
         }
     }
