@@ -118,7 +118,6 @@ final class Gate {
         return c;
     }
 
-    /** Writes the 403 for a console form without its CSRF token. */
     /**
      * Reads a console form and checks its CSRF field.
      *
