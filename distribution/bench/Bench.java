@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Start and deploy benchmark of the built centre. Run from the repository root after a build:
  *
- * <pre>java distribution/bench/Bench.java [distribution/target/khidmat] [--deploys N] [--only nadra,ictpolice] [--check]</pre>
+ * <pre>java distribution/bench/Bench.java [distribution/target/khidmat] [--deploys N] [--only nadra,ictpolice] [--check]
+ *     [--starts N] [--against another/khidmat]</pre>
  *
  * It copies the distribution to a fresh folder, starts it with bin/khidmat on a free loopback port and
  * measures, from the outside as an operator sees it:
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  * - deploy: a jar moved complete into deploy/ to its service listed in /api/v1/services, for new bundles and
  *   for updates of a deployed one;
  * - withdrawal: the jar deleted to its service gone.
- * --only keeps just the named sample agencies' jars in deploy/ (by plugin name). Only loopback is used; every
+ * --only keeps just the named sample agencies' jars in deploy/ (by plugin name). --starts sets the number of warm
+ * starts (5). --against takes another build's distribution (say, a worktree of the previous commit) and times its
+ * warm starts alternating with this one's, for a ratio measured side by side. Only loopback is used; every
  * loop is bounded. With --check it exits 1 when a target is missed.
  */
 public final class Bench {
@@ -42,11 +45,15 @@ public final class Bench {
         int deploys = 20;
         boolean check = false;
         List<String> only = null;
+        Path against = null;
+        int starts = 5;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--deploys" -> deploys = Integer.parseInt(args[++i]);
                 case "--check" -> check = true;
                 case "--only" -> only = List.of(args[++i].split(","));
+                case "--against" -> against = Path.of(args[++i]);
+                case "--starts" -> starts = Integer.parseInt(args[++i]);
                 default -> dist = Path.of(args[i]);
             }
         }
@@ -64,9 +71,25 @@ public final class Bench {
         int services = countServices(home.resolve("deploy"));
 
         double first = start(home, port, base, services, true);
+        Path otherHome = null;
+        int otherServices = 0;
+        if (against != null) {
+            otherHome = Files.createTempDirectory("khidmat-bench-against-");
+            copy(against, otherHome);
+            if (only != null) {
+                keepOnly(otherHome.resolve("deploy"), only);
+            }
+            otherServices = countServices(otherHome.resolve("deploy"));
+            start(otherHome, port, base, otherServices, true);
+        }
         List<Double> warm = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        List<Double> otherWarm = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
             warm.add(start(home, port, base, services, true));
+            if (otherHome != null) {
+                // alternating, so that both builds meet the same moods of the machine
+                otherWarm.add(start(otherHome, port, base, otherServices, true));
+            }
         }
         Process centre = launch(home, port);
         awaitListed(base, services, Duration.ofSeconds(60));
@@ -113,6 +136,12 @@ public final class Bench {
         System.out.printf("deploy new bundle p90 %.1f ms, max %.1f ms; update p90 %.1f ms; withdraw p90 %.1f ms%n",
                 pct(fresh, 0.9), pct(fresh, 1.0), pct(updates, 0.9), pct(gone, 0.9));
         System.out.println("warm starts (s): " + warm);
+        if (otherHome != null) {
+            System.out.printf("side by side, alternating, warm start median of %d: this %.3f s, %s %.3f s, ratio %.2f%n",
+                    starts, median(warm), against, median(otherWarm), median(warm) / median(otherWarm));
+            System.out.println("warm starts of " + against + " (s): " + otherWarm);
+            deleteTree(otherHome);
+        }
         deleteTree(home);
         boolean met = median(warm) <= START_TARGET_S && median(fresh) <= DEPLOY_TARGET_MS && median(updates) <= DEPLOY_TARGET_MS;
         System.out.println(met ? "targets met" : "TARGET MISSED");
