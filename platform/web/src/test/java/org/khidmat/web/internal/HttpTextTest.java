@@ -71,4 +71,22 @@ class HttpTextTest {
         assertFalse(tagsRemoved.contains("<") || tagsRemoved.contains(">") || tagsRemoved.contains("\""),
                 "only the isolates are markup: " + html);
     }
+
+    @Test
+    void wordsWithValuesAreSafeInUrdu() {
+        WordBook book = new WordBook().w("ref", "Your reference is {0}", "آپ کا حوالہ نمبر {0} ہے");
+        assertEquals("آپ کا حوالہ نمبر " + ltr("2026-000123") + " ہے", book.get("ref", "ur", "2026-000123"));
+        assertEquals("Your reference is 2026-000123", book.get("ref", "en", "2026-000123"));
+        assertEquals("آپ کا حوالہ نمبر &lt;i&gt;" + ltr("1-2") + " ہے", book.get("ref", "ur", "<i>1-2"));
+        assertEquals("آپ کا حوالہ نمبر 2026-000123 ہے", book.raw("ref", "ur", "2026-000123"), "plain text stays plain");
+        assertEquals("13 ہندسے، مثلاً " + ltr("61101-1234567-1"), Words.get("cnicHint", "ur"));
+        assertEquals("13 digits, for example 61101-1234567-1", Words.get("cnicHint", "en"));
+    }
+
+    @Test
+    void durationsArePlainTextForTheChartAndIsolatedInTheTable() {
+        String hours = FigureText.duration(java.time.Duration.ofMinutes(90), "ur");
+        assertEquals("1.5 گھنٹے", hours, "the bar chart escapes its own text");
+        assertEquals(ltr("1.5") + " گھنٹے", Http.text(hours, "ur"));
+    }
 }
