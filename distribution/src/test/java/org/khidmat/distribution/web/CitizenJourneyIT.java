@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.distribution.Centre;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * A citizen's journeys in real headless Chromium against the real distribution, in English and in Urdu, with
@@ -146,6 +147,12 @@ class CitizenJourneyIT {
         browser.driver.findElement(By.id("f-tier-2")).click();
         browser.go(By.id("continue"));
 
+        // the example CNIC in the hint is isolated left to right, so Chromium draws its first digit left of its last
+        assertEquals("61101-1234567-1 left to right", ((JavascriptExecutor) browser.driver).executeScript(
+                "const t = document.querySelector('#cnic-hint bdi[dir=ltr]').firstChild, r = document.createRange();"
+                + " r.setStart(t, 0); r.setEnd(t, 1); const first = r.getBoundingClientRect().left;"
+                + " r.setStart(t, t.length - 1); r.setEnd(t, t.length);"
+                + " return t.data + (first < r.getBoundingClientRect().left ? ' left to right' : ' reversed');"));
         browser.type("f-cnic", "1234");
         browser.type("f-fullName", "عائشہ خان");
         browser.go(By.id("continue"));

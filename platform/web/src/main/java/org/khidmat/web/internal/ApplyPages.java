@@ -98,14 +98,14 @@ final class ApplyPages {
                 .append("><legend><h1 class=\"flush\">").append(Words.get("chooseTier", lang)).append("</h1></legend>");
         if (problem != null) {
             b.append("<span class=\"message\" id=\"tier-error\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.escape("ur".equals(lang) ? problem.ur() : problem.en())).append("</span>");
+                    .append(Http.text("ur".equals(lang) ? problem.ur() : problem.en(), lang)).append("</span>");
         }
         int i = 0;
         for (FeeTier f : d.fees()) {
             String id = i++ == 0 ? "f-tier" : "f-tier-" + i;
             b.append("<div class=\"choice\"><input type=\"radio\" name=\"tier\" id=\"").append(id).append("\" value=\"")
                     .append(Http.escape(f.id())).append('"').append(f.id().equals(draft.tier) ? " checked" : "")
-                    .append("> <label for=\"").append(id).append("\">").append(Http.escape(f.title().in(lang))).append(": ")
+                    .append("> <label for=\"").append(id).append("\">").append(Http.text(f.title().in(lang), lang)).append(": ")
                     .append(Words.get("rs", lang)).append(' ').append(f.amount()).append(", ").append(f.days()).append(' ')
                     .append(Words.get("days", lang)).append("</label></div>");
         }
@@ -143,7 +143,7 @@ final class ApplyPages {
         StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
         b.append(caption(d, lang)).append("<p class=\"meta\">").append(Words.get("page", lang)).append(' ')
                 .append(pages.indexOf(n) + 1).append(' ').append(Words.get("of", lang)).append(' ').append(pages.size())
-                .append("</p>\n<h1>").append(Http.escape(d.title().in(lang))).append("</h1>\n<form method=\"post\" novalidate>");
+                .append("</p>\n<h1>").append(Http.text(d.title().in(lang), lang)).append("</h1>\n<form method=\"post\" novalidate>");
         for (Field f : fields) {
             b.append(FormHtml.question(f, draft.answers.get(f.name()), FormHtml.problemFor(problems, f.name()), lang));
         }
@@ -181,7 +181,7 @@ final class ApplyPages {
             b.append("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"summary-title\">"
                     + "<h2 id=\"summary-title\">").append(Words.get("problem", lang)).append("</h2><ul>");
             for (Problem p : problems) {
-                String text = Http.escape("ur".equals(lang) ? p.ur() : p.en());
+                String text = Http.text("ur".equals(lang) ? p.ur() : p.en(), lang);
                 String link = p.field() == null ? null : "tier".equals(p.field()) ? base(e) + "tier?change=1"
                         : d.field(p.field()).map(f -> base(e) + "page/" + f.page() + "?change=1#f-" + f.name()).orElse(null);
                 b.append("<li>").append(link == null ? text : "<a href=\"" + Http.escape(link) + "\">" + text + "</a>").append("</li>");
@@ -190,11 +190,11 @@ final class ApplyPages {
         }
         b.append(caption(d, lang)).append("<h1>").append(Words.get("check", lang)).append("</h1>\n<dl id=\"answers\">");
         if (d.fees().size() > 1) {
-            String tierTitle = d.fee(draft.tier).map(t -> Http.escape(t.title().in(lang))).orElse(Words.get("notGiven", lang));
+            String tierTitle = d.fee(draft.tier).map(t -> Http.text(t.title().in(lang), lang)).orElse(Words.get("notGiven", lang));
             row(b, Words.get("tier", lang), tierTitle, base(e) + "tier?change=1", lang);
         }
         for (Field f : Applications.questions(d)) {
-            row(b, Http.escape(f.label().in(lang)), FormHtml.shown(f, draft.answers, lang),
+            row(b, Http.text(f.label().in(lang), lang), FormHtml.shown(f, draft.answers, lang),
                     base(e) + "page/" + f.page() + "?change=1#f-" + f.name(), lang);
         }
         b.append("</dl>\n<p>").append(Words.get("declaration", lang)).append("</p><form method=\"post\">")
@@ -243,7 +243,7 @@ final class ApplyPages {
     }
 
     private static String caption(ServiceDescriptor d, String lang) {
-        return "<p class=\"meta\">" + Http.escape(d.title().in(lang)) + "</p>";
+        return "<p class=\"meta\">" + Http.text(d.title().in(lang), lang) + "</p>";
     }
 
     static List<Integer> pages(ServiceDescriptor d) {

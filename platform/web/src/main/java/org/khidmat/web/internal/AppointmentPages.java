@@ -71,7 +71,7 @@ final class AppointmentPages {
                 + ServiceChooser.search("/appointments", words, lang)
                 + ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
                         e -> "<a href=\"/appointments/" + Http.escape(e.id()) + "\" id=\"book-" + Http.escape(e.id()) + "\">"
-                                + Http.escape(e.descriptor().title().in(lang)) + "</a>");
+                                + Http.text(e.descriptor().title().in(lang), lang) + "</a>");
         Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("apptTitle", lang), b));
     }
 
@@ -179,7 +179,7 @@ final class AppointmentPages {
         String heading = HallWords.get(r.booked() ? "booked" : "alreadyBooked", lang);
         String b = "<div class=\"panel\"><h1>" + heading + "</h1><p>" + HallWords.get("code", lang)
                 + "<br><span class=\"ref\" id=\"appointment-code\" dir=\"ltr\">" + Http.escape(a.code()) + "</span></p></div>"
-                + facts(a, Http.escape(e.descriptor().title().in(lang)), lang)
+                + facts(a, Http.text(e.descriptor().title().in(lang), lang), lang)
                 + "<p id=\"arrival-rule\">" + arrivalRule(appointments.rules(), a.start(), lang) + "</p><p>"
                 + HallWords.get("keepCode", lang) + "</p><p><a href=\"/appointments/cancel\">" + HallWords.get("cancelTitle", lang)
                 + "</a></p>";
@@ -197,7 +197,7 @@ final class AppointmentPages {
 
     /** @return "Arrive no earlier than 30 minutes before your time (from 10:00)..." for a slot starting at {@code start} */
     static String arrivalRule(AppointmentRules rules, LocalTime start, String lang) {
-        return Http.escape(arrivalText(rules, start, lang));
+        return Http.text(arrivalText(rules, start, lang), lang);
     }
 
     /** @return the arrival rule as plain text */
@@ -207,7 +207,7 @@ final class AppointmentPages {
     }
 
     private static String caption(CatalogueEntry e, String lang) {
-        return "<p class=\"meta\" id=\"chosen-service\">" + Http.escape(e.descriptor().title().in(lang)) + "</p>";
+        return "<p class=\"meta\" id=\"chosen-service\">" + Http.text(e.descriptor().title().in(lang), lang) + "</p>";
     }
 
     static Optional<LocalDate> date(String s) {

@@ -79,7 +79,7 @@ final class ArrivalPages {
                 status = 503;
             }
             if (a != null && a.isPresent()) {
-                String service = catalogue.service(a.get().serviceId()).map(e -> Http.escape(e.descriptor().title().in(lang)))
+                String service = catalogue.service(a.get().serviceId()).map(e -> Http.text(e.descriptor().title().in(lang), lang))
                         .orElse(Http.escape(a.get().serviceId()));
                 String b = "<div class=\"panel\"><h1 id=\"cancelled\">" + HallWords.get("cancelled", lang) + "</h1></div>"
                         + AppointmentPages.facts(a.get(), service, lang) + "<p>" + HallWords.get("cancelledText", lang)

@@ -51,10 +51,10 @@ final class CataloguePage {
         for (CatalogueEntry e : shown) {
             ServiceDescriptor d = e.descriptor();
             b.append("<li class=\"service\"><h2><a href=\"/services/")
-                    .append(Http.escape(d.id())).append("\">").append(Http.escape(d.title().in(lang))).append("</a></h2>")
-                    .append("<p class=\"summary-text\">").append(Http.escape(d.summary().in(lang))).append("</p>")
+                    .append(Http.escape(d.id())).append("\">").append(Http.text(d.title().in(lang), lang)).append("</a></h2>")
+                    .append("<p class=\"summary-text\">").append(Http.text(d.summary().in(lang), lang)).append("</p>")
                     .append("<p class=\"meta\">").append(Words.get("agency", lang)).append(": ")
-                    .append(Http.escape(d.agency().name().in(lang))).append(" &middot; ").append(Words.get("feeFrom", lang))
+                    .append(Http.text(d.agency().name().in(lang), lang)).append(" &middot; ").append(Words.get("feeFrom", lang))
                     .append(' ').append(Words.get("rs", lang)).append(' ').append(d.lowestFee().amount()).append(" &middot; ")
                     .append(Words.get("promised", lang)).append(": ").append(days(d, lang)).append("</p></li>\n");
         }

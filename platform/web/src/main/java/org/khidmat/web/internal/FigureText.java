@@ -8,19 +8,22 @@ final class FigureText {
     private FigureText() {
     }
 
-    /** @return under an hour in minutes, under two days in hours, else in days; a dash when there is none */
+    /**
+     * @return under an hour in minutes, under two days in hours, else in days; a dash when there is none; as plain
+     *     text, since the bar chart escapes its own text and a table cell escapes it with {@link Http#text}
+     */
     static String duration(Duration d, String lang) {
         if (d == null) {
-            return FigureWords.get("none", lang);
+            return FigureWords.BOOK.raw("none", lang);
         }
         long minutes = d.toMinutes();
         if (minutes < 60) {
-            return FigureWords.get("minutes", lang, minutes);
+            return FigureWords.BOOK.raw("minutes", lang, minutes);
         }
         if (minutes < 48 * 60) {
-            return FigureWords.get("hours", lang, one(d.toMillis() / 3_600_000.0));
+            return FigureWords.BOOK.raw("hours", lang, one(d.toMillis() / 3_600_000.0));
         }
-        return FigureWords.get("days", lang, one(d.toMillis() / 86_400_000.0));
+        return FigureWords.BOOK.raw("days", lang, one(d.toMillis() / 86_400_000.0));
     }
 
     /** @return a share of 0 to 1 as whole per cent, {@code 75%} */

@@ -61,7 +61,7 @@ final class FiguresPage {
         return "<div class=\"field" + (bad ? " field-error" : "") + "\"><label for=\"f-" + name + "\">" + FigureWords.get(name, lang)
                 + "</label><span class=\"hint\" id=\"" + name + "-hint\">" + FigureWords.get("dateHint", lang) + "</span>"
                 + (bad ? "<span class=\"message\" id=\"" + name + "-error\">" + Words.get("error", lang) + ": "
-                        + Http.escape("ur".equals(lang) ? problem.ur() : problem.en()) + "</span>" : "")
+                        + Http.text("ur".equals(lang) ? problem.ur() : problem.en(), lang) + "</span>" : "")
                 + "<input type=\"text\" inputmode=\"numeric\" dir=\"ltr\" id=\"f-" + name + "\" name=\"" + name + "\" value=\""
                 + Http.escape(value == null ? "" : value) + "\" aria-describedby=\"" + name + "-hint" + (bad ? " " + name
                         + "-error\" aria-invalid=\"true\"" : "\"") + "></div>";
@@ -116,11 +116,11 @@ final class FiguresPage {
                     .append(r.serviceId() == null ? " class=\"total\"" : "").append("><th scope=\"row\">").append(Http.escape(title))
                     .append("</th>").append(cell("applications", Integer.toString(r.applications())))
                     .append(cell("per-day", FigureText.two(r.perDay(), lang))).append(cell("finished", Integer.toString(r.finished())))
-                    .append(cell("median", FigureText.duration(r.medianProcessing(), lang)))
-                    .append(cell("p90", FigureText.duration(r.p90Processing(), lang)))
+                    .append(cell("median", Http.text(FigureText.duration(r.medianProcessing(), lang), lang)))
+                    .append(cell("p90", Http.text(FigureText.duration(r.p90Processing(), lang), lang)))
                     .append(cell("promise", d.map(x -> CataloguePage.days(x, lang)).orElse(FigureWords.get("none", lang))))
                     .append(cell("within", FigureText.share(r.withinPromise(), lang)))
-                    .append(cell("wait", FigureText.duration(r.medianQueueWait(), lang)))
+                    .append(cell("wait", Http.text(FigureText.duration(r.medianQueueWait(), lang), lang)))
                     .append(cell("rating", FigureText.two(r.averageRating(), lang))).append(cell("ratings", Integer.toString(r.ratings())))
                     .append(cell("appointments", Integer.toString(r.appointments())))
                     .append(cell("no-shows", Integer.toString(r.noShows()))).append("</tr>");

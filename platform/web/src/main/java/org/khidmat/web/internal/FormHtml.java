@@ -20,7 +20,7 @@ final class FormHtml {
                 + " aria-labelledby=\"summary-title\"><h2 id=\"summary-title\">").append(Words.get("problem", lang))
                 .append("</h2><ul>");
         for (Problem p : problems) {
-            String text = Http.escape("ur".equals(lang) ? p.ur() : p.en());
+            String text = Http.text("ur".equals(lang) ? p.ur() : p.en(), lang);
             b.append("<li>").append(p.field() == null ? text : "<a href=\"#f-" + Http.escape(p.field()) + "\">" + text + "</a>")
                     .append("</li>");
         }
@@ -37,18 +37,18 @@ final class FormHtml {
         StringBuilder notes = new StringBuilder();
         StringBuilder describedBy = new StringBuilder();
         if (f.hint() != null) {
-            notes.append("<span class=\"hint\" id=\"").append(name).append("-hint\">").append(Http.escape(f.hint().in(lang)))
+            notes.append("<span class=\"hint\" id=\"").append(name).append("-hint\">").append(Http.text(f.hint().in(lang), lang))
                     .append("</span>");
             describedBy.append(name).append("-hint");
         }
         if (problem != null) {
             notes.append("<span class=\"message\" id=\"").append(name).append("-error\">").append(Words.get("error", lang))
-                    .append(": ").append(Http.escape("ur".equals(lang) ? problem.ur() : problem.en())).append("</span>");
+                    .append(": ").append(Http.text("ur".equals(lang) ? problem.ur() : problem.en(), lang)).append("</span>");
             describedBy.append(describedBy.length() > 0 ? " " : "").append(name).append("-error");
         }
         String aria = describedBy.length() > 0 ? " aria-describedby=\"" + describedBy + "\"" : "";
         StringBuilder b = new StringBuilder("<div class=\"field").append(problem == null ? "" : " field-error").append("\">");
-        String label = Http.escape(f.label().in(lang));
+        String label = Http.text(f.label().in(lang), lang);
         String v = Http.escape(value == null ? "" : value);
         String invalid = problem != null ? " aria-invalid=\"true\"" : "";
         switch (f.type()) {
@@ -60,7 +60,7 @@ final class FormHtml {
                     b.append("<div class=\"choice\"><input type=\"radio\" id=\"").append(oid).append("\" name=\"").append(name)
                             .append("\" value=\"").append(Http.escape(o.value())).append('"')
                             .append(o.value().equals(value) ? " checked" : "").append("> <label for=\"").append(oid).append("\">")
-                            .append(Http.escape(o.label().in(lang))).append("</label></div>");
+                            .append(Http.text(o.label().in(lang), lang)).append("</label></div>");
                 }
                 b.append("</fieldset>");
             }
@@ -96,9 +96,9 @@ final class FormHtml {
         }
         if (f.type() == FieldType.SELECT) {
             return f.options().stream().filter(o -> o.value().equals(a)).findFirst()
-                    .map(o -> Http.escape(o.label().in(lang))).orElse(Http.escape(a));
+                    .map(o -> Http.text(o.label().in(lang), lang)).orElse(Http.text(a, lang));
         }
-        return Http.escape(a);
+        return Http.text(a, lang);
     }
 
     static String cnic(String typed) {

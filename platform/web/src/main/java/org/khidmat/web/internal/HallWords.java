@@ -136,7 +136,7 @@ final class HallWords {
         BOOK.w(key, en, ur);
     }
 
-    /** @return the words with {@code {0}}, {@code {1}}... replaced by the values, HTML-escaped */
+    /** @return the words with {@code {0}}, {@code {1}}... replaced by the values, as HTML for element content ({@link WordBook#get}) */
     static String get(String key, String lang, Object... values) {
         return BOOK.get(key, lang, values);
     }

@@ -4,12 +4,24 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** Writing answers: JSON, HTML and plain errors, always with a content type and never a stack trace. */
 final class Http {
+    /**
+     * Digits joined by hyphens, slashes, dots or colons, at least one: a CNIC {@code 61101-1234567-1}, a phone number
+     * {@code 0300-1234567}, a date {@code 2026-11-22}, a time {@code 10:30}. Not a run that touches a letter or digit outside
+     * the Arabic script (in which Urdu is written), directly or across one separator, as in {@code APP-2026-000123} or
+     * {@code G-9/3}: the Latin letters already make such a code read left to right, and isolating its digits alone
+     * would move them to the other side of the letters.
+     */
+    private static final Pattern NUMBER_RUN = Pattern.compile(
+            "(?<![\\p{L}\\p{N}&&[^\\p{IsArabic}]][-/.:]?)[0-9]+(?:[-/.:][0-9]+)+(?![-/.:]?[\\p{L}\\p{N}&&[^\\p{IsArabic}]])");
+
     private Http() {
     }
 
@@ -37,12 +49,48 @@ final class Http {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
+    /** @return the text with {@code < > & " '} escaped, for element content and attribute values; {@code ""} for null */
     static String escape(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        escape(out, s, 0, s.length());
+        return out.toString();
+    }
+
+    /**
+     * The text of a page in {@code lang}, escaped for element content. In Urdu each run of digits joined by hyphens,
+     * slashes, dots or colons ({@link #NUMBER_RUN}) is put in {@code <bdi dir="ltr">}: in right-to-left text the bidi
+     * algorithm turns digits after Urdu letters into Arabic numbers, and a hyphen between those is not joined to them,
+     * so {@code 61101-1234567-1} would show as {@code 1-1234567-61101}. English comes out as {@link #escape} makes it.
+     * Not for attribute values or {@code <title>}, which cannot hold markup: use {@link #escape} there.
+     *
+     * @return the text as HTML; {@code ""} for null
+     */
+    static String text(String s, String lang) {
+        if (s == null || !"ur".equals(lang)) {
+            return escape(s);
+        }
+        Matcher m = NUMBER_RUN.matcher(s);
+        if (!m.find()) {
+            return escape(s);
+        }
+        StringBuilder out = new StringBuilder(s.length() + 32);
+        int at = 0;
+        do {
+            escape(out, s, at, m.start());
+            out.append("<bdi dir=\"ltr\">");
+            escape(out, s, m.start(), m.end());
+            out.append("</bdi>");
+            at = m.end();
+        } while (m.find());
+        escape(out, s, at, s.length());
+        return out.toString();
+    }
+
+    private static void escape(StringBuilder out, String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
@@ -53,6 +101,5 @@ final class Http {
                 default -> out.append(c);
             }
         }
-        return out.toString();
     }
 }

@@ -73,12 +73,12 @@ final class KioskPages {
                         reference, problems, lang));
         if (general != null) {
             b.append("<p class=\"message\" id=\"f-services\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.escape("ur".equals(lang) ? general.ur() : general.en())).append("</p>");
+                    .append(Http.text("ur".equals(lang) ? general.ur() : general.en(), lang)).append("</p>");
         }
         b.append(ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
                 e -> "<button type=\"submit\" class=\"choice-button\" name=\"service\" value=\"" + Http.escape(e.id())
-                        + "\" id=\"take-" + Http.escape(e.id()) + "\">" + Http.escape(e.descriptor().title().in(lang))
-                        + "<span class=\"meta\">" + Http.escape(e.descriptor().agency().name().in(lang)) + "</span></button>"))
+                        + "\" id=\"take-" + Http.escape(e.id()) + "\">" + Http.text(e.descriptor().title().in(lang), lang)
+                        + "<span class=\"meta\">" + Http.text(e.descriptor().agency().name().in(lang), lang) + "</span></button>"))
                 .append("</form>");
         String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + HallWords.get("queueTitle", lang);
         return Layout.page(request, lang, title, b.toString());
@@ -93,7 +93,7 @@ final class KioskPages {
         }
         TokenStatus s = TokenStatus.of(queue, t.get());
         QueueToken token = s.token();
-        String service = catalogue.service(token.serviceId()).map(e -> Http.escape(e.descriptor().title().in(lang)))
+        String service = catalogue.service(token.serviceId()).map(e -> Http.text(e.descriptor().title().in(lang), lang))
                 .orElse(Http.escape(token.serviceId()));
         StringBuilder b = new StringBuilder("<div class=\"panel token\"><h1 class=\"flush\">")
                 .append(HallWords.get("yourToken", lang)).append("</h1><p class=\"token-number\" id=\"token-number\" dir=\"ltr\">")

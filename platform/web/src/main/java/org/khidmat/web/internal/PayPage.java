@@ -144,7 +144,7 @@ final class PayPage {
                 .append(PayWords.get("howPay", lang)).append("</legend>");
         if (problem != null) {
             b.append("<span class=\"message\" id=\"provider-error\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.escape("ur".equals(lang) ? problem.ur() : problem.en())).append("</span>");
+                    .append(Http.text("ur".equals(lang) ? problem.ur() : problem.en(), lang)).append("</span>");
         }
         int i = 0;
         for (String p : providers) {
@@ -206,9 +206,9 @@ final class PayPage {
     static String summary(TrackedApplication t, long amount, String lang) {
         return "<dl id=\"fee\">" + CitizenForms.row("pay-reference", Words.get("reference", lang),
                         CitizenForms.ltr(Http.escape(t.application().reference())))
-                + CitizenForms.row("pay-service", Words.get("service", lang), Http.escape(t.descriptor().title().in(lang)))
-                + CitizenForms.row("pay-agency", Words.get("agency", lang), Http.escape(t.descriptor().agency().name().in(lang)))
-                + CitizenForms.row("pay-tier", Words.get("tier", lang), Http.escape(Money.tier(t).title().in(lang)))
+                + CitizenForms.row("pay-service", Words.get("service", lang), Http.text(t.descriptor().title().in(lang), lang))
+                + CitizenForms.row("pay-agency", Words.get("agency", lang), Http.text(t.descriptor().agency().name().in(lang), lang))
+                + CitizenForms.row("pay-tier", Words.get("tier", lang), Http.text(Money.tier(t).title().in(lang), lang))
                 + CitizenForms.row("pay-amount", PayWords.get("amount", lang), Money.pkr(amount, lang)) + "</dl>";
     }
 }

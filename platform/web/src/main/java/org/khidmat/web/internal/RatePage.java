@@ -93,6 +93,6 @@ final class RatePage {
 
     private static String message(String field, Problem p, String lang) {
         return p == null ? "" : "<span class=\"message\" id=\"" + field + "-error\">" + Words.get("error", lang) + ": "
-                + Http.escape("ur".equals(lang) ? p.ur() : p.en()) + "</span>";
+                + Http.text("ur".equals(lang) ? p.ur() : p.en(), lang) + "</span>";
     }
 }

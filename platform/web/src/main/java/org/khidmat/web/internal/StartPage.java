@@ -15,17 +15,17 @@ final class StartPage {
         ServiceDescriptor d = e.descriptor();
         StringBuilder b = new StringBuilder();
         b.append("<p><a href=\"/\">").append(Words.get("back", lang)).append("</a></p>")
-                .append("<h1>").append(Http.escape(d.title().in(lang))).append("</h1>\n")
-                .append("<p class=\"meta\">").append(Http.escape(d.agency().name().in(lang))).append("</p>\n")
-                .append("<p>").append(Http.escape(d.summary().in(lang))).append("</p>\n");
+                .append("<h1>").append(Http.text(d.title().in(lang), lang)).append("</h1>\n")
+                .append("<p class=\"meta\">").append(Http.text(d.agency().name().in(lang), lang)).append("</p>\n")
+                .append("<p>").append(Http.text(d.summary().in(lang), lang)).append("</p>\n");
         if (d.eligibility() != null) {
-            b.append("<h2>").append(Words.get("whoCan", lang)).append("</h2><p>").append(Http.escape(d.eligibility().in(lang)))
+            b.append("<h2>").append(Words.get("whoCan", lang)).append("</h2><p>").append(Http.text(d.eligibility().in(lang), lang))
                     .append("</p>\n");
         }
         if (!d.documents().isEmpty()) {
             b.append("<h2>").append(Words.get("documents", lang)).append("</h2><ul>");
             for (Text t : d.documents()) {
-                b.append("<li>").append(Http.escape(t.in(lang))).append("</li>");
+                b.append("<li>").append(Http.text(t.in(lang), lang)).append("</li>");
             }
             b.append("</ul>\n");
         }
@@ -33,7 +33,7 @@ final class StartPage {
                 .append(Words.get("tier", lang)).append("</th><th scope=\"col\">").append(Words.get("fee", lang))
                 .append("</th><th scope=\"col\">").append(Words.get("time", lang)).append("</th></tr></thead><tbody>");
         for (FeeTier f : d.fees()) {
-            b.append("<tr><td>").append(Http.escape(f.title().in(lang))).append("</td><td>").append(Words.get("rs", lang))
+            b.append("<tr><td>").append(Http.text(f.title().in(lang), lang)).append("</td><td>").append(Words.get("rs", lang))
                     .append(' ').append(f.amount()).append("</td><td>").append(f.days()).append(' ').append(Words.get("days", lang))
                     .append("</td></tr>");
         }
@@ -46,10 +46,10 @@ final class StartPage {
 
     static String unavailable(Request request, String lang, CatalogueEntry e) {
         StringBuilder b = new StringBuilder("<h1 id=\"unavailable\">").append(Words.get("unavailable", lang)).append("</h1>")
-                .append("<p>").append(Http.escape(e.descriptor().title().in(lang))).append("</p><p>")
+                .append("<p>").append(Http.text(e.descriptor().title().in(lang), lang)).append("</p><p>")
                 .append(Words.get("unavailableText", lang)).append("</p>");
         if (e.disabledReason() != null) {
-            b.append("<p id=\"reason\">").append(Words.get("reason", lang)).append(": ").append(Http.escape(e.disabledReason()))
+            b.append("<p id=\"reason\">").append(Words.get("reason", lang)).append(": ").append(Http.text(e.disabledReason(), lang))
                     .append("</p>");
         }
         b.append("<p><a href=\"/\">").append(Words.get("back", lang)).append("</a></p>");

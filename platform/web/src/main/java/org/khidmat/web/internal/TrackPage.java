@@ -68,7 +68,7 @@ final class TrackPage {
                 .append(hint).append("</span>");
         if (p != null) {
             b.append("<span class=\"message\" id=\"").append(name).append("-error\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.escape("ur".equals(lang) ? p.ur() : p.en())).append("</span>");
+                    .append(Http.text("ur".equals(lang) ? p.ur() : p.en(), lang)).append("</span>");
         }
         return b.append("<input type=\"text\" dir=\"ltr\" autocomplete=\"off\" id=\"f-").append(name).append("\" name=\"")
                 .append(name).append("\" value=\"").append(Http.escape(value)).append("\" aria-describedby=\"").append(name)
@@ -78,7 +78,7 @@ final class TrackPage {
     static String result(TrackedApplication t, String lang) {
         Workflow w = t.descriptor().workflow();
         StringBuilder b = new StringBuilder("<section aria-labelledby=\"result-title\" id=\"result\"><h2 id=\"result-title\">")
-                .append(Http.escape(t.descriptor().title().in(lang))).append(" <span dir=\"ltr\">")
+                .append(Http.text(t.descriptor().title().in(lang), lang)).append(" <span dir=\"ltr\">")
                 .append(Http.escape(t.application().reference())).append("</span></h2><p>").append(Words.get("status", lang))
                 .append(": <strong id=\"status\">").append(label(w, t.application().status(), lang)).append("</strong></p>")
                 .append("<table id=\"history\"><caption>").append(Words.get("history", lang)).append("</caption><thead><tr>")
@@ -93,6 +93,6 @@ final class TrackPage {
     }
 
     static String label(Workflow w, String state, String lang) {
-        return Http.escape(w.state(state).map(State::label).map(l -> l.in(lang)).orElse(state));
+        return Http.text(w.state(state).map(State::label).map(l -> l.in(lang)).orElse(state), lang);
     }
 }

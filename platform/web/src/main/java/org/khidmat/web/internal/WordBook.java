@@ -36,9 +36,12 @@ final class WordBook {
         return s;
     }
 
-    /** @return the word in the language with {@code {i}} replaced by {@code values[i]}, HTML-escaped */
+    /**
+     * @return the word in the language with {@code {i}} replaced by {@code values[i]}, as HTML for element content
+     *     ({@link Http#text}: in Urdu a number such as a CNIC, in the word or in a value, reads left to right)
+     */
     String get(String key, String lang, Object... values) {
-        return Http.escape(raw(key, lang, values));
+        return Http.text(raw(key, lang, values), lang);
     }
 
     /** @return the word as a problem at a form field (or for the whole form when {@code field} is {@code null}) */

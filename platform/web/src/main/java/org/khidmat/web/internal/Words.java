@@ -78,7 +78,7 @@ final class Words {
         BOOK.w(key, en, ur);
     }
 
-    /** @return the word in the language, HTML-escaped */
+    /** @return the word in the language, as HTML for element content ({@link WordBook#get}) */
     static String get(String key, String lang) {
         return BOOK.get(key, lang);
     }
