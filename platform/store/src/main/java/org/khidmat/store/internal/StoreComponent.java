@@ -188,8 +188,8 @@ public final class StoreComponent
     }
 
     @Override
-    public Payment addIfAbsent(Payment payment) {
-        return payments.addIfAbsent(payment);
+    public Added add(Payment payment) {
+        return payments.add(payment);
     }
 
     @Override
