@@ -20,6 +20,7 @@ import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.NotificationStore;
+import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.QueueStore;
@@ -140,6 +141,11 @@ public final class StoreComponent
     @Override
     public List<ApplicationRecord> list(String agency, String serviceId, String status, int limit) {
         return applications.list(agency, serviceId, status, limit);
+    }
+
+    @Override
+    public FigureFacts figureFacts(Instant from, Instant to) {
+        return applications.figureFacts(from, to);
     }
 
     @Override
