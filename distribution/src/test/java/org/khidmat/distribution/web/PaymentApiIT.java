@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,7 @@ class PaymentApiIT {
                 HttpResponse<String> r = f.get();
                 assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body());
                 created += r.statusCode() == 201 ? 1 : 0;
+                assertEquals(r.statusCode() == 201 ? "paid" : "already_paid", Staff.read(r).get("outcome").asText(), r.body());
                 receipts.add(Staff.read(r).at("/receipt/receiptNumber").asText());
             }
             assertEquals(1, created, "one answer started the payment");
@@ -168,6 +171,50 @@ class PaymentApiIT {
         long[] after = collectedToday();
         assertEquals(before[0] + 1, after[0]);
         assertEquals(before[1] + 500, after[1]);
+    }
+
+    @Test
+    void manyClientsStartingAChallanAtOnceGetOneChallanAndOneCreated() throws Exception {
+        String cnic = cnic();
+        String ref = domicile(cnic);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier together = new CyclicBarrier(8);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return post("/api/v1/payments", pair(ref, cnic, ",\"provider\":\"simpay.challan\""));
+                }));
+            }
+            int created = 0;
+            int already = 0;
+            java.util.Set<String> challans = new java.util.HashSet<>();
+            for (Future<HttpResponse<String>> f : answers) {
+                HttpResponse<String> r = f.get();
+                JsonNode body = Staff.read(r);
+                if (r.statusCode() == 201) {
+                    created++;
+                    assertEquals("pending", body.get("outcome").asText(), r.body());
+                } else {
+                    assertEquals(200, r.statusCode(), r.body());
+                    assertEquals("already_pending", body.get("outcome").asText(), r.body());
+                    already++;
+                }
+                assertEquals("pending", body.at("/payment/state").asText(), r.body());
+                challans.add(body.at("/payment/providerReference").asText());
+            }
+            assertEquals(1, created, "only the request that started the payment is told 201 Created");
+            assertEquals(7, already);
+            assertEquals(1, challans.size(), "everyone is told the same challan: " + challans);
+        } finally {
+            pool.shutdownNow();
+        }
+        long starts = 0;
+        for (JsonNode e : Staff.read(admin.get("/api/v1/audit?q=" + ref))) {
+            starts += "payment.start".equals(e.get("action").asText()) ? 1 : 0;
+        }
+        assertEquals(1, starts, "one challan was started");
     }
 
     @Test
@@ -233,6 +280,7 @@ class PaymentApiIT {
         refused(post("/api/v1/receipts", pair(ref, cnic, "")), 404, "payment pending");
         HttpResponse<String> wallet = post("/api/v1/payments", pair(ref, cnic, ",\"provider\":\"simpay.wallet\""));
         assertEquals(200, wallet.statusCode(), "nothing new is started while a payment is pending");
+        assertEquals("already_pending", Staff.read(wallet).get("outcome").asText());
         assertEquals(challan, Staff.read(wallet).at("/payment/providerReference").asText());
         assertEquals(before[0], collectedToday()[0], "a pending challan is not money collected");
 

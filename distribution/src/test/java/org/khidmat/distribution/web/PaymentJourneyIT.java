@@ -383,7 +383,15 @@ class PaymentJourneyIT {
         assertTrue(challan.startsWith("SIM-CH-"), challan);
         assertTrue(browser.text(By.id("instructions")).contains(challan));
         assertFalse(browser.has(By.id("receipt")), "no receipt before the bank confirms");
+        assertFalse(browser.has(By.id("already-started")), "this pay started the challan");
         browser.accessible("Urdu pending challan");
+        HttpResponse<String> payAgain = form("/pay", Map.of("reference", challanRef, "cnic", "6110111122223", "do", "pay",
+                "provider", "simpay.challan"));
+        assertEquals(200, payAgain.statusCode());
+        assertTrue(payAgain.body().contains("id=\"already-started\"") && payAgain.body().contains(challan),
+                "paying again shows the same challan as started before: " + payAgain.body());
+        assertEquals(payAgain.body().split(challan, -1).length, payAgain.body().split("SIM-CH-", -1).length,
+                "no other challan number on the page");
         assertNull(Staff.read(centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/payments")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"reference\":\""
                         + challanRef + "\",\"cnic\":\"6110111122223\",\"provider\":\"simpay.wallet\"}")))).get("receipt")

@@ -1,5 +1,6 @@
 package org.khidmat.api.platform;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -49,6 +50,17 @@ public interface ApplicationStore {
      * @return matching applications, newest first
      */
     List<ApplicationRecord> list(String agency, String serviceId, String status, int limit);
+
+    /**
+     * What the open figures need of the applications filed in a period, in two aggregate queries (counts and ratings
+     * per service, descriptor version and tier; first moves into each state), instead of one read per application.
+     *
+     * @param from the earliest filing time, inclusive
+     * @param to the latest, exclusive
+     * @return the facts; empty lists when nothing was filed
+     * @throws StoreException when they cannot be read
+     */
+    FigureFacts figureFacts(Instant from, Instant to);
 
     /**
      * Keeps a descriptor's text so applications filed under it stay processable after the bundle changes.

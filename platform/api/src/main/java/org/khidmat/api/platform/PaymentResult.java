@@ -11,9 +11,18 @@ public record PaymentResult(Outcome outcome, Payment payment, String message) {
 
     /** What became of a payment request. */
     public enum Outcome {
-        /** Started and waiting for the money; follow the instructions. */
+        /**
+         * From {@code start}: started by this request and waiting for the money; follow the instructions. From
+         * {@code confirm}: still waiting for the money.
+         */
         PENDING,
-        /** Paid now; the receipt is ready. */
+        /**
+         * From {@code start}: a payment was started before (perhaps by a request at the same moment) and is still
+         * waiting for the money; nothing new was started or charged, and this is that payment, with the same
+         * challan or transaction number.
+         */
+        ALREADY_PENDING,
+        /** Paid now (from {@code start}: started and paid by this request); the receipt is ready. */
         PAID,
         /** Paid before; nothing was charged again and the receipt is the same. */
         ALREADY_PAID,

@@ -10,13 +10,26 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface PaymentStore {
 
     /**
-     * Stores a new pending payment unless the application has one, and marks the application's payment state.
+     * Stores a new pending payment unless the application has one, and marks the application's payment state. The
+     * look for an existing payment and the insert are one transaction, so of two callers at once for the same
+     * application exactly one is told {@link Added#added()}.
+     *
+     * @param payment the payment, in state {@code pending}
+     * @return the payment stored for that application (this one, or the one that was there first) and which it is
+     * @throws StoreException when it cannot be stored
+     */
+    Added add(Payment payment);
+
+    /**
+     * Stores a new pending payment unless the application has one; {@link #add} also tells which happened.
      *
      * @param payment the payment, in state {@code pending}
      * @return the payment stored for that application: this one, or the one that was there first
      * @throws StoreException when it cannot be stored
      */
-    Payment addIfAbsent(Payment payment);
+    default Payment addIfAbsent(Payment payment) {
+        return add(payment).payment();
+    }
 
     /**
      * Marks a pending payment paid, and the application's payment state with it.
@@ -38,4 +51,14 @@ public interface PaymentStore {
      * @return payments paid in that time, oldest first
      */
     List<Payment> paidBetween(Instant from, Instant to);
+
+    /**
+     * What {@link #add} did.
+     *
+     * @param payment the payment stored for the application now
+     * @param added {@code true} when it is the payment given to {@link #add}, stored by that call; {@code false} when
+     *        the application had a payment already, which is left as it was
+     */
+    record Added(Payment payment, boolean added) {
+    }
 }

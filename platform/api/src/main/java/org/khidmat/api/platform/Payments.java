@@ -18,7 +18,9 @@ public interface Payments {
     /**
      * Starts paying an application's fee (the amount of its fee tier, in the descriptor it was filed under).
      * When the application already has a payment, nothing is started: the answer is that payment,
-     * {@code PENDING} or {@code ALREADY_PAID}.
+     * {@code ALREADY_PENDING} or {@code ALREADY_PAID}. Of any number of calls at once for one application, exactly
+     * one answers {@code PENDING} or {@code PAID} (it started the payment); the others answer {@code ALREADY_*}
+     * with the same payment.
      *
      * @param reference the application reference as typed
      * @param provider a provider id from {@link #providers()}

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
@@ -19,6 +21,19 @@ import org.khidmat.api.platform.StoreException;
 final class SqliteApplicationStore implements ApplicationStore {
     private static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
             + " status, payment_state, created_at, updated_at";
+
+    /** Applications filed in [?, ?) and their ratings, counted per service, version, tier and rated service. */
+    static final String FIGURE_GROUPS = "SELECT a.service_id, a.descriptor_version, a.tier, r.service_id, COUNT(*),"
+            + " COUNT(r.reference), COALESCE(SUM(r.stars), 0)"
+            + " FROM application a LEFT JOIN rating r ON r.reference = a.reference"
+            + " WHERE a.created_at >= ? AND a.created_at < ?"
+            + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
+    /** For each application filed in [?, ?), its first move (not the filing) into each state, and when after filing. */
+    static final String FIRST_MOVES = "SELECT a.reference, a.service_id, a.descriptor_version, a.tier, h.to_state,"
+            + " MIN(h.id), h.at - a.created_at"
+            + " FROM application a JOIN status_history h ON h.reference = a.reference"
+            + " WHERE a.created_at >= ? AND a.created_at < ? AND h.from_state IS NOT NULL"
+            + " GROUP BY a.reference, h.to_state";
 
     private final SqliteDatabase database;
 
@@ -136,6 +151,41 @@ final class SqliteApplicationStore implements ApplicationStore {
                 }
                 return records;
             }
+        });
+    }
+
+    /**
+     * Two grouped queries over the period's applications (found by {@code application_created}): counts and ratings
+     * per service, version, tier and rated service (a rating is found by its primary key); and per application and
+     * state its first move there ({@code status_history_reference}), whose time SQLite takes from the row with
+     * {@code MIN(id)}. Both run under the connection's lock, so no write of this store falls between them.
+     */
+    @Override
+    public FigureFacts figureFacts(Instant from, Instant to) {
+        return database.read("read the figures", c -> {
+            List<FigureFacts.Group> groups = new ArrayList<>();
+            try (PreparedStatement query = c.prepareStatement(FIGURE_GROUPS)) {
+                query.setLong(1, millis(from));
+                query.setLong(2, millis(to));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        groups.add(new FigureFacts.Group(rows.getString(1), rows.getInt(2), rows.getString(3),
+                                rows.getString(4), rows.getInt(5), rows.getInt(6), rows.getLong(7)));
+                    }
+                }
+            }
+            List<FigureFacts.FirstMove> moves = new ArrayList<>();
+            try (PreparedStatement query = c.prepareStatement(FIRST_MOVES)) {
+                query.setLong(1, millis(from));
+                query.setLong(2, millis(to));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        moves.add(new FigureFacts.FirstMove(rows.getString(1), rows.getString(2), rows.getInt(3),
+                                rows.getString(4), rows.getString(5), rows.getLong(6), Duration.ofMillis(rows.getLong(7))));
+                    }
+                }
+            }
+            return new FigureFacts(groups, moves);
         });
     }
 

@@ -14,7 +14,11 @@ import java.util.Optional;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentStore;
 
-/** Payments in table {@code payment}, one per application; the application's {@code payment_state} follows. */
+/**
+ * Payments in table {@code payment}, one per application (its primary key); the application's {@code payment_state}
+ * follows. {@link #add} looks and inserts in one {@code BEGIN IMMEDIATE} transaction, so a second connection's
+ * {@link #add} for the same application waits and then finds the first one's payment.
+ */
 final class SqlitePaymentStore implements PaymentStore {
     private static final String COLUMNS = "reference, service_id, agency, tier, amount, provider, provider_reference,"
             + " instructions, state, started_at, paid_at, receipt_number";
@@ -25,12 +29,12 @@ final class SqlitePaymentStore implements PaymentStore {
     }
 
     @Override
-    public Payment addIfAbsent(Payment p) {
+    public Added add(Payment p) {
         Objects.requireNonNull(p, "payment");
         return database.write("store the payment of " + p.reference(), c -> {
             Optional<Payment> existing = find(c, p.reference());
             if (existing.isPresent()) {
-                return existing.get();
+                return new Added(existing.get(), false);
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO payment (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
@@ -47,7 +51,7 @@ final class SqlitePaymentStore implements PaymentStore {
                 insert.executeUpdate();
             }
             paymentState(c, p.reference(), Payment.PENDING);
-            return find(c, p.reference()).orElseThrow();
+            return new Added(find(c, p.reference()).orElseThrow(), true);
         });
     }
 

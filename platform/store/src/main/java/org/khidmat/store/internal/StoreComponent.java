@@ -20,6 +20,7 @@ import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.NotificationStore;
+import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.QueueStore;
@@ -143,6 +144,11 @@ public final class StoreComponent
     }
 
     @Override
+    public FigureFacts figureFacts(Instant from, Instant to) {
+        return applications.figureFacts(from, to);
+    }
+
+    @Override
     public void keepDescriptor(String serviceId, int version, String json) {
         applications.keepDescriptor(serviceId, version, json);
     }
@@ -188,8 +194,8 @@ public final class StoreComponent
     }
 
     @Override
-    public Payment addIfAbsent(Payment payment) {
-        return payments.addIfAbsent(payment);
+    public Added add(Payment payment) {
+        return payments.add(payment);
     }
 
     @Override

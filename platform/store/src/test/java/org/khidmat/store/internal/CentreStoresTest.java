@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
@@ -69,6 +76,52 @@ class CentreStoresTest {
 
         assertEquals(List.of(p), store.paidBetween(T, T.plusSeconds(61)));
         assertEquals(List.of(), store.paidBetween(T, T.plusSeconds(60)), "end is exclusive");
+    }
+
+    @Test
+    void addTellsWhetherItStoredThePayment() {
+        SqlitePaymentStore store = new SqlitePaymentStore(db);
+        PaymentStore.Added first = store.add(pending("KM7Q-4XPA-K", "C-1"));
+        assertTrue(first.added());
+        assertEquals("C-1", first.payment().providerReference());
+        PaymentStore.Added second = store.add(pending("KM7Q-4XPA-K", "C-2"));
+        assertFalse(second.added(), "the application had a payment");
+        assertEquals(first.payment(), second.payment(), "the first one, unchanged");
+    }
+
+    /**
+     * Two connections to the same file add a payment for the same application at the same moment, twenty times over:
+     * each time exactly one is told it stored its payment, and both are answered with that one.
+     */
+    @Test
+    void ofTwoConnectionsAddingAtOnceExactlyOneStores() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("k.db"))) {
+            List<SqlitePaymentStore> stores = List.of(new SqlitePaymentStore(db), new SqlitePaymentStore(other));
+            for (int round = 0; round < 20; round++) {
+                String ref = "RACE-" + round;
+                apps.create(new ApplicationRecord(ref, "nadra.cnic", 1, "nadra", "3520212345671", "normal", Map.of(),
+                        "submitted", "due", T, T), new StatusChange(ref, T, "citizen", null, "submitted", null));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<PaymentStore.Added>> results = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    SqlitePaymentStore store = stores.get(i);
+                    String challan = "C-" + round + "-" + i;
+                    results.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return store.add(pending(ref, challan));
+                    }));
+                }
+                PaymentStore.Added a = results.get(0).get(30, TimeUnit.SECONDS);
+                PaymentStore.Added b = results.get(1).get(30, TimeUnit.SECONDS);
+                assertTrue(a.added() ^ b.added(), "round " + round + ": exactly one stored, not " + a.added() + "/" + b.added());
+                assertEquals(a.payment(), b.payment(), "round " + round + ": both answered with the same payment");
+                assertEquals(a.payment(), stores.get(0).payment(ref).orElseThrow());
+                assertEquals("pending", apps.find(ref).orElseThrow().paymentState());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

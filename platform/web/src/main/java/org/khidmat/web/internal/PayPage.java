@@ -25,6 +25,11 @@ import org.khidmat.api.platform.TrackedApplication;
 final class PayPage {
     /** Who pays, for the audit log: the applicant, known by reference and CNIC. */
     static final String ACTOR = "citizen";
+    /** This page's own words, beside the shared {@link PayWords}. */
+    private static final WordBook WORDS = new WordBook()
+            .w("alreadyStarted", "A payment was already started for this application. Nothing new was started or "
+                    + "charged: the challan or transaction number below is the same.",
+                    "اس درخواست کی ادائیگی پہلے ہی شروع ہو چکی ہے۔ نہ کچھ نیا شروع ہوا نہ کوئی رقم لی گئی: نیچے وہی چالان یا ٹرانزیکشن نمبر ہے۔");
     private final Applications applications;
     private final Payments payments;
 
@@ -87,6 +92,7 @@ final class PayPage {
             case PAID -> paid(v, r.payment(), "paidNow");
             case ALREADY_PAID -> paid(v, r.payment(), "alreadyPaid");
             case PENDING -> pending(v, r.payment(), null);
+            case ALREADY_PENDING -> pending(v, r.payment(), null, true);
             case NOTHING_TO_PAY -> show(v, Optional.empty(), null);
             case NOT_POSSIBLE -> show(v, Optional.ofNullable(r.payment()), PayWords.BOOK.problem("provider", "providerGone"));
             case PROVIDER_FAILED -> show(v, Optional.ofNullable(r.payment()), PayWords.BOOK.problem("provider", "providerFailed"));
@@ -159,9 +165,19 @@ final class PayPage {
     }
 
     private void pending(Visit v, Payment p, Problem problem) {
+        pending(v, p, problem, false);
+    }
+
+    /** @param startedBefore whether a "pay" found this payment there already, which the page then says */
+    private void pending(Visit v, Payment p, Problem problem, boolean startedBefore) {
         String lang = v.lang;
         StringBuilder b = new StringBuilder(FormHtml.summary(problem == null ? List.of() : List.of(problem), lang))
-                .append("<h1>").append(PayWords.get("pending", lang)).append("</h1>").append(summary(v.t, p.amount(), lang))
+                .append("<h1>").append(PayWords.get("pending", lang)).append("</h1>");
+        if (startedBefore) {
+            b.append("<p class=\"note\" id=\"already-started\" role=\"status\">").append(WORDS.get("alreadyStarted", lang))
+                    .append("</p>");
+        }
+        b.append(summary(v.t, p.amount(), lang))
                 .append("<dl>").append(CitizenForms.row("challan-number", PayWords.get("challanNumber", lang),
                         "<strong>" + CitizenForms.ltr(Http.escape(p.providerReference())) + "</strong>"))
                 .append(CitizenForms.row("pay-provider", PayWords.get("paidWith", lang), Money.provider(p.provider(), lang)))

@@ -19,7 +19,8 @@ import org.khidmat.api.platform.TrackedApplication;
 
 /**
  * The citizen's money and rating side of {@code /api/v1}, each a POST with the reference and CNIC in the body:
- * {@code /payments} (start; 201 when started now, 200 when it was there already), {@code /payments/confirm},
+ * {@code /payments} (start; 201 when started by this request, 200 with the same payment when it was there already,
+ * outcome {@code already_pending} or {@code already_paid}), {@code /payments/confirm},
  * {@code /receipts} and {@code /ratings}. The pair is checked as in tracking before anything else, so nobody pays
  * for, or reads the receipt of, someone else's application; an unknown reference and a wrong CNIC get the same 404.
  */
@@ -89,15 +90,19 @@ final class PaymentApi extends Handler.Abstract {
         return v;
     }
 
+    /**
+     * Starts a payment. Whether it was started now (201) or was there already (200) is the outcome's to say: the
+     * payments service decides it where it stores the payment, so of requests at once exactly one gets 201.
+     */
     private void start(Response response, Callback callback, String reference, String provider) {
-        boolean existed = payments.payment(reference).isPresent();
-        answer(response, callback, payments.start(reference, provider, PayPage.ACTOR), !existed);
+        answer(response, callback, payments.start(reference, provider, PayPage.ACTOR), true);
     }
 
-    private static void answer(Response response, Callback callback, PaymentResult r, boolean startedNow) {
+    /** @param start whether {@code r} answers a start, where {@code PENDING} and {@code PAID} mean started now */
+    private static void answer(Response response, Callback callback, PaymentResult r, boolean start) {
         int status = switch (r.outcome()) {
-            case PAID, PENDING -> startedNow ? 201 : 200;
-            case ALREADY_PAID -> 200;
+            case PAID, PENDING -> start ? 201 : 200;
+            case ALREADY_PENDING, ALREADY_PAID -> 200;
             case UNKNOWN_APPLICATION -> 404;
             case NOTHING_TO_PAY, NOT_POSSIBLE -> 422;
             case PROVIDER_FAILED -> 503;

@@ -18,18 +18,23 @@ import org.slf4j.LoggerFactory;
  * The descriptor an application was filed under: the catalogue's when it still serves that version, else the
  * text the store archived, parsed once and kept (a version's text never changes).
  */
-final class DescriptorArchive {
+public final class DescriptorArchive {
     private static final Logger LOG = LoggerFactory.getLogger(DescriptorArchive.class);
     private final ApplicationStore store;
     private final Catalogue catalogue;
     private final Map<String, ServiceDescriptor> parsed = new ConcurrentHashMap<>();
 
-    DescriptorArchive(ApplicationStore store, Catalogue catalogue) {
+    public DescriptorArchive(ApplicationStore store, Catalogue catalogue) {
         this.store = store;
         this.catalogue = catalogue;
     }
 
-    Optional<ServiceDescriptor> find(String serviceId, int version) {
+    /**
+     * @param serviceId a service id
+     * @param version a descriptor version of it
+     * @return that descriptor, if the catalogue serves it or the store archived it readably
+     */
+    public Optional<ServiceDescriptor> find(String serviceId, int version) {
         Optional<ServiceDescriptor> current = catalogue.service(serviceId).map(e -> e.descriptor())
                 .filter(d -> d.version() == version);
         if (current.isPresent()) {

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Appointment;
+import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
@@ -22,36 +25,97 @@ import org.khidmat.api.platform.TrackedApplication;
 /**
  * The open figures from plain data: applications filed in a period of days (with their ratings, whenever given)
  * and tokens taken and appointments booked for its days (cancelled ones left out; missed ones are no-shows and
- * late arrivals).
+ * late arrivals). The applications come either opened one by one ({@link TrackedApplication}) or as the store's
+ * {@link FigureFacts}; both are reduced to the same counts, processing times and star sums before any figure is
+ * computed, so both give the same rows.
  * A service's agency is the part of its id before the first dot, as descriptor ids require.
  */
 final class FigureMath {
     private final LocalDate from;
     private final LocalDate to;
-    private final List<TrackedApplication> applications;
+    /** Applications filed in the period, per service. */
+    private final Map<String, Integer> filed;
+    /** Those of them that reached a final state. */
+    private final List<Finished> finished;
+    /** Their ratings, per service the rating names. */
+    private final Map<String, Stars> stars;
     private final List<QueueToken> tokens;
-    private final List<Rating> ratings;
     private final List<Appointment> appointments;
+
+    /** A finished application: how long it took, and how many days its fee tier promised. */
+    private record Finished(String serviceId, Duration took, int promisedDays) {
+    }
+
+    /** How many ratings, and their stars added up. */
+    private record Stars(int count, long sum) {
+        Stars plus(int count, long sum) {
+            return new Stars(this.count + count, this.sum + sum);
+        }
+    }
 
     FigureMath(LocalDate from, LocalDate to, List<TrackedApplication> applications, List<QueueToken> tokens,
             List<Rating> ratings, List<Appointment> appointments) {
+        this(from, to, tokens, appointments);
+        java.util.Set<String> references = new java.util.HashSet<>();
+        for (TrackedApplication a : applications) {
+            if (inPeriod(day(a))) {
+                references.add(a.application().reference());
+                filed.merge(a.application().serviceId(), 1, Integer::sum);
+                processing(a).ifPresent(took -> finished.add(new Finished(a.application().serviceId(), took, promisedDays(a))));
+            }
+        }
+        ratings.stream().filter(r -> references.contains(r.reference()))
+                .forEach(r -> stars.merge(r.serviceId(), new Stars(1, r.stars()), (x, y) -> x.plus(y.count(), y.sum())));
+    }
+
+    private FigureMath(LocalDate from, LocalDate to, List<QueueToken> tokens, List<Appointment> appointments) {
         this.from = from;
         this.to = to;
-        this.applications = applications.stream().filter(a -> inPeriod(day(a))).toList();
+        this.filed = new HashMap<>();
+        this.finished = new ArrayList<>();
+        this.stars = new HashMap<>();
         this.tokens = tokens.stream().filter(t -> inPeriod(t.day())).toList();
-        java.util.Set<String> filed = new java.util.HashSet<>();
-        this.applications.forEach(a -> filed.add(a.application().reference()));
-        this.ratings = ratings.stream().filter(r -> filed.contains(r.reference())).toList();
         this.appointments = appointments.stream()
                 .filter(a -> inPeriod(a.day()) && !Appointment.CANCELLED.equals(a.state())).toList();
     }
 
+    /**
+     * @param facts the store's facts of the applications filed in the period (and only those)
+     * @param descriptors the descriptor of a service id and version; a row whose descriptor is not found is left out,
+     *        as an application that cannot be opened was
+     */
+    static FigureMath of(LocalDate from, LocalDate to, FigureFacts facts,
+            BiFunction<String, Integer, Optional<ServiceDescriptor>> descriptors, List<QueueToken> tokens,
+            List<Appointment> appointments) {
+        FigureMath m = new FigureMath(from, to, tokens, appointments);
+        Map<String, Optional<ServiceDescriptor>> known = new HashMap<>(); // by "serviceId version", looked up once
+        BiFunction<String, Integer, Optional<ServiceDescriptor>> descriptor = (id, version) -> known.computeIfAbsent(
+                id + " " + version, k -> descriptors.apply(id, version));
+        for (FigureFacts.Group g : facts.groups()) {
+            if (descriptor.apply(g.serviceId(), g.descriptorVersion()).isPresent()) {
+                m.filed.merge(g.serviceId(), g.applications(), Integer::sum);
+                if (g.ratedServiceId() != null && g.ratings() > 0) {
+                    m.stars.merge(g.ratedServiceId(), new Stars(g.ratings(), g.stars()), (x, y) -> x.plus(y.count(), y.sum()));
+                }
+            }
+        }
+        Map<String, FigureFacts.FirstMove> firstFinal = new HashMap<>();
+        for (FigureFacts.FirstMove move : facts.firstMoves()) {
+            Optional<ServiceDescriptor> d = descriptor.apply(move.serviceId(), move.descriptorVersion());
+            if (d.isPresent() && terminal(d.get(), move.state())) {
+                firstFinal.merge(move.reference(), move, (x, y) -> x.order() <= y.order() ? x : y);
+            }
+        }
+        firstFinal.values().forEach(move -> m.finished.add(new Finished(move.serviceId(), move.afterFiling(), promisedDays(
+                descriptor.apply(move.serviceId(), move.descriptorVersion()).orElseThrow(), move.tier()))));
+        return m;
+    }
+
     /** @return per agency its row then its services' rows, by agency then service id */
     List<FigureRow> rows() {
-        SortedSet<String> services = new TreeSet<>();
-        applications.forEach(a -> services.add(a.application().serviceId()));
+        SortedSet<String> services = new TreeSet<>(filed.keySet());
         tokens.forEach(t -> services.add(t.serviceId()));
-        ratings.forEach(r -> services.add(r.serviceId()));
+        services.addAll(stars.keySet());
         appointments.forEach(a -> services.add(a.serviceId()));
         SortedSet<String> agencies = new TreeSet<>(services.stream().map(FigureMath::agency).toList());
         List<FigureRow> out = new ArrayList<>();
@@ -63,45 +127,51 @@ final class FigureMath {
     }
 
     private FigureRow row(String agency, String serviceId, Predicate<String> service) {
-        List<TrackedApplication> apps = applications.stream().filter(a -> service.test(a.application().serviceId())).toList();
+        int apps = filed.entrySet().stream().filter(e -> service.test(e.getKey())).mapToInt(Map.Entry::getValue).sum();
         List<Duration> processing = new ArrayList<>();
         int kept = 0;
-        for (TrackedApplication a : apps) {
-            Optional<Duration> took = processing(a);
-            if (took.isPresent()) {
-                processing.add(took.get());
-                if (took.get().compareTo(Duration.ofDays(promisedDays(a))) <= 0) {
+        for (Finished f : finished) {
+            if (service.test(f.serviceId())) {
+                processing.add(f.took());
+                if (f.took().compareTo(Duration.ofDays(f.promisedDays())) <= 0) {
                     kept++;
                 }
             }
         }
         List<Duration> waits = tokens.stream().filter(t -> service.test(t.serviceId()) && t.calledAt() != null)
                 .map(t -> Duration.between(t.takenAt(), t.calledAt())).toList();
-        List<Integer> stars = ratings.stream().filter(r -> service.test(r.serviceId())).map(Rating::stars).toList();
+        Stars rated = stars.entrySet().stream().filter(e -> service.test(e.getKey())).map(Map.Entry::getValue)
+                .reduce(new Stars(0, 0), (x, y) -> x.plus(y.count(), y.sum()));
         List<Appointment> booked = appointments.stream().filter(a -> service.test(a.serviceId())).toList();
         int missed = (int) booked.stream()
                 .filter(a -> Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state())).count();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        return new FigureRow(agency, serviceId, apps.size(), (double) apps.size() / days, processing.size(),
+        return new FigureRow(agency, serviceId, apps, (double) apps / days, processing.size(),
                 Stats.percentileOrNull(processing, 0.5), Stats.percentileOrNull(processing, 0.9),
                 processing.isEmpty() ? null : (double) kept / processing.size(), Stats.percentileOrNull(waits, 0.5),
-                stars.isEmpty() ? null : stars.stream().mapToInt(Integer::intValue).average().orElseThrow(), stars.size(),
-                booked.size(), missed);
+                rated.count() == 0 ? null : (double) rated.sum() / rated.count(), rated.count(), booked.size(), missed);
     }
 
     /** @return submission to the first move into a terminal state, if it got there */
     static Optional<Duration> processing(TrackedApplication a) {
         ServiceDescriptor d = a.descriptor();
         return a.history().stream()
-                .filter(h -> h.from() != null && d.workflow().state(h.to()).map(s -> s.terminal()).orElse(false))
+                .filter(h -> h.from() != null && terminal(d, h.to()))
                 .map(StatusChange::at).filter(Objects::nonNull).findFirst()
                 .map(at -> Duration.between(a.application().createdAt(), at));
     }
 
+    private static boolean terminal(ServiceDescriptor d, String state) {
+        return d.workflow().state(state).map(s -> s.terminal()).orElse(false);
+    }
+
     static int promisedDays(TrackedApplication a) {
-        ServiceDescriptor d = a.descriptor();
-        FeeTier tier = a.application().tier() == null ? d.lowestFee() : d.fee(a.application().tier()).orElse(d.lowestFee());
-        return tier.days();
+        return promisedDays(a.descriptor(), a.application().tier());
+    }
+
+    /** @return the days promised by the tier, or by the cheapest tier when there is none or it is gone */
+    static int promisedDays(ServiceDescriptor d, String tier) {
+        return (tier == null ? d.lowestFee() : d.fee(tier).orElse(d.lowestFee())).days();
     }
 
     private boolean inPeriod(LocalDate day) {

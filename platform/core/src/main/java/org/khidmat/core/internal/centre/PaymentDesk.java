@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Payments: the fee comes from the tier of the descriptor the application was filed under; one payment per
  * application (the store's key), and the provider is asked to start at most once, under a per-reference lock.
+ * Whether a start answers "started now" ({@code PENDING}, {@code PAID}) or "there was one already"
+ * ({@code ALREADY_PENDING}, {@code ALREADY_PAID}) is decided by the store's {@link PaymentStore#add}, in the
+ * transaction that keeps one payment per application, so two requests at once never both hear "started now".
  * Providers are tracked by {@code khidmat.payment.provider}.
  */
 @Component(service = Payments.class)
@@ -107,8 +110,7 @@ public final class PaymentDesk implements Payments {
         synchronized (lock(ref)) {
             Optional<Payment> existing = store.payment(ref);
             if (existing.isPresent()) {
-                return existing.get().paid() ? alreadyPaid(existing.get())
-                        : new PaymentResult(Outcome.PENDING, existing.get(), "payment already started; nothing new was charged");
+                return already(existing.get());
             }
             FeeTier tier = t.descriptor().fee(t.application().tier()).orElse(t.descriptor().lowestFee());
             if (tier.amount() == 0) {
@@ -132,9 +134,18 @@ public final class PaymentDesk implements Payments {
                 audit.append(actor, "payment.fail", ref, providerId + " refused the payment");
                 return new PaymentResult(Outcome.PROVIDER_FAILED, null, "the payment provider refused the payment");
             }
-            Payment p = store.addIfAbsent(new Payment(ref, t.application().serviceId(), t.application().agency(),
+            PaymentStore.Added added = store.add(new Payment(ref, t.application().serviceId(), t.application().agency(),
                     tier.id(), tier.amount(), providerId, charge.providerReference(), charge.instructions(),
                     Payment.PENDING, clock.instant(), null, null));
+            if (!added.added()) {
+                // Another desk on the same database stored its payment first (the lock above is this desk's only).
+                LOG.warn("payment of {} was started elsewhere meanwhile; {} {} is not used", ref, providerId,
+                        charge.providerReference());
+                audit.append(actor, "payment.fail", ref, providerId + " " + charge.providerReference()
+                        + " not used: a payment was started elsewhere at the same time");
+                return already(added.payment());
+            }
+            Payment p = added.payment();
             audit.append(actor, "payment.start", ref, "PKR " + p.amount() + " via " + providerId + ", "
                     + p.providerReference());
             LOG.info("payment of {} started: PKR {} via {}", ref, p.amount(), providerId);
@@ -194,6 +205,13 @@ public final class PaymentDesk implements Payments {
             }
         }
         return new PaymentResult(Outcome.PAID, stored, "paid; receipt " + receipt);
+    }
+
+    /** @return the answer to a start for an application that has a payment already: nothing was started */
+    private static PaymentResult already(Payment p) {
+        return p.paid() ? alreadyPaid(p) : new PaymentResult(Outcome.ALREADY_PENDING, p,
+                "payment already started; nothing new was charged: " + (p.instructions() == null
+                        ? "waiting for the payment" : p.instructions()));
     }
 
     private static PaymentResult alreadyPaid(Payment p) {

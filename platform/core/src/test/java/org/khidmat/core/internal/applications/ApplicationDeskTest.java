@@ -174,6 +174,11 @@ class ApplicationDeskTest {
             }
 
             @Override
+            public org.khidmat.api.platform.FigureFacts figureFacts(java.time.Instant from, java.time.Instant to) {
+                throw new UnsupportedOperationException("the application desk does not read figures");
+            }
+
+            @Override
             public void keepDescriptor(String serviceId, int version, String json) {
                 archive.putIfAbsent(serviceId + "@" + version, json);
             }

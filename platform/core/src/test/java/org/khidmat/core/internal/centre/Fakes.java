@@ -151,9 +151,9 @@ final class Fakes {
         final Map<String, Payment> rows = new ConcurrentHashMap<>();
 
         @Override
-        public Payment addIfAbsent(Payment p) {
+        public Added add(Payment p) {
             Payment before = rows.putIfAbsent(p.reference(), p);
-            return before == null ? p : before;
+            return before == null ? new Added(p, true) : new Added(before, false);
         }
 
         @Override

@@ -7,15 +7,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.descriptor.Agency;
 import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Appointment;
+import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.TrackedApplication;
 
 /** The figures on a known set: two days, three services of two agencies, one application and one token outside. */
@@ -55,19 +67,95 @@ class FigureMathTest {
                 1, taken, waitMinutes == null ? null : taken.plus(Duration.ofMinutes(waitMinutes)), null, null);
     }
 
-    private List<FigureRow> rows() {
-        List<QueueToken> tokens = List.of(token(D1, "police.cert", T1, 10), token(D1, "police.cert", T1, 30),
+    private static List<QueueToken> tokens() {
+        return List.of(token(D1, "police.cert", T1, 10), token(D1, "police.cert", T1, 30),
                 token(D1, "police.cert", T1.plusSeconds(300), null), token(D2, "nadra.cnic", T2, 5),
                 token(D1.plusDays(2), "nadra.cnic", T2.plusSeconds(86400), 90));
-        List<Rating> ratings = List.of(new Rating("P1", "police.cert", "police", 4, null, h(T1, 50)),
+    }
+
+    private static List<Rating> ratings() {
+        return List.of(new Rating("P1", "police.cert", "police", 4, null, h(T1, 50)),
                 new Rating("P2", "police.cert", "police", 1, "slow", h(T1, 300)),
                 new Rating("N1", "nadra.cnic", "nadra", 5, null, h(T1, 13)),
                 new Rating("P5", "police.cert", "police", 3, null, h(T1, 60)));
-        List<Appointment> appointments = List.of(appointment("A1", D1, Appointment.CHECKED_IN),
+    }
+
+    private static List<Appointment> appointments() {
+        return List.of(appointment("A1", D1, Appointment.CHECKED_IN),
                 appointment("A2", D1, Appointment.NO_SHOW), appointment("A3", D2, Appointment.LATE),
                 appointment("A4", D2, Appointment.CANCELLED), appointment("A5", D2, Appointment.BOOKED),
                 appointment("A6", D2.plusDays(1), Appointment.NO_SHOW));
-        return new FigureMath(D1, D2, applications(), tokens, ratings, appointments).rows();
+    }
+
+    private List<FigureRow> rows() {
+        return new FigureMath(D1, D2, applications(), tokens(), ratings(), appointments()).rows();
+    }
+
+    /**
+     * The facts a store gives for the applications of the period: grouped per service, version, tier and rated
+     * service, and each application's first move into each state, ordered as in its history.
+     */
+    private static FigureFacts facts(List<TrackedApplication> applications, List<Rating> ratings) {
+        Map<String, Rating> rated = new HashMap<>();
+        ratings.forEach(r -> rated.put(r.reference(), r));
+        Map<List<Object>, long[]> groups = new LinkedHashMap<>();
+        List<FigureFacts.FirstMove> moves = new ArrayList<>();
+        for (TrackedApplication t : applications) {
+            ApplicationRecord a = t.application();
+            LocalDate day = a.createdAt().atZone(PaymentDesk.ZONE).toLocalDate();
+            if (day.isBefore(D1) || day.isAfter(D2)) {
+                continue;
+            }
+            Rating r = rated.get(a.reference());
+            long[] g = groups.computeIfAbsent(Arrays.asList(a.serviceId(), a.descriptorVersion(), a.tier(),
+                    r == null ? null : r.serviceId()), k -> new long[3]);
+            g[0]++;
+            g[1] += r == null ? 0 : 1;
+            g[2] += r == null ? 0 : r.stars();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < t.history().size(); i++) {
+                StatusChange h = t.history().get(i);
+                if (h.from() != null && seen.add(h.to())) {
+                    moves.add(new FigureFacts.FirstMove(a.reference(), a.serviceId(), a.descriptorVersion(), a.tier(), h.to(),
+                            i, Duration.between(a.createdAt(), h.at())));
+                }
+            }
+        }
+        List<FigureFacts.Group> list = new ArrayList<>();
+        groups.forEach((k, g) -> list.add(new FigureFacts.Group((String) k.get(0), (Integer) k.get(1), (String) k.get(2),
+                (String) k.get(3), (int) g[0], (int) g[1], g[2])));
+        Collections.reverse(list); // the store promises no order
+        Collections.reverse(moves);
+        return new FigureFacts(list, moves);
+    }
+
+    @Test
+    void theStoresFactsGiveTheSameRowsAsOpeningEachApplication() {
+        List<TrackedApplication> apps = applications();
+        Map<String, ServiceDescriptor> known = new HashMap<>();
+        apps.forEach(t -> known.put(t.descriptor().id() + " " + t.descriptor().version(), t.descriptor()));
+        List<TrackedApplication> withGone = new ArrayList<>(apps);
+        ServiceDescriptor gone = copy("police.gone", "police", 3);
+        withGone.add(Fakes.app(gone, "G1", T1, "review", h(T1, 1), "done", h(T1, 5)));
+        List<Rating> ratings = new ArrayList<>(ratings());
+        ratings.add(new Rating("G1", "police.gone", "police", 2, null, h(T1, 6)));
+
+        List<FigureRow> fromFacts = FigureMath.of(D1, D2, facts(withGone, ratings),
+                (id, version) -> Optional.ofNullable(known.get(id + " " + version)), tokens(), appointments()).rows();
+        assertEquals(rows(), fromFacts, "an application whose descriptor is not found is left out, as it was");
+        assertEquals(new FigureRow("police", "police.cert", 4, 2.0, 3, Duration.ofHours(168), Duration.ofHours(240), 2.0 / 3,
+                Duration.ofMinutes(10), 2.5, 2, 4, 2), fromFacts.get(3));
+    }
+
+    @Test
+    void aMoveBackOutOfAFinalStateCountsFromTheFirstArrival() {
+        List<TrackedApplication> apps = List.of(Fakes.app(police, "P1", T1, "done", h(T1, 5), "review", h(T1, 6),
+                "done", h(T1, 200)));
+        List<FigureRow> opened = new FigureMath(D1, D2, apps, List.of(), List.of(), List.of()).rows();
+        List<FigureRow> fromFacts = FigureMath.of(D1, D2, facts(apps, List.of()),
+                (id, version) -> Optional.of(police), List.of(), List.of()).rows();
+        assertEquals(Duration.ofHours(5), opened.get(0).medianProcessing());
+        assertEquals(opened, fromFacts);
     }
 
     private static Appointment appointment(String code, LocalDate day, String state) {

@@ -11,9 +11,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.descriptor.FeeTier;
@@ -24,6 +27,7 @@ import org.khidmat.api.platform.DailyCollection;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentResult;
 import org.khidmat.api.platform.PaymentResult.Outcome;
+import org.khidmat.api.platform.PaymentStore;
 
 class PaymentDeskTest {
     private static final Instant NOW = Instant.parse("2026-03-02T05:00:00Z");
@@ -92,7 +96,10 @@ class PaymentDeskTest {
         PaymentResult started = desk.start("KM7Q-4XPA-K", "test.challan", "operator");
         assertEquals(Outcome.PENDING, started.outcome());
         assertEquals("pay challan P-1 at any bank branch", started.message());
-        assertEquals(Outcome.PENDING, desk.start("KM7Q-4XPA-K", "test.challan", "operator").outcome());
+        PaymentResult again = desk.start("KM7Q-4XPA-K", "test.challan", "operator");
+        assertEquals(Outcome.ALREADY_PENDING, again.outcome(), "a second start does not claim to be a new one");
+        assertEquals(started.payment(), again.payment(), "the same challan");
+        assertTrue(again.message().contains("pay challan P-1"), again.message());
         assertEquals(1, challan.starts.get(), "a second start does not start a second challan");
 
         PaymentResult paid = desk.confirm("KM7Q-4XPA-K", "bank");
@@ -125,6 +132,69 @@ class PaymentDeskTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void ofConcurrentChallanStartsExactlyOneStartsIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier together = new CyclicBarrier(8);
+            List<Future<PaymentResult>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return desk.start("KM7Q-4XPA-K", "test.challan", "citizen");
+                }));
+            }
+            int startedNow = 0;
+            for (Future<PaymentResult> f : results) {
+                PaymentResult r = f.get();
+                assertTrue(r.outcome() == Outcome.PENDING || r.outcome() == Outcome.ALREADY_PENDING, r.outcome().toString());
+                startedNow += r.outcome() == Outcome.PENDING ? 1 : 0;
+                assertEquals("P-1", r.payment().providerReference(), "everyone is told the same challan");
+            }
+            assertEquals(1, startedNow);
+            assertEquals(1, challan.starts.get());
+            assertEquals(1, audit.count("payment.start"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPaymentStoredElsewhereMeanwhileIsTheAnswerAndNotClaimedAsNew() {
+        Payment elsewhere = new Payment("KM7Q-4XPA-K", "police.cert", "police", "normal", 500, "test.challan", "OTHER-9",
+                "pay challan OTHER-9 at any bank branch", Payment.PENDING, NOW, null, null);
+        PaymentStore raced = new PaymentStore() {
+            @Override
+            public Added add(Payment payment) {
+                store.rows.putIfAbsent(elsewhere.reference(), elsewhere); // another desk on the same database won
+                return store.add(payment);
+            }
+
+            @Override
+            public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
+                return store.markPaid(reference, paidAt, receiptNumber);
+            }
+
+            @Override
+            public Optional<Payment> payment(String reference) {
+                return store.payment(reference);
+            }
+
+            @Override
+            public List<Payment> paidBetween(Instant from, Instant to) {
+                return store.paidBetween(from, to);
+            }
+        };
+        PaymentDesk other = new PaymentDesk(apps, raced, audit, Clock.fixed(NOW, ZoneOffset.UTC));
+        other.addProvider(challan, Map.of(PaymentProvider.PROVIDER_ID, "test.challan"));
+
+        PaymentResult r = other.start("KM7Q-4XPA-K", "test.challan", "citizen");
+        assertEquals(Outcome.ALREADY_PENDING, r.outcome());
+        assertEquals(elsewhere, r.payment(), "the payment that was stored first");
+        assertEquals(elsewhere, store.rows.get("KM7Q-4XPA-K"), "left as it was");
+        assertEquals(0, audit.count("payment.start"));
     }
 
     @Test
