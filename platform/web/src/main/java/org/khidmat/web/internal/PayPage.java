@@ -25,11 +25,6 @@ import org.khidmat.api.platform.TrackedApplication;
 final class PayPage {
     /** Who pays, for the audit log: the applicant, known by reference and CNIC. */
     static final String ACTOR = "citizen";
-    /** This page's own words, beside the shared {@link PayWords}. */
-    private static final WordBook WORDS = new WordBook()
-            .w("alreadyStarted", "A payment was already started for this application. Nothing new was started or "
-                    + "charged: the challan or transaction number below is the same.",
-                    "اس درخواست کی ادائیگی پہلے ہی شروع ہو چکی ہے۔ نہ کچھ نیا شروع ہوا نہ کوئی رقم لی گئی: نیچے وہی چالان یا ٹرانزیکشن نمبر ہے۔");
     private final Applications applications;
     private final Payments payments;
 
@@ -174,7 +169,7 @@ final class PayPage {
         StringBuilder b = new StringBuilder(FormHtml.summary(problem == null ? List.of() : List.of(problem), lang))
                 .append("<h1>").append(PayWords.get("pending", lang)).append("</h1>");
         if (startedBefore) {
-            b.append("<p class=\"note\" id=\"already-started\" role=\"status\">").append(WORDS.get("alreadyStarted", lang))
+            b.append("<p class=\"note\" id=\"already-started\" role=\"status\">").append(PayWords.get("alreadyStarted", lang))
                     .append("</p>");
         }
         b.append(summary(v.t, p.amount(), lang))

@@ -19,6 +19,9 @@ final class PayWords {
             .w("nothingDue", "Nothing to pay: this speed of the service is free.",
                     "کچھ ادا نہیں کرنا: خدمت کی یہ رفتار مفت ہے۔")
             .w("paidNow", "Payment received", "ادائیگی موصول ہو گئی")
+            .w("alreadyStarted", "A payment was already started for this application. Nothing new was started or "
+                    + "charged: the challan or transaction number below is the same.",
+                    "اس درخواست کی ادائیگی پہلے ہی شروع ہو چکی ہے۔ نہ کچھ نیا شروع ہوا نہ کوئی رقم لی گئی: نیچے وہی چالان یا ٹرانزیکشن نمبر ہے۔")
             .w("alreadyPaid", "This fee was paid before. Nothing was charged again: this is the same receipt.",
                     "یہ فیس پہلے ادا ہو چکی ہے۔ دوبارہ کوئی رقم نہیں لی گئی: یہ وہی رسید ہے۔")
             .w("pending", "Payment pending", "ادائیگی زیر التوا")
