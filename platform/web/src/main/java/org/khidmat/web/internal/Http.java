@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -43,6 +44,12 @@ final class Http {
 
     private static void send(Response response, Callback callback, int status, String type, byte[] bytes) {
         response.setStatus(status);
+        if (status >= 400 && !response.getRequest().consumeAvailable()) {
+            // refused before its body was read, and the body has not all arrived: Jetty will close this
+            // connection once the answer is out, so the answer says so, and the client sends its next request on
+            // a new connection instead of on this one after it is closed
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
