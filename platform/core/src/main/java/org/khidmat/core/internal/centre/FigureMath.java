@@ -53,6 +53,10 @@ final class FigureMath {
         }
     }
 
+    /**
+     * The figures from opened applications, as the centre computed them before {@link #of} took the store's grouped
+     * facts; kept as the reference the tests hold {@link #of} to.
+     */
     FigureMath(LocalDate from, LocalDate to, List<TrackedApplication> applications, List<QueueToken> tokens,
             List<Rating> ratings, List<Appointment> appointments) {
         this(from, to, tokens, appointments);
