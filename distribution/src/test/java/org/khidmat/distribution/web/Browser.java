@@ -1,5 +1,6 @@
 package org.khidmat.distribution.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Results;
@@ -87,6 +88,13 @@ final class Browser implements AutoCloseable {
 
     String html() {
         return driver.getPageSource();
+    }
+
+    /** Asserts the page is in {@code lang}, with the writing direction that goes with it (Urdu right to left). */
+    void assertLanguage(String lang) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        assertEquals(lang, html.getAttribute("lang"));
+        assertEquals("ur".equals(lang) ? "rtl" : "ltr", html.getAttribute("dir"));
     }
 
     /** Runs axe-core in the page; fails on any serious or critical violation. */

@@ -53,16 +53,11 @@ class CitizenJourneyIT {
         }
     }
 
-    private void assertPage(String lang) {
-        assertEquals(lang, browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
-        assertEquals("ur".equals(lang) ? "rtl" : "ltr", browser.driver.findElement(By.tagName("html")).getAttribute("dir"));
-    }
-
     @Test
     @Order(1)
     void englishJourneyFromSearchToTracking() {
         browser.open(centre.url("/?lang=en"));
-        assertPage("en");
+        browser.assertLanguage("en");
         browser.accessible("catalogue");
         browser.type("q", "character certificate");
         browser.go(By.id("search"));
@@ -129,14 +124,14 @@ class CitizenJourneyIT {
     void urduJourneyRightToLeftAndRemembered() {
         browser.open(centre.url("/"));
         browser.go(By.id("lang-switch"));
-        assertPage("ur");
+        browser.assertLanguage("ur");
         browser.open(centre.url("/"));
-        assertPage("ur");
+        browser.assertLanguage("ur");
         browser.type("q", "شناختی کارڈ کی تجدید");
         browser.go(By.id("search"));
         browser.accessible("Urdu catalogue");
         browser.go(By.linkText("شناختی کارڈ کی تجدید"));
-        assertPage("ur");
+        browser.assertLanguage("ur");
         assertTrue(browser.text(By.id("fees")).contains("ایگزیکٹو"));
         browser.accessible("Urdu start page");
         browser.go(By.id("start"));
@@ -156,7 +151,7 @@ class CitizenJourneyIT {
         browser.type("f-cnic", "1234");
         browser.type("f-fullName", "عائشہ خان");
         browser.go(By.id("continue"));
-        assertPage("ur");
+        browser.assertLanguage("ur");
         assertTrue(browser.text(By.id("cnic-error")).contains("13 ہندسوں"));
         browser.accessible("Urdu form page with errors");
         browser.type("f-cnic", "3520212345671");
@@ -170,7 +165,7 @@ class CitizenJourneyIT {
         browser.accessible("Urdu check your answers");
         browser.go(By.id("submit"));
         String reference = browser.text(By.id("reference"));
-        assertPage("ur");
+        browser.assertLanguage("ur");
         browser.accessible("Urdu confirmation");
 
         browser.go(By.id("track-link"));
@@ -180,7 +175,7 @@ class CitizenJourneyIT {
         assertEquals("جمع کرائی گئی", browser.text(By.id("status")));
         browser.accessible("Urdu track result");
         browser.go(By.id("lang-switch"));
-        assertPage("en");
+        browser.assertLanguage("en");
         assertTrue(browser.has(By.id("f-reference")), "the switch stays on the same page");
     }
 

@@ -68,11 +68,6 @@ class FloorIT {
         }
     }
 
-    private static void assertPage(Browser b, String lang) {
-        assertEquals(lang, b.driver.findElement(By.tagName("html")).getAttribute("lang"));
-        assertEquals("ur".equals(lang) ? "rtl" : "ltr", b.driver.findElement(By.tagName("html")).getAttribute("dir"));
-    }
-
     private static WebDriverWait waiting(Browser b) {
         return new WebDriverWait(b.driver, Duration.ofSeconds(15));
     }
@@ -81,13 +76,13 @@ class FloorIT {
     @Order(1)
     void aTokenTakenAtTheKioskIsCalledLiveOnTheHallScreenAndItsApplicationIsTiedToIt() throws Exception {
         hall.open(centre.url("/display?lang=en"));
-        assertPage(hall, "en");
+        hall.assertLanguage("en");
         assertTrue(hall.has(By.id("no-calls")) && hall.driver.findElement(By.id("no-calls")).isDisplayed());
         hall.accessible("hall display");
         ((JavascriptExecutor) hall.driver).executeScript("window.floorMarker = 'the same page';");
 
         kiosk.open(centre.url("/queue?lang=en"));
-        assertPage(kiosk, "en");
+        kiosk.assertLanguage("en");
         kiosk.accessible("kiosk");
         kiosk.type("q", "character certificate");
         kiosk.go(By.id("search"));
@@ -229,17 +224,17 @@ class FloorIT {
     void theHallPagesReadRightToLeftInUrdu() {
         for (String path : new String[] {"/queue", "/appointments", "/appointments/check-in", "/appointments/cancel", "/display"}) {
             kiosk.open(centre.url(path + "?lang=ur"));
-            assertPage(kiosk, "ur");
+            kiosk.assertLanguage("ur");
             assertTrue(URDU.matcher(kiosk.text(By.tagName("h1"))).find(), path + " has an Urdu heading");
             kiosk.accessible("Urdu " + path);
         }
         kiosk.go(By.id("lang-switch"));
-        assertPage(kiosk, "en");
+        kiosk.assertLanguage("en");
         assertTrue(kiosk.driver.getCurrentUrl().endsWith("/display"), "the switch leaves the lang parameter behind");
 
         kiosk.open(centre.url("/queue?lang=ur"));
         kiosk.go(By.id("take-" + RENEWAL));
-        assertPage(kiosk, "ur");
+        kiosk.assertLanguage("ur");
         assertTrue(kiosk.text(By.id("token-service")).contains("شناختی کارڈ"), "a kiosk set to Urdu by its address stays in Urdu");
         kiosk.accessible("Urdu token page");
     }

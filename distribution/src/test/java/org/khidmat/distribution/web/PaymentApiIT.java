@@ -94,6 +94,37 @@ class PaymentApiIT {
                 .map(l -> new long[] {Long.parseLong(l.split(",")[2]), Long.parseLong(l.split(",")[3])}).orElse(new long[2]);
     }
 
+    /** Eight clients sending the same payment request at the same moment: their answers. */
+    private List<HttpResponse<String>> atOnce(String body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier together = new CyclicBarrier(8);
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return post("/api/v1/payments", body);
+                }));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : sent) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** @return how many audit entries of the application have that action */
+    private long audited(String reference, String action) {
+        long n = 0;
+        for (JsonNode e : Staff.read(admin.get("/api/v1/audit?q=" + reference))) {
+            n += action.equals(e.get("action").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
     private void finish(String reference) {
         for (String to : List.of("in-review", "issued")) {
             HttpResponse<String> r = agency.post("/api/v1/applications/" + reference + "/moves", "{\"to\":\"" + to + "\"}");
@@ -132,15 +163,8 @@ class PaymentApiIT {
         long[] after = collectedToday();
         assertEquals(before[0] + 1, after[0], "one payment counted");
         assertEquals(before[1] + 500, after[1], "PKR 500 counted once");
-        JsonNode audit = Staff.read(admin.get("/api/v1/audit?q=" + ref));
-        long starts = 0;
-        long paids = 0;
-        for (JsonNode e : audit) {
-            starts += "payment.start".equals(e.get("action").asText()) ? 1 : 0;
-            paids += "payment.paid".equals(e.get("action").asText()) ? 1 : 0;
-        }
-        assertEquals(1, starts, "the provider was asked once");
-        assertEquals(1, paids);
+        assertEquals(1, audited(ref, "payment.start"), "the provider was asked once");
+        assertEquals(1, audited(ref, "payment.paid"));
     }
 
     @Test
@@ -148,26 +172,16 @@ class PaymentApiIT {
         long[] before = collectedToday();
         String cnic = cnic();
         String ref = domicile(cnic);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> post("/api/v1/payments", pair(ref, cnic, ",\"provider\":\"simpay.wallet\""))));
-            }
-            int created = 0;
-            java.util.Set<String> receipts = new java.util.HashSet<>();
-            for (Future<HttpResponse<String>> f : answers) {
-                HttpResponse<String> r = f.get();
-                assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body());
-                created += r.statusCode() == 201 ? 1 : 0;
-                assertEquals(r.statusCode() == 201 ? "paid" : "already_paid", Staff.read(r).get("outcome").asText(), r.body());
-                receipts.add(Staff.read(r).at("/receipt/receiptNumber").asText());
-            }
-            assertEquals(1, created, "one answer started the payment");
-            assertEquals(1, receipts.size(), receipts.toString());
-        } finally {
-            pool.shutdownNow();
+        int created = 0;
+        java.util.Set<String> receipts = new java.util.HashSet<>();
+        for (HttpResponse<String> r : atOnce(pair(ref, cnic, ",\"provider\":\"simpay.wallet\""))) {
+            assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body());
+            created += r.statusCode() == 201 ? 1 : 0;
+            assertEquals(r.statusCode() == 201 ? "paid" : "already_paid", Staff.read(r).get("outcome").asText(), r.body());
+            receipts.add(Staff.read(r).at("/receipt/receiptNumber").asText());
         }
+        assertEquals(1, created, "one answer started the payment");
+        assertEquals(1, receipts.size(), receipts.toString());
         long[] after = collectedToday();
         assertEquals(before[0] + 1, after[0]);
         assertEquals(before[1] + 500, after[1]);
@@ -177,44 +191,26 @@ class PaymentApiIT {
     void manyClientsStartingAChallanAtOnceGetOneChallanAndOneCreated() throws Exception {
         String cnic = cnic();
         String ref = domicile(cnic);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            CyclicBarrier together = new CyclicBarrier(8);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    together.await(30, TimeUnit.SECONDS);
-                    return post("/api/v1/payments", pair(ref, cnic, ",\"provider\":\"simpay.challan\""));
-                }));
+        int created = 0;
+        int already = 0;
+        java.util.Set<String> challans = new java.util.HashSet<>();
+        for (HttpResponse<String> r : atOnce(pair(ref, cnic, ",\"provider\":\"simpay.challan\""))) {
+            JsonNode body = Staff.read(r);
+            if (r.statusCode() == 201) {
+                created++;
+                assertEquals("pending", body.get("outcome").asText(), r.body());
+            } else {
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals("already_pending", body.get("outcome").asText(), r.body());
+                already++;
             }
-            int created = 0;
-            int already = 0;
-            java.util.Set<String> challans = new java.util.HashSet<>();
-            for (Future<HttpResponse<String>> f : answers) {
-                HttpResponse<String> r = f.get();
-                JsonNode body = Staff.read(r);
-                if (r.statusCode() == 201) {
-                    created++;
-                    assertEquals("pending", body.get("outcome").asText(), r.body());
-                } else {
-                    assertEquals(200, r.statusCode(), r.body());
-                    assertEquals("already_pending", body.get("outcome").asText(), r.body());
-                    already++;
-                }
-                assertEquals("pending", body.at("/payment/state").asText(), r.body());
-                challans.add(body.at("/payment/providerReference").asText());
-            }
-            assertEquals(1, created, "only the request that started the payment is told 201 Created");
-            assertEquals(7, already);
-            assertEquals(1, challans.size(), "everyone is told the same challan: " + challans);
-        } finally {
-            pool.shutdownNow();
+            assertEquals("pending", body.at("/payment/state").asText(), r.body());
+            challans.add(body.at("/payment/providerReference").asText());
         }
-        long starts = 0;
-        for (JsonNode e : Staff.read(admin.get("/api/v1/audit?q=" + ref))) {
-            starts += "payment.start".equals(e.get("action").asText()) ? 1 : 0;
-        }
-        assertEquals(1, starts, "one challan was started");
+        assertEquals(1, created, "only the request that started the payment is told 201 Created");
+        assertEquals(7, already);
+        assertEquals(1, challans.size(), "everyone is told the same challan: " + challans);
+        assertEquals(1, audited(ref, "payment.start"), "one challan was started");
     }
 
     @Test

@@ -75,11 +75,6 @@ class PaymentJourneyIT {
         }
     }
 
-    private void lang(String lang) {
-        assertEquals(lang, browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
-        assertEquals("ur".equals(lang) ? "rtl" : "ltr", browser.driver.findElement(By.tagName("html")).getAttribute("dir"));
-    }
-
     private void noCnicInTheUrl() {
         String url = browser.driver.getCurrentUrl();
         assertFalse(url.contains("61101") || url.contains("cnic"), url);
@@ -352,7 +347,7 @@ class PaymentJourneyIT {
         assertEquals("1.00", cells.get("within_promise"));
 
         browser.open(centre.url("/figures?lang=ur"));
-        lang("ur");
+        browser.assertLanguage("ur");
         // the wide table scrolls, and right to left its last columns start out of view: read them as text
         assertEquals("4.00", browser.driver.findElement(By.id("row-" + DOMICILE)).findElement(By.className("rating"))
                 .getAttribute("textContent"));
@@ -369,7 +364,7 @@ class PaymentJourneyIT {
     void aChallanIsPaidAtTheBankAndCheckedInUrdu() throws Exception {
         String challanRef = file(domicile("6110111122223"));
         browser.open(centre.url("/pay?lang=ur"));
-        lang("ur");
+        browser.assertLanguage("ur");
         browser.accessible("Urdu pay form");
         browser.type("f-reference", challanRef);
         browser.type("f-cnic", "61101-1112222-3");
@@ -404,7 +399,7 @@ class PaymentJourneyIT {
         assertEquals("بینک چالان (فرضی)", browser.text(By.id("receipt-provider")));
         browser.accessible("Urdu receipt");
         browser.go(By.id("lang-switch"));
-        lang("en");
+        browser.assertLanguage("en");
         assertTrue(browser.has(By.id("f-reference")), "the switch leads to the same page in English");
 
         browser.open(centre.url("/rate?lang=ur"));
