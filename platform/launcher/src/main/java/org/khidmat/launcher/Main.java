@@ -128,6 +128,9 @@ public final class Main {
         // Felix SCR keeps the components it read from each bundle's XML, so a restart does not parse them again;
         // a bundle updated since is read afresh
         p.put("ds.cache.metadata", "true");
+        // the deployer installs a new version of an agency bundle beside the serving one and switches when it is
+        // verified; a new build under the same version must be able to stand beside it too
+        p.put("org.osgi.framework.bsnversion", "multiple");
         // the first admin's password and mandatory bundle signing, by name from the environment
         String admin = System.getProperty("khidmat.admin.password", System.getenv("KHIDMAT_ADMIN_PASSWORD"));
         if (admin != null && !admin.isBlank()) {
@@ -140,6 +143,10 @@ public final class Main {
         String posts = System.getProperty("khidmat.web.publicPostsPerMinute", System.getenv("KHIDMAT_PUBLIC_POSTS_PER_MINUTE"));
         if (posts != null && !posts.isBlank()) {
             p.put("khidmat.web.publicPostsPerMinute", posts.trim());
+        }
+        String startLimit = System.getProperty("khidmat.deploy.startTimeoutSeconds", System.getenv("KHIDMAT_DEPLOY_START_TIMEOUT"));
+        if (startLimit != null && !startLimit.isBlank()) {
+            p.put("khidmat.deploy.startTimeoutSeconds", startLimit.trim());
         }
         String signed = System.getProperty("khidmat.deploy.requireSigned", System.getenv("KHIDMAT_REQUIRE_SIGNED"));
         if ("true".equalsIgnoreCase(signed == null ? "" : signed.trim())) {

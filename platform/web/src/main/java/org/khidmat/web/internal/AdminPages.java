@@ -58,9 +58,10 @@ final class AdminPages extends Handler.Abstract {
             Http.html(response, callback, 200, outbox.render(caller));
         } else if (rest.isEmpty() && !post) {
             Http.html(response, callback, 200, layout.page(caller, "Bundles and services", "<h1>Bundles and services</h1>"
-                    + bundles.table(caller, "/admin") + BundleForms.uploadForm(caller, "/admin") + services(caller)));
+                    + bundles.table(caller, "/admin") + bundles.pendingTable(caller, "/admin")
+                    + BundleForms.uploadForm(caller, "/admin") + services(caller)));
         } else if (post && (rest.equals("bundles") || rest.startsWith("bundles/") && (rest.endsWith("/rollback")
-                || rest.endsWith("/withdraw")))) {
+                || rest.endsWith("/withdraw") || rest.endsWith("/approve") || rest.endsWith("/reject")))) {
             bundles.post(request, response, callback, caller, rest, "/admin");
         } else if (post && rest.startsWith("services/") && (rest.endsWith("/enable") || rest.endsWith("/disable"))) {
             enable(request, response, callback, caller, rest);

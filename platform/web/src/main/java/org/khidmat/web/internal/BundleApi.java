@@ -13,8 +13,10 @@ import org.khidmat.api.platform.Role;
 
 /**
  * The staff side of {@code /api/v1} for bundles and services: {@code GET, PUT /api/v1/bundles} (the jar as the
- * body), {@code POST /api/v1/bundles/{symbolicName}/rollback}, {@code DELETE /api/v1/bundles/{symbolicName}},
- * {@code POST /api/v1/services/{id}/enable|disable}. Every answer about a bundle is the deployer's verdict.
+ * body; 202 when a jar with code waits for approval), {@code POST /api/v1/bundles/{symbolicName}/rollback},
+ * {@code DELETE /api/v1/bundles/{symbolicName}[?withDependents=true]}, {@code GET /api/v1/bundles/pending},
+ * {@code POST /api/v1/bundles/pending/{sha256}/approve|reject} (admins), {@code POST /api/v1/services/{id}/enable|disable}.
+ * Every answer about a bundle is the deployer's verdict; an upload waits for it without holding a request thread.
  */
 final class BundleApi extends Handler.Abstract {
     private static final String BUNDLES = "/api/v1/bundles";
@@ -63,6 +65,10 @@ final class BundleApi extends Handler.Abstract {
             return true;
         }
         String rest = path.substring(BUNDLES.length() + 1);
+        if (rest.equals("pending") || rest.startsWith("pending/")) {
+            pending(request, response, callback, rest, method);
+            return true;
+        }
         boolean rollback = rest.endsWith("/rollback");
         String name = rollback ? rest.substring(0, rest.length() - "/rollback".length()) : rest;
         if (name.isEmpty() || name.contains("/")) {
@@ -74,23 +80,71 @@ final class BundleApi extends Handler.Abstract {
         }
         var caller = gate.api(request, response, callback, Role.ADMIN, Role.AGENCY);
         if (caller.isPresent()) {
-            BundleDesk.Outcome o = rollback ? desk.rollback(caller.get(), name) : desk.withdraw(caller.get(), name);
+            boolean withDependents = "true".equals(Request.extractQueryParameters(request).getValue("withDependents"));
+            BundleDesk.Outcome o = rollback ? desk.rollback(caller.get(), name) : desk.withdraw(caller.get(), name, withDependents);
             Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
         }
         return true;
     }
 
     private void put(Request request, Response response, Callback callback, Gate.Caller caller) throws IOException {
-        BundleDesk.Outcome o;
-        Path jar = null;
+        Path jar;
         try {
             jar = uploads.body(request);
-            o = desk.deploy(caller, jar);
         } catch (Uploads.Refused e) {
             Http.error(response, callback, e.status, e.getMessage());
             return;
-        } finally {
+        }
+        // the request thread goes back to the pool; the answer is written when the deployer's verdict is known
+        desk.deploy(caller, jar).whenComplete((o, failure) -> {
             Uploads.delete(jar); // before the answer: once the caller hears the verdict, nothing is left behind
+            if (failure != null) {
+                Http.error(response, callback, 500, "the deployer failed; the centre's log says why");
+            } else {
+                Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
+            }
+        });
+    }
+
+    /** {@code GET pending}, {@code POST pending/{sha256}/approve|reject}: admins judge jars that carry code. */
+    private void pending(Request request, Response response, Callback callback, String rest, String method) throws IOException {
+        if (rest.equals("pending")) {
+            if (!"GET".equals(method)) {
+                notAllowed(response, callback, BUNDLES + "/pending", "GET");
+                return;
+            }
+            var caller = gate.api(request, response, callback, Role.ADMIN);
+            if (caller.isPresent()) {
+                Http.json(response, callback, 200, desk.pending(caller.get()).stream().map(BundleDesk::json).toList());
+            }
+            return;
+        }
+        String[] parts = rest.split("/");
+        if (parts.length != 3 || !(parts[2].equals("approve") || parts[2].equals("reject"))) {
+            Http.error(response, callback, 404, "no such API resource: " + BUNDLES + "/pending/...");
+            return;
+        }
+        if (!"POST".equals(method)) {
+            notAllowed(response, callback, BUNDLES + "/pending/{sha256}/" + parts[2], "POST");
+            return;
+        }
+        var caller = gate.api(request, response, callback, Role.ADMIN);
+        if (caller.isEmpty()) {
+            return;
+        }
+        BundleDesk.Outcome o;
+        if (parts[2].equals("approve")) {
+            o = desk.approve(caller.get(), parts[1]);
+        } else {
+            String reason = null;
+            try {
+                String body = Exchange.body(request);
+                reason = body.isBlank() ? null : JsonIn.string(JsonIn.object(body), "reason");
+            } catch (Exchange.TooLarge | JsonIn.BadJson e) {
+                Http.error(response, callback, 400, e.getMessage());
+                return;
+            }
+            o = desk.reject(caller.get(), parts[1], reason);
         }
         Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
     }

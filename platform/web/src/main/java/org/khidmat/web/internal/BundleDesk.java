@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.DeployedBundle;
 import org.khidmat.api.platform.Deployer;
+import org.khidmat.api.platform.PendingBundle;
 import org.khidmat.api.platform.Role;
 
 /**
@@ -32,25 +35,49 @@ final class BundleDesk {
         return deployer.bundles().stream().filter(b -> !caller.is(Role.AGENCY) || caller.mayAct(b.agency())).toList();
     }
 
-    Outcome deploy(Gate.Caller caller, Path jar) {
+    /**
+     * Deploys without holding the caller's thread: the stage completes when the deployer's verdict is known. Jars
+     * with code from agency accounts wait for approval (202).
+     */
+    CompletionStage<Outcome> deploy(Gate.Caller caller, Path jar) {
         if (caller.is(Role.OPERATOR)) {
-            return Outcome.refused(403, null, "counter operators cannot deploy bundles");
+            return CompletableFuture.completedFuture(Outcome.refused(403, null, "counter operators cannot deploy bundles"));
         }
-        DeployResult r = caller.is(Role.ADMIN) ? deployer.deploy(jar, caller.name())
-                : deployer.deployFor(jar, caller.name(), caller.account().agency());
-        if (r.ok()) {
-            return new Outcome(200, r);
+        String agency = caller.is(Role.ADMIN) ? null : caller.account().agency();
+        return deployer.deployLater(jar, caller.name(), agency).thenApply(r -> {
+            boolean otherAgency = caller.is(Role.AGENCY) && !r.ok() && r.message() != null
+                    && r.message().contains("an account of agency");
+            return new Outcome(otherAgency ? 403 : status(r, 422), r);
+        });
+    }
+
+    /** @return the jars waiting for approval: admins only */
+    List<PendingBundle> pending(Gate.Caller caller) {
+        return caller.is(Role.ADMIN) ? deployer.pending() : List.of();
+    }
+
+    Outcome approve(Gate.Caller caller, String sha256) {
+        if (!caller.is(Role.ADMIN)) {
+            return Outcome.refused(403, null, "only a centre admin approves bundles that carry code");
         }
-        boolean otherAgency = caller.is(Role.AGENCY) && r.message() != null && r.message().contains("an account of agency");
-        return new Outcome(otherAgency ? 403 : 422, r);
+        DeployResult r = deployer.approve(sha256, caller.name());
+        return new Outcome(status(r, 422), r);
+    }
+
+    Outcome reject(Gate.Caller caller, String sha256, String reason) {
+        if (!caller.is(Role.ADMIN)) {
+            return Outcome.refused(403, null, "only a centre admin turns down bundles that carry code");
+        }
+        DeployResult r = deployer.reject(sha256, caller.name(), reason);
+        return new Outcome(status(r, 422), r);
     }
 
     Outcome rollback(Gate.Caller caller, String symbolicName) {
         return mine(caller, symbolicName).orElseGet(() -> verdict(deployer.rollback(symbolicName, caller.name())));
     }
 
-    Outcome withdraw(Gate.Caller caller, String symbolicName) {
-        return mine(caller, symbolicName).orElseGet(() -> verdict(deployer.withdraw(symbolicName, caller.name())));
+    Outcome withdraw(Gate.Caller caller, String symbolicName, boolean withDependents) {
+        return mine(caller, symbolicName).orElseGet(() -> verdict(deployer.withdraw(symbolicName, caller.name(), withDependents)));
     }
 
     /** @return a refusal when the bundle is unknown or not the caller's to touch; empty when it may go ahead */
@@ -71,12 +98,37 @@ final class BundleDesk {
     }
 
     private static Outcome verdict(DeployResult r) {
-        return new Outcome(r.ok() ? 200 : 409, r);
+        return new Outcome(status(r, 409), r);
+    }
+
+    /** The HTTP status of a verdict; {@code refused} for a plain refusal. */
+    static int status(DeployResult r, int refused) {
+        return switch (r.status()) {
+            case DONE -> 200;
+            case PENDING_APPROVAL -> 202;
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+            case BUSY -> 503;
+            case REFUSED -> refused;
+        };
     }
 
     static Map<String, Object> json(DeployResult r) {
-        return ServiceJson.ordered("ok", r.ok(), "symbolicName", r.symbolicName(), "version", r.version(),
+        Map<String, Object> m = ServiceJson.ordered("ok", r.ok(), "symbolicName", r.symbolicName(), "version", r.version(),
                 "services", r.services(), "message", r.message(), "millis", r.millis());
+        m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        return m;
+    }
+
+    static Map<String, Object> json(PendingBundle p) {
+        Map<String, Object> m = ServiceJson.ordered("sha256", p.sha256(), "symbolicName", p.symbolicName(), "version",
+                p.version(), "agency", p.agency(), "uploadedBy", p.uploadedBy());
+        m.put("uploadedAt", p.uploadedAt().toString());
+        m.put("imports", p.imports());
+        m.put("components", p.components());
+        m.put("classes", p.classes());
+        m.put("services", p.services());
+        return m;
     }
 
     static Map<String, Object> json(DeployedBundle b) {

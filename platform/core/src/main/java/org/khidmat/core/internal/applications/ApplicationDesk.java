@@ -30,6 +30,7 @@ import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.api.platform.SubmitResult.Outcome;
 import org.khidmat.api.platform.TrackedApplication;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,7 +54,11 @@ public final class ApplicationDesk implements Applications {
     private final AuditLog audit;
     private final DescriptorArchive archive;
     private final References references = new References();
-    private final Map<String, ServiceHandler> handlers = new ConcurrentHashMap<>();
+    /**
+     * Handlers by service id, and by the bundle version that registered them: while an update switches over, two
+     * versions of a bundle serve the same id, and an application is checked by the version it was filed under.
+     */
+    private final Map<String, Map<String, ServiceHandler>> handlers = new ConcurrentHashMap<>();
     private volatile Notifications notifications;
 
     @Activate
@@ -65,17 +70,18 @@ public final class ApplicationDesk implements Applications {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addHandler(ServiceHandler handler, Map<String, Object> properties) {
-        Object id = properties.get(ServiceHandler.SERVICE_ID);
-        if (id instanceof String s) {
-            handlers.put(s, handler);
+    void addHandler(ServiceReference<ServiceHandler> ref, ServiceHandler handler) {
+        if (ref.getProperty(ServiceHandler.SERVICE_ID) instanceof String s && ref.getBundle() != null) {
+            handlers.computeIfAbsent(s, k -> new ConcurrentHashMap<>()).put(ref.getBundle().getVersion().toString(), handler);
         }
     }
 
-    void removeHandler(ServiceHandler handler, Map<String, Object> properties) {
-        Object id = properties.get(ServiceHandler.SERVICE_ID);
-        if (id instanceof String s) {
-            handlers.remove(s, handler);
+    void removeHandler(ServiceReference<ServiceHandler> ref, ServiceHandler handler) {
+        if (ref.getProperty(ServiceHandler.SERVICE_ID) instanceof String s) {
+            handlers.computeIfPresent(s, (k, byVersion) -> {
+                byVersion.values().remove(handler);
+                return byVersion.isEmpty() ? null : byVersion;
+            });
         }
     }
 
@@ -145,7 +151,7 @@ public final class ApplicationDesk implements Applications {
             }
         }
         if (problems.isEmpty()) {
-            Optional<List<Problem>> handled = handle(d, chosenTier, stored);
+            Optional<List<Problem>> handled = handle(entry.get(), chosenTier, stored);
             if (handled.isEmpty()) {
                 return new SubmitResult(Outcome.UNAVAILABLE, null, List.of());
             }
@@ -177,8 +183,10 @@ public final class ApplicationDesk implements Applications {
     }
 
     /** @return the handler's problems; empty Optional when a declared handler is missing or failed */
-    private Optional<List<Problem>> handle(ServiceDescriptor d, String tier, Map<String, String> answers) {
-        ServiceHandler h = handlers.get(d.id());
+    private Optional<List<Problem>> handle(CatalogueEntry entry, String tier, Map<String, String> answers) {
+        ServiceDescriptor d = entry.descriptor();
+        Map<String, ServiceHandler> byVersion = handlers.getOrDefault(d.id(), Map.of());
+        ServiceHandler h = byVersion.get(entry.bundleVersion());
         if (h == null) {
             if (d.handler()) {
                 LOG.warn("applications: {} declares a handler but none is registered; refusing submissions", d.id());

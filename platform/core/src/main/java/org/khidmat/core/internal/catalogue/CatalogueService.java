@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.khidmat.api.AgencyBundle;
 import org.khidmat.api.descriptor.BundleDescriptors;
@@ -35,10 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The extender: tracks active bundles that carry the {@code Khidmat-Services} header and lists their
- * services, read from the descriptors without loading any of the bundle's classes.
+ * The extender: lists the services of the agency bundles the deployer admitted, read from their descriptors
+ * without loading any of the bundle's classes. A bundle is listed only once the deployer has verified and
+ * committed it ({@link #admit}), and only while it is active; an update switches every service of the old
+ * version to the new one in one step, so a reader sees one version or the other, never a gap.
  */
-@Component(service = Catalogue.class)
+@Component(service = {Catalogue.class, CatalogueService.class})
 public final class CatalogueService implements Catalogue {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueService.class);
     private static final Comparator<CatalogueEntry> ORDER =
@@ -47,7 +51,10 @@ public final class CatalogueService implements Catalogue {
     private final ServiceStates states;
     private final AuditLog audit;
     private final ApplicationStore applications;
-    private final Map<String, Listed> byId = new ConcurrentHashMap<>();
+    /** What citizens see: replaced whole on every change, so a reader never meets a half-made list. */
+    private volatile Map<String, Listed> byId = Map.of();
+    /** Bundle ids the deployer committed; only these are listed, and only while active. */
+    private final Set<Long> admitted = ConcurrentHashMap.newKeySet();
     private final BundleTracker<List<String>> tracker;
 
     /** How long the enablement read from the store is used before it is read again (other nodes may change it). */
@@ -69,12 +76,14 @@ public final class CatalogueService implements Catalogue {
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
             @Override
             public List<String> addingBundle(Bundle bundle, BundleEvent event) {
-                return add(bundle);
+                // a committed bundle that became active again (after a refresh or a resumed library) is listed
+                // again; any other is left to the deployer, which admits it once verified
+                return admitted.contains(bundle.getBundleId()) ? list(bundle, null) : List.of();
             }
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, List<String> ids) {
-                ids.forEach(id -> byId.computeIfPresent(id, (k, l) -> l.bundleId() == bundle.getBundleId() ? null : l));
+                unlist(bundle.getBundleId());
                 LOG.debug("catalogue: {} left with {}", bundle.getSymbolicName(), ids);
             }
         };
@@ -86,33 +95,74 @@ public final class CatalogueService implements Catalogue {
         tracker.close();
     }
 
-    private List<String> add(Bundle bundle) {
-        String header = bundle.getHeaders("").get(AgencyBundle.SERVICES_HEADER);
-        if (header == null) {
-            return null;
+    /**
+     * Lists a bundle the deployer verified and committed, in place of {@code replaced} (the version it updates,
+     * or {@code null}): every service of the old version passes to the new one at once.
+     *
+     * @return the service ids now listed for the bundle
+     */
+    public List<String> admit(Bundle bundle, Bundle replaced) {
+        admitted.add(bundle.getBundleId());
+        List<String> ids = list(bundle, replaced);
+        if (replaced != null) {
+            admitted.remove(replaced.getBundleId());
         }
-        List<ServiceDescriptor> descriptors;
-        try {
-            descriptors = BundleDescriptors.readAll(header, bundleSource(bundle));
-        } catch (DescriptorException | IOException e) {
-            LOG.warn("catalogue: {} {} declares services that cannot be read: {}", bundle.getSymbolicName(),
-                    bundle.getVersion(), e.getMessage());
-            return null;
+        return ids;
+    }
+
+    /** Stops listing a bundle (withdrawn, retired after an update, or suspended). */
+    public void dismiss(Bundle bundle) {
+        admitted.remove(bundle.getBundleId());
+        unlist(bundle.getBundleId());
+    }
+
+    /** @return whether the deployer committed this bundle and it is listed or will be once active */
+    public boolean isAdmitted(Bundle bundle) {
+        return admitted.contains(bundle.getBundleId());
+    }
+
+    private synchronized List<String> list(Bundle bundle, Bundle replaced) {
+        if (bundle.getState() != Bundle.ACTIVE) {
+            return List.of();
+        }
+        String header = bundle.getHeaders("").get(AgencyBundle.SERVICES_HEADER);
+        Map<String, Listed> next = new HashMap<>(byId);
+        if (replaced != null) {
+            next.values().removeIf(l -> l.bundleId() == replaced.getBundleId());
         }
         List<String> ids = new ArrayList<>();
-        for (ServiceDescriptor d : descriptors) {
-            Listed other = byId.get(d.id());
-            if (other != null && other.bundleId() != bundle.getBundleId()) {
-                LOG.warn("catalogue: {} declares {} which {} already serves; ignored", bundle.getSymbolicName(),
-                        d.id(), other.symbolicName());
-                continue;
+        if (header != null) {
+            List<ServiceDescriptor> descriptors;
+            try {
+                descriptors = BundleDescriptors.readAll(header, bundleSource(bundle));
+            } catch (DescriptorException | IOException e) {
+                LOG.warn("catalogue: {} {} declares services that cannot be read: {}", bundle.getSymbolicName(),
+                        bundle.getVersion(), e.getMessage());
+                descriptors = List.of();
             }
-            byId.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString()));
-            archive(bundle, d);
-            ids.add(d.id());
+            for (ServiceDescriptor d : descriptors) {
+                Listed other = next.get(d.id());
+                if (other != null && other.bundleId() != bundle.getBundleId()) {
+                    LOG.warn("catalogue: {} declares {} which {} already serves; ignored", bundle.getSymbolicName(),
+                            d.id(), other.symbolicName());
+                    continue;
+                }
+                next.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString()));
+                archive(bundle, d);
+                ids.add(d.id());
+            }
         }
+        byId = Map.copyOf(next);
         LOG.debug("catalogue: {} {} serves {}", bundle.getSymbolicName(), bundle.getVersion(), ids);
         return ids;
+    }
+
+    private synchronized void unlist(long bundleId) {
+        if (byId.values().stream().anyMatch(l -> l.bundleId() == bundleId)) {
+            Map<String, Listed> next = new HashMap<>(byId);
+            next.values().removeIf(l -> l.bundleId() == bundleId);
+            byId = Map.copyOf(next);
+        }
     }
 
     private void archive(Bundle bundle, ServiceDescriptor d) {
@@ -150,8 +200,9 @@ public final class CatalogueService implements Catalogue {
     @Override
     public List<CatalogueEntry> services() {
         Map<String, ServiceState> stored = states();
-        List<CatalogueEntry> out = new ArrayList<>(byId.size());
-        for (Listed l : byId.values()) {
+        Map<String, Listed> listed = byId;
+        List<CatalogueEntry> out = new ArrayList<>(listed.size());
+        for (Listed l : listed.values()) {
             out.add(entry(l, stored.get(l.descriptor().id())));
         }
         out.sort(ORDER);

@@ -7,89 +7,114 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.khidmat.api.descriptor.DescriptorException;
-import org.khidmat.api.descriptor.Descriptors;
-import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.DeployResult;
+import org.khidmat.api.platform.DeployResult.Status;
 import org.khidmat.api.platform.DeployedBundle;
 import org.khidmat.api.platform.Deployer;
+import org.khidmat.api.platform.PendingBundle;
+import org.khidmat.core.internal.catalogue.CatalogueService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deployer: one thread, every lifecycle step in order, rollback on any failure. Jars arrive through
- * {@link Deployer} calls and through the deploy folder; the folder is what the centre deploys at start,
- * so whatever is deployed through the API is also written there.
+ * The deployer: one thread, every lifecycle step in order, and the centre serving throughout. A new version is
+ * installed beside the one serving, started and verified, and only then takes over the catalogue in one step;
+ * the old one is retired after in-flight requests drained. Nothing reaches citizens before it is committed. Jars
+ * arrive through {@link Deployer} calls and through the deploy folder; the folder is what the centre deploys at
+ * start, so whatever is deployed through the API is also written there.
  */
 @Component(service = Deployer.class, immediate = true)
 public final class BundleDeployer implements Deployer {
     static final String LOCATION_PREFIX = "khidmat-deploy:";
+    /** How long an old version keeps its services after its successor took over, for requests in flight. */
+    private static final long DRAIN_MS = 1_000;
+    /** Deploys waiting for the deployer thread beyond which an upload is told to come back later. */
+    private static final int MAX_QUEUED = 16;
     private static final Logger LOG = LoggerFactory.getLogger(BundleDeployer.class);
 
     private final BundleContext context;
     private final AuditLog audit;
-    private final ApplicationStore applications;
+    private final CatalogueService catalogue;
     private final Path deployDir;
     private final Path archiveDir;
     private final JarCheck jarCheck = new JarCheck(Limits.DEFAULT);
-    private final ImportCheck importCheck;
+    private final Admission admission;
     private final BundleSteps steps;
     private final SignatureCheck signatures;
     private final boolean requireSigned;
+    private final Quarantine quarantine;
+    private final Approvals approvals;
     private final Map<String, Installed> installed = new ConcurrentHashMap<>();
+    /** Bundles stopped because a library they import left, by symbolic name, with the reason. */
+    private final Map<String, String> suspended = new ConcurrentHashMap<>();
     private final AtomicLong incoming = new AtomicLong();
+    private final AtomicInteger queued = new AtomicInteger();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "khidmat-deployer"));
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "khidmat-deployer-drain");
+        t.setDaemon(true);
+        return t;
+    });
     private final DeployFolder folder;
     private final DeployState state;
 
     @Activate
-    public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications)
-            throws IOException {
+    public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications,
+            @Reference CatalogueService catalogue, @Reference ServiceComponentRuntime scr) throws IOException {
         this.context = context;
         this.audit = audit;
-        this.applications = applications;
+        this.catalogue = catalogue;
         Path home = Path.of(context.getProperty("khidmat.home") == null ? "." : context.getProperty("khidmat.home"));
         this.deployDir = Files.createDirectories(home.resolve("deploy"));
         this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
-        this.importCheck = new ImportCheck(context);
-        this.steps = new BundleSteps(context, Limits.DEFAULT);
+        Limits limits = Limits.from(context.getProperty("khidmat.deploy.startTimeoutSeconds"));
+        this.admission = new Admission(context, applications);
+        this.steps = new BundleSteps(context, limits, new ComponentCheck(scr));
         this.signatures = new SignatureCheck(home.resolve("conf").resolve("agencies"));
         this.requireSigned = Boolean.parseBoolean(context.getProperty("khidmat.deploy.requireSigned"));
         if (requireSigned) {
             LOG.info("bundle signing is required: agency certificates are read from {}", home.resolve("conf/agencies"));
         }
         this.state = new DeployState(archiveDir);
+        this.quarantine = new Quarantine(archiveDir);
+        this.approvals = new Approvals(archiveDir);
         this.folder = new DeployFolder(deployDir, this);
         thread.execute(this::adopt);
         folder.start();
     }
 
     /**
-     * Takes over the agency bundles the framework restored from its cache, as the deployer committed them;
-     * whatever it cannot vouch for (no record, no archived jar, a jar that no longer checks) is uninstalled
-     * and left to the deploy folder to deploy again.
+     * Takes over the agency bundles the framework restored from its cache, as the deployer committed them: it
+     * starts each (the cache starts none by itself), verifies it and lists it; whatever it cannot vouch for (no
+     * record, no archived jar, a jar that no longer checks) is uninstalled and left to the deploy folder.
      */
     private void adopt() {
         Map<String, DeployState.Entry> remembered = state.load();
-        // the archived jars are checked while the framework still starts the bundles of its cache
-        Map<String, Candidate> checked = new java.util.HashMap<>();
-        Map<String, String> unchecked = new java.util.HashMap<>();
+        Map<String, Candidate> checked = new HashMap<>();
+        Map<String, String> unchecked = new HashMap<>();
         remembered.forEach((bsn, e) -> {
             Path archived = archiveDir.resolve(bsn).resolve(e.archivedJar());
             try {
@@ -102,11 +127,15 @@ public final class BundleDeployer implements Deployer {
             }
         });
         awaitFrameworkStarted();
-        for (Bundle b : context.getBundles()) {
-            if (!b.getLocation().startsWith(LOCATION_PREFIX)) {
+        // a bundle at the exact recorded location first: an older version left beside it is the one removed
+        List<Bundle> cached = new ArrayList<>(List.of(context.getBundles()));
+        cached.sort(Comparator.comparing((Bundle b) -> !exactLocation(b, remembered)));
+        for (Bundle b : cached) {
+            String location = b.getLocation();
+            if (!location.startsWith(LOCATION_PREFIX)) {
                 continue;
             }
-            String bsn = b.getLocation().substring(LOCATION_PREFIX.length());
+            String bsn = symbolicNameOf(location);
             DeployState.Entry e = remembered.get(bsn);
             Path archived = e == null ? null : archiveDir.resolve(bsn).resolve(e.archivedJar());
             try {
@@ -114,23 +143,26 @@ public final class BundleDeployer implements Deployer {
                 if (c == null) {
                     throw new Refusal(unchecked.getOrDefault(bsn, "no record of how it was deployed"));
                 }
-                if (!c.symbolicName().equals(bsn) || !c.version().equals(b.getVersion())) {
+                if (installed.containsKey(bsn) || !c.version().equals(b.getVersion())) {
                     throw new Refusal("the cached bundle is not the recorded " + c.label());
+                }
+                if (quarantine.reason(c.sha256()).isPresent()) {
+                    throw new Refusal("it is quarantined");
                 }
                 if (b.getState() != Bundle.ACTIVE) {
                     steps.startAndVerify(b, c);
                 }
                 installed.put(bsn, new Installed(b.getBundleId(), c, archived, e.sourceFile(), e.by(), e.at(), null));
+                catalogue.admit(b, null);
                 LOG.debug("adopted {} from the framework cache", c.label());
             } catch (Refusal r) {
                 LOG.info("{} from the framework cache is deployed afresh: {}", bsn, r.getMessage());
-                steps.stopQuietly(b);
-                steps.uninstall(b);
+                steps.remove(b);
             }
         }
         for (Installed i : List.copyOf(installed.values())) {
             if (i.sourceFile() == null || !Files.isRegularFile(deployDir.resolve(i.sourceFile()))) {
-                withdrawNow(i.candidate().symbolicName(), "deploy-folder", false); // its jar left while the centre was down
+                withdrawNow(i.candidate().symbolicName(), "deploy-folder", false, Removal.FILE_GONE); // left while down
             }
         }
         state.save(installed);
@@ -139,6 +171,7 @@ public final class BundleDeployer implements Deployer {
     @Deactivate
     void deactivate() {
         folder.close();
+        later.shutdownNow();
         thread.shutdownNow();
         steps.close();
     }
@@ -159,13 +192,73 @@ public final class BundleDeployer implements Deployer {
     }
 
     @Override
+    public CompletionStage<DeployResult> deployLater(Path jar, String actor, String agency) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            return CompletableFuture.completedFuture(new DeployResult(false, null, null, List.of(),
+                    "the deployer has " + MAX_QUEUED + " jars waiting already; try again in a minute", 0, Status.BUSY));
+        }
+        CompletableFuture<DeployResult> verdict = new CompletableFuture<>();
+        thread.execute(() -> {
+            queued.decrementAndGet();
+            try {
+                verdict.complete(deployNow(jar, actor, null, agency));
+            } catch (RuntimeException e) {
+                LOG.error("deployer step failed unexpectedly", e);
+                verdict.complete(new DeployResult(false, null, null, List.of(), "the deployer failed: " + e, 0));
+            }
+        });
+        return verdict;
+    }
+
+    @Override
+    public List<PendingBundle> pending() {
+        return approvals.list(jarCheck);
+    }
+
+    @Override
+    public DeployResult approve(String sha256, String actor) {
+        return onThread(() -> {
+            var waiting = approvals.waiting(sha256);
+            if (waiting.isEmpty()) {
+                return new DeployResult(false, null, null, List.of(), "no jar with hash " + Claimed.safe(String.valueOf(sha256))
+                        + " waits for approval", 0, Status.NOT_FOUND);
+            }
+            var w = waiting.get();
+            audit.append(actor, "bundle.approve", sha256, "uploaded by " + w.uploadedBy() + " for agency " + w.agency());
+            approvals.approve(sha256, actor);
+            DeployResult r = deployNow(w.jar(), actor + " (approved; uploaded by " + w.uploadedBy() + ")", null, w.agency());
+            approvals.forget(sha256);
+            return r;
+        });
+    }
+
+    @Override
+    public DeployResult reject(String sha256, String actor, String reason) {
+        return onThread(() -> {
+            if (approvals.waiting(sha256).isEmpty()) {
+                return new DeployResult(false, null, null, List.of(), "no jar with hash " + Claimed.safe(String.valueOf(sha256))
+                        + " waits for approval", 0, Status.NOT_FOUND);
+            }
+            approvals.forget(sha256);
+            audit.append(actor, "bundle.reject", sha256, reason == null ? "" : reason);
+            return new DeployResult(true, null, null, List.of(), "rejected the jar " + sha256.substring(0, 12), 0);
+        });
+    }
+
+    @Override
     public DeployResult rollback(String symbolicName, String actor) {
         return onThread(() -> rollbackNow(symbolicName, actor));
     }
 
     @Override
     public DeployResult withdraw(String symbolicName, String actor) {
-        return onThread(() -> withdrawNow(symbolicName, actor, true));
+        return withdraw(symbolicName, actor, false);
+    }
+
+    @Override
+    public DeployResult withdraw(String symbolicName, String actor, boolean withDependents) {
+        return onThread(() -> withdrawNow(symbolicName, actor, true, withDependents ? Removal.WITH_DEPENDENTS : Removal.ASKED));
     }
 
     @Override
@@ -173,16 +266,17 @@ public final class BundleDeployer implements Deployer {
         List<DeployedBundle> out = new ArrayList<>();
         for (Installed i : installed.values()) {
             Bundle b = context.getBundle(i.bundleId());
-            out.add(new DeployedBundle(i.candidate().symbolicName(), i.candidate().version().toString(),
-                    b == null ? "UNINSTALLED" : state(b.getState()), agencyOf(i.candidate()), i.candidate().serviceIds(),
-                    i.candidate().sha256(),
+            String st = suspended.containsKey(i.candidate().symbolicName()) ? "SUSPENDED"
+                    : b == null ? "UNINSTALLED" : state(b.getState());
+            out.add(new DeployedBundle(i.candidate().symbolicName(), i.candidate().version().toString(), st,
+                    agencyOf(i.candidate()), i.candidate().serviceIds(), i.candidate().sha256(),
                     i.by(), i.at(), i.previous() == null ? null : i.previous().candidate().version().toString()));
         }
         out.sort(Comparator.comparing(DeployedBundle::symbolicName));
         return out;
     }
 
-    /** Called by the deploy folder, on the deployer thread, for a complete file that arrived in deploy/. */
+    /** Called by the deploy folder for a complete file that arrived in deploy/. */
     void fileArrived(String fileName) {
         thread.execute(() -> {
             DeployResult r = deployNow(deployDir.resolve(fileName), "deploy-folder", fileName, null);
@@ -195,7 +289,7 @@ public final class BundleDeployer implements Deployer {
         thread.execute(() -> {
             folder.mark(fileName, null);
             installed.values().stream().filter(i -> fileName.equals(i.sourceFile())).findFirst()
-                    .ifPresent(i -> withdrawNow(i.candidate().symbolicName(), "deploy-folder", false));
+                    .ifPresent(i -> withdrawNow(i.candidate().symbolicName(), "deploy-folder", false, Removal.FILE_GONE));
         });
     }
 
@@ -226,31 +320,44 @@ public final class BundleDeployer implements Deployer {
                 return same;
             }
             Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            String sha = JarCheck.sha256(copy);
+            var misbehaved = quarantine.reason(sha);
+            if (misbehaved.isPresent()) {
+                throw new Refusal("this jar is quarantined: " + misbehaved.get()
+                        + ". Fix the bundle and deploy a new build of it");
+            }
             c = jarCheck.check(copy);
             if (requireSigned) {
                 signatures.check(copy, c);
             }
-            LOG.debug("{}: checked in {} ms", c.label(), millis(t0));
             Installed current = installed.get(c.symbolicName());
             if (agencyScope != null) {
-                ownAgency(c, current, agencyScope); // first: another agency's jar hears only that
+                Admission.ownAgency(c, current, agencyScope); // first: another agency's jar hears only that
             }
-            admissible(c, current);
+            admission.check(c, current, installed.values());
             LOG.debug("{}: admissible in {} ms", c.label(), millis(t0));
+            if (agencyScope != null && Approvals.hasCode(copy) && !approvals.isApproved(c.sha256())) {
+                return park(copy, c, actor, agencyScope, t0);
+            }
             Path archived = Files.createDirectories(archiveDir.resolve(c.symbolicName()))
                     .resolve(c.version() + "-" + c.sha256().substring(0, 12) + ".jar");
             Files.move(copy, archived, StandardCopyOption.REPLACE_EXISTING);
             Installed next = new Installed(-1, c.withJar(archived), archived, sourceFile, actor, Instant.now(),
                     History.trim(current));
             try {
-                return current == null ? installNew(next, t0) : replace(current, next, t0, "update");
+                DeployResult r = current == null ? installNew(next, t0) : replace(current, next, t0, "update");
+                resumeSuspended();
+                return r;
             } finally {
                 History.prune(archiveDir.resolve(c.symbolicName()), installed.get(c.symbolicName()));
             }
+        } catch (Misbehaved m) {
+            quarantine.add(c.sha256(), c.label(), m.getMessage());
+            return refused(c, copy, m.getMessage(), actor, t0);
         } catch (Refusal r) {
-            return refused(c, r.getMessage(), actor, t0);
+            return refused(c, copy, r.getMessage(), actor, t0);
         } catch (IOException e) {
-            return refused(c, "the jar could not be read or copied: " + e.getMessage(), actor, t0);
+            return refused(c, copy, "the jar could not be read or copied: " + e.getMessage(), actor, t0);
         } finally {
             try {
                 Files.deleteIfExists(copy);
@@ -260,22 +367,40 @@ public final class BundleDeployer implements Deployer {
         }
     }
 
-    private static void ownAgency(Candidate c, Installed current, String agency) throws Refusal {
-        String declared = agencyOf(c);
-        if (!agency.equals(declared)) {
-            throw new Refusal("bundle " + c.label() + " declares " + (declared == null ? "no services"
-                    : "services of agency " + declared) + "; an account of agency " + agency
-                    + " may deploy that agency's bundles only");
-        }
-        if (current != null && !agency.equals(agencyOf(current.candidate()))) {
-            throw new Refusal("bundle " + c.symbolicName() + " is deployed for agency " + agencyOf(current.candidate())
-                    + "; an account of agency " + agency + " cannot replace it");
-        }
+    private DeployResult park(Path copy, Candidate c, String actor, String agency, long t0) throws IOException {
+        PendingBundle p = approvals.park(copy, c, agency, actor);
+        audit.append(actor, "bundle.pending", c.symbolicName(), c.version() + " sha256=" + c.sha256() + " imports="
+                + p.imports() + " components=" + p.components());
+        LOG.info("{} carries code and waits for a centre admin's approval", c.label());
+        return new DeployResult(false, c.symbolicName(), null, c.serviceIds(), "bundle " + c.label() + " carries code ("
+                + p.classes() + " classes" + (p.components().isEmpty() ? "" : ", " + String.join(", ", p.components()))
+                + "), so it waits for a centre admin's approval before it is deployed; its hash is " + c.sha256(),
+                millis(t0), Status.PENDING_APPROVAL);
     }
 
     /** @return the one agency whose services the bundle declares, or {@code null} when it declares none */
     static String agencyOf(Candidate c) {
         return c.descriptors().isEmpty() ? null : c.descriptors().get(0).agency().code();
+    }
+
+    /** The location a committed jar is installed at: one per archived jar, so two versions can stand side by side. */
+    static String location(Candidate c, Path archived) {
+        return LOCATION_PREFIX + c.symbolicName() + "/" + archived.getFileName();
+    }
+
+    private boolean exactLocation(Bundle b, Map<String, DeployState.Entry> remembered) {
+        String location = b.getLocation();
+        if (!location.startsWith(LOCATION_PREFIX)) {
+            return false;
+        }
+        DeployState.Entry e = remembered.get(symbolicNameOf(location));
+        return e != null && location.endsWith("/" + e.archivedJar());
+    }
+
+    static String symbolicNameOf(String location) {
+        String rest = location.substring(LOCATION_PREFIX.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     /**
@@ -314,70 +439,13 @@ public final class BundleDeployer implements Deployer {
         return null;
     }
 
-    private void admissible(Candidate c, Installed current) throws Refusal {
-        List<String> agencies = c.descriptors().stream().map(d -> d.agency().code()).distinct().sorted().toList();
-        if (agencies.size() > 1) {
-            throw new Refusal("bundle " + c.label() + " declares services of several agencies " + agencies
-                    + "; an agency bundle serves its own agency only");
-        }
-        if (current == null) {
-            for (Bundle b : context.getBundles()) {
-                if (c.symbolicName().equals(b.getSymbolicName())) {
-                    throw new Refusal("bundle " + c.symbolicName() + " is part of the centre itself and cannot be "
-                            + "deployed as an agency bundle");
-                }
-            }
-        } else if (c.version().compareTo(current.candidate().version()) < 0) {
-            throw new Refusal("bundle " + c.label() + " is older than the deployed " + current.candidate().version()
-                    + "; to go back to an earlier version use rollback");
-        }
-        for (String id : c.serviceIds()) {
-            for (Installed other : installed.values()) {
-                if (!other.candidate().symbolicName().equals(c.symbolicName()) && other.candidate().serviceIds().contains(id)) {
-                    throw new Refusal("bundle " + c.label() + " declares service " + id + ", which bundle "
-                            + other.candidate().label() + " already serves; service ids must be unique");
-                }
-            }
-        }
-        long t0 = System.nanoTime();
-        for (ServiceDescriptor d : c.descriptors()) {
-            sameVersionSameContent(c, d);
-        }
-        LOG.debug("{}: descriptor versions checked in {} ms", c.label(), millis(t0));
-        importCheck.check(c, current == null ? null : context.getBundle(current.bundleId()));
-    }
-
-    /**
-     * Applications keep the descriptor version they were filed under, so a changed descriptor must carry a
-     * new version: otherwise the text kept for that version and the one served would differ.
-     */
-    private void sameVersionSameContent(Candidate c, ServiceDescriptor d) throws Refusal {
-        String kept = applications.descriptor(d.id(), d.version()).orElse(null);
-        if (kept == null) {
-            return;
-        }
-        ServiceDescriptor before;
-        try {
-            before = Descriptors.parse(new java.io.ByteArrayInputStream(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8)), d.source());
-        } catch (DescriptorException | IOException e) {
-            return; // kept under rules this centre no longer reads: nothing to compare against
-        }
-        if (!before.equals(d)) {
-            throw new Refusal("bundle " + c.label() + " changes service " + d.id() + " but its descriptor " + d.source()
-                    + " still says \"version\": " + d.version() + "; raise the version so that applications filed under "
-                    + d.version() + " keep the rules they were filed under");
-        }
-    }
-
     private DeployResult installNew(Installed next, long t0) throws Refusal {
         Candidate c = next.candidate();
-        Bundle bundle = steps.install(LOCATION_PREFIX + c.symbolicName(), next);
-        LOG.debug("{}: installed in {} ms", c.label(), millis(t0));
+        Bundle bundle = steps.install(location(c, next.archived()), next);
         try {
             steps.startAndVerify(bundle, c);
         } catch (Refusal r) {
-            steps.stopQuietly(bundle);
-            steps.uninstall(bundle);
+            steps.remove(bundle);
             throw r;
         }
         commit(next, null, bundle);
@@ -386,17 +454,32 @@ public final class BundleDeployer implements Deployer {
         return result(true, c, "deployed " + c.label() + " serving " + c.serviceIds(), t0);
     }
 
+    /**
+     * Installs the new version beside the serving one, starts and verifies it, switches the catalogue to it in
+     * one step, and retires the old one once requests in flight drained. A failure leaves the old one serving,
+     * untouched. A singleton bundle cannot stand beside itself: it is updated in place.
+     */
     private DeployResult replace(Installed current, Installed next, long t0, String verb) throws Refusal {
         Candidate c = next.candidate();
-        Bundle bundle = context.getBundle(current.bundleId());
+        Bundle old = context.getBundle(current.bundleId());
+        if (old == null || InPlace.needed(old, next.archived())) {
+            return InPlace.update(this, steps, old, current, next, t0, verb);
+        }
+        long threadsBefore = Leaks.lastThreadId();
+        Bundle bundle = steps.install(location(c, next.archived()), next);
         try {
-            steps.update(bundle, next);
             steps.startAndVerify(bundle, c);
         } catch (Refusal r) {
-            restore(bundle, current);
-            throw new Refusal(r.getMessage() + ". Kept " + current.candidate().label() + ", which is serving again", r);
+            steps.remove(bundle);
+            throw new Refusal(r.getMessage() + ". Kept " + current.candidate().label() + ", which serves throughout", r);
         }
         commit(next, current, bundle);
+        later.schedule(() -> thread.execute(() -> retire(old, current, threadsBefore)), DRAIN_MS, TimeUnit.MILLISECONDS);
+        return committedReplace(current, next, t0, verb);
+    }
+
+    DeployResult committedReplace(Installed current, Installed next, long t0, String verb) {
+        Candidate c = next.candidate();
         audit.append(next.by(), "bundle." + verb, c.symbolicName(), current.candidate().version() + " -> " + c.version()
                 + " sha256=" + c.sha256() + " services=" + c.serviceIds());
         LOG.info("{}: {} -> {} in {} ms", verb, current.candidate().label(), c.version(), millis(t0));
@@ -404,21 +487,24 @@ public final class BundleDeployer implements Deployer {
                 + " to " + c.version() + " serving " + c.serviceIds(), t0);
     }
 
-    private void restore(Bundle bundle, Installed previous) {
-        try {
-            steps.update(bundle, previous);
-            steps.startAndVerify(bundle, previous.candidate());
-            LOG.info("rolled back to {}", previous.candidate().label());
-        } catch (Refusal again) {
-            LOG.error("could not restore {}: {}", previous.candidate().label(), again.getMessage());
-            audit.append("system", "bundle.restore-failed", previous.candidate().symbolicName(), again.getMessage());
+    /** Removes a version its successor replaced, and says so when it left threads running. */
+    private void retire(Bundle old, Installed was, long threadsBefore) {
+        catalogue.dismiss(old);
+        steps.remove(old);
+        List<String> left = Leaks.running(Leaks.classNames(was.archived()), threadsBefore);
+        if (!left.isEmpty()) {
+            LOG.warn("{} left {} running after it was replaced: {}", was.candidate().label(), threads(left.size()), left);
+            audit.append("system", "bundle.leak", was.candidate().symbolicName(), was.candidate().version() + " left "
+                    + threads(left.size()) + " running: " + left);
         }
     }
 
-    private void commit(Installed next, Installed replaced, Bundle bundle) {
+    void commit(Installed next, Installed replaced, Bundle bundle) {
         String file = folder.stand(next, replaced);
         installed.put(next.candidate().symbolicName(), new Installed(bundle.getBundleId(), next.candidate(),
                 next.archived(), file, next.by(), next.at(), next.previous()));
+        catalogue.admit(bundle, replaced == null || replaced.bundleId() == bundle.getBundleId() ? null
+                : context.getBundle(replaced.bundleId()));
         state.save(installed);
     }
 
@@ -426,7 +512,8 @@ public final class BundleDeployer implements Deployer {
         long t0 = System.nanoTime();
         Installed current = installed.get(symbolicName);
         if (current == null) {
-            return new DeployResult(false, symbolicName, null, List.of(), "no bundle " + symbolicName + " is deployed", millis(t0));
+            return new DeployResult(false, symbolicName, null, List.of(), "no bundle " + symbolicName + " is deployed",
+                    millis(t0), Status.NOT_FOUND);
         }
         Installed back = current.previous();
         if (back == null) {
@@ -438,49 +525,124 @@ public final class BundleDeployer implements Deployer {
         try {
             return replace(current, next, t0, "rollback");
         } catch (Refusal r) {
-            return refused(back.candidate(), r.getMessage(), actor, t0);
+            return refused(back.candidate(), null, r.getMessage(), actor, t0);
         }
     }
 
-    private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile) {
+    /** Why a bundle is being withdrawn, which decides what happens to the bundles that import its packages. */
+    private enum Removal {
+        /** asked for over the API: refused while others depend on it */
+        ASKED,
+        /** asked for with its dependents: they go first */
+        WITH_DEPENDENTS,
+        /** its jar left deploy/: it goes, and its dependents are suspended until it returns */
+        FILE_GONE
+    }
+
+    private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
         long t0 = System.nanoTime();
-        Installed current = installed.remove(symbolicName);
+        Installed current = installed.get(symbolicName);
         if (current == null) {
-            return new DeployResult(false, symbolicName, null, List.of(), "no bundle " + symbolicName + " is deployed", millis(t0));
+            return new DeployResult(false, symbolicName, null, List.of(), "no bundle " + symbolicName + " is deployed",
+                    millis(t0), Status.NOT_FOUND);
         }
         Bundle bundle = context.getBundle(current.bundleId());
+        List<String> dependents = Dependents.of(bundle, installed);
+        if (!dependents.isEmpty() && how == Removal.ASKED) {
+            return new DeployResult(false, symbolicName, current.candidate().version().toString(),
+                    current.candidate().serviceIds(), "bundle " + current.candidate().label() + " is imported by "
+                    + String.join(", ", dependents) + ", which would stop serving; withdraw them first, or withdraw "
+                    + symbolicName + " with its dependents", millis(t0), Status.CONFLICT);
+        }
+        if (how == Removal.WITH_DEPENDENTS) {
+            for (String d : dependents) {
+                withdrawNow(d, actor, true, Removal.WITH_DEPENDENTS);
+            }
+        }
+        installed.remove(symbolicName);
+        suspended.remove(symbolicName);
+        List<String> left = List.of();
         if (bundle != null) {
-            steps.stopQuietly(bundle);
-            steps.uninstall(bundle);
+            catalogue.dismiss(bundle);
+            steps.remove(bundle);
+            left = Leaks.running(Leaks.classNames(current.archived()), Long.MAX_VALUE);
         }
         if (removeFile) {
             folder.remove(current.sourceFile());
         }
         History.prune(archiveDir.resolve(symbolicName), null);
         state.save(installed);
+        String leak = left.isEmpty() ? "" : "; it left " + threads(left.size()) + " running: " + String.join(", ", left);
         audit.append(actor, "bundle.withdraw", symbolicName, current.candidate().version() + " services="
-                + current.candidate().serviceIds());
+                + current.candidate().serviceIds() + leak);
+        if (!left.isEmpty()) {
+            LOG.warn("{} was withdrawn but left {} running: {}", current.candidate().label(), threads(left.size()), left);
+        }
         LOG.info("withdrew {} in {} ms", current.candidate().label(), millis(t0));
+        if (how == Removal.FILE_GONE) {
+            suspend(dependents, current);
+        }
         return new DeployResult(true, symbolicName, null, List.of(), "withdrew " + current.candidate().label()
-                + "; its applications stay trackable", millis(t0));
+                + "; its applications stay trackable" + leak, millis(t0));
     }
 
-    private DeployResult refused(Candidate c, String reason, String actor, long t0) {
-        String subject = c == null ? "(unreadable jar)" : c.symbolicName();
-        audit.append(actor, "bundle.refuse", subject, reason);
-        LOG.warn("refused {}: {}", c == null ? "a jar" : c.label(), reason);
-        Installed current = c == null ? null : installed.get(c.symbolicName());
-        return new DeployResult(false, c == null ? null : c.symbolicName(),
-                current == null ? null : current.candidate().version().toString(),
+    /** Bundles whose library left: they stop serving, say why, and come back when a library returns. */
+    private void suspend(List<String> dependents, Installed library) {
+        for (String d : dependents) {
+            Installed i = installed.get(d);
+            if (i == null) {
+                continue;
+            }
+            String why = "suspended: it imports packages of " + library.candidate().label()
+                    + ", which was withdrawn; it serves again when that library is deployed again";
+            suspended.put(d, why);
+            folder.mark(i.sourceFile(), why);
+            audit.append("system", "bundle.suspend", d, why);
+            LOG.warn("{} {}", i.candidate().label(), why);
+        }
+    }
+
+    /** After a deploy, brings back suspended bundles that can now resolve. */
+    private void resumeSuspended() {
+        for (String d : List.copyOf(suspended.keySet())) {
+            Installed i = installed.get(d);
+            Bundle b = i == null ? null : context.getBundle(i.bundleId());
+            if (b == null) {
+                suspended.remove(d);
+                continue;
+            }
+            try {
+                steps.startAndVerify(b, i.candidate());
+                suspended.remove(d);
+                folder.mark(i.sourceFile(), null);
+                catalogue.admit(b, null);
+                audit.append("system", "bundle.resume", d, i.candidate().version().toString());
+                LOG.info("{} serves again: its library is back", i.candidate().label());
+            } catch (Refusal r) {
+                LOG.debug("{} stays suspended: {}", d, r.getMessage());
+            }
+        }
+    }
+
+    private DeployResult refused(Candidate c, Path copy, String reason, String actor, long t0) {
+        String claimed = c != null ? c.symbolicName() : copy == null ? null : Claimed.symbolicName(copy);
+        audit.append(actor, "bundle.refuse", claimed == null ? "(unreadable jar)" : claimed, reason);
+        LOG.warn("refused {}: {}", c != null ? c.label() : claimed == null ? "a jar" : claimed, reason);
+        Installed current = claimed == null ? null : installed.get(claimed);
+        return new DeployResult(false, claimed, current == null ? null : current.candidate().version().toString(),
                 current == null ? List.of() : current.candidate().serviceIds(), reason, millis(t0));
     }
 
-    private static DeployResult result(boolean ok, Candidate c, String message, long t0) {
+    static DeployResult result(boolean ok, Candidate c, String message, long t0) {
         return new DeployResult(ok, c.symbolicName(), c.version().toString(), c.serviceIds(), message, millis(t0));
     }
 
-    private static long millis(long t0) {
+    static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static String threads(int n) {
+        return n == 1 ? "1 thread" : n + " threads";
     }
 
     private static String state(int state) {

@@ -19,20 +19,29 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The framework-facing lifecycle steps, each bounded in time and each failing with a plain reason. */
+/**
+ * The framework-facing lifecycle steps, each bounded in time and each failing with a plain reason. A bundle's
+ * own code (its activator, its components) runs on threads the deployer can abandon: a start that ignores
+ * interrupts holds one of those, never the deployer.
+ */
 final class BundleSteps implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleSteps.class);
     private final BundleContext context;
     private final Limits limits;
+    private final ComponentCheck components;
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "khidmat-bundle-start");
         t.setDaemon(true);
         return t;
     });
 
-    BundleSteps(BundleContext context, Limits limits) {
+    BundleSteps(BundleContext context, Limits limits, ComponentCheck components) {
         this.context = context;
         this.limits = limits;
+        this.components = components;
     }
 
     Bundle install(String location, Installed archived) throws Refusal {
@@ -43,42 +52,52 @@ final class BundleSteps implements AutoCloseable {
         }
     }
 
-    void update(Bundle bundle, Installed to) throws Refusal {
-        try (InputStream in = Files.newInputStream(to.archived())) {
-            bundle.stop();
-            bundle.update(in);
-        } catch (BundleException | IOException e) {
-            throw new Refusal("bundle " + to.candidate().label() + " could not replace the deployed version: "
-                    + e.getMessage(), e);
+    /**
+     * Starts the bundle within the time limit, then waits for its components and the handlers its descriptors
+     * promise. The start is transient: the framework's cache never starts an agency bundle by itself at the next
+     * start; the deployer does, through here, once it has checked it again.
+     *
+     * @throws Misbehaved when the bundle's own code overran or threw
+     */
+    void startAndVerify(Bundle bundle, Candidate candidate) throws Refusal {
+        run(candidate, "start", () -> bundle.start(Bundle.START_TRANSIENT));
+        if (bundle.getState() != Bundle.ACTIVE) {
+            throw new Refusal("bundle " + candidate.label() + " did not become active (state " + bundle.getState() + ")");
         }
-        refresh(bundle);
+        components.await(bundle, candidate, limits.verifyTimeout());
+        for (ServiceDescriptor d : candidate.descriptors()) {
+            if (d.handler()) {
+                awaitHandler(bundle, candidate, d.id());
+            }
+        }
     }
 
-    /** Starts the bundle within the time limit, then waits for the handlers its descriptors promise. */
-    void startAndVerify(Bundle bundle, Candidate candidate) throws Refusal {
-        Future<?> started = starter.submit(() -> {
-            bundle.start();
+    /** Stops the bundle on an abandonable thread; a stop that overruns is left behind and reported. */
+    void stop(Bundle bundle, Candidate candidate) throws Refusal {
+        run(candidate, "stop", bundle::stop);
+    }
+
+    private interface Step {
+        void run() throws BundleException;
+    }
+
+    private void run(Candidate candidate, String what, Step step) throws Refusal {
+        Future<?> done = starter.submit(() -> {
+            step.run();
             return null;
         });
         try {
-            started.get(limits.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            done.get(limits.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            started.cancel(true);
-            throw new Refusal("bundle " + candidate.label() + " did not start within "
-                    + limits.startTimeout().toSeconds() + " s (its activator or a component blocks)");
+            done.cancel(true); // an interrupt it may ignore: the thread is abandoned either way
+            throw new Misbehaved("bundle " + candidate.label() + " did not " + what + " within "
+                    + limits.startTimeout().toSeconds() + " s (its activator or a component blocks); it is quarantined: "
+                    + "this jar is not run again, a new build of it is judged afresh");
         } catch (ExecutionException e) {
             throw startFailure(candidate, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refusal("deploy of " + candidate.label() + " was interrupted");
-        }
-        if (bundle.getState() != Bundle.ACTIVE) {
-            throw new Refusal("bundle " + candidate.label() + " did not become active (state " + bundle.getState() + ")");
-        }
-        for (ServiceDescriptor d : candidate.descriptors()) {
-            if (d.handler()) {
-                awaitHandler(bundle, candidate, d.id());
-            }
         }
     }
 
@@ -87,8 +106,8 @@ final class BundleSteps implements AutoCloseable {
             return new Refusal("bundle " + candidate.label() + " cannot be resolved: " + be.getMessage(), be);
         }
         Throwable root = cause instanceof BundleException && cause.getCause() != null ? cause.getCause() : cause;
-        return new Refusal("bundle " + candidate.label() + " failed to start: " + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + root.getMessage()), cause);
+        return new Misbehaved("bundle " + candidate.label() + " failed to start: " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + ComponentCheck.firstLine(root.getMessage())), cause);
     }
 
     private void awaitHandler(Bundle bundle, Candidate candidate, String serviceId) throws Refusal {
@@ -100,6 +119,7 @@ final class BundleSteps implements AutoCloseable {
                 if (refs != null) {
                     for (ServiceReference<?> ref : refs) {
                         if (ref.getBundle() != null && ref.getBundle().getBundleId() == bundle.getBundleId()) {
+                            usable(ref, candidate, serviceId);
                             return;
                         }
                     }
@@ -117,29 +137,63 @@ final class BundleSteps implements AutoCloseable {
                 + limits.verifyTimeout().toSeconds() + " s");
     }
 
-    void stopQuietly(Bundle bundle) {
+    /** A delayed component is made when first asked for: ask once, so one that throws is caught here. */
+    private void usable(ServiceReference<?> ref, Candidate candidate, String serviceId) throws Refusal {
+        Future<Object> got = starter.submit(() -> context.getService(ref));
         try {
-            bundle.stop();
-        } catch (BundleException | IllegalStateException e) {
-            // already stopped or gone: nothing to undo
+            if (got.get(limits.startTimeout().toMillis(), TimeUnit.MILLISECONDS) == null) {
+                throw new Misbehaved("bundle " + candidate.label() + ": the handler of " + serviceId
+                        + " could not be made (its component failed to activate; see the centre's log)");
+            }
+        } catch (TimeoutException e) {
+            got.cancel(true);
+            throw new Misbehaved("bundle " + candidate.label() + ": the handler of " + serviceId + " did not activate within "
+                    + limits.startTimeout().toSeconds() + " s; it is quarantined");
+        } catch (ExecutionException e) {
+            throw new Misbehaved("bundle " + candidate.label() + ": the handler of " + serviceId + " failed: "
+                    + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal("deploy of " + candidate.label() + " was interrupted");
+        } finally {
+            try {
+                context.ungetService(ref);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the service left meanwhile
+            }
         }
     }
 
-    void uninstall(Bundle bundle) {
+    /** Stops and uninstalls, bounded; whatever overruns finishes (or not) on an abandoned thread. */
+    void remove(Bundle bundle) {
+        Future<?> gone = starter.submit(() -> {
+            try {
+                bundle.uninstall(); // stops it first
+            } catch (BundleException | IllegalStateException e) {
+                // already gone
+            }
+            refresh(List.of(bundle));
+        });
         try {
-            bundle.uninstall();
-        } catch (BundleException | IllegalStateException e) {
-            // already gone
+            gone.get(limits.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("bundle {} {} does not stop; it is left to end by itself and is gone at the next start",
+                    bundle.getSymbolicName(), bundle.getVersion());
+        } catch (ExecutionException e) {
+            LOG.warn("removing bundle {}: {}", bundle.getSymbolicName(), e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        refresh(bundle);
     }
 
-    /** Refreshes the bundle and what depends on it, and waits until the framework says it is done. */
-    void refresh(Bundle bundle) {
+    /** Refreshes the bundles and what depends on them, and waits until the framework says it is done. */
+    void refresh(List<Bundle> bundles) {
         CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> done.countDown());
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(bundles, event -> done.countDown());
         try {
-            done.await(30, TimeUnit.SECONDS);
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("the framework did not finish refreshing {} within 30 s", bundles);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

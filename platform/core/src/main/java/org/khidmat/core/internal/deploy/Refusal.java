@@ -1,7 +1,7 @@
 package org.khidmat.core.internal.deploy;
 
 /** A jar the deployer will not take, with the reason in words an agency developer can act on. */
-final class Refusal extends Exception {
+class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
 
     Refusal(String reason) {

@@ -120,13 +120,43 @@ class ApplicationDeskTest {
     @Test
     void theHandlerAddsItsRules() {
         ServiceHandler h = s -> "study".equals(s.answer("purpose")) ? List.of(Problem.of("purpose", "Not for study", null)) : List.of();
-        desk.addHandler(h, Map.of(ServiceHandler.SERVICE_ID, "police.cert"));
+        desk.addHandler(handlerRef("police.cert", "1.0.0"), h);
         Map<String, String> a = good();
         a.put("purpose", "study");
         SubmitResult r = desk.submit("police.cert", null, a);
         assertEquals(List.of(Problem.of("purpose", "Not for study", null)), r.problems());
-        desk.removeHandler(h, Map.of(ServiceHandler.SERVICE_ID, "police.cert"));
+        desk.removeHandler(handlerRef("police.cert", "1.0.0"), h);
         assertTrue(desk.submit("police.cert", null, a).accepted());
+    }
+
+    @Test
+    void duringAnUpdateTheVersionListedChecksAndAFailedNewVersionLeavesTheOldHandler() {
+        ServiceHandler old = s -> List.of(Problem.of("purpose", "old rules", null));
+        ServiceHandler next = s -> List.of(Problem.of("purpose", "new rules", null));
+        desk.addHandler(handlerRef("police.cert", "1.0.0"), old);
+        desk.addHandler(handlerRef("police.cert", "1.1.0"), next); // started beside it, not yet listed
+        assertEquals("old rules", desk.submit("police.cert", null, good()).problems().get(0).en());
+        desk.removeHandler(handlerRef("police.cert", "1.1.0"), next); // the new version failed its checks
+        assertEquals("old rules", desk.submit("police.cert", null, good()).problems().get(0).en(),
+                "the version still listed keeps its handler");
+        desk.addHandler(handlerRef("police.cert", "1.1.0"), next);
+        served.put("police.cert", new CatalogueEntry(served.get("police.cert").descriptor(), "org.example", "1.1.0", true, null));
+        assertEquals("new rules", desk.submit("police.cert", null, good()).problems().get(0).en());
+    }
+
+    /** A service reference as the framework hands it to the desk: the service id, and the registering bundle's version. */
+    @SuppressWarnings("unchecked")
+    private static org.osgi.framework.ServiceReference<ServiceHandler> handlerRef(String serviceId, String version) {
+        org.osgi.framework.Bundle bundle = (org.osgi.framework.Bundle) java.lang.reflect.Proxy.newProxyInstance(
+                ApplicationDeskTest.class.getClassLoader(), new Class<?>[] {org.osgi.framework.Bundle.class},
+                (p, m, args) -> "getVersion".equals(m.getName()) ? org.osgi.framework.Version.parseVersion(version) : null);
+        return (org.osgi.framework.ServiceReference<ServiceHandler>) java.lang.reflect.Proxy.newProxyInstance(
+                ApplicationDeskTest.class.getClassLoader(), new Class<?>[] {org.osgi.framework.ServiceReference.class},
+                (p, m, args) -> switch (m.getName()) {
+                    case "getProperty" -> ServiceHandler.SERVICE_ID.equals(args[0]) ? serviceId : null;
+                    case "getBundle" -> bundle;
+                    default -> null;
+                });
     }
 
     @Test
