@@ -445,7 +445,7 @@ public final class BundleDeployer implements Deployer {
         try {
             steps.startAndVerify(bundle, c);
         } catch (Refusal r) {
-            steps.remove(bundle);
+            removeAfter(bundle, r);
             throw r;
         }
         commit(next, null, bundle);
@@ -470,12 +470,21 @@ public final class BundleDeployer implements Deployer {
         try {
             steps.startAndVerify(bundle, c);
         } catch (Refusal r) {
-            steps.remove(bundle);
-            throw new Refusal(r.getMessage() + ". Kept " + current.candidate().label() + ", which serves throughout", r);
+            removeAfter(bundle, r);
+            String kept = ". Kept " + current.candidate().label() + ", which serves throughout";
+            throw r instanceof Misbehaved ? new Misbehaved(r.getMessage() + kept, r) : new Refusal(r.getMessage() + kept, r);
         }
         commit(next, current, bundle);
         later.schedule(() -> thread.execute(() -> retire(old, current, threadsBefore)), DRAIN_MS, TimeUnit.MILLISECONDS);
         return committedReplace(current, next, t0, verb);
+    }
+
+    private void removeAfter(Bundle bundle, Refusal why) {
+        if (why instanceof Misbehaved) {
+            steps.removeLater(bundle);
+        } else {
+            steps.remove(bundle);
+        }
     }
 
     DeployResult committedReplace(Installed current, Installed next, long t0, String verb) {

@@ -164,6 +164,21 @@ final class BundleSteps implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a bundle whose code misbehaved without waiting at all: its stop may block as its start did, and
+     * the deployer has a queue to serve. The framework's cache does not start it again (its start was transient).
+     */
+    void removeLater(Bundle bundle) {
+        starter.submit(() -> {
+            try {
+                bundle.uninstall();
+                refresh(List.of(bundle));
+            } catch (BundleException | IllegalStateException e) {
+                // already gone
+            }
+        });
+    }
+
     /** Stops and uninstalls, bounded; whatever overruns finishes (or not) on an abandoned thread. */
     void remove(Bundle bundle) {
         Future<?> gone = starter.submit(() -> {
