@@ -168,7 +168,7 @@ class DeployFolderIT {
         assertTrue(Centre.await(WAIT, () -> Files.exists(marker)));
         String why = Files.readString(marker);
         assertTrue(why.contains("failed to start: IllegalStateException: agency code failed on purpose"), why);
-        assertTrue(why.contains("Kept org.acme.roll 1.0.0, which is serving again"), why);
+        assertTrue(why.contains("Kept org.acme.roll 1.0.0, which serves throughout"), why);
         JsonNode kept = service("acme.roll").orElseThrow();
         assertEquals("Working v1", kept.get("title").get("en").asText());
         assertEquals("1.0.0", kept.get("bundle").get("version").asText());
