@@ -498,6 +498,10 @@ public final class BundleDeployer implements Deployer {
 
     /** Removes a version its successor replaced, and says so when it left threads running. */
     private void retire(Bundle old, Installed was, long threadsBefore) {
+        Installed now = installed.get(was.candidate().symbolicName());
+        if (now != null && now.bundleId() == old.getBundleId()) {
+            return; // a rollback within the drain time went back to this very bundle: it serves again
+        }
         catalogue.dismiss(old);
         steps.remove(old);
         List<String> left = Leaks.running(Leaks.classNames(was.archived()), threadsBefore);
