@@ -28,7 +28,7 @@ final class Poller implements AutoCloseable {
     private static final int EXAMPLES = 8;
 
     private final Centre centre;
-    private final String servicePage;
+    private final List<String> paths;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Set<String> expected = ConcurrentHashMap.newKeySet();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
@@ -40,19 +40,30 @@ final class Poller implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    private Poller(Centre centre, Set<String> atStart, String servicePage) {
+    private Poller(Centre centre, Set<String> atStart, List<String> servicePages) {
         this.centre = centre;
-        this.servicePage = servicePage;
+        List<String> all = new ArrayList<>();
+        for (String page : servicePages) {
+            all.addAll(List.of("/api/v1/services", "/health", "/", page));
+        }
+        this.paths = List.copyOf(all);
         this.expected.addAll(atStart);
     }
 
     /** Starts {@code threads} readers; the services listed now are the ones that must stay listed. */
     static Poller start(Centre centre, int threads) {
+        return start(centre, threads, List.of());
+    }
+
+    /** The same, reading the start pages ({@code /services/<id>}) of the given services in turn. */
+    static Poller start(Centre centre, int threads, List<String> serviceIds) {
         Set<String> now = ids(centre.get("/api/v1/services").body());
         if (now.isEmpty()) {
             throw new AssertionError("the centre lists no services to watch");
         }
-        Poller p = new Poller(centre, now, "/services/" + now.stream().sorted().findFirst().orElseThrow());
+        List<String> pages = (serviceIds.isEmpty() ? List.of(now.stream().sorted().findFirst().orElseThrow()) : serviceIds)
+                .stream().map(id -> "/services/" + id).toList();
+        Poller p = new Poller(centre, now, pages);
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(p::loop, "fault-poller-" + i);
             t.setDaemon(true);
@@ -78,10 +89,9 @@ final class Poller implements AutoCloseable {
     }
 
     private void loop() {
-        String[] paths = {"/api/v1/services", "/health", "/", servicePage};
-        int i = 0;
+        int i = (int) (Thread.currentThread().getId() % paths.size());
         while (running) {
-            String path = paths[i++ % paths.length];
+            String path = paths.get(i++ % paths.size());
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(centre.url(path)))
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
