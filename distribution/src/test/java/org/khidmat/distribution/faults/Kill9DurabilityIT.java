@@ -52,7 +52,7 @@ class Kill9DurabilityIT {
                 int code = centre.kill();
                 filer.close();
                 acknowledged.addAll(filer.filed());
-                System.out.printf("kill -9 cycle %d: killed after %d ms (exit %d), %s%n", cycle, runMillis, code, filer.summary());
+                System.out.printf("kill -9 cycle %d: killed after %d ms (exit %d), %s%n", cycle, runMillis, code, "statuses " + filer.statuses());
             }
             centre.start();
             List<String> lost = new ArrayList<>();
@@ -64,7 +64,8 @@ class Kill9DurabilityIT {
                     lost.add(f.reference() + " -> " + t.statusCode());
                 }
             }
-            assertTrue(centre.stop() >= 0);
+            int stopped = centre.stop();
+            assertTrue(stopped == 0 || stopped == 143, "a clean stop before the database is opened; exit code " + stopped);
             Path db = centre.home().resolve("data/khidmat.db");
             String integrity;
             long stored;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.khidmat.distribution.ThrowingActivator;
 
 /**
  * Fault 11: a readable bundle refused for any reason is named by what it claimed to be, both in the JSON verdict
@@ -28,7 +29,8 @@ class RefusalSubjectIT {
         return Stream.of(
                 Arguments.of("an invalid descriptor", (BiFunction<String, String, byte[]>) FaultBundles::badDescriptor),
                 Arguments.of("an unsafe entry path", (BiFunction<String, String, byte[]>) FaultBundles::unsafePath),
-                Arguments.of("a platform export", (BiFunction<String, String, byte[]>) FaultBundles::exportsPlatformPackage));
+                Arguments.of("a failed start", (BiFunction<String, String, byte[]>) (bsn, id) -> FaultBundles.valid(bsn, id)
+                        .activator(ThrowingActivator.class).bytes()));
     }
 
     @ParameterizedTest(name = "{0}")
