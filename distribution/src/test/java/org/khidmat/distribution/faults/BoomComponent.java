@@ -5,7 +5,8 @@ package org.khidmat.distribution.faults;
  * method throws: agency code that fails after its bundle started.
  */
 public final class BoomComponent {
-    static final String NAME = "fault.boom.component";
+    /** Its component name: the class name, as DS and bnd name a component by default (SCR's log lines use it too). */
+    static final String NAME = "org.khidmat.distribution.faults.BoomComponent";
 
     public BoomComponent() {
         // SCR constructs it, then calls activate()

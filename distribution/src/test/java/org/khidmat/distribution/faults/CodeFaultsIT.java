@@ -49,6 +49,9 @@ class CodeFaultsIT {
         poller.forbid("fault.boom");
         HttpResponse<String> r = fc.admin().upload(FaultBundles.boom("org.fault.boom", "fault.boom"));
         System.out.println("component boom: " + r.statusCode() + " " + r.body());
+        Thread.sleep(500);
+        System.out.println("component boom, the centre's log says: " + logLines("boom") + "; its output: "
+                + fc.centre().output().stream().filter(l -> l.contains("boom")).toList());
         String message = FaultCentre.verdict(r).path("message").asText();
         assertAll("a component failing in activate",
                 () -> assertEquals(422, r.statusCode(), r.body()),

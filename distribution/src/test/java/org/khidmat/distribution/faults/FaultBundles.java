@@ -64,8 +64,8 @@ final class FaultBundles {
                 </scr:component>
                 """.formatted(BoomComponent.NAME, BoomComponent.class.getName());
         return valid(symbolicName, serviceId).entry(classPath(BoomComponent.class), classBytes(BoomComponent.class))
-                .entry("OSGI-INF/" + BoomComponent.NAME + ".xml", xml.getBytes(StandardCharsets.UTF_8))
-                .header("Service-Component", "OSGI-INF/" + BoomComponent.NAME + ".xml").bytes();
+                .entry("OSGI-INF/boom.xml", xml.getBytes(StandardCharsets.UTF_8))
+                .header("Service-Component", "OSGI-INF/boom.xml").bytes();
     }
 
     /** An activator that leaves a non-daemon thread named leaky-worker running after stop(). */
