@@ -126,6 +126,19 @@ public final class Centre implements AutoCloseable {
         return code;
     }
 
+    /** Kills the process with SIGKILL, as a power cut would stop it, and waits for it to end; returns its exit code. */
+    public int kill() throws InterruptedException {
+        if (process == null) {
+            return -1;
+        }
+        process.toHandle().destroyForcibly();
+        process.waitFor();
+        int code = process.exitValue();
+        process = null;
+        reader.join(5_000);
+        return code;
+    }
+
     public String readyLine() {
         return readyLine;
     }
