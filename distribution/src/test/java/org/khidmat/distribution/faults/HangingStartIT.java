@@ -55,10 +55,16 @@ class HangingStartIT {
                     () -> assertTrue(tookMillis < limitMillis, "answered after " + tookMillis + " ms; limit " + limitMillis),
                     () -> assertTrue(message.contains("did not start within"), message),
                     () -> assertTrue(message.contains("quarantined"), message));
+            // the same jar dropped into deploy/ is refused at once, without running it again
+            long tFolder = System.nanoTime();
+            java.nio.file.Files.write(fc.deploy("hang.jar"), jar);
             assertTrue(FaultCentre.await(FaultCentre.SOON, () -> fc.markerMentioning(BSN).isPresent()),
                     "a .failed marker in deploy/ names " + BSN);
+            long folderMillis = (System.nanoTime() - tFolder) / 1_000_000;
             String marker = fc.markerMentioning(BSN).orElseThrow();
             assertTrue(marker.contains("did not start within") && marker.contains("quarantined"), marker);
+            assertTrue(folderMillis < FaultCentre.START_LIMIT_SECONDS * 1000, "a quarantined jar is refused without being "
+                    + "started again; it took " + folderMillis + " ms");
 
             long t1 = System.nanoTime();
             HttpResponse<String> valid;
