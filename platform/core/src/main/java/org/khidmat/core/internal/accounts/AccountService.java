@@ -41,6 +41,8 @@ public final class AccountService implements Accounts {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,31}");
     private static final Pattern AGENCY = Pattern.compile("[a-z][a-z0-9]{1,15}");
     private static final String WRONG = "Wrong username or password";
+    /** What a typed name that cannot be a username is counted and audited as. */
+    static final String NOT_A_NAME = "(not-a-username)";
 
     private final AccountStore store;
     private final AuditLog audit;
@@ -211,27 +213,51 @@ public final class AccountService implements Accounts {
     @Override
     public LoginResult login(String username, char[] password, String address) {
         afterFirstAdmin();
-        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
-        long wait = throttle.waitSeconds(name, address);
+        String name = loginName(username);
+        String from = address == null ? "" : address.length() > 64 ? address.substring(0, 64) : address;
+        long wait = throttle.waitSeconds(name, from);
         if (wait > 0) {
-            audit.append(name, "login.throttled", name, "from " + address + ", wait " + wait + " s");
+            int n = throttle.held(from);
+            if (n > 0) {
+                audit.append(name, "login.throttled", name, heldBack(from, n) + ", wait " + wait + " s");
+            }
             return new LoginResult(null, "Too many failed logins. Try again in " + wait + " seconds.", wait);
         }
-        Optional<AccountStore.StoredAccount> stored = store.account(name);
+        int pending = throttle.drain(from);
+        if (pending > 0) {
+            audit.append(name, "login.throttled", name, heldBack(from, pending));
+        }
+        Optional<AccountStore.StoredAccount> stored = name.equals(NOT_A_NAME) ? Optional.empty() : store.account(name);
         boolean ok = PasswordHash.matches(password, stored.map(AccountStore.StoredAccount::passwordHash).orElseGet(this::dummyHash))
                 && stored.isPresent() && stored.get().account().enabled();
         if (!ok) {
-            throttle.failed(name, address);
-            audit.append(name, "login.failure", name, "from " + address);
-            return new LoginResult(null, WRONG, throttle.waitSeconds(name, address));
+            throttle.failed(name, from);
+            audit.append(name, "login.failure", name, "from " + from);
+            return new LoginResult(null, WRONG, throttle.waitSeconds(name, from));
         }
-        throttle.succeeded(name, address);
+        throttle.succeeded(name, from);
         AccountStore.StoredAccount s = stored.get();
         if (hasher.weakerThanNow(s.passwordHash())) {
             store.saveAccount(s.account(), hasher.hash(password));
         }
-        audit.append(name, "login.success", name, "from " + address);
+        audit.append(name, "login.success", name, "from " + from);
         return new LoginResult(sessions.open(s.account()), "Logged in", 0);
+    }
+
+    /**
+     * The name a login is counted and audited under, bounded before it is used anywhere: a typed name that cannot be a
+     * username (longer than one, or with other characters) is {@link #NOT_A_NAME}, never stored as sent.
+     */
+    static String loginName(String username) {
+        if (username == null || username.length() > 64) {
+            return NOT_A_NAME;
+        }
+        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        return USERNAME.matcher(name).matches() ? name : NOT_A_NAME;
+    }
+
+    private static String heldBack(String address, int n) {
+        return "from " + address + ", " + n + (n == 1 ? " try" : " tries") + " held back";
     }
 
     @Override
