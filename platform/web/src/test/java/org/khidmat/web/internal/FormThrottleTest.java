@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FormThrottleTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final FormThrottle throttle = new FormThrottle(null, 6, now::get);
+    private final FormThrottle throttle = new FormThrottle(null, 6, now::get, r -> false);
 
     @Test
     void anAddressGetsItsMinutesWorthThenWaitsForTheRefill() {
