@@ -67,7 +67,17 @@ final class Drafts {
 
     /** Starts a fresh draft for a service and sets its cookie. */
     Draft start(Request request, Response response, String serviceId) {
-        String address = Request.getRemoteAddr(request);
+        Opened o = open(Request.getRemoteAddr(request), serviceId);
+        Exchange.setCookie(response, COOKIE, o.key(), (int) IDLE.toSeconds());
+        return o.draft();
+    }
+
+    /** A new draft and the key its cookie carries. */
+    record Opened(String key, Draft draft) {
+    }
+
+    /** @return a new draft for a client address, room made for it */
+    Opened open(String address, String serviceId) {
         byte[] token = new byte[32];
         random.nextBytes(token);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
@@ -76,8 +86,12 @@ final class Drafts {
             sweep(address);
             drafts.put(key, d);
         }
-        Exchange.setCookie(response, COOKIE, key, (int) IDLE.toSeconds());
-        return d;
+        return new Opened(key, d);
+    }
+
+    /** @return the draft under a key, or {@code null} */
+    Draft get(String key) {
+        return drafts.get(key);
     }
 
     /** @return the caller's draft for that service, or {@code null} when there is none (or it expired) */
