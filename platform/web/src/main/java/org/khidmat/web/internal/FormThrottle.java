@@ -26,8 +26,13 @@ final class FormThrottle extends Handler.Wrapper {
     static final int DEFAULT_PER_MINUTE = 120;
     /** Buckets kept before full ones (idle addresses) are dropped. */
     static final int MAX_ADDRESSES = 10_000;
-    /** Login tries one address may make in a minute. */
+    /** Login tries one address may make in a minute, after a burst of {@link #LOGIN_BURST}. */
     static final int LOGINS_PER_MINUTE = 30;
+    /**
+     * Login tries one address may make at once: an office behind one NAT where someone is guessing still gets its
+     * staff through at {@link #LOGINS_PER_MINUTE}, and a guesser meets the accounts service's own throttle first.
+     */
+    static final int LOGIN_BURST = 60;
     private final Buckets posts;
     private final Buckets logins;
     private final Predicate<Request> staff;
@@ -46,8 +51,8 @@ final class FormThrottle extends Handler.Wrapper {
     /** @param staff whether a request carries a valid staff credential */
     FormThrottle(Handler handler, int perMinute, LongSupplier nanos, Predicate<Request> staff) {
         super(handler);
-        this.posts = new Buckets(perMinute, nanos);
-        this.logins = new Buckets(LOGINS_PER_MINUTE, nanos);
+        this.posts = new Buckets(perMinute, perMinute, nanos);
+        this.logins = new Buckets(LOGIN_BURST, LOGINS_PER_MINUTE, nanos);
         this.staff = staff;
     }
 
@@ -121,13 +126,15 @@ final class FormThrottle extends Handler.Wrapper {
         return logins.take(address);
     }
 
-    /** Token buckets per address, each holding {@code perMinute} tokens and refilling at that rate. */
+    /** Token buckets per address, each holding {@code capacity} tokens and refilling at {@code perMinute}. */
     private static final class Buckets {
+        final int capacity;
         final int perMinute;
         private final LongSupplier nanos;
         private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-        Buckets(int perMinute, LongSupplier nanos) {
+        Buckets(int capacity, int perMinute, LongSupplier nanos) {
+            this.capacity = capacity;
             this.perMinute = perMinute;
             this.nanos = nanos;
         }
@@ -137,9 +144,9 @@ final class FormThrottle extends Handler.Wrapper {
             if (buckets.size() > MAX_ADDRESSES) {
                 forgetIdle(now);
             }
-            Bucket b = buckets.computeIfAbsent(address, a -> new Bucket(perMinute, now));
+            Bucket b = buckets.computeIfAbsent(address, a -> new Bucket(capacity, now));
             synchronized (b) {
-                b.tokens = Math.min(perMinute, b.tokens + (now - b.at) / 60e9 * perMinute);
+                b.tokens = Math.min(capacity, b.tokens + (now - b.at) / 60e9 * perMinute);
                 b.at = now;
                 if (b.tokens >= 1) {
                     b.tokens -= 1;
@@ -153,7 +160,7 @@ final class FormThrottle extends Handler.Wrapper {
             for (Iterator<Bucket> i = buckets.values().iterator(); i.hasNext();) {
                 Bucket b = i.next();
                 synchronized (b) {
-                    if (b.tokens + (now - b.at) / 60e9 * perMinute >= perMinute) {
+                    if (b.tokens + (now - b.at) / 60e9 * perMinute >= capacity) {
                         i.remove();
                     }
                 }
