@@ -38,11 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class AccountService implements Accounts {
     static final String FIRST_ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,31}");
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,31}");
     private static final Pattern AGENCY = Pattern.compile("[a-z][a-z0-9]{1,15}");
     private static final String WRONG = "Wrong username or password";
-    /** What a typed name that cannot be a username is counted and audited as. */
-    static final String NOT_A_NAME = "(not-a-username)";
 
     private final AccountStore store;
     private final AuditLog audit;
@@ -213,21 +211,21 @@ public final class AccountService implements Accounts {
     @Override
     public LoginResult login(String username, char[] password, String address) {
         afterFirstAdmin();
-        String name = loginName(username);
+        String name = LoginName.of(username);
         String from = address == null ? "" : address.length() > 64 ? address.substring(0, 64) : address;
         long wait = throttle.waitSeconds(name, from);
         if (wait > 0) {
             int n = throttle.held(from);
             if (n > 0) {
-                audit.append(name, "login.throttled", name, heldBack(from, n) + ", wait " + wait + " s");
+                audit.append(name, "login.throttled", name, LoginName.heldBack(from, n) + ", wait " + wait + " s");
             }
             return new LoginResult(null, "Too many failed logins. Try again in " + wait + " seconds.", wait);
         }
         int pending = throttle.drain(from);
         if (pending > 0) {
-            audit.append(name, "login.throttled", name, heldBack(from, pending));
+            audit.append(name, "login.throttled", name, LoginName.heldBack(from, pending));
         }
-        Optional<AccountStore.StoredAccount> stored = name.equals(NOT_A_NAME) ? Optional.empty() : store.account(name);
+        Optional<AccountStore.StoredAccount> stored = name.equals(LoginName.NOT_A_NAME) ? Optional.empty() : store.account(name);
         boolean ok = PasswordHash.matches(password, stored.map(AccountStore.StoredAccount::passwordHash).orElseGet(this::dummyHash))
                 && stored.isPresent() && stored.get().account().enabled();
         if (!ok) {
@@ -242,22 +240,6 @@ public final class AccountService implements Accounts {
         }
         audit.append(name, "login.success", name, "from " + from);
         return new LoginResult(sessions.open(s.account()), "Logged in", 0);
-    }
-
-    /**
-     * The name a login is counted and audited under, bounded before it is used anywhere: a typed name that cannot be a
-     * username (longer than one, or with other characters) is {@link #NOT_A_NAME}, never stored as sent.
-     */
-    static String loginName(String username) {
-        if (username == null || username.length() > 64) {
-            return NOT_A_NAME;
-        }
-        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
-        return USERNAME.matcher(name).matches() ? name : NOT_A_NAME;
-    }
-
-    private static String heldBack(String address, int n) {
-        return "from " + address + ", " + n + (n == 1 ? " try" : " tries") + " held back";
     }
 
     @Override
