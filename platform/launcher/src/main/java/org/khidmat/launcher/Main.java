@@ -140,6 +140,10 @@ public final class Main {
         if ("true".equalsIgnoreCase(forwarded == null ? "" : forwarded.trim())) {
             p.put("khidmat.http.forwarded", "true");
         }
+        String proxies = System.getProperty("khidmat.http.trustedProxies", System.getenv("KHIDMAT_TRUSTED_PROXIES"));
+        if (proxies != null && !proxies.isBlank()) {
+            p.put("khidmat.http.trustedProxies", proxies.trim());
+        }
         String posts = System.getProperty("khidmat.web.publicPostsPerMinute", System.getenv("KHIDMAT_PUBLIC_POSTS_PER_MINUTE"));
         if (posts != null && !posts.isBlank()) {
             p.put("khidmat.web.publicPostsPerMinute", posts.trim());

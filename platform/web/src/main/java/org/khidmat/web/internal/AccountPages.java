@@ -41,7 +41,7 @@ final class AccountPages {
             if (rest.equals("accounts")) {
                 create(caller, form);
             } else if (rest.startsWith("tokens/") && rest.endsWith("/revoke")) {
-                String id = rest.substring("tokens/".length(), rest.length() - "/revoke".length());
+                String id = Exchange.between(rest, "tokens/", "/revoke");
                 boolean done = gate.accounts().revokeToken(id, caller.name());
                 layout.note(caller, done ? "Token " + id + " is revoked." : "No token " + id + ".", done);
             } else if (rest.startsWith("accounts/")) {

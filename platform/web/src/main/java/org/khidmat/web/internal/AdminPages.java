@@ -104,7 +104,7 @@ final class AdminPages extends Handler.Abstract {
             return;
         }
         boolean enable = rest.endsWith("/enable");
-        String id = rest.substring("services/".length(), rest.lastIndexOf('/'));
+        String id = rest.substring("services/".length(), Math.max("services/".length(), rest.lastIndexOf('/')));
         String reason = form.getOrDefault("reason", "").strip();
         if (!enable && reason.isEmpty()) {
             layout.note(caller, "Write the reason citizens will see before disabling " + id + ".", false);

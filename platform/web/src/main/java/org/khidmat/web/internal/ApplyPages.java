@@ -1,6 +1,7 @@
 package org.khidmat.web.internal;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Request;
@@ -37,8 +38,8 @@ final class ApplyPages {
         this.queue = queue;
     }
 
-    void start(Response response, Callback callback, CatalogueEntry e) {
-        drafts.start(response, e.id());
+    void start(Request request, Response response, Callback callback, CatalogueEntry e) {
+        drafts.start(request, response, e.id());
         Exchange.redirect(response, callback, e.descriptor().fees().size() > 1 ? base(e) + "tier" : base(e) + "page/1");
     }
 
@@ -46,8 +47,9 @@ final class ApplyPages {
      * Starts the form for the citizen of a called token, filled by the operator at the counter: once it is filed, the
      * token is tied to the application ({@link Queue#attach}) in the operator's name.
      */
-    void startForToken(Response response, Callback callback, CatalogueEntry e, QueueToken token, String operator) {
-        Draft d = drafts.start(response, e.id());
+    void startForToken(Request request, Response response, Callback callback, CatalogueEntry e, QueueToken token,
+            String operator) {
+        Draft d = drafts.start(request, response, e.id());
         d.tokenId = token.id();
         d.tokenNumber = token.number();
         d.operator = operator;
@@ -119,18 +121,27 @@ final class ApplyPages {
         ServiceDescriptor d = e.descriptor();
         List<Field> fields = Applications.questions(d).stream().filter(f -> f.page() == n).toList();
         List<Problem> problems = List.of();
+        Map<String, String> answers = draft.answers;
         if (Exchange.isPost(request)) {
             Map<String, String> posted = Exchange.form(request);
+            // checked before anything is kept: a page the rules refuse is shown again from what was sent, and the
+            // draft keeps only what they accepted
+            answers = new LinkedHashMap<>(draft.answers);
             for (Field f : fields) {
                 String v = posted.getOrDefault(f.name(), "").strip();
                 if (v.isEmpty()) {
-                    draft.answers.remove(f.name());
+                    answers.remove(f.name());
                 } else {
-                    draft.answers.put(f.name(), v);
+                    answers.put(f.name(), v);
                 }
             }
-            problems = applications.checkPage(d.id(), draft.answers, n);
+            problems = applications.checkPage(d.id(), answers, n);
+            if (problems.isEmpty() && !Drafts.fits(answers)) {
+                problems = List.of(Problem.of(fields.isEmpty() ? "form" : fields.get(0).name(),
+                        "The answers are too long. Please shorten them.", "جوابات بہت طویل ہیں۔ براہ کرم انہیں مختصر کریں۔"));
+            }
             if (problems.isEmpty()) {
+                drafts.keep(draft, answers);
                 List<Integer> pages = pages(d);
                 int at = pages.indexOf(n);
                 boolean last = at == pages.size() - 1;
@@ -145,7 +156,7 @@ final class ApplyPages {
                 .append(pages.indexOf(n) + 1).append(' ').append(Words.get("of", lang)).append(' ').append(pages.size())
                 .append("</p>\n<h1>").append(Http.text(d.title().in(lang), lang)).append("</h1>\n<form method=\"post\" novalidate>");
         for (Field f : fields) {
-            b.append(FormHtml.question(f, draft.answers.get(f.name()), FormHtml.problemFor(problems, f.name()), lang));
+            b.append(FormHtml.question(f, answers.get(f.name()), FormHtml.problemFor(problems, f.name()), lang));
         }
         b.append("<button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang)).append("</button></form>");
         String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + Http.escape(d.title().in(lang));

@@ -32,8 +32,10 @@ final class AppointmentApi extends Handler.Abstract {
     private final Appointments appointments;
     private final Catalogue catalogue;
     private final Queue queue;
+    private final BookingQuota quota;
 
-    AppointmentApi(Appointments appointments, Catalogue catalogue, Queue queue) {
+    AppointmentApi(Appointments appointments, Catalogue catalogue, Queue queue, BookingQuota quota) {
+        this.quota = quota;
         this.appointments = appointments;
         this.catalogue = catalogue;
         this.queue = queue;
@@ -51,12 +53,12 @@ final class AppointmentApi extends Handler.Abstract {
         try {
             if (slots) {
                 if (QueueApi.allow(request, response, callback, "GET".equals(method) || "HEAD".equals(method), "GET")) {
-                    slots(request, response, callback, path.substring("/api/v1/services/".length(), path.length() - "/slots".length()));
+                    slots(request, response, callback, Exchange.between(path, "/api/v1/services/", "/slots"));
                 }
             } else if (QueueApi.allow(request, response, callback, Exchange.isPost(request), "POST")) {
                 JsonNode o = JsonIn.request(request);
                 switch (path) {
-                    case "/api/v1/appointments" -> book(response, callback, o);
+                    case "/api/v1/appointments" -> book(request, response, callback, o);
                     case "/api/v1/appointments/check-in" -> checkIn(response, callback, o);
                     default -> cancel(response, callback, o);
                 }
@@ -96,7 +98,7 @@ final class AppointmentApi extends Handler.Abstract {
                 appointments.slots(serviceId, day.get()).stream().map(HallJson::slot).toList()));
     }
 
-    private void book(Response response, Callback callback, JsonNode o) throws JsonIn.BadJson {
+    private void book(Request request, Response response, Callback callback, JsonNode o) throws JsonIn.BadJson {
         String service = required(o, "service", "a service id, for example \"nadra.cnic-renewal\"");
         String dayText = required(o, "day", "the day as YYYY-MM-DD");
         String startText = required(o, "start", "the slot's start as HH:mm");
@@ -121,8 +123,21 @@ final class AppointmentApi extends Handler.Abstract {
             Http.error(response, callback, 409, "service " + service + " is temporarily unavailable");
             return;
         }
-        BookingResult r = appointments.book(service, day.get(), start.get(), cnic.strip(),
-                reference == null || reference.isBlank() ? null : reference.strip());
+        String address = Request.getRemoteAddr(request);
+        if (!quota.take(address)) {
+            Http.error(response, callback, 429, "too many appointments were booked from your address today (at most "
+                    + BookingQuota.PER_DAY + "); book at the centre's counter, or try again tomorrow");
+            return;
+        }
+        BookingResult r = null;
+        try {
+            r = appointments.book(service, day.get(), start.get(), cnic.strip(),
+                    reference == null || reference.isBlank() ? null : reference.strip());
+        } finally {
+            if (r == null || !r.booked()) {
+                quota.giveBack(address); // only bookings made count
+            }
+        }
         switch (r.outcome()) {
             case BOOKED -> {
                 Map<String, Object> body = HallJson.appointment(r.appointment());
@@ -132,11 +147,8 @@ final class AppointmentApi extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.LOCATION, "/appointments/check-in");
                 Http.json(response, callback, 201, body);
             }
-            case ALREADY_BOOKED -> {
-                Map<String, Object> body = ServiceJson.ordered("status", 409, "error", r.message(), "outcome", "ALREADY_BOOKED");
-                body.put("appointment", HallJson.appointment(r.appointment()));
-                Http.json(response, callback, 409, body);
-            }
+            case ALREADY_BOOKED -> Http.json(response, callback, 409, ServiceJson.ordered("status", 409, "error", r.message(),
+                    "outcome", "ALREADY_BOOKED"));
             case FULL -> refuse(response, callback, 409, r);
             default -> refuse(response, callback, 422, r);
         }

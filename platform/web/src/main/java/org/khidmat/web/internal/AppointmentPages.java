@@ -34,8 +34,10 @@ final class AppointmentPages {
     static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private final Appointments appointments;
     private final Catalogue catalogue;
+    private final BookingQuota quota;
 
-    AppointmentPages(Appointments appointments, Catalogue catalogue) {
+    AppointmentPages(Appointments appointments, Catalogue catalogue, BookingQuota quota) {
+        this.quota = quota;
         this.appointments = appointments;
         this.catalogue = catalogue;
     }
@@ -136,15 +138,23 @@ final class AppointmentPages {
                 problems.add(HallWords.problem("cnic", "badCnic"));
             }
             if (problems.isEmpty()) {
-                BookingResult r;
-                try {
-                    r = appointments.book(e.id(), day, start, cnic, reference.isEmpty() ? null : reference);
-                } catch (StoreException x) {
-                    r = null;
-                    problems.add(HallWords.problem("cnic", "busy"));
-                    status = 503;
+                BookingResult r = null;
+                String address = Request.getRemoteAddr(request);
+                if (!quota.take(address)) {
+                    problems.add(HallWords.problem("cnic", "tooManyHere"));
+                    status = 429;
+                } else {
+                    try {
+                        r = appointments.book(e.id(), day, start, cnic, reference.isEmpty() ? null : reference);
+                    } catch (StoreException x) {
+                        problems.add(HallWords.problem("cnic", "busy"));
+                        status = 503;
+                    }
+                    if (r == null || !r.booked()) {
+                        quota.giveBack(address);
+                    }
                 }
-                if (r != null && (r.booked() || r.outcome() == BookingResult.Outcome.ALREADY_BOOKED)) {
+                if (r != null && r.booked()) {
                     Http.html(response, callback, 200, booked(request, lang, e, r));
                     return;
                 }
@@ -152,7 +162,9 @@ final class AppointmentPages {
                     switch (r.outcome()) {
                         case FULL -> problems.add(HallWords.problem("slot", "slotFull"));
                         case NO_SUCH_SLOT -> problems.add(HallWords.problem("slot", "noSlot"));
-                        default -> problems.add(HallWords.problem("reference", "noApptRef")); // the CNIC passed the check above
+                        case ALREADY_BOOKED -> problems.add(HallWords.problem("cnic", "alreadyHeld"));
+                        // the CNIC passed the check above
+                        default -> problems.add(HallWords.problem("reference", reference.isEmpty() ? "needApp" : "noApptRef"));
                     }
                     status = r.outcome() == BookingResult.Outcome.INVALID ? 422 : 409;
                 }
@@ -176,7 +188,7 @@ final class AppointmentPages {
 
     private String booked(Request request, String lang, CatalogueEntry e, BookingResult r) {
         Appointment a = r.appointment();
-        String heading = HallWords.get(r.booked() ? "booked" : "alreadyBooked", lang);
+        String heading = HallWords.get("booked", lang);
         String b = "<div class=\"panel\"><h1>" + heading + "</h1><p>" + HallWords.get("code", lang)
                 + "<br><span class=\"ref\" id=\"appointment-code\" dir=\"ltr\">" + Http.escape(a.code()) + "</span></p></div>"
                 + facts(a, Http.text(e.descriptor().title().in(lang), lang), lang)

@@ -47,7 +47,7 @@ final class BundleApi extends Handler.Abstract {
             var caller = gate.api(request, response, callback, Role.ADMIN);
             if (caller.isPresent()) {
                 boolean enable = path.endsWith("/enable");
-                String id = path.substring("/api/v1/services/".length(), path.lastIndexOf('/'));
+                String id = path.substring("/api/v1/services/".length(), Math.max("/api/v1/services/".length(), path.lastIndexOf('/')));
                 enable(request, response, callback, caller.get(), id, enable);
             }
             return true;

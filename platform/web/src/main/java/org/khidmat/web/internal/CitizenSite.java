@@ -77,7 +77,7 @@ final class CitizenSite extends Handler.Abstract {
         } else if (!e.get().enabled()) {
             Http.html(response, callback, 503, StartPage.unavailable(request, lang, e.get()));
         } else if (start) {
-            apply.start(response, callback, e.get());
+            apply.start(request, response, callback, e.get());
         } else {
             Http.html(response, callback, 200, StartPage.render(request, lang, e.get()));
         }

@@ -79,7 +79,7 @@ final class CounterPages extends Handler.Abstract {
         } else if (rest.equals("settings")) {
             settings(response, callback, caller, mine.get(), form);
         } else if (rest.startsWith("tokens/")) {
-            token(response, callback, caller, mine.get(), rest.substring("tokens/".length()));
+            token(request, response, callback, caller, mine.get(), rest.substring("tokens/".length()));
         } else {
             Http.error(response, callback, 404, "nothing at " + path);
         }
@@ -117,7 +117,8 @@ final class CounterPages extends Handler.Abstract {
         Exchange.redirect(response, callback, "/counter");
     }
 
-    private void token(Response response, Callback callback, Gate.Caller caller, Counter counter, String rest) {
+    private void token(Request request, Response response, Callback callback, Gate.Caller caller, Counter counter,
+            String rest) {
         int slash = rest.indexOf('/');
         String action = slash < 0 ? "" : rest.substring(slash + 1);
         Optional<QueueToken> t = KioskPages.parse(slash < 0 ? rest : rest.substring(0, slash)).flatMap(queue::token);
@@ -131,7 +132,7 @@ final class CounterPages extends Handler.Abstract {
         } else if (action.equals("apply")) {
             Optional<CatalogueEntry> e = catalogue.service(token.serviceId());
             if (e.isPresent() && e.get().enabled()) {
-                apply.startForToken(response, callback, e.get(), token, caller.name());
+                apply.startForToken(request, response, callback, e.get(), token, caller.name());
                 return;
             }
             layout.note(caller, "Service " + token.serviceId() + " is unavailable now; no application can be started", false);

@@ -7,16 +7,28 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /** Reading requests (bounded bodies, form fields, query, cookies) and the redirect of POST-redirect-GET. */
 final class Exchange {
     /** Largest request body the centre reads. */
     static final int BODY_LIMIT = 64 * 1024;
+    /** The slowest a request body may arrive, on average, beyond {@link #BODY_GRACE_MS}. */
+    static final int MIN_BYTES_PER_SECOND = 4096;
+    /** Time any body has, besides its length at {@link #MIN_BYTES_PER_SECOND}. */
+    static final long BODY_GRACE_MS = 10_000;
+    /** Longest pause between two parts of a body. */
+    static final long BODY_IDLE_MS = 5_000;
 
     private Exchange() {
     }
@@ -30,16 +42,42 @@ final class Exchange {
         }
     }
 
+    /**
+     * Reads the body, at most {@link #BODY_LIMIT} bytes. A body must keep coming: with no byte for
+     * {@link #BODY_IDLE_MS}, or not all there by {@link #BODY_GRACE_MS} plus its length at {@link #MIN_BYTES_PER_SECOND},
+     * the connection is closed and the request fails, so a client sending a byte every few seconds holds a thread for
+     * seconds, not for ever.
+     */
     static String body(Request request) throws IOException, TooLarge {
-        if (request.getLength() > BODY_LIMIT) {
+        long length = request.getLength();
+        if (length > BODY_LIMIT) {
             throw new TooLarge();
         }
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        long idle = endPoint.getIdleTimeout();
+        endPoint.setIdleTimeout(idle > 0 ? Math.min(idle, BODY_IDLE_MS) : BODY_IDLE_MS);
+        long allowed = BODY_GRACE_MS + (length < 0 ? BODY_LIMIT : length) * 1000 / MIN_BYTES_PER_SECOND;
+        AtomicBoolean late = new AtomicBoolean();
+        Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
+            late.set(true);
+            endPoint.close(new TimeoutException("request body too slow"));
+        }, allowed, TimeUnit.MILLISECONDS);
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(BODY_LIMIT + 1);
             if (bytes.length > BODY_LIMIT) {
                 throw new TooLarge();
             }
             return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            if (late.get()) {
+                throw new HttpException.RuntimeException(408, "the request body arrived too slowly");
+            }
+            throw e;
+        } finally {
+            deadline.cancel();
+            if (!late.get()) {
+                endPoint.setIdleTimeout(idle);
+            }
         }
     }
 
@@ -95,6 +133,14 @@ final class Exchange {
         response.getHeaders().put(HttpHeader.LOCATION, location);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.allocate(0), callback);
+    }
+
+    /**
+     * @return the part of {@code path} between a prefix and a suffix it was matched against, or {@code ""} when they
+     *         overlap ({@code /api/v1/agency/applications}): never an exception from a path anyone can send
+     */
+    static String between(String path, String prefix, String suffix) {
+        return path.length() < prefix.length() + suffix.length() ? "" : path.substring(prefix.length(), path.length() - suffix.length());
     }
 
     static boolean isPost(Request request) {

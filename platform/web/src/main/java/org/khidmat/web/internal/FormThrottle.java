@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -11,20 +12,30 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Rate limit on the public forms and the public JSON API: every POST without a staff credential (session cookie
- * or bearer token), except logging in (which has a throttle of its own), takes a token from its client address's bucket,
- * which holds {@code perMinute} tokens and refills at that rate. An empty bucket gets 429 with Retry-After and
- * a plain message; nothing of the request is read or stored. The limit is the framework property
- * {@code khidmat.web.publicPostsPerMinute} (launcher: {@code KHIDMAT_PUBLIC_POSTS_PER_MINUTE}; default 120, 0 turns
- * it off). Behind a proxy, set {@code KHIDMAT_BEHIND_PROXY} so the address is the citizen's, not the proxy's.
+ * Rate limit on the public forms and the public JSON API: every POST without a valid staff credential (a session or
+ * bearer token the accounts service knows: merely sending a cookie or an Authorization header skips nothing) takes a
+ * token from its client address's bucket, which holds {@code perMinute} tokens and refills at that rate. Logging in
+ * ({@code /login}, {@code /api/v1/login}) takes from a bucket of its own, {@link #LOGINS_PER_MINUTE} a minute, whatever
+ * credential comes with it: each try costs a deliberately slow password hash, and the per-name throttle in the
+ * accounts service comes after. An empty bucket gets 429 with Retry-After and a plain message; nothing of the request
+ * is read or stored. The limit is the framework property {@code khidmat.web.publicPostsPerMinute} (launcher:
+ * {@code KHIDMAT_PUBLIC_POSTS_PER_MINUTE}; default 120, 0 turns it off; the login limit stays). Behind a proxy, set
+ * {@code KHIDMAT_BEHIND_PROXY} and {@code KHIDMAT_TRUSTED_PROXIES} so the address is the citizen's, not the proxy's.
  */
 final class FormThrottle extends Handler.Wrapper {
     static final int DEFAULT_PER_MINUTE = 120;
     /** Buckets kept before full ones (idle addresses) are dropped. */
     static final int MAX_ADDRESSES = 10_000;
-    private final int perMinute;
-    private final LongSupplier nanos;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Login tries one address may make in a minute, after a burst of {@link #LOGIN_BURST}. */
+    static final int LOGINS_PER_MINUTE = 30;
+    /**
+     * Login tries one address may make at once: an office behind one NAT where someone is guessing still gets its
+     * staff through at {@link #LOGINS_PER_MINUTE}, and a guesser meets the accounts service's own throttle first.
+     */
+    static final int LOGIN_BURST = 60;
+    private final Buckets posts;
+    private final Buckets logins;
+    private final Predicate<Request> staff;
 
     /** Tokens and when they were last counted. */
     private static final class Bucket {
@@ -37,10 +48,17 @@ final class FormThrottle extends Handler.Wrapper {
         }
     }
 
-    FormThrottle(Handler handler, int perMinute, LongSupplier nanos) {
+    /** @param staff whether a request carries a valid staff credential */
+    FormThrottle(Handler handler, int perMinute, LongSupplier nanos, Predicate<Request> staff) {
         super(handler);
-        this.perMinute = perMinute;
-        this.nanos = nanos;
+        this.posts = new Buckets(perMinute, perMinute, nanos);
+        this.logins = new Buckets(LOGIN_BURST, LOGINS_PER_MINUTE, nanos);
+        this.staff = staff;
+    }
+
+    /** For a gate: a session or bearer token is a staff credential only when the accounts service knows it. */
+    static Predicate<Request> validCredential(Gate gate) {
+        return request -> presented(request) && gate.caller(request).isPresent();
     }
 
     /** @param value the framework property as set, or {@code null}; @return the limit per minute */
@@ -62,8 +80,9 @@ final class FormThrottle extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (perMinute > 0 && Exchange.isPost(request) && !staff(request) && !login(request)) {
-            long wait = take(Request.getRemoteAddr(request));
+        if (Exchange.isPost(request)) {
+            long wait = login(request) ? logins.take(Request.getRemoteAddr(request))
+                    : posts.perMinute > 0 && !staff.test(request) ? posts.take(Request.getRemoteAddr(request)) : 0;
             if (wait > 0) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(wait));
                 if (Request.getPathInContext(request).startsWith("/api/")) {
@@ -84,42 +103,66 @@ final class FormThrottle extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    /** Logging in has its own, stricter throttle per name and address. */
+    /** Logging in takes from a bucket of its own; the accounts service throttles per name and address after it. */
     private static boolean login(Request request) {
         String path = Request.getPathInContext(request);
         return path.equals("/login") || path.equals("/api/v1/login");
     }
 
-    private static boolean staff(Request request) {
+    /** @return whether the request presents a credential at all (checking one costs a look-up: only then) */
+    private static boolean presented(Request request) {
         String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         String session = Exchange.cookie(request, Gate.COOKIE);
         return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) || session != null && !session.isEmpty();
     }
 
-    /** @return 0 when a token was taken, else the seconds until one is there */
+    /** @return 0 when a public POST's token was taken, else the seconds until one is there */
     long take(String address) {
-        long now = nanos.getAsLong();
-        if (buckets.size() > MAX_ADDRESSES) {
-            forgetIdle(now);
-        }
-        Bucket b = buckets.computeIfAbsent(address, a -> new Bucket(perMinute, now));
-        synchronized (b) {
-            b.tokens = Math.min(perMinute, b.tokens + (now - b.at) / 60e9 * perMinute);
-            b.at = now;
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - b.tokens) * 60.0 / perMinute);
-        }
+        return posts.take(address);
     }
 
-    private void forgetIdle(long now) {
-        for (Iterator<Bucket> i = buckets.values().iterator(); i.hasNext();) {
-            Bucket b = i.next();
+    /** @return 0 when a login's token was taken, else the seconds until one is there */
+    long takeLogin(String address) {
+        return logins.take(address);
+    }
+
+    /** Token buckets per address, each holding {@code capacity} tokens and refilling at {@code perMinute}. */
+    private static final class Buckets {
+        final int capacity;
+        final int perMinute;
+        private final LongSupplier nanos;
+        private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+        Buckets(int capacity, int perMinute, LongSupplier nanos) {
+            this.capacity = capacity;
+            this.perMinute = perMinute;
+            this.nanos = nanos;
+        }
+
+        long take(String address) {
+            long now = nanos.getAsLong();
+            if (buckets.size() > MAX_ADDRESSES) {
+                forgetIdle(now);
+            }
+            Bucket b = buckets.computeIfAbsent(address, a -> new Bucket(capacity, now));
             synchronized (b) {
-                if (b.tokens + (now - b.at) / 60e9 * perMinute >= perMinute) {
-                    i.remove();
+                b.tokens = Math.min(capacity, b.tokens + (now - b.at) / 60e9 * perMinute);
+                b.at = now;
+                if (b.tokens >= 1) {
+                    b.tokens -= 1;
+                    return 0;
+                }
+                return (long) Math.ceil((1 - b.tokens) * 60.0 / perMinute);
+            }
+        }
+
+        private void forgetIdle(long now) {
+            for (Iterator<Bucket> i = buckets.values().iterator(); i.hasNext();) {
+                Bucket b = i.next();
+                synchronized (b) {
+                    if (b.tokens + (now - b.at) / 60e9 * perMinute >= capacity) {
+                        i.remove();
+                    }
                 }
             }
         }

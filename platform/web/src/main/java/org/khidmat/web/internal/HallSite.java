@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Queue;
@@ -22,9 +23,10 @@ final class HallSite extends Handler.Abstract {
     private final ArrivalPages arrival;
     private final Supplier<HallBoard> board;
 
-    HallSite(Queue queue, Appointments appointments, Catalogue catalogue, Supplier<HallBoard> board) {
-        this.kiosk = new KioskPages(queue, catalogue);
-        this.booking = new AppointmentPages(appointments, catalogue);
+    HallSite(Queue queue, Appointments appointments, Catalogue catalogue, Supplier<HallBoard> board, Applications applications,
+            BookingQuota quota) {
+        this.kiosk = new KioskPages(queue, catalogue, applications);
+        this.booking = new AppointmentPages(appointments, catalogue, quota);
         this.arrival = new ArrivalPages(appointments, catalogue);
         this.board = board;
     }

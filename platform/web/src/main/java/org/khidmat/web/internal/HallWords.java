@@ -25,8 +25,10 @@ final class HallWords {
         w("showAll", "Show all services", "تمام خدمات دکھائیں");
         w("refOptional", "Application reference number (optional)", "درخواست کا حوالہ نمبر (اختیاری)");
         w("refOptionalHint", "If you applied online, for example KM7Q-4XPA-K", "اگر آپ نے آن لائن درخواست دی ہے، مثلاً KM7Q-4XPA-K");
-        w("noRef", "No application has that reference number. Check it, or leave it empty.",
-                "اس حوالہ نمبر سے کوئی درخواست نہیں۔ اسے جانچیں یا خالی چھوڑ دیں۔");
+        w("noRef", "No application of this service has that reference number with that CNIC. Check both, or leave the "
+                + "reference empty.", "اس خدمت کی کوئی درخواست اس حوالہ نمبر اور شناختی کارڈ کے ساتھ نہیں۔ دونوں جانچیں یا حوالہ خالی چھوڑ دیں۔");
+        w("cnicWithRef", "CNIC number the application was filed with (with a reference only)",
+                "درخواست والا شناختی کارڈ نمبر (صرف حوالہ نمبر کے ساتھ)");
         w("chooseService", "Choose a service", "خدمت منتخب کریں");
         w("noService", "That service is not offered in this centre.", "یہ خدمت اس مرکز میں دستیاب نہیں۔");
         w("serviceOff", "That service is temporarily unavailable.", "یہ خدمت عارضی طور پر دستیاب نہیں۔");
@@ -77,7 +79,6 @@ final class HallWords {
                 "شناختی کارڈ نمبر 13 ہندسوں میں درج کریں، مثلاً 61101-1234567-1");
         w("book", "Book this time", "یہ وقت بک کریں");
         w("booked", "Appointment booked", "ملاقات کا وقت بک ہو گیا");
-        w("alreadyBooked", "You already have an appointment for this service", "اس خدمت کے لیے آپ کا وقت پہلے سے بک ہے");
         w("code", "Appointment code", "ملاقات کا کوڈ");
         w("codeHint", "On your booking, for example KM7Q-4XPA-K", "آپ کی بکنگ پر، مثلاً KM7Q-4XPA-K");
         w("enterCode", "Enter your appointment code", "اپنا ملاقات کا کوڈ درج کریں");
@@ -91,6 +92,13 @@ final class HallWords {
         w("noSlot", "This time cannot be booked any more. Choose another time.", "یہ وقت اب بک نہیں ہو سکتا۔ دوسرا وقت منتخب کریں۔");
         w("noApptRef", "No application has that reference number. Check it, or leave it empty.",
                 "اس حوالہ نمبر سے کوئی درخواست نہیں۔ اسے جانچیں یا خالی چھوڑ دیں۔");
+        w("alreadyHeld", "This CNIC already holds an appointment for this service (or the most one CNIC may hold). To choose "
+                + "another time, cancel it first with its code.", "اس شناختی کارڈ پر اس خدمت کا وقت پہلے سے بک ہے (یا زیادہ سے "
+                + "زیادہ اوقات بک ہیں)۔ دوسرا وقت لینے کے لیے پہلے اس کے کوڈ سے اسے منسوخ کریں۔");
+        w("tooManyHere", "Too many appointments were booked from this address today. Please book at the centre's counter.",
+                "آج اس پتے سے بہت سے اوقات بک ہو چکے ہیں۔ براہ کرم مرکز کے کاؤنٹر پر وقت لیں۔");
+        w("needApp", "This service books appointments for filed applications only: enter your application's reference "
+                + "number.", "اس خدمت کے اوقات صرف جمع شدہ درخواستوں کے لیے ہیں: اپنی درخواست کا حوالہ نمبر درج کریں۔");
         w("busy", "Sorry, we could not book it. Please try again.", "معذرت، وقت بک نہیں ہو سکا۔ دوبارہ کوشش کریں۔");
         w("checkInTitle", "Check in for your appointment", "اپنی ملاقات کے لیے حاضری لگائیں");
         w("checkIn", "Check in", "حاضری لگائیں");

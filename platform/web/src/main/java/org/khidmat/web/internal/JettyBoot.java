@@ -1,16 +1,11 @@
 package org.khidmat.web.internal;
 
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -23,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * answers 503 "starting" until {@link WebServer} puts the centre's handlers in, and again while they are out (a
  * service they use went away), instead of closing the port. Port and
  * address come from the framework properties {@code khidmat.port} (default 8080) and {@code khidmat.host}
- * (default all addresses); {@code khidmat.http.forwarded=true} trusts a proxy's X-Forwarded-* headers.
+ * (default all addresses); {@code khidmat.http.forwarded=true} trusts the X-Forwarded-For and -Proto headers of the
+ * proxies in {@code khidmat.http.trustedProxies} (default loopback). The server itself is made by {@link ServerSetup}.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class JettyBoot implements BundleActivator {
@@ -43,28 +39,17 @@ public final class JettyBoot implements BundleActivator {
     @Override
     public void start(BundleContext context) {
         int port = Integer.parseInt(property(context, "khidmat.port", "8080"));
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("khidmat-http");
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
+        TrustedProxies proxies = null;
         if ("true".equalsIgnoreCase(property(context, "khidmat.http.forwarded", "false"))) {
-            // behind a TLS-terminating proxy: take the scheme and client address from its X-Forwarded-* headers;
-            // only with a proxy that sets them, or a client could pose as any address to the login throttle
-            http.addCustomizer(new ForwardedRequestCustomizer());
+            // behind a TLS-terminating proxy: take the scheme and client address from the X-Forwarded-* headers that
+            // the configured proxies wrote, and from nobody else
+            proxies = TrustedProxies.parse(context.getProperty("khidmat.http.trustedProxies"));
+            LOG.info("web: behind a proxy; forwarded client addresses are read from {} only", property(context,
+                    "khidmat.http.trustedProxies", TrustedProxies.LOOPBACK));
         }
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setPort(port);
-        String host = context.getProperty("khidmat.host");
-        if (host != null && !host.isBlank()) {
-            connector.setHost(host);
-        }
-        server.addConnector(connector);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        server.setErrorHandler(errors);
+        server = ServerSetup.create(new ServerSetup.Options(context.getProperty("khidmat.host"), port, proxies,
+                ServerSetup.PER_ADDRESS));
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         slot = new Handler.Wrapper(true, new Starting());
         server.setHandler(slot);
         current = this;

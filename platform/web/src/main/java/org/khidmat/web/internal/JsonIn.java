@@ -30,6 +30,16 @@ final class JsonIn {
         }
     }
 
+    /** @return whether the request's body is declared as {@code application/json} (parameters such as a charset allowed) */
+    static boolean isJson(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        int semi = type.indexOf(';');
+        return (semi < 0 ? type : type.substring(0, semi)).strip().equalsIgnoreCase("application/json");
+    }
+
     /** @return the request's body as a JSON object; it must be sent as {@code application/json} */
     static JsonNode request(Request request) throws IOException, Exchange.TooLarge, BadJson {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);

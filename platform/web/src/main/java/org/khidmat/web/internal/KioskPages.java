@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.Problem;
+import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Queue;
@@ -23,10 +24,27 @@ import org.khidmat.api.platform.QueueToken;
 final class KioskPages {
     private final Queue queue;
     private final Catalogue catalogue;
+    private final Applications applications;
 
-    KioskPages(Queue queue, Catalogue catalogue) {
+    KioskPages(Queue queue, Catalogue catalogue, Applications applications) {
         this.queue = queue;
         this.catalogue = catalogue;
+        this.applications = applications;
+    }
+
+    /**
+     * The reference a token may carry: only an application of that service filed with that CNIC. Anything else, an
+     * unknown reference, another service's, another person's, or one without a CNIC, is refused alike, so the kiosk
+     * tells a stranger nothing about a reference.
+     *
+     * @return the application's reference, or empty when the pair does not name one of the service
+     */
+    static Optional<String> reference(Applications applications, String serviceId, String reference, String cnic) {
+        if (cnic == null || cnic.isBlank()) {
+            return Optional.empty();
+        }
+        return applications.track(reference.strip(), cnic.strip()).filter(t -> t.application().serviceId().equals(serviceId))
+                .map(t -> t.application().reference());
     }
 
     void kiosk(Request request, Response response, Callback callback, String lang) throws IOException, Exchange.TooLarge {
@@ -37,6 +55,7 @@ final class KioskPages {
         Map<String, String> form = Exchange.form(request);
         String serviceId = form.getOrDefault("service", "");
         String reference = form.getOrDefault("reference", "").strip();
+        String cnic = form.getOrDefault("cnic", "").strip();
         Optional<CatalogueEntry> e = serviceId.isEmpty() ? Optional.empty() : catalogue.service(serviceId);
         Problem problem = null;
         if (serviceId.isEmpty()) {
@@ -47,7 +66,9 @@ final class KioskPages {
             problem = HallWords.problem("services", "serviceOff");
         } else {
             try {
-                QueueToken t = queue.take(serviceId, reference.isEmpty() ? null : reference);
+                String ref = reference.isEmpty() ? null : reference(applications, serviceId, reference, cnic)
+                        .orElseThrow(() -> new IllegalArgumentException("no such application"));
+                QueueToken t = queue.take(serviceId, ref);
                 Exchange.redirect(response, callback, "/queue/tokens/" + t.id());
                 return;
             } catch (IllegalArgumentException x) {
@@ -70,7 +91,9 @@ final class KioskPages {
                 .append(ServiceChooser.search("/queue", words, lang))
                 .append("<form method=\"post\" action=\"/queue\" novalidate>")
                 .append(TrackPage.input("reference", HallWords.get("refOptional", lang), HallWords.get("refOptionalHint", lang),
-                        reference, problems, lang));
+                        reference, problems, lang))
+                .append(TrackPage.input("cnic", HallWords.get("cnicWithRef", lang), HallWords.get("cnicHint", lang), "",
+                        problems, lang));
         if (general != null) {
             b.append("<p class=\"message\" id=\"f-services\">").append(Words.get("error", lang)).append(": ")
                     .append(Http.text("ur".equals(lang) ? general.ur() : general.en(), lang)).append("</p>");

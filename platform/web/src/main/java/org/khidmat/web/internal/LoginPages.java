@@ -22,6 +22,8 @@ import org.khidmat.api.platform.Role;
  */
 final class LoginPages extends Handler.Abstract {
     private static final String FORM_COOKIE = "khidmat_login";
+    /** Longest username kept from a login form (the accounts service allows 32 characters). */
+    static final int MAX_NAME = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Gate gate;
 
@@ -58,7 +60,9 @@ final class LoginPages extends Handler.Abstract {
             Http.error(response, callback, 413, e.getMessage());
             return;
         }
-        String username = f.getOrDefault("username", "");
+        String typed = f.getOrDefault("username", "");
+        // bounded before it is used anywhere: no username is longer, and the page echoes it back
+        String username = typed.length() > MAX_NAME ? typed.substring(0, MAX_NAME) : typed;
         String expected = Exchange.cookie(request, FORM_COOKIE);
         String sent = f.get("form");
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),

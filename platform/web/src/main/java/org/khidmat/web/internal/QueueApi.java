@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
@@ -30,8 +31,10 @@ final class QueueApi extends Handler.Abstract {
     private final Queue queue;
     private final Catalogue catalogue;
     private final Supplier<HallBoard> board;
+    private final Applications applications;
 
-    QueueApi(Gate gate, Queue queue, Catalogue catalogue, Supplier<HallBoard> board) {
+    QueueApi(Gate gate, Queue queue, Catalogue catalogue, Supplier<HallBoard> board, Applications applications) {
+        this.applications = applications;
         this.gate = gate;
         this.queue = queue;
         this.catalogue = catalogue;
@@ -69,7 +72,7 @@ final class QueueApi extends Handler.Abstract {
                 }
             } else if (path.startsWith("/api/v1/counters/") && path.endsWith("/next")) {
                 if (allow(request, response, callback, post, "POST")) {
-                    next(request, response, callback, path.substring("/api/v1/counters/".length(), path.length() - "/next".length()));
+                    next(request, response, callback, Exchange.between(path, "/api/v1/counters/", "/next"));
                 }
             } else {
                 return false;
@@ -111,9 +114,19 @@ final class QueueApi extends Handler.Abstract {
                     + (e.get().disabledReason() == null ? "" : ": " + e.get().disabledReason()));
             return;
         }
+        String ref = null;
+        if (reference != null && !reference.isBlank()) {
+            Optional<String> mine = KioskPages.reference(applications, service, reference, JsonIn.string(o, "cnic"));
+            if (mine.isEmpty()) {
+                Http.error(response, callback, 422, "no application " + reference.strip() + " of this service with that "
+                        + "'cnic'; send the reference with the CNIC it was filed with, or leave 'reference' out");
+                return;
+            }
+            ref = mine.get();
+        }
         QueueToken t;
         try {
-            t = queue.take(service, reference == null || reference.isBlank() ? null : reference);
+            t = queue.take(service, ref);
         } catch (IllegalArgumentException x) {
             Http.error(response, callback, 422, x.getMessage() + "; check the reference or leave 'reference' out");
             return;

@@ -1,5 +1,6 @@
 package org.khidmat.web.internal;
 
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -20,15 +21,19 @@ final class SecurityHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        var h = response.getHeaders();
+        apply(response.getHeaders(), request.isSecure());
+        return super.handle(request, response, callback);
+    }
+
+    /** Puts the headers on an answer; also used by {@link ErrorPages}, whose answers Jetty starts afresh. */
+    static void apply(HttpFields.Mutable h, boolean secure) {
         h.put("Content-Security-Policy", CSP);
         h.put("X-Content-Type-Options", "nosniff");
         h.put("X-Frame-Options", "DENY");
         h.put("Referrer-Policy", "same-origin");
         h.put("Cross-Origin-Opener-Policy", "same-origin");
-        if (request.isSecure()) {
+        if (secure) {
             h.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        return super.handle(request, response, callback);
     }
 }

@@ -62,7 +62,7 @@ final class StaffApi extends Handler.Abstract {
                 Optional<Gate.Caller> c = gate.api(request, response, callback, Role.ADMIN);
                 if (c.isPresent()) {
                     issueToken(request, response, callback, c.get(),
-                            path.substring("/api/v1/accounts/".length(), path.length() - "/tokens".length()));
+                            Exchange.between(path, "/api/v1/accounts/", "/tokens"));
                 }
             } else if (get && path.equals("/api/v1/audit")) {
                 Map<String, String> q = Exchange.query(request);
@@ -77,13 +77,13 @@ final class StaffApi extends Handler.Abstract {
                             "firstBroken", a.firstBroken(), "message", a.message()));
                 });
             } else if (get && path.startsWith("/api/v1/agency/") && path.endsWith("/applications")) {
-                String agency = path.substring("/api/v1/agency/".length(), path.length() - "/applications".length());
+                String agency = Exchange.between(path, "/api/v1/agency/", "/applications");
                 gate.api(request, response, callback).ifPresent(c -> inbox(request, response, callback, c, agency));
             } else if (post && path.startsWith("/api/v1/applications/") && path.endsWith("/moves")) {
                 Optional<Gate.Caller> c = gate.api(request, response, callback);
                 if (c.isPresent()) {
                     move(request, response, callback, c.get(),
-                            path.substring("/api/v1/applications/".length(), path.length() - "/moves".length()));
+                            Exchange.between(path, "/api/v1/applications/", "/moves"));
                 }
             } else {
                 return false;
@@ -102,6 +102,12 @@ final class StaffApi extends Handler.Abstract {
 
     private void login(Request request, Response response, Callback callback) throws IOException, Exchange.TooLarge,
             JsonIn.BadJson {
+        if (!JsonIn.isJson(request)) {
+            // a form or text/plain body can be sent by any web page without a preflight: logging a browser in to
+            // the attacker's account (login CSRF) needs exactly that
+            Http.error(response, callback, 415, "send the login as Content-Type: application/json");
+            return;
+        }
         JsonNode o = JsonIn.object(Exchange.body(request));
         String username = JsonIn.string(o, "username");
         String password = JsonIn.string(o, "password");

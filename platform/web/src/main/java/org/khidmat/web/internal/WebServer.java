@@ -49,20 +49,22 @@ public final class WebServer {
         BundleDesk desk = new BundleDesk(deployer);
         BundleForms bundles = new BundleForms(desk, uploads, layout);
         ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
+        BookingQuota quota = new BookingQuota(java.time.Clock.systemUTC(), BookingQuota.PER_DAY);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
         int publicPosts = FormThrottle.perMinute(context.getProperty("khidmat.web.publicPostsPerMinute"));
         boot.serve(new SecurityHeaders(new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
-                new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board),
-                new AppointmentApi(appointments, catalogue, queue), new PaymentApi(applications, payments, ratings),
+                new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
+                new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
                 new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
                 new CitizenSite(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
-                new HallSite(queue, appointments, catalogue, board), new CounterPages(gate, queue, catalogue, apply, layout),
+                new HallSite(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout)),
-                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), publicPosts, System::nanoTime)));
+                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), publicPosts, System::nanoTime,
+                FormThrottle.validCredential(gate))));
     }
 
     @Deactivate

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 
 class FormThrottleTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final FormThrottle throttle = new FormThrottle(null, 6, now::get);
+    private final FormThrottle throttle = new FormThrottle(null, 6, now::get, r -> false);
 
     @Test
     void anAddressGetsItsMinutesWorthThenWaitsForTheRefill() {
@@ -36,5 +40,37 @@ class FormThrottleTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FormThrottle.perMinute("lots"));
         assertTrue(e.getMessage().contains("not 'lots'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FormThrottle.perMinute("-1"));
+    }
+
+    @Test
+    void aMadeUpSessionCookieOrBearerHeaderIsThrottledLikeAnyPublicPost() throws Exception {
+        Handler ok = new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                Http.html(response, callback, 200, "ok");
+                return true;
+            }
+        };
+        FormThrottle throttle = new FormThrottle(ok, 2, System::nanoTime,
+                FormThrottle.validCredential(new Gate(TestServer::noAccounts)));
+        try (TestServer server = new TestServer(throttle, null, 50)) {
+            for (String credential : new String[] {"Cookie: khidmat_session=made-up", "Authorization: Bearer kh_guess"}) {
+                String from = credential.startsWith("Cookie") ? "127.0.0.3" : "127.0.0.4";
+                for (int i = 0; i < 2; i++) {
+                    assertTrue(post(server, from, "/track", credential).startsWith("HTTP/1.1 200"), credential + " " + i);
+                }
+                assertTrue(post(server, from, "/track", credential).startsWith("HTTP/1.1 429"), credential);
+            }
+            for (int i = 0; i < FormThrottle.LOGIN_BURST; i++) {
+                assertTrue(post(server, "127.0.0.5", "/api/v1/login", "X-Try: " + i).startsWith("HTTP/1.1 200"), "login " + i);
+            }
+            String held = post(server, "127.0.0.5", "/api/v1/login", "X-Try: over");
+            assertTrue(held.startsWith("HTTP/1.1 429") && held.contains("Retry-After"), "logins have a throttle: " + held);
+        }
+    }
+
+    private static String post(TestServer server, String from, String path, String header) throws Exception {
+        return server.raw(from, "POST " + path + " HTTP/1.1\r\nHost: x\r\n" + header + "\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
     }
 }

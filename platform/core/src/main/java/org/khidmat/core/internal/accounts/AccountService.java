@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountService implements Accounts {
     static final String FIRST_ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,31}");
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,31}");
     private static final Pattern AGENCY = Pattern.compile("[a-z][a-z0-9]{1,15}");
     private static final String WRONG = "Wrong username or password";
 
@@ -211,26 +211,34 @@ public final class AccountService implements Accounts {
     @Override
     public LoginResult login(String username, char[] password, String address) {
         afterFirstAdmin();
-        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
-        long wait = throttle.waitSeconds(name, address);
+        String name = LoginName.of(username);
+        String from = address == null ? "" : address.length() > 64 ? address.substring(0, 64) : address;
+        long wait = throttle.waitSeconds(name, from);
         if (wait > 0) {
-            audit.append(name, "login.throttled", name, "from " + address + ", wait " + wait + " s");
+            int n = throttle.held(from);
+            if (n > 0) {
+                audit.append(name, "login.throttled", name, LoginName.heldBack(from, n) + ", wait " + wait + " s");
+            }
             return new LoginResult(null, "Too many failed logins. Try again in " + wait + " seconds.", wait);
         }
-        Optional<AccountStore.StoredAccount> stored = store.account(name);
+        int pending = throttle.drain(from);
+        if (pending > 0) {
+            audit.append(name, "login.throttled", name, LoginName.heldBack(from, pending));
+        }
+        Optional<AccountStore.StoredAccount> stored = name.equals(LoginName.NOT_A_NAME) ? Optional.empty() : store.account(name);
         boolean ok = PasswordHash.matches(password, stored.map(AccountStore.StoredAccount::passwordHash).orElseGet(this::dummyHash))
                 && stored.isPresent() && stored.get().account().enabled();
         if (!ok) {
-            throttle.failed(name, address);
-            audit.append(name, "login.failure", name, "from " + address);
-            return new LoginResult(null, WRONG, throttle.waitSeconds(name, address));
+            throttle.failed(name, from);
+            audit.append(name, "login.failure", name, "from " + from);
+            return new LoginResult(null, WRONG, throttle.waitSeconds(name, from));
         }
-        throttle.succeeded(name, address);
+        throttle.succeeded(name, from);
         AccountStore.StoredAccount s = stored.get();
         if (hasher.weakerThanNow(s.passwordHash())) {
             store.saveAccount(s.account(), hasher.hash(password));
         }
-        audit.append(name, "login.success", name, "from " + address);
+        audit.append(name, "login.success", name, "from " + from);
         return new LoginResult(sessions.open(s.account()), "Logged in", 0);
     }
 

@@ -49,6 +49,8 @@ public final class ApplicationDesk implements Applications {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationDesk.class);
     private static final ZoneId CENTRE_ZONE = ZoneId.of("Asia/Karachi");
     private static final int NOTE_LIMIT = 1000;
+    /** The CNIC kept for an application filed without one, where its descriptor makes the CNIC optional. */
+    private static final String NO_CNIC = "";
     private final ApplicationStore store;
     private final Catalogue catalogue;
     private final AuditLog audit;
@@ -161,7 +163,7 @@ public final class ApplicationDesk implements Applications {
             return new SubmitResult(Outcome.INVALID, null, List.copyOf(problems));
         }
         String cnic = questions.stream().filter(f -> f.type() == org.khidmat.api.descriptor.FieldType.CNIC)
-                .map(f -> stored.get(f.name())).filter(v -> v != null).findFirst().orElseThrow();
+                .map(f -> stored.get(f.name())).filter(v -> v != null).findFirst().orElse(NO_CNIC);
         String reference = store(d, chosenTier, stored, cnic);
         tell(reference, "submitted");
         return new SubmitResult(Outcome.ACCEPTED, reference, List.of());
@@ -230,6 +232,9 @@ public final class ApplicationDesk implements Applications {
     }
 
     private static boolean sameCnic(String a, String b) {
+        if (a.isEmpty()) {
+            return false; // filed without a CNIC (its descriptor made it optional): no CNIC opens it
+        }
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,7 @@ public final class AppointmentDesk implements Appointments {
     private final AuditLog audit;
     private final AppointmentRules rules;
     private final Clock clock;
+    private final BookingLimits limits;
     private final References codes = new References();
     private final Object[] locks = new Object[64];
     private ScheduledExecutorService sweeper;
@@ -63,8 +65,7 @@ public final class AppointmentDesk implements Appointments {
     @Activate
     public AppointmentDesk(BundleContext context, @Reference AppointmentStore store, @Reference Catalogue catalogue,
             @Reference Applications applications, @Reference Queue queue, @Reference AuditLog audit) {
-        this(store, catalogue, applications, queue, audit, CentreSettings.load(home(context)).appointments(),
-                Clock.systemUTC());
+        this(store, catalogue, applications, queue, audit, CentreSettings.load(home(context)), Clock.systemUTC());
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "khidmat-appointments");
             t.setDaemon(true);
@@ -73,8 +74,20 @@ public final class AppointmentDesk implements Appointments {
         sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
     }
 
+    private AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue,
+            AuditLog audit, CentreSettings settings, Clock clock) {
+        this(store, catalogue, applications, queue, audit, settings.appointments(), clock, settings.needApplication());
+    }
+
     AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
             AppointmentRules rules, Clock clock) {
+        this(store, catalogue, applications, queue, audit, rules, clock, Set.of());
+    }
+
+    /** @param needApplication the services that book appointments for filed applications only */
+    AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
+            AppointmentRules rules, Clock clock, Set<String> needApplication) {
+        this.limits = new BookingLimits(store, catalogue, needApplication);
         this.store = store;
         this.catalogue = catalogue;
         this.applications = applications;
@@ -154,6 +167,10 @@ public final class AppointmentDesk implements Appointments {
         if (digits == null) {
             return new BookingResult(Outcome.INVALID, null, "enter the CNIC as 13 digits, with or without dashes");
         }
+        Optional<BookingResult> noApplication = limits.application(serviceId, reference);
+        if (noApplication.isPresent()) {
+            return noApplication.get();
+        }
         String ref = null;
         if (reference != null && !reference.isBlank()) {
             Optional<TrackedApplication> app = applications.track(reference, digits);
@@ -172,11 +189,9 @@ public final class AppointmentDesk implements Appointments {
                     + " for this service; choose one from the list");
         }
         synchronized (lock(digits)) {
-            List<Appointment> held = store.bookedBy(digits, serviceId, now().toLocalDate());
-            if (!held.isEmpty()) {
-                return new BookingResult(Outcome.ALREADY_BOOKED, masked(held.get(0)), "you already have an appointment"
-                        + " for this service on " + held.get(0).day() + " at " + HOUR.format(held.get(0).start())
-                        + "; cancel it first to choose another");
+            Optional<BookingResult> held = limits.held(digits, serviceId, now().toLocalDate());
+            if (held.isPresent()) {
+                return held.get();
             }
             Instant at = clock.instant();
             Appointment a = new Appointment(codes.next(), serviceId, day, start, slot.get().end(), digits, ref,

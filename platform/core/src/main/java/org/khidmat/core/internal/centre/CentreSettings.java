@@ -76,6 +76,21 @@ final class CentreSettings {
                                 DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)));
     }
 
+    /** @return the services that book appointments for filed applications only ({@code appointments.needApplication}) */
+    Set<String> needApplication() {
+        String v = raw("appointments.needApplication");
+        if (v == null) {
+            return Set.of();
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        for (String id : v.split(",")) {
+            if (!id.isBlank()) {
+                out.add(id.strip());
+            }
+        }
+        return Set.copyOf(out);
+    }
+
     private String raw(String key) {
         String v = values.getProperty(key);
         return v == null || v.isBlank() ? null : v.strip();

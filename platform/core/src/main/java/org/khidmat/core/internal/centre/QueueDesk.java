@@ -66,12 +66,10 @@ public final class QueueDesk implements Queue {
         }
         String ref = null;
         if (reference != null && !reference.isBlank()) {
-            TrackedApplication app = applications.open(reference)
-                    .orElseThrow(() -> new IllegalArgumentException("no application " + reference));
-            if (!app.application().serviceId().equals(serviceId)) {
-                throw new IllegalArgumentException("application " + app.application().reference() + " is for "
-                        + app.application().serviceId() + ", not " + serviceId);
-            }
+            // an unknown reference and another service's read the same: the kiosk asks no CNIC, so it must not tell
+            // a stranger whether a reference exists or what it is for
+            TrackedApplication app = applications.open(reference).filter(a -> a.application().serviceId().equals(serviceId))
+                    .orElseThrow(() -> new IllegalArgumentException("no application " + reference + " for this service"));
             ref = app.application().reference();
         }
         QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());

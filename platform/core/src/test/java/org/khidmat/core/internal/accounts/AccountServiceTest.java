@@ -93,7 +93,7 @@ class AccountServiceTest {
         assertTrue(accounts.login("sara", pw(), "10.0.0.1").ok(), "the real user at her counter is not locked out");
         clock.advance(Duration.ofSeconds(3));
         assertTrue(accounts.login("sara", pw(), "6.6.6.6").ok(), "after the wait the right password works");
-        assertTrue(audit.contains("sara login.throttled sara from 6.6.6.6, wait 2 s"), audit.toString());
+        assertTrue(audit.contains("sara login.throttled sara from 6.6.6.6, 1 try held back, wait 2 s"), audit.toString());
     }
 
     @Test
@@ -157,7 +157,7 @@ class AccountServiceTest {
         return "a long enough secret".toCharArray();
     }
 
-    private static final class MovableClock extends Clock {
+    static final class MovableClock extends Clock {
         private Instant now = Instant.parse("2026-11-21T09:00:00Z");
 
         void advance(Duration d) {
@@ -180,7 +180,7 @@ class AccountServiceTest {
         }
     }
 
-    private static final class MemoryStore implements AccountStore {
+    static final class MemoryStore implements AccountStore {
         final Map<String, StoredAccount> accounts = new TreeMap<>();
         final Map<String, StoredToken> tokens = new ConcurrentHashMap<>();
 
@@ -227,7 +227,7 @@ class AccountServiceTest {
         }
     }
 
-    private record ListAudit(List<String> lines) implements AuditLog {
+    record ListAudit(List<String> lines) implements AuditLog {
         @Override
         public AuditEntry append(String actor, String action, String subject, String detail) {
             lines.add((actor + " " + action + " " + subject + " " + detail).strip());

@@ -59,6 +59,26 @@ class ApplicationDeskTest {
     }
 
     @Test
+    void aServiceWhoseCnicIsOptionalTakesAnApplicationWithoutOneAndNeverThrows() throws Exception {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/police.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String optional = json.replace("\"label\": { \"en\": \"CNIC number\", \"ur\": \"شناختی کارڈ نمبر\" }, \"required\": true",
+                "\"label\": { \"en\": \"CNIC number\", \"ur\": \"شناختی کارڈ نمبر\" }, \"required\": false");
+        assertFalse(optional.equals(json), "the test descriptor's CNIC is made optional");
+        ServiceDescriptor d = Descriptors.parse(new java.io.ByteArrayInputStream(optional.getBytes(StandardCharsets.UTF_8)),
+                "optional.json");
+        served.put(d.id(), new CatalogueEntry(d, "org.example", "1.0.0", true, null));
+        Map<String, String> noCnic = new LinkedHashMap<>(good());
+        noCnic.remove("cnic");
+        SubmitResult r = desk.submit("police.cert", null, noCnic);
+        assertTrue(r.accepted(), "the validator found nothing missing, so the desk files it: " + r);
+        assertEquals("", apps.get(r.reference()).cnic(), "no CNIC stored, none made up");
+        assertTrue(desk.track(r.reference(), "").isEmpty(), "and it cannot be tracked by a blank CNIC");
+    }
+
+    @Test
     void filesTracksAndMoves() {
         SubmitResult r = desk.submit("police.cert", null, good());
         assertTrue(r.accepted(), r.toString());

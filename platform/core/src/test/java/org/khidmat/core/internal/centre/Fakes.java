@@ -48,6 +48,12 @@ final class Fakes {
         }
     }
 
+    /** @return the same service under another id */
+    static ServiceDescriptor renamed(ServiceDescriptor d, String id) {
+        return new ServiceDescriptor(id, d.version(), d.agency(), d.category(), d.title(), d.summary(), d.eligibility(),
+                d.documents(), d.fees(), d.form(), d.workflow(), d.handler(), d.source());
+    }
+
     /** @return a catalogue of these services, all enabled */
     static Catalogue catalogue(ServiceDescriptor... services) {
         return new Catalogue() {

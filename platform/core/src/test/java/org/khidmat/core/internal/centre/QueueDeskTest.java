@@ -1,6 +1,7 @@
 package org.khidmat.core.internal.centre;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,14 @@ class QueueDeskTest {
         assertEquals("KM7Q-4XPA-K", desk.take("police.cert", "KM7Q-4XPA-K").reference());
         assertThrows(IllegalArgumentException.class, () -> desk.take("police.cert", "ZZZZ-ZZZZ-Z"));
         assertThrows(NoSuchElementException.class, () -> desk.take("nobody.none", null));
+    }
+
+    @Test
+    void aWrongReferenceReadsTheSameWhetherUnknownOrAnotherServicesSoNothingIsToldAboutIt() {
+        String unknown = assertThrows(IllegalArgumentException.class, () -> desk.take(identity.id(), "ZZZZ-ZZZZ-Z")).getMessage();
+        String other = assertThrows(IllegalArgumentException.class, () -> desk.take(identity.id(), "KM7Q-4XPA-K")).getMessage();
+        assertEquals(unknown.replace("ZZZZ-ZZZZ-Z", "KM7Q-4XPA-K"), other, "the same words for both");
+        assertFalse(other.contains("police"), "which service it is for is not told: " + other);
     }
 
     @Test
