@@ -41,6 +41,17 @@ public interface AccountStore {
      */
     void saveAccount(Account account, String passwordHash);
 
+    /**
+     * Inserts or replaces an account and writes its audit entry, in one transaction.
+     *
+     * @param account the account
+     * @param passwordHash its hash
+     * @param audit the audit entry, for example {@code account.create}; never the password or its hash
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    void saveAccount(Account account, String passwordHash, AuditNote audit);
+
     /** @param token a new token; its id must be new */
     void saveToken(StoredToken token);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.khidmat.api.platform.Account;
 import org.khidmat.api.platform.AccountStore;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.Role;
 
@@ -19,9 +20,19 @@ final class SqliteAccountStore implements AccountStore {
     private static final String TOKEN = "SELECT id, username, label, created_at, revoked, hash FROM api_token";
 
     private final SqliteDatabase database;
+    private final AuditChain chain;
 
-    SqliteAccountStore(SqliteDatabase database) {
+    /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
+    SqliteAccountStore(SqliteDatabase database, AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
+    private void audit(java.sql.Connection c, AuditNote note) throws java.sql.SQLException {
+        if (note != null) {
+            chain.append(c, note);
+        }
     }
 
     @Override
@@ -37,6 +48,11 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void saveAccount(Account a, String passwordHash) {
+        saveAccount(a, passwordHash, null);
+    }
+
+    @Override
+    public void saveAccount(Account a, String passwordHash, AuditNote note) {
         database.write("store account " + a.username(), c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO account (username, role, agency, enabled,"
                     + " password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
@@ -50,6 +66,7 @@ final class SqliteAccountStore implements AccountStore {
                 upsert.setLong(6, SqliteApplicationStore.millis(a.createdAt()));
                 upsert.executeUpdate();
             }
+            audit(c, note);
             return null;
         });
     }

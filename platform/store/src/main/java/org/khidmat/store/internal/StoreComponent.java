@@ -18,6 +18,7 @@ import org.khidmat.api.platform.AppointmentStore;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.FigureFacts;
@@ -48,6 +49,7 @@ public final class StoreComponent
         implements ServiceStates, AuditLog, ApplicationStore, AccountStore, PaymentStore, QueueStore, RatingStore {
     private final SqliteDatabase database;
     private final SqliteServiceStates states;
+    private final AuditChain chain;
     private final SqliteAuditLog audit;
     private final SqliteApplicationStore applications;
     private final SqliteAccountStore accounts;
@@ -58,14 +60,24 @@ public final class StoreComponent
 
     @Activate
     public StoreComponent(BundleContext context) {
-        database = SqliteDatabase.open(databaseFile(context::getProperty));
-        states = new SqliteServiceStates(database);
-        audit = new SqliteAuditLog(database, Clock.systemUTC());
-        applications = new SqliteApplicationStore(database);
-        accounts = new SqliteAccountStore(database);
-        payments = new SqlitePaymentStore(database);
+        Path file = databaseFile(context::getProperty);
+        database = SqliteDatabase.open(file);
+        try {
+            AuditKey key = AuditKey.loadOrCreate(auditKeyFile(context::getProperty, file));
+            chain = new AuditChain(database, key.bytes(), Clock.systemUTC());
+            chain.signAnchor(key.created());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        chain.publish("start");
+        states = new SqliteServiceStates(database, chain);
+        audit = new SqliteAuditLog(database, chain);
+        applications = new SqliteApplicationStore(database, chain);
+        accounts = new SqliteAccountStore(database, chain);
+        payments = new SqlitePaymentStore(database, chain);
         queue = new SqliteQueueStore(database);
-        ratings = new SqliteRatingStore(database);
+        ratings = new SqliteRatingStore(database, chain);
         // newer stores are registered as objects of their own rather than through this class's delegation
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
@@ -80,7 +92,22 @@ public final class StoreComponent
                 // the framework unregisters a stopping bundle's services itself
             }
         });
+        try {
+            chain.publish("stop");
+        } catch (RuntimeException e) {
+            // the head was published at the last hundred entries; closing matters more
+        }
         database.close();
+    }
+
+    /**
+     * @param property reads a framework property, {@code null} when unset
+     * @param databaseFile the database
+     * @return {@code khidmat.audit.key} if set, else {@code audit.key} beside the database
+     */
+    static Path auditKeyFile(UnaryOperator<String> property, Path databaseFile) {
+        String path = property.apply("khidmat.audit.key");
+        return path != null && !path.isBlank() ? Path.of(path) : AuditKey.besides(databaseFile);
     }
 
     /** @param property reads a framework property, {@code null} when unset */
@@ -104,6 +131,11 @@ public final class StoreComponent
     }
 
     @Override
+    public void put(ServiceState state, AuditNote note) {
+        states.put(state, note);
+    }
+
+    @Override
     public AuditEntry append(String actor, String action, String subject, String detail) {
         return audit.append(actor, action, subject, detail);
     }
@@ -121,6 +153,16 @@ public final class StoreComponent
     @Override
     public void create(ApplicationRecord application, StatusChange first) {
         applications.create(application, first);
+    }
+
+    @Override
+    public void create(ApplicationRecord application, StatusChange first, AuditNote note) {
+        applications.create(application, first, note);
+    }
+
+    @Override
+    public boolean move(StatusChange change, AuditNote note) {
+        return applications.move(change, note);
     }
 
     @Override
@@ -174,6 +216,11 @@ public final class StoreComponent
     }
 
     @Override
+    public void saveAccount(Account account, String passwordHash, AuditNote note) {
+        accounts.saveAccount(account, passwordHash, note);
+    }
+
+    @Override
     public void saveToken(StoredToken token) {
         accounts.saveToken(token);
     }
@@ -201,6 +248,16 @@ public final class StoreComponent
     @Override
     public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
         return payments.markPaid(reference, paidAt, receiptNumber);
+    }
+
+    @Override
+    public Added add(Payment payment, AuditNote note) {
+        return payments.add(payment, note);
+    }
+
+    @Override
+    public boolean markPaid(String reference, Instant paidAt, String receiptNumber, AuditNote note) {
+        return payments.markPaid(reference, paidAt, receiptNumber, note);
     }
 
     @Override
@@ -262,6 +319,11 @@ public final class StoreComponent
     @Override
     public boolean addIfAbsent(Rating rating) {
         return ratings.addIfAbsent(rating);
+    }
+
+    @Override
+    public boolean addIfAbsent(Rating rating, AuditNote note) {
+        return ratings.addIfAbsent(rating, note);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
@@ -38,8 +38,8 @@ class AuditIntegrityTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        log = new SqliteAuditLog(db, Clock.systemUTC());
-        applications = new SqliteApplicationStore(db);
+        log = new SqliteAuditLog(db, TestChain.of(db));
+        applications = new SqliteApplicationStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -151,8 +151,8 @@ class AuditIntegrityTest {
 
     /** Files an application and its {@code application.submit} entry the way the application desk does. */
     private void fileWithAudit(String ref) {
-        applications.create(application(ref), new StatusChange(ref, FILED, "citizen", null, "submitted", null));
-        log.append("citizen", "application.submit", ref, "ictpolice.character-cert v1, tier normal");
+        applications.create(application(ref), new StatusChange(ref, FILED, "citizen", null, "submitted", null),
+                AuditNote.of("citizen", "application.submit", ref, "ictpolice.character-cert v1, tier normal"));
     }
 
     @Test
