@@ -21,6 +21,7 @@ import org.khidmat.api.platform.AccountStore;
 import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Session;
@@ -183,8 +184,8 @@ public final class AccountService implements Accounts {
         }
         strongEnough(password);
         Account account = new Account(username, role, agency, true, clock.instant());
-        store.saveAccount(account, hasher.hash(password));
-        audit.append(actor, "account.create", username, role + (agency == null ? "" : " of " + agency));
+        store.saveAccount(account, hasher.hash(password),
+                AuditNote.of(actor, "account.create", username, role + (agency == null ? "" : " of " + agency)));
         return account;
     }
 
@@ -192,20 +193,20 @@ public final class AccountService implements Accounts {
     public void setPassword(String username, char[] password, String actor) {
         AccountStore.StoredAccount stored = existing(username);
         strongEnough(password);
-        store.saveAccount(stored.account(), hasher.hash(password));
+        store.saveAccount(stored.account(), hasher.hash(password),
+                AuditNote.of(actor, "account.password", username, "password changed; sessions ended"));
         sessions.closeAll(username);
-        audit.append(actor, "account.password", username, "password changed; sessions ended");
     }
 
     @Override
     public void setEnabled(String username, boolean enabled, String actor) {
         AccountStore.StoredAccount stored = existing(username);
         Account a = stored.account();
-        store.saveAccount(new Account(a.username(), a.role(), a.agency(), enabled, a.createdAt()), stored.passwordHash());
+        store.saveAccount(new Account(a.username(), a.role(), a.agency(), enabled, a.createdAt()), stored.passwordHash(),
+                AuditNote.of(actor, enabled ? "account.enable" : "account.disable", username, ""));
         if (!enabled) {
             sessions.closeAll(username);
         }
-        audit.append(actor, enabled ? "account.enable" : "account.disable", username, "");
     }
 
     @Override
