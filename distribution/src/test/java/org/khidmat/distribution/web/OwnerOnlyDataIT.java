@@ -50,16 +50,22 @@ class OwnerOnlyDataIT {
         return open;
     }
 
-    private static int khidmat(Centre centre, List<String> output, String... args) throws Exception {
+    /** Runs {@code bin/khidmat args} against the centre's home; its output lines go to {@code output}. */
+    static int khidmat(Centre centre, List<String> output, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(centre.home().resolve("bin/khidmat").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Path said = Files.createTempFile(centre.home().getParent(), "khidmat", ".out");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(said.toFile());
         pb.environment().put("KHIDMAT_HOME", centre.home().toString());
+        pb.environment().put("KHIDMAT_PORT", "1"); // a script without the subcommand would start a centre: it fails at once
         Process p = pb.start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/khidmat " + args[0] + " ended");
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/khidmat " + args[0] + " did not end within 60 s");
+        }
         output.clear();
-        output.addAll(said.lines().toList());
+        output.addAll(Files.readAllLines(said, StandardCharsets.UTF_8));
+        Files.delete(said);
         return p.exitValue();
     }
 
