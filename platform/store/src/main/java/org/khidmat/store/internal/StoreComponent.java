@@ -22,11 +22,9 @@ import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.FigureFacts;
-import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.QueueStore;
 import org.khidmat.api.platform.QueueToken;
-import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.RatingStore;
 import org.khidmat.api.platform.ServiceState;
 import org.khidmat.api.platform.ServiceStates;
@@ -44,18 +42,15 @@ import org.osgi.service.component.annotations.Deactivate;
  * Immediate, so a database that cannot be opened (or is newer than this code) shows at startup, not first use.
  */
 @Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class,
-        PaymentStore.class, QueueStore.class, RatingStore.class })
-public final class StoreComponent
-        implements ServiceStates, AuditLog, ApplicationStore, AccountStore, PaymentStore, QueueStore, RatingStore {
+        QueueStore.class })
+public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore, AccountStore, QueueStore {
     private final SqliteDatabase database;
     private final SqliteServiceStates states;
     private final AuditChain chain;
     private final SqliteAuditLog audit;
     private final SqliteApplicationStore applications;
     private final SqliteAccountStore accounts;
-    private final SqlitePaymentStore payments;
     private final SqliteQueueStore queue;
-    private final SqliteRatingStore ratings;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
@@ -75,10 +70,10 @@ public final class StoreComponent
         audit = new SqliteAuditLog(database, chain);
         applications = new SqliteApplicationStore(database, chain);
         accounts = new SqliteAccountStore(database, chain);
-        payments = new SqlitePaymentStore(database, chain);
         queue = new SqliteQueueStore(database);
-        ratings = new SqliteRatingStore(database, chain);
         // newer stores are registered as objects of their own rather than through this class's delegation
+        registrations.add(context.registerService(PaymentStore.class, new SqlitePaymentStore(database, chain), null));
+        registrations.add(context.registerService(RatingStore.class, new SqliteRatingStore(database, chain), null));
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
     }
@@ -241,36 +236,6 @@ public final class StoreComponent
     }
 
     @Override
-    public Added add(Payment payment) {
-        return payments.add(payment);
-    }
-
-    @Override
-    public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
-        return payments.markPaid(reference, paidAt, receiptNumber);
-    }
-
-    @Override
-    public Added add(Payment payment, AuditNote note) {
-        return payments.add(payment, note);
-    }
-
-    @Override
-    public boolean markPaid(String reference, Instant paidAt, String receiptNumber, AuditNote note) {
-        return payments.markPaid(reference, paidAt, receiptNumber, note);
-    }
-
-    @Override
-    public Optional<Payment> payment(String reference) {
-        return payments.payment(reference);
-    }
-
-    @Override
-    public List<Payment> paidBetween(Instant from, Instant to) {
-        return payments.paidBetween(from, to);
-    }
-
-    @Override
     public QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
             Instant at) {
         return queue.take(day, serviceId, category, reference, appointment, at);
@@ -314,25 +279,5 @@ public final class StoreComponent
     @Override
     public void saveCounter(Counter counter) {
         queue.saveCounter(counter);
-    }
-
-    @Override
-    public boolean addIfAbsent(Rating rating) {
-        return ratings.addIfAbsent(rating);
-    }
-
-    @Override
-    public boolean addIfAbsent(Rating rating, AuditNote note) {
-        return ratings.addIfAbsent(rating, note);
-    }
-
-    @Override
-    public Optional<Rating> rating(String reference) {
-        return ratings.rating(reference);
-    }
-
-    @Override
-    public List<Rating> ratings() {
-        return ratings.ratings();
     }
 }
