@@ -156,6 +156,55 @@ class AuditKeyingTest {
             "verify"}, System.out, System.err));
     }
 
+    @Test
+    void theHeadIsPublishedInTheLogEveryHundredEntriesOnceCommittedAndNotForARolledBackOne() throws Exception {
+        java.util.List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(AuditChain.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String text = java.text.MessageFormat.format(record.getMessage(), record.getParameters());
+                if (text.startsWith("Audit chain head")) {
+                    published.add(text);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(handler);
+        try {
+            SqliteDatabase db = SqliteDatabase.open(file());
+            AuditChain chain = TestChain.of(db);
+            SqliteAuditLog log = new SqliteAuditLog(db, chain);
+            String hundredth = null;
+            for (int i = 1; i <= 199; i++) {
+                String hash = log.append("admin", "event", "s" + i, null).hash();
+                hundredth = i == 100 ? hash : hundredth;
+            }
+            assertEquals(java.util.List.of("Audit chain head (every 100 entries): seq 100 hash " + hundredth), published);
+            assertThrowsStore(() -> db.write("fail after the 200th entry", c -> {
+                chain.append(c, org.khidmat.api.platform.AuditNote.of("admin", "event", "s200", null));
+                throw new java.sql.SQLException("injected");
+            }));
+            assertEquals(1, published.size(), "a head that was rolled back is not published");
+            chain.publish("stop");
+            assertTrue(published.get(1).startsWith("Audit chain head (stop): seq 199 hash "), published.toString());
+            db.close();
+        } finally {
+            jul.removeHandler(handler);
+        }
+    }
+
+    private static void assertThrowsStore(org.junit.jupiter.api.function.Executable work) {
+        org.junit.jupiter.api.Assertions.assertThrows(org.khidmat.api.platform.StoreException.class, work);
+    }
+
     private int tool(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--home";
