@@ -73,6 +73,11 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void saveToken(StoredToken t) {
+        saveToken(t, null);
+    }
+
+    @Override
+    public void saveToken(StoredToken t, AuditNote note) {
         database.write("store token " + t.token().id(), c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_token (id, username, label, hash,"
                     + " created_at, revoked) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -84,6 +89,7 @@ final class SqliteAccountStore implements AccountStore {
                 insert.setInt(6, t.token().revoked() ? 1 : 0);
                 insert.executeUpdate();
             }
+            audit(c, note);
             return null;
         });
     }
@@ -102,11 +108,20 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public boolean revokeToken(String id) {
+        return revokeToken(id, null);
+    }
+
+    @Override
+    public boolean revokeToken(String id, AuditNote note) {
         return database.write("revoke token " + id, c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE api_token SET revoked = 1 WHERE id = ? AND revoked = 0")) {
                 update.setString(1, id);
-                return update.executeUpdate() == 1;
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            audit(c, note);
+            return true;
         });
     }
 

@@ -221,6 +221,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
+    public void saveToken(StoredToken token, AuditNote note) {
+        accounts.saveToken(token, note);
+    }
+
+    @Override
     public Optional<StoredToken> tokenByHash(String hash) {
         return accounts.tokenByHash(hash);
     }
@@ -233,6 +238,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     @Override
     public boolean revokeToken(String id) {
         return accounts.revokeToken(id);
+    }
+
+    @Override
+    public boolean revokeToken(String id, AuditNote note) {
+        return accounts.revokeToken(id, note);
     }
 
     @Override

@@ -257,8 +257,8 @@ public final class AccountService implements Accounts {
         String text = "kh_" + SessionBook.random();
         String id = text.substring(3, 11);
         store.saveToken(new AccountStore.StoredToken(new ApiToken(id, username, label == null ? "" : label.strip(),
-                clock.instant(), false), sha256(text)));
-        audit.append(actor, "token.issue", username, "token " + id + " " + (label == null ? "" : label));
+                clock.instant(), false), sha256(text)),
+                AuditNote.of(actor, "token.issue", username, "token " + id + " " + (label == null ? "" : label)));
         return text;
     }
 
@@ -278,11 +278,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public boolean revokeToken(String id, String actor) {
-        boolean done = store.revokeToken(id);
-        if (done) {
-            audit.append(actor, "token.revoke", id, "");
-        }
-        return done;
+        return store.revokeToken(id, AuditNote.of(actor, "token.revoke", id, ""));
     }
 
     private AccountStore.StoredAccount existing(String username) {

@@ -217,6 +217,21 @@ class AccountServiceTest {
         }
 
         @Override
+        public void saveToken(StoredToken token, AuditNote note) {
+            saveToken(token);
+            new ListAudit(audit).append(note.actor(), note.action(), note.subject(), note.detail());
+        }
+
+        @Override
+        public boolean revokeToken(String id, AuditNote note) {
+            boolean revoked = revokeToken(id);
+            if (revoked) {
+                new ListAudit(audit).append(note.actor(), note.action(), note.subject(), note.detail());
+            }
+            return revoked;
+        }
+
+        @Override
         public Optional<StoredToken> tokenByHash(String hash) {
             return tokens.values().stream().filter(t -> t.hash().equals(hash)).findFirst();
         }
