@@ -17,9 +17,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.api.platform.Account;
+import org.khidmat.api.platform.AccountStore;
+import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.Role;
+import org.khidmat.api.platform.ServiceState;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
@@ -147,6 +154,45 @@ class AuditIntegrityTest {
         assertTrue(applications.find("KM7Q-4XPA-K").isEmpty(), "no application without its audit row");
         assertTrue(applications.history("KM7Q-4XPA-K").isEmpty(), "no history either");
         assertEquals(0, log.search(null, 10).size());
+    }
+
+    @Test
+    void everyAuditedChangeLeavesNothingWhenItsAuditRowFails() throws Exception {
+        fileWithAudit("KM7Q-4XPA-K");
+        AuditChain chain = TestChain.of(db);
+        SqlitePaymentStore payments = new SqlitePaymentStore(db, chain);
+        SqliteRatingStore ratings = new SqliteRatingStore(db, chain);
+        SqliteServiceStates states = new SqliteServiceStates(db, chain);
+        SqliteAccountStore accounts = new SqliteAccountStore(db, chain);
+        Payment pending = new Payment("KM7Q-4XPA-K", "ictpolice.character-cert", "ictpolice", "normal", 500, "test.challan",
+                "CH-1", null, Payment.PENDING, FILED, null, null);
+        payments.add(pending, AuditNote.of("citizen", "payment.start", "KM7Q-4XPA-K", "PKR 500"));
+        long entries = log.search(null, 100).size();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("k.db")); Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected'); END");
+        }
+        AuditNote note = AuditNote.of("clerk1", "test.change", "x", null);
+        assertThrows(StoreException.class, () -> applications.move(new StatusChange("KM7Q-4XPA-K", FILED, "clerk1",
+                "submitted", "verified", null), note));
+        assertThrows(StoreException.class, () -> payments.markPaid("KM7Q-4XPA-K", FILED, "KR-1", note));
+        assertThrows(StoreException.class, () -> ratings.addIfAbsent(new Rating("KM7Q-4XPA-K", "ictpolice.character-cert",
+                "ictpolice", 5, null, FILED), note));
+        assertThrows(StoreException.class, () -> states.put(new ServiceState("ictpolice.character-cert", false, "down",
+                "admin", FILED), note));
+        assertThrows(StoreException.class, () -> accounts.saveAccount(new Account("sara", Role.ADMIN, null, true, FILED),
+                "hash", note));
+        assertThrows(StoreException.class, () -> accounts.saveToken(new AccountStore.StoredToken(new ApiToken("abcd1234",
+                "admin", "ci", FILED, false), "hash"), note));
+
+        assertEquals("submitted", applications.find("KM7Q-4XPA-K").orElseThrow().status());
+        assertEquals(1, applications.history("KM7Q-4XPA-K").size());
+        assertEquals(Payment.PENDING, payments.payment("KM7Q-4XPA-K").orElseThrow().state());
+        assertEquals("pending", applications.find("KM7Q-4XPA-K").orElseThrow().paymentState());
+        assertTrue(ratings.rating("KM7Q-4XPA-K").isEmpty());
+        assertTrue(states.all().isEmpty());
+        assertTrue(accounts.account("sara").isEmpty());
+        assertTrue(accounts.tokens("admin").isEmpty());
+        assertEquals(entries, log.search(null, 100).size());
     }
 
     /** Files an application and its {@code application.submit} entry the way the application desk does. */
