@@ -23,7 +23,8 @@ import org.khidmat.distribution.Centre;
 /**
  * The audit log's hash chain: after a scripted sequence of staff and citizen actions every kind of step is in
  * the log and the chain verifies; editing one row, and then deleting an earlier one, behind the centre's back
- * (with the append-only triggers dropped) makes the check name the first broken entry.
+ * (with the append-only triggers dropped) makes the check name the first broken entry; so does re-chaining the log
+ * with plain SHA-256 after a deletion, which the keyed chain does not accept.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -127,5 +128,61 @@ class AuditChainIT {
         JsonNode check = verify();
         assertFalse(check.get("intact").asBoolean(), check.toString());
         assertEquals(deleted + 1, check.get("firstBroken").asLong(), check.toString());
+    }
+
+    /**
+     * The rewrite of issue 11: with write access to the database the rows after the deleted one are renumbered and
+     * the whole chain recomputed with plain SHA-256. Without the audit key that does not pass: the first re-chained
+     * entry is named, by the console and by {@code bin/khidmat verify-audit}'s exit code.
+     */
+    @Test
+    @Order(4)
+    void aChainRecomputedWithoutTheKeyIsNamedAtItsFirstRewrittenEntry() throws Exception {
+        centre.stop();
+        Path db = centre.home().resolve("data").resolve("khidmat.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER IF EXISTS audit_log_no_update");
+            s.executeUpdate("UPDATE audit_log SET seq = seq - 1 WHERE seq > " + deleted);
+            String prev;
+            try (var r = s.executeQuery("SELECT hash FROM audit_log WHERE seq = " + (deleted - 1))) {
+                prev = r.getString(1);
+            }
+            java.util.List<Object[]> rows = new java.util.ArrayList<>();
+            try (var r = s.executeQuery("SELECT seq, at, actor, action, subject, detail FROM audit_log WHERE seq >= " + deleted
+                    + " ORDER BY seq")) {
+                while (r.next()) {
+                    rows.add(new Object[] {r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6)});
+                }
+            }
+            for (Object[] row : rows) {
+                String hash = plainSha256(prev, row);
+                s.executeUpdate("UPDATE audit_log SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE seq = " + row[0]);
+                prev = hash;
+            }
+        }
+        java.util.List<String> said = new java.util.ArrayList<>();
+        assertEquals(1, OwnerOnlyDataIT.khidmat(centre, said, "verify-audit"), said.toString());
+        assertTrue(said.get(0).startsWith("verdict=broken ") && said.get(0).contains(" firstBroken=" + deleted + " "),
+                said.toString());
+        centre.start();
+        JsonNode check = verify();
+        assertFalse(check.get("intact").asBoolean(), check.toString());
+        assertEquals(deleted, check.get("firstBroken").asLong(), check.toString());
+    }
+
+    /** The audit chain's pre-keying hash: SHA-256 over length-prefixed UTF-8 fields, {@code null} as length -1. */
+    private static String plainSha256(String prev, Object[] row) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+        for (Object field : new Object[] {prev, row[0].toString(), row[1].toString(), row[2], row[3], row[4], row[5]}) {
+            if (field == null) {
+                data.writeInt(-1);
+            } else {
+                byte[] bytes = field.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                data.writeInt(bytes.length);
+                data.write(bytes);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
     }
 }

@@ -64,6 +64,11 @@ public final class Main {
         }
         Logs.setUp(settings.home());
         Logger log = LoggerFactory.getLogger(Main.class);
+        int mended = OwnerOnly.tighten(settings.home().resolve("data"), settings.home().resolve("logs"));
+        if (mended > 0) {
+            log.warn("Made {} files and folders under data/ and logs/ readable by this user only; they held personal data"
+                    + " open to every local user (start the centre with bin/khidmat, which sets umask 077)", mended);
+        }
         if (!"off".equals(System.getProperty("khidmat.warmup"))) {
             Warmup.start(settings.home().resolve("data"));
         } else {

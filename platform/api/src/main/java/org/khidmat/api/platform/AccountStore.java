@@ -41,8 +41,29 @@ public interface AccountStore {
      */
     void saveAccount(Account account, String passwordHash);
 
+    /**
+     * Inserts or replaces an account and writes its audit entry, in one transaction.
+     *
+     * @param account the account
+     * @param passwordHash its hash
+     * @param audit the audit entry, for example {@code account.create}; never the password or its hash
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    void saveAccount(Account account, String passwordHash, AuditNote audit);
+
     /** @param token a new token; its id must be new */
     void saveToken(StoredToken token);
+
+    /**
+     * Stores a new token and its audit entry in one transaction.
+     *
+     * @param token a new token; its id must be new
+     * @param audit the audit entry, normally {@code token.issue}; never the token's text or hash
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    void saveToken(StoredToken token, AuditNote audit);
 
     /** @return the token with that hash, if any */
     Optional<StoredToken> tokenByHash(String hash);
@@ -52,4 +73,15 @@ public interface AccountStore {
 
     /** @return whether a token with that id was found and is now revoked */
     boolean revokeToken(String id);
+
+    /**
+     * Like {@link #revokeToken(String)}, and writes the audit entry in the same transaction when it revokes one.
+     *
+     * @param id the token's id
+     * @param audit the audit entry, normally {@code token.revoke}
+     * @return {@code false} when there is no such token or it was revoked already; nothing is written then
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    boolean revokeToken(String id, AuditNote audit);
 }

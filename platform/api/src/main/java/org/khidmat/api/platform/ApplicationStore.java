@@ -22,6 +22,18 @@ public interface ApplicationStore {
     void create(ApplicationRecord application, StatusChange first);
 
     /**
+     * Stores a new application with the first line of its history and its audit entry, in one transaction: after
+     * a crash either all three are stored or none.
+     *
+     * @param application the application; its reference must be new
+     * @param first the submission as a status change ({@code from} is {@code null})
+     * @param audit the audit entry, normally {@code application.submit} for the reference
+     * @throws StoreException when it cannot be stored, or the reference is taken; nothing is stored then
+     * @since 1.4
+     */
+    void create(ApplicationRecord application, StatusChange first, AuditNote audit);
+
+    /**
      * @param reference a reference
      * @return the application, if there is one
      */
@@ -41,6 +53,18 @@ public interface ApplicationStore {
      * @throws StoreException when it cannot be stored
      */
     boolean move(StatusChange change);
+
+    /**
+     * Like {@link #move(StatusChange)}, and writes the audit entry in the same transaction when the move is made
+     * (not when it returns {@code false}).
+     *
+     * @param change the move; {@code change.from()} is the expected current state
+     * @param audit the audit entry of the move
+     * @return {@code false} when the application is unknown or no longer in {@code change.from()}; nothing is written
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    boolean move(StatusChange change, AuditNote audit);
 
     /**
      * @param agency an agency code, or {@code null} for all

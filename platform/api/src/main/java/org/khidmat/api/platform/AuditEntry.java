@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param action what kind of thing happened, for example {@code bundle.deploy}
  * @param subject what it happened to, for example a bundle symbolic name or a service id
  * @param detail the outcome in words
- * @param hash SHA-256 (hex) over the previous entry's hash and this entry's fields
+ * @param hash HMAC-SHA256 (hex; plain SHA-256 for entries written before the chain was keyed) over the previous
+ *        entry's hash and this entry's fields
  */
 public record AuditEntry(long seq, Instant at, String actor, String action, String subject, String detail,
         String hash) {

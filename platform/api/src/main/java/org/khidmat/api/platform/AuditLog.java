@@ -4,7 +4,10 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Append-only, hash-chained record of what happened in the centre.
+ * Append-only record of what happened in the centre, each entry chained to the one before by an HMAC-SHA256 keyed
+ * with a secret kept outside the database. Changes to the centre's data are audited through the store methods that
+ * take an {@link AuditNote}, which write the change and its entry in one transaction; {@link #append} is for events
+ * that change no stored data (a login, a refused bundle).
  */
 @ProviderType
 public interface AuditLog {
@@ -28,6 +31,12 @@ public interface AuditLog {
      */
     List<AuditEntry> search(String text, int limit);
 
-    /** @return whether the chain is intact, and the first broken entry if not */
+    /**
+     * Checks the chain from the first entry (entries from before the chain was keyed by their plain SHA-256 up to
+     * the signed anchor, later ones by their HMAC), and that every stored application has its
+     * {@code application.submit} entry.
+     *
+     * @return whether the log is intact, the first broken entry if not, and any application lacking its entry
+     */
     AuditCheck verify();
 }

@@ -21,6 +21,18 @@ public interface PaymentStore {
     Added add(Payment payment);
 
     /**
+     * Like {@link #add(Payment)}, and writes the audit entry in the same transaction when this call stores the
+     * payment (not when the application had one already).
+     *
+     * @param payment the payment, in state {@code pending}
+     * @param audit the audit entry of the start, normally {@code payment.start}
+     * @return the payment stored for that application and which it is
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    Added add(Payment payment, AuditNote audit);
+
+    /**
      * Stores a new pending payment unless the application has one; {@link #add} also tells which happened.
      *
      * @param payment the payment, in state {@code pending}
@@ -41,6 +53,20 @@ public interface PaymentStore {
      * @throws StoreException when it cannot be stored
      */
     boolean markPaid(String reference, Instant paidAt, String receiptNumber);
+
+    /**
+     * Like {@link #markPaid(String, Instant, String)}, and writes the audit entry in the same transaction when the
+     * payment is marked.
+     *
+     * @param reference the application
+     * @param paidAt when
+     * @param receiptNumber the receipt number
+     * @param audit the audit entry, normally {@code payment.paid}
+     * @return {@code false} when there is no pending payment for it; nothing is written then
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    boolean markPaid(String reference, Instant paidAt, String receiptNumber, AuditNote audit);
 
     /** @return the application's payment, if any */
     Optional<Payment> payment(String reference);

@@ -15,6 +15,17 @@ public interface RatingStore {
      */
     boolean addIfAbsent(Rating rating);
 
+    /**
+     * Like {@link #addIfAbsent(Rating)}, and writes the audit entry in the same transaction when the rating is added.
+     *
+     * @param rating a rating
+     * @param audit the audit entry, normally {@code rating.add}
+     * @return {@code false} when the application was rated before (nothing is written)
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    boolean addIfAbsent(Rating rating, AuditNote audit);
+
     /** @return the application's rating, if any */
     Optional<Rating> rating(String reference);
 

@@ -19,4 +19,14 @@ public interface ServiceStates {
      * @throws StoreException when it cannot be stored
      */
     void put(ServiceState state);
+
+    /**
+     * Stores a state and its audit entry in one transaction.
+     *
+     * @param state the new state
+     * @param audit the audit entry, normally {@code service.enable} or {@code service.disable}
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.4
+     */
+    void put(ServiceState state, AuditNote audit);
 }

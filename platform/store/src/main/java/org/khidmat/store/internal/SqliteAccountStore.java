@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.khidmat.api.platform.Account;
 import org.khidmat.api.platform.AccountStore;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.Role;
 
@@ -19,9 +20,19 @@ final class SqliteAccountStore implements AccountStore {
     private static final String TOKEN = "SELECT id, username, label, created_at, revoked, hash FROM api_token";
 
     private final SqliteDatabase database;
+    private final AuditChain chain;
 
-    SqliteAccountStore(SqliteDatabase database) {
+    /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
+    SqliteAccountStore(SqliteDatabase database, AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
+    private void audit(java.sql.Connection c, AuditNote note) throws java.sql.SQLException {
+        if (note != null) {
+            chain.append(c, note);
+        }
     }
 
     @Override
@@ -37,6 +48,11 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void saveAccount(Account a, String passwordHash) {
+        saveAccount(a, passwordHash, null);
+    }
+
+    @Override
+    public void saveAccount(Account a, String passwordHash, AuditNote note) {
         database.write("store account " + a.username(), c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO account (username, role, agency, enabled,"
                     + " password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
@@ -50,12 +66,18 @@ final class SqliteAccountStore implements AccountStore {
                 upsert.setLong(6, SqliteApplicationStore.millis(a.createdAt()));
                 upsert.executeUpdate();
             }
+            audit(c, note);
             return null;
         });
     }
 
     @Override
     public void saveToken(StoredToken t) {
+        saveToken(t, null);
+    }
+
+    @Override
+    public void saveToken(StoredToken t, AuditNote note) {
         database.write("store token " + t.token().id(), c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_token (id, username, label, hash,"
                     + " created_at, revoked) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -67,6 +89,7 @@ final class SqliteAccountStore implements AccountStore {
                 insert.setInt(6, t.token().revoked() ? 1 : 0);
                 insert.executeUpdate();
             }
+            audit(c, note);
             return null;
         });
     }
@@ -85,11 +108,20 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public boolean revokeToken(String id) {
+        return revokeToken(id, null);
+    }
+
+    @Override
+    public boolean revokeToken(String id, AuditNote note) {
         return database.write("revoke token " + id, c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE api_token SET revoked = 1 WHERE id = ? AND revoked = 0")) {
                 update.setString(1, id);
-                return update.executeUpdate() == 1;
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            audit(c, note);
+            return true;
         });
     }
 

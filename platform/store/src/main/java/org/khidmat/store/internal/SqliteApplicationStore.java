@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
@@ -36,13 +37,28 @@ final class SqliteApplicationStore implements ApplicationStore {
             + " GROUP BY a.reference, h.to_state";
 
     private final SqliteDatabase database;
+    private final AuditChain chain;
 
-    SqliteApplicationStore(SqliteDatabase database) {
+    /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
+    SqliteApplicationStore(SqliteDatabase database, AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
+    private void audit(java.sql.Connection c, AuditNote note) throws java.sql.SQLException {
+        if (note != null) {
+            chain.append(c, note);
+        }
     }
 
     @Override
     public void create(ApplicationRecord application, StatusChange first) {
+        create(application, first, null);
+    }
+
+    @Override
+    public void create(ApplicationRecord application, StatusChange first, AuditNote note) {
         String reference = Objects.requireNonNull(application, "application").reference();
         Objects.requireNonNull(reference, "reference");
         if (!reference.equals(Objects.requireNonNull(first, "first").reference())) {
@@ -71,6 +87,7 @@ final class SqliteApplicationStore implements ApplicationStore {
                 insert.executeUpdate();
             }
             addHistory(c, first);
+            audit(c, note);
             return null;
         });
     }
@@ -108,6 +125,11 @@ final class SqliteApplicationStore implements ApplicationStore {
 
     @Override
     public boolean move(StatusChange change) {
+        return move(change, null);
+    }
+
+    @Override
+    public boolean move(StatusChange change, AuditNote note) {
         Objects.requireNonNull(change, "change");
         return database.write("move application " + change.reference() + " to " + change.to(), c -> {
             try (PreparedStatement update = c.prepareStatement(
@@ -121,6 +143,7 @@ final class SqliteApplicationStore implements ApplicationStore {
                 }
             }
             addHistory(c, change);
+            audit(c, note);
             return true;
         });
     }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.khidmat.api.platform.StoreException;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ final class SqliteDatabase implements AutoCloseable {
 
     private final Path file;
     private final ReentrantLock lock = new ReentrantLock();
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private Connection connection;
 
     private SqliteDatabase(Path file, Connection connection) {
@@ -78,6 +81,7 @@ final class SqliteDatabase implements AutoCloseable {
             database.close();
             throw e;
         }
+        ownerOnly(absolute);
         LOG.info("Opened database {}", absolute);
         return database;
     }
@@ -113,20 +117,43 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             Connection c = open(what);
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
+                afterCommit.clear();
                 rollback(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
+            runAfterCommit();
+            return result;
         } catch (SQLException e) {
             throw new StoreException("could not " + what + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs a task once the current transaction has committed (dropped when it rolls back); for what must not be
+     * said before the data is on disk, such as publishing the audit chain's head. Call from inside {@link #write}.
+     */
+    void afterCommit(Runnable task) {
+        afterCommit.add(task);
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> tasks = List.copyOf(afterCommit);
+        afterCommit.clear();
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A task after a commit to {} failed: {}", file, e.toString(), e);
+            }
         }
     }
 
@@ -144,6 +171,24 @@ final class SqliteDatabase implements AutoCloseable {
         } finally {
             connection = null;
             lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the database file and its WAL and shared-memory files readable by the centre's user only: they hold
+     * CNICs, answers and password hashes. New files get that from the start script's umask; this mends files an
+     * older centre left readable by all.
+     */
+    private static void ownerOnly(Path database) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Path f = database.resolveSibling(database.getFileName() + suffix);
+            try {
+                if (Files.exists(f)) {
+                    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.warn("Could not make {} owner-only: {}; check its permissions", f, e.toString());
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentStore;
 
@@ -23,13 +24,28 @@ final class SqlitePaymentStore implements PaymentStore {
     private static final String COLUMNS = "reference, service_id, agency, tier, amount, provider, provider_reference,"
             + " instructions, state, started_at, paid_at, receipt_number";
     private final SqliteDatabase database;
+    private final AuditChain chain;
 
-    SqlitePaymentStore(SqliteDatabase database) {
+    /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
+    SqlitePaymentStore(SqliteDatabase database, AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
+    private void audit(java.sql.Connection c, AuditNote note) throws java.sql.SQLException {
+        if (note != null) {
+            chain.append(c, note);
+        }
     }
 
     @Override
     public Added add(Payment p) {
+        return add(p, null);
+    }
+
+    @Override
+    public Added add(Payment p, AuditNote note) {
         Objects.requireNonNull(p, "payment");
         return database.write("store the payment of " + p.reference(), c -> {
             Optional<Payment> existing = find(c, p.reference());
@@ -51,12 +67,18 @@ final class SqlitePaymentStore implements PaymentStore {
                 insert.executeUpdate();
             }
             paymentState(c, p.reference(), Payment.PENDING);
+            audit(c, note);
             return new Added(find(c, p.reference()).orElseThrow(), true);
         });
     }
 
     @Override
     public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
+        return markPaid(reference, paidAt, receiptNumber, null);
+    }
+
+    @Override
+    public boolean markPaid(String reference, Instant paidAt, String receiptNumber, AuditNote note) {
         return database.write("mark the payment of " + reference + " paid", c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE payment SET state = 'paid', paid_at = ?,"
                     + " receipt_number = ? WHERE reference = ? AND state = 'pending'")) {
@@ -68,6 +90,7 @@ final class SqlitePaymentStore implements PaymentStore {
                 }
             }
             paymentState(c, reference, Payment.PAID);
+            audit(c, note);
             return true;
         });
     }

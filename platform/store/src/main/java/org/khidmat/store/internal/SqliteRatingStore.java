@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.RatingStore;
 
@@ -18,13 +19,28 @@ import org.khidmat.api.platform.RatingStore;
 final class SqliteRatingStore implements RatingStore {
     private static final String COLUMNS = "reference, service_id, agency, stars, comment, at";
     private final SqliteDatabase database;
+    private final AuditChain chain;
 
-    SqliteRatingStore(SqliteDatabase database) {
+    /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
+    SqliteRatingStore(SqliteDatabase database, AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
+    private void audit(java.sql.Connection c, AuditNote note) throws java.sql.SQLException {
+        if (note != null) {
+            chain.append(c, note);
+        }
     }
 
     @Override
     public boolean addIfAbsent(Rating r) {
+        return addIfAbsent(r, null);
+    }
+
+    @Override
+    public boolean addIfAbsent(Rating r, AuditNote note) {
         Objects.requireNonNull(r, "rating");
         return database.write("store the rating of " + r.reference(), c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO rating (" + COLUMNS
@@ -35,8 +51,12 @@ final class SqliteRatingStore implements RatingStore {
                 insert.setInt(4, r.stars());
                 insert.setString(5, r.comment());
                 insert.setLong(6, millis(r.at()));
-                return insert.executeUpdate() == 1;
+                if (insert.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            audit(c, note);
+            return true;
         });
     }
 

@@ -8,15 +8,26 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.ServiceState;
 import org.khidmat.api.platform.ServiceStates;
 
 /** Services' enablement in table {@code service_state}, one row per service that was ever switched. */
 final class SqliteServiceStates implements ServiceStates {
     private final SqliteDatabase database;
+    private final AuditChain chain;
 
-    SqliteServiceStates(SqliteDatabase database) {
+    /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
+    SqliteServiceStates(SqliteDatabase database, AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
+    private void audit(java.sql.Connection c, AuditNote note) throws java.sql.SQLException {
+        if (note != null) {
+            chain.append(c, note);
+        }
     }
 
     @Override
@@ -38,6 +49,11 @@ final class SqliteServiceStates implements ServiceStates {
 
     @Override
     public void put(ServiceState state) {
+        put(state, null);
+    }
+
+    @Override
+    public void put(ServiceState state, AuditNote note) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(state.serviceId(), "serviceId");
         long at = SqliteApplicationStore.millis(state.changedAt());
@@ -53,6 +69,7 @@ final class SqliteServiceStates implements ServiceStates {
                 upsert.setLong(5, at);
                 upsert.executeUpdate();
             }
+            audit(c, note);
             return null;
         });
     }

@@ -18,14 +18,13 @@ import org.khidmat.api.platform.AppointmentStore;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.FigureFacts;
-import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.QueueStore;
 import org.khidmat.api.platform.QueueToken;
-import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.RatingStore;
 import org.khidmat.api.platform.ServiceState;
 import org.khidmat.api.platform.ServiceStates;
@@ -43,30 +42,38 @@ import org.osgi.service.component.annotations.Deactivate;
  * Immediate, so a database that cannot be opened (or is newer than this code) shows at startup, not first use.
  */
 @Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class,
-        PaymentStore.class, QueueStore.class, RatingStore.class })
-public final class StoreComponent
-        implements ServiceStates, AuditLog, ApplicationStore, AccountStore, PaymentStore, QueueStore, RatingStore {
+        QueueStore.class })
+public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore, AccountStore, QueueStore {
     private final SqliteDatabase database;
     private final SqliteServiceStates states;
+    private final AuditChain chain;
     private final SqliteAuditLog audit;
     private final SqliteApplicationStore applications;
     private final SqliteAccountStore accounts;
-    private final SqlitePaymentStore payments;
     private final SqliteQueueStore queue;
-    private final SqliteRatingStore ratings;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
     public StoreComponent(BundleContext context) {
-        database = SqliteDatabase.open(databaseFile(context::getProperty));
-        states = new SqliteServiceStates(database);
-        audit = new SqliteAuditLog(database, Clock.systemUTC());
-        applications = new SqliteApplicationStore(database);
-        accounts = new SqliteAccountStore(database);
-        payments = new SqlitePaymentStore(database);
+        Path file = databaseFile(context::getProperty);
+        database = SqliteDatabase.open(file);
+        try {
+            AuditKey key = AuditKey.loadOrCreate(auditKeyFile(context::getProperty, file));
+            chain = new AuditChain(database, key.bytes(), Clock.systemUTC());
+            chain.signAnchor(key.created());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        chain.publish("start");
+        states = new SqliteServiceStates(database, chain);
+        audit = new SqliteAuditLog(database, chain);
+        applications = new SqliteApplicationStore(database, chain);
+        accounts = new SqliteAccountStore(database, chain);
         queue = new SqliteQueueStore(database);
-        ratings = new SqliteRatingStore(database);
         // newer stores are registered as objects of their own rather than through this class's delegation
+        registrations.add(context.registerService(PaymentStore.class, new SqlitePaymentStore(database, chain), null));
+        registrations.add(context.registerService(RatingStore.class, new SqliteRatingStore(database, chain), null));
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
     }
@@ -80,7 +87,22 @@ public final class StoreComponent
                 // the framework unregisters a stopping bundle's services itself
             }
         });
+        try {
+            chain.publish("stop");
+        } catch (RuntimeException e) {
+            // the head was published at the last hundred entries; closing matters more
+        }
         database.close();
+    }
+
+    /**
+     * @param property reads a framework property, {@code null} when unset
+     * @param databaseFile the database
+     * @return {@code khidmat.audit.key} if set, else {@code audit.key} beside the database
+     */
+    static Path auditKeyFile(UnaryOperator<String> property, Path databaseFile) {
+        String path = property.apply("khidmat.audit.key");
+        return path != null && !path.isBlank() ? Path.of(path) : AuditKey.besides(databaseFile);
     }
 
     /** @param property reads a framework property, {@code null} when unset */
@@ -104,6 +126,11 @@ public final class StoreComponent
     }
 
     @Override
+    public void put(ServiceState state, AuditNote note) {
+        states.put(state, note);
+    }
+
+    @Override
     public AuditEntry append(String actor, String action, String subject, String detail) {
         return audit.append(actor, action, subject, detail);
     }
@@ -121,6 +148,16 @@ public final class StoreComponent
     @Override
     public void create(ApplicationRecord application, StatusChange first) {
         applications.create(application, first);
+    }
+
+    @Override
+    public void create(ApplicationRecord application, StatusChange first, AuditNote note) {
+        applications.create(application, first, note);
+    }
+
+    @Override
+    public boolean move(StatusChange change, AuditNote note) {
+        return applications.move(change, note);
     }
 
     @Override
@@ -174,8 +211,18 @@ public final class StoreComponent
     }
 
     @Override
+    public void saveAccount(Account account, String passwordHash, AuditNote note) {
+        accounts.saveAccount(account, passwordHash, note);
+    }
+
+    @Override
     public void saveToken(StoredToken token) {
         accounts.saveToken(token);
+    }
+
+    @Override
+    public void saveToken(StoredToken token, AuditNote note) {
+        accounts.saveToken(token, note);
     }
 
     @Override
@@ -194,23 +241,8 @@ public final class StoreComponent
     }
 
     @Override
-    public Added add(Payment payment) {
-        return payments.add(payment);
-    }
-
-    @Override
-    public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
-        return payments.markPaid(reference, paidAt, receiptNumber);
-    }
-
-    @Override
-    public Optional<Payment> payment(String reference) {
-        return payments.payment(reference);
-    }
-
-    @Override
-    public List<Payment> paidBetween(Instant from, Instant to) {
-        return payments.paidBetween(from, to);
+    public boolean revokeToken(String id, AuditNote note) {
+        return accounts.revokeToken(id, note);
     }
 
     @Override
@@ -257,20 +289,5 @@ public final class StoreComponent
     @Override
     public void saveCounter(Counter counter) {
         queue.saveCounter(counter);
-    }
-
-    @Override
-    public boolean addIfAbsent(Rating rating) {
-        return ratings.addIfAbsent(rating);
-    }
-
-    @Override
-    public Optional<Rating> rating(String reference) {
-        return ratings.rating(reference);
-    }
-
-    @Override
-    public List<Rating> ratings() {
-        return ratings.ratings();
     }
 }

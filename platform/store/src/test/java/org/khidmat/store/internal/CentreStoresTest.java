@@ -41,7 +41,7 @@ class CentreStoresTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        apps = new SqliteApplicationStore(db);
+        apps = new SqliteApplicationStore(db, TestChain.of(db));
         for (String ref : List.of("KM7Q-4XPA-K", "AB23-CD45-E")) {
             apps.create(new ApplicationRecord(ref, "nadra.cnic", 1, "nadra", "3520212345671", "normal", Map.of(),
                     "submitted", "none", T, T), new StatusChange(ref, T, "citizen", null, "submitted", null));
@@ -60,7 +60,7 @@ class CentreStoresTest {
 
     @Test
     void onePaymentPerApplicationAndPaidOnce() {
-        SqlitePaymentStore store = new SqlitePaymentStore(db);
+        SqlitePaymentStore store = new SqlitePaymentStore(db, TestChain.of(db));
         assertEquals("W-1", store.addIfAbsent(pending("KM7Q-4XPA-K", "W-1")).providerReference());
         assertEquals("W-1", store.addIfAbsent(pending("KM7Q-4XPA-K", "W-2")).providerReference(), "first one wins");
         assertEquals("pending", apps.find("KM7Q-4XPA-K").orElseThrow().paymentState());
@@ -80,7 +80,7 @@ class CentreStoresTest {
 
     @Test
     void addTellsWhetherItStoredThePayment() {
-        SqlitePaymentStore store = new SqlitePaymentStore(db);
+        SqlitePaymentStore store = new SqlitePaymentStore(db, TestChain.of(db));
         PaymentStore.Added first = store.add(pending("KM7Q-4XPA-K", "C-1"));
         assertTrue(first.added());
         assertEquals("C-1", first.payment().providerReference());
@@ -97,7 +97,7 @@ class CentreStoresTest {
     void ofTwoConnectionsAddingAtOnceExactlyOneStores() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("k.db"))) {
-            List<SqlitePaymentStore> stores = List.of(new SqlitePaymentStore(db), new SqlitePaymentStore(other));
+            List<SqlitePaymentStore> stores = List.of(new SqlitePaymentStore(db, TestChain.of(db)), new SqlitePaymentStore(other, TestChain.of(other)));
             for (int round = 0; round < 20; round++) {
                 String ref = "RACE-" + round;
                 apps.create(new ApplicationRecord(ref, "nadra.cnic", 1, "nadra", "3520212345671", "normal", Map.of(),
@@ -170,7 +170,7 @@ class CentreStoresTest {
 
     @Test
     void oneRatingPerApplication() {
-        SqliteRatingStore r = new SqliteRatingStore(db);
+        SqliteRatingStore r = new SqliteRatingStore(db, TestChain.of(db));
         Rating first = new Rating("KM7Q-4XPA-K", "nadra.cnic", "nadra", 4, "quick", T);
         assertTrue(r.addIfAbsent(first));
         assertFalse(r.addIfAbsent(new Rating("KM7Q-4XPA-K", "nadra.cnic", "nadra", 1, "again", T)));

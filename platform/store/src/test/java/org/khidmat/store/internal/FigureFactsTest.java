@@ -52,8 +52,8 @@ class FigureFactsTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        apps = new SqliteApplicationStore(db);
-        ratings = new SqliteRatingStore(db);
+        apps = new SqliteApplicationStore(db, TestChain.of(db));
+        ratings = new SqliteRatingStore(db, TestChain.of(db));
     }
 
     @AfterEach

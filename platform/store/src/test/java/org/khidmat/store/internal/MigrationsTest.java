@@ -26,15 +26,16 @@ class MigrationsTest {
         Path file = dir.resolve("home/data/khidmat.db");
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
-            assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_log",
+            assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log",
                     "counter", "descriptor_archive", "notification", "payment", "queue_letter", "queue_token", "rating",
                     "service_state", "status_history"),
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_status", "application_created",
-                    "application_service", "appointment_cnic", "appointment_day", "notification_queued",
+                    "application_service", "appointment_cnic", "appointment_day", "audit_log_subject", "notification_queued",
                     "notification_reference", "payment_paid", "queue_token_served", "queue_token_waiting",
                     "rating_service", "status_history_reference"), names(db, "index"));
-            assertEquals(List.of("audit_log_no_delete", "audit_log_no_update"), names(db, "trigger"));
+            assertEquals(List.of("audit_anchor_no_delete", "audit_anchor_sign_once", "audit_log_no_delete", "audit_log_no_update"),
+                    names(db, "trigger"));
             assertEquals(Migrations.latest(), Migrations.version(db));
         }
     }
@@ -53,14 +54,14 @@ class MigrationsTest {
     void reopeningIsANoOpAndKeepsData() {
         Path file = dir.resolve("k.db");
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            new SqliteApplicationStore(db).keepDescriptor("nadra.cnic-renewal", 1, "{}");
+            new SqliteApplicationStore(db, TestChain.of(db)).keepDescriptor("nadra.cnic-renewal", 1, "{}");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertEquals(Migrations.latest(), Migrations.version(db));
-            assertEquals("{}", new SqliteApplicationStore(db).descriptor("nadra.cnic-renewal", 1).orElseThrow());
+            assertEquals("{}", new SqliteApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(15, names(db, "table").size());
+            assertEquals(16, names(db, "table").size());
         }
     }
 

@@ -26,13 +26,13 @@ class SqliteAccountStoreTest {
     void accountsRoundTripAndSurviveAReopen() {
         Account sara = new Account("sara", Role.AGENCY, "nadra", true, T);
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteAccountStore store = new SqliteAccountStore(db);
+            SqliteAccountStore store = new SqliteAccountStore(db, TestChain.of(db));
             store.saveAccount(sara, "pbkdf2-sha256$1$a$b");
             store.saveAccount(new Account("admin", Role.ADMIN, null, true, T), "h2");
             store.saveAccount(new Account("sara", Role.AGENCY, "nadra", false, T.plusSeconds(9)), "h3");
         }
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteAccountStore store = new SqliteAccountStore(db);
+            SqliteAccountStore store = new SqliteAccountStore(db, TestChain.of(db));
             assertEquals(List.of("admin", "sara"), store.accounts().stream().map(a -> a.account().username()).toList());
             var stored = store.account("sara").orElseThrow();
             assertEquals(new Account("sara", Role.AGENCY, "nadra", false, T), stored.account(),
@@ -45,7 +45,7 @@ class SqliteAccountStoreTest {
     @Test
     void tokensAreFoundByHashListedNewestFirstAndRevokedOnce() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteAccountStore store = new SqliteAccountStore(db);
+            SqliteAccountStore store = new SqliteAccountStore(db, TestChain.of(db));
             store.saveAccount(new Account("ci", Role.AGENCY, "fbr", true, T), "h");
             store.saveToken(new StoredToken(new ApiToken("aaaa1111", "ci", "first", T, false), "hash-1"));
             store.saveToken(new StoredToken(new ApiToken("bbbb2222", "ci", "second", T.plusSeconds(60), false), "hash-2"));

@@ -33,7 +33,7 @@ class SqliteApplicationStoreTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        store = new SqliteApplicationStore(db);
+        store = new SqliteApplicationStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -123,7 +123,7 @@ class SqliteApplicationStoreTest {
         db.close();
 
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        store = new SqliteApplicationStore(db);
+        store = new SqliteApplicationStore(db, TestChain.of(db));
         ApplicationRecord found = store.find("KM7Q-4XPA-K").orElseThrow();
         assertEquals(List.copyOf(record.answers().keySet()), List.copyOf(found.answers().keySet()));
         assertEquals("verified", found.status());

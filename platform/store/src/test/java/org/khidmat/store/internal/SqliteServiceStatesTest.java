@@ -21,7 +21,7 @@ class SqliteServiceStatesTest {
         ServiceState other = new ServiceState("ictpolice.character-cert", true, null, "admin", t1);
         ServiceState reopened = new ServiceState("nadra.frc", true, null, "admin2", t2);
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteServiceStates states = new SqliteServiceStates(db);
+            SqliteServiceStates states = new SqliteServiceStates(db, TestChain.of(db));
             assertEquals(Map.of(), states.all());
             states.put(closed);
             states.put(other);
@@ -31,14 +31,14 @@ class SqliteServiceStatesTest {
         }
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
             assertEquals(Map.of("nadra.frc", reopened, "ictpolice.character-cert", other),
-                    new SqliteServiceStates(db).all());
+                    new SqliteServiceStates(db, TestChain.of(db)).all());
         }
     }
 
     @Test
     void keepsMillisecondsAndDropsFinerPrecision() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteServiceStates states = new SqliteServiceStates(db);
+            SqliteServiceStates states = new SqliteServiceStates(db, TestChain.of(db));
             states.put(new ServiceState("nadra.frc", false, "x", "admin", Instant.parse("2025-01-01T08:00:00.123456789Z")));
             assertEquals(Instant.parse("2025-01-01T08:00:00.123Z"), states.all().get("nadra.frc").changedAt());
         }

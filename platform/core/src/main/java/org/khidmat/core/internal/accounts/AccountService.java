@@ -21,6 +21,7 @@ import org.khidmat.api.platform.AccountStore;
 import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Session;
@@ -183,8 +184,8 @@ public final class AccountService implements Accounts {
         }
         strongEnough(password);
         Account account = new Account(username, role, agency, true, clock.instant());
-        store.saveAccount(account, hasher.hash(password));
-        audit.append(actor, "account.create", username, role + (agency == null ? "" : " of " + agency));
+        store.saveAccount(account, hasher.hash(password),
+                AuditNote.of(actor, "account.create", username, role + (agency == null ? "" : " of " + agency)));
         return account;
     }
 
@@ -192,20 +193,20 @@ public final class AccountService implements Accounts {
     public void setPassword(String username, char[] password, String actor) {
         AccountStore.StoredAccount stored = existing(username);
         strongEnough(password);
-        store.saveAccount(stored.account(), hasher.hash(password));
+        store.saveAccount(stored.account(), hasher.hash(password),
+                AuditNote.of(actor, "account.password", username, "password changed; sessions ended"));
         sessions.closeAll(username);
-        audit.append(actor, "account.password", username, "password changed; sessions ended");
     }
 
     @Override
     public void setEnabled(String username, boolean enabled, String actor) {
         AccountStore.StoredAccount stored = existing(username);
         Account a = stored.account();
-        store.saveAccount(new Account(a.username(), a.role(), a.agency(), enabled, a.createdAt()), stored.passwordHash());
+        store.saveAccount(new Account(a.username(), a.role(), a.agency(), enabled, a.createdAt()), stored.passwordHash(),
+                AuditNote.of(actor, enabled ? "account.enable" : "account.disable", username, ""));
         if (!enabled) {
             sessions.closeAll(username);
         }
-        audit.append(actor, enabled ? "account.enable" : "account.disable", username, "");
     }
 
     @Override
@@ -264,8 +265,8 @@ public final class AccountService implements Accounts {
         String text = "kh_" + SessionBook.random();
         String id = text.substring(3, 11);
         store.saveToken(new AccountStore.StoredToken(new ApiToken(id, username, label == null ? "" : label.strip(),
-                clock.instant(), false), sha256(text)));
-        audit.append(actor, "token.issue", username, "token " + id + " " + (label == null ? "" : label));
+                clock.instant(), false), sha256(text)),
+                AuditNote.of(actor, "token.issue", username, "token " + id + " " + (label == null ? "" : label)));
         return text;
     }
 
@@ -285,11 +286,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public boolean revokeToken(String id, String actor) {
-        boolean done = store.revokeToken(id);
-        if (done) {
-            audit.append(actor, "token.revoke", id, "");
-        }
-        return done;
+        return store.revokeToken(id, AuditNote.of(actor, "token.revoke", id, ""));
     }
 
     private AccountStore.StoredAccount existing(String username) {

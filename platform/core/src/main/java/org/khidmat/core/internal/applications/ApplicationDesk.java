@@ -22,6 +22,7 @@ import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.MoveResult;
@@ -178,8 +179,8 @@ public final class ApplicationDesk implements Applications {
         String initial = d.workflow().initial();
         String payment = d.fee(tier).map(f -> f.amount() > 0).orElse(false) ? "due" : "none";
         store.create(new ApplicationRecord(reference, d.id(), d.version(), d.agency().code(), cnic, tier, answers, initial,
-                payment, now, now), new StatusChange(reference, now, "citizen", null, initial, null));
-        audit.append("citizen", "application.submit", reference, d.id() + " v" + d.version() + ", tier " + tier);
+                payment, now, now), new StatusChange(reference, now, "citizen", null, initial, null),
+                AuditNote.of("citizen", "application.submit", reference, d.id() + " v" + d.version() + ", tier " + tier));
         LOG.info("application {} filed for {} v{}", reference, d.id(), d.version());
         return reference;
     }
@@ -287,10 +288,10 @@ public final class ApplicationDesk implements Applications {
                     + " is not paid yet; it can move to " + to + " once paid (only a refusal can come before payment)");
         }
         String ref = t.application().reference();
-        if (!store.move(new StatusChange(ref, Instant.now(), actor, from, to, why))) {
+        if (!store.move(new StatusChange(ref, Instant.now(), actor, from, to, why),
+                AuditNote.of(actor, "application.move", ref, from + " -> " + to))) {
             return new MoveResult(MoveResult.Outcome.CONFLICT, "application " + ref + " was moved by someone else; look again");
         }
-        audit.append(actor, "application.move", ref, from + " -> " + to);
         LOG.info("application {} moved {} -> {} by {}", ref, from, to, actor);
         tell(ref, "status");
         return new MoveResult(MoveResult.Outcome.MOVED, "moved " + ref + " from " + from + " to " + to);

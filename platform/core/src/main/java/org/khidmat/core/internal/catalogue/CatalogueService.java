@@ -21,6 +21,7 @@ import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.ServiceState;
@@ -223,9 +224,8 @@ public final class CatalogueService implements Catalogue {
         }
         String why = enabled || reason == null || reason.isBlank() ? null : reason.strip();
         ServiceState state = new ServiceState(id, enabled, why, actor, Instant.now());
-        states.put(state);
+        states.put(state, AuditNote.of(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why));
         cached = null;
-        audit.append(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why);
         LOG.info("service {} {} by {}", id, enabled ? "enabled" : "disabled", actor);
         return entry(l, state);
     }

@@ -16,6 +16,7 @@ import org.khidmat.api.payment.Charge;
 import org.khidmat.api.payment.PaymentProvider;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.DailyCollection;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payment;
@@ -136,7 +137,8 @@ public final class PaymentDesk implements Payments {
             }
             PaymentStore.Added added = store.add(new Payment(ref, t.application().serviceId(), t.application().agency(),
                     tier.id(), tier.amount(), providerId, charge.providerReference(), charge.instructions(),
-                    Payment.PENDING, clock.instant(), null, null));
+                    Payment.PENDING, clock.instant(), null, null), AuditNote.of(actor, "payment.start", ref, "PKR "
+                    + tier.amount() + " via " + providerId + ", " + charge.providerReference()));
             if (!added.added()) {
                 // Another desk on the same database stored its payment first (the lock above is this desk's only).
                 LOG.warn("payment of {} was started elsewhere meanwhile; {} {} is not used", ref, providerId,
@@ -146,8 +148,6 @@ public final class PaymentDesk implements Payments {
                 return already(added.payment());
             }
             Payment p = added.payment();
-            audit.append(actor, "payment.start", ref, "PKR " + p.amount() + " via " + providerId + ", "
-                    + p.providerReference());
             LOG.info("payment of {} started: PKR {} via {}", ref, p.amount(), providerId);
             return charge.status() == Charge.Status.PAID ? paid(p, actor)
                     : new PaymentResult(Outcome.PENDING, p, charge.instructions() == null ? "waiting for the payment"
@@ -190,10 +190,10 @@ public final class PaymentDesk implements Payments {
     private PaymentResult paid(Payment p, String actor) {
         Instant now = clock.instant();
         String receipt = "KR-" + DAY.format(now.atZone(ZONE)) + "-" + p.reference().replace("-", "");
-        if (!store.markPaid(p.reference(), now, receipt)) {
+        if (!store.markPaid(p.reference(), now, receipt, AuditNote.of(actor, "payment.paid", p.reference(), "PKR "
+                + p.amount() + " via " + p.provider() + ", receipt " + receipt))) {
             return alreadyPaid(store.payment(p.reference()).orElseThrow());
         }
-        audit.append(actor, "payment.paid", p.reference(), "PKR " + p.amount() + " via " + p.provider() + ", receipt " + receipt);
         LOG.info("payment of {} received: PKR {}, receipt {}", p.reference(), p.amount(), receipt);
         Payment stored = store.payment(p.reference()).orElseThrow();
         Notifications n = notifications;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.RatingResult;
 import org.khidmat.api.platform.RatingResult.Outcome;
@@ -57,10 +58,9 @@ public final class RatingDesk implements Ratings {
         }
         String ref = t.application().reference();
         if (!store.addIfAbsent(new Rating(ref, t.application().serviceId(), t.application().agency(), stars, text,
-                clock.instant()))) {
+                clock.instant()), AuditNote.of("citizen", "rating.add", ref, stars + " stars for " + t.application().serviceId()))) {
             return new RatingResult(Outcome.ALREADY_RATED, "this application has been rated already");
         }
-        audit.append("citizen", "rating.add", ref, stars + " stars for " + t.application().serviceId());
         LOG.info("application {} rated {} stars", ref, stars);
         return new RatingResult(Outcome.RATED, "thank you for your rating");
     }

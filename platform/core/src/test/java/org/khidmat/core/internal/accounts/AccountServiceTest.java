@@ -27,6 +27,7 @@ import org.khidmat.api.platform.AccountStore;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Session;
@@ -36,8 +37,8 @@ import org.osgi.framework.BundleContext;
 
 class AccountServiceTest {
     private final MovableClock clock = new MovableClock();
-    private final MemoryStore store = new MemoryStore();
     private final List<String> audit = new ArrayList<>();
+    private final MemoryStore store = new MemoryStore(audit);
     private final AccountService accounts = new AccountService(store, new ListAudit(audit), clock, 1_000);
 
     @Test
@@ -183,6 +184,11 @@ class AccountServiceTest {
     static final class MemoryStore implements AccountStore {
         final Map<String, StoredAccount> accounts = new TreeMap<>();
         final Map<String, StoredToken> tokens = new ConcurrentHashMap<>();
+        final List<String> audit;
+
+        MemoryStore(List<String> audit) {
+            this.audit = audit;
+        }
 
         @Override
         public Optional<StoredAccount> account(String username) {
@@ -200,8 +206,29 @@ class AccountServiceTest {
         }
 
         @Override
+        public void saveAccount(Account account, String passwordHash, AuditNote note) {
+            saveAccount(account, passwordHash);
+            new ListAudit(audit).append(note.actor(), note.action(), note.subject(), note.detail());
+        }
+
+        @Override
         public void saveToken(StoredToken token) {
             tokens.put(token.token().id(), token);
+        }
+
+        @Override
+        public void saveToken(StoredToken token, AuditNote note) {
+            saveToken(token);
+            new ListAudit(audit).append(note.actor(), note.action(), note.subject(), note.detail());
+        }
+
+        @Override
+        public boolean revokeToken(String id, AuditNote note) {
+            boolean revoked = revokeToken(id);
+            if (revoked) {
+                new ListAudit(audit).append(note.actor(), note.action(), note.subject(), note.detail());
+            }
+            return revoked;
         }
 
         @Override

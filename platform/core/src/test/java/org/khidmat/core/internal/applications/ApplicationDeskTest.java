@@ -22,6 +22,7 @@ import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.MoveResult;
@@ -194,6 +195,21 @@ class ApplicationDeskTest {
             public void create(ApplicationRecord application, StatusChange first) {
                 apps.put(application.reference(), application);
                 history.add(first);
+            }
+
+            @Override
+            public void create(ApplicationRecord application, StatusChange first, AuditNote note) {
+                create(application, first);
+                auditLog().append(note.actor(), note.action(), note.subject(), note.detail());
+            }
+
+            @Override
+            public boolean move(StatusChange c, AuditNote note) {
+                boolean moved = move(c);
+                if (moved) {
+                    auditLog().append(note.actor(), note.action(), note.subject(), note.detail());
+                }
+                return moved;
             }
 
             @Override

@@ -19,6 +19,7 @@ import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
@@ -153,8 +154,37 @@ final class Fakes {
         }
     }
 
+    /** Appends a note the way the store writes it with its change. */
+    static void append(AuditLog audit, AuditNote note) {
+        audit.append(note.actor(), note.action(), note.subject(), note.detail());
+    }
+
     static final class Payments implements PaymentStore {
         final Map<String, Payment> rows = new ConcurrentHashMap<>();
+        private final AuditLog audit;
+
+        /** @param audit where the notes given with a change go */
+        Payments(AuditLog audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public synchronized Added add(Payment p, AuditNote note) {
+            Added added = add(p);
+            if (added.added()) {
+                append(audit, note);
+            }
+            return added;
+        }
+
+        @Override
+        public synchronized boolean markPaid(String reference, Instant paidAt, String receiptNumber, AuditNote note) {
+            boolean marked = markPaid(reference, paidAt, receiptNumber);
+            if (marked) {
+                append(audit, note);
+            }
+            return marked;
+        }
 
         @Override
         public Added add(Payment p) {
@@ -269,6 +299,21 @@ final class Fakes {
 
     static final class RatingRows implements RatingStore {
         final Map<String, Rating> rows = new java.util.LinkedHashMap<>();
+        private final AuditLog audit;
+
+        /** @param audit where the notes given with a change go */
+        RatingRows(AuditLog audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public synchronized boolean addIfAbsent(Rating rating, AuditNote note) {
+            boolean added = addIfAbsent(rating);
+            if (added) {
+                append(audit, note);
+            }
+            return added;
+        }
 
         @Override
         public synchronized boolean addIfAbsent(Rating rating) {

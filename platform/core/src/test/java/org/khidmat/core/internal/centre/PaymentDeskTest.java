@@ -23,6 +23,7 @@ import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.payment.Charge;
 import org.khidmat.api.payment.PaymentProvider;
+import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.DailyCollection;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentResult;
@@ -35,8 +36,8 @@ class PaymentDeskTest {
     private final Fakes.Apps apps = new Fakes.Apps()
             .add(Fakes.app(police, "KM7Q-4XPA-K", NOW))
             .add(Fakes.app(police, "AB23-CD45-E", NOW));
-    private final Fakes.Payments store = new Fakes.Payments();
     private final Fakes.Audit audit = new Fakes.Audit();
+    private final Fakes.Payments store = new Fakes.Payments(audit);
     private final PaymentDesk desk = new PaymentDesk(apps, store, audit, Clock.fixed(NOW, ZoneOffset.UTC));
     private final Provider wallet = new Provider(true);
     private final Provider challan = new Provider(false);
@@ -173,8 +174,19 @@ class PaymentDeskTest {
             }
 
             @Override
+            public Added add(Payment payment, AuditNote note) {
+                store.rows.putIfAbsent(elsewhere.reference(), elsewhere); // another desk on the same database won
+                return store.add(payment, note);
+            }
+
+            @Override
             public boolean markPaid(String reference, Instant paidAt, String receiptNumber) {
                 return store.markPaid(reference, paidAt, receiptNumber);
+            }
+
+            @Override
+            public boolean markPaid(String reference, Instant paidAt, String receiptNumber, AuditNote note) {
+                return store.markPaid(reference, paidAt, receiptNumber, note);
             }
 
             @Override

@@ -12,8 +12,8 @@ import org.khidmat.api.platform.RatingResult.Outcome;
 class RatingDeskTest {
     private static final Instant T = Instant.parse("2026-03-02T05:00:00Z");
     private final ServiceDescriptor police = Fakes.police();
-    private final Fakes.RatingRows store = new Fakes.RatingRows();
     private final Fakes.Audit audit = new Fakes.Audit();
+    private final Fakes.RatingRows store = new Fakes.RatingRows(audit);
     private final RatingDesk desk = new RatingDesk(new Fakes.Apps()
             .add(Fakes.app(police, "KM7Q-4XPA-K", T, "review", T.plusSeconds(60), "done", T.plusSeconds(120)))
             .add(Fakes.app(police, "AB23-CD45-E", T, "review", T.plusSeconds(60))),

@@ -1,0 +1,135 @@
+package org.khidmat.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.khidmat.api.platform.AuditEntry;
+import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.platform.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keyed audit chain, worked inside a transaction someone else opened: {@link #append} computes the next
+ * entry from the last one on the same connection, so a store method writes its change and the entry in one
+ * transaction, and a later group commit can append many entries in one. Every {@link #HEAD_EVERY}th entry, and at
+ * start and stop, the head (seq and hash) is published in the log, where a later rewrite of the database cannot
+ * reach it.
+ */
+final class AuditChain {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
+    static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash";
+    /** How often the head is published in the log, in entries. */
+    static final long HEAD_EVERY = 100;
+
+    /** The last entry: seq 0 and the genesis hash for an empty log. */
+    record Head(long seq, String hash) {
+    }
+
+    /** The last plain entry, that the first keyed entry chains onto, with its signature under the key. */
+    record Anchor(long seq, String hash, String mac) {
+        boolean signedWith(byte[] key) {
+            return mac != null && AuditHash.same(mac, sign(key, seq, hash));
+        }
+    }
+
+    private final SqliteDatabase database;
+    private final byte[] key;
+    private final Clock clock;
+
+    AuditChain(SqliteDatabase database, byte[] key, Clock clock) {
+        this.database = database;
+        this.key = key.clone();
+        this.clock = clock;
+    }
+
+    byte[] key() {
+        return key.clone();
+    }
+
+    /** Appends an entry on a connection in a transaction; call from inside {@link SqliteDatabase#write}. */
+    AuditEntry append(Connection c, AuditNote note) throws SQLException {
+        Objects.requireNonNull(note, "audit note");
+        Head last = head(c);
+        long seq = last.seq() + 1;
+        long at = clock.millis();
+        String hash = AuditHash.keyed(key, last.hash(), seq, at, note.actor(), note.action(), note.subject(), note.detail());
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, seq);
+            insert.setLong(2, at);
+            insert.setString(3, note.actor());
+            insert.setString(4, note.action());
+            insert.setString(5, note.subject());
+            insert.setString(6, note.detail());
+            insert.setString(7, last.hash());
+            insert.setString(8, hash);
+            insert.executeUpdate();
+        }
+        if (seq % HEAD_EVERY == 0) {
+            database.afterCommit(() -> publish("every " + HEAD_EVERY + " entries", new Head(seq, hash)));
+        }
+        return new AuditEntry(seq, Instant.ofEpochMilli(at), note.actor(), note.action(), note.subject(), note.detail(), hash);
+    }
+
+    /** @return the last entry of the log on this connection */
+    static Head head(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement();
+                ResultSet last = statement.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+            return last.next() ? new Head(last.getLong(1), last.getString(2)) : new Head(0, AuditHash.GENESIS);
+        }
+    }
+
+    /** Reads the head and writes it to the log, for an operator's records and a later comparison. */
+    void publish(String when) {
+        publish(when, database.read("read the audit chain's head", AuditChain::head));
+    }
+
+    private static void publish(String when, Head head) {
+        LOG.info("Audit chain head ({}): seq {} hash {}", when, head.seq(), head.hash());
+    }
+
+    /** @return the anchor, or {@code null} when its row is missing */
+    static Anchor anchor(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery(
+                "SELECT last_plain_seq, last_plain_hash, mac FROM audit_anchor WHERE id = 1")) {
+            return row.next() ? new Anchor(row.getLong(1), row.getString(2), row.getString(3)) : null;
+        }
+    }
+
+    static String sign(byte[] key, long seq, String hash) {
+        return AuditHash.mac(key, "audit anchor", Long.toString(seq), hash);
+    }
+
+    /**
+     * Signs the anchor the migration recorded, when it is unsigned and the key was created at this start (the
+     * first start after the upgrade, or of a new centre). An unsigned anchor with an older key is left for the
+     * check to report: someone replaced it.
+     */
+    void signAnchor(boolean keyCreated) {
+        database.write("sign the audit chain's anchor", c -> {
+            Anchor anchor = anchor(c);
+            if (anchor == null) {
+                throw new StoreException("the audit chain's anchor (table audit_anchor) is missing; the database was"
+                        + " changed outside the centre: restore a backup", null);
+            }
+            if (anchor.mac() == null && keyCreated) {
+                try (PreparedStatement update = c.prepareStatement("UPDATE audit_anchor SET mac = ? WHERE id = 1")) {
+                    update.setString(1, sign(key, anchor.seq(), anchor.hash()));
+                    update.executeUpdate();
+                }
+                LOG.info("Audit chain keyed from entry {} on; entries 1 to {} keep their plain SHA-256 chain (last hash {})",
+                        anchor.seq() + 1, anchor.seq(), anchor.hash());
+            } else if (anchor.mac() == null) {
+                LOG.warn("The audit chain's anchor is not signed although the key {} existed before; the check will"
+                        + " report the log as broken", AuditKey.FILE_NAME);
+            }
+            return null;
+        });
+    }
+}
