@@ -18,8 +18,8 @@ import org.khidmat.api.platform.Role;
  */
 class LoginAbuseTest {
     private final AccountServiceTest.MovableClock clock = new AccountServiceTest.MovableClock();
-    private final AccountServiceTest.MemoryStore store = new AccountServiceTest.MemoryStore();
     private final List<String> audit = new ArrayList<>();
+    private final AccountServiceTest.MemoryStore store = new AccountServiceTest.MemoryStore(audit);
     private final AccountService accounts = new AccountService(store, new AccountServiceTest.ListAudit(audit), clock, 1_000);
 
     private static char[] pw() {

@@ -65,6 +65,9 @@ class DeployerPartsTest {
         CountDownLatch stop = new CountDownLatch(1);
         Thread leaky = new Thread(new Worker(stop), "leaky-worker");
         leaky.start();
+        while (leaky.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait(); // until it runs the bundle's code and waits in it
+        }
         try {
             Set<String> classes = Set.of(Worker.class.getName());
             assertEquals(List.of("leaky-worker"), Leaks.running(classes, Long.MAX_VALUE));
