@@ -235,10 +235,11 @@ final class DeployFolder implements AutoCloseable {
         try {
             if (name == null) {
                 name = before != null ? before : done.candidate().symbolicName() + ".jar";
-                Path partial = dir.resolve("." + name + ".partial");
+                Path partial = SafePaths.child(dir, "." + name + ".partial");
                 Files.copy(done.archived(), partial, StandardCopyOption.REPLACE_EXISTING);
                 known.add(name);
-                Files.move(partial, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, SafePaths.child(dir, name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             } else if (before != null && !before.equals(name)) {
                 known.remove(before);
                 Files.deleteIfExists(dir.resolve(before));
@@ -246,7 +247,7 @@ final class DeployFolder implements AutoCloseable {
                 LOG.info("{} replaces {} in {}", name, before, dir.getFileName());
             }
             Files.deleteIfExists(dir.resolve(name + FAILED));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.warn("deploy folder {} could not be brought in line: {}", dir, e.getMessage());
         }
         return name;
