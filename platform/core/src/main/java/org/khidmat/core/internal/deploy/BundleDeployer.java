@@ -57,6 +57,7 @@ public final class BundleDeployer implements Deployer {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "khidmat-deployer"));
     private final DeployFolder folder;
     private final DeployState state;
+    private final AgencyClaims claims;
 
     @Activate
     public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications)
@@ -75,6 +76,7 @@ public final class BundleDeployer implements Deployer {
             LOG.info("bundle signing is required: agency certificates are read from {}", home.resolve("conf/agencies"));
         }
         this.state = new DeployState(archiveDir);
+        this.claims = new AgencyClaims(archiveDir, home.resolve("conf").resolve("agencies"));
         this.folder = new DeployFolder(deployDir, this);
         thread.execute(this::adopt);
         folder.start();
@@ -344,6 +346,10 @@ public final class BundleDeployer implements Deployer {
             sameVersionSameContent(c, d);
         }
         LOG.debug("{}: descriptor versions checked in {} ms", c.label(), millis(t0));
+        claims.check(c);
+        CentreView centre = CentreView.of(context, current == null ? null : context.getBundle(current.bundleId()));
+        ExportCheck.check(c, centre);
+        WiringPolicy.check(c, centre, AgencyPackages.from(context));
         importCheck.check(c, current == null ? null : context.getBundle(current.bundleId()));
     }
 
