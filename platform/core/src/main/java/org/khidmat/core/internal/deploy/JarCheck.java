@@ -40,6 +40,16 @@ final class JarCheck {
         }
     }
 
+    /** Whether the file begins as a zip does ({@code PK 3 4}), or is too short yet to tell. */
+    static boolean startsLikeZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length < 4 || (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4);
+        } catch (IOException e) {
+            return true; // unreadable for now: look again later
+        }
+    }
+
     Candidate check(Path jar) throws Refusal {
         long size;
         try {

@@ -113,6 +113,17 @@ class JarCheckContainmentTest {
         assertEquals("a.b", small.check(jar).symbolicName());
     }
 
+    @Test
+    void aFileThatBeginsLikeAZipMayBeAJarStillBeingCopied() throws Exception {
+        Path jar = jar("a.b", "1.0.0");
+        byte[] bytes = Files.readAllBytes(jar);
+        Path half = Files.write(dir.resolve("half.jar"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertTrue(JarCheck.startsLikeZip(half));
+        assertTrue(!JarCheck.isCompleteZip(half), "half a jar is not complete: the folder waits for it");
+        assertTrue(JarCheck.startsLikeZip(Files.write(dir.resolve("short.jar"), new byte[] {'P'})), "too short to tell");
+        assertTrue(!JarCheck.startsLikeZip(Files.writeString(dir.resolve("text.jar"), "not a zip")), "can never become a jar");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private record Entry(String name, byte[] content) {
