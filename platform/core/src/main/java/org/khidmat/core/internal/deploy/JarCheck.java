@@ -96,6 +96,13 @@ final class JarCheck {
         if (zip.size() > limits.maxEntries()) {
             throw new Refusal("the jar has " + zip.size() + " entries; this centre takes at most " + limits.maxEntries());
         }
+        long declared = 0;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+            declared += Math.max(0, e.nextElement().getSize());
+        }
+        if (declared > limits.maxUncompressedBytes()) { // honest about it: no need to inflate anything
+            throw new Refusal("the jar expands to more than " + limits.maxUncompressedBytes() + " bytes");
+        }
         long expanded = 0;
         byte[] buffer = new byte[64 * 1024];
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {

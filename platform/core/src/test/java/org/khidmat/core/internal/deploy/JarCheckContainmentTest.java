@@ -107,6 +107,14 @@ class JarCheckContainmentTest {
     }
 
     @Test
+    void aJarHonestAboutExpandingTooMuchIsRefusedWithoutInflating() throws Exception {
+        JarCheck small = new JarCheck(new Limits(1 << 20, 100, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        Path jar = write(manifest("a.b", "1.0.0"), List.of(new Entry("lib/nested.jar", new byte[(1 << 20) + 1])));
+        Refusal r = assertThrows(Refusal.class, () -> small.check(jar));
+        assertEquals("the jar expands to more than 1048576 bytes", r.getMessage(), "by the declared sizes, no entry named");
+    }
+
+    @Test
     void honestJarsWithinTheCapPass() throws Exception {
         JarCheck small = new JarCheck(new Limits(1 << 20, 100, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(1)));
         Path jar = write(manifest("a.b", "1.0.0"), List.of(new Entry("lib/nested.jar", new byte[1 << 19])));
