@@ -19,10 +19,12 @@ public final class Containment {
     public static List<ServiceRegistration<?>> register(BundleContext system, String packages) {
         AgencyBundles agencies = new AgencyBundles(packages);
         AgencyServiceHooks services = new AgencyServiceHooks(agencies);
+        AgencyBundleFindHook bundles = new AgencyBundleFindHook();
         return List.of(
                 system.registerService(ResolverHookFactory.class, new AgencyResolverHook(agencies), null),
                 system.registerService(org.osgi.framework.hooks.service.FindHook.class, services, null),
                 system.registerService(EventListenerHook.class, services, null),
-                system.registerService(org.osgi.framework.hooks.bundle.FindHook.class, new AgencyBundleFindHook(), null));
+                system.registerService(org.osgi.framework.hooks.bundle.FindHook.class, bundles, null),
+                system.registerService(org.osgi.framework.hooks.bundle.EventHook.class, bundles, null));
     }
 }

@@ -122,6 +122,13 @@ class EmbeddedFelixContainmentTest {
         assertEquals(List.of(0L, one.getBundleId(), two.getBundleId()), seen);
         assertNull(one.getBundleContext().getBundle(platform.getBundleId()));
         assertEquals(4, system.getBundles().length, "the system bundle sees all");
+        List<String> heard = new ArrayList<>();
+        one.getBundleContext().addBundleListener(e -> heard.add(e.getBundle().getLocation() + " " + e.getType()));
+        platform.stop();
+        two.start();
+        assertEquals(List.of("khidmat-deploy:org.two " + org.osgi.framework.BundleEvent.RESOLVED,
+                "khidmat-deploy:org.two " + org.osgi.framework.BundleEvent.STARTED), heard,
+                "no event of the platform's bundle");
         // a limit of the specification: a lookup by location calls no find hook
         assertEquals(platform, one.getBundleContext().getBundle(platform.getLocation()));
     }
