@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.khidmat.launcher.containment.AgencyBundles;
+import org.khidmat.launcher.containment.Containment;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
@@ -83,6 +85,8 @@ public final class Main {
         properties.put("khidmat.instance", instance);
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
         framework.init();
+        // before any bundle resolves or starts, the cached agency bundles included
+        Containment.register(framework.getBundleContext(), properties.get(AgencyBundles.PACKAGES_PROPERTY));
         framework.getBundleContext().addFrameworkListener(event -> {
             if (event.getType() == FrameworkEvent.ERROR) {
                 log.error("framework: {} {}", event.getBundle().getSymbolicName(),
@@ -130,6 +134,8 @@ public final class Main {
         p.put("khidmat.port", Integer.toString(s.port()));
         p.put("khidmat.host", s.host());
         p.put("felix.log.level", "1");
+        // the packages agency bundles may import from the platform: the resolver hook and the deployer's check read it
+        p.put(AgencyBundles.PACKAGES_PROPERTY, AgencyBundles.DEFAULT_PACKAGES);
         // Felix SCR keeps the components it read from each bundle's XML, so a restart does not parse them again;
         // a bundle updated since is read afresh
         p.put("ds.cache.metadata", "true");

@@ -17,11 +17,13 @@ final class Admission {
     private final BundleContext context;
     private final ApplicationStore applications;
     private final ImportCheck imports;
+    private final AgencyClaims claims;
 
-    Admission(BundleContext context, ApplicationStore applications) {
+    Admission(BundleContext context, ApplicationStore applications, AgencyClaims claims) {
         this.context = context;
         this.applications = applications;
         this.imports = new ImportCheck(context);
+        this.claims = claims;
     }
 
     /** An agency account deploys its own agency's bundles only, and replaces only its own. */
@@ -66,7 +68,12 @@ final class Admission {
         for (ServiceDescriptor d : c.descriptors()) {
             sameVersionSameContent(c, d);
         }
-        imports.check(c, current == null ? null : context.getBundle(current.bundleId()));
+        claims.check(c);
+        Bundle replacing = current == null ? null : context.getBundle(current.bundleId());
+        CentreView centre = CentreView.of(context, replacing);
+        ExportCheck.check(c, centre);
+        WiringPolicy.check(c, centre, AgencyPackages.from(context));
+        imports.check(c, replacing);
     }
 
     /**

@@ -80,6 +80,7 @@ public final class BundleDeployer implements Deployer {
     });
     private final DeployFolder folder;
     private final DeployState state;
+    private final AgencyClaims claims;
 
     @Activate
     public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications,
@@ -91,7 +92,8 @@ public final class BundleDeployer implements Deployer {
         this.deployDir = Files.createDirectories(home.resolve("deploy"));
         this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
         Limits limits = Limits.from(context.getProperty("khidmat.deploy.startTimeoutSeconds"));
-        this.admission = new Admission(context, applications);
+        this.claims = new AgencyClaims(archiveDir, home.resolve("conf").resolve("agencies"));
+        this.admission = new Admission(context, applications, claims);
         this.steps = new BundleSteps(context, limits, new ComponentCheck(scr));
         this.signatures = new SignatureCheck(home.resolve("conf").resolve("agencies"));
         this.requireSigned = Boolean.parseBoolean(context.getProperty("khidmat.deploy.requireSigned"));
@@ -516,6 +518,7 @@ public final class BundleDeployer implements Deployer {
         String file = folder.stand(next, replaced);
         installed.put(next.candidate().symbolicName(), new Installed(bundle.getBundleId(), next.candidate(),
                 next.archived(), file, next.by(), next.at(), next.previous()));
+        claims.claim(next.candidate());
         catalogue.admit(bundle, replaced == null || replaced.bundleId() == bundle.getBundleId() ? null
                 : context.getBundle(replaced.bundleId()));
         state.save(installed);

@@ -16,9 +16,19 @@ import org.osgi.framework.Version;
  * @param exportPackage the Export-Package header, or {@code null}
  * @param descriptors the services it declares; empty for a bundle without the header
  * @param sha256 hex digest of the file
+ * @param requireBundle the Require-Bundle header, or {@code null}
+ * @param dynamicImport the DynamicImport-Package header, or {@code null}
+ * @param fragmentHost the Fragment-Host header, or {@code null}
  */
 record Candidate(Path jar, String symbolicName, Version version, String importPackage, String exportPackage,
-        List<ServiceDescriptor> descriptors, String sha256) {
+        List<ServiceDescriptor> descriptors, String sha256, String requireBundle, String dynamicImport,
+        String fragmentHost) {
+
+    /** A candidate without Require-Bundle, DynamicImport-Package or Fragment-Host. */
+    Candidate(Path jar, String symbolicName, Version version, String importPackage, String exportPackage,
+            List<ServiceDescriptor> descriptors, String sha256) {
+        this(jar, symbolicName, version, importPackage, exportPackage, descriptors, sha256, null, null, null);
+    }
 
     List<String> serviceIds() {
         return descriptors.stream().map(ServiceDescriptor::id).toList();
@@ -29,6 +39,7 @@ record Candidate(Path jar, String symbolicName, Version version, String importPa
     }
 
     Candidate withJar(Path file) {
-        return new Candidate(file, symbolicName, version, importPackage, exportPackage, descriptors, sha256);
+        return new Candidate(file, symbolicName, version, importPackage, exportPackage, descriptors, sha256,
+                requireBundle, dynamicImport, fragmentHost);
     }
 }

@@ -32,14 +32,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hot deploy folder. A {@code .jar} that appears (copied in place or moved in) is handed to the
- * deployer once it is a complete zip and has stopped changing; a jar that is deleted is withdrawn. A jar
+ * deployer once it is a complete zip and has stopped changing; a file that is not a complete zip is waited
+ * for while its size or time still move, and judged only after it has stayed unchanged for 30 s. A jar that
+ * is deleted is withdrawn. A jar
  * that is refused gets a {@code <name>.jar.failed} file beside it holding the reason.
  */
 final class DeployFolder implements AutoCloseable {
     static final String FAILED = ".failed";
     private static final Logger LOG = LoggerFactory.getLogger(DeployFolder.class);
     private static final long QUIET_MS = 20;
-    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * How long a file that is not (yet) a complete zip must stay unchanged before it is judged: a copy that
+     * pauses (a slow disk, a network share, a person dragging a file) is still being written.
+     */
+    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** A file whose first bytes are not a zip's can never become a jar: it is judged after a second's quiet. */
+    private static final long NOT_A_ZIP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Path dir;
     private final BundleDeployer deployer;
@@ -72,8 +80,12 @@ final class DeployFolder implements AutoCloseable {
         List<String> jars = jarsInOrder();
         LOG.debug("deploy folder {}: {} jars at start", dir, jars.size());
         for (String name : jars) {
-            known.add(name);
-            deployer.fileArrived(name);
+            if (JarCheck.isCompleteZip(dir.resolve(name))) {
+                known.add(name);
+                deployer.fileArrived(name);
+            } else {
+                observe(name); // still being copied while the centre started: waited for like any other
+            }
         }
         removeOrphanMarkers();
         deployer.runOnThread(() -> ready = true);
@@ -196,7 +208,8 @@ final class DeployFolder implements AutoCloseable {
             return;
         }
         boolean complete = JarCheck.isCompleteZip(dir.resolve(name));
-        if (complete || System.nanoTime() - now.sinceNanos() > GIVE_UP_NANOS) {
+        long quiet = System.nanoTime() - now.sinceNanos();
+        if (complete || quiet > GIVE_UP_NANOS || (quiet > NOT_A_ZIP_NANOS && !JarCheck.startsLikeZip(dir.resolve(name)))) {
             if (pending.remove(name, before)) {
                 known.add(name);
                 deployer.fileArrived(name);
@@ -235,10 +248,11 @@ final class DeployFolder implements AutoCloseable {
         try {
             if (name == null) {
                 name = before != null ? before : done.candidate().symbolicName() + ".jar";
-                Path partial = dir.resolve("." + name + ".partial");
+                Path partial = SafePaths.child(dir, "." + name + ".partial");
                 Files.copy(done.archived(), partial, StandardCopyOption.REPLACE_EXISTING);
                 known.add(name);
-                Files.move(partial, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, SafePaths.child(dir, name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             } else if (before != null && !before.equals(name)) {
                 known.remove(before);
                 Files.deleteIfExists(dir.resolve(before));
@@ -246,7 +260,7 @@ final class DeployFolder implements AutoCloseable {
                 LOG.info("{} replaces {} in {}", name, before, dir.getFileName());
             }
             Files.deleteIfExists(dir.resolve(name + FAILED));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.warn("deploy folder {} could not be brought in line: {}", dir, e.getMessage());
         }
         return name;

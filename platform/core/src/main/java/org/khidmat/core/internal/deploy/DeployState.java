@@ -49,12 +49,17 @@ final class DeployState {
         for (String bsn : p.stringPropertyNames()) {
             lines.put(bsn, p.getProperty(bsn));
             String[] f = p.getProperty(bsn).split("\\|", -1);
-            if (f.length == 4) {
-                try {
-                    out.put(bsn, new Entry(f[0], f[1].isEmpty() ? null : f[1], f[2], Instant.ofEpochMilli(Long.parseLong(f[3]))));
-                } catch (NumberFormatException e) {
-                    LOG.debug("skipping malformed line for {}", bsn);
-                }
+            // the file is read back at start: a tampered line must not name a path outside data/deployer or deploy/
+            if (f.length != 4 || !ManifestSyntax.isSymbolicName(bsn) || !SafePaths.isPlainName(f[0])) {
+                LOG.warn("{}: ignoring a line that is not the deployer's own ({})", file.getFileName(),
+                        ManifestSyntax.printable(bsn));
+                continue;
+            }
+            try {
+                String source = SafePaths.isPlainName(f[1]) ? f[1] : null;
+                out.put(bsn, new Entry(f[0], source, ManifestSyntax.printable(f[2]), Instant.ofEpochMilli(Long.parseLong(f[3]))));
+            } catch (NumberFormatException e) {
+                LOG.debug("skipping malformed line for {}", bsn);
             }
         }
         onDisk = lines;

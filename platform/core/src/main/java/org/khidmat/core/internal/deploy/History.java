@@ -31,11 +31,23 @@ final class History {
                 cut(i.previous(), depth - 1));
     }
 
-    /** Deletes the archived jars of one bundle that {@code current}'s chain no longer names. */
+    /** The folder under {@code archiveDir} that keeps the archived jars of one bundle. */
+    static Path folder(Path archiveDir, String symbolicName) {
+        return SafePaths.child(archiveDir, symbolicName);
+    }
+
+    /**
+     * Deletes the archived jars of one bundle that {@code current}'s chain no longer names. A folder that names
+     * a {@code .} or {@code ..} segment is left alone: it is not one made by {@link #folder}.
+     */
     static void prune(Path folder, Installed current) {
         Set<Path> keep = new HashSet<>();
         for (Installed i = current; i != null; i = i.previous()) {
             keep.add(i.archived());
+        }
+        if (!SafePaths.hasNoDotSegments(folder)) {
+            LOG.warn("not pruning {}: a bundle's archive folder is one plain name below data/deployer", folder);
+            return;
         }
         if (!Files.isDirectory(folder)) {
             return;

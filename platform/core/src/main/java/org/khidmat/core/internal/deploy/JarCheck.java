@@ -40,6 +40,16 @@ final class JarCheck {
         }
     }
 
+    /** Whether the file begins as a zip does ({@code PK 3 4}), or is too short yet to tell. */
+    static boolean startsLikeZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length < 4 || (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4);
+        } catch (IOException e) {
+            return true; // unreadable for now: look again later
+        }
+    }
+
     Candidate check(Path jar) throws Refusal {
         long size;
         try {
@@ -58,26 +68,17 @@ final class JarCheck {
                 throw new Refusal("the jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle");
             }
             Attributes main = manifest.getMainAttributes();
-            String bsn = main.getValue("Bundle-SymbolicName");
-            if (bsn == null || bsn.isBlank()) {
-                throw new Refusal("the jar is not an OSGi bundle: its manifest has no Bundle-SymbolicName "
-                        + "(build it with bnd-maven-plugin or maven-bundle-plugin)");
-            }
-            bsn = bsn.split(";")[0].trim();
+            String bsn = ManifestSyntax.symbolicName(main.getValue("Bundle-SymbolicName"));
+            ManifestSyntax.noControlCharacters(main);
             if (!"2".equals(trim(main.getValue("Bundle-ManifestVersion")))) {
                 throw new Refusal("bundle " + bsn + " lacks Bundle-ManifestVersion: 2 (an OSGi R4+ bundle is needed)");
             }
-            Version version;
-            try {
-                version = Version.parseVersion(trim(main.getValue("Bundle-Version")));
-            } catch (IllegalArgumentException e) {
-                throw new Refusal("bundle " + bsn + " has an invalid Bundle-Version '" + main.getValue("Bundle-Version")
-                        + "': use major.minor.micro[.qualifier]");
-            }
+            Version version = ManifestSyntax.version(bsn, main.getValue("Bundle-Version"));
             String header = main.getValue(AgencyBundle.SERVICES_HEADER);
             List<ServiceDescriptor> descriptors = header == null ? List.of() : descriptors(zip, bsn, version, header);
             return new Candidate(jar, bsn, version, main.getValue("Import-Package"), main.getValue("Export-Package"),
-                    descriptors, sha256(jar));
+                    descriptors, sha256(jar), main.getValue("Require-Bundle"), main.getValue("DynamicImport-Package"),
+                    main.getValue("Fragment-Host"));
         } catch (ZipException e) {
             throw new Refusal("the file is not a readable jar (zip): " + e.getMessage(), e);
         } catch (IOException e) {
@@ -87,24 +88,42 @@ final class JarCheck {
         }
     }
 
-    private void entries(ZipFile zip) throws Refusal {
+    /**
+     * Checks every entry's name, and inflates every entry with a running cap: the sizes a jar declares are
+     * not trusted, since the framework extracts nested jars and native code by what they really inflate to.
+     */
+    private void entries(ZipFile zip) throws Refusal, IOException {
         if (zip.size() > limits.maxEntries()) {
             throw new Refusal("the jar has " + zip.size() + " entries; this centre takes at most " + limits.maxEntries());
         }
+        long declared = 0;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+            declared += Math.max(0, e.nextElement().getSize());
+        }
+        if (declared > limits.maxUncompressedBytes()) { // honest about it: no need to inflate anything
+            throw new Refusal("the jar expands to more than " + limits.maxUncompressedBytes() + " bytes");
+        }
         long expanded = 0;
+        byte[] buffer = new byte[64 * 1024];
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
             ZipEntry entry = e.nextElement();
             String name = entry.getName();
             if (name.startsWith("/") || name.contains("\\") || name.contains(":")
-                    || ("/" + name + "/").contains("/../") || name.indexOf('\0') >= 0) {
-                throw new Refusal("the jar has an entry with an unsafe path '" + name.replace('\0', '?')
+                    || ("/" + name + "/").contains("/../") || name.chars().anyMatch(Character::isISOControl)) {
+                throw new Refusal("the jar has an entry with an unsafe path '" + ManifestSyntax.printable(name)
                         + "' (absolute, .., backslash or drive letter)");
             }
-            if (entry.getSize() > 0) {
-                expanded += entry.getSize();
+            if (entry.isDirectory()) {
+                continue;
             }
-            if (expanded > limits.maxUncompressedBytes()) {
-                throw new Refusal("the jar expands to more than " + limits.maxUncompressedBytes() + " bytes");
+            try (InputStream in = zip.getInputStream(entry)) {
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    expanded += n;
+                    if (expanded > limits.maxUncompressedBytes()) {
+                        throw new Refusal("the jar expands to more than " + limits.maxUncompressedBytes() + " bytes"
+                                + " (counted by inflating its entries, at " + ManifestSyntax.printable(name) + ")");
+                    }
+                }
             }
         }
     }

@@ -227,7 +227,7 @@ class JarCheckTest {
         Path jar = jar("bomb.jar", manifest("a.b", "1.0.0"), Map.of("zeros.bin", new byte[10_001]));
         assertTrue(Files.size(jar) < 10_000, "it compresses well");
         Refusal r = assertThrows(Refusal.class, () -> small.check(jar));
-        assertEquals("the jar expands to more than 10000 bytes", r.getMessage());
+        assertTrue(r.getMessage().startsWith("the jar expands to more than 10000 bytes"), r.getMessage());
     }
 
     // ---- descriptors -----------------------------------------------------------------------------------
