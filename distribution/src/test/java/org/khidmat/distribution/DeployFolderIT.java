@@ -99,20 +99,20 @@ class DeployFolderIT {
     @Test
     void deployReplaceAndWithdrawThroughTheFolder() throws Exception {
         Path elsewhere = TestBundles.bundle("org.acme.permits", "1.0.0")
-                .descriptor("permit", TestBundles.descriptor("acme.permit", "acme", "Permit v1"))
+                .descriptor("permit", TestBundles.descriptor("permit.svc", "permit", "Permit v1"))
                 .writeTo(temp.resolve("permits-v1.jar"));
         Files.move(elsewhere, centre.deploy().resolve("permits.jar"), StandardCopyOption.ATOMIC_MOVE);
-        assertTrue(Centre.await(WAIT, () -> title("acme.permit").equals(Optional.of("Permit v1"))), "v1 listed");
-        assertEquals("1.0.0", service("acme.permit").orElseThrow().get("bundle").get("version").asText());
+        assertTrue(Centre.await(WAIT, () -> title("permit.svc").equals(Optional.of("Permit v1"))), "v1 listed");
+        assertEquals("1.0.0", service("permit.svc").orElseThrow().get("bundle").get("version").asText());
 
         Files.write(centre.deploy().resolve("permits.jar"), TestBundles.bundle("org.acme.permits", "2.0.0")
-                .descriptor("permit", TestBundles.descriptor("acme.permit", "acme", "Permit v2", 2)).bytes());
-        assertTrue(Centre.await(WAIT, () -> title("acme.permit").equals(Optional.of("Permit v2"))), "v2 replaces v1");
-        assertEquals("2.0.0", service("acme.permit").orElseThrow().get("bundle").get("version").asText());
-        assertEquals(1, ids(services()).stream().filter("acme.permit"::equals).count());
+                .descriptor("permit", TestBundles.descriptor("permit.svc", "permit", "Permit v2", 2)).bytes());
+        assertTrue(Centre.await(WAIT, () -> title("permit.svc").equals(Optional.of("Permit v2"))), "v2 replaces v1");
+        assertEquals("2.0.0", service("permit.svc").orElseThrow().get("bundle").get("version").asText());
+        assertEquals(1, ids(services()).stream().filter("permit.svc"::equals).count());
 
         Files.delete(centre.deploy().resolve("permits.jar"));
-        assertTrue(Centre.await(WAIT, () -> service("acme.permit").isEmpty()), "withdrawn");
+        assertTrue(Centre.await(WAIT, () -> service("permit.svc").isEmpty()), "withdrawn");
         assertEquals(SAMPLES, ids(services()));
     }
 
@@ -158,88 +158,88 @@ class DeployFolderIT {
     @Test
     void aBadUpdateRollsBackToTheWorkingVersion() throws Exception {
         Files.write(centre.deploy().resolve("roll.jar"), TestBundles.bundle("org.acme.roll", "1.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.roll", "acme", "Working v1")).bytes());
-        assertTrue(Centre.await(WAIT, () -> title("acme.roll").equals(Optional.of("Working v1"))));
+                .descriptor("svc", TestBundles.descriptor("roll.svc", "roll", "Working v1")).bytes());
+        assertTrue(Centre.await(WAIT, () -> title("roll.svc").equals(Optional.of("Working v1"))));
 
         Files.write(centre.deploy().resolve("roll-2.jar"), TestBundles.bundle("org.acme.roll", "2.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.roll", "acme", "Broken v2", 2))
+                .descriptor("svc", TestBundles.descriptor("roll.svc", "roll", "Broken v2", 2))
                 .activator(ThrowingActivator.class).bytes());
         Path marker = centre.deploy().resolve("roll-2.jar.failed");
         assertTrue(Centre.await(WAIT, () -> Files.exists(marker)));
         String why = Files.readString(marker);
         assertTrue(why.contains("failed to start: IllegalStateException: agency code failed on purpose"), why);
         assertTrue(why.contains("Kept org.acme.roll 1.0.0, which serves throughout"), why);
-        JsonNode kept = service("acme.roll").orElseThrow();
+        JsonNode kept = service("roll.svc").orElseThrow();
         assertEquals("Working v1", kept.get("title").get("en").asText());
         assertEquals("1.0.0", kept.get("bundle").get("version").asText());
         assertTrue(Files.exists(centre.deploy().resolve("roll.jar")), "the working jar stays in deploy/");
         Files.delete(centre.deploy().resolve("roll-2.jar"));
         Files.delete(centre.deploy().resolve("roll.jar"));
-        assertTrue(Centre.await(WAIT, () -> service("acme.roll").isEmpty()));
+        assertTrue(Centre.await(WAIT, () -> service("roll.svc").isEmpty()));
     }
 
     @Test
     void aChangedDescriptorMustRaiseItsVersion() throws Exception {
         Files.write(centre.deploy().resolve("rules.jar"), TestBundles.bundle("org.acme.rules", "1.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.rules", "acme", "Rules as filed")).bytes());
-        assertTrue(Centre.await(WAIT, () -> service("acme.rules").isPresent()));
+                .descriptor("svc", TestBundles.descriptor("rules.svc", "rules", "Rules as filed")).bytes());
+        assertTrue(Centre.await(WAIT, () -> service("rules.svc").isPresent()));
         Files.write(centre.deploy().resolve("rules-1.1.jar"), TestBundles.bundle("org.acme.rules", "1.1.0")
-                .descriptor("svc", TestBundles.descriptor("acme.rules", "acme", "Rules changed quietly")).bytes());
+                .descriptor("svc", TestBundles.descriptor("rules.svc", "rules", "Rules changed quietly")).bytes());
         Path marker = centre.deploy().resolve("rules-1.1.jar.failed");
         assertTrue(Centre.await(WAIT, () -> Files.exists(marker)));
         assertTrue(Files.readString(marker).contains("bundle org.acme.rules 1.1.0 changes service acme.rules but its "
                 + "descriptor services/svc.json still says \"version\": 1; raise the version"), Files.readString(marker));
-        assertEquals("Rules as filed", title("acme.rules").orElseThrow());
+        assertEquals("Rules as filed", title("rules.svc").orElseThrow());
         Files.delete(centre.deploy().resolve("rules-1.1.jar"));
         Files.delete(centre.deploy().resolve("rules.jar"));
-        assertTrue(Centre.await(WAIT, () -> service("acme.rules").isEmpty()));
+        assertTrue(Centre.await(WAIT, () -> service("rules.svc").isEmpty()));
     }
 
     @Test
     void aHalfWrittenJarIsNeverInstalled() throws Exception {
         byte[] jar = TestBundles.bundle("org.acme.slow", "1.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.slow", "acme", "Slow copy"))
+                .descriptor("svc", TestBundles.descriptor("slow.svc", "slow", "Slow copy"))
                 .entry("padding.bin", new byte[200_000]).bytes();
         Path file = centre.deploy().resolve("slow.jar");
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(jar, 0, jar.length / 2);
             out.flush();
             Thread.sleep(400);
-            assertTrue(service("acme.slow").isEmpty(), "half a jar must not be listed");
+            assertTrue(service("slow.svc").isEmpty(), "half a jar must not be listed");
             assertFalse(Files.exists(centre.deploy().resolve("slow.jar.failed")), "half a jar is not refused either");
             out.write(jar, jar.length / 2, jar.length - jar.length / 2);
         }
-        assertTrue(Centre.await(WAIT, () -> title("acme.slow").equals(Optional.of("Slow copy"))));
+        assertTrue(Centre.await(WAIT, () -> title("slow.svc").equals(Optional.of("Slow copy"))));
         Files.delete(file);
-        assertTrue(Centre.await(WAIT, () -> service("acme.slow").isEmpty()));
+        assertTrue(Centre.await(WAIT, () -> service("slow.svc").isEmpty()));
     }
 
     @Test
     @Order(Integer.MAX_VALUE)
     void aRestartKeepsTheFolderAndCatchesUpWithWhatChangedWhileStopped() throws Exception {
         Files.write(centre.deploy().resolve("stays.jar"), TestBundles.bundle("org.acme.stays", "1.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.stays", "acme", "Still here")).bytes());
+                .descriptor("svc", TestBundles.descriptor("stays.svc", "stays", "Still here")).bytes());
         Files.write(centre.deploy().resolve("changes.jar"), TestBundles.bundle("org.acme.changes", "1.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.changes", "acme", "Before the stop")).bytes());
+                .descriptor("svc", TestBundles.descriptor("changes.svc", "changes", "Before the stop")).bytes());
         Files.write(centre.deploy().resolve("goes.jar"), TestBundles.bundle("org.acme.goes", "1.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.goes", "acme", "Leaves while stopped")).bytes());
-        assertTrue(Centre.await(WAIT, () -> service("acme.stays").isPresent() && service("acme.changes").isPresent()
-                && service("acme.goes").isPresent()));
+                .descriptor("svc", TestBundles.descriptor("goes.svc", "goes", "Leaves while stopped")).bytes());
+        assertTrue(Centre.await(WAIT, () -> service("stays.svc").isPresent() && service("changes.svc").isPresent()
+                && service("goes.svc").isPresent()));
         int code = centre.stop();
         assertTrue(code == 0 || code == 143, "a clean stop on SIGTERM, exit code " + code);
         assertTrue(centre.output().stream().anyMatch(l -> l.contains("Khidmat stopped")), "it says it stops: " + centre.output());
 
         // while the centre is down, an agency replaces one jar and withdraws another
         Files.write(centre.deploy().resolve("changes.jar"), TestBundles.bundle("org.acme.changes", "2.0.0")
-                .descriptor("svc", TestBundles.descriptor("acme.changes", "acme", "Changed while stopped", 2)).bytes());
+                .descriptor("svc", TestBundles.descriptor("changes.svc", "changes", "Changed while stopped", 2)).bytes());
         Files.delete(centre.deploy().resolve("goes.jar"));
         centre.start();
         assertTrue(centre.readyLine().contains("serving " + (SAMPLES.size() + 2) + " services from "
-                + (SamplePlugins.agencies() + 1) + " agencies"), centre.readyLine());
-        assertEquals("Still here", title("acme.stays").orElseThrow());
-        assertEquals("Changed while stopped", title("acme.changes").orElseThrow());
-        assertEquals("2.0.0", service("acme.changes").orElseThrow().get("bundle").get("version").asText());
-        assertTrue(service("acme.goes").isEmpty(), "a jar deleted while stopped is withdrawn at start");
+                + (SamplePlugins.agencies() + 2) + " agencies"), centre.readyLine());
+        assertEquals("Still here", title("stays.svc").orElseThrow());
+        assertEquals("Changed while stopped", title("changes.svc").orElseThrow());
+        assertEquals("2.0.0", service("changes.svc").orElseThrow().get("bundle").get("version").asText());
+        assertTrue(service("goes.svc").isEmpty(), "a jar deleted while stopped is withdrawn at start");
         assertEquals(SAMPLES.size() + 2, services().size());
     }
 
