@@ -57,6 +57,11 @@ public final class BundleDeployer implements Deployer {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "khidmat-deployer"));
     private final DeployFolder folder;
     private final DeployState state;
+    /** Compiles the rules of a candidate's descriptors; absent when the centre runs without the rules bundle. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.khidmat.api.platform.Rules rules;
 
     @Activate
     public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications)
@@ -344,6 +349,13 @@ public final class BundleDeployer implements Deployer {
             sameVersionSameContent(c, d);
         }
         LOG.debug("{}: descriptor versions checked in {} ms", c.label(), millis(t0));
+        org.khidmat.api.platform.Rules compiler = rules;
+        List<String> badRules = c.descriptors().stream().filter(d -> !d.rules().isEmpty()).flatMap(d -> compiler == null
+                ? java.util.stream.Stream.of(d.source() + ": has rules, but this centre runs no rules service (org.khidmat.rules)")
+                : compiler.compile(d).stream()).toList();
+        if (!badRules.isEmpty()) {
+            throw new Refusal("bundle " + c.label() + " has invalid service descriptors: " + String.join("; ", badRules));
+        }
         importCheck.check(c, current == null ? null : context.getBundle(current.bundleId()));
     }
 
