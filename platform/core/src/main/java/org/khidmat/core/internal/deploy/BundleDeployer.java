@@ -350,9 +350,20 @@ public final class BundleDeployer implements Deployer {
         }
         LOG.debug("{}: descriptor versions checked in {} ms", c.label(), millis(t0));
         org.khidmat.api.platform.Rules compiler = rules;
-        List<String> badRules = c.descriptors().stream().filter(d -> !d.rules().isEmpty()).flatMap(d -> compiler == null
+        // at a start the rules bundle may register its service a moment after the deploy folder is read
+        for (int i = 0; compiler == null && i < 50 && c.descriptors().stream().anyMatch(d -> !d.rules().isEmpty()); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            compiler = rules;
+        }
+        org.khidmat.api.platform.Rules found = compiler;
+        List<String> badRules = c.descriptors().stream().filter(d -> !d.rules().isEmpty()).flatMap(d -> found == null
                 ? java.util.stream.Stream.of(d.source() + ": has rules, but this centre runs no rules service (org.khidmat.rules)")
-                : compiler.compile(d).stream()).toList();
+                : found.compile(d).stream()).toList();
         if (!badRules.isEmpty()) {
             throw new Refusal("bundle " + c.label() + " has invalid service descriptors: " + String.join("; ", badRules));
         }
