@@ -69,7 +69,7 @@ public final class CelRules implements Rules {
     public List<Problem> check(ServiceDescriptor d, List<Rule> rules, Submission s) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> answers = TypedAnswers.of(d, s.answers());
-        Instant today = DateFunctions.at(s.today());
+        Instant today = RuleFunctions.at(s.today());
         String tier = s.tier() == null ? "" : s.tier();
         for (Rule r : rules) {
             if (s.tier() == null && (readsTier(r.when()) || readsTier(r.check()))) {

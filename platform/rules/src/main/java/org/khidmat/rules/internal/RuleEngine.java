@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The CEL environment of descriptor rules: the variables {@code answers} (a map from field name to the typed
  * answer), {@code today} and {@code tier}, CEL's standard functions and macros, and the date functions of
- * {@link DateFunctions}. Nothing else is reachable: no Java objects, no I/O, no clock but {@code today}.
+ * {@link RuleFunctions}. Nothing else is reachable: no Java objects, no I/O, no clock but {@code today}.
  * Building it loads CEL, protobuf and Guava (the better part of a second in a fresh JVM), so the rules service
  * builds it on first use only.
  */
@@ -47,12 +47,12 @@ final class RuleEngine {
                 .addVar("answers", MapType.create(SimpleType.STRING, SimpleType.DYN))
                 .addVar("today", SimpleType.TIMESTAMP)
                 .addVar("tier", SimpleType.STRING)
-                .addFunctionDeclarations(DateFunctions.declarations())
+                .addFunctionDeclarations(RuleFunctions.declarations())
                 .setResultType(SimpleType.BOOL)
                 .build();
         this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
-                .addFunctionBindings(DateFunctions.bindings())
+                .addFunctionBindings(RuleFunctions.bindings())
                 .build();
     }
 

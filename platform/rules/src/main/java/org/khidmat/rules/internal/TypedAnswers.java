@@ -37,7 +37,7 @@ final class TypedAnswers {
     /** @return the date, or {@code null} (absent) when it is not one: the field rules said so already */
     private static Object date(String a) {
         try {
-            return DateFunctions.at(LocalDate.parse(a));
+            return RuleFunctions.at(LocalDate.parse(a));
         } catch (DateTimeParseException e) {
             return null;
         }

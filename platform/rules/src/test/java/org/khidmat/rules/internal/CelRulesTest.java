@@ -102,6 +102,7 @@ class CelRulesTest {
         ServiceDescriptor d = permit(x -> {
             rule(x, "months", null, "date('2026-01-31').addMonths(1) == date('2026-02-28')", null);
             rule(x, "years", null, "date('2024-02-29').addYears(1) == date('2025-02-28')", null);
+            rule(x, "digits", null, "digits('61101-2345-67') == '61101234567'", null);
             rule(x, "between", null, "daysBetween(date('2026-12-01'), today) == 1 && yearsBetween(date('2008-12-03'), today) == 17", null);
         });
         assertEquals(List.of(), rules.compile(d));

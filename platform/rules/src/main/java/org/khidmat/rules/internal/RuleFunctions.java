@@ -11,16 +11,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Calendar arithmetic for rules, on dates carried as CEL timestamps at midnight UTC: {@code d.addDays(n)},
+ * The functions rules may call beyond CEL's standard ones. {@code digits(s)}: the digits of a text answer (a B-form
+ * number typed with dashes, to compare with a CNIC, which the centre keeps as 13 digits). Calendar arithmetic, on dates carried as CEL timestamps at midnight UTC: {@code d.addDays(n)},
  * {@code d.addMonths(n)}, {@code d.addYears(n)}, {@code yearsBetween(from, to)} (whole years, so an age is
  * {@code yearsBetween(answers.dateOfBirth, today)}), {@code daysBetween(from, to)}, and {@code date('2026-01-31')}.
  * CEL's own timestamp arithmetic knows only hours, not months or years.
  */
-final class DateFunctions {
+final class RuleFunctions {
     /** Dates beyond this many years from today are refused, so arithmetic can never overflow. */
     private static final long MAX_SHIFT = 10_000L * 366;
 
-    private DateFunctions() {
+    private RuleFunctions() {
     }
 
     static List<CelFunctionDecl> declarations() {
@@ -36,7 +37,9 @@ final class DateFunctions {
                 CelFunctionDecl.newFunctionDeclaration("daysBetween", CelOverloadDecl.newGlobalOverload(
                         "khidmat_days_between", SimpleType.INT, SimpleType.TIMESTAMP, SimpleType.TIMESTAMP)),
                 CelFunctionDecl.newFunctionDeclaration("date", CelOverloadDecl.newGlobalOverload(
-                        "khidmat_date", SimpleType.TIMESTAMP, SimpleType.STRING)));
+                        "khidmat_date", SimpleType.TIMESTAMP, SimpleType.STRING)),
+                CelFunctionDecl.newFunctionDeclaration("digits", CelOverloadDecl.newGlobalOverload(
+                        "khidmat_digits", SimpleType.STRING, SimpleType.STRING)));
     }
 
     static List<CelFunctionBinding> bindings() {
@@ -51,7 +54,8 @@ final class DateFunctions {
                         (a, b) -> ChronoUnit.YEARS.between(day(a), day(b))),
                 CelFunctionBinding.from("khidmat_days_between", Instant.class, Instant.class,
                         (a, b) -> ChronoUnit.DAYS.between(day(a), day(b))),
-                CelFunctionBinding.from("khidmat_date", String.class, s -> at(LocalDate.parse(s))));
+                CelFunctionBinding.from("khidmat_date", String.class, s -> at(LocalDate.parse(s))),
+                CelFunctionBinding.from("khidmat_digits", String.class, s -> s.replaceAll("[^0-9]", "")));
     }
 
     /** @return the date as rules see it: midnight UTC */
