@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The descriptor's rules (expressions) as a step of the desk's validation: at submission all of them, and on each
- * page of the form those whose fields are all answered by then, the last of them on this page. They run after the
- * field rules and before any handler, through the rules service.
+ * page of the form those whose message belongs on that page (their first field is on it) and whose other fields
+ * were asked on it or before. A rule whose message belongs on an earlier page than its last field waits for the
+ * submission, whose page of problems links to each field's page. They run after the field rules and before any
+ * handler, through the rules service.
  */
 final class RuleStep {
     private static final Logger LOG = LoggerFactory.getLogger(RuleStep.class);
@@ -58,19 +60,20 @@ final class RuleStep {
         return due.isEmpty() ? List.of() : rules.check(d, due, Submission.of(d.id(), null, stored, today));
     }
 
-    /** A rule is due on the page of its last field, once every field it names that is required holds a good answer. */
+    /**
+     * A rule is due on a page when its first field (which carries the message) is on it, every other field was asked
+     * on it or before, and every required one holds a good answer.
+     */
     private static boolean dueAt(ServiceDescriptor d, Rule r, int page, Map<String, String> stored) {
-        if (r.fields().isEmpty()) {
+        if (r.fields().isEmpty() || d.field(r.field()).map(f -> f.page() != page).orElse(true)) {
             return false;
         }
-        int last = 0;
         for (String name : r.fields()) {
             Field f = d.field(name).orElse(null);
-            if (f == null || f.required() && !stored.containsKey(name)) {
+            if (f == null || f.page() > page || f.required() && !stored.containsKey(name)) {
                 return false;
             }
-            last = Math.max(last, f.page());
         }
-        return last == page;
+        return true;
     }
 }

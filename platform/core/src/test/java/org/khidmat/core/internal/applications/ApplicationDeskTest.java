@@ -157,9 +157,16 @@ class ApplicationDeskTest {
         SubmitResult r = desk.submit(d.id(), null, a);
         assertEquals(SubmitResult.Outcome.INVALID, r.outcome());
         assertEquals(List.of(adult, refused), r.problems());
-        a.put("dateOfBirth", LocalDate.now(ZoneId.of("Asia/Karachi")).minusYears(18).toString());
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Karachi"));
+        a.put("dateOfBirth", today.minusYears(21).plusDays(1).toString());
         a.put("destination", "sa");
-        assertTrue(desk.submit(d.id(), null, a).accepted(), "18 today, and a country that is not refused");
+        assertEquals(List.of(), desk.checkPage(d.id(), a, 2), "a rule whose message belongs on page 1 is not shown on page 2");
+        assertEquals(List.of(Problem.of("dateOfBirth", "For Saudi Arabia you must be 21 or over",
+                "سعودی عرب کے لیے عمر 21 سال یا زائد ہونی چاہیے")), desk.submit(d.id(), null, a).problems(),
+                "but it is checked at submission, on its first field");
+        a.put("dateOfBirth", today.minusYears(21).toString());
+        assertTrue(desk.submit(d.id(), null, a).accepted(), "21 today, and a country that is not refused");
     }
 
     @Test
