@@ -349,21 +349,7 @@ public final class BundleDeployer implements Deployer {
             sameVersionSameContent(c, d);
         }
         LOG.debug("{}: descriptor versions checked in {} ms", c.label(), millis(t0));
-        org.khidmat.api.platform.Rules compiler = rules;
-        // at a start the rules bundle may register its service a moment after the deploy folder is read
-        for (int i = 0; compiler == null && i < 50 && c.descriptors().stream().anyMatch(d -> !d.rules().isEmpty()); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            compiler = rules;
-        }
-        org.khidmat.api.platform.Rules found = compiler;
-        List<String> badRules = c.descriptors().stream().filter(d -> !d.rules().isEmpty()).flatMap(d -> found == null
-                ? java.util.stream.Stream.of(d.source() + ": has rules, but this centre runs no rules service (org.khidmat.rules)")
-                : found.compile(d).stream()).toList();
+        List<String> badRules = org.khidmat.core.internal.applications.RuleCompilation.problems(() -> rules, c.descriptors());
         if (!badRules.isEmpty()) {
             throw new Refusal("bundle " + c.label() + " has invalid service descriptors: " + String.join("; ", badRules));
         }
