@@ -44,12 +44,12 @@ class ArchetypeIT {
                 "-DinteractiveMode=false", "-DarchetypeGroupId=org.khidmat", "-DarchetypeArtifactId=org.khidmat.archetype",
                 "-DarchetypeVersion=" + khidmat, "-DagencyCode=cda", "-DagencyName=Capital Development Authority");
         Path project = work.resolve("org.khidmat.plugins.cda");
-        assertTrue(Files.isRegularFile(project.resolve("src/main/java/org/khidmat/plugins/cda/internal/SampleRules.java")));
-        assertTrue(Files.readString(project.resolve("src/main/resources/services/sample-certificate.json"))
-                .contains("\"id\": \"cda.sample-certificate\""));
+        assertFalse(Files.exists(project.resolve("src/main/java")), "descriptors only: rules first, no Java");
+        String descriptor = Files.readString(project.resolve("src/main/resources/services/sample-certificate.json"));
+        assertTrue(descriptor.contains("\"id\": \"cda.sample-certificate\"") && descriptor.contains("\"rules\""), descriptor);
 
         String build = mvn(project, "package"); // runs the generated tests: the test kit checks the bundle as the centre will
-        assertTrue(build.contains("Tests run: 4, Failures: 0, Errors: 0"), "the generated tests ran:\n" + build);
+        assertTrue(build.contains("Tests run: 5, Failures: 0, Errors: 0"), "the generated tests ran:\n" + build);
         Path jar = project.resolve("target/org.khidmat.plugins.cda-1.0.0-SNAPSHOT.jar");
         assertTrue(Files.isRegularFile(jar), "built " + jar);
 

@@ -132,6 +132,11 @@ class DeployFolderIT {
                 Arguments.of("bad-descriptor.jar", TestBundles.bundle("org.bad.descriptor", "1.0.0")
                         .descriptor("svc", okDescriptor.replace("\"amount\": 100", "\"amount\": -5")).bytes(),
                         "bundle org.bad.descriptor 1.0.0 has invalid service descriptors: services/svc.json: fees[0].amount: must be a whole number from 0 to 10000000 rupees, not -5"),
+                Arguments.of("bad-rule.jar", TestBundles.bundle("org.bad.rule", "1.0.0").descriptor("svc", okDescriptor.replace(
+                        "\"workflow\"", "\"rules\": [{\"id\": \"adult\", \"check\": \"age(answers.cnic) >= 18\", \"fields\": [\"cnic\"], "
+                                + "\"message\": {\"en\": \"18 or over\", \"ur\": \"18 سال\"}}], \"workflow\"")).bytes(),
+                        "bundle org.bad.rule 1.0.0 has invalid service descriptors: services/svc.json: rules[0].check: rule 'adult' "
+                                + "is not a valid true/false expression: at column 4: undeclared reference to 'age'"),
                 Arguments.of("throws.jar", TestBundles.bundle("org.bad.activator", "1.0.0")
                         .descriptor("svc", okDescriptor).activator(ThrowingActivator.class).bytes(),
                         "bundle org.bad.activator 1.0.0 failed to start: IllegalStateException: agency code failed on purpose"));
@@ -187,7 +192,7 @@ class DeployFolderIT {
                 .descriptor("svc", TestBundles.descriptor("rules.svc", "rules", "Rules changed quietly")).bytes());
         Path marker = centre.deploy().resolve("rules-1.1.jar.failed");
         assertTrue(Centre.await(WAIT, () -> Files.exists(marker)));
-        assertTrue(Files.readString(marker).contains("bundle org.acme.rules 1.1.0 changes service acme.rules but its "
+        assertTrue(Files.readString(marker).contains("bundle org.acme.rules 1.1.0 changes service rules.svc but its "
                 + "descriptor services/svc.json still says \"version\": 1; raise the version"), Files.readString(marker));
         assertEquals("Rules as filed", title("rules.svc").orElseThrow());
         Files.delete(centre.deploy().resolve("rules-1.1.jar"));

@@ -81,7 +81,7 @@ class SampleCentreIT {
     }
 
     @Test
-    void aSampleHandlerRunsInTheRealCentre() throws Exception {
+    void aSampleRuleRunsInTheRealCentre() throws Exception {
         String learner = """
                 {"serviceId":"itp.learner-permit","answers":{"cnic":"6110112345671","fullName":"Asad Khan","fatherName":"Javed Khan",
                  "dateOfBirth":"%s","category":"%s","bloodGroup":"B+","address":"House 4, Street 10, G-9/2, Islamabad",
@@ -89,7 +89,7 @@ class SampleCentreIT {
         String twenty = LocalDate.now().minusYears(20).toString();
         HttpResponse<String> tooYoung = post(learner.formatted(twenty, "htv"));
         assertEquals(422, tooYoung.statusCode(), tooYoung.body());
-        assertTrue(tooYoung.body().contains("For this category you must be 22 or over"), tooYoung.body());
+        assertTrue(tooYoung.body().contains("For a heavy transport vehicle you must be 22 or over"), tooYoung.body());
         HttpResponse<String> car = post(learner.formatted(twenty, "car"));
         assertEquals(2, car.statusCode() / 100, car.body());
     }

@@ -28,7 +28,8 @@ final class FaultCentre implements AutoCloseable {
     static final Duration SOON = Duration.ofSeconds(5);
 
     private final Centre centre;
-    private final AdminClient admin;
+    /** Staff sessions live in the centre's memory: a restart needs a new login. */
+    private AdminClient admin;
 
     private FaultCentre(Centre centre) {
         this.centre = centre;
@@ -127,6 +128,7 @@ final class FaultCentre implements AutoCloseable {
         assertTrue(code == 0 || code == 143, "a clean stop on SIGTERM; exit code " + code + " after " + stopMillis + " ms");
         assertTrue(stopMillis < 20_000, "stopped in " + stopMillis + " ms");
         centre.start();
+        admin = AdminClient.login(centre);
         assertTrue(centre.readyLine().contains("serving " + before.size() + " services"), centre.readyLine());
         assertEquals(before, catalogue(), "the catalogue after the restart");
     }

@@ -157,12 +157,16 @@ class ApplicationApiIT {
                 422, "problem");
         assertTrue(post("/api/v1/applications", "{\"serviceId\":\"nadra.cnic-renewal\",\"tier\":\"overnight\",\"answers\":{}}")
                 .body().contains("no speed 'overnight'"));
-        // the handler's own rule (NADRA: 18 or over)
+        // a rule of the descriptor (NADRA: 18 or over), with its message in both languages on its field
         HttpResponse<String> young = post("/api/v1/applications", """
                 {"serviceId":"nadra.cnic-renewal","tier":"normal","answers":{"cnic":"6110112345671","fullName":"Young Person",
                  "dateOfBirth":"%s","cardExpiry":"%s","mobile":"03001234567"}}""".formatted(
                 java.time.LocalDate.now().minusYears(10), java.time.LocalDate.now().plusDays(30)));
         assertError(young, 422, "problem");
+        JsonNode rule = JSON.readTree(young.body()).get("problems").get(0);
+        assertEquals("dateOfBirth", rule.get("field").asText(), young.body());
+        assertEquals("You must be 18 or over to renew a CNIC; apply for a Juvenile card (B-form) instead", rule.get("en").asText());
+        assertTrue(rule.get("ur").asText().startsWith("شناختی کارڈ کی تجدید کے لیے عمر 18 سال"), rule.toString());
 
         // only the head of an oversized request is sent: the centre answers from its Content-Length without reading
         // the body, and a client still writing that body may otherwise see the closed connection before the answer

@@ -76,7 +76,8 @@ class ApprovalIT {
             assertEquals("1.1.0", listedVersion(centre), "a rejected jar never runs");
             assertTrue(actions(admin, refusedSha).contains("bundle.reject"));
             assertEquals(404, admin.post("/api/v1/bundles/pending/" + refusedSha + "/approve", "").statusCode());
-            assertEquals(404, admin.post("/api/v1/bundles/pending/..%2F..%2Fconf/approve", "").statusCode());
+            int climbing = admin.post("/api/v1/bundles/pending/..%2F..%2Fconf/approve", "").statusCode();
+            assertTrue(climbing == 400 || climbing == 404, "a path is no hash: " + climbing);
 
             assertEquals(200, agency.delete("/api/v1/bundles/org.test.alpha").statusCode());
             HttpResponse<String> again = agency.put("/api/v1/bundles", code);

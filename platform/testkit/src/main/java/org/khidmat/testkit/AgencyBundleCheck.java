@@ -117,6 +117,12 @@ public final class AgencyBundleCheck {
         });
         reading.descriptors().forEach(d -> descriptors.put(d.id(), d));
         descriptorProblems.addAll(reading.problems());
+        // the deployer compiles every rule with the centre's rules service, and refuses the bundle in the same words
+        for (ServiceDescriptor d : reading.descriptors()) {
+            if (!d.rules().isEmpty()) {
+                descriptorProblems.addAll(DescriptorRulesCheck.RULES.compile(d));
+            }
+        }
     }
 
     /** The centre would take several agencies in one bundle; the kit holds an agency to one code and one name. */

@@ -37,7 +37,7 @@ class AgencyBundleCheckTest {
         return Stream.of(
                 Arguments.of("not JSON", "{ \"id\": ", "services/svc.json: not valid JSON at line 1, column 9: Unexpected end-of-input within/between Object entries"),
                 Arguments.of("a typo in a key", OK.replace("\"summary\"", "\"sumary\""),
-                        "services/svc.json: sumary: is not a descriptor field (allowed here: formatVersion, id, version, agency, category, title, summary, eligibility, documents, fees, form, workflow, handler)"),
+                        "services/svc.json: sumary: is not a descriptor field (allowed here: formatVersion, id, version, agency, category, title, summary, eligibility, documents, fees, form, workflow, handler, rules)"),
                 Arguments.of("a negative fee", OK.replace("\"amount\": 100", "\"amount\": -5"),
                         "services/svc.json: fees[0].amount: must be a whole number from 0 to 10000000 rupees, not -5"),
                 Arguments.of("an id of another agency", OK.replace("\"acme.permit\"", "\"nadra.permit\""),

@@ -35,7 +35,7 @@ final class DescriptorReader {
             return null;
         }
         only(root, "", "formatVersion", "id", "version", "agency", "category", "title", "summary", "eligibility",
-                "documents", "fees", "form", "workflow", "handler");
+                "documents", "fees", "form", "workflow", "handler", "rules");
         JsonNode format = root.get("formatVersion");
         if (format == null) {
             problem("formatVersion", "is required (this centre reads format " + Descriptors.FORMAT_VERSION + ")");
@@ -57,11 +57,12 @@ final class DescriptorReader {
         List<Field> form = form(root.get("form"));
         Workflow workflow = workflow(root.get("workflow"));
         boolean handler = bool(root, "", "handler", false);
+        List<Rule> rules = new RulesReader(this).read(root.get("rules"), form);
         if (!problems.isEmpty()) {
             return null;
         }
         return new ServiceDescriptor(id, version, agency, category, title, summary, eligibility, documents, fees,
-                form, workflow, handler, source);
+                form, workflow, handler, rules, source);
     }
 
     private Agency agency(JsonNode node) {
@@ -296,7 +297,7 @@ final class DescriptorReader {
         return id;
     }
 
-    private boolean isObject(JsonNode node, String path) {
+    boolean isObject(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
             problem(path, "must be a JSON object");
             return false;
@@ -304,7 +305,7 @@ final class DescriptorReader {
         return true;
     }
 
-    private void only(JsonNode node, String path, String... allowed) {
+    void only(JsonNode node, String path, String... allowed) {
         Set<String> known = Set.of(allowed);
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String name = it.next();
@@ -314,7 +315,7 @@ final class DescriptorReader {
         }
     }
 
-    private String string(JsonNode parent, String path, String key, Pattern pattern, String shape) {
+    String string(JsonNode parent, String path, String key, Pattern pattern, String shape) {
         JsonNode n = parent.get(key);
         String p = join(path, key);
         if (n == null) {
@@ -347,7 +348,7 @@ final class DescriptorReader {
         return n.intValue();
     }
 
-    private boolean bool(JsonNode parent, String path, String key, boolean fallback) {
+    boolean bool(JsonNode parent, String path, String key, boolean fallback) {
         JsonNode n = parent.get(key);
         if (n == null) {
             return fallback;
@@ -359,7 +360,7 @@ final class DescriptorReader {
         return n.booleanValue();
     }
 
-    private Text text(JsonNode parent, String path, String key, boolean required) {
+    Text text(JsonNode parent, String path, String key, boolean required) {
         JsonNode n = parent.get(key);
         String p = join(path, key);
         if (n == null) {
@@ -371,7 +372,7 @@ final class DescriptorReader {
         return textNode(n, p);
     }
 
-    private Text textNode(JsonNode n, String path) {
+    Text textNode(JsonNode n, String path) {
         if (n == null || !n.isObject()) {
             problem(path, "must be {\"en\": ..., \"ur\": ...}");
             return NO_TEXT;
@@ -382,7 +383,7 @@ final class DescriptorReader {
         return new Text(en, ur);
     }
 
-    private void problem(String path, String what) {
+    void problem(String path, String what) {
         problems.add(source + ": " + (path.isEmpty() ? "" : path + ": ") + what);
     }
 

@@ -18,11 +18,41 @@ import java.util.Optional;
  * @param form the form's questions, in order
  * @param workflow states and moves of an application
  * @param handler whether the bundle registers a {@link org.khidmat.api.ServiceHandler} for this service
+ * @param rules the validation rules written as expressions, in order (since 1.2.0); empty when there are none
  * @param source where the descriptor was read from, for messages
  */
 public record ServiceDescriptor(String id, int version, Agency agency, String category, Text title, Text summary,
         Text eligibility, List<Text> documents, List<FeeTier> fees, List<Field> form, Workflow workflow,
-        boolean handler, String source) {
+        boolean handler, List<Rule> rules, String source) {
+
+    /** The rules are never {@code null}: an absent list is an empty one. */
+    public ServiceDescriptor {
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /**
+     * The descriptor of format 1.1.0 and before, without rules; kept so that code built against it still links.
+     *
+     * @param id see the record components
+     * @param version see the record components
+     * @param agency see the record components
+     * @param category see the record components
+     * @param title see the record components
+     * @param summary see the record components
+     * @param eligibility see the record components
+     * @param documents see the record components
+     * @param fees see the record components
+     * @param form see the record components
+     * @param workflow see the record components
+     * @param handler see the record components
+     * @param source see the record components
+     */
+    public ServiceDescriptor(String id, int version, Agency agency, String category, Text title, Text summary,
+            Text eligibility, List<Text> documents, List<FeeTier> fees, List<Field> form, Workflow workflow,
+            boolean handler, String source) {
+        this(id, version, agency, category, title, summary, eligibility, documents, fees, form, workflow, handler,
+                List.of(), source);
+    }
 
     /** @return the cheapest fee tier */
     public FeeTier lowestFee() {

@@ -241,7 +241,7 @@ class DescriptorsTest {
     void unknownKeyIsATypo() throws Exception {
         assertProblems(d -> d.set("titel", d.remove("title")),
                 "titel: is not a descriptor field (allowed here: formatVersion, id, version, agency, category, title, "
-                        + "summary, eligibility, documents, fees, form, workflow, handler)",
+                        + "summary, eligibility, documents, fees, form, workflow, handler, rules)",
                 "title: is required: {\"en\": ..., \"ur\": ...}");
         assertProblems(d -> fee(d, 0).put("price", 5),
                 "fees[0].price: is not a descriptor field (allowed here: id, title, amount, days)");
@@ -483,6 +483,87 @@ class DescriptorsTest {
     @Test
     void badMaxLengthIsReportedOnce() throws Exception {
         assertProblems(d -> field(d, 0).put("maxLength", 0), "form[0].maxLength: must be a whole number from 1 to 10000, not 0");
+    }
+
+    // ---- rules -----------------------------------------------------------------------------------------
+
+    @Test
+    void rulesAreReadWithTheirFieldsAndMessages() throws Exception {
+        ObjectNode d = (ObjectNode) JSON.readTree(resource("base.json"));
+        ArrayNode rules = d.putArray("rules");
+        rules.addObject().put("id", "started").put("check", "answers.startDate <= today")
+                .set("message", text("The start date cannot be in the future", "آغاز کی تاریخ آئندہ کی نہیں ہو سکتی"));
+        ((ObjectNode) rules.get(0)).putArray("fields").add("startDate");
+        rules.addObject().put("id", "tall").put("when", "has(answers.floors)").put("check", "answers.floors <= 40")
+                .set("message", text("At most 40 floors", "زیادہ سے زیادہ 40 منزلیں"));
+        ServiceDescriptor parsed = parse(JSON.writeValueAsBytes(d));
+        assertEquals(2, parsed.rules().size());
+        Rule first = parsed.rules().get(0);
+        assertEquals("started", first.id());
+        assertNull(first.when(), "no when: the rule always applies");
+        assertEquals("answers.startDate <= today", first.check());
+        assertEquals(List.of("startDate"), first.fields());
+        assertEquals("startDate", first.field());
+        assertEquals("آغاز کی تاریخ آئندہ کی نہیں ہو سکتی", first.message().ur());
+        Rule second = parsed.rules().get(1);
+        assertEquals("has(answers.floors)", second.when());
+        assertEquals(List.of(), second.fields());
+        assertNull(second.field(), "no fields: the message belongs to the whole submission");
+    }
+
+    @Test
+    void aDescriptorWithoutRulesHasAnEmptyList() throws Exception {
+        assertEquals(List.of(), parse(resource("base.json")).rules());
+        assertEquals(List.of(), parse(resource("minimal.json")).rules());
+    }
+
+    @Test
+    void ruleShapeIsChecked() throws Exception {
+        assertProblems(d -> d.put("rules", "age >= 18"),
+                "rules: must be an array of rules {\"id\", \"check\", \"fields\", \"message\"}");
+        assertProblems(d -> d.putArray("rules").addObject().put("id", "Adult!").put("check", " ").put("if", "x")
+                        .putArray("fields").add("dateOfBirth").add(3),
+                "rules[0].if: is not a descriptor field (allowed here: id, when, check, fields, message)",
+                "rules[0].id: 'Adult!' is not valid: a lowercase word such as adult or expiry-window",
+                "rules[0].check: must be a non-empty string",
+                "rules[0].fields[0]: 'dateOfBirth' is not a field of the form",
+                "rules[0].fields[1]: must be a form field name",
+                "rules[0].message: is required: {\"en\": ..., \"ur\": ...}");
+        assertProblems(d -> {
+            ArrayNode rules = d.putArray("rules");
+            for (int i = 0; i < 2; i++) {
+                ObjectNode r = rules.addObject().put("id", "same").put("check", "true");
+                r.set("message", text("m", "م"));
+                r.putArray("fields").add("floors").add("floors");
+            }
+        }, "rules[0].fields[1]: 'floors' is listed twice", "rules[1].id: 'same' is used by another rule",
+                "rules[1].fields[1]: 'floors' is listed twice");
+    }
+
+    @Test
+    void ruleExpressionsAndCountAreBounded() throws Exception {
+        String longest = "1 == 1" + " ".repeat(RulesReader.MAX_EXPRESSION_CHARS - 6);
+        assertProblems(d -> d.putArray("rules").addObject().put("id", "long").put("check", longest + " ")
+                        .set("message", text("m", "م")),
+                "rules[0].check: is 1001 characters long; an expression may have at most 1000 (split the rule in two)");
+        ObjectNode ok = (ObjectNode) JSON.readTree(resource("base.json"));
+        ok.putArray("rules").addObject().put("id", "long").put("check", longest).set("message", text("m", "م"));
+        assertEquals(1, parse(JSON.writeValueAsBytes(ok)).rules().size(), "exactly the longest is accepted");
+        assertProblems(d -> {
+            ArrayNode rules = d.putArray("rules");
+            for (int i = 0; i <= RulesReader.MAX_RULES; i++) {
+                rules.addObject().put("id", "r" + i).put("check", "true").set("message", text("m", "م"));
+            }
+        }, "rules: has 51 rules; a descriptor may carry at most 50");
+    }
+
+    @Test
+    void codeBuiltAgainstTheDescriptorWithoutRulesStillLinks() throws Exception {
+        ServiceDescriptor d = parse(resource("base.json"));
+        ServiceDescriptor old = new ServiceDescriptor(d.id(), d.version(), d.agency(), d.category(), d.title(), d.summary(),
+                d.eligibility(), d.documents(), d.fees(), d.form(), d.workflow(), d.handler(), d.source());
+        assertEquals(d, old);
+        assertEquals(List.of(), old.rules());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Notifications;
+import org.khidmat.api.platform.Rules;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.api.platform.SubmitResult.Outcome;
@@ -42,7 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Files, tracks and moves applications. Checks answers against the descriptor, then the service's handler
+ * Files, tracks and moves applications. Checks answers against the descriptor's field rules, then its rules
+ * (expressions, through the rules service), then the service's handler
  * (tracked by {@code khidmat.service.id}), and acknowledges an application only once the store has it.
  */
 @Component(service = Applications.class)
@@ -63,6 +65,7 @@ public final class ApplicationDesk implements Applications {
      */
     private final Map<String, Map<String, ServiceHandler>> handlers = new ConcurrentHashMap<>();
     private volatile Notifications notifications;
+    private volatile Rules rules;
 
     @Activate
     public ApplicationDesk(@Reference ApplicationStore store, @Reference Catalogue catalogue, @Reference AuditLog audit) {
@@ -100,6 +103,18 @@ public final class ApplicationDesk implements Applications {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRules(Rules r) {
+        rules = r;
+    }
+
+    void unsetRules(Rules r) {
+        if (rules == r) {
+            rules = null;
+        }
+    }
+
     /** Tells the applicant; a failure to queue the message is logged and never undoes what was done. */
     private void tell(String reference, String event) {
         Notifications n = notifications;
@@ -115,8 +130,12 @@ public final class ApplicationDesk implements Applications {
 
     @Override
     public List<Problem> checkPage(String serviceId, Map<String, String> answers, int page) {
-        return catalogue.service(serviceId).map(e -> check(Applications.questions(e.descriptor()).stream()
-                .filter(f -> f.page() == page).toList(), answers)).orElse(List.of());
+        return catalogue.service(serviceId).map(e -> {
+            List<Problem> fields = check(Applications.questions(e.descriptor()).stream()
+                    .filter(f -> f.page() == page).toList(), answers);
+            return fields.isEmpty() ? RuleStep.atPage(rules, e.descriptor(), answers, page, LocalDate.now(CENTRE_ZONE))
+                    : fields;
+        }).orElse(List.of());
     }
 
     @Override
@@ -152,6 +171,13 @@ public final class ApplicationDesk implements Applications {
             if (!a.isEmpty()) {
                 stored.put(f.name(), FieldRules.stored(f, a));
             }
+        }
+        if (problems.isEmpty()) {
+            Optional<List<Problem>> ruled = RuleStep.atSubmission(rules, d, chosenTier, stored, LocalDate.now(CENTRE_ZONE));
+            if (ruled.isEmpty()) {
+                return new SubmitResult(Outcome.UNAVAILABLE, null, List.of());
+            }
+            problems.addAll(ruled.get());
         }
         if (problems.isEmpty()) {
             Optional<List<Problem>> handled = handle(entry.get(), chosenTier, stored);

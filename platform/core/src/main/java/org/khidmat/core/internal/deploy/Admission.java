@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.Descriptors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.platform.Rules;
+import org.khidmat.core.internal.applications.RuleCompilation;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -18,12 +21,15 @@ final class Admission {
     private final ApplicationStore applications;
     private final ImportCheck imports;
     private final AgencyClaims claims;
+    private final Supplier<Rules> rules;
 
-    Admission(BundleContext context, ApplicationStore applications, AgencyClaims claims) {
+    /** @param rules the rules service, or {@code null} while the centre runs without the rules bundle */
+    Admission(BundleContext context, ApplicationStore applications, AgencyClaims claims, Supplier<Rules> rules) {
         this.context = context;
         this.applications = applications;
         this.imports = new ImportCheck(context);
         this.claims = claims;
+        this.rules = rules;
     }
 
     /** An agency account deploys its own agency's bundles only, and replaces only its own. */
@@ -67,6 +73,10 @@ final class Admission {
         }
         for (ServiceDescriptor d : c.descriptors()) {
             sameVersionSameContent(c, d);
+        }
+        List<String> badRules = RuleCompilation.problems(rules, c.descriptors());
+        if (!badRules.isEmpty()) {
+            throw new Refusal("bundle " + c.label() + " has invalid service descriptors: " + String.join("; ", badRules));
         }
         claims.check(c);
         Bundle replacing = current == null ? null : context.getBundle(current.bundleId());

@@ -81,6 +81,11 @@ public final class BundleDeployer implements Deployer {
     private final DeployFolder folder;
     private final DeployState state;
     private final AgencyClaims claims;
+    /** Compiles the rules of a candidate's descriptors; absent when the centre runs without the rules bundle. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.khidmat.api.platform.Rules rules;
 
     @Activate
     public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications,
@@ -93,7 +98,7 @@ public final class BundleDeployer implements Deployer {
         this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
         Limits limits = Limits.from(context.getProperty("khidmat.deploy.startTimeoutSeconds"));
         this.claims = new AgencyClaims(archiveDir, home.resolve("conf").resolve("agencies"));
-        this.admission = new Admission(context, applications, claims);
+        this.admission = new Admission(context, applications, claims, () -> rules);
         this.steps = new BundleSteps(context, limits, new ComponentCheck(scr));
         this.signatures = new SignatureCheck(home.resolve("conf").resolve("agencies"));
         this.requireSigned = Boolean.parseBoolean(context.getProperty("khidmat.deploy.requireSigned"));

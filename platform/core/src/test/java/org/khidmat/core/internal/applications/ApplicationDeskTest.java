@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
+import org.khidmat.rules.internal.CelRules;
 
 /** The desk with an in-memory store and catalogue: filing, tracking, moving, and an archived descriptor version. */
 class ApplicationDeskTest {
@@ -187,6 +190,44 @@ class ApplicationDeskTest {
         served.clear();
         assertEquals("submitted", desk.track(ref, "6110112345671").orElseThrow().application().status());
         assertTrue(desk.move(ref, "review", "staff", null).moved(), "read from the archived descriptor");
+    }
+
+    @Test
+    void theDescriptorsRulesGiveTheirMessagesOnTheirFieldsAtTheirPageAndAtSubmission() throws Exception {
+        ServiceDescriptor d = read("/police-rules.json");
+        served.put(d.id(), new CatalogueEntry(d, "org.example", "1.0.0", true, null));
+        desk.setRules(new CelRules());
+        String minor = LocalDate.now(ZoneId.of("Asia/Karachi")).minusYears(18).plusDays(1).toString();
+        Map<String, String> a = new LinkedHashMap<>(Map.of("cnic", "61101-1234567-1", "dateOfBirth", minor, "destination", "il"));
+        Problem adult = Problem.of("dateOfBirth", "You must be 18 or over", "عمر 18 سال یا زائد ہونی چاہیے");
+        Problem refused = Problem.of("destination", "Certificates are not issued for this country",
+                "اس ملک کے لیے سرٹیفکیٹ جاری نہیں ہوتا");
+        assertEquals(List.of(adult), desk.checkPage(d.id(), Map.of("cnic", "61101-1234567-1", "dateOfBirth", minor), 1),
+                "the first page's rule on the first page");
+        assertEquals(List.of(refused), desk.checkPage(d.id(), a, 2), "the second page's rule on the second page only");
+        SubmitResult r = desk.submit(d.id(), null, a);
+        assertEquals(SubmitResult.Outcome.INVALID, r.outcome());
+        assertEquals(List.of(adult, refused), r.problems());
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Karachi"));
+        a.put("dateOfBirth", today.minusYears(21).plusDays(1).toString());
+        a.put("destination", "sa");
+        assertEquals(List.of(), desk.checkPage(d.id(), a, 2), "a rule whose message belongs on page 1 is not shown on page 2");
+        assertEquals(List.of(Problem.of("dateOfBirth", "For Saudi Arabia you must be 21 or over",
+                "سعودی عرب کے لیے عمر 21 سال یا زائد ہونی چاہیے")), desk.submit(d.id(), null, a).problems(),
+                "but it is checked at submission, on its first field");
+        a.put("dateOfBirth", today.minusYears(21).toString());
+        assertTrue(desk.submit(d.id(), null, a).accepted(), "21 today, and a country that is not refused");
+    }
+
+    @Test
+    void aServiceWithRulesIsUnavailableWithoutTheRulesService() throws Exception {
+        ServiceDescriptor d = read("/police-rules.json");
+        served.put(d.id(), new CatalogueEntry(d, "org.example", "1.0.0", true, null));
+        Map<String, String> a = Map.of("cnic", "61101-1234567-1", "dateOfBirth", "1990-01-01", "destination", "sa");
+        assertEquals(SubmitResult.Outcome.UNAVAILABLE, desk.submit(d.id(), null, a).outcome(), "never filed unchecked");
+        assertTrue(desk.submit("police.cert", null, good()).accepted(), "a service without rules needs no rules service");
+        assertTrue(apps.values().stream().noneMatch(x -> x.serviceId().equals(d.id())));
     }
 
     private ApplicationStore store() {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.Problem;
-import org.khidmat.testkit.ServiceHandlerCheck;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class ProtectorRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final ServiceHandlerCheck rules = ServiceHandlerCheck.of(Path.of("target/classes"), "beoe.protector", new ProtectorRules());
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "beoe.protector");
 
     private static Map<String, String> emigrant(String born, String gender, String job, String passport, String visa) {
         return Map.of("dateOfBirth", born, "gender", gender, "occupation", job, "passportExpiry", passport, "visaExpiry", visa);
@@ -37,7 +37,7 @@ class ProtectorRulesTest {
     @Test
     void aWomanGoingAsADomesticWorkerMustBeTwentyFive() {
         List<Problem> p = rules.assertRefuses("dateOfBirth", "normal", emigrant("2001-11-22", "female", "domestic", "2030-01-01", "2027-01-01"), TODAY);
-        assertEquals("You must be 25 or over to register for this job abroad", p.get(0).en());
+        assertEquals("You must be 25 or over to register as a domestic worker abroad", p.get(0).en());
         rules.assertAccepts("normal", emigrant("2001-11-22", "female", "professional", "2030-01-01", "2027-01-01"), TODAY);
     }
 

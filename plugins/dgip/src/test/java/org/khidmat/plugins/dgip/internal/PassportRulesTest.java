@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.Problem;
-import org.khidmat.testkit.ServiceHandlerCheck;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class PassportRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final ServiceHandlerCheck rules = ServiceHandlerCheck.of(Path.of("target/classes"), "dgip.passport-new", new PassportRules());
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "dgip.passport-new");
 
     private static Map<String, String> answers(String born, String guardian, String pages, String validity) {
         Map<String, String> a = new HashMap<>(Map.of("cnic", "6110111111111", "dateOfBirth", born, "pages", pages, "validity", validity));

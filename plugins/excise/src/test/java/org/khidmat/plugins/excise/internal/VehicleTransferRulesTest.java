@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.khidmat.testkit.ServiceHandlerCheck;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class VehicleTransferRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final ServiceHandlerCheck rules = ServiceHandlerCheck.of(Path.of("target/classes"), "excise.vehicle-transfer", new VehicleTransferRules());
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "excise.vehicle-transfer");
 
     private static Map<String, String> transfer(String kind, String cc, String seller, String buyer, String sold) {
         return Map.of("vehicleClass", kind, "engineCc", cc, "sellerCnic", seller, "buyerCnic", buyer, "saleDate", sold);

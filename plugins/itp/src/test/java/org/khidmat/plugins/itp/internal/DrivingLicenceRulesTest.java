@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.Problem;
-import org.khidmat.testkit.ServiceHandlerCheck;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class DrivingLicenceRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final ServiceHandlerCheck rules = ServiceHandlerCheck.of(Path.of("target/classes"), "itp.driving-licence", new DrivingLicenceRules());
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "itp.driving-licence");
 
     private List<Problem> issuedOn(LocalDate issued) {
         return rules.check("normal", Map.of("category", "car", "learnerIssuedOn", issued.toString()), TODAY);
@@ -29,19 +29,22 @@ class DrivingLicenceRulesTest {
     }
 
     @Test
-    void fortyOneDaysIsTooSoonAndSaysTheDate() {
-        assertEquals("You can take the driving test 42 days after your learner permit was issued, from 2026-11-22",
+    void fortyOneDaysIsTooSoon() {
+        assertEquals("You can take the driving test 42 days after your learner permit was issued",
                 issuedOn(TODAY.minusDays(41)).get(0).en());
     }
 
     @Test
     void theLastDayOfValidityIsFineTheNextIsNot() {
         assertEquals(List.of(), issuedOn(TODAY.minusMonths(6)));
-        assertEquals("learnerIssuedOn", issuedOn(TODAY.minusMonths(6).minusDays(1)).get(0).field());
+        List<Problem> expired = issuedOn(TODAY.minusMonths(6).minusDays(1));
+        assertEquals("learnerIssuedOn", expired.get(0).field());
+        assertEquals(1, expired.size(), "one problem at a time: " + expired);
     }
 
     @Test
     void aFutureDateIsRefused() {
-        assertEquals("The learner permit date cannot be in the future", issuedOn(TODAY.plusDays(1)).get(0).en());
+        assertEquals(List.of("The learner permit date cannot be in the future"),
+                issuedOn(TODAY.plusDays(1)).stream().map(Problem::en).toList(), "and nothing about the learner period");
     }
 }

@@ -10,11 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.Problem;
-import org.khidmat.testkit.ServiceHandlerCheck;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class LearnerPermitRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final ServiceHandlerCheck rules = ServiceHandlerCheck.of(Path.of("target/classes"), "itp.learner-permit", new LearnerPermitRules());
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "itp.learner-permit");
 
     @ParameterizedTest(name = "{0} from {1}")
     @CsvSource({"motorcycle,2008-11-21", "car,2008-11-21", "ltv,2005-11-21", "htv,2004-11-21", "htv,1970-01-01"})
@@ -29,8 +29,8 @@ class LearnerPermitRulesTest {
     }
 
     @Test
-    void theRefusalSaysWhenToComeBack() {
+    void theRefusalSaysTheAgeOfTheCategory() {
         List<Problem> p = rules.assertRefuses("dateOfBirth", null, Map.of("category", "ltv", "dateOfBirth", "2006-01-15"), TODAY);
-        assertEquals("For this category you must be 21 or over; you can apply from 2027-01-15", p.get(0).en());
+        assertEquals("For a light transport vehicle you must be 21 or over", p.get(0).en());
     }
 }

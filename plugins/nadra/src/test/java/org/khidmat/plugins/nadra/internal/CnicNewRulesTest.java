@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.Problem;
-import org.khidmat.testkit.ServiceHandlerCheck;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class CnicNewRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final ServiceHandlerCheck rules = ServiceHandlerCheck.of(Path.of("target/classes"), "nadra.cnic-new", new CnicNewRules());
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "nadra.cnic-new");
 
     private static Map<String, String> answers(String born, String formB, String parent) {
         return Map.of("dateOfBirth", born, "formB", formB, "parentCnic", parent);
@@ -29,9 +29,9 @@ class CnicNewRulesTest {
     }
 
     @Test
-    void oneDayShortOfEighteenIsToldTheDayToComeBack() {
+    void oneDayShortOfEighteenIsToldToUseTheBForm() {
         List<Problem> problems = rules.assertRefuses("dateOfBirth", "normal", answers("2008-11-22", "6110111111111", "6110122222222"), TODAY);
-        assertEquals("You can get a CNIC from your 18th birthday, 2026-11-22; until then your B-form is your identity document",
+        assertEquals("You can get a CNIC from your 18th birthday; until then your B-form is your identity document",
                 problems.get(0).en());
     }
 

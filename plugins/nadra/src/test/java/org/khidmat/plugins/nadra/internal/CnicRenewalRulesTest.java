@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.khidmat.api.Problem;
-import org.khidmat.api.Submission;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.khidmat.api.Problem;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class CnicRenewalRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final CnicRenewalRules rules = new CnicRenewalRules();
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "nadra.cnic-renewal");
 
     private List<Problem> check(String born, String expiry) {
-        return rules.check(Submission.of("nadra.cnic-renewal", "normal",
-                Map.of("dateOfBirth", born, "cardExpiry", expiry), TODAY));
+        return rules.check("normal", Map.of("dateOfBirth", born, "cardExpiry", expiry), TODAY);
     }
 
     @Test
@@ -43,11 +43,11 @@ class CnicRenewalRulesTest {
     }
 
     @Test
-    void cardValidBeyondTheWindowIsRefusedWithTheDateRenewalOpens() {
+    void cardValidBeyondTheWindowIsRefused() {
         List<Problem> problems = check("1990-05-01", TODAY.plusDays(181).toString());
         assertEquals(List.of(Problem.of("cardExpiry",
-                "Your card is valid until 2027-05-21; you can renew it from 2026-11-22",
-                "آپ کا کارڈ 2027-05-21 تک کارآمد ہے؛ آپ 2026-11-22 سے تجدید کرا سکتے ہیں")), problems);
+                "Your card is valid for more than 180 days yet; you can renew it from 180 days before it expires",
+                "آپ کا کارڈ ابھی 180 دن سے زیادہ کارآمد ہے؛ آپ اس کی میعاد ختم ہونے سے 180 دن پہلے سے تجدید کرا سکتے ہیں")), problems);
     }
 
     @Test

@@ -6,11 +6,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.khidmat.testkit.ServiceHandlerCheck;
+import org.khidmat.testkit.DescriptorRulesCheck;
 
 class CertificateOfOriginRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private final ServiceHandlerCheck rules = ServiceHandlerCheck.of(Path.of("target/classes"), "tdap.certificate-of-origin", new CertificateOfOriginRules());
+    private final DescriptorRulesCheck rules = DescriptorRulesCheck.of(Path.of("target/classes"), "tdap.certificate-of-origin");
 
     private static Map<String, String> shipment(String agreement, String destination, String invoiced, String shipped) {
         return Map.of("agreement", agreement, "destination", destination, "invoiceDate", invoiced, "shipmentDate", shipped);
