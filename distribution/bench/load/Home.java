@@ -141,4 +141,39 @@ final class Home implements AutoCloseable {
             }
         }
     }
+
+    /** Work measured while the centre's resident set is sampled every 100 ms. */
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** A result and the largest resident set, in MB, seen while it was made. */
+    record Peak<T>(T result, double rssMb) {
+    }
+
+    <T> Peak<T> peakRss(Work<T> work) throws Exception {
+        double[] peak = {rssMb()};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak[0] = Math.max(peak[0], rssMb());
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | IllegalStateException e) {
+                    return; // the centre stopped; what was seen stands
+                }
+            }
+        }, "rss-" + port);
+        sampler.setDaemon(true);
+        sampler.start();
+        T result;
+        try {
+            result = work.run();
+        } finally {
+            sampler.interrupt();
+            sampler.join(1000);
+        }
+        return new Peak<>(result, peak[0]);
+    }
 }
