@@ -88,6 +88,12 @@ public final class Load {
                 List<Wrk.Result> mine = new ArrayList<>();
                 List<Wrk.Result> bare = new ArrayList<>();
                 List<Wrk.Result> theirs = new ArrayList<>();
+                // a run to warm each server's JIT first, not counted: the centre's JIT starts late on purpose
+                Wrk.get(base.url(path), 32, o.seconds);
+                Wrk.get(jetty.url(path), 32, o.seconds);
+                if (other != null) {
+                    Wrk.get(other.url(path), 32, o.seconds);
+                }
                 for (int round = 0; round < o.rounds; round++) {
                     mine.add(Wrk.get(base.url(path), 32, o.seconds));
                     bare.add(Wrk.get(jetty.url(path), 32, o.seconds));
@@ -115,6 +121,10 @@ public final class Load {
         int[] clients = {1, 8, 32};
         Wrk.Result[] mine = new Wrk.Result[3];
         Wrk.Result[] naive = new Wrk.Result[3];
+        Wrk.post(base.url("/api/v1/applications"), List.of(POLICE), 201, 8, o.seconds); // warming, not counted
+        if (other != null) {
+            Wrk.post(other.url("/api/v1/applications"), List.of(POLICE), 201, 8, o.seconds);
+        }
         for (int i = 0; i < clients.length; i++) {
             mine[i] = Wrk.post(base.url("/api/v1/applications"), List.of(POLICE), 201, clients[i], o.seconds);
             naive[i] = NaiveSqlite.run(work.resolve("naive-" + clients[i]), clients[i], o.seconds, ANSWERS);

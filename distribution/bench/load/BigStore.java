@@ -60,6 +60,13 @@ final class BigStore {
             for (Filler.Tracked t : filled.sample()) {
                 bodies.add("{\"reference\":\"" + t.reference() + "\",\"cnic\":\"" + t.cnic() + "\"}");
             }
+            Filler.Tracked first = filled.sample().get(0);
+            HttpResponse<String> tracked = client.post(home.url("/api/v1/applications/track"),
+                    "{\"reference\":\"" + first.reference() + "\",\"cnic\":\"" + first.cnic() + "\"}");
+            if (tracked.statusCode() != 200) {
+                throw new IllegalStateException("a generated application cannot be tracked (" + tracked.statusCode()
+                        + "): the rows Filler writes no longer match the store's; " + tracked.body());
+            }
             Wrk.Result track = Wrk.post(home.url("/api/v1/applications/track"), bodies, 200, 1, o.seconds);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Karachi"));
             double limit = o.seconds * 6.0;
@@ -68,6 +75,13 @@ final class BigStore {
                     Math.max(2, o.timings - 2), limit));
             double csv = median(client.time(home.url("/figures.csv"), o.timings, limit));
             client.login(home.url(""), "admin", Home.ADMIN_PASSWORD);
+            if (applications == o.apps.get(0)) {
+                String verify = client.getText(home.url("/api/v1/audit/verify"));
+                if (!verify.contains("\"intact\":true")) {
+                    throw new IllegalStateException("the audit chain with generated entries does not verify: the"
+                            + " store's chain changed, adapt AuditRows to it; " + verify);
+                }
+            }
             double inbox = median(client.time(home.url("/api/v1/agency/ictpolice/applications"), o.timings * 2, limit));
             return new Measured(applications, filled.seconds(), track, figures30, year, csv, inbox, home.rssMb());
         }

@@ -35,6 +35,8 @@ final class ManyServices {
             List<Wrk.Result> few = new ArrayList<>();
             double widePeak = 0;
             double basePeak = 0;
+            Wrk.get(wide.url("/api/v1/services"), 32, o.seconds); // warming the JIT of both, not counted
+            Wrk.get(base.url("/api/v1/services"), 32, o.seconds);
             for (int round = 0; round < o.rounds; round++) {
                 Home.Peak<Wrk.Result> w = wide.peakRss(() -> Wrk.get(wide.url("/api/v1/services"), 32, o.seconds));
                 Home.Peak<Wrk.Result> b = base.peakRss(() -> Wrk.get(base.url("/api/v1/services"), 32, o.seconds));
