@@ -35,7 +35,11 @@ public final class Load {
     static final String ANSWERS = "{\"fullName\":\"Load Bench\",\"cnic\":\"6110112345671\",\"purpose\":\"visa\","
             + "\"address\":\"House 1, Street 2, F-7/3\",\"mobile\":\"0300 1234567\"}";
 
+    /** Held, so that the quieter level stays: the baseline Jetty's start and stop lines are not results. */
+    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
     public static void main(String[] args) throws Exception {
+        JETTY.setLevel(java.util.logging.Level.WARNING);
         Options o = Options.parse(args);
         if (!Wrk.available()) {
             System.err.println("wrk is not installed; on Debian: apt-get install wrk");
@@ -130,7 +134,7 @@ public final class Load {
             naive[i] = NaiveSqlite.run(work.resolve("naive-" + clients[i]), clients[i], o.seconds, ANSWERS);
             if (other != null) {
                 Wrk.Result theirs = Wrk.post(other.url("/api/v1/applications"), List.of(POLICE), 201, clients[i], o.seconds);
-                sideBySide.add("applications/s at " + clients[i] + " clients: " + Table.perSecond(mine[i].perSecond())
+                sideBySide.add("applications/s at " + clients[i] + (clients[i] == 1 ? " client: " : " clients: ") + Table.perSecond(mine[i].perSecond())
                         + " / " + Table.perSecond(theirs.perSecond()) + " = " + Table.ratio(mine[i].perSecond(), theirs.perSecond()));
             }
         }

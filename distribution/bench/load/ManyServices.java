@@ -23,7 +23,12 @@ final class ManyServices {
                 wideStarts.add(wide.start());
             }
             int samples = Load.count(new String(new Client().get(base.url("/api/v1/services")).body(), "UTF-8"), "\"bundle\":");
-            int all = Load.count(new String(new Client().get(wide.url("/api/v1/services")).body(), "UTF-8"), "\"bundle\":");
+            int all = 0;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (all != samples + extra && System.nanoTime() < deadline) {
+                Thread.sleep(all == 0 ? 0 : 200); // the ready line may come before the last bundle is listed
+                all = Load.count(new String(new Client().get(wide.url("/api/v1/services")).body(), "UTF-8"), "\"bundle\":");
+            }
             if (all != samples + extra) {
                 throw new IllegalStateException("the centre lists " + all + " services, not " + samples + " + " + extra
                         + " made up: see " + wide.dir.resolve("logs") + " and deploy/*.failed");
