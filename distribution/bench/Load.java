@@ -40,7 +40,14 @@ public final class Load {
 
     public static void main(String[] args) throws Exception {
         JETTY.setLevel(java.util.logging.Level.WARNING);
-        Options o = Options.parse(args);
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (!Wrk.available()) {
             System.err.println("wrk is not installed; on Debian: apt-get install wrk");
             System.exit(2);
