@@ -12,6 +12,8 @@ import java.util.HexFormat;
  * the last seq + 1, and each hash is SHA-256 over the length-prefixed fields (previous hash, seq, at, actor,
  * action, subject, detail), as the store's AuditHash computes it. This is the one place that knows the audit
  * table and its hash: when the store's audit chain changes (a keyed hash, a new schema), change this class only.
+ * The filler appends an application's entries together, so their times are not in seq order as a live centre's
+ * are; the chain's check asks only that each entry follows the one before.
  */
 final class AuditRows implements AutoCloseable {
     private final PreparedStatement insert;
