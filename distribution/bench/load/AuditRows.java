@@ -1,0 +1,81 @@
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+
+/**
+ * The audit entries of generated applications, appended to the centre's chain as its store appends them: seq is
+ * the last seq + 1, and each hash is SHA-256 over the length-prefixed fields (previous hash, seq, at, actor,
+ * action, subject, detail), as the store's AuditHash computes it. This is the one place that knows the audit
+ * table and its hash: when the store's audit chain changes (a keyed hash, a new schema), change this class only.
+ * The filler appends an application's entries together, so their times are not in seq order as a live centre's
+ * are; the chain's check asks only that each entry follows the one before.
+ */
+final class AuditRows implements AutoCloseable {
+    private final PreparedStatement insert;
+    private final MessageDigest sha256;
+    private long seq;
+    private String prevHash;
+
+    AuditRows(Connection c) throws Exception {
+        sha256 = MessageDigest.getInstance("SHA-256");
+        seq = 0;
+        prevHash = "0".repeat(64);
+        try (Statement s = c.createStatement();
+                ResultSet last = s.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+            if (last.next()) {
+                seq = last.getLong(1);
+                prevHash = last.getString(2);
+            }
+        }
+        insert = c.prepareStatement("INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    /** Appends one entry after the last. */
+    void append(long at, String actor, String action, String subject, String detail) throws SQLException {
+        seq++;
+        sha256.reset();
+        field(prevHash);
+        field(Long.toString(seq));
+        field(Long.toString(at));
+        field(actor);
+        field(action);
+        field(subject);
+        field(detail);
+        String hash = HexFormat.of().formatHex(sha256.digest());
+        insert.setLong(1, seq);
+        insert.setLong(2, at);
+        insert.setString(3, actor);
+        insert.setString(4, action);
+        insert.setString(5, subject);
+        insert.setString(6, detail);
+        insert.setString(7, prevHash);
+        insert.setString(8, hash);
+        insert.executeUpdate();
+        prevHash = hash;
+    }
+
+    private void field(String value) {
+        if (value == null) {
+            length(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        length(bytes.length);
+        sha256.update(bytes);
+    }
+
+    private void length(int n) {
+        sha256.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+    }
+
+    @Override
+    public void close() throws SQLException {
+        insert.close();
+    }
+}

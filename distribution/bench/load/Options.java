@@ -1,0 +1,67 @@
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line: defaults for a full run, {@code --quick} for a smoke run of a minute or two. */
+final class Options {
+    Path dist = Path.of("distribution/target/khidmat");
+    Path against;
+    boolean quick;
+    int seconds = 10;
+    int rounds = 2;
+    int starts = 3;
+    int bundles = 40;
+    int timings = 5;
+    List<Integer> apps = List.of(1_000, 1_000_000);
+    final List<String> given = new ArrayList<>();
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        boolean secondsSet = false;
+        boolean appsSet = false;
+        for (int i = 0; i < args.length; i++) {
+            o.given.add(args[i]);
+            switch (args[i]) {
+                case "--quick" -> o.quick = true;
+                case "--seconds" -> {
+                    o.seconds = Integer.parseInt(o.next(args, ++i));
+                    secondsSet = true;
+                }
+                case "--rounds" -> o.rounds = Integer.parseInt(o.next(args, ++i));
+                case "--starts" -> o.starts = Integer.parseInt(o.next(args, ++i));
+                case "--bundles" -> o.bundles = Integer.parseInt(o.next(args, ++i));
+                case "--apps" -> {
+                    o.apps = List.of(o.next(args, ++i).split(",")).stream().map(s -> Integer.parseInt(s.strip())).toList();
+                    appsSet = true;
+                }
+                case "--against" -> o.against = Path.of(o.next(args, ++i));
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --quick,"
+                                + " --seconds N, --rounds N, --starts N, --bundles N, --apps N,M, --against DIST");
+                    }
+                    o.dist = Path.of(args[i]);
+                }
+            }
+        }
+        if (o.quick) {
+            o.seconds = secondsSet ? o.seconds : 1;
+            o.rounds = 1;
+            o.starts = 1;
+            o.timings = 2;
+            o.apps = appsSet ? o.apps : List.of(100, 1_000);
+        }
+        if (o.apps.size() != 2 || o.apps.get(0) < 1 || o.apps.get(1) < o.apps.get(0)) {
+            throw new IllegalArgumentException("--apps takes two counts, the baseline first: --apps 1000,1000000");
+        }
+        return o;
+    }
+
+    private String next(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        given.add(args[i]);
+        return args[i];
+    }
+}
