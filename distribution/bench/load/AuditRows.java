@@ -9,8 +9,9 @@ import java.util.HexFormat;
 
 /**
  * The audit entries of generated applications, appended to the centre's chain as its store appends them: seq is
- * the last seq + 1, and each hash is SHA-256 over the length-prefixed fields (previous hash, seq, at, actor,
- * action, subject, detail), as the store's AuditHash computes it. This is the one place that knows the audit
+ * the last seq + 1, and each hash is HMAC-SHA256 under the centre's audit key ({@code data/audit.key}, hex) over the
+ * length-prefixed fields (previous hash, seq, at, actor, action, subject, detail), as the store's AuditHash computes
+ * it; a centre without a key (before schema 5) gets the plain SHA-256 it used then. This is the one place that knows the audit
  * table and its hash: when the store's audit chain changes (a keyed hash, a new schema), change this class only.
  * The filler appends an application's entries together, so their times are not in seq order as a live centre's
  * are; the chain's check asks only that each entry follows the one before.
@@ -18,11 +19,19 @@ import java.util.HexFormat;
 final class AuditRows implements AutoCloseable {
     private final PreparedStatement insert;
     private final MessageDigest sha256;
+    private final javax.crypto.Mac hmac;
     private long seq;
     private String prevHash;
 
-    AuditRows(Connection c) throws Exception {
+    AuditRows(Connection c, java.nio.file.Path keyFile) throws Exception {
         sha256 = MessageDigest.getInstance("SHA-256");
+        if (java.nio.file.Files.isRegularFile(keyFile)) {
+            hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+            hmac.init(new javax.crypto.spec.SecretKeySpec(HexFormat.of().parseHex(
+                    java.nio.file.Files.readString(keyFile, StandardCharsets.US_ASCII).strip()), "HmacSHA256"));
+        } else {
+            hmac = null;
+        }
         seq = 0;
         prevHash = "0".repeat(64);
         try (Statement s = c.createStatement();
@@ -40,6 +49,7 @@ final class AuditRows implements AutoCloseable {
     void append(long at, String actor, String action, String subject, String detail) throws SQLException {
         seq++;
         sha256.reset();
+        buffer.reset();
         field(prevHash);
         field(Long.toString(seq));
         field(Long.toString(at));
@@ -47,7 +57,7 @@ final class AuditRows implements AutoCloseable {
         field(action);
         field(subject);
         field(detail);
-        String hash = HexFormat.of().formatHex(sha256.digest());
+        String hash = HexFormat.of().formatHex(hmac == null ? sha256.digest() : hmac.doFinal(buffer.toByteArray()));
         insert.setLong(1, seq);
         insert.setLong(2, at);
         insert.setString(3, actor);
@@ -68,11 +78,17 @@ final class AuditRows implements AutoCloseable {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         length(bytes.length);
         sha256.update(bytes);
+        buffer.writeBytes(bytes);
     }
 
     private void length(int n) {
-        sha256.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        byte[] b = {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+        sha256.update(b);
+        buffer.writeBytes(b);
     }
+
+    /** The encoded fields, for the HMAC. */
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(256);
 
     @Override
     public void close() throws SQLException {

@@ -51,7 +51,7 @@ final class Filler {
         try (Connection c = open(database)) {
             Template t = template(c);
             c.setAutoCommit(false);
-            try (AuditRows audit = new AuditRows(c);
+            try (AuditRows audit = new AuditRows(c, database.resolveSibling("audit.key"));
                     PreparedStatement app = c.prepareStatement("INSERT INTO application (reference, service_id,"
                             + " descriptor_version, agency, cnic, tier, answers, status, payment_state, created_at,"
                             + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
