@@ -1,5 +1,10 @@
 package org.khidmat.core.internal.deploy;
 
+import static org.khidmat.core.internal.deploy.Words.millis;
+import static org.khidmat.core.internal.deploy.Words.result;
+import static org.khidmat.core.internal.deploy.Words.state;
+import static org.khidmat.core.internal.deploy.Words.threads;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +73,6 @@ public final class BundleDeployer implements Deployer {
     private final Quarantine quarantine;
     private final Approvals approvals;
     private final Map<String, Installed> installed = new ConcurrentHashMap<>();
-    /** Bundles stopped because a library they import left, by symbolic name, with the reason. */
-    private final Map<String, String> suspended = new ConcurrentHashMap<>();
     private final AtomicLong incoming = new AtomicLong();
     private final AtomicInteger queued = new AtomicInteger();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "khidmat-deployer"));
@@ -80,6 +83,7 @@ public final class BundleDeployer implements Deployer {
     });
     private final DeployFolder folder;
     private final DeployState state;
+    private final Suspensions suspensions;
     private final AgencyClaims claims;
     /** Compiles the rules of a candidate's descriptors; absent when the centre runs without the rules bundle. */
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
@@ -109,6 +113,7 @@ public final class BundleDeployer implements Deployer {
         this.quarantine = new Quarantine(archiveDir);
         this.approvals = new Approvals(archiveDir);
         this.folder = new DeployFolder(deployDir, this);
+        this.suspensions = new Suspensions(context, installed, steps, folder, catalogue, audit);
         thread.execute(this::adopt);
         folder.start();
     }
@@ -273,7 +278,7 @@ public final class BundleDeployer implements Deployer {
         List<DeployedBundle> out = new ArrayList<>();
         for (Installed i : installed.values()) {
             Bundle b = context.getBundle(i.bundleId());
-            String st = suspended.containsKey(i.candidate().symbolicName()) ? "SUSPENDED"
+            String st = suspensions.contains(i.candidate().symbolicName()) ? "SUSPENDED"
                     : b == null ? "UNINSTALLED" : state(b.getState());
             out.add(new DeployedBundle(i.candidate().symbolicName(), i.candidate().version().toString(), st,
                     agencyOf(i.candidate()), i.candidate().serviceIds(), i.candidate().sha256(),
@@ -353,7 +358,7 @@ public final class BundleDeployer implements Deployer {
                     History.trim(current));
             try {
                 DeployResult r = current == null ? installNew(next, t0) : replace(current, next, t0, "update");
-                resumeSuspended();
+                suspensions.resume();
                 return r;
             } finally {
                 History.prune(archiveDir.resolve(c.symbolicName()), installed.get(c.symbolicName()));
@@ -581,7 +586,7 @@ public final class BundleDeployer implements Deployer {
             }
         }
         installed.remove(symbolicName);
-        suspended.remove(symbolicName);
+        suspensions.forget(symbolicName);
         List<String> left = List.of();
         if (bundle != null) {
             catalogue.dismiss(bundle);
@@ -601,48 +606,10 @@ public final class BundleDeployer implements Deployer {
         }
         LOG.info("withdrew {} in {} ms", current.candidate().label(), millis(t0));
         if (how == Removal.FILE_GONE) {
-            suspend(dependents, current);
+            suspensions.suspend(dependents, current);
         }
         return new DeployResult(true, symbolicName, null, List.of(), "withdrew " + current.candidate().label()
                 + "; its applications stay trackable" + leak, millis(t0));
-    }
-
-    /** Bundles whose library left: they stop serving, say why, and come back when a library returns. */
-    private void suspend(List<String> dependents, Installed library) {
-        for (String d : dependents) {
-            Installed i = installed.get(d);
-            if (i == null) {
-                continue;
-            }
-            String why = "suspended: it imports packages of " + library.candidate().label()
-                    + ", which was withdrawn; it serves again when that library is deployed again";
-            suspended.put(d, why);
-            folder.mark(i.sourceFile(), why);
-            audit.append("system", "bundle.suspend", d, why);
-            LOG.warn("{} {}", i.candidate().label(), why);
-        }
-    }
-
-    /** After a deploy, brings back suspended bundles that can now resolve. */
-    private void resumeSuspended() {
-        for (String d : List.copyOf(suspended.keySet())) {
-            Installed i = installed.get(d);
-            Bundle b = i == null ? null : context.getBundle(i.bundleId());
-            if (b == null) {
-                suspended.remove(d);
-                continue;
-            }
-            try {
-                steps.startAndVerify(b, i.candidate());
-                suspended.remove(d);
-                folder.mark(i.sourceFile(), null);
-                catalogue.admit(b, null);
-                audit.append("system", "bundle.resume", d, i.candidate().version().toString());
-                LOG.info("{} serves again: its library is back", i.candidate().label());
-            } catch (Refusal r) {
-                LOG.debug("{} stays suspended: {}", d, r.getMessage());
-            }
-        }
     }
 
     private DeployResult refused(Candidate c, Path copy, String reason, String actor, long t0) {
@@ -652,28 +619,5 @@ public final class BundleDeployer implements Deployer {
         Installed current = claimed == null ? null : installed.get(claimed);
         return new DeployResult(false, claimed, current == null ? null : current.candidate().version().toString(),
                 current == null ? List.of() : current.candidate().serviceIds(), reason, millis(t0));
-    }
-
-    static DeployResult result(boolean ok, Candidate c, String message, long t0) {
-        return new DeployResult(ok, c.symbolicName(), c.version().toString(), c.serviceIds(), message, millis(t0));
-    }
-
-    static long millis(long t0) {
-        return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    private static String threads(int n) {
-        return n == 1 ? "1 thread" : n + " threads";
-    }
-
-    private static String state(int state) {
-        return switch (state) {
-            case Bundle.ACTIVE -> "ACTIVE";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            default -> "UNINSTALLED";
-        };
     }
 }
