@@ -1,5 +1,6 @@
 package org.khidmat.api.platform;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -31,4 +32,32 @@ public interface Catalogue {
      * @throws NoSuchElementException when no deployed bundle declares that service
      */
     CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor);
+
+    /**
+     * A cheap stamp of what {@link #services()} answers: it changes whenever a service is listed or withdrawn, a
+     * bundle is updated, or a service's enablement changes (also when another node changed it, once this node has
+     * read the enablement again). Readers may keep anything they derived from the list for as long as the stamp is
+     * the same. Only equality is meaningful; the stamp is not ordered across restarts.
+     *
+     * <p>The default derives the stamp from the whole list, which is correct but costs as much as reading it;
+     * implementations should keep a counter.
+     *
+     * @return the stamp of the catalogue as it is now
+     * @since 1.5
+     */
+    default long version() {
+        return services().hashCode();
+    }
+
+    /**
+     * When a service last changed for citizens: its bundle was deployed or updated, or its enablement was changed,
+     * whichever came last.
+     *
+     * @param id a service id
+     * @return that instant, or empty when the service is not listed or the time is not known
+     * @since 1.5
+     */
+    default Optional<Instant> changedAt(String id) {
+        return Optional.empty();
+    }
 }

@@ -18,12 +18,14 @@ final class ApiHandler extends Handler.Abstract {
     private final Catalogue catalogue;
     private final Deployer deployer;
     private final String instance;
+    private final ServiceListApi serviceList;
 
     /** @param instance this run's id, which the launcher checks so that it never takes another server for this one */
     ApiHandler(Catalogue catalogue, Deployer deployer, String instance) {
         this.catalogue = catalogue;
         this.deployer = deployer;
         this.instance = instance;
+        this.serviceList = new ServiceListApi(catalogue);
     }
 
     @Override
@@ -40,7 +42,7 @@ final class ApiHandler extends Handler.Abstract {
         if (path.equals("/health")) {
             health(response, callback);
         } else if (path.equals("/api/v1/services") || path.equals("/api/v1/services/")) {
-            Http.json(response, callback, 200, ServiceJson.list(catalogue.services()));
+            serviceList.handle(request, response, callback);
         } else if (path.startsWith("/api/v1/services/")) {
             String id = path.substring("/api/v1/services/".length());
             if (!SERVICE_ID.matcher(id).matches()) {

@@ -1,21 +1,48 @@
 package org.khidmat.web.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 
-/** The catalogue at {@code /}: every enabled service, searchable by words in English and Urdu, filtered by category and agency. */
+/**
+ * The catalogue at {@code /}: every enabled service, searchable by words in English and Urdu, filtered by category and
+ * agency. Past {@link #GROUP_OVER} services the unfiltered page lists titles only, grouped by category and agency
+ * ({@link CatalogueGroups}). The page holds nothing of the visitor's but the language, so every page without search
+ * words is prepared once per catalogue stamp, language and parameters, with an ETag and gzip ({@link PreparedCache}).
+ */
 final class CataloguePage {
+    /** How many services the unfiltered page lists in full; past it, it groups titles. */
+    static final int GROUP_OVER = 60;
+    private static final Set<String> PREPARED_PARAMETERS = Set.of("lang", "category", "agency", "q");
     private final Catalogue catalogue;
+    private final PreparedCache cache = new PreparedCache();
 
     CataloguePage(Catalogue catalogue) {
         this.catalogue = catalogue;
+    }
+
+    /** Sends the page: prepared when it has no search words and only the parameters it knows, else made now. */
+    void send(Request request, Response response, Callback callback, String lang) {
+        Map<String, String> q = Exchange.query(request);
+        if (!q.getOrDefault("q", "").isBlank() || !PREPARED_PARAMETERS.containsAll(q.keySet())) {
+            Http.html(response, callback, 200, render(request, lang));
+            return;
+        }
+        long stamp = catalogue.version();
+        // the page differs by language and by the address its language switch returns to (Layout.page)
+        String variant = lang + ' ' + request.getHttpURI().getPathQuery();
+        cache.get(stamp, variant, () -> Prepared.of(render(request, lang).getBytes(StandardCharsets.UTF_8), Prepared.HTML,
+                "private, no-cache", "Accept-Encoding, Cookie", null)).send(request, response, callback);
     }
 
     String render(Request request, String lang) {
@@ -46,6 +73,10 @@ final class CataloguePage {
                 .append("</p>\n");
         if (shown.isEmpty()) {
             b.append("<p>").append(Words.get("none", lang)).append("</p>");
+        }
+        if (shown.size() > GROUP_OVER && words.isEmpty() && category.isEmpty() && agency.isEmpty()) {
+            CatalogueGroups.append(b, shown, lang);
+            return Layout.page(request, lang, Words.get("catalogueTitle", lang), b.toString());
         }
         b.append("<ul class=\"services\">\n");
         for (CatalogueEntry e : shown) {

@@ -40,7 +40,7 @@ final class CitizenSite extends Handler.Abstract {
         String lang = Layout.lang(request);
         try {
             if (path.equals("/") && get) {
-                Http.html(response, callback, 200, cataloguePage.render(request, lang));
+                cataloguePage.send(request, response, callback, lang);
             } else if (path.equals("/lang") && get) {
                 language(request, response, callback);
             } else if (path.equals("/track")) {

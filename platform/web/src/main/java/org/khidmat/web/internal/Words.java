@@ -16,6 +16,7 @@ final class Words {
         w("all", "All", "سب");
         w("found", "services found", "خدمات ملیں");
         w("none", "No service matches. Try other words.", "کوئی خدمت نہیں ملی۔ دوسرے الفاظ آزمائیں۔");
+        w("allIn", "Every service, with fees and times, in", "فیس اور وقت کے ساتھ تمام خدمات:");
         w("feeFrom", "Fee from", "فیس از");
         w("rs", "Rs", "روپے");
         w("days", "working days", "کاری دن");

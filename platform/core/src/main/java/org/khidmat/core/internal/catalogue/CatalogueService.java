@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.khidmat.api.AgencyBundle;
 import org.khidmat.api.descriptor.BundleDescriptors;
 import org.khidmat.api.descriptor.DescriptorException;
@@ -61,11 +62,13 @@ public final class CatalogueService implements Catalogue {
     /** How long the enablement read from the store is used before it is read again (other nodes may change it). */
     static final long STATES_FRESH_NANOS = 2_000_000_000L;
     private volatile Cached cached;
+    /** {@link #version()}: counted up on every change of the list or of the enablement read. */
+    private final AtomicLong stamp = new AtomicLong();
 
     private record Cached(Map<String, ServiceState> states, long readAt) {
     }
 
-    private record Listed(ServiceDescriptor descriptor, long bundleId, String symbolicName, String version) {
+    private record Listed(ServiceDescriptor descriptor, long bundleId, String symbolicName, String version, Instant deployed) {
     }
 
     @Activate
@@ -148,12 +151,14 @@ public final class CatalogueService implements Catalogue {
                             d.id(), other.symbolicName());
                     continue;
                 }
-                next.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString()));
+                next.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
+                        Instant.ofEpochMilli(bundle.getLastModified())));
                 archive(bundle, d);
                 ids.add(d.id());
             }
         }
         byId = Map.copyOf(next);
+        stamp.incrementAndGet();
         LOG.debug("catalogue: {} {} serves {}", bundle.getSymbolicName(), bundle.getVersion(), ids);
         return ids;
     }
@@ -163,6 +168,7 @@ public final class CatalogueService implements Catalogue {
             Map<String, Listed> next = new HashMap<>(byId);
             next.values().removeIf(l -> l.bundleId() == bundleId);
             byId = Map.copyOf(next);
+            stamp.incrementAndGet();
         }
     }
 
@@ -226,6 +232,7 @@ public final class CatalogueService implements Catalogue {
         ServiceState state = new ServiceState(id, enabled, why, actor, Instant.now());
         states.put(state, AuditNote.of(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why));
         cached = null;
+        stamp.incrementAndGet();
         LOG.info("service {} {} by {}", id, enabled ? "enabled" : "disabled", actor);
         return entry(l, state);
     }
@@ -235,10 +242,32 @@ public final class CatalogueService implements Catalogue {
         Cached c = cached;
         long now = System.nanoTime();
         if (c == null || now - c.readAt() > STATES_FRESH_NANOS) {
-            c = new Cached(Map.copyOf(states.all()), now);
+            Map<String, ServiceState> read = Map.copyOf(states.all());
+            if (c == null || !read.equals(c.states())) {
+                stamp.incrementAndGet();
+            }
+            c = new Cached(read, now);
             cached = c;
         }
         return c.states();
+    }
+
+    @Override
+    public long version() {
+        states();
+        return stamp.get();
+    }
+
+    @Override
+    public Optional<Instant> changedAt(String id) {
+        Listed l = byId.get(id);
+        if (l == null) {
+            return Optional.empty();
+        }
+        ServiceState state = states().get(id);
+        Instant changed = state == null || state.changedAt() == null || state.changedAt().isBefore(l.deployed())
+                ? l.deployed() : state.changedAt();
+        return Optional.of(changed);
     }
 
     private static CatalogueEntry entry(Listed l, ServiceState state) {
