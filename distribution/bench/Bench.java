@@ -99,7 +99,7 @@ public final class Bench {
         List<Double> updates = new ArrayList<>();
         Path outside = Files.createDirectories(home.resolve("bench-jars"));
         for (int i = 1; i <= deploys; i++) {
-            String id = "bench.svc" + i;
+            String id = "bench" + i + ".svc"; // an agency of its own: an agency code belongs to the first bundle that claims it
             Path jar = outside.resolve("b" + i + ".jar");
             Files.write(jar, jar("org.bench.svc" + i, "1.0.0", id, "Bench " + i, 1));
             long t0 = System.nanoTime();
@@ -109,14 +109,14 @@ public final class Bench {
         }
         for (int i = 2; i <= deploys + 1; i++) {
             Path jar = outside.resolve("u" + i + ".jar");
-            Files.write(jar, jar("org.bench.svc1", "1.0." + i, "bench.svc1", "Update " + i, i));
+            Files.write(jar, jar("org.bench.svc1", "1.0." + i, "bench1.svc", "Update " + i, i));
             long t0 = System.nanoTime();
             Files.move(jar, home.resolve("deploy/b1.jar"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            awaitTitle(base, "bench.svc1", "Update " + i);
+            awaitTitle(base, "bench1.svc", "Update " + i);
             updates.add((System.nanoTime() - t0) / 1e6);
         }
         for (int i = 1; i <= deploys; i++) {
-            String id = "\"bench.svc" + i + "\"";
+            String id = "\"bench" + i + ".svc\"";
             long t0 = System.nanoTime();
             Files.delete(home.resolve("deploy/b" + i + ".jar"));
             awaitUntil(() -> !services(base).contains(id));
@@ -244,7 +244,7 @@ public final class Bench {
         a.putValue("Khidmat-Services", "services/");
         String json = """
             {"formatVersion": 1, "id": "%s", "version": %d,
-             "agency": {"code": "bench", "name": {"en": "Benchmark agency", "ur": "بینچ مارک"}},
+             "agency": {"code": "%s", "name": {"en": "Benchmark agency", "ur": "بینچ مارک"}},
              "category": "testing", "title": {"en": "%s", "ur": "بینچ"},
              "summary": {"en": "Made by the benchmark.", "ur": "بینچ مارک"},
              "fees": [{"id": "normal", "title": {"en": "Normal", "ur": "عام"}, "amount": 100, "days": 3}],
@@ -253,7 +253,7 @@ public final class Bench {
                "states": [{"id": "submitted", "label": {"en": "Submitted", "ur": "جمع"}},
                           {"id": "done", "label": {"en": "Done", "ur": "مکمل"}, "terminal": true}],
                "transitions": [{"from": "submitted", "to": "done", "label": {"en": "Finish", "ur": "مکمل"}}]}}
-            """.formatted(id, descriptorVersion, title);
+            """.formatted(id, descriptorVersion, id.substring(0, id.indexOf('.')), title);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream j = new JarOutputStream(out, m)) {
             j.putNextEntry(new JarEntry("services/svc.json"));
