@@ -100,35 +100,35 @@ public class CatalogueInContainerIT {
 
     @Test
     public void deployedDescriptorOnlyBundleIsInTheCatalogue() {
-        DeployResult r = deploy(agency("org.acme.one", "1.0.0", "acme.one", "One v1"));
+        DeployResult r = deploy(agency("org.acme.one", "1.0.0", "one.svc", "One v1"));
         assertTrue(r.message(), r.ok());
         assertEquals("org.acme.one", r.symbolicName());
         assertEquals("1.0.0", r.version());
-        assertEquals(List.of("acme.one"), r.services());
+        assertEquals(List.of("one.svc"), r.services());
 
-        CatalogueEntry e = only("acme.one");
+        CatalogueEntry e = only("one.svc");
         assertEquals("One v1", e.descriptor().title().en());
         assertEquals("org.acme.one", e.symbolicName());
         assertEquals("1.0.0", e.bundleVersion());
         assertTrue(e.enabled());
-        assertEquals(e, catalogue.service("acme.one").orElseThrow());
+        assertEquals(e, catalogue.service("one.svc").orElseThrow());
 
         DeployedBundle b = deployed("org.acme.one").orElseThrow();
         assertEquals("1.0.0", b.version());
         assertEquals("ACTIVE", b.state());
-        assertEquals(List.of("acme.one"), b.services());
+        assertEquals(List.of("one.svc"), b.services());
         assertEquals(ACTOR, b.deployedBy());
         assertNull(b.previousVersion());
     }
 
     @Test
     public void higherVersionReplacesTheDeployedOne() {
-        assertTrue(deploy(agency("org.acme.two", "1.0.0", "acme.two", "Two v1")).ok());
-        DeployResult r = deploy(agency("org.acme.two", "2.0.0", "acme.two", "Two v2"));
+        assertTrue(deploy(agency("org.acme.two", "1.0.0", "two.svc", "Two v1")).ok());
+        DeployResult r = deploy(agency("org.acme.two", "2.0.0", "two.svc", "Two v2"));
         assertTrue(r.message(), r.ok());
         assertEquals("2.0.0", r.version());
 
-        CatalogueEntry e = only("acme.two");
+        CatalogueEntry e = only("two.svc");
         assertEquals("Two v2", e.descriptor().title().en());
         assertEquals("org.acme.two", e.symbolicName());
         assertEquals("2.0.0", e.bundleVersion());
@@ -140,10 +140,10 @@ public class CatalogueInContainerIT {
 
     @Test
     public void brokenUpdateIsRefusedAndTheDeployedVersionKeepsServing() {
-        assertTrue(deploy(agency("org.acme.three", "1.0.0", "acme.three", "Three v1")).ok());
-        assertTrue(deploy(agency("org.acme.three", "2.0.0", "acme.three", "Three v2")).ok());
+        assertTrue(deploy(agency("org.acme.three", "1.0.0", "three.svc", "Three v1")).ok());
+        assertTrue(deploy(agency("org.acme.three", "2.0.0", "three.svc", "Three v2")).ok());
 
-        DeployResult r = deploy(agency("org.acme.three", "3.0.0", "acme.three", "Three v3")
+        DeployResult r = deploy(agency("org.acme.three", "3.0.0", "three.svc", "Three v3")
                 .activator(ThrowingActivator.class));
         assertFalse("a bundle whose activator throws was deployed", r.ok());
         assertTrue(r.message(), r.message().contains("failed to start"));
@@ -151,7 +151,7 @@ public class CatalogueInContainerIT {
         assertEquals("org.acme.three", r.symbolicName());
         assertEquals("the version in force", "2.0.0", r.version());
 
-        CatalogueEntry e = only("acme.three");
+        CatalogueEntry e = only("three.svc");
         assertEquals("Three v2", e.descriptor().title().en());
         assertEquals("2.0.0", e.bundleVersion());
         DeployedBundle b = deployed("org.acme.three").orElseThrow();
@@ -162,15 +162,15 @@ public class CatalogueInContainerIT {
 
     @Test
     public void rollbackGoesBackToThePreviousVersion() {
-        assertTrue(deploy(agency("org.acme.four", "1.0.0", "acme.four", "Four v1")).ok());
-        assertTrue(deploy(agency("org.acme.four", "2.0.0", "acme.four", "Four v2")).ok());
-        assertEquals("2.0.0", only("acme.four").bundleVersion());
+        assertTrue(deploy(agency("org.acme.four", "1.0.0", "four.svc", "Four v1")).ok());
+        assertTrue(deploy(agency("org.acme.four", "2.0.0", "four.svc", "Four v2")).ok());
+        assertEquals("2.0.0", only("four.svc").bundleVersion());
 
         DeployResult r = deployer.rollback("org.acme.four", ACTOR);
         assertTrue(r.message(), r.ok());
         assertEquals("1.0.0", r.version());
 
-        CatalogueEntry e = only("acme.four");
+        CatalogueEntry e = only("four.svc");
         assertEquals("Four v1", e.descriptor().title().en());
         assertEquals("1.0.0", e.bundleVersion());
         DeployedBundle b = deployed("org.acme.four").orElseThrow();
@@ -179,20 +179,20 @@ public class CatalogueInContainerIT {
 
         DeployResult again = deployer.rollback("org.acme.four", ACTOR);
         assertFalse("rolled back past the first version: " + again.message(), again.ok());
-        assertEquals("1.0.0", only("acme.four").bundleVersion());
+        assertEquals("1.0.0", only("four.svc").bundleVersion());
     }
 
     @Test
     public void withdrawRemovesTheBundleAndItsServices() {
-        assertTrue(deploy(agency("org.acme.five", "1.0.0", "acme.five", "Five v1")).ok());
-        assertTrue(catalogue.service("acme.five").isPresent());
+        assertTrue(deploy(agency("org.acme.five", "1.0.0", "five.svc", "Five v1")).ok());
+        assertTrue(catalogue.service("five.svc").isPresent());
 
         DeployResult r = deployer.withdraw("org.acme.five", ACTOR);
         assertTrue(r.message(), r.ok());
         assertNull(r.version());
 
-        assertTrue(catalogue.service("acme.five").isEmpty());
-        assertTrue(catalogue.services().stream().noneMatch(e -> e.id().equals("acme.five")));
+        assertTrue(catalogue.service("five.svc").isEmpty());
+        assertTrue(catalogue.services().stream().noneMatch(e -> e.id().equals("five.svc")));
         assertTrue(deployed("org.acme.five").isEmpty());
         assertFalse("withdrew a bundle twice", deployer.withdraw("org.acme.five", ACTOR).ok());
     }
@@ -207,33 +207,34 @@ public class CatalogueInContainerIT {
         assertTrue(plain.message(), plain.message().contains("not an OSGi bundle"));
         assertNull(plain.symbolicName());
 
-        DeployResult platform = deploy(agency("org.khidmat.core", "9.0.0", "acme.impostor", "Impostor"));
+        DeployResult platform = deploy(agency("org.khidmat.core", "9.0.0", "impostor.svc", "Impostor"));
         assertFalse("a platform bundle was deployed as an agency bundle", platform.ok());
         assertTrue(platform.message(), platform.message().contains("part of the centre itself"));
 
         assertEquals(before, deployer.bundles());
         assertEquals(services, catalogue.services().size());
-        assertTrue(catalogue.service("acme.impostor").isEmpty());
+        assertTrue(catalogue.service("impostor.svc").isEmpty());
     }
 
     private static TestBundles agency(String symbolicName, String version, String serviceId, String title) {
         return TestBundles.bundle(symbolicName, version).descriptor("svc",
-                TestBundles.descriptor(serviceId, "acme", title, Integer.parseInt(version.split("\\.")[0])));
+                TestBundles.descriptor(serviceId, serviceId.substring(0, serviceId.indexOf('.')), title,
+                        Integer.parseInt(version.split("\\.")[0])));
     }
 
     @Test
     public void anAgencyMayDeployItsOwnBundlesOnly() {
-        DeployResult foreign = deployFor(agency("org.acme.scoped", "1.0.0", "acme.scoped", "Scoped"), "nadra");
+        DeployResult foreign = deployFor(agency("org.acme.scoped", "1.0.0", "scoped.svc", "Scoped"), "nadra");
         assertFalse("nadra deployed acme's bundle", foreign.ok());
-        assertEquals("bundle org.acme.scoped 1.0.0 declares services of agency acme; an account of agency nadra may "
+        assertEquals("bundle org.acme.scoped 1.0.0 declares services of agency scoped; an account of agency nadra may "
                 + "deploy that agency's bundles only", foreign.message());
-        assertTrue(catalogue.service("acme.scoped").isEmpty());
+        assertTrue(catalogue.service("scoped.svc").isEmpty());
 
-        DeployResult own = deployFor(agency("org.acme.scoped", "1.0.0", "acme.scoped", "Scoped"), "acme");
+        DeployResult own = deployFor(agency("org.acme.scoped", "1.0.0", "scoped.svc", "Scoped"), "scoped");
         assertTrue(own.message(), own.ok());
         DeployedBundle listed = deployer.bundles().stream().filter(b -> b.symbolicName().equals("org.acme.scoped"))
                 .findFirst().orElseThrow();
-        assertEquals("acme", listed.agency());
+        assertEquals("scoped", listed.agency());
         assertEquals(ACTOR, listed.deployedBy());
         assertTrue(deployer.withdraw("org.acme.scoped", ACTOR).ok());
     }
