@@ -15,6 +15,7 @@ import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
@@ -147,6 +148,12 @@ final class SqliteApplicationStore implements ApplicationStore {
 
     @Override
     public List<ApplicationRecord> list(String agency, String serviceId, String status, int limit) {
+        return page(agency, serviceId, status, null, limit);
+    }
+
+    /** Keyset paging on the index (agency, status, created_at, reference): a deep page costs what the first does. */
+    @Override
+    public List<ApplicationRecord> page(String agency, String serviceId, String status, InboxCursor after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -155,12 +162,19 @@ final class SqliteApplicationStore implements ApplicationStore {
         filter(sql, values, "agency", agency);
         filter(sql, values, "service_id", serviceId);
         filter(sql, values, "status", status);
+        if (after != null) {
+            sql.append(" AND (created_at, reference) < (?, ?)");
+        }
         sql.append(" ORDER BY created_at DESC, reference DESC LIMIT ?");
         return database.read("list applications", c -> {
             try (PreparedStatement query = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 for (String value : values) {
                     query.setString(i++, value);
+                }
+                if (after != null) {
+                    query.setLong(i++, millis(after.created()));
+                    query.setString(i++, after.reference());
                 }
                 query.setInt(i, limit);
                 List<ApplicationRecord> records = new ArrayList<>();
