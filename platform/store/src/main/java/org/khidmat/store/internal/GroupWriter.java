@@ -138,7 +138,12 @@ final class GroupWriter implements AutoCloseable {
             queue.drainTo(batch, BATCH - 1);
             stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
-                commit(batch);
+                try {
+                    commit(batch);
+                } catch (RuntimeException | Error e) {
+                    // a task after the commit threw past its guard: answer every caller still waiting, keep writing
+                    batch.forEach(p -> p.done.completeExceptionally(e));
+                }
             }
             batch.clear();
         }
