@@ -76,6 +76,25 @@ public interface ApplicationStore {
     List<ApplicationRecord> list(String agency, String serviceId, String status, int limit);
 
     /**
+     * One page of applications, newest first (by filing time, then reference), after a cursor: keyset paging, so
+     * a page costs the same however deep it is, and applications filed while someone pages do not shift the pages.
+     * The default reads {@link #list} whole; stores override it with an indexed query.
+     *
+     * @param agency an agency code, or {@code null} for all
+     * @param serviceId a service id, or {@code null} for all
+     * @param status a state, or {@code null} for all
+     * @param after where the previous page ended, or {@code null} for the first page
+     * @param limit the most to return
+     * @return matching applications after the cursor, newest first
+     * @throws StoreException when they cannot be read
+     * @since 1.5
+     */
+    default List<ApplicationRecord> page(String agency, String serviceId, String status, InboxCursor after, int limit) {
+        return list(agency, serviceId, status, Integer.MAX_VALUE).stream().filter(a -> after == null || after.precedes(a))
+                .limit(Math.max(0, limit)).toList();
+    }
+
+    /**
      * What the open figures need of the applications filed in a period, in two aggregate queries (counts and ratings
      * per service, descriptor version and tier; first moves into each state), instead of one read per application.
      *

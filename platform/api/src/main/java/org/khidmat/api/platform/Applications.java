@@ -95,6 +95,24 @@ public interface Applications {
     List<ApplicationRecord> inbox(String agency, String serviceId, String status, int limit);
 
     /**
+     * One page of an agency's applications, newest first, after the cursor the previous page ended with; CNICs are
+     * masked. The default filters {@link #inbox(String, String, String, int)}; the centre's desk pages in the store.
+     *
+     * @param agency the agency code
+     * @param serviceId a service id, or {@code null} for all
+     * @param status a state id, or {@code null} for all
+     * @param after where the previous page ended ({@link InboxCursor#after(ApplicationRecord)} of its last item), or
+     *        {@code null} for the first page
+     * @param limit the most to return (the desk caps it)
+     * @return matching applications after the cursor, newest first
+     * @since 1.5
+     */
+    default List<ApplicationRecord> inbox(String agency, String serviceId, String status, InboxCursor after, int limit) {
+        return inbox(agency, serviceId, status, Integer.MAX_VALUE).stream().filter(a -> after == null || after.precedes(a))
+                .limit(Math.max(0, limit)).toList();
+    }
+
+    /**
      * Moves an application along its workflow, as the descriptor it was filed under allows, and records
      * who, when and the note in its history and in the audit log.
      *

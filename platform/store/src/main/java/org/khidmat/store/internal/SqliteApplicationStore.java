@@ -15,6 +15,7 @@ import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
@@ -30,11 +31,8 @@ final class SqliteApplicationStore implements ApplicationStore {
             + " WHERE a.created_at >= ? AND a.created_at < ?"
             + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
     /** For each application filed in [?, ?), its first move (not the filing) into each state, and when after filing. */
-    static final String FIRST_MOVES = "SELECT a.reference, a.service_id, a.descriptor_version, a.tier, h.to_state,"
-            + " MIN(h.id), h.at - a.created_at"
-            + " FROM application a JOIN status_history h ON h.reference = a.reference"
-            + " WHERE a.created_at >= ? AND a.created_at < ? AND h.from_state IS NOT NULL"
-            + " GROUP BY a.reference, h.to_state";
+    static final String FIRST_MOVES = "SELECT reference, service_id, descriptor_version, tier, to_state, history_id,"
+            + " after_filing FROM figure_move WHERE created_at >= ? AND created_at < ?";
 
     private final SqliteDatabase database;
     private final AuditChain chain;
@@ -150,6 +148,12 @@ final class SqliteApplicationStore implements ApplicationStore {
 
     @Override
     public List<ApplicationRecord> list(String agency, String serviceId, String status, int limit) {
+        return page(agency, serviceId, status, null, limit);
+    }
+
+    /** Keyset paging on the index (agency, status, created_at, reference): a deep page costs what the first does. */
+    @Override
+    public List<ApplicationRecord> page(String agency, String serviceId, String status, InboxCursor after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -158,12 +162,19 @@ final class SqliteApplicationStore implements ApplicationStore {
         filter(sql, values, "agency", agency);
         filter(sql, values, "service_id", serviceId);
         filter(sql, values, "status", status);
+        if (after != null) {
+            sql.append(" AND (created_at, reference) < (?, ?)");
+        }
         sql.append(" ORDER BY created_at DESC, reference DESC LIMIT ?");
         return database.read("list applications", c -> {
             try (PreparedStatement query = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 for (String value : values) {
                     query.setString(i++, value);
+                }
+                if (after != null) {
+                    query.setLong(i++, millis(after.created()));
+                    query.setString(i++, after.reference());
                 }
                 query.setInt(i, limit);
                 List<ApplicationRecord> records = new ArrayList<>();
@@ -178,25 +189,15 @@ final class SqliteApplicationStore implements ApplicationStore {
     }
 
     /**
-     * Two grouped queries over the period's applications (found by {@code application_created}): counts and ratings
-     * per service, version, tier and rated service (a rating is found by its primary key); and per application and
-     * state its first move there ({@code status_history_reference}), whose time SQLite takes from the row with
-     * {@code MIN(id)}. Both run under the connection's lock, so no write of this store falls between them.
+     * The period's groups from the hourly sums (and the applications of the part-hours at its edges:
+     * {@link FigureSums}), and its first moves from {@code figure_move}, kept by triggers as histories grow; one read
+     * transaction, so both see the same commit.
      */
     @Override
     public FigureFacts figureFacts(Instant from, Instant to) {
         return database.read("read the figures", c -> {
-            List<FigureFacts.Group> groups = new ArrayList<>();
-            try (PreparedStatement query = c.prepareStatement(FIGURE_GROUPS)) {
-                query.setLong(1, millis(from));
-                query.setLong(2, millis(to));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        groups.add(new FigureFacts.Group(rows.getString(1), rows.getInt(2), rows.getString(3),
-                                rows.getString(4), rows.getInt(5), rows.getInt(6), rows.getLong(7)));
-                    }
-                }
-            }
+            FigureSums sums = new FigureSums();
+            sums.add(c, millis(from), millis(to));
             List<FigureFacts.FirstMove> moves = new ArrayList<>();
             try (PreparedStatement query = c.prepareStatement(FIRST_MOVES)) {
                 query.setLong(1, millis(from));
@@ -208,7 +209,7 @@ final class SqliteApplicationStore implements ApplicationStore {
                     }
                 }
             }
-            return new FigureFacts(groups, moves);
+            return new FigureFacts(sums.groups(), moves);
         });
     }
 

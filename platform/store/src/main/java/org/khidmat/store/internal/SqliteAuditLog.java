@@ -64,7 +64,7 @@ final class SqliteAuditLog implements AuditLog {
     @Override
     public AuditCheck verify() {
         byte[] key = chain.key();
-        return database.read("verify the audit log", c -> AuditVerifier.verify(c, key));
+        return database.read("verify the audit log", null, c -> AuditVerifier.verify(c, key));
     }
 
     private static String escapeLike(String text) {

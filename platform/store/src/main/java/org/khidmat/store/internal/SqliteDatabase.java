@@ -7,37 +7,42 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
 import org.khidmat.api.platform.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * One SQLite file behind one connection, used by one caller at a time. Reads run as they are; writes run in a
- * transaction that either commits or leaves nothing behind. Every {@link SQLException} leaves as a
- * {@link StoreException} that says what was being done, never the SQL or its values.
+ * One SQLite file: one write connection owned by a {@link GroupWriter} (writes are queued and committed in groups,
+ * each caller returning once its write is on disk) and a {@link ReaderPool} of read-only connections that read
+ * while the writer works (WAL). Every {@link SQLException} leaves as a {@link StoreException} that says what was
+ * being done, never the SQL or its values.
  */
 final class SqliteDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    /** Read-only connections; SQLite in WAL mode reads in parallel with one writer. */
+    static final int READERS = 4;
+    /** How long one read may run, unless it says otherwise: a public request must not hold a reader for long. */
+    static final Duration READ_LIMIT = Duration.ofSeconds(5);
 
-    /** Work done with the connection, under the lock. */
+    /** Work done with a connection: a writer's inside a transaction, a reader's inside a read transaction. */
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final Path file;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final List<Runnable> afterCommit = new ArrayList<>();
-    private Connection connection;
+    private final Connection writeConnection;
+    private final GroupWriter writer;
+    private final ReaderPool readers;
 
-    private SqliteDatabase(Path file, Connection connection) {
+    private SqliteDatabase(Path file, Connection writeConnection, ReaderPool readers) {
         this.file = file;
-        this.connection = connection;
+        this.writeConnection = writeConnection;
+        this.writer = new GroupWriter(writeConnection, file.getFileName().toString());
+        this.readers = readers;
     }
 
     /**
@@ -57,20 +62,23 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("could not create the folder for the database " + absolute, e);
         }
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + absolute);
+        SQLiteDataSource source = source(absolute);
         source.setJournalMode("WAL");
-        source.setSynchronous("FULL");
-        source.setEnforceForeignKeys(true);
-        source.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        source.setTransactionMode("IMMEDIATE");
         Connection connection;
+        ReaderPool readers;
         try {
             connection = source.getConnection();
         } catch (SQLException e) {
             throw new StoreException("could not open the database " + absolute, e);
         }
-        SqliteDatabase database = new SqliteDatabase(absolute, connection);
+        try {
+            SQLiteDataSource readSource = source(absolute);
+            readers = new ReaderPool(READERS, readSource::getConnection, Duration.ofMillis(BUSY_TIMEOUT_MILLIS));
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreException("could not open the database " + absolute + " for reading", e);
+        }
+        SqliteDatabase database = new SqliteDatabase(absolute, connection, readers);
         try {
             String mode = database.read("read the journal mode", c -> pragma(c, "journal_mode"));
             if (!"wal".equalsIgnoreCase(mode)) {
@@ -86,91 +94,80 @@ final class SqliteDatabase implements AutoCloseable {
         return database;
     }
 
+    private static SQLiteDataSource source(Path file) {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        source.setSynchronous("FULL");
+        source.setEnforceForeignKeys(true);
+        source.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return source;
+    }
+
     /** @return the database file */
     Path file() {
         return file;
     }
 
     /**
-     * Runs work outside a transaction; for reads.
+     * Runs a read on a reader, in one read transaction (one snapshot), cut after {@link #READ_LIMIT}.
      *
      * @param what what is being done, for the error message ("read the audit log")
      */
     <T> T read(String what, Work<T> work) {
-        lock.lock();
-        try {
-            return work.run(open(what));
-        } catch (SQLException e) {
-            throw new StoreException("could not " + what + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+        return readers.read(what, READ_LIMIT, work);
     }
 
     /**
-     * Runs work in one transaction, committed when it returns and rolled back when it throws.
+     * Runs a read with a time limit of its own.
+     *
+     * @param limit how long its statements may run; {@code null} for none (the audit check, an export)
+     */
+    <T> T read(String what, Duration limit, Work<T> work) {
+        return readers.read(what, limit, work);
+    }
+
+    /**
+     * Runs work in a transaction, committed before this returns (perhaps with other callers' writes) and rolled
+     * back, alone, when it throws.
      *
      * @param what what is being done, for the error message ("store application KM7Q-4XPA-K")
      */
     <T> T write(String what, Work<T> work) {
-        lock.lock();
-        try {
-            Connection c = open(what);
-            c.setAutoCommit(false);
-            T result;
-            try {
-                result = work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                afterCommit.clear();
-                rollback(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            runAfterCommit();
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("could not " + what + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+        return writer.write(what, work);
     }
 
     /**
-     * Runs a task once the current transaction has committed (dropped when it rolls back); for what must not be
-     * said before the data is on disk, such as publishing the audit chain's head. Call from inside {@link #write}.
+     * Runs a task once the current write has committed (dropped when it rolls back); for what must not be said
+     * before the data is on disk, such as publishing the audit chain's head. Call from inside {@link #write}.
      */
     void afterCommit(Runnable task) {
-        afterCommit.add(task);
+        writer.afterCommit(task);
     }
 
-    private void runAfterCommit() {
-        List<Runnable> tasks = List.copyOf(afterCommit);
-        afterCommit.clear();
-        for (Runnable task : tasks) {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("A task after a commit to {} failed: {}", file, e.toString(), e);
-            }
-        }
+    /** For tests: runs before each COMMIT; a task that throws fails the batch as a failed COMMIT would. */
+    void beforeCommit(Runnable task) {
+        writer.beforeCommit(task);
     }
 
-    /** Closes the connection; later calls fail with a {@link StoreException}. */
+    /** For tests: how many writes wait for the writer. */
+    int queuedWrites() {
+        return writer.queued();
+    }
+
+    /** Commits what is queued, then closes every connection; later calls fail with a {@link StoreException}. */
     @Override
     public void close() {
-        lock.lock();
+        writer.close();
+        readers.close();
+        closeQuietly(writeConnection);
+        LOG.info("Closed database {}", file);
+    }
+
+    private static void closeQuietly(Connection c) {
         try {
-            if (connection != null) {
-                connection.close();
-                LOG.info("Closed database {}", file);
-            }
+            c.close();
         } catch (SQLException e) {
-            LOG.warn("Closing database {} failed: {}", file, e.getMessage(), e);
-        } finally {
-            connection = null;
-            lock.unlock();
+            LOG.warn("Closing a connection to the database failed: {}", e.getMessage(), e);
         }
     }
 
@@ -196,21 +193,6 @@ final class SqliteDatabase implements AutoCloseable {
     static String pragma(Connection c, String name) throws SQLException {
         try (Statement statement = c.createStatement(); ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
             return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private Connection open(String what) {
-        if (connection == null) {
-            throw new StoreException("could not " + what + ": the store is closed", null);
-        }
-        return connection;
-    }
-
-    private static void rollback(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 }

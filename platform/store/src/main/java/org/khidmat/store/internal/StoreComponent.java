@@ -22,6 +22,7 @@ import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.QueueStore;
 import org.khidmat.api.platform.QueueToken;
@@ -178,6 +179,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     @Override
     public List<ApplicationRecord> list(String agency, String serviceId, String status, int limit) {
         return applications.list(agency, serviceId, status, limit);
+    }
+
+    @Override
+    public List<ApplicationRecord> page(String agency, String serviceId, String status, InboxCursor after, int limit) {
+        return applications.page(agency, serviceId, status, after, limit);
     }
 
     @Override

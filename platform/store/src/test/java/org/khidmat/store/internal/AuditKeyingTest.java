@@ -47,6 +47,10 @@ class AuditKeyingTest {
     private void olderCentre(int plain) throws Exception {
         SqliteDatabase.open(file()).close();
         try (Connection c = raw(); Statement s = c.createStatement()) {
+            for (String v6 : new String[] {"TRIGGER figure_hour_filed", "TRIGGER figure_hour_rated", "TRIGGER figure_move_first",
+                    "INDEX application_agency_status_created", "TABLE figure_move", "TABLE figure_hour"}) {
+                s.execute("DROP " + v6);
+            }
             s.execute("DROP TRIGGER audit_anchor_no_delete");
             s.execute("DROP TABLE audit_anchor");
             s.execute("DROP INDEX audit_log_subject");

@@ -151,13 +151,15 @@ class FigureFactsTest {
     }
 
     @Test
-    void bothQueriesFindThePeriodByIndexNotByScanningEveryApplication() {
-        for (String sql : List.of(SqliteApplicationStore.FIGURE_GROUPS, SqliteApplicationStore.FIRST_MOVES)) {
+    void theQueriesFindThePeriodByIndexNotByScanning() {
+        Map<String, String> indexes = Map.of(SqliteApplicationStore.FIGURE_GROUPS, "INDEX application_created",
+                SqliteApplicationStore.FIRST_MOVES, "PRIMARY KEY", FigureSums.HOUR_GROUPS, "INDEX sqlite_autoindex_figure_hour_1");
+        indexes.forEach((sql, index) -> {
             String plan = plan(sql);
-            assertTrue(plan.contains("USING INDEX application_created"), plan);
-            assertFalse(plan.matches("(?s).*SCAN (a|application)\\b.*"), plan);
+            assertTrue(plan.contains("USING " + index), plan);
+            assertFalse(plan.matches("(?s).*SCAN (a|application|figure_hour|figure_move)\\b.*"), plan);
             assertFalse(plan.matches("(?s).*SCAN (h|r|status_history|rating)\\b.*"), "joined by key: " + plan);
-        }
+        });
     }
 
     private String plan(String sql) {

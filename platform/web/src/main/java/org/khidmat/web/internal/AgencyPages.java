@@ -1,6 +1,8 @@
 package org.khidmat.web.internal;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.TrackedApplication;
 
@@ -69,7 +72,14 @@ final class AgencyPages extends Handler.Abstract {
                     || rest.endsWith("/withdraw")))) {
                 bundles.post(request, response, callback, caller, rest, "/agency");
             } else if (rest.equals("inbox") && !post) {
-                Http.html(response, callback, 200, inbox(request, caller));
+                InboxQuery query;
+                try {
+                    query = InboxQuery.of(Exchange.query(request));
+                } catch (IllegalArgumentException e) {
+                    Http.error(response, callback, 400, e.getMessage());
+                    return true;
+                }
+                Http.html(response, callback, 200, inbox(request, caller, query));
             } else if (rest.startsWith("applications/")) {
                 String ref = rest.substring("applications/".length());
                 boolean move = ref.endsWith("/move") && post;
@@ -93,7 +103,7 @@ final class AgencyPages extends Handler.Abstract {
         return true;
     }
 
-    private String inbox(Request request, Gate.Caller caller) {
+    private String inbox(Request request, Gate.Caller caller, InboxQuery query) {
         Map<String, String> q = Exchange.query(request);
         Map<String, String> agencies = new TreeMap<>();
         catalogue.services().forEach(e -> agencies.put(e.descriptor().agency().code(), e.descriptor().agency().name().en()));
@@ -116,7 +126,7 @@ final class AgencyPages extends Handler.Abstract {
         }
         b.append(select("service", "Service", services, service, true)).append(select("status", "Status", states, status, true))
                 .append("<button type=\"submit\" id=\"filter\">Show</button></form>");
-        List<ApplicationRecord> list = applications.inbox(agency, service, status, 200);
+        List<ApplicationRecord> list = applications.inbox(agency, service, status, query.after(), query.limit());
         b.append("<table id=\"inbox\"><caption>").append(list.size()).append(" applications</caption><thead><tr>")
                 .append("<th scope=\"col\">Reference</th><th scope=\"col\">Service</th><th scope=\"col\">Status</th>")
                 .append("<th scope=\"col\">CNIC</th><th scope=\"col\">Filed</th></tr></thead><tbody>");
@@ -127,6 +137,14 @@ final class AgencyPages extends Handler.Abstract {
                     .append("</td><td>").append(TrackPage.WHEN.format(a.createdAt())).append("</td></tr>");
         }
         b.append("</tbody></table>");
+        InboxCursor next = query.next(list);
+        if (next != null) {
+            b.append("<p><a id=\"older\" href=\"/agency/inbox?").append(Http.escape(String.join("&",
+                    "agency=" + URLEncoder.encode(agency, StandardCharsets.UTF_8),
+                    "service=" + URLEncoder.encode(service, StandardCharsets.UTF_8),
+                    "status=" + URLEncoder.encode(status, StandardCharsets.UTF_8), "limit=" + query.limit(),
+                    InboxQuery.afterParameter(next)))).append("\">Older applications</a></p>");
+        }
         return layout.page(caller, "Agency inbox", b.toString());
     }
 

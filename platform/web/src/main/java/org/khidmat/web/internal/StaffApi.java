@@ -2,6 +2,7 @@ package org.khidmat.web.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.platform.Account;
+import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditCheck;
 import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Role;
@@ -25,8 +28,12 @@ import org.khidmat.api.platform.TrackedApplication;
  * ({@code POST /api/v1/accounts}, {@code POST /api/v1/accounts/{name}/tokens}); the audit log
  * ({@code GET /api/v1/audit?q=}, {@code GET /api/v1/audit/verify}); and the workflow
  * ({@code GET /api/v1/agency/{code}/applications}, {@code POST /api/v1/applications/{ref}/moves}).
+ * The inbox comes in pages ({@code ?limit=} up to 200, {@code ?after=} the cursor of the previous page's
+ * {@value #NEXT_AFTER} header, present when the page was full).
  */
 final class StaffApi extends Handler.Abstract {
+    /** The response header with the {@code after} of the next page of an inbox. */
+    static final String NEXT_AFTER = "Khidmat-Next-After";
     private final Gate gate;
     private final AuditLog audit;
     private final Applications applications;
@@ -172,9 +179,20 @@ final class StaffApi extends Handler.Abstract {
                     + caller.account().agency() + "'s applications only");
             return;
         }
-        Map<String, String> q = Exchange.query(request);
-        Http.json(response, callback, 200, applications.inbox(agency, q.get("service"), q.get("status"), 200).stream()
-                .map(TrackJson::summary).toList());
+        InboxQuery q;
+        try {
+            q = InboxQuery.of(Exchange.query(request));
+        } catch (IllegalArgumentException e) {
+            Http.error(response, callback, 400, e.getMessage());
+            return;
+        }
+        List<ApplicationRecord> page = applications.inbox(agency, q.service(), q.status(), q.after(), q.limit());
+        InboxCursor next = q.next(page);
+        if (next != null) {
+            // the body stays the array it always was; the cursor of the next page travels beside it
+            response.getHeaders().put(NEXT_AFTER, next.toString());
+        }
+        Http.json(response, callback, 200, page.stream().map(TrackJson::summary).toList());
     }
 
     private void move(Request request, Response response, Callback callback, Gate.Caller caller, String reference)

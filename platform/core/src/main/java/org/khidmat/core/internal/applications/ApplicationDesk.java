@@ -25,6 +25,7 @@ import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Rules;
@@ -278,7 +279,12 @@ public final class ApplicationDesk implements Applications {
 
     @Override
     public List<ApplicationRecord> inbox(String agency, String serviceId, String status, int limit) {
-        return store.list(agency, blankToNull(serviceId), blankToNull(status), Math.max(1, Math.min(limit, 500))).stream()
+        return inbox(agency, serviceId, status, null, limit);
+    }
+
+    @Override
+    public List<ApplicationRecord> inbox(String agency, String serviceId, String status, InboxCursor after, int limit) {
+        return store.page(agency, blankToNull(serviceId), blankToNull(status), after, Math.max(1, Math.min(limit, 500))).stream()
                 .map(a -> new ApplicationRecord(a.reference(), a.serviceId(), a.descriptorVersion(), a.agency(),
                         FieldRules.mask(a.cnic()), a.tier(), a.answers(), a.status(), a.paymentState(), a.createdAt(),
                         a.updatedAt()))

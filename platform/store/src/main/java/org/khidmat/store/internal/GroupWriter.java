@@ -1,0 +1,235 @@
+package org.khidmat.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.khidmat.api.platform.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread owns the write connection, takes the writes waiting in its queue (up to {@link #BATCH})
+ * and runs them in one transaction, each inside a savepoint of its own, then commits once (one fsync under
+ * {@code synchronous=FULL}). A write whose work fails is rolled back to its savepoint and fails alone. A caller
+ * blocks until the commit that holds its write returned, so nothing is acknowledged before it is on disk; when
+ * the commit fails, every write of the batch fails.
+ */
+final class GroupWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupWriter.class);
+    /** The most writes committed together. */
+    static final int BATCH = 64;
+
+    /** One caller's write, its result and what is to run once it is committed. */
+    private static final class Pending<T> {
+        final String what;
+        final SqliteDatabase.Work<T> work;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
+        T result;
+
+        Pending(String what, SqliteDatabase.Work<T> work) {
+            this.what = what;
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            result = work.run(c);
+        }
+
+        void fail(Throwable e) {
+            done.completeExceptionally(e instanceof SQLException
+                    ? new StoreException("could not " + what + ": " + e.getMessage(), e) : e);
+        }
+    }
+
+    private static final Pending<Void> STOP = new Pending<>("stop", c -> null);
+
+    private final Connection connection;
+    private final String name;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Object gate = new Object();
+    private final Thread thread;
+    private boolean closed;
+    /** The write under way, on the writer thread only. */
+    private Pending<?> current;
+    private volatile Runnable beforeCommit = () -> { };
+
+    GroupWriter(Connection connection, String name) {
+        this.connection = connection;
+        this.name = name;
+        this.thread = new Thread(this::loop, "khidmat-store-writer " + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Runs the work in a transaction and returns once it is committed; see the class comment. */
+    <T> T write(String what, SqliteDatabase.Work<T> work) {
+        Pending<T> pending = new Pending<>(what, work);
+        if (Thread.currentThread() == thread) {
+            return nested(pending);
+        }
+        synchronized (gate) {
+            if (closed) {
+                throw new StoreException("could not " + what + ": the store is closed", null);
+            }
+            queue.add(pending);
+        }
+        try {
+            return pending.done.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new StoreException("could not " + what + ": " + cause, cause);
+        }
+    }
+
+    /** A write from a write (or from a task after a commit) on this thread: joins the transaction, or runs alone. */
+    private <T> T nested(Pending<T> pending) {
+        if (current != null) {
+            try {
+                return pending.work.run(connection);
+            } catch (SQLException e) {
+                throw new StoreException("could not " + pending.what + ": " + e.getMessage(), e);
+            }
+        }
+        commit(List.of(pending));
+        return pending.done.join();
+    }
+
+    /** Runs the task once the current write is committed; dropped when it is rolled back. */
+    void afterCommit(Runnable task) {
+        if (Thread.currentThread() == thread && current != null) {
+            current.afterCommit.add(task);
+        } else {
+            task.run();
+        }
+    }
+
+    /** For tests: runs right before each COMMIT; a task that throws fails the whole batch, as a failed COMMIT. */
+    void beforeCommit(Runnable task) {
+        beforeCommit = task;
+    }
+
+    /** @return how many writes wait in the queue */
+    int queued() {
+        return queue.size();
+    }
+
+    private void loop() {
+        List<Pending<?>> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, BATCH - 1);
+            stop = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                try {
+                    commit(batch);
+                } catch (RuntimeException | Error e) {
+                    // a task after the commit threw past its guard: answer every caller still waiting, keep writing
+                    batch.forEach(p -> p.done.completeExceptionally(e));
+                }
+            }
+            batch.clear();
+        }
+        List<Pending<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.fail(new StoreException("could not " + p.what + ": the store is closed", null)));
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        List<Pending<?>> written = new ArrayList<>();
+        try {
+            execute("BEGIN IMMEDIATE");
+            for (Pending<?> p : batch) {
+                execute("SAVEPOINT item");
+                current = p;
+                try {
+                    p.run(connection);
+                    execute("RELEASE item");
+                    written.add(p);
+                } catch (SQLException | RuntimeException | Error e) {
+                    p.afterCommit.clear();
+                    p.fail(e);
+                    execute("ROLLBACK TO item");
+                    execute("RELEASE item");
+                } finally {
+                    current = null;
+                }
+            }
+            beforeCommit.run();
+            execute("COMMIT");
+        } catch (SQLException | RuntimeException | Error e) {
+            rollback(e);
+            LOG.warn("A group commit of {} writes to {} failed; none of them is stored: {}", batch.size(), name, e.toString());
+            batch.forEach(p -> p.done.completeExceptionally(new StoreException("could not " + p.what
+                    + ": the transaction did not commit (" + e + "); nothing of it is stored", e)));
+            return;
+        }
+        for (Pending<?> p : written) {
+            p.afterCommit.forEach(GroupWriter::runQuietly);
+            complete(p);
+        }
+    }
+
+    private static <T> void complete(Pending<T> p) {
+        p.done.complete(p.result);
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A task after a commit failed: {}", e.toString(), e);
+        }
+    }
+
+    private void rollback(Throwable failure) {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            // no transaction left to roll back (SQLite rolled it back itself); keep the first failure
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Commits what is queued, stops the thread and fails what comes later; the caller closes the connection. */
+    @Override
+    public void close() {
+        synchronized (gate) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
