@@ -2,10 +2,8 @@ package org.khidmat.core.internal.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -94,15 +92,8 @@ final class AgencyClaims {
     }
 
     private void save() {
-        Properties p = new Properties();
-        p.putAll(owners);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                p.store(out, "agency code = the bundle that owns it; written by the centre, do not edit");
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StateFiles.write(file, owners, "agency code = the bundle that owns it");
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}", file, e.getMessage());
         }

@@ -2,7 +2,6 @@ package org.khidmat.core.internal.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -169,12 +168,8 @@ final class Approvals {
     }
 
     private static void write(Path file, Properties p, String comment) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                p.store(out, comment + "; written by the centre, do not edit");
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StateFiles.write(file, p, comment);
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}", file.getFileName(), e.getMessage());
         }

@@ -2,10 +2,8 @@ package org.khidmat.core.internal.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -73,14 +71,8 @@ final class DeployState {
         if (lines.equals(onDisk) && Files.isRegularFile(file)) {
             return;
         }
-        Properties p = new Properties();
-        p.putAll(lines);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                p.store(out, "bundles the deployer committed; written by the centre, do not edit");
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StateFiles.write(file, lines, "bundles the deployer committed");
             onDisk = lines;
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}; the next start deploys every jar afresh", file, e.getMessage());

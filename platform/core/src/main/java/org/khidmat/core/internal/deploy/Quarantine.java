@@ -2,10 +2,8 @@ package org.khidmat.core.internal.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -55,14 +53,8 @@ final class Quarantine {
     }
 
     private synchronized void save() {
-        Properties p = new Properties();
-        p.putAll(reasons);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                p.store(out, "jars whose code misbehaved; written by the centre, do not edit");
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StateFiles.write(file, reasons, "jars whose code misbehaved");
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}", file.getFileName(), e.getMessage());
         }
