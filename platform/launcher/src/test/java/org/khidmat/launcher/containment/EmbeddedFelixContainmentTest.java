@@ -122,12 +122,18 @@ class EmbeddedFelixContainmentTest {
         assertEquals(List.of(0L, one.getBundleId(), two.getBundleId()), seen);
         assertNull(one.getBundleContext().getBundle(platform.getBundleId()));
         assertEquals(4, system.getBundles().length, "the system bundle sees all");
-        List<String> heard = new ArrayList<>();
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
         one.getBundleContext().addBundleListener(e -> heard.add(e.getBundle().getLocation() + " " + e.getType()));
         platform.stop();
         two.start();
+        // bundle events reach a plain listener on the framework's event thread: wait (bounded) for both
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (heard.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // and a little longer, so an event of the platform's bundle would have arrived too
         assertEquals(List.of("khidmat-deploy:org.two " + org.osgi.framework.BundleEvent.RESOLVED,
-                "khidmat-deploy:org.two " + org.osgi.framework.BundleEvent.STARTED), heard,
+                "khidmat-deploy:org.two " + org.osgi.framework.BundleEvent.STARTED), List.copyOf(heard),
                 "no event of the platform's bundle");
         // a limit of the specification: a lookup by location calls no find hook
         assertEquals(platform, one.getBundleContext().getBundle(platform.getLocation()));
