@@ -25,6 +25,7 @@ public final class FigureBook implements Figures {
     private final DescriptorArchive descriptors;
     private final QueueStore queue;
     private final AppointmentStore appointments;
+    private final FigureCache cache = new FigureCache(System::nanoTime);
 
     @Activate
     public FigureBook(@Reference ApplicationStore store, @Reference Catalogue catalogue, @Reference QueueStore queue,
@@ -40,10 +41,12 @@ public final class FigureBook implements Figures {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
         }
-        ZonedDateTime start = from.atStartOfDay(PaymentDesk.ZONE);
-        ZonedDateTime end = to.plusDays(1).atStartOfDay(PaymentDesk.ZONE);
-        return FigureMath.of(from, to, store.figureFacts(start.toInstant(), end.toInstant()), descriptors::find,
-                queue.tokens(from, to), appointments.between(from, to)).rows();
+        return cache.get(from, to, () -> {
+            ZonedDateTime start = from.atStartOfDay(PaymentDesk.ZONE);
+            ZonedDateTime end = to.plusDays(1).atStartOfDay(PaymentDesk.ZONE);
+            return FigureMath.of(from, to, store.figureFacts(start.toInstant(), end.toInstant()), descriptors::find,
+                    queue.tokens(from, to), appointments.between(from, to)).rows();
+        });
     }
 
     @Override
