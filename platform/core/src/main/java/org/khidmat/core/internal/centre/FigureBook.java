@@ -41,7 +41,7 @@ public final class FigureBook implements Figures {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
         }
-        return cache.get(from, to, () -> {
+        return cache.get(from, to, LocalDate.now(PaymentDesk.ZONE), () -> {
             ZonedDateTime start = from.atStartOfDay(PaymentDesk.ZONE);
             ZonedDateTime end = to.plusDays(1).atStartOfDay(PaymentDesk.ZONE);
             return FigureMath.of(from, to, store.figureFacts(start.toInstant(), end.toInstant()), descriptors::find,

@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 import org.khidmat.api.platform.FigureRow;
 
 /**
- * The open figures are public: a period's figures are computed at most once a minute however many ask (the askers
- * in between wait for that one computation), at most two periods are computed at once (the store keeps readers
- * for tracking), and at most 64 periods are kept.
+ * The open figures are public: askers of a period while it is being computed share that one computation; a period
+ * that ended before today is kept for a minute (one that includes today is computed afresh for the next asker, so
+ * it shows what was just filed, moved or rated); at most two periods are computed at once (the store keeps readers
+ * for tracking); at most 64 periods are kept.
  */
 final class FigureCache {
     static final long FRESH_NANOS = 60_000_000_000L;
@@ -35,12 +36,14 @@ final class FigureCache {
         this.nanos = nanos;
     }
 
-    List<FigureRow> get(LocalDate from, LocalDate to, Supplier<List<FigureRow>> compute) {
+    List<FigureRow> get(LocalDate from, LocalDate to, LocalDate today, Supplier<List<FigureRow>> compute) {
         Period p = new Period(from, to);
         long now = nanos.getAsLong();
+        long fresh = to.isBefore(today) ? FRESH_NANOS : 0;
         Kept[] made = new Kept[1];
         Kept k = kept.compute(p, (key, old) -> {
-            if (old != null && now - old.madeAt() < FRESH_NANOS && !old.rows().isCompletedExceptionally()) {
+            if (old != null && !old.rows().isCompletedExceptionally()
+                    && (!old.rows().isDone() || now - old.madeAt() < fresh)) {
                 return old;
             }
             made[0] = new Kept(new CompletableFuture<>(), now);

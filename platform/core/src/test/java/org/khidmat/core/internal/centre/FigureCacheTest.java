@@ -23,7 +23,8 @@ import org.khidmat.api.platform.FigureRow;
  */
 class FigureCacheTest {
     private static final LocalDate FROM = LocalDate.of(2025, 12, 2);
-    private static final LocalDate TO = LocalDate.of(2026, 12, 2);
+    private static final LocalDate TO = LocalDate.of(2026, 11, 30);
+    private static final LocalDate TODAY = LocalDate.of(2030, 1, 1);
 
     private final AtomicLong now = new AtomicLong();
     private final FigureCache cache = new FigureCache(now::get);
@@ -36,7 +37,7 @@ class FigureCacheTest {
         try {
             List<Future<List<FigureRow>>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                answers.add(askers.submit(() -> cache.get(FROM, TO, () -> {
+                answers.add(askers.submit(() -> cache.get(FROM, TO, TODAY, () -> {
                     computed.incrementAndGet();
                     await(release);
                     return List.of();
@@ -51,9 +52,9 @@ class FigureCacheTest {
             askers.shutdownNow();
         }
         assertEquals(1, computed.get());
-        cache.get(FROM, TO, () -> List.of(fail()));
+        cache.get(FROM, TO, TODAY, () -> List.of(fail()));
         now.addAndGet(FigureCache.FRESH_NANOS);
-        cache.get(FROM, TO, () -> {
+        cache.get(FROM, TO, TODAY, () -> {
             computed.incrementAndGet();
             return List.of();
         });
@@ -61,11 +62,23 @@ class FigureCacheTest {
     }
 
     @Test
+    void aPeriodThatIncludesTodayIsComputedAfreshForTheNextAsker() {
+        AtomicInteger computed = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            cache.get(FROM, TODAY, TODAY, () -> {
+                computed.incrementAndGet();
+                return List.of();
+            });
+        }
+        assertEquals(3, computed.get(), "what was just rated or filed shows at once");
+    }
+
+    @Test
     void aFailedComputationIsNotKeptAndItsAskerHearsWhy() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> cache.get(FROM, TO, () -> { throw new IllegalStateException("store read cut at its limit"); }));
+                () -> cache.get(FROM, TO, TODAY, () -> { throw new IllegalStateException("store read cut at its limit"); }));
         assertEquals("store read cut at its limit", e.getMessage());
-        List<FigureRow> again = cache.get(FROM, TO, List::of);
+        List<FigureRow> again = cache.get(FROM, TO, TODAY, List::of);
         assertTrue(again.isEmpty(), "the next asker computes afresh");
     }
 
@@ -78,7 +91,7 @@ class FigureCacheTest {
             List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 LocalDate day = FROM.plusDays(i);
-                all.add(askers.submit(() -> cache.get(day, day, () -> {
+                all.add(askers.submit(() -> cache.get(day, day, TODAY, () -> {
                     most.accumulateAndGet(running.incrementAndGet(), Math::max);
                     sleep(50);
                     running.decrementAndGet();
@@ -95,10 +108,10 @@ class FigureCacheTest {
         for (int i = 0; i < 100; i++) {
             now.incrementAndGet();
             LocalDate day = TO.plusDays(i);
-            cache.get(day, day, List::of);
+            cache.get(day, day, TODAY, List::of);
         }
         AtomicInteger again = new AtomicInteger();
-        cache.get(FROM, FROM, () -> {
+        cache.get(FROM, FROM, TODAY, () -> {
             again.incrementAndGet();
             return List.of();
         });
