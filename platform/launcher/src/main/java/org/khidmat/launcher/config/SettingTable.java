@@ -52,7 +52,7 @@ public final class SettingTable {
                     "the proxies' addresses or CIDR ranges"),
             Setting.number(WEB, "publicPostsPerMinute", 0, 1_000_000, "120", "KHIDMAT_PUBLIC_POSTS_PER_MINUTE", true,
                     "POSTs of public forms a minute from one address; 0 turns the limit off"),
-            Setting.number(DEPLOY, "startTimeoutSeconds", 1, 600, "10", "KHIDMAT_DEPLOY_START_TIMEOUT", false,
+            Setting.number(DEPLOY, "startTimeoutSeconds", 1, 300, "10", "KHIDMAT_DEPLOY_START_TIMEOUT", false,
                     "an agency bundle's start longer than this quarantines it"),
             Setting.of(DEPLOY, "requireSigned", Kind.FLAG, "false", "KHIDMAT_REQUIRE_SIGNED", false,
                     "accept only bundles signed with the agency's certificate in conf/agencies/"),

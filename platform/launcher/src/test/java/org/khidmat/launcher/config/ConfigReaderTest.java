@@ -91,7 +91,7 @@ class ConfigReaderTest {
         assertEquals(false, v.get("requireSigned"));
         assertFalse(v.containsKey("startTimeoutSeconds"));
         assertTrue(logs.all().contains("KHIDMAT_DEPLOY_START_TIMEOUT=soon is not valid: write a whole number from 1 to"
-                + " 600 (no quotes); keeping 10 (the default)"), logs.all());
+                + " 300 (no quotes); keeping 10 (the default)"), logs.all());
     }
 
     @Test
