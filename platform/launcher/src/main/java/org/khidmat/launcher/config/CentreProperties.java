@@ -39,7 +39,7 @@ final class CentreProperties {
             try (Reader in = Files.newBufferedReader(old, StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            ObjectMapper mapper = new ObjectMapper();
+            ObjectMapper mapper = ConfigReader.JSON;
             ObjectNode out = Files.isRegularFile(json) ? (ObjectNode) mapper.readTree(json.toFile()) : mapper.createObjectNode();
             Map<String, String> capacities = new TreeMap<>();
             for (String name : new java.util.TreeSet<>(p.stringPropertyNames())) {
@@ -56,6 +56,7 @@ final class CentreProperties {
                 ArrayNode list = out.putArray("serviceCapacity");
                 capacities.forEach((id, n) -> list.add(id + "=" + n));
             }
+            // the comments of an existing file are not kept: the values are what counts
             Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n");
             Files.move(old, conf.resolve(FILE + ".converted"), StandardCopyOption.REPLACE_EXISTING);
             log.info("conf/{} was turned into conf/{}{} (the old file is kept as conf/{}.converted); edit the new file"

@@ -81,10 +81,10 @@ public final class ConfigFolder {
      */
     public void apply(ConfigurationAdmin configurationAdmin) throws IOException {
         this.admin = configurationAdmin;
-        for (Map.Entry<String, Map<String, Object>> e : inForce.entrySet()) {
-            give(e.getKey(), e.getValue());
-        }
         try {
+            for (Map.Entry<String, Map<String, Object>> e : inForce.entrySet()) {
+                give(e.getKey(), e.getValue());
+            }
             Configuration[] ours = admin.listConfigurations("(" + SOURCE + "=*)");
             for (Configuration c : ours == null ? new Configuration[0] : ours) {
                 if (!inForce.containsKey(c.getPid())) {
@@ -96,17 +96,19 @@ public final class ConfigFolder {
         }
     }
 
-    private void give(String pid, Map<String, Object> values) throws IOException {
+    private void give(String pid, Map<String, Object> values) throws IOException, InvalidSyntaxException {
         if (pid.equals(SettingTable.HTTP)) {
             return;
         }
-        Configuration c = admin.getConfiguration(pid, "?");
         if (values.isEmpty()) {
-            if (c.getProperties() != null) {
+            // no file, no override: the component's defaults; getConfiguration would make an empty one
+            Configuration[] found = admin.listConfigurations("(" + org.osgi.framework.Constants.SERVICE_PID + "=" + pid + ")");
+            for (Configuration c : found == null ? new Configuration[0] : found) {
                 c.delete();
             }
             return;
         }
+        Configuration c = admin.getConfiguration(pid, "?");
         Dictionary<String, Object> d = new Hashtable<>(values);
         d.put(SOURCE, "conf/" + pid + SUFFIX);
         c.updateIfDifferent(d);
@@ -142,7 +144,7 @@ public final class ConfigFolder {
                 give(pid, next);
                 log.info("conf/{}{} read again", pid, SUFFIX);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | InvalidSyntaxException e) {
             log.error("conf/{}{} could not be handed to Config Admin: {}", pid, SUFFIX, e.getMessage());
         }
     }

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
  * JSON keeps every value in force. PIDs the table does not know are handed on as written, with a warning.
  */
 final class ConfigReader {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private final Path conf;
     private final List<Override> overrides;

@@ -43,7 +43,8 @@ class CentrePropertiesTest {
 
     @Test
     void itsValuesGoOverThoseOfAnExistingJsonFile() throws Exception {
-        Files.writeString(conf.resolve("org.khidmat.appointments.cfg.json"), "{\"opens\": \"07:00\", \"closes\": \"13:00\"}");
+        Files.writeString(conf.resolve("org.khidmat.appointments.cfg.json"),
+                "// as shipped, with comments\n{\"opens\": \"07:00\", \"closes\": \"13:00\"}");
         Files.writeString(conf.resolve("centre.properties"), "appointments.opens=08:00\n");
         Map<String, Object> v = ConfigFolder.read(conf, Map.of(), Map.of(), logs.log).inForceOf("org.khidmat.appointments");
         assertEquals("08:00", v.get("opens"));

@@ -18,8 +18,10 @@ final class FakeAdmin {
         return (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { ConfigurationAdmin.class }, (p, m, args) -> switch (m.getName()) {
                     case "getConfiguration" -> configuration((String) args[0]);
-                    case "listConfigurations" -> stored.keySet().stream().map(this::configuration)
-                            .toArray(Configuration[]::new);
+                    case "listConfigurations" -> stored.keySet().stream()
+                            .filter(pid -> ((String) args[0]).equals("(khidmat.config.source=*)")
+                                    || ((String) args[0]).equals("(service.pid=" + pid + ")"))
+                            .map(this::configuration).toArray(Configuration[]::new);
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
