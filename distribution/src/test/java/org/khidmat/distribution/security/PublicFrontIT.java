@@ -55,7 +55,7 @@ class PublicFrontIT {
         centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", ADMIN_PASSWORD)
                 .env("KHIDMAT_BEHIND_PROXY", "true").env("KHIDMAT_TRUSTED_PROXIES", PROXY);
         Files.writeString(centre.home().resolve("conf/centre.properties"), "\nappointments.needApplication=ictpolice"
-                + ".tenant-registration\n", StandardOpenOption.APPEND);
+                + ".tenant-registration\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         String optional = TestBundles.descriptor("optcnic.permit", "optcnic", "Optional CNIC permit")
                 .replace("\"required\": true", "\"required\": false");
         TestBundles.bundle("org.test.optcnic", "1.0.0").descriptor("permit", optional)

@@ -73,7 +73,7 @@ class FloorApiIT {
                 appointments.slotMinutes=10
                 appointments.earliestMinutes=600
                 appointments.days=MON,TUE,WED,THU,FRI,SAT,SUN
-                """, StandardOpenOption.APPEND);
+                """, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         // behind a proxy (loopback, the default trusted one), so that the concurrent bookings can come from as many
         // client addresses as a busy centre sees, each within its bookings a day
         centre.env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).env("KHIDMAT_BEHIND_PROXY", "true").start();

@@ -21,9 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.khidmat.launcher.containment.AgencyBundles;
+import org.khidmat.launcher.config.ConfigFolder;
+import org.khidmat.launcher.config.ConfigWatch;
 import org.khidmat.launcher.containment.Containment;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
@@ -39,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Pattern COUNT = Pattern.compile("\"(services|agencies)\"\\s*:\\s*(\\d+)");
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+    private static final String CONFIG_ADMIN = "org.apache.felix.configadmin";
+    private static final String HTTP = "org.khidmat.http";
 
     private Main() {
     }
@@ -53,12 +60,6 @@ public final class Main {
             System.exit(2);
             return;
         }
-        String busy = PortCheck.busy(settings);
-        if (busy != null) {
-            System.err.println("khidmat: " + busy);
-            System.exit(2);
-            return;
-        }
         // Jetty asks the JMX server whether references are compressed unless told: a tenth of a second at start.
         // 64-byte cache lines hold 16 compressed references (heaps under 32 GB, this JVM's default)
         if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
@@ -66,6 +67,15 @@ public final class Main {
         }
         Logs.setUp(settings.home());
         Logger log = LoggerFactory.getLogger(Main.class);
+        ConfigFolder config = ConfigFolder.read(settings.home().resolve("conf"), System.getenv(), systemProperties(),
+                LoggerFactory.getLogger(ConfigFolder.class));
+        settings = settings.listening(config.value(HTTP, "port"), config.value(HTTP, "host"));
+        String busy = PortCheck.busy(settings);
+        if (busy != null) {
+            System.err.println("khidmat: " + busy);
+            System.exit(2);
+            return;
+        }
         int mended = OwnerOnly.tighten(settings.home().resolve("data"), settings.home().resolve("logs"));
         if (mended > 0) {
             log.warn("Made {} files and folders under data/ and logs/ readable by this user only; they held personal data"
@@ -80,7 +90,7 @@ public final class Main {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String instance = new UUID(random.nextLong(), random.nextLong()).toString();
         log.debug("logging set up at {} ms", (System.nanoTime() - t0) / 1_000_000);
-        Map<String, String> properties = frameworkProperties(settings);
+        Map<String, String> properties = frameworkProperties(settings, config);
         log.debug("framework properties ready at {} ms", (System.nanoTime() - t0) / 1_000_000);
         properties.put("khidmat.instance", instance);
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
@@ -97,6 +107,8 @@ public final class Main {
         log.debug("framework initialised at {} ms", (System.nanoTime() - t0) / 1_000_000);
         List<Bundle> bundles = install(framework, settings.bundles(), log);
         framework.start();
+        configure(framework, bundles, config, log);
+        log.debug("configuration handed to Config Admin at {} ms", (System.nanoTime() - t0) / 1_000_000);
         log.debug("{} platform bundles installed at {} ms", bundles.size(), (System.nanoTime() - t0) / 1_000_000);
         for (Bundle b : bundles) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
@@ -125,14 +137,12 @@ public final class Main {
         framework.waitForStop(0);
     }
 
-    private static Map<String, String> frameworkProperties(Settings s) throws IOException {
+    private static Map<String, String> frameworkProperties(Settings s, ConfigFolder config) throws IOException {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, s.home().resolve("data").resolve("felix-cache").toString());
         // the cache is kept between starts: PlatformBundles and the deployer bring it in line with bundles/ and deploy/
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.exportedBy(SystemPackages.classPath()));
         p.put("khidmat.home", s.home().toString());
-        p.put("khidmat.port", Integer.toString(s.port()));
-        p.put("khidmat.host", s.host());
         p.put("felix.log.level", "1");
         // the packages agency bundles may import from the platform: the resolver hook and the deployer's check read it
         p.put(AgencyBundles.PACKAGES_PROPERTY, AgencyBundles.DEFAULT_PACKAGES);
@@ -142,32 +152,56 @@ public final class Main {
         // the deployer installs a new version of an agency bundle beside the serving one and switches when it is
         // verified; a new build under the same version must be able to stand beside it too
         p.put("org.osgi.framework.bsnversion", "multiple");
-        // the first admin's password and mandatory bundle signing, by name from the environment
+        // Jetty is set up from these when the web bundle starts; they need a restart to change
+        p.put("khidmat.port", Integer.toString(s.port()));
+        p.put("khidmat.host", s.host());
+        if (Boolean.TRUE.equals(config.value(HTTP, "forwarded"))) {
+            p.put("khidmat.http.forwarded", "true");
+        }
+        if (config.value(HTTP, "trustedProxies") instanceof String[] proxies) {
+            p.put("khidmat.http.trustedProxies", String.join(",", proxies));
+        }
+        // the first admin's password: a secret, so never written into Config Admin's store
         String admin = System.getProperty("khidmat.admin.password", System.getenv("KHIDMAT_ADMIN_PASSWORD"));
         if (admin != null && !admin.isBlank()) {
             p.put("khidmat.admin.password", admin);
         }
-        String forwarded = System.getProperty("khidmat.http.forwarded", System.getenv("KHIDMAT_BEHIND_PROXY"));
-        if ("true".equalsIgnoreCase(forwarded == null ? "" : forwarded.trim())) {
-            p.put("khidmat.http.forwarded", "true");
-        }
-        String proxies = System.getProperty("khidmat.http.trustedProxies", System.getenv("KHIDMAT_TRUSTED_PROXIES"));
-        if (proxies != null && !proxies.isBlank()) {
-            p.put("khidmat.http.trustedProxies", proxies.trim());
-        }
-        String posts = System.getProperty("khidmat.web.publicPostsPerMinute", System.getenv("KHIDMAT_PUBLIC_POSTS_PER_MINUTE"));
-        if (posts != null && !posts.isBlank()) {
-            p.put("khidmat.web.publicPostsPerMinute", posts.trim());
-        }
-        String startLimit = System.getProperty("khidmat.deploy.startTimeoutSeconds", System.getenv("KHIDMAT_DEPLOY_START_TIMEOUT"));
-        if (startLimit != null && !startLimit.isBlank()) {
-            p.put("khidmat.deploy.startTimeoutSeconds", startLimit.trim());
-        }
-        String signed = System.getProperty("khidmat.deploy.requireSigned", System.getenv("KHIDMAT_REQUIRE_SIGNED"));
-        if ("true".equalsIgnoreCase(signed == null ? "" : signed.trim())) {
-            p.put("khidmat.deploy.requireSigned", "true");
-        }
         return p;
+    }
+
+    /**
+     * Starts Config Admin before every other platform bundle and hands it the configuration, so each component
+     * activates with its settings, then watches {@code conf/} for changes.
+     */
+    private static void configure(Framework framework, List<Bundle> bundles, ConfigFolder config, Logger log) {
+        BundleContext context = framework.getBundleContext();
+        for (Bundle b : bundles) {
+            if (CONFIG_ADMIN.equals(b.getSymbolicName())) {
+                try {
+                    b.start();
+                } catch (BundleException e) {
+                    log.error("Config Admin did not start ({}); the components run with their defaults", e.getMessage());
+                    return;
+                }
+            }
+        }
+        ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
+        if (ref == null) {
+            log.error("no Config Admin in bundles/ ({} is missing); the components run with their defaults", CONFIG_ADMIN);
+            return;
+        }
+        try {
+            config.apply(context.getService(ref));
+            ConfigWatch.start(config, LoggerFactory.getLogger(ConfigFolder.class));
+        } catch (IOException | RuntimeException e) {
+            log.error("the configuration could not be handed to Config Admin: {}", e.toString());
+        }
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> out = new HashMap<>();
+        System.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
+        return out;
     }
 
     private static List<Bundle> install(Framework framework, Path dir, Logger log) throws IOException {

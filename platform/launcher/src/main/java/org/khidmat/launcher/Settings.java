@@ -32,6 +32,16 @@ record Settings(Path install, Path home, int port, String host) {
         return new Settings(install, Path.of(home).toAbsolutePath().normalize(), p, host.trim());
     }
 
+    /**
+     * @param port the port of {@code conf/org.khidmat.http.cfg.json} or {@code KHIDMAT_PORT}, or {@code null}
+     * @param host the address of the same, or {@code null}
+     * @return these settings listening there
+     */
+    Settings listening(Object port, Object host) {
+        return new Settings(install, home, port instanceof Integer p ? p : this.port,
+                host instanceof String h ? h.strip() : this.host);
+    }
+
     private static String pick(Map<String, String> env, String variable, String property, String fallback) {
         String v = System.getProperty(property);
         if (v == null || v.isBlank()) {

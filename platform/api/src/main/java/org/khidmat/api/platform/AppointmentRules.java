@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How a centre gives appointments, from its configuration ({@code conf/centre.properties}).
+ * How a centre gives appointments, from its configuration ({@code conf/org.khidmat.appointments.cfg.json}).
  *
  * @param opens the first slot's start
  * @param closes when the last slot ends

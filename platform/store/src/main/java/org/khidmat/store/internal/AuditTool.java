@@ -47,7 +47,7 @@ public final class AuditTool {
         String command = args.length > i ? args[i] : "";
         String file = args.length > i + 2 && args[i + 1].equals("--export") ? args[i + 2]
                 : command.equals("export") && args.length > i + 1 ? args[i + 1] : null;
-        Path db = home.resolve("data").resolve("khidmat.db");
+        Path db = configuredDatabase(home);
         Path key = AuditKey.besides(db);
         try {
             if (!command.equals("verify") && !(command.equals("export") && file != null)) {
@@ -113,5 +113,23 @@ public final class AuditTool {
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + db.toAbsolutePath());
         return source.getConnection();
+    }
+
+    /** @return the database of {@code conf/org.khidmat.store.cfg.json} under the home, else {@code data/khidmat.db} */
+    static Path configuredDatabase(Path home) {
+        Path conf = home.resolve("conf").resolve(StoreConfig.PID + ".cfg.json");
+        if (java.nio.file.Files.isRegularFile(conf)) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode db = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS).build()
+                        .readTree(conf.toFile()).path("database");
+                if (db.isTextual() && !db.textValue().isBlank()) {
+                    return home.resolve(db.textValue().strip());
+                }
+            } catch (java.io.IOException e) {
+                // the centre reports a broken file; the default is the best guess here
+            }
+        }
+        return home.resolve("data").resolve("khidmat.db");
     }
 }

@@ -35,14 +35,18 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The store as OSGi services: opens the SQLite database when activated, closes it when deactivated, and hands
- * every call to the class that does the work. The database is {@code khidmat.db.path} if that framework property
- * is set, else {@code <khidmat.home>/data/khidmat.db}, with the current folder when {@code khidmat.home} is unset.
+ * every call to the class that does the work. The database is {@code database} of
+ * {@code conf/org.khidmat.store.cfg.json} (relative to the centre's home), else the framework property
+ * {@code khidmat.db.path} (in-container tests), else {@code <khidmat.home>/data/khidmat.db}, with the current folder
+ * when {@code khidmat.home} is unset. Read at activation: a change takes effect at the next start.
  * Immediate, so a database that cannot be opened (or is newer than this code) shows at startup, not first use.
  */
-@Component(immediate = true, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class,
+@Designate(ocd = StoreConfig.class)
+@Component(immediate = true, configurationPid = StoreConfig.PID, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class,
         QueueStore.class })
 public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore, AccountStore, QueueStore {
     private final SqliteDatabase database;
@@ -55,8 +59,8 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
-    public StoreComponent(BundleContext context) {
-        Path file = databaseFile(context::getProperty);
+    public StoreComponent(BundleContext context, StoreConfig config) {
+        Path file = databaseFile(config.database(), context::getProperty);
         database = SqliteDatabase.open(file);
         try {
             AuditKey key = AuditKey.loadOrCreate(auditKeyFile(context::getProperty, file));
@@ -104,6 +108,18 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     static Path auditKeyFile(UnaryOperator<String> property, Path databaseFile) {
         String path = property.apply("khidmat.audit.key");
         return path != null && !path.isBlank() ? Path.of(path) : AuditKey.besides(databaseFile);
+    }
+
+    /**
+     * @param configured the configured database, absolute or relative to the home, or blank
+     * @param property reads a framework property, {@code null} when unset
+     */
+    static Path databaseFile(String configured, UnaryOperator<String> property) {
+        if (configured != null && !configured.isBlank()) {
+            String home = property.apply("khidmat.home");
+            return Path.of(home == null || home.isBlank() ? "." : home).resolve(configured.strip());
+        }
+        return databaseFile(property);
     }
 
     /** @param property reads a framework property, {@code null} when unset */

@@ -24,4 +24,12 @@ class StoreComponentTest {
         assertEquals(Path.of("/tmp/test.db"), StoreComponent.databaseFile(
                 Map.of("khidmat.home", "/srv/khidmat", "khidmat.db.path", "/tmp/test.db")::get));
     }
+
+    @Test
+    void theConfiguredDatabaseIsUnderHomeUnlessAbsoluteAndBeatsTheFrameworkProperty() {
+        Map<String, String> p = Map.of("khidmat.home", "/srv/khidmat", "khidmat.db.path", "/tmp/test.db");
+        assertEquals(Path.of("/srv/khidmat/db/centre.db"), StoreComponent.databaseFile("db/centre.db", p::get));
+        assertEquals(Path.of("/var/lib/khidmat.db"), StoreComponent.databaseFile("/var/lib/khidmat.db", p::get));
+        assertEquals(Path.of("/tmp/test.db"), StoreComponent.databaseFile("", p::get), "not configured");
+    }
 }

@@ -134,7 +134,7 @@ final class AgencyPages extends Handler.Abstract {
             b.append("<tr><td><a href=\"/agency/applications/").append(Http.escape(a.reference())).append("\">")
                     .append(Http.escape(a.reference())).append("</a></td><td>").append(Http.escape(a.serviceId()))
                     .append("</td><td>").append(Http.escape(a.status())).append("</td><td>").append(Http.escape(a.cnic()))
-                    .append("</td><td>").append(TrackPage.WHEN.format(a.createdAt())).append("</td></tr>");
+                    .append("</td><td>").append(CentreTime.when().format(a.createdAt())).append("</td></tr>");
         }
         b.append("</tbody></table>");
         InboxCursor next = query.next(list);

@@ -2,7 +2,6 @@ package org.khidmat.web.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +15,6 @@ final class BookingQuota {
     static final int PER_DAY = 20;
     /** Addresses kept before yesterday's are dropped. */
     private static final int MOST = 20_000;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Karachi");
     private final Clock clock;
     private final int perDay;
     private final Map<String, Count> counts = new ConcurrentHashMap<>();
@@ -31,7 +29,7 @@ final class BookingQuota {
 
     /** @return whether the address may book one more today; when it may, the booking is counted */
     boolean take(String address) {
-        LocalDate today = clock.instant().atZone(ZONE).toLocalDate();
+        LocalDate today = clock.instant().atZone(CentreTime.zone()).toLocalDate();
         if (counts.size() > MOST) {
             counts.values().removeIf(c -> !c.day().equals(today));
         }

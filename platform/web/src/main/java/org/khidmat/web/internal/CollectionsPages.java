@@ -45,7 +45,7 @@ final class CollectionsPages extends Handler.Abstract {
         }
         Gate.Caller caller = found.get();
         Map<String, String> q = Exchange.query(request);
-        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(Money.ZONE));
+        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.zone()));
         if (parsed.problem() != null) {
             if (path.endsWith(".csv")) {
                 Downloads.text(response, callback, 400, parsed.problem().en());

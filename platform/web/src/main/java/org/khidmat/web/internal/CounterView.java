@@ -83,7 +83,7 @@ final class CounterView {
         for (QueueToken t : waiting) {
             b.append("<tr id=\"waiting-").append(t.id()).append("\"><td>").append(Http.escape(t.number()))
                     .append(t.appointment() == null ? "" : " (appointment)").append("</td><td>").append(title(byId, t.serviceId()))
-                    .append("</td><td>").append(HallBoard.CLOCK.format(t.takenAt())).append("</td><td>")
+                    .append("</td><td>").append(CentreTime.clock().format(t.takenAt())).append("</td><td>")
                     .append(counter.serves(t.category()) ? "yes" : "no").append("</td></tr>");
         }
         return b.append("</tbody></table></section>").toString();

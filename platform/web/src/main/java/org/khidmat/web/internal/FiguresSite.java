@@ -39,7 +39,7 @@ final class FiguresSite extends Handler.Abstract {
             return true;
         }
         Map<String, String> q = Exchange.query(request);
-        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(Money.ZONE));
+        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.zone()));
         String lang = Layout.lang(request);
         if (parsed.problem() != null) {
             String message = parsed.problem().en();

@@ -18,8 +18,8 @@ import org.eclipse.jetty.util.Callback;
  * ({@code /login}, {@code /api/v1/login}) takes from a bucket of its own, {@link #LOGINS_PER_MINUTE} a minute, whatever
  * credential comes with it: each try costs a deliberately slow password hash, and the per-name throttle in the
  * accounts service comes after. An empty bucket gets 429 with Retry-After and a plain message; nothing of the request
- * is read or stored. The limit is the framework property {@code khidmat.web.publicPostsPerMinute} (launcher:
- * {@code KHIDMAT_PUBLIC_POSTS_PER_MINUTE}; default 120, 0 turns it off; the login limit stays). Behind a proxy, set
+ * is read or stored. The limit is {@code publicPostsPerMinute} of {@code conf/org.khidmat.web.cfg.json} (or
+ * {@code KHIDMAT_PUBLIC_POSTS_PER_MINUTE}; default 120, 0 turns it off; the login limit stays), taken without a restart. Behind a proxy, set
  * {@code KHIDMAT_BEHIND_PROXY} and {@code KHIDMAT_TRUSTED_PROXIES} so the address is the citizen's, not the proxy's.
  */
 final class FormThrottle extends Handler.Wrapper {
@@ -33,7 +33,8 @@ final class FormThrottle extends Handler.Wrapper {
      * staff through at {@link #LOGINS_PER_MINUTE}, and a guesser meets the accounts service's own throttle first.
      */
     static final int LOGIN_BURST = 60;
-    private final Buckets posts;
+    private volatile Buckets posts;
+    private final LongSupplier nanos;
     private final Buckets logins;
     private final Predicate<Request> staff;
 
@@ -52,30 +53,26 @@ final class FormThrottle extends Handler.Wrapper {
     FormThrottle(Handler handler, int perMinute, LongSupplier nanos, Predicate<Request> staff) {
         super(handler);
         this.posts = new Buckets(perMinute, perMinute, nanos);
+        this.nanos = nanos;
         this.logins = new Buckets(LOGIN_BURST, LOGINS_PER_MINUTE, nanos);
         this.staff = staff;
+    }
+
+    /**
+     * Takes a new limit without a restart ({@code publicPostsPerMinute} of {@code conf/org.khidmat.web.cfg.json}):
+     * every address starts again with a full bucket of the new size.
+     *
+     * @param perMinute public POSTs a minute from one address; 0 turns the limit off
+     */
+    void limit(int perMinute) {
+        if (perMinute != posts.perMinute) {
+            posts = new Buckets(perMinute, perMinute, nanos);
+        }
     }
 
     /** For a gate: a session or bearer token is a staff credential only when the accounts service knows it. */
     static Predicate<Request> validCredential(Gate gate) {
         return request -> presented(request) && gate.caller(request).isPresent();
-    }
-
-    /** @param value the framework property as set, or {@code null}; @return the limit per minute */
-    static int perMinute(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_PER_MINUTE;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new IllegalArgumentException("khidmat.web.publicPostsPerMinute must be a whole number, 0 or more, not '"
-                + value + "'");
     }
 
     @Override

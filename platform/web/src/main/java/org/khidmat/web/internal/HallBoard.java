@@ -1,8 +1,6 @@
 package org.khidmat.web.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +25,6 @@ import org.khidmat.api.platform.QueueToken;
 record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> titles) {
     /** Calls the display shows. */
     static final int SHOWN = 8;
-    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Karachi"));
     private static final Comparator<QueueToken> NEWEST = Comparator.comparing(QueueToken::calledAt).reversed()
             .thenComparing(Comparator.comparingLong(QueueToken::id).reversed());
 
@@ -59,7 +56,7 @@ record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> titles) 
             Text title = titles.get(t.serviceId());
             out.add(ServiceJson.ordered("number", t.number(), "counter", t.counter(), "service", t.serviceId(),
                     "title", ServiceJson.ordered("en", title == null ? t.serviceId() : title.en(), "ur",
-                            title == null ? t.serviceId() : title.ur()), "at", CLOCK.format(t.calledAt())));
+                            title == null ? t.serviceId() : title.ur()), "at", CentreTime.clock().format(t.calledAt())));
         }
         return ServiceJson.ordered("calls", out, "waiting", waiting);
     }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts Jetty when this bundle starts, on a thread of its own, and keeps it for the bundle's life: the server
  * answers 503 "starting" until {@link WebServer} puts the centre's handlers in, and again while they are out (a
- * service they use went away), instead of closing the port. Port and
- * address come from the framework properties {@code khidmat.port} (default 8080) and {@code khidmat.host}
+ * service they use went away), instead of closing the port. Port and address ({@code org.khidmat.http} of
+ * {@code docs/configuration.md}, which the launcher reads before the framework starts) come from the framework properties {@code khidmat.port} (default 8080) and {@code khidmat.host}
  * (default all addresses); {@code khidmat.http.forwarded=true} trusts the X-Forwarded-For and -Proto headers of the
  * proxies in {@code khidmat.http.trustedProxies} (default loopback). The server itself is made by {@link ServerSetup}.
  */

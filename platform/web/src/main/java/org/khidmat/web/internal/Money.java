@@ -2,8 +2,6 @@ package org.khidmat.web.internal;
 
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.khidmat.api.descriptor.FeeTier;
@@ -13,11 +11,9 @@ import org.khidmat.api.platform.TrackedApplication;
 
 /**
  * What an application owes and how money is shown: the fee of its tier in the descriptor it was filed under, its
- * payment state, amounts in rupees, the time of a payment in Pakistan, and providers' plain names.
+ * payment state, amounts in rupees, the time of a payment in the centre's zone, and providers' plain names.
  */
 final class Money {
-    static final ZoneId ZONE = ZoneId.of("Asia/Karachi");
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     /** The application's payment state (as in {@code ApplicationRecord.paymentState}). */
     static final String NONE = "none";
     static final String DUE = "due";
@@ -50,7 +46,7 @@ final class Money {
 
     /** @return when, as {@code 2026-01-31 14:05} in Pakistan time */
     static String when(Instant at) {
-        return WHEN.format(at);
+        return CentreTime.when().format(at);
     }
 
     /** @return the provider's plain name for citizens, or its id when the centre has no name for it */

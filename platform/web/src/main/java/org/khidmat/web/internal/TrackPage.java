@@ -1,8 +1,6 @@
 package org.khidmat.web.internal;
 
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.khidmat.api.platform.TrackedApplication;
  * applicant's {@link TrackSections} (payment, rating). A wrong pair gets the same answer as an unknown reference.
  */
 final class TrackPage {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Karachi"));
     private final Applications applications;
     private final TrackSections sections;
 
@@ -86,7 +83,7 @@ final class TrackPage {
                 .append(Words.get("status", lang)).append("</th><th scope=\"col\">").append(Words.get("note", lang))
                 .append("</th></tr></thead><tbody>");
         for (StatusChange c : t.history()) {
-            b.append("<tr><td dir=\"ltr\">").append(WHEN.format(c.at())).append("</td><td>").append(label(w, c.to(), lang))
+            b.append("<tr><td dir=\"ltr\">").append(CentreTime.when().format(c.at())).append("</td><td>").append(label(w, c.to(), lang))
                     .append("</td><td>").append(Http.escape(c.note() == null ? "" : c.note())).append("</td></tr>");
         }
         return b.append("</tbody></table></section>").toString();

@@ -12,6 +12,7 @@ import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Deployer;
 import org.khidmat.api.platform.Figures;
 import org.khidmat.api.platform.Notifications;
@@ -23,19 +24,23 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The centre's handlers, put into the Jetty server of {@link JettyBoot} once the catalogue, the deployer and the
  * other services they use are there; taken out again (the server answers "starting") when one of them leaves.
  */
-@Component(immediate = true, service = {})
+@Component(immediate = true, service = {}, configurationPid = WebConfig.PID)
+@Designate(ocd = WebConfig.class)
 public final class WebServer {
     private final JettyBoot boot;
     private final HallEvents events;
+    private final FormThrottle throttle;
 
     @Activate
-    public WebServer(BundleContext context, @Reference Catalogue catalogue, @Reference Deployer deployer,
+    public WebServer(BundleContext context, WebConfig config, @Reference Centre centre, @Reference Catalogue catalogue, @Reference Deployer deployer,
             @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
             @Reference Queue queue, @Reference Appointments appointments, @Reference Payments payments,
             @Reference Ratings ratings, @Reference Figures figures, @Reference Notifications notifications) throws Exception {
@@ -43,6 +48,7 @@ public final class WebServer {
         if (boot == null) {
             throw new IllegalStateException("the web bundle's server is not running");
         }
+        CentreTime.use(centre);
         Gate gate = new Gate(lazy(context, accounts));
         ConsoleLayout layout = new ConsoleLayout();
         Uploads uploads = new Uploads(Path.of(property(context, "khidmat.home", ".")).resolve("data").resolve("uploads"));
@@ -52,8 +58,7 @@ public final class WebServer {
         BookingQuota quota = new BookingQuota(java.time.Clock.systemUTC(), BookingQuota.PER_DAY);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
-        int publicPosts = FormThrottle.perMinute(context.getProperty("khidmat.web.publicPostsPerMinute"));
-        boot.serve(new SecurityHeaders(new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
+        throttle = new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
@@ -63,8 +68,15 @@ public final class WebServer {
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout)),
-                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), publicPosts, System::nanoTime,
-                FormThrottle.validCredential(gate))));
+                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
+                FormThrottle.validCredential(gate));
+        boot.serve(new SecurityHeaders(throttle));
+    }
+
+    /** A change of {@code conf/org.khidmat.web.cfg.json}: the new limit of public POSTs, at once. */
+    @Modified
+    void modified(WebConfig config) {
+        throttle.limit(config.publicPostsPerMinute());
     }
 
     @Deactivate

@@ -1,7 +1,6 @@
 package org.khidmat.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,12 +33,16 @@ class FormThrottleTest {
     }
 
     @Test
-    void theLimitIsReadStrictly() {
-        assertEquals(FormThrottle.DEFAULT_PER_MINUTE, FormThrottle.perMinute(null));
-        assertEquals(0, FormThrottle.perMinute(" 0 "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FormThrottle.perMinute("lots"));
-        assertTrue(e.getMessage().contains("not 'lots'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FormThrottle.perMinute("-1"));
+    void aNewLimitIsTakenWithoutARestart() {
+        FormThrottle throttle = new FormThrottle(null, 2, now::get, r -> false);
+        assertEquals(0, throttle.take("10.0.0.7"));
+        assertEquals(0, throttle.take("10.0.0.7"));
+        assertTrue(throttle.take("10.0.0.7") > 0, "2 a minute");
+        throttle.limit(5);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, throttle.take("10.0.0.7"), "5 a minute now: request " + (i + 1));
+        }
+        assertEquals(12, throttle.take("10.0.0.7"), "one every 12 s");
     }
 
     @Test

@@ -130,10 +130,8 @@ public final class AccountService implements Accounts {
      * {@code data/initial-admin-password}, readable by the centre's own user only.
      */
     private void bootstrap(BundleContext context) {
+        // the launcher turns KHIDMAT_ADMIN_PASSWORD into this property: a secret is not written into Config Admin's store
         String given = context.getProperty("khidmat.admin.password");
-        if (given == null || given.isBlank()) {
-            given = System.getenv("KHIDMAT_ADMIN_PASSWORD");
-        }
         boolean generated = given == null || given.isBlank();
         String password = generated ? SessionBook.random().substring(0, 20) : given;
         if (generated) {

@@ -4,13 +4,13 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.Problem;
 import org.khidmat.api.ServiceHandler;
 import org.khidmat.api.Submission;
@@ -51,7 +51,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = Applications.class)
 public final class ApplicationDesk implements Applications {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationDesk.class);
-    private static final ZoneId CENTRE_ZONE = ZoneId.of("Asia/Karachi");
     private static final int NOTE_LIMIT = 1000;
     /** The CNIC kept for an application filed without one, where its descriptor makes the CNIC optional. */
     private static final String NO_CNIC = "";
@@ -134,7 +133,7 @@ public final class ApplicationDesk implements Applications {
         return catalogue.service(serviceId).map(e -> {
             List<Problem> fields = check(Applications.questions(e.descriptor()).stream()
                     .filter(f -> f.page() == page).toList(), answers);
-            return fields.isEmpty() ? RuleStep.atPage(rules, e.descriptor(), answers, page, LocalDate.now(CENTRE_ZONE))
+            return fields.isEmpty() ? RuleStep.atPage(rules, e.descriptor(), answers, page, LocalDate.now(CentreZone.get()))
                     : fields;
         }).orElse(List.of());
     }
@@ -174,7 +173,7 @@ public final class ApplicationDesk implements Applications {
             }
         }
         if (problems.isEmpty()) {
-            Optional<List<Problem>> ruled = RuleStep.atSubmission(rules, d, chosenTier, stored, LocalDate.now(CENTRE_ZONE));
+            Optional<List<Problem>> ruled = RuleStep.atSubmission(rules, d, chosenTier, stored, LocalDate.now(CentreZone.get()));
             if (ruled.isEmpty()) {
                 return new SubmitResult(Outcome.UNAVAILABLE, null, List.of());
             }
@@ -225,7 +224,7 @@ public final class ApplicationDesk implements Applications {
             return Optional.of(List.of());
         }
         try {
-            List<Problem> found = h.check(Submission.of(d.id(), tier, answers, LocalDate.now(CENTRE_ZONE)));
+            List<Problem> found = h.check(Submission.of(d.id(), tier, answers, LocalDate.now(CentreZone.get())));
             return Optional.of(found == null ? List.of() : found);
         } catch (RuntimeException e) {
             LOG.warn("applications: the handler of {} failed: {}", d.id(), e.toString());

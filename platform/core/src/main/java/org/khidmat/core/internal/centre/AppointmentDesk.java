@@ -1,6 +1,5 @@
 package org.khidmat.core.internal.centre;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.AppointmentRules;
@@ -33,20 +33,23 @@ import org.khidmat.api.platform.Slot;
 import org.khidmat.api.platform.TrackedApplication;
 import org.khidmat.core.internal.applications.FieldRules;
 import org.khidmat.core.internal.applications.References;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appointments by the rules of {@code conf/centre.properties}. The store makes a slot impossible to overbook; this
+ * Appointments by the rules of {@code conf/org.khidmat.appointments.cfg.json}, taken without a restart when it
+ * changes. The store makes a slot impossible to overbook; this
  * class decides which slots exist, applies the arrival rules at check-in (under a per-code lock, so two kiosks
  * cannot give two tokens), and marks missed appointments as no-shows every minute.
  */
-@Component(service = Appointments.class)
+@Component(service = Appointments.class, configurationPid = AppointmentSettings.PID)
+@Designate(ocd = AppointmentConfig.class)
 public final class AppointmentDesk implements Appointments {
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentDesk.class);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -55,17 +58,19 @@ public final class AppointmentDesk implements Appointments {
     private final Applications applications;
     private final Queue queue;
     private final AuditLog audit;
-    private final AppointmentRules rules;
+    private volatile AppointmentRules rules;
     private final Clock clock;
-    private final BookingLimits limits;
+    private volatile BookingLimits limits;
+    private volatile AppointmentSettings settings;
     private final References codes = new References();
     private final Object[] locks = new Object[64];
     private ScheduledExecutorService sweeper;
 
     @Activate
-    public AppointmentDesk(BundleContext context, @Reference AppointmentStore store, @Reference Catalogue catalogue,
+    public AppointmentDesk(AppointmentConfig config, @Reference AppointmentStore store, @Reference Catalogue catalogue,
             @Reference Applications applications, @Reference Queue queue, @Reference AuditLog audit) {
-        this(store, catalogue, applications, queue, audit, CentreSettings.load(home(context)), Clock.systemUTC());
+        this(store, catalogue, applications, queue, audit, AppointmentSettings.from(config, AppointmentSettings.DEFAULT),
+                Clock.systemUTC());
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "khidmat-appointments");
             t.setDaemon(true);
@@ -75,8 +80,19 @@ public final class AppointmentDesk implements Appointments {
     }
 
     private AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue,
-            AuditLog audit, CentreSettings settings, Clock clock) {
-        this(store, catalogue, applications, queue, audit, settings.appointments(), clock, settings.needApplication());
+            AuditLog audit, AppointmentSettings settings, Clock clock) {
+        this(store, catalogue, applications, queue, audit, settings.rules(), clock, settings.needApplication());
+    }
+
+    /** A change of {@code conf/org.khidmat.appointments.cfg.json}: the next booking, check-in and sweep use it. */
+    @Modified
+    void modified(AppointmentConfig config) {
+        AppointmentSettings next = AppointmentSettings.from(config, settings);
+        limits = new BookingLimits(store, catalogue, next.needApplication());
+        rules = next.rules();
+        settings = next;
+        LOG.info("appointments: rules changed: {} to {}, {} minute slots", rules.opens(), rules.closes(),
+                rules.slot().toMinutes());
     }
 
     AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
@@ -94,15 +110,11 @@ public final class AppointmentDesk implements Appointments {
         this.queue = queue;
         this.audit = audit;
         this.rules = rules;
+        this.settings = new AppointmentSettings(rules, Set.copyOf(needApplication));
         this.clock = clock;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
-    }
-
-    private static Path home(BundleContext context) {
-        String home = context.getProperty("khidmat.home");
-        return Path.of(home == null || home.isBlank() ? "." : home);
     }
 
     @Deactivate
@@ -121,7 +133,7 @@ public final class AppointmentDesk implements Appointments {
     }
 
     private ZonedDateTime now() {
-        return clock.instant().atZone(PaymentDesk.ZONE);
+        return clock.instant().atZone(CentreZone.get());
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.khidmat.api.platform.CatalogueEntry;
 /**
  * What limits a CNIC's bookings, beyond the one booked appointment per service the store keeps: at most
  * {@link #OPEN_PER_CNIC} booked appointments at once across all services, and for the services the centre names in
- * {@code appointments.needApplication} ({@code conf/centre.properties}) a filed application of the same CNIC and
+ * {@code needApplication} ({@code conf/org.khidmat.appointments.cfg.json}) a filed application of the same CNIC and
  * service. The answers never carry the appointment already held: its code and reference are its owner's, and a CNIC
  * is no proof of being that owner.
  */

@@ -3,6 +3,7 @@ package org.khidmat.core.internal.centre;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.platform.AppointmentStore;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.Catalogue;
@@ -41,9 +42,9 @@ public final class FigureBook implements Figures {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
         }
-        return cache.get(from, to, LocalDate.now(PaymentDesk.ZONE), () -> {
-            ZonedDateTime start = from.atStartOfDay(PaymentDesk.ZONE);
-            ZonedDateTime end = to.plusDays(1).atStartOfDay(PaymentDesk.ZONE);
+        return cache.get(from, to, LocalDate.now(CentreZone.get()), () -> {
+            ZonedDateTime start = from.atStartOfDay(CentreZone.get());
+            ZonedDateTime end = to.plusDays(1).atStartOfDay(CentreZone.get());
             return FigureMath.of(from, to, store.figureFacts(start.toInstant(), end.toInstant()), descriptors::find,
                     queue.tokens(from, to), appointments.between(from, to)).rows();
         });

@@ -13,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.FigureFacts;
@@ -183,7 +184,7 @@ final class FigureMath {
     }
 
     private static LocalDate day(TrackedApplication a) {
-        return a.application().createdAt().atZone(PaymentDesk.ZONE).toLocalDate();
+        return a.application().createdAt().atZone(CentreZone.get()).toLocalDate();
     }
 
     static String agency(String serviceId) {

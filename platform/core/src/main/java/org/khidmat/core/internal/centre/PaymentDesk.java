@@ -3,7 +3,6 @@ package org.khidmat.core.internal.centre;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.payment.Charge;
 import org.khidmat.api.payment.PaymentProvider;
@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Payments.class)
 public final class PaymentDesk implements Payments {
-    static final ZoneId ZONE = ZoneId.of("Asia/Karachi");
     private static final Logger LOG = LoggerFactory.getLogger(PaymentDesk.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private final Applications applications;
@@ -189,7 +188,7 @@ public final class PaymentDesk implements Payments {
 
     private PaymentResult paid(Payment p, String actor) {
         Instant now = clock.instant();
-        String receipt = "KR-" + DAY.format(now.atZone(ZONE)) + "-" + p.reference().replace("-", "");
+        String receipt = "KR-" + DAY.format(now.atZone(CentreZone.get())) + "-" + p.reference().replace("-", "");
         if (!store.markPaid(p.reference(), now, receipt, AuditNote.of(actor, "payment.paid", p.reference(), "PKR "
                 + p.amount() + " via " + p.provider() + ", receipt " + receipt))) {
             return alreadyPaid(store.payment(p.reference()).orElseThrow());
@@ -227,8 +226,8 @@ public final class PaymentDesk implements Payments {
     @Override
     public List<DailyCollection> reconciliation(LocalDate from, LocalDate to) {
         Map<LocalDate, Map<String, long[]>> sums = new TreeMap<>();
-        for (Payment p : store.paidBetween(from.atStartOfDay(ZONE).toInstant(), to.plusDays(1).atStartOfDay(ZONE).toInstant())) {
-            long[] s = sums.computeIfAbsent(p.paidAt().atZone(ZONE).toLocalDate(), d -> new TreeMap<>())
+        for (Payment p : store.paidBetween(from.atStartOfDay(CentreZone.get()).toInstant(), to.plusDays(1).atStartOfDay(CentreZone.get()).toInstant())) {
+            long[] s = sums.computeIfAbsent(p.paidAt().atZone(CentreZone.get()).toLocalDate(), d -> new TreeMap<>())
                     .computeIfAbsent(p.agency(), a -> new long[2]);
             s[0]++;
             s[1] += p.amount();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
@@ -53,7 +54,7 @@ public final class QueueDesk implements Queue {
     }
 
     private LocalDate day() {
-        return clock.instant().atZone(PaymentDesk.ZONE).toLocalDate();
+        return clock.instant().atZone(CentreZone.get()).toLocalDate();
     }
 
     @Override

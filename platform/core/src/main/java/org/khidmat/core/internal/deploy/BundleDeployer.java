@@ -41,6 +41,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * arrive through {@link Deployer} calls and through the deploy folder; the folder is what the centre deploys at
  * start, so whatever is deployed through the API is also written there.
  */
-@Component(service = Deployer.class, immediate = true)
+@Component(service = Deployer.class, immediate = true, configurationPid = DeployConfig.PID)
+@Designate(ocd = DeployConfig.class)
 public final class BundleDeployer implements Deployer {
     static final String LOCATION_PREFIX = "khidmat-deploy:";
     /** How long an old version keeps its services after its successor took over, for requests in flight. */
@@ -92,7 +94,7 @@ public final class BundleDeployer implements Deployer {
     private volatile org.khidmat.api.platform.Rules rules;
 
     @Activate
-    public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications,
+    public BundleDeployer(BundleContext context, DeployConfig config, @Reference AuditLog audit, @Reference ApplicationStore applications,
             @Reference CatalogueService catalogue, @Reference ServiceComponentRuntime scr) throws IOException {
         this.context = context;
         this.audit = audit;
@@ -100,12 +102,12 @@ public final class BundleDeployer implements Deployer {
         Path home = Path.of(context.getProperty("khidmat.home") == null ? "." : context.getProperty("khidmat.home"));
         this.deployDir = Files.createDirectories(home.resolve("deploy"));
         this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
-        Limits limits = Limits.from(context.getProperty("khidmat.deploy.startTimeoutSeconds"));
+        Limits limits = Limits.from(Integer.toString(config.startTimeoutSeconds()));
         this.claims = new AgencyClaims(archiveDir, home.resolve("conf").resolve("agencies"));
         this.admission = new Admission(context, applications, claims, () -> rules);
         this.steps = new BundleSteps(context, limits, new ComponentCheck(scr));
         this.signatures = new SignatureCheck(home.resolve("conf").resolve("agencies"));
-        this.requireSigned = Boolean.parseBoolean(context.getProperty("khidmat.deploy.requireSigned"));
+        this.requireSigned = config.requireSigned();
         if (requireSigned) {
             LOG.info("bundle signing is required: agency certificates are read from {}", home.resolve("conf/agencies"));
         }

@@ -132,7 +132,26 @@ class AppointmentDeskTest {
     }
 
     private void at(int hour, int minute) {
-        clock.now = MONDAY.atTime(hour, minute).atZone(PaymentDesk.ZONE).toInstant();
+        clock.now = MONDAY.atTime(hour, minute).atZone(org.khidmat.core.internal.config.CentreZone.DEFAULT).toInstant();
+    }
+
+    @Test
+    void aChangeOfTheHoursIsTakenWithoutARestart() {
+        desk.modified(org.khidmat.core.internal.config.Configs.of(AppointmentConfig.class, Map.of("opens", "11:00",
+                "closes", "13:00", "slotMinutes", 60, "days", new String[] { "MON", "TUE" })));
+        List<Slot> slots = desk.slots(SERVICE, MONDAY);
+        assertEquals(List.of(LocalTime.of(11, 0), LocalTime.of(12, 0)), slots.stream().map(Slot::start).toList());
+        assertEquals(4, slots.get(0).free(), "the default capacity");
+        assertEquals(List.of(), desk.slots(SERVICE, MONDAY.plusDays(2)), "Wednesday has no appointments now");
+    }
+
+    @Test
+    void closingBeforeOpeningKeepsTheHoursInForce() {
+        desk.modified(org.khidmat.core.internal.config.Configs.of(AppointmentConfig.class, Map.of("opens", "12:00",
+                "closes", "10:00", "serviceCapacity", new String[] { SERVICE + "=7", "broken" })));
+        assertEquals(LocalTime.of(9, 0), desk.rules().opens());
+        assertEquals(LocalTime.of(16, 0), desk.rules().closes());
+        assertEquals(7, desk.rules().capacity(SERVICE), "the good values are taken");
     }
 
     @Test

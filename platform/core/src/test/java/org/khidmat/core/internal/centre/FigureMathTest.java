@@ -102,7 +102,7 @@ class FigureMathTest {
         List<FigureFacts.FirstMove> moves = new ArrayList<>();
         for (TrackedApplication t : applications) {
             ApplicationRecord a = t.application();
-            LocalDate day = a.createdAt().atZone(PaymentDesk.ZONE).toLocalDate();
+            LocalDate day = a.createdAt().atZone(org.khidmat.core.internal.config.CentreZone.DEFAULT).toLocalDate();
             if (day.isBefore(D1) || day.isAfter(D2)) {
                 continue;
             }

@@ -1,0 +1,32 @@
+package org.khidmat.api.platform;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The centre itself, as its operator configured it ({@code conf/org.khidmat.centre.cfg.json}): its name, its time
+ * zone and its branding. The one source of the centre's time zone: days, opening hours, receipts and the times shown
+ * to citizens and staff are in {@link #zone()}. A change to the file is seen at the next call, without a restart.
+ */
+@ProviderType
+public interface Centre {
+
+    /** @return the centre's full name, for example {@code Asan Khidmat Markaz Islamabad}; never blank */
+    String name();
+
+    /** @return a short name for headers and the hall screen, for example {@code AKM Islamabad}; never blank */
+    String shortName();
+
+    /** @return the time zone the centre keeps its days and hours in */
+    ZoneId zone();
+
+    /** @return the path of the logo under the web root (for example {@code /static/logo.svg}), or empty for none */
+    String logo();
+
+    /** @return the brand colour as {@code #rrggbb} */
+    String colour();
+
+    /** @return the languages offered, as ISO 639-1 codes in the order the pages offer them (at least one) */
+    List<String> languages();
+}

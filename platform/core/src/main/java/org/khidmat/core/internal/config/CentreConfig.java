@@ -1,0 +1,26 @@
+package org.khidmat.core.internal.config;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** {@code conf/org.khidmat.centre.cfg.json}; the defaults are those of {@code docs/configuration.md}. */
+@ObjectClassDefinition(id = CentreProfile.PID, name = "Khidmat centre", description = "The centre's name, time zone and branding")
+public @interface CentreConfig {
+    @AttributeDefinition(description = "the centre's full name")
+    String name() default "Asan Khidmat Markaz";
+
+    @AttributeDefinition(description = "a short name for page headers and the hall screen")
+    String shortName() default "Khidmat";
+
+    @AttributeDefinition(description = "the time zone of the centre's days, hours and receipts")
+    String zone() default "Asia/Karachi";
+
+    @AttributeDefinition(description = "path of the logo under the web root, or empty", required = false)
+    String logo() default "";
+
+    @AttributeDefinition(description = "the brand colour, #rrggbb")
+    String colour() default "#01411c";
+
+    @AttributeDefinition(description = "the languages offered, ISO 639-1 codes")
+    String[] languages() default { "en", "ur" };
+}

@@ -1,0 +1,45 @@
+package org.khidmat.core.internal.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CentreProfileTest {
+    @AfterEach
+    void backToTheDefault() {
+        CentreZone.set(CentreZone.DEFAULT);
+    }
+
+    @Test
+    void theDefaultsAreThoseOfTheDocumentation() {
+        CentreProfile centre = new CentreProfile(Configs.of(CentreConfig.class, Map.of()));
+        assertEquals("Asan Khidmat Markaz", centre.name());
+        assertEquals(ZoneId.of("Asia/Karachi"), centre.zone());
+        assertEquals(List.of("en", "ur"), centre.languages());
+        assertEquals("#01411c", centre.colour());
+    }
+
+    @Test
+    void aChangeIsSeenAtOnceAndIsTheZoneOfTheWholeBundle() {
+        CentreProfile centre = new CentreProfile(Configs.of(CentreConfig.class, Map.of()));
+        centre.modified(Configs.of(CentreConfig.class, Map.of("name", "AKM Dubai", "zone", "Asia/Dubai",
+                "languages", new String[] { "EN" })));
+        assertEquals("AKM Dubai", centre.name());
+        assertEquals(ZoneId.of("Asia/Dubai"), centre.zone());
+        assertEquals(ZoneId.of("Asia/Dubai"), CentreZone.get());
+        assertEquals(List.of("en"), centre.languages());
+    }
+
+    @Test
+    void aValueThatCannotBeUsedKeepsThePreviousOne() {
+        CentreProfile centre = new CentreProfile(Configs.of(CentreConfig.class, Map.of("zone", "Asia/Dubai")));
+        centre.modified(Configs.of(CentreConfig.class, Map.of("zone", "Nowhere/Else", "name", " ", "colour", "red")));
+        assertEquals(ZoneId.of("Asia/Dubai"), centre.zone());
+        assertEquals("Asan Khidmat Markaz", centre.name());
+        assertEquals("#01411c", centre.colour());
+    }
+}

@@ -1,0 +1,81 @@
+package org.khidmat.launcher.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every setting of the centre in one table, the one {@code docs/configuration.md} shows (a test keeps the two
+ * alike). The components read the same keys through their DS component property types, with the same defaults.
+ */
+public final class SettingTable {
+    static final String CENTRE = "org.khidmat.centre";
+    static final String APPOINTMENTS = "org.khidmat.appointments";
+    static final String HTTP = "org.khidmat.http";
+    static final String WEB = "org.khidmat.web";
+    static final String DEPLOY = "org.khidmat.deploy";
+    static final String STORE = "org.khidmat.store";
+
+    static final List<Setting> ALL = List.of(
+            Setting.of(CENTRE, "name", Kind.NAME, "Asan Khidmat Markaz", "", true,
+                    "the centre's full name, on its pages and receipts"),
+            Setting.of(CENTRE, "shortName", Kind.NAME, "Khidmat", "", true,
+                    "a short name for page headers and the hall screen"),
+            Setting.of(CENTRE, "zone", Kind.ZONE, "Asia/Karachi", "", true,
+                    "the time zone of the centre's days, opening hours, receipts and the times it shows"),
+            Setting.of(CENTRE, "logo", Kind.TEXT, "(none)", "", true, "path of the logo under the web root"),
+            Setting.of(CENTRE, "colour", Kind.COLOUR, "#01411c", "", true, "the brand colour, #rrggbb"),
+            Setting.of(CENTRE, "languages", Kind.LIST, "[\"en\", \"ur\"]", "", true,
+                    "the languages offered, ISO 639-1 codes, the first is the default"),
+            Setting.of(APPOINTMENTS, "opens", Kind.TIME, "09:00", "", true, "first appointment slot of the day"),
+            Setting.of(APPOINTMENTS, "closes", Kind.TIME, "16:00", "", true,
+                    "end of the last slot (must be after opens)"),
+            Setting.number(APPOINTMENTS, "slotMinutes", 5, 480, "30", "", true, "length of a slot"),
+            Setting.number(APPOINTMENTS, "capacity", 0, 1000, "4", "", true, "appointments per slot for every service"),
+            Setting.of(APPOINTMENTS, "serviceCapacity", Kind.LIST, "[]", "", true,
+                    "per-service capacity as \"<service id>=<n>\""),
+            Setting.number(APPOINTMENTS, "earliestMinutes", 0, 600, "30", "", true,
+                    "check-in opens this long before the slot"),
+            Setting.number(APPOINTMENTS, "latestMinutes", 0, 600, "10", "", true,
+                    "later than this after the slot's start the appointment is cancelled"),
+            Setting.number(APPOINTMENTS, "daysAhead", 1, 366, "14", "", true, "days that can be booked, today included"),
+            Setting.of(APPOINTMENTS, "days", Kind.DAYS, "[\"MON\", ..., \"SAT\"]", "", true,
+                    "week days with appointments"),
+            Setting.of(APPOINTMENTS, "needApplication", Kind.LIST, "[]", "", true,
+                    "services that book appointments for filed applications only"),
+            Setting.number(HTTP, "port", 1, 65535, "8080", "KHIDMAT_PORT", false, "the HTTP port"),
+            Setting.of(HTTP, "host", Kind.TEXT, "(all addresses)", "KHIDMAT_HOST", false, "the address to listen on"),
+            Setting.of(HTTP, "forwarded", Kind.FLAG, "false", "KHIDMAT_BEHIND_PROXY", false,
+                    "read X-Forwarded-For/-Proto from the trusted proxies"),
+            Setting.of(HTTP, "trustedProxies", Kind.LIST, "[\"127.0.0.0/8\", \"::1\"]", "KHIDMAT_TRUSTED_PROXIES", false,
+                    "the proxies' addresses or CIDR ranges"),
+            Setting.number(WEB, "publicPostsPerMinute", 0, 1_000_000, "120", "KHIDMAT_PUBLIC_POSTS_PER_MINUTE", true,
+                    "POSTs of public forms a minute from one address; 0 turns the limit off"),
+            Setting.number(DEPLOY, "startTimeoutSeconds", 1, 300, "10", "KHIDMAT_DEPLOY_START_TIMEOUT", false,
+                    "an agency bundle's start longer than this quarantines it"),
+            Setting.of(DEPLOY, "requireSigned", Kind.FLAG, "false", "KHIDMAT_REQUIRE_SIGNED", false,
+                    "accept only bundles signed with the agency's certificate in conf/agencies/"),
+            Setting.of(STORE, "database", Kind.NAME, "data/khidmat.db", "", false,
+                    "the SQLite database file, relative to the centre's home"));
+
+    private SettingTable() {
+    }
+
+    /** @return the setting, if the table has it */
+    static Optional<Setting> find(String pid, String key) {
+        return ALL.stream().filter(s -> s.pid().equals(pid) && s.key().equals(key)).findFirst();
+    }
+
+    /** @return the PIDs of the table */
+    static Set<String> pids() {
+        Set<String> out = new TreeSet<>();
+        ALL.forEach(s -> out.add(s.pid()));
+        return out;
+    }
+
+    /** @return the keys of one PID, for the message about an unknown key */
+    static List<String> keys(String pid) {
+        return ALL.stream().filter(s -> s.pid().equals(pid)).map(Setting::key).toList();
+    }
+}
