@@ -53,13 +53,14 @@ public final class ApplicationDesk implements Applications {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationDesk.class);
     private static final ZoneId CENTRE_ZONE = ZoneId.of("Asia/Karachi");
     private static final int NOTE_LIMIT = 1000;
+
     /** The CNIC kept for an application filed without one, where its descriptor makes the CNIC optional. */
     private static final String NO_CNIC = "";
     private final ApplicationStore store;
     private final Catalogue catalogue;
     private final AuditLog audit;
     private final DescriptorArchive archive;
-    private final References references = new References();
+    private final ApplicationFiler filer;
     /**
      * Handlers by service id, and by the bundle version that registered them: while an update switches over, two
      * versions of a bundle serve the same id, and an application is checked by the version it was filed under.
@@ -74,6 +75,7 @@ public final class ApplicationDesk implements Applications {
         this.catalogue = catalogue;
         this.audit = audit;
         this.archive = new DescriptorArchive(store, catalogue);
+        this.filer = new ApplicationFiler(store, new References());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -192,24 +194,8 @@ public final class ApplicationDesk implements Applications {
         }
         String cnic = questions.stream().filter(f -> f.type() == org.khidmat.api.descriptor.FieldType.CNIC)
                 .map(f -> stored.get(f.name())).filter(v -> v != null).findFirst().orElse(NO_CNIC);
-        String reference = store(d, chosenTier, stored, cnic);
-        tell(reference, "submitted");
+        String reference = filer.file(d, chosenTier, stored, cnic, notifications);
         return new SubmitResult(Outcome.ACCEPTED, reference, List.of());
-    }
-
-    private String store(ServiceDescriptor d, String tier, Map<String, String> answers, String cnic) {
-        Instant now = Instant.now();
-        String reference = references.next();
-        for (int i = 0; i < 5 && store.find(reference).isPresent(); i++) {
-            reference = references.next();
-        }
-        String initial = d.workflow().initial();
-        String payment = d.fee(tier).map(f -> f.amount() > 0).orElse(false) ? "due" : "none";
-        store.create(new ApplicationRecord(reference, d.id(), d.version(), d.agency().code(), cnic, tier, answers, initial,
-                payment, now, now), new StatusChange(reference, now, "citizen", null, initial, null),
-                AuditNote.of("citizen", "application.submit", reference, d.id() + " v" + d.version() + ", tier " + tier));
-        LOG.info("application {} filed for {} v{}", reference, d.id(), d.version());
-        return reference;
     }
 
     /** @return the handler's problems; empty Optional when a declared handler is missing or failed */

@@ -33,6 +33,8 @@ class NotificationDeskTest {
     /** The outbox in memory. */
     static final class Outbox implements NotificationStore {
         final Map<Long, Notification> rows = new LinkedHashMap<>();
+        /** Each write of a delivery's outcome, as the number of messages it records. */
+        final List<Integer> outcomeWrites = new ArrayList<>();
 
         @Override
         public Notification add(Notification n) {
@@ -44,6 +46,19 @@ class NotificationDeskTest {
 
         @Override
         public void update(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
+                String error) {
+            outcomeWrites.add(1);
+            put(id, state, provider, providerReference, attempts, sentAt, error);
+        }
+
+        @Override
+        public void record(List<Notification> deliveries) {
+            outcomeWrites.add(deliveries.size());
+            deliveries.forEach(n -> put(n.id(), n.state(), n.provider(), n.providerReference(), n.attempts(), n.sentAt(),
+                    n.error()));
+        }
+
+        private void put(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
                 String error) {
             Notification n = rows.get(id);
             rows.put(id, new Notification(id, n.reference(), n.event(), n.channel(), n.recipient(), n.text(), state, provider,
@@ -178,5 +193,40 @@ class NotificationDeskTest {
         assertEquals(Notification.SENT, store.rows.get(1L).state());
         assertEquals(2, store.rows.get(1L).attempts());
         assertEquals(1, sms.sent.size());
+    }
+
+    @Test
+    void theOutcomesOfMessagesSentTogetherAreRecordedInOneWrite() {
+        Recorder sms = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 9L));
+        for (int i = 0; i < 3; i++) {
+            desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
+        }
+        runDue();
+        assertEquals(3, sms.sent.size());
+        assertEquals(List.of(3), store.outcomeWrites, "three deliveries, one write");
+        assertTrue(store.rows.values().stream().allMatch(n -> n.state().equals(Notification.SENT)));
+    }
+
+    @Test
+    void composedMessagesAreStoredByTheCallerAndDeliveredWhenHandedOver() {
+        Recorder sms = new Recorder();
+        Recorder mail = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 10L));
+        desk.addProvider(mail, Map.of(NotificationProvider.CHANNEL, "email", Constants.SERVICE_ID, 11L));
+        TrackedApplication a = application("submitted", Map.of("mobile", "0300 1234567", "email", "a@example.com"));
+        List<Notification> composed = desk.compose(a, "submitted");
+        assertEquals(List.of("sms", "email"), composed.stream().map(Notification::channel).toList());
+        assertTrue(store.rows.isEmpty(), "composing stores nothing");
+        assertTrue(scheduled.isEmpty(), "and sends nothing");
+        assertTrue(composed.get(0).text().contains("we received your application KM7Q-4XPA-K"), composed.get(0).text());
+        List<Notification> stored = composed.stream().map(store::add).toList();
+        desk.deliver(stored);
+        assertTrue(sms.sent.isEmpty(), "nothing is sent on the caller's thread");
+        runDue();
+        assertEquals("03001234567", sms.sent.get(0).to());
+        assertEquals("a@example.com", mail.sent.get(0).to());
+        assertEquals(List.of(2), store.outcomeWrites);
+        assertEquals(Notification.SENT, store.rows.get(stored.get(1).id()).state());
     }
 }
