@@ -44,6 +44,12 @@ public final class NotificationDesk implements Notifications {
     /** Waits before the 2nd, 3rd... attempt; after the last one the message is failed. */
     static final List<Duration> RETRIES = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
             Duration.ofMinutes(10));
+    /**
+     * How long delivery outcomes are gathered before they are written, in one write: a lone citizen's next filing
+     * then does not queue behind a write of the last message's outcome. A crash meanwhile leaves those messages
+     * queued, to be sent again at the next start (providers are given the same message id).
+     */
+    static final Duration RECORD_EVERY = Duration.ofMillis(200);
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDesk.class);
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
     private final NotificationStore store;
@@ -51,6 +57,8 @@ public final class NotificationDesk implements Notifications {
     private final Map<String, Map<Ranked, NotificationProvider>> providers = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
     private final Later later;
+    /** Outcomes of delivery attempts not yet written. */
+    private final List<Notification> unrecorded = new ArrayList<>();
     /** Stored messages handed over for delivery, not yet tried. */
     private final List<Notification> waiting = new ArrayList<>();
 
@@ -96,6 +104,7 @@ public final class NotificationDesk implements Notifications {
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);
         }
+        recordOutcomes();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -188,17 +197,37 @@ public final class NotificationDesk implements Notifications {
         return Optional.empty();
     }
 
-    /** Tries one delivery of each message, records their outcomes in one write, and schedules the retries. */
-    private void sendAndRecord(List<Notification> messages) {
-        List<Notification> outcomes = new ArrayList<>(messages.size());
-        for (Notification n : messages) {
-            outcomes.add(attempt(n));
+    /** Writes the outcomes gathered since the last write, in one write. */
+    private void recordOutcomes() {
+        List<Notification> outcomes;
+        synchronized (unrecorded) {
+            outcomes = new ArrayList<>(unrecorded);
+            unrecorded.clear();
+        }
+        if (outcomes.isEmpty()) {
+            return;
         }
         try {
             store.record(outcomes);
         } catch (RuntimeException e) {
             // still queued in the outbox: sent again at the next start (a citizen may get a message twice, never none)
             LOG.warn("notifications: could not record the delivery of {} message(s): {}", outcomes.size(), e.toString());
+        }
+    }
+
+    /** Tries one delivery of each message, schedules the retries, and gathers the outcomes for one write. */
+    private void sendAndRecord(List<Notification> messages) {
+        List<Notification> outcomes = new ArrayList<>(messages.size());
+        for (Notification n : messages) {
+            outcomes.add(attempt(n));
+        }
+        boolean first;
+        synchronized (unrecorded) {
+            first = unrecorded.isEmpty();
+            unrecorded.addAll(outcomes);
+        }
+        if (first) {
+            later.after(RECORD_EVERY, this::recordOutcomes);
         }
         for (Notification n : outcomes) {
             if (n.state().equals(Notification.SENT)) {

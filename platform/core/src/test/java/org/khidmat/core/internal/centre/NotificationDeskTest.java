@@ -109,8 +109,18 @@ class NotificationDeskTest {
         return new TrackedApplication(a, d, List.of());
     }
 
+    /** Runs the writes of delivery outcomes that are due, and nothing else. */
+    private void recordDue() {
+        List<Map.Entry<Duration, Runnable>> now = scheduled.stream()
+                .filter(e -> e.getKey().equals(NotificationDesk.RECORD_EVERY)).toList();
+        scheduled.removeAll(now);
+        now.forEach(e -> e.getValue().run());
+    }
+
+    /** Runs every task scheduled so far, the soonest first. */
     private void runDue() {
         List<Map.Entry<Duration, Runnable>> now = new ArrayList<>(scheduled);
+        now.sort(Map.Entry.comparingByKey());
         scheduled.clear();
         now.forEach(e -> e.getValue().run());
     }
@@ -137,6 +147,8 @@ class NotificationDeskTest {
         assertTrue(high.sent.get(0).text().contains("is now: Done."), high.sent.get(0).text());
         assertEquals("a@example.com", mail.sent.get(0).to());
         assertEquals("Asan Khidmat: application KM7Q-4XPA-K", mail.sent.get(0).subject());
+        assertEquals(Notification.QUEUED, store.rows.get(1L).state(), "outcomes are gathered before they are written");
+        recordDue();
         Notification sms = store.rows.get(1L);
         assertEquals(Notification.SENT, sms.state());
         assertEquals("high", sms.provider());
@@ -167,10 +179,12 @@ class NotificationDeskTest {
         desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
         List<Duration> waits = new ArrayList<>();
         for (int i = 0; i < NotificationDesk.RETRIES.size() + 1; i++) {
+            recordDue();
             assertEquals(1, scheduled.size());
             waits.add(scheduled.get(0).getKey());
             runDue();
         }
+        recordDue();
         assertEquals(Duration.ZERO, waits.get(0));
         assertEquals(NotificationDesk.RETRIES, waits.subList(1, waits.size()));
         assertTrue(scheduled.isEmpty(), "given up");
@@ -184,12 +198,14 @@ class NotificationDeskTest {
     void aMessageWaitsForAProviderToBeDeployed() {
         desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
         runDue();
+        recordDue();
         Notification waiting = store.rows.get(1L);
         assertEquals(Notification.QUEUED, waiting.state());
         assertEquals("no sms provider is deployed", waiting.error());
         Recorder sms = new Recorder();
         desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 8L));
         runDue();
+        recordDue();
         assertEquals(Notification.SENT, store.rows.get(1L).state());
         assertEquals(2, store.rows.get(1L).attempts());
         assertEquals(1, sms.sent.size());
@@ -204,6 +220,7 @@ class NotificationDeskTest {
         }
         runDue();
         assertEquals(3, sms.sent.size());
+        recordDue();
         assertEquals(List.of(3), store.outcomeWrites, "three deliveries, one write");
         assertTrue(store.rows.values().stream().allMatch(n -> n.state().equals(Notification.SENT)));
     }
@@ -226,7 +243,25 @@ class NotificationDeskTest {
         runDue();
         assertEquals("03001234567", sms.sent.get(0).to());
         assertEquals("a@example.com", mail.sent.get(0).to());
+        recordDue();
         assertEquals(List.of(2), store.outcomeWrites);
         assertEquals(Notification.SENT, store.rows.get(stored.get(1).id()).state());
+    }
+
+    @Test
+    void outcomesOfRoundsWithinTheGatheringTimeShareOneWriteAndStoppingWritesWhatIsLeft() throws Exception {
+        Recorder sms = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 12L));
+        desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
+        runDue();
+        desk.tell(application("done", Map.of("mobile", "03001234567")), "status");
+        runDue();
+        assertEquals(2, sms.sent.size(), "two rounds of sending");
+        recordDue();
+        assertEquals(List.of(2), store.outcomeWrites, "their outcomes in one write");
+        desk.tell(application("done", Map.of("mobile", "03001234567")), "status");
+        runDue();
+        desk.stop();
+        assertEquals(List.of(2, 1), store.outcomeWrites, "stopping writes the outcomes gathered");
     }
 }
