@@ -119,16 +119,27 @@ public final class ApplicationDesk implements Applications {
     }
 
     /** Tells the applicant; a failure to queue the message is logged and never undoes what was done. */
-    private void tell(String reference, String event) {
+    private void tell(TrackedApplication now, String event) {
         Notifications n = notifications;
         if (n == null) {
             return;
         }
         try {
-            open(reference).ifPresent(t -> n.tell(t, event));
+            n.tell(now, event);
         } catch (RuntimeException e) {
-            LOG.warn("applications: could not queue the {} message for {}: {}", event, reference, e.toString());
+            LOG.warn("applications: could not queue the {} message for {}: {}", event, now.application().reference(),
+                    e.toString());
         }
+    }
+
+    /** @return the application as a move left it, from what was read before it: no second read */
+    private static TrackedApplication moved(TrackedApplication t, StatusChange change) {
+        ApplicationRecord a = t.application();
+        List<StatusChange> history = new ArrayList<>(t.history());
+        history.add(change);
+        return new TrackedApplication(new ApplicationRecord(a.reference(), a.serviceId(), a.descriptorVersion(),
+                a.agency(), a.cnic(), a.tier(), a.answers(), change.to(), a.paymentState(), a.createdAt(), change.at()),
+                t.descriptor(), List.copyOf(history));
     }
 
     @Override
@@ -306,12 +317,12 @@ public final class ApplicationDesk implements Applications {
                     + " is not paid yet; it can move to " + to + " once paid (only a refusal can come before payment)");
         }
         String ref = t.application().reference();
-        if (!store.move(new StatusChange(ref, Instant.now(), actor, from, to, why),
-                AuditNote.of(actor, "application.move", ref, from + " -> " + to))) {
+        StatusChange change = new StatusChange(ref, Instant.now(), actor, from, to, why);
+        if (!store.move(change, AuditNote.of(actor, "application.move", ref, from + " -> " + to))) {
             return new MoveResult(MoveResult.Outcome.CONFLICT, "application " + ref + " was moved by someone else; look again");
         }
         LOG.info("application {} moved {} -> {} by {}", ref, from, to, actor);
-        tell(ref, "status");
+        tell(moved(t, change), "status");
         return new MoveResult(MoveResult.Outcome.MOVED, "moved " + ref + " from " + from + " to " + to);
     }
 

@@ -280,6 +280,47 @@ class ApplicationDeskTest {
         assertTrue(apps.isEmpty());
     }
 
+    @Test
+    void aMoveReadsTheApplicationOnceAndTellsTheCitizenFromWhatItHas() {
+        List<TrackedApplication> told = new ArrayList<>();
+        Notifications n = notifications();
+        desk.setNotifications(new Notifications() {
+            @Override
+            public List<Notification> tell(TrackedApplication application, String event) {
+                told.add(application);
+                return n.tell(application, event);
+            }
+
+            @Override
+            public List<Notification> compose(TrackedApplication application, String event) {
+                return n.compose(application, event);
+            }
+
+            @Override
+            public void deliver(List<Notification> stored) {
+                n.deliver(stored);
+            }
+
+            @Override
+            public List<Notification> forReference(String reference) {
+                return List.of();
+            }
+
+            @Override
+            public List<Notification> recent(int limit) {
+                return List.of();
+            }
+        });
+        String ref = desk.submit("police.cert", null, good()).reference();
+        paid(ref);
+        reads.clear();
+        assertTrue(desk.move(ref, "review", "staff", "looks fine").moved());
+        assertEquals(1, reads.stream().filter(r -> r.startsWith("find ")).count(), "read once, to check the move: " + reads);
+        assertEquals(1, told.size());
+        assertEquals("review", told.get(0).application().status(), "the message tells the new state");
+        assertEquals(List.of("submitted", "review"), told.get(0).history().stream().map(StatusChange::to).toList());
+    }
+
     private Notifications notifications() {
         return new Notifications() {
             @Override
