@@ -61,6 +61,8 @@ final class GroupWriter implements AutoCloseable {
     /** The write under way, on the writer thread only. */
     private Pending<?> current;
     private volatile Runnable beforeCommit = () -> { };
+    /** Told how many writes each COMMIT stored, after it (the checkpointer counts them). */
+    private volatile java.util.function.IntConsumer committed = n -> { };
     /** The writer's own statements, prepared once; writer thread only. */
     private final Map<String, PreparedStatement> control = new HashMap<>();
 
@@ -125,6 +127,11 @@ final class GroupWriter implements AutoCloseable {
         beforeCommit = task;
     }
 
+    /** Tells the consumer, on the writer thread after each COMMIT, how many writes it stored; it must not block. */
+    void afterEachCommit(java.util.function.IntConsumer consumer) {
+        committed = consumer;
+    }
+
     /** @return how many writes wait in the queue */
     int queued() {
         return queue.size();
@@ -186,6 +193,7 @@ final class GroupWriter implements AutoCloseable {
                     + ": the transaction did not commit (" + e + "); nothing of it is stored", e)));
             return;
         }
+        committed.accept(written.size());
         for (Pending<?> p : written) {
             p.afterCommit.forEach(GroupWriter::runQuietly);
             complete(p);

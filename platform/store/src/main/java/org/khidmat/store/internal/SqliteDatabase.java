@@ -90,6 +90,7 @@ final class SqliteDatabase implements AutoCloseable {
             }
             new Migrations(database).apply();
             database.checkpointer = new Checkpointer(source(absolute).getConnection(), absolute.getFileName().toString());
+            database.writer.afterEachCommit(database.checkpointer::committed);
         } catch (SQLException e) {
             database.close();
             throw new StoreException("could not open the database " + absolute + " for checkpoints", e);

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * for) and returns; one sender thread delivers them with the provider of their channel and retries a failure (or
  * a missing provider) after 5 s, 30 s, 2 min and 10 min before giving up. Messages still queued at a restart
  * are sent then. A caller that stores messages with its own change ({@link #compose}, then {@link #deliver}) makes
- * no write here; the outcomes of the messages sent in one round are recorded in one write.
+ * no write here; the outcomes of the messages sent within {@link #RECORD_EVERY} are recorded in one write.
  */
 @Component(service = Notifications.class, immediate = true)
 public final class NotificationDesk implements Notifications {
@@ -159,7 +159,7 @@ public final class NotificationDesk implements Notifications {
 
     /**
      * Hands stored messages to the sender thread. Messages handed over while it sends or writes wait together and go
-     * out in its next round, whose outcomes are recorded in one write (see {@link #sendWaiting}).
+     * out in its next round.
      */
     @Override
     public void deliver(List<Notification> stored) {
@@ -176,7 +176,7 @@ public final class NotificationDesk implements Notifications {
         }
     }
 
-    /** Sends every message waiting, then records their outcomes in one write. */
+    /** Sends every message waiting; their outcomes join those to be written (see {@link #RECORD_EVERY}). */
     private void sendWaiting() {
         List<Notification> round;
         synchronized (waiting) {
