@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code mvn -B package -DskipTests}:
  *
  * <pre>distribution/bench/load.sh [distribution/target/khidmat] [--quick] [--seconds N] [--rounds N] [--starts N]
- *     [--apps 1000,1000000] [--bundles 40] [--against another/khidmat]</pre>
+ *     [--apps 1000,1000000] [--bundles 40] [--against another/khidmat] [--only reads,apps,services,store]</pre>
  *
  * It copies the distribution to temporary homes, starts each with bin/khidmat on a free loopback port, and drives
  * it with {@code wrk} (Debian's package) and a sequential Java client:
@@ -61,15 +61,23 @@ public final class Load {
             if (other != null) {
                 other.start();
             }
-            reads(o, base, other, table, sideBySide);
-            writes(o, base, other, work, table, sideBySide);
+            if (o.runs("reads")) {
+                reads(o, base, other, table, sideBySide);
+            }
+            if (o.runs("apps")) {
+                writes(o, base, other, work, table, sideBySide);
+            }
             base.stop();
             if (other != null) {
                 other.stop();
             }
-            ManyServices.measure(o, base, table);
+            if (o.runs("services")) {
+                ManyServices.measure(o, base, table);
+            }
         }
-        BigStore.measure(o, table);
+        if (o.runs("store")) {
+            BigStore.measure(o, table);
+        }
         deleteTree(work);
         table.print(String.format("Khidmat load benchmark: %d cores, Java %s, %d s a load, %d round(s), %.0f s in all;"
                 + " the machine's other work shows in every figure, so compare only within one run",
@@ -142,7 +150,10 @@ public final class Load {
             if (other != null) {
                 Wrk.Result theirs = Wrk.post(other.url("/api/v1/applications"), List.of(POLICE), 201, clients[i], o.seconds);
                 sideBySide.add("applications/s at " + clients[i] + (clients[i] == 1 ? " client: " : " clients: ") + Table.perSecond(mine[i].perSecond())
-                        + " / " + Table.perSecond(theirs.perSecond()) + " = " + Table.ratio(mine[i].perSecond(), theirs.perSecond()));
+                        + " / " + Table.perSecond(theirs.perSecond()) + " = " + Table.ratio(mine[i].perSecond(), theirs.perSecond())
+                        + "; p99 " + Table.ms(mine[i].p99Ms()) + " / " + Table.ms(theirs.p99Ms()) + "; against naive SQLite "
+                        + Table.ratio(mine[i].perSecond(), naive[i].perSecond()) + " / "
+                        + Table.ratio(theirs.perSecond(), naive[i].perSecond()));
             }
         }
         long non201 = mine[0].unexpected() + mine[1].unexpected() + mine[2].unexpected();

@@ -13,6 +13,10 @@ final class Options {
     int bundles = 40;
     int timings = 5;
     List<Integer> apps = List.of(1_000, 1_000_000);
+    /** The parts to run ({@link #PARTS}); empty for all. */
+    java.util.Set<String> only = java.util.Set.of();
+    /** reads: the catalogue against bare Jetty; apps: applications against naive SQLite; services; store. */
+    static final List<String> PARTS = List.of("reads", "apps", "services", "store");
     final List<String> given = new ArrayList<>();
 
     static Options parse(String[] args) {
@@ -35,10 +39,17 @@ final class Options {
                     appsSet = true;
                 }
                 case "--against" -> o.against = Path.of(o.next(args, ++i));
+                case "--only" -> {
+                    o.only = java.util.Set.of(o.next(args, ++i).split(","));
+                    if (!PARTS.containsAll(o.only)) {
+                        throw new IllegalArgumentException("--only takes parts from " + PARTS + ", comma-separated: "
+                                + "--only apps");
+                    }
+                }
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --quick,"
-                                + " --seconds N, --rounds N, --starts N, --bundles N, --apps N,M, --against DIST");
+                                + " --seconds N, --rounds N, --starts N, --bundles N, --apps N,M, --against DIST, --only PART[,PART]");
                     }
                     o.dist = Path.of(args[i]);
                 }
@@ -55,6 +66,11 @@ final class Options {
             throw new IllegalArgumentException("--apps takes two counts, the baseline first: --apps 1000,1000000");
         }
         return o;
+    }
+
+    /** @return whether this part of the benchmark runs */
+    boolean runs(String part) {
+        return only.isEmpty() || only.contains(part);
     }
 
     private String next(String[] args, int i) {

@@ -22,7 +22,8 @@ import org.khidmat.distribution.Centre;
 /**
  * A submission the server has acknowledged is never lost: ten times, citizens file applications and the centre is
  * killed with SIGKILL after 1 to 3 s; then every acknowledged reference tracks with its CNIC, the database passes
- * SQLite's integrity check, and every stored application has its application.submit audit row.
+ * SQLite's integrity check, and every stored application has its application.submit audit row and its "received"
+ * message in the outbox (both are written in the application's own transaction).
  */
 class Kill9DurabilityIT {
     private static final String POLICE = "ictpolice.character-certificate";
@@ -72,6 +73,7 @@ class Kill9DurabilityIT {
             String integrity;
             long stored;
             List<String> unaudited = new ArrayList<>();
+            List<String> untold = new ArrayList<>();
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
                 try (ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
                     integrity = r.next() ? r.getString(1) : "(no answer)";
@@ -85,16 +87,25 @@ class Kill9DurabilityIT {
                         unaudited.add(r.getString(1));
                     }
                 }
+                // the form has a mobile answer: the "received" SMS is stored in the application's own transaction
+                try (ResultSet r = s.executeQuery("SELECT reference FROM application WHERE reference NOT IN "
+                        + "(SELECT reference FROM notification WHERE event = 'submitted')")) {
+                    while (r.next()) {
+                        untold.add(r.getString(1));
+                    }
+                }
             }
-            System.out.printf("kill -9: %d acknowledged, %d lost, %d stored, integrity %s, %d without audit row%n",
-                    acknowledged.size(), lost.size(), stored, integrity, unaudited.size());
+            System.out.printf("kill -9: %d acknowledged, %d lost, %d stored, integrity %s, %d without audit row,"
+                    + " %d without their message%n", acknowledged.size(), lost.size(), stored, integrity, unaudited.size(),
+                    untold.size());
             String integrityFinal = integrity;
             assertAll("after ten kills",
                     () -> assertTrue(acknowledged.size() > 0, "applications were acknowledged"),
                     () -> assertEquals(List.of(), lost, "every acknowledged application tracks"),
                     () -> assertEquals("ok", integrityFinal, "PRAGMA integrity_check"),
                     () -> assertTrue(stored >= acknowledged.size(), stored + " stored"),
-                    () -> assertEquals(List.of(), unaudited, "stored applications without an application.submit audit row"));
+                    () -> assertEquals(List.of(), unaudited, "stored applications without an application.submit audit row"),
+                    () -> assertEquals(List.of(), untold, "stored applications without their submitted message"));
         } finally {
             fc.close();
         }

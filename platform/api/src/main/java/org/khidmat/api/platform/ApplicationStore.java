@@ -34,6 +34,23 @@ public interface ApplicationStore {
     void create(ApplicationRecord application, StatusChange first, AuditNote audit);
 
     /**
+     * Files an application in one transaction: the application, the first line of its history, its audit entry and
+     * the messages that tell the citizen (queued in the outbox). After a crash all of it is stored or none; when
+     * this returns, all of it is on disk. The reference's uniqueness is the database's: a reference already taken
+     * stores nothing and returns empty, for the caller to draw another.
+     *
+     * @param application the application
+     * @param first the submission as a status change ({@code from} is {@code null})
+     * @param audit the audit entry, normally {@code application.submit} for the reference
+     * @param messages notifications in state queued, about this reference (their ids are ignored); may be empty
+     * @return the messages as stored, with their ids, in the order given; empty when the reference is taken
+     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @since 1.6
+     */
+    Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote audit,
+            List<Notification> messages);
+
+    /**
      * @param reference a reference
      * @return the application, if there is one
      */

@@ -18,6 +18,20 @@ public interface NotificationStore {
     void update(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
             String error);
 
+    /**
+     * Records many delivery attempts in one transaction (one write for a batch of deliveries): each notification's
+     * state, provider, provider reference, attempts, sent time and error replace the stored ones of its id. The
+     * default records them one by one.
+     *
+     * @param deliveries the notifications as they are after their attempt
+     * @since 1.6
+     */
+    default void record(List<Notification> deliveries) {
+        for (Notification n : deliveries) {
+            update(n.id(), n.state(), n.provider(), n.providerReference(), n.attempts(), n.sentAt(), n.error());
+        }
+    }
+
     /** @return the application's notifications, oldest first */
     List<Notification> forReference(String reference);
 

@@ -20,6 +20,27 @@ public interface Notifications {
      */
     List<Notification> tell(TrackedApplication application, String event);
 
+    /**
+     * The messages {@link #tell} would queue, composed from what is given and stored nowhere: for a caller that
+     * stores them in the transaction of the change they tell of (see {@link ApplicationStore#file}), then hands
+     * them to {@link #deliver}.
+     *
+     * @param application the application as it is now
+     * @param event {@code submitted}, {@code status} or {@code paid}
+     * @return the messages, in state queued, with id 0; none when the form has no phone or e-mail answer
+     * @since 1.6
+     */
+    List<Notification> compose(TrackedApplication application, String event);
+
+    /**
+     * Delivers messages already stored in the outbox (queued, with their ids), on the sender's thread; returns at
+     * once. A message never handed over is sent at the next start, as every message still queued is.
+     *
+     * @param stored the messages as the store returned them
+     * @since 1.6
+     */
+    void deliver(List<Notification> stored);
+
     /** @return the application's messages, oldest first */
     List<Notification> forReference(String reference);
 

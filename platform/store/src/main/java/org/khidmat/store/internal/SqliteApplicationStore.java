@@ -16,6 +16,7 @@ import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.InboxCursor;
+import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
@@ -28,7 +29,7 @@ final class SqliteApplicationStore implements ApplicationStore {
      */
     static final java.time.Duration FIGURES_LIMIT = java.time.Duration.ofSeconds(30);
 
-    private static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
+    static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
             + " status, payment_state, created_at, updated_at";
 
     /** Applications filed in [?, ?) and their ratings, counted per service, version, tier and rated service. */
@@ -64,37 +65,18 @@ final class SqliteApplicationStore implements ApplicationStore {
 
     @Override
     public void create(ApplicationRecord application, StatusChange first, AuditNote note) {
-        String reference = Objects.requireNonNull(application, "application").reference();
-        Objects.requireNonNull(reference, "reference");
-        if (!reference.equals(Objects.requireNonNull(first, "first").reference())) {
-            throw new IllegalArgumentException("the first status change is for " + first.reference()
-                    + ", not application " + reference);
+        if (file(application, first, note, List.of()).isEmpty()) {
+            throw new StoreException("could not store application " + application.reference()
+                    + ": an application with that reference already exists", null);
         }
-        String answers = AnswersJson.write(application.answers());
-        database.write("store application " + reference, c -> {
-            if (exists(c, reference)) {
-                throw new StoreException("could not store application " + reference
-                        + ": an application with that reference already exists", null);
-            }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO application (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, reference);
-                insert.setString(2, application.serviceId());
-                insert.setInt(3, application.descriptorVersion());
-                insert.setString(4, application.agency());
-                insert.setString(5, application.cnic());
-                insert.setString(6, application.tier());
-                insert.setString(7, answers);
-                insert.setString(8, application.status());
-                insert.setString(9, application.paymentState());
-                insert.setLong(10, millis(application.createdAt()));
-                insert.setLong(11, millis(application.updatedAt()));
-                insert.executeUpdate();
-            }
-            addHistory(c, first);
-            audit(c, note);
-            return null;
-        });
+    }
+
+    /** One write: see {@link FilingWrite}. */
+    @Override
+    public Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote note,
+            List<Notification> messages) {
+        FilingWrite filing = new FilingWrite(application, first, note, messages);
+        return database.write("store application " + application.reference(), c -> filing.run(c, chain));
     }
 
     @Override
@@ -248,16 +230,7 @@ final class SqliteApplicationStore implements ApplicationStore {
         });
     }
 
-    private static boolean exists(Connection c, String reference) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM application WHERE reference = ?")) {
-            query.setString(1, reference);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
-
-    private static void addHistory(Connection c, StatusChange change) throws SQLException {
+    static void addHistory(Connection c, StatusChange change) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO status_history (reference, at, actor,"
                 + " from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, change.reference());

@@ -37,6 +37,7 @@ final class SqliteDatabase implements AutoCloseable {
     private final Connection writeConnection;
     private final GroupWriter writer;
     private final ReaderPool readers;
+    private volatile Checkpointer checkpointer;
 
     private SqliteDatabase(Path file, Connection writeConnection, ReaderPool readers) {
         this.file = file;
@@ -68,6 +69,9 @@ final class SqliteDatabase implements AutoCloseable {
         ReaderPool readers;
         try {
             connection = source.getConnection();
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.BACKSTOP_PAGES);
+            }
         } catch (SQLException e) {
             throw new StoreException("could not open the database " + absolute, e);
         }
@@ -85,6 +89,11 @@ final class SqliteDatabase implements AutoCloseable {
                 LOG.warn("Database {} is in journal mode {}, not WAL; writers will block readers", absolute, mode);
             }
             new Migrations(database).apply();
+            database.checkpointer = new Checkpointer(source(absolute).getConnection(), absolute.getFileName().toString());
+            database.writer.afterEachCommit(database.checkpointer::committed);
+        } catch (SQLException e) {
+            database.close();
+            throw new StoreException("could not open the database " + absolute + " for checkpoints", e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -149,6 +158,11 @@ final class SqliteDatabase implements AutoCloseable {
         writer.beforeCommit(task);
     }
 
+    /** For tests: the WAL frames the background checkpoint copied so far. */
+    long framesCheckpointed() {
+        return checkpointer == null ? 0 : checkpointer.framesCopied();
+    }
+
     /** For tests: how many writes wait for the writer. */
     int queuedWrites() {
         return writer.queued();
@@ -158,6 +172,9 @@ final class SqliteDatabase implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         readers.close();
         closeQuietly(writeConnection);
         LOG.info("Closed database {}", file);

@@ -2,6 +2,7 @@ package org.khidmat.store.internal;
 
 import static org.khidmat.store.internal.SqliteApplicationStore.millis;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,45 +25,60 @@ final class SqliteNotificationStore implements NotificationStore {
 
     @Override
     public Notification add(Notification n) {
-        return database.write("queue a message about " + n.reference(), c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO notification (reference, event, channel,"
-                    + " recipient, text, state, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, n.reference());
-                insert.setString(2, n.event());
-                insert.setString(3, n.channel());
-                insert.setString(4, n.recipient());
-                insert.setString(5, n.text());
-                insert.setString(6, Notification.QUEUED);
-                insert.setLong(7, millis(n.createdAt()));
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return new Notification(keys.getLong(1), n.reference(), n.event(), n.channel(), n.recipient(),
-                            n.text(), Notification.QUEUED, null, null, 0, n.createdAt(), null, null);
-                }
+        return database.write("queue a message about " + n.reference(), c -> insert(c, n));
+    }
+
+    /** Queues a message in the transaction on {@code c}; @return it with its id */
+    static Notification insert(Connection c, Notification n) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO notification (reference, event, channel,"
+                + " recipient, text, state, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, n.reference());
+            insert.setString(2, n.event());
+            insert.setString(3, n.channel());
+            insert.setString(4, n.recipient());
+            insert.setString(5, n.text());
+            insert.setString(6, Notification.QUEUED);
+            insert.setLong(7, millis(n.createdAt()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return new Notification(keys.getLong(1), n.reference(), n.event(), n.channel(), n.recipient(),
+                        n.text(), Notification.QUEUED, null, null, 0, n.createdAt(), null, null);
             }
-        });
+        }
     }
 
     @Override
     public void update(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
             String error) {
-        database.write("record a delivery of message " + id, c -> {
+        record(List.of(new Notification(id, null, null, null, null, null, state, provider, providerReference, attempts,
+                null, sentAt, error)));
+    }
+
+    /** One write for the batch: a statement executed once per delivery, in one transaction. */
+    @Override
+    public void record(List<Notification> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        database.write("record the delivery of " + deliveries.size() + " message(s)", c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE notification SET state = ?, provider = ?,"
                     + " provider_reference = ?, attempts = ?, sent_at = ?, error = ? WHERE id = ?")) {
-                update.setString(1, state);
-                update.setString(2, provider);
-                update.setString(3, providerReference);
-                update.setInt(4, attempts);
-                if (sentAt == null) {
-                    update.setNull(5, java.sql.Types.INTEGER);
-                } else {
-                    update.setLong(5, millis(sentAt));
+                for (Notification n : deliveries) {
+                    update.setString(1, n.state());
+                    update.setString(2, n.provider());
+                    update.setString(3, n.providerReference());
+                    update.setInt(4, n.attempts());
+                    if (n.sentAt() == null) {
+                        update.setNull(5, java.sql.Types.INTEGER);
+                    } else {
+                        update.setLong(5, millis(n.sentAt()));
+                    }
+                    update.setString(6, n.error());
+                    update.setLong(7, n.id());
+                    update.executeUpdate();
                 }
-                update.setString(6, error);
-                update.setLong(7, id);
-                update.executeUpdate();
             }
             return null;
         });

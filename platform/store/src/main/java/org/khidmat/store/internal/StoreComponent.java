@@ -20,6 +20,7 @@ import org.khidmat.api.platform.AuditEntry;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.FigureFacts;
 import org.khidmat.api.platform.InboxCursor;
@@ -170,6 +171,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     @Override
     public void create(ApplicationRecord application, StatusChange first, AuditNote note) {
         applications.create(application, first, note);
+    }
+
+    @Override
+    public Optional<List<Notification>> file(ApplicationRecord a, StatusChange first, AuditNote note, List<Notification> m) {
+        return applications.file(a, first, note, m);
     }
 
     @Override

@@ -52,13 +52,14 @@ import org.slf4j.LoggerFactory;
 public final class ApplicationDesk implements Applications {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationDesk.class);
     private static final int NOTE_LIMIT = 1000;
+
     /** The CNIC kept for an application filed without one, where its descriptor makes the CNIC optional. */
     private static final String NO_CNIC = "";
     private final ApplicationStore store;
     private final Catalogue catalogue;
     private final AuditLog audit;
     private final DescriptorArchive archive;
-    private final References references = new References();
+    private final ApplicationFiler filer;
     /**
      * Handlers by service id, and by the bundle version that registered them: while an update switches over, two
      * versions of a bundle serve the same id, and an application is checked by the version it was filed under.
@@ -73,6 +74,7 @@ public final class ApplicationDesk implements Applications {
         this.catalogue = catalogue;
         this.audit = audit;
         this.archive = new DescriptorArchive(store, catalogue);
+        this.filer = new ApplicationFiler(store, new References());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -116,16 +118,27 @@ public final class ApplicationDesk implements Applications {
     }
 
     /** Tells the applicant; a failure to queue the message is logged and never undoes what was done. */
-    private void tell(String reference, String event) {
+    private void tell(TrackedApplication now, String event) {
         Notifications n = notifications;
         if (n == null) {
             return;
         }
         try {
-            open(reference).ifPresent(t -> n.tell(t, event));
+            n.tell(now, event);
         } catch (RuntimeException e) {
-            LOG.warn("applications: could not queue the {} message for {}: {}", event, reference, e.toString());
+            LOG.warn("applications: could not queue the {} message for {}: {}", event, now.application().reference(),
+                    e.toString());
         }
+    }
+
+    /** @return the application as a move left it, from what was read before it: no second read */
+    private static TrackedApplication moved(TrackedApplication t, StatusChange change) {
+        ApplicationRecord a = t.application();
+        List<StatusChange> history = new ArrayList<>(t.history());
+        history.add(change);
+        return new TrackedApplication(new ApplicationRecord(a.reference(), a.serviceId(), a.descriptorVersion(),
+                a.agency(), a.cnic(), a.tier(), a.answers(), change.to(), a.paymentState(), a.createdAt(), change.at()),
+                t.descriptor(), List.copyOf(history));
     }
 
     @Override
@@ -191,24 +204,8 @@ public final class ApplicationDesk implements Applications {
         }
         String cnic = questions.stream().filter(f -> f.type() == org.khidmat.api.descriptor.FieldType.CNIC)
                 .map(f -> stored.get(f.name())).filter(v -> v != null).findFirst().orElse(NO_CNIC);
-        String reference = store(d, chosenTier, stored, cnic);
-        tell(reference, "submitted");
+        String reference = filer.file(d, chosenTier, stored, cnic, notifications);
         return new SubmitResult(Outcome.ACCEPTED, reference, List.of());
-    }
-
-    private String store(ServiceDescriptor d, String tier, Map<String, String> answers, String cnic) {
-        Instant now = Instant.now();
-        String reference = references.next();
-        for (int i = 0; i < 5 && store.find(reference).isPresent(); i++) {
-            reference = references.next();
-        }
-        String initial = d.workflow().initial();
-        String payment = d.fee(tier).map(f -> f.amount() > 0).orElse(false) ? "due" : "none";
-        store.create(new ApplicationRecord(reference, d.id(), d.version(), d.agency().code(), cnic, tier, answers, initial,
-                payment, now, now), new StatusChange(reference, now, "citizen", null, initial, null),
-                AuditNote.of("citizen", "application.submit", reference, d.id() + " v" + d.version() + ", tier " + tier));
-        LOG.info("application {} filed for {} v{}", reference, d.id(), d.version());
-        return reference;
     }
 
     /** @return the handler's problems; empty Optional when a declared handler is missing or failed */
@@ -319,12 +316,12 @@ public final class ApplicationDesk implements Applications {
                     + " is not paid yet; it can move to " + to + " once paid (only a refusal can come before payment)");
         }
         String ref = t.application().reference();
-        if (!store.move(new StatusChange(ref, Instant.now(), actor, from, to, why),
-                AuditNote.of(actor, "application.move", ref, from + " -> " + to))) {
+        StatusChange change = new StatusChange(ref, Instant.now(), actor, from, to, why);
+        if (!store.move(change, AuditNote.of(actor, "application.move", ref, from + " -> " + to))) {
             return new MoveResult(MoveResult.Outcome.CONFLICT, "application " + ref + " was moved by someone else; look again");
         }
         LOG.info("application {} moved {} -> {} by {}", ref, from, to, actor);
-        tell(ref, "status");
+        tell(moved(t, change), "status");
         return new MoveResult(MoveResult.Outcome.MOVED, "moved " + ref + " from " + from + " to " + to);
     }
 

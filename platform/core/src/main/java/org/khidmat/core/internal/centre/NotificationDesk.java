@@ -36,13 +36,20 @@ import org.slf4j.LoggerFactory;
  * Messages to citizens through an outbox: {@link #tell} stores them (one per channel the form has an answer
  * for) and returns; one sender thread delivers them with the provider of their channel and retries a failure (or
  * a missing provider) after 5 s, 30 s, 2 min and 10 min before giving up. Messages still queued at a restart
- * are sent then.
+ * are sent then. A caller that stores messages with its own change ({@link #compose}, then {@link #deliver}) makes
+ * no write here; the outcomes of the messages sent within {@link #RECORD_EVERY} are recorded in one write.
  */
 @Component(service = Notifications.class, immediate = true)
 public final class NotificationDesk implements Notifications {
     /** Waits before the 2nd, 3rd... attempt; after the last one the message is failed. */
     static final List<Duration> RETRIES = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
             Duration.ofMinutes(10));
+    /**
+     * How long delivery outcomes are gathered before they are written, in one write: a lone citizen's next filing
+     * then does not queue behind a write of the last message's outcome. A crash meanwhile leaves those messages
+     * queued, to be sent again at the next start (providers are given the same message id).
+     */
+    static final Duration RECORD_EVERY = Duration.ofMillis(200);
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDesk.class);
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
     private final NotificationStore store;
@@ -50,6 +57,10 @@ public final class NotificationDesk implements Notifications {
     private final Map<String, Map<Ranked, NotificationProvider>> providers = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
     private final Later later;
+    /** Outcomes of delivery attempts not yet written. */
+    private final List<Notification> unrecorded = new ArrayList<>();
+    /** Stored messages handed over for delivery, not yet tried. */
+    private final List<Notification> waiting = new ArrayList<>();
 
     /** Runs a delivery after a delay, on the sender thread. */
     @FunctionalInterface
@@ -73,7 +84,7 @@ public final class NotificationDesk implements Notifications {
             t.setDaemon(true);
             return t;
         }));
-        later.after(Duration.ZERO, () -> store.queued().forEach(n -> later.after(Duration.ZERO, () -> deliver(n))));
+        later.after(Duration.ZERO, () -> deliver(store.queued()));
     }
 
     private NotificationDesk(NotificationStore store, Clock clock, ScheduledExecutorService executor) {
@@ -93,6 +104,7 @@ public final class NotificationDesk implements Notifications {
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);
         }
+        recordOutcomes();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -121,23 +133,57 @@ public final class NotificationDesk implements Notifications {
 
     @Override
     public List<Notification> tell(TrackedApplication application, String event) {
-        List<Notification> queued = new ArrayList<>();
-        Optional<String> text = Texts.text(application, event);
-        if (text.isEmpty()) {
-            return queued;
-        }
-        contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
-                .ifPresent(phone -> queued.add(queue(application, event, NotificationProvider.SMS, phone, text.get())));
-        contact(application, FieldType.EMAIL)
-                .ifPresent(mail -> queued.add(queue(application, event, NotificationProvider.EMAIL, mail, text.get())));
-        return queued;
+        List<Notification> stored = compose(application, event).stream().map(store::add).toList();
+        deliver(stored);
+        return stored;
     }
 
-    private Notification queue(TrackedApplication a, String event, String channel, String to, String text) {
-        Notification n = store.add(new Notification(0, a.application().reference(), event, channel, to, text,
-                Notification.QUEUED, null, null, 0, clock.instant(), null, null));
-        later.after(Duration.ZERO, () -> deliver(n));
-        return n;
+    @Override
+    public List<Notification> compose(TrackedApplication application, String event) {
+        List<Notification> composed = new ArrayList<>();
+        Optional<String> text = Texts.text(application, event);
+        if (text.isEmpty()) {
+            return composed;
+        }
+        contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
+                .ifPresent(phone -> composed.add(message(application, event, NotificationProvider.SMS, phone, text.get())));
+        contact(application, FieldType.EMAIL)
+                .ifPresent(mail -> composed.add(message(application, event, NotificationProvider.EMAIL, mail, text.get())));
+        return composed;
+    }
+
+    private Notification message(TrackedApplication a, String event, String channel, String to, String text) {
+        return new Notification(0, a.application().reference(), event, channel, to, text, Notification.QUEUED, null, null,
+                0, clock.instant(), null, null);
+    }
+
+    /**
+     * Hands stored messages to the sender thread. Messages handed over while it sends or writes wait together and go
+     * out in its next round.
+     */
+    @Override
+    public void deliver(List<Notification> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        boolean first;
+        synchronized (waiting) {
+            first = waiting.isEmpty();
+            waiting.addAll(stored);
+        }
+        if (first) {
+            later.after(Duration.ZERO, this::sendWaiting);
+        }
+    }
+
+    /** Sends every message waiting; their outcomes join those to be written (see {@link #RECORD_EVERY}). */
+    private void sendWaiting() {
+        List<Notification> round;
+        synchronized (waiting) {
+            round = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        sendAndRecord(round);
     }
 
     /** @return the first answer of a phone or e-mail question of the form */
@@ -151,8 +197,54 @@ public final class NotificationDesk implements Notifications {
         return Optional.empty();
     }
 
-    /** Tries one delivery; on failure schedules the next attempt or gives up. */
-    void deliver(Notification n) {
+    /** Writes the outcomes gathered since the last write, in one write. */
+    private void recordOutcomes() {
+        List<Notification> outcomes;
+        synchronized (unrecorded) {
+            outcomes = new ArrayList<>(unrecorded);
+            unrecorded.clear();
+        }
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try {
+            store.record(outcomes);
+        } catch (RuntimeException e) {
+            // still queued in the outbox: sent again at the next start (a citizen may get a message twice, never none)
+            LOG.warn("notifications: could not record the delivery of {} message(s): {}", outcomes.size(), e.toString());
+        }
+    }
+
+    /** Tries one delivery of each message, schedules the retries, and gathers the outcomes for one write. */
+    private void sendAndRecord(List<Notification> messages) {
+        List<Notification> outcomes = new ArrayList<>(messages.size());
+        for (Notification n : messages) {
+            outcomes.add(attempt(n));
+        }
+        boolean first;
+        synchronized (unrecorded) {
+            first = unrecorded.isEmpty();
+            unrecorded.addAll(outcomes);
+        }
+        if (first) {
+            later.after(RECORD_EVERY, this::recordOutcomes);
+        }
+        for (Notification n : outcomes) {
+            if (n.state().equals(Notification.SENT)) {
+                LOG.info("notifications: message {} about {} sent by {}", n.id(), n.reference(), n.provider());
+            } else if (n.state().equals(Notification.FAILED)) {
+                LOG.warn("notifications: gave up on message {} about {} after {} attempts: {}", n.id(), n.reference(),
+                        n.attempts(), n.error());
+            } else {
+                Duration wait = RETRIES.get(n.attempts() - 1);
+                LOG.info("notifications: message {} not sent ({}); trying again in {} s", n.id(), n.error(), wait.toSeconds());
+                later.after(wait, () -> sendAndRecord(List.of(n)));
+            }
+        }
+    }
+
+    /** @return the message as it is after one more attempt: sent, queued for a retry, or failed after the last */
+    private Notification attempt(Notification n) {
         int attempt = n.attempts() + 1;
         Map<Ranked, NotificationProvider> ofChannel = providers.getOrDefault(n.channel(), Map.of());
         Optional<Map.Entry<Ranked, NotificationProvider>> first = ofChannel.entrySet().stream().findFirst();
@@ -164,25 +256,15 @@ public final class NotificationDesk implements Notifications {
             try {
                 String id = first.get().getValue().send(new Message(n.id(), n.reference(), n.channel(), n.recipient(),
                         Texts.subject(n), n.text()));
-                store.update(n.id(), Notification.SENT, providerId, id, attempt, clock.instant(), null);
-                LOG.info("notifications: message {} about {} sent by {}", n.id(), n.reference(), providerId);
-                return;
+                return new Notification(n.id(), n.reference(), n.event(), n.channel(), n.recipient(), n.text(),
+                        Notification.SENT, providerId, id, attempt, n.createdAt(), clock.instant(), null);
             } catch (RuntimeException e) {
                 error = providerId + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
-        boolean last = attempt > RETRIES.size();
-        store.update(n.id(), last ? Notification.FAILED : Notification.QUEUED, providerId, null, attempt, null, error);
-        if (last) {
-            LOG.warn("notifications: gave up on message {} about {} after {} attempts: {}", n.id(), n.reference(),
-                    attempt, error);
-            return;
-        }
-        Notification next = new Notification(n.id(), n.reference(), n.event(), n.channel(), n.recipient(), n.text(),
-                Notification.QUEUED, providerId, null, attempt, n.createdAt(), null, error);
-        LOG.info("notifications: message {} not sent ({}); trying again in {} s", n.id(), error,
-                RETRIES.get(attempt - 1).toSeconds());
-        later.after(RETRIES.get(attempt - 1), () -> deliver(next));
+        String state = attempt > RETRIES.size() ? Notification.FAILED : Notification.QUEUED;
+        return new Notification(n.id(), n.reference(), n.event(), n.channel(), n.recipient(), n.text(), state, providerId,
+                null, attempt, n.createdAt(), null, error);
     }
 
     @Override

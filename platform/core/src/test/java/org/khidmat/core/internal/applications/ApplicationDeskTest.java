@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.MoveResult;
+import org.khidmat.api.platform.Notification;
+import org.khidmat.api.platform.Notifications;
+import org.khidmat.api.platform.TrackedApplication;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.rules.internal.CelRules;
@@ -39,6 +43,14 @@ class ApplicationDeskTest {
     private final Map<String, String> archive = new LinkedHashMap<>();
     private final List<String> audit = new ArrayList<>();
     private final Map<String, CatalogueEntry> served = new LinkedHashMap<>();
+    /** The store's calls during a test, by kind: what one filing costs. */
+    private final List<String> reads = new ArrayList<>();
+    private final List<String> writes = new ArrayList<>();
+    /** The messages stored with their application, and those handed to the sender. */
+    private final List<Notification> outbox = new ArrayList<>();
+    private final List<Notification> delivered = new ArrayList<>();
+    /** How many more filings find their reference taken. */
+    private int collisions;
     private final ApplicationDesk desk = new ApplicationDesk(store(), catalogue(), auditLog());
 
     ApplicationDeskTest() throws Exception {
@@ -230,10 +242,125 @@ class ApplicationDeskTest {
         assertTrue(apps.values().stream().noneMatch(x -> x.serviceId().equals(d.id())));
     }
 
+    @Test
+    void filingIsOneStoreWriteWithItsMessagesAndNoRead() {
+        desk.setNotifications(notifications());
+        SubmitResult r = desk.submit("police.cert", null, good());
+        assertTrue(r.accepted(), r.toString());
+        assertEquals(List.of("file " + r.reference()), writes, "the application, its history, audit entry and message"
+                + " in one write");
+        assertEquals(List.of(), reads, "no read before or after: the reference's uniqueness is the store's, the message"
+                + " is composed from what the desk has in hand");
+        assertEquals(1, outbox.size());
+        assertEquals(r.reference(), outbox.get(0).reference());
+        assertTrue(outbox.get(0).text().contains(r.reference()), outbox.get(0).text());
+        assertEquals(outbox, delivered, "the stored message, with its id, handed to the sender");
+        assertTrue(outbox.get(0).id() > 0);
+    }
+
+    @Test
+    void aTakenReferenceIsDrawnAgainAndItsMessageSaysTheNewOne() {
+        desk.setNotifications(notifications());
+        collisions = 2;
+        SubmitResult r = desk.submit("police.cert", null, good());
+        assertTrue(r.accepted(), r.toString());
+        assertEquals(3, writes.size(), "two refused, the third stored: " + writes);
+        assertEquals("file " + r.reference(), writes.get(2));
+        assertTrue(apps.containsKey(r.reference()));
+        assertEquals(1, apps.size());
+        assertTrue(outbox.get(0).text().contains(r.reference()), "the message names the reference stored");
+        assertEquals(1, audit.size(), "one audit entry, for the application stored: " + audit);
+    }
+
+    @Test
+    void whenEveryReferenceDrawnIsTakenNothingIsFiledAndTheCallerIsTold() {
+        collisions = 1000;
+        org.junit.jupiter.api.Assertions.assertThrows(org.khidmat.api.platform.StoreException.class,
+                () -> desk.submit("police.cert", null, good()));
+        assertTrue(apps.isEmpty());
+    }
+
+    @Test
+    void aMoveReadsTheApplicationOnceAndTellsTheCitizenFromWhatItHas() {
+        List<TrackedApplication> told = new ArrayList<>();
+        Notifications n = notifications();
+        desk.setNotifications(new Notifications() {
+            @Override
+            public List<Notification> tell(TrackedApplication application, String event) {
+                told.add(application);
+                return n.tell(application, event);
+            }
+
+            @Override
+            public List<Notification> compose(TrackedApplication application, String event) {
+                return n.compose(application, event);
+            }
+
+            @Override
+            public void deliver(List<Notification> stored) {
+                n.deliver(stored);
+            }
+
+            @Override
+            public List<Notification> forReference(String reference) {
+                return List.of();
+            }
+
+            @Override
+            public List<Notification> recent(int limit) {
+                return List.of();
+            }
+        });
+        String ref = desk.submit("police.cert", null, good()).reference();
+        paid(ref);
+        reads.clear();
+        assertTrue(desk.move(ref, "review", "staff", "looks fine").moved());
+        assertEquals(1, reads.stream().filter(r -> r.startsWith("find ")).count(), "read once, to check the move: " + reads);
+        assertEquals(1, told.size());
+        assertEquals("review", told.get(0).application().status(), "the message tells the new state");
+        assertEquals(List.of("submitted", "review"), told.get(0).history().stream().map(StatusChange::to).toList());
+    }
+
+    private Notifications notifications() {
+        return new Notifications() {
+            @Override
+            public List<Notification> tell(TrackedApplication application, String event) {
+                List<Notification> composed = compose(application, event);
+                writes.add("tell " + application.application().reference());
+                outbox.addAll(composed);
+                return composed;
+            }
+
+            @Override
+            public List<Notification> compose(TrackedApplication application, String event) {
+                String ref = application.application().reference();
+                return List.of(new Notification(0, ref, event, "sms", "03001234567", "received " + ref + " for "
+                        + application.descriptor().title().en(), Notification.QUEUED, null, null, 0, Instant.now(), null,
+                        null));
+            }
+
+            @Override
+            public void deliver(List<Notification> stored) {
+                delivered.addAll(stored);
+            }
+
+            @Override
+            public List<Notification> forReference(String reference) {
+                return List.of();
+            }
+
+            @Override
+            public List<Notification> recent(int limit) {
+                return List.of();
+            }
+        };
+    }
+
     private ApplicationStore store() {
         return new ApplicationStore() {
             @Override
             public void create(ApplicationRecord application, StatusChange first) {
+                writes.add("create " + application.reference());
                 apps.put(application.reference(), application);
                 history.add(first);
             }
@@ -254,12 +381,34 @@ class ApplicationDeskTest {
             }
 
             @Override
+            public Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote note,
+                    List<Notification> messages) {
+                writes.add("file " + application.reference());
+                if (collisions > 0 || apps.containsKey(application.reference())) {
+                    collisions--;
+                    return Optional.empty();
+                }
+                apps.put(application.reference(), application);
+                history.add(first);
+                auditLog().append(note.actor(), note.action(), note.subject(), note.detail());
+                List<Notification> stored = new ArrayList<>();
+                for (Notification n : messages) {
+                    stored.add(new Notification(outbox.size() + 1, n.reference(), n.event(), n.channel(), n.recipient(),
+                            n.text(), n.state(), null, null, 0, n.createdAt(), null, null));
+                    outbox.add(stored.get(stored.size() - 1));
+                }
+                return Optional.of(stored);
+            }
+
+            @Override
             public Optional<ApplicationRecord> find(String reference) {
+                reads.add("find " + reference);
                 return Optional.ofNullable(apps.get(reference));
             }
 
             @Override
             public List<StatusChange> history(String reference) {
+                reads.add("history " + reference);
                 return history.stream().filter(c -> c.reference().equals(reference)).toList();
             }
 
@@ -292,6 +441,7 @@ class ApplicationDeskTest {
 
             @Override
             public Optional<String> descriptor(String serviceId, int version) {
+                reads.add("descriptor " + serviceId);
                 return Optional.ofNullable(archive.get(serviceId + "@" + version));
             }
         };

@@ -33,6 +33,8 @@ class NotificationDeskTest {
     /** The outbox in memory. */
     static final class Outbox implements NotificationStore {
         final Map<Long, Notification> rows = new LinkedHashMap<>();
+        /** Each write of a delivery's outcome, as the number of messages it records. */
+        final List<Integer> outcomeWrites = new ArrayList<>();
 
         @Override
         public Notification add(Notification n) {
@@ -44,6 +46,19 @@ class NotificationDeskTest {
 
         @Override
         public void update(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
+                String error) {
+            outcomeWrites.add(1);
+            put(id, state, provider, providerReference, attempts, sentAt, error);
+        }
+
+        @Override
+        public void record(List<Notification> deliveries) {
+            outcomeWrites.add(deliveries.size());
+            deliveries.forEach(n -> put(n.id(), n.state(), n.provider(), n.providerReference(), n.attempts(), n.sentAt(),
+                    n.error()));
+        }
+
+        private void put(long id, String state, String provider, String providerReference, int attempts, Instant sentAt,
                 String error) {
             Notification n = rows.get(id);
             rows.put(id, new Notification(id, n.reference(), n.event(), n.channel(), n.recipient(), n.text(), state, provider,
@@ -94,8 +109,18 @@ class NotificationDeskTest {
         return new TrackedApplication(a, d, List.of());
     }
 
+    /** Runs the writes of delivery outcomes that are due, and nothing else. */
+    private void recordDue() {
+        List<Map.Entry<Duration, Runnable>> now = scheduled.stream()
+                .filter(e -> e.getKey().equals(NotificationDesk.RECORD_EVERY)).toList();
+        scheduled.removeAll(now);
+        now.forEach(e -> e.getValue().run());
+    }
+
+    /** Runs every task scheduled so far, the soonest first. */
     private void runDue() {
         List<Map.Entry<Duration, Runnable>> now = new ArrayList<>(scheduled);
+        now.sort(Map.Entry.comparingByKey());
         scheduled.clear();
         now.forEach(e -> e.getValue().run());
     }
@@ -122,6 +147,8 @@ class NotificationDeskTest {
         assertTrue(high.sent.get(0).text().contains("is now: Done."), high.sent.get(0).text());
         assertEquals("a@example.com", mail.sent.get(0).to());
         assertEquals("Asan Khidmat: application KM7Q-4XPA-K", mail.sent.get(0).subject());
+        assertEquals(Notification.QUEUED, store.rows.get(1L).state(), "outcomes are gathered before they are written");
+        recordDue();
         Notification sms = store.rows.get(1L);
         assertEquals(Notification.SENT, sms.state());
         assertEquals("high", sms.provider());
@@ -152,10 +179,12 @@ class NotificationDeskTest {
         desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
         List<Duration> waits = new ArrayList<>();
         for (int i = 0; i < NotificationDesk.RETRIES.size() + 1; i++) {
+            recordDue();
             assertEquals(1, scheduled.size());
             waits.add(scheduled.get(0).getKey());
             runDue();
         }
+        recordDue();
         assertEquals(Duration.ZERO, waits.get(0));
         assertEquals(NotificationDesk.RETRIES, waits.subList(1, waits.size()));
         assertTrue(scheduled.isEmpty(), "given up");
@@ -169,14 +198,70 @@ class NotificationDeskTest {
     void aMessageWaitsForAProviderToBeDeployed() {
         desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
         runDue();
+        recordDue();
         Notification waiting = store.rows.get(1L);
         assertEquals(Notification.QUEUED, waiting.state());
         assertEquals("no sms provider is deployed", waiting.error());
         Recorder sms = new Recorder();
         desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 8L));
         runDue();
+        recordDue();
         assertEquals(Notification.SENT, store.rows.get(1L).state());
         assertEquals(2, store.rows.get(1L).attempts());
         assertEquals(1, sms.sent.size());
+    }
+
+    @Test
+    void theOutcomesOfMessagesSentTogetherAreRecordedInOneWrite() {
+        Recorder sms = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 9L));
+        for (int i = 0; i < 3; i++) {
+            desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
+        }
+        runDue();
+        assertEquals(3, sms.sent.size());
+        recordDue();
+        assertEquals(List.of(3), store.outcomeWrites, "three deliveries, one write");
+        assertTrue(store.rows.values().stream().allMatch(n -> n.state().equals(Notification.SENT)));
+    }
+
+    @Test
+    void composedMessagesAreStoredByTheCallerAndDeliveredWhenHandedOver() {
+        Recorder sms = new Recorder();
+        Recorder mail = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 10L));
+        desk.addProvider(mail, Map.of(NotificationProvider.CHANNEL, "email", Constants.SERVICE_ID, 11L));
+        TrackedApplication a = application("submitted", Map.of("mobile", "0300 1234567", "email", "a@example.com"));
+        List<Notification> composed = desk.compose(a, "submitted");
+        assertEquals(List.of("sms", "email"), composed.stream().map(Notification::channel).toList());
+        assertTrue(store.rows.isEmpty(), "composing stores nothing");
+        assertTrue(scheduled.isEmpty(), "and sends nothing");
+        assertTrue(composed.get(0).text().contains("we received your application KM7Q-4XPA-K"), composed.get(0).text());
+        List<Notification> stored = composed.stream().map(store::add).toList();
+        desk.deliver(stored);
+        assertTrue(sms.sent.isEmpty(), "nothing is sent on the caller's thread");
+        runDue();
+        assertEquals("03001234567", sms.sent.get(0).to());
+        assertEquals("a@example.com", mail.sent.get(0).to());
+        recordDue();
+        assertEquals(List.of(2), store.outcomeWrites);
+        assertEquals(Notification.SENT, store.rows.get(stored.get(1).id()).state());
+    }
+
+    @Test
+    void outcomesOfRoundsWithinTheGatheringTimeShareOneWriteAndStoppingWritesWhatIsLeft() throws Exception {
+        Recorder sms = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 12L));
+        desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
+        runDue();
+        desk.tell(application("done", Map.of("mobile", "03001234567")), "status");
+        runDue();
+        assertEquals(2, sms.sent.size(), "two rounds of sending");
+        recordDue();
+        assertEquals(List.of(2), store.outcomeWrites, "their outcomes in one write");
+        desk.tell(application("done", Map.of("mobile", "03001234567")), "status");
+        runDue();
+        desk.stop();
+        assertEquals(List.of(2, 1), store.outcomeWrites, "stopping writes the outcomes gathered");
     }
 }

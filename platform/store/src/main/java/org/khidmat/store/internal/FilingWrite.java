@@ -1,0 +1,83 @@
+package org.khidmat.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.platform.Notification;
+import org.khidmat.api.platform.StatusChange;
+
+/**
+ * One application's filing as one write of the group writer (one savepoint in a group commit): the application,
+ * its first history line, its audit entry and its queued messages. The reference's uniqueness is the primary key's:
+ * {@code ON CONFLICT DO NOTHING} inserts no row for a reference taken, and then nothing else is written, so a
+ * collision costs no read beforehand and fails no other write of the group.
+ */
+final class FilingWrite {
+    private final ApplicationRecord application;
+    private final String answers;
+    private final StatusChange first;
+    private final AuditNote note;
+    private final List<Notification> messages;
+
+    /** @param note the audit entry, or {@code null} for none (older callers of {@code create}) */
+    FilingWrite(ApplicationRecord application, StatusChange first, AuditNote note, List<Notification> messages) {
+        String reference = Objects.requireNonNull(Objects.requireNonNull(application, "application").reference(),
+                "reference");
+        if (!reference.equals(Objects.requireNonNull(first, "first").reference())) {
+            throw new IllegalArgumentException("the first status change is for " + first.reference()
+                    + ", not application " + reference);
+        }
+        for (Notification m : messages) {
+            if (!reference.equals(m.reference())) {
+                throw new IllegalArgumentException("a message about " + m.reference() + " cannot be filed with application "
+                        + reference);
+            }
+        }
+        this.application = application;
+        this.answers = AnswersJson.write(application.answers());
+        this.first = first;
+        this.note = note;
+        this.messages = List.copyOf(messages);
+    }
+
+    /** @return the messages as stored, or empty when the reference is taken (nothing written) */
+    Optional<List<Notification>> run(Connection c, AuditChain chain) throws SQLException {
+        if (!insert(c)) {
+            return Optional.empty();
+        }
+        SqliteApplicationStore.addHistory(c, first);
+        if (note != null) {
+            chain.append(c, note);
+        }
+        List<Notification> stored = new ArrayList<>(messages.size());
+        for (Notification m : messages) {
+            stored.add(SqliteNotificationStore.insert(c, m));
+        }
+        return Optional.of(stored);
+    }
+
+    private boolean insert(Connection c) throws SQLException {
+        ApplicationRecord a = application;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO application (" + SqliteApplicationStore.COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING")) {
+            insert.setString(1, a.reference());
+            insert.setString(2, a.serviceId());
+            insert.setInt(3, a.descriptorVersion());
+            insert.setString(4, a.agency());
+            insert.setString(5, a.cnic());
+            insert.setString(6, a.tier());
+            insert.setString(7, answers);
+            insert.setString(8, a.status());
+            insert.setString(9, a.paymentState());
+            insert.setLong(10, SqliteApplicationStore.millis(a.createdAt()));
+            insert.setLong(11, SqliteApplicationStore.millis(a.updatedAt()));
+            return insert.executeUpdate() == 1;
+        }
+    }
+}
