@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +20,6 @@ import org.khidmat.api.platform.StoreException;
 
 /** Applications, their status history and archived descriptors, in tables of the same names. */
 final class SqliteApplicationStore implements ApplicationStore {
-    /**
-     * A year of figures at a million applications still reads each first move of the period: longer than the
-     * general read limit. The figures desk computes a period at most once a minute and two at a time, so this long
-     * read never takes more than two of the readers tracking needs.
-     */
-    static final java.time.Duration FIGURES_LIMIT = java.time.Duration.ofSeconds(30);
-
     private static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
             + " status, payment_state, created_at, updated_at";
 
@@ -37,10 +29,6 @@ final class SqliteApplicationStore implements ApplicationStore {
             + " FROM application a LEFT JOIN rating r ON r.reference = a.reference"
             + " WHERE a.created_at >= ? AND a.created_at < ?"
             + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
-    /** For each application filed in [?, ?), its first move (not the filing) into each state, and when after filing. */
-    static final String FIRST_MOVES = "SELECT reference, service_id, descriptor_version, tier, to_state, history_id,"
-            + " after_filing FROM figure_move WHERE created_at >= ? AND created_at < ?";
-
     private final SqliteDatabase database;
     private final AuditChain chain;
 
@@ -196,27 +184,17 @@ final class SqliteApplicationStore implements ApplicationStore {
     }
 
     /**
-     * The period's groups from the hourly sums (and the applications of the part-hours at its edges:
-     * {@link FigureSums}), and its first moves from {@code figure_move}, kept by triggers as histories grow; one read
-     * transaction, so both see the same commit.
+     * The period's facts from the daily sums (and, for parts of a day at its edges, the applications and first moves
+     * themselves: {@link FigureDays}), kept by triggers as applications are filed, moved and rated; one read
+     * transaction, so the parts see the same commit. A year costs about 365 rows per service and state-and-span, so
+     * the read has the general limit.
      */
     @Override
     public FigureFacts figureFacts(Instant from, Instant to) {
-        return database.read("read the figures", FIGURES_LIMIT, c -> {
-            FigureSums sums = new FigureSums();
-            sums.add(c, millis(from), millis(to));
-            List<FigureFacts.FirstMove> moves = new ArrayList<>();
-            try (PreparedStatement query = c.prepareStatement(FIRST_MOVES)) {
-                query.setLong(1, millis(from));
-                query.setLong(2, millis(to));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        moves.add(new FigureFacts.FirstMove(rows.getString(1), rows.getString(2), rows.getInt(3),
-                                rows.getString(4), rows.getString(5), rows.getLong(6), Duration.ofMillis(rows.getLong(7))));
-                    }
-                }
-            }
-            return new FigureFacts(sums.groups(), moves);
+        return database.read("read the figures", c -> {
+            FigureDays days = new FigureDays();
+            days.add(c, millis(from), millis(to));
+            return days.facts();
         });
     }
 
