@@ -153,16 +153,14 @@ final class SqliteApplicationStore implements ApplicationStore {
             return List.of();
         }
         List<String> values = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
-        filter(sql, values, "agency", agency);
-        filter(sql, values, "service_id", serviceId);
-        filter(sql, values, "status", status);
-        if (after != null) {
-            sql.append(" AND (created_at, reference) < (?, ?)");
+        for (String value : new String[] {agency, serviceId, status}) {
+            if (value != null) {
+                values.add(value);
+            }
         }
-        sql.append(" ORDER BY created_at DESC, reference DESC LIMIT ?");
+        String sql = pageSql(agency != null, serviceId != null, status != null, after != null);
         return database.read("list applications", c -> {
-            try (PreparedStatement query = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement query = c.prepareStatement(sql)) {
                 int i = 1;
                 for (String value : values) {
                     query.setString(i++, value);
@@ -258,11 +256,16 @@ final class SqliteApplicationStore implements ApplicationStore {
                 rows.getString(9), Instant.ofEpochMilli(rows.getLong(10)), Instant.ofEpochMilli(rows.getLong(11)));
     }
 
-    private static void filter(StringBuilder sql, List<String> values, String column, String value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            values.add(value);
-        }
+    /**
+     * A page's query: the filters given (agency, service, status, in that order of parameters), after a cursor
+     * (filing time, reference) or not, newest first, then the limit. Each combination has an index that gives its rows
+     * in that order (V8), so a page reads at most its limit of rows whatever the inbox holds.
+     */
+    static String pageSql(boolean agency, boolean service, boolean status, boolean after) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
+        sql.append(agency ? " AND agency = ?" : "").append(service ? " AND service_id = ?" : "")
+                .append(status ? " AND status = ?" : "").append(after ? " AND (created_at, reference) < (?, ?)" : "");
+        return sql.append(" ORDER BY created_at DESC, reference DESC LIMIT ?").toString();
     }
 
     static long millis(Instant instant) {

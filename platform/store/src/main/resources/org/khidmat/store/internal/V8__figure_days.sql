@@ -83,3 +83,10 @@ SELECT (created_at + 18000000) / 86400000, service_id, descriptor_version, COALE
     ELSE (after_filing + 86399999) / 86400000 * 86400000 END,
     COUNT(*)
 FROM figure_move GROUP BY 1, 2, 3, 4, 5, 6;
+-- The inbox: each filter it offers (agency, agency and state, service, service and state) has an index that gives its
+-- rows newest first, so a page reads its limit of rows and sorts nothing. Indexes that are a prefix of these go.
+DROP INDEX application_agency_status;
+DROP INDEX application_service;
+CREATE INDEX application_agency_created ON application (agency, created_at, reference);
+CREATE INDEX application_service_created ON application (service_id, created_at, reference);
+CREATE INDEX application_service_status_created ON application (service_id, status, created_at, reference);

@@ -52,6 +52,12 @@ class AuditKeyingTest {
                     "TABLE figure_time"}) {
                 s.execute("DROP " + v6);
             }
+            for (String v8 : new String[] {"DROP INDEX application_agency_created", "DROP INDEX application_service_created",
+                    "DROP INDEX application_service_status_created",
+                    "CREATE INDEX application_agency_status ON application (agency, status)",
+                    "CREATE INDEX application_service ON application (service_id)"}) {
+                s.execute(v8);
+            }
             s.execute("DROP TRIGGER audit_anchor_no_delete");
             s.execute("DROP TABLE audit_anchor");
             s.execute("DROP INDEX audit_log_subject");
