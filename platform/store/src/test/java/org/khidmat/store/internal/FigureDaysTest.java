@@ -148,7 +148,7 @@ class FigureDaysTest {
                     new StatusChange(ref, at, "citizen", null, "submitted", null));
             String state = "submitted";
             for (int m = random.nextInt(5); m > 0; m--) {
-                at = at.plus(Duration.ofMinutes(1 + random.nextInt(3000)));
+                at = at.plus(Duration.ofMinutes(1 + random.nextInt(3000))).plusMillis(random.nextInt(60_000));
                 String next = states.get(random.nextInt(states.size()));
                 assertTrue(apps.move(new StatusChange(ref, at, "officer", state, next, null)));
                 state = next;
