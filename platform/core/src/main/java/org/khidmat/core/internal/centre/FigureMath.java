@@ -39,8 +39,9 @@ final class FigureMath {
     private final List<Finished> finished;
     /** Their ratings, per service the rating names. */
     private final Map<String, Stars> stars;
-    private final List<QueueToken> tokens;
-    private final List<Appointment> appointments;
+    /** Tokens of the period per service, and appointments not cancelled: a row looks only at its services'. */
+    private final Map<String, List<QueueToken>> tokens;
+    private final Map<String, List<Appointment>> appointments;
 
     /** Applications finished in the same time: how long they took, whether within their tier's promised days. */
     private record Finished(String serviceId, Duration took, boolean withinPromise, long count) {
@@ -79,9 +80,11 @@ final class FigureMath {
         this.filed = new HashMap<>();
         this.finished = new ArrayList<>();
         this.stars = new HashMap<>();
-        this.tokens = tokens.stream().filter(t -> inPeriod(t.day())).toList();
+        this.tokens = tokens.stream().filter(t -> inPeriod(t.day()))
+                .collect(java.util.stream.Collectors.groupingBy(QueueToken::serviceId));
         this.appointments = appointments.stream()
-                .filter(a -> inPeriod(a.day()) && !Appointment.CANCELLED.equals(a.state())).toList();
+                .filter(a -> inPeriod(a.day()) && !Appointment.CANCELLED.equals(a.state()))
+                .collect(java.util.stream.Collectors.groupingBy(Appointment::serviceId));
     }
 
     /**
@@ -121,9 +124,9 @@ final class FigureMath {
     /** @return per agency its row then its services' rows, by agency then service id */
     List<FigureRow> rows() {
         SortedSet<String> services = new TreeSet<>(filed.keySet());
-        tokens.forEach(t -> services.add(t.serviceId()));
+        services.addAll(tokens.keySet());
         services.addAll(stars.keySet());
-        appointments.forEach(a -> services.add(a.serviceId()));
+        services.addAll(appointments.keySet());
         SortedSet<String> agencies = new TreeSet<>(services.stream().map(FigureMath::agency).toList());
         List<FigureRow> out = new ArrayList<>();
         for (String agency : agencies) {
@@ -145,11 +148,13 @@ final class FigureMath {
                 kept += f.withinPromise() ? f.count() : 0;
             }
         }
-        List<Duration> waits = tokens.stream().filter(t -> service.test(t.serviceId()) && t.calledAt() != null)
+        List<Duration> waits = tokens.entrySet().stream().filter(e -> service.test(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).filter(t -> t.calledAt() != null)
                 .map(t -> Duration.between(t.takenAt(), t.calledAt())).toList();
         Stars rated = stars.entrySet().stream().filter(e -> service.test(e.getKey())).map(Map.Entry::getValue)
                 .reduce(new Stars(0, 0), (x, y) -> x.plus(y.count(), y.sum()));
-        List<Appointment> booked = appointments.stream().filter(a -> service.test(a.serviceId())).toList();
+        List<Appointment> booked = appointments.entrySet().stream().filter(e -> service.test(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).toList();
         int missed = (int) booked.stream()
                 .filter(a -> Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state())).count();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
