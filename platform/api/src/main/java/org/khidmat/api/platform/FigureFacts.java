@@ -4,19 +4,21 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the open figures need of the applications filed in a period, read by {@link ApplicationStore#figureFacts} in
- * two aggregate queries rather than one read per application. Which states are final, and how many days a fee tier
- * promises, are the descriptor's to say, so the figures decide those with the descriptor version of each row.
+ * What the open figures need of the applications filed in a period, read by {@link ApplicationStore#figureFacts} from
+ * sums the store keeps per day as applications are filed, moved and rated, so a year costs about 365 rows per
+ * service whatever the number of applications. Which states are final, and how many days a fee tier promises, are
+ * the descriptor's to say, so the figures decide those with the descriptor version of each row.
  *
  * @param groups the applications counted per service, descriptor version, fee tier and rated service
- * @param firstMoves for each application, the first move (after filing) into each state it has reached
+ * @param times the first moves (after filing) into each state, counted per service, descriptor version, fee tier,
+ *        state and span of time after filing
  */
-public record FigureFacts(List<Group> groups, List<FirstMove> firstMoves) {
+public record FigureFacts(List<Group> groups, List<Times> times) {
 
     /** Copies the lists, which must not be {@code null}. */
     public FigureFacts {
         groups = List.copyOf(groups);
-        firstMoves = List.copyOf(firstMoves);
+        times = List.copyOf(times);
     }
 
     /**
@@ -35,17 +37,21 @@ public record FigureFacts(List<Group> groups, List<FirstMove> firstMoves) {
     }
 
     /**
-     * An application's first move into one state.
+     * How many applications of one service, descriptor version and fee tier first moved into one state within a span
+     * of time after their filing: more than {@code above} and at most {@code upTo}, or exactly that when they are
+     * equal.
+     * Spans are at most 2% of their start wide (a minute below five hours), and every whole number of days is the end
+     * of one, so "within n days" is exact and the middle of a span is within 1% (or 30 seconds) of any time in it.
      *
-     * @param reference the application, to tell one application's moves from another's
-     * @param serviceId its service
-     * @param descriptorVersion the descriptor version it was filed under
-     * @param tier its fee tier id, or {@code null}
-     * @param state the state moved into
-     * @param order where the move stands in the history: of two moves, the earlier has the smaller order
-     * @param afterFiling from filing to that move
+     * @param serviceId the service applied for
+     * @param descriptorVersion the descriptor version filed under
+     * @param tier the fee tier id, or {@code null}
+     * @param state the state first moved into
+     * @param above the span's start, exclusive
+     * @param upTo the span's end, inclusive
+     * @param moves how many applications
      */
-    public record FirstMove(String reference, String serviceId, int descriptorVersion, String tier, String state,
-            long order, Duration afterFiling) {
+    public record Times(String serviceId, int descriptorVersion, String tier, String state, Duration above,
+            Duration upTo, int moves) {
     }
 }

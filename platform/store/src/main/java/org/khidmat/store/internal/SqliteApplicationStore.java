@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +21,6 @@ import org.khidmat.api.platform.StoreException;
 
 /** Applications, their status history and archived descriptors, in tables of the same names. */
 final class SqliteApplicationStore implements ApplicationStore {
-    /**
-     * A year of figures at a million applications still reads each first move of the period: longer than the
-     * general read limit. The figures desk computes a period at most once a minute and two at a time, so this long
-     * read never takes more than two of the readers tracking needs.
-     */
-    static final java.time.Duration FIGURES_LIMIT = java.time.Duration.ofSeconds(30);
-
     static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
             + " status, payment_state, created_at, updated_at";
 
@@ -38,10 +30,6 @@ final class SqliteApplicationStore implements ApplicationStore {
             + " FROM application a LEFT JOIN rating r ON r.reference = a.reference"
             + " WHERE a.created_at >= ? AND a.created_at < ?"
             + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
-    /** For each application filed in [?, ?), its first move (not the filing) into each state, and when after filing. */
-    static final String FIRST_MOVES = "SELECT reference, service_id, descriptor_version, tier, to_state, history_id,"
-            + " after_filing FROM figure_move WHERE created_at >= ? AND created_at < ?";
-
     private final SqliteDatabase database;
     private final AuditChain chain;
 
@@ -147,16 +135,14 @@ final class SqliteApplicationStore implements ApplicationStore {
             return List.of();
         }
         List<String> values = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
-        filter(sql, values, "agency", agency);
-        filter(sql, values, "service_id", serviceId);
-        filter(sql, values, "status", status);
-        if (after != null) {
-            sql.append(" AND (created_at, reference) < (?, ?)");
+        for (String value : new String[] {agency, serviceId, status}) {
+            if (value != null) {
+                values.add(value);
+            }
         }
-        sql.append(" ORDER BY created_at DESC, reference DESC LIMIT ?");
+        String sql = pageSql(agency != null, serviceId != null, status != null, after != null);
         return database.read("list applications", c -> {
-            try (PreparedStatement query = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement query = c.prepareStatement(sql)) {
                 int i = 1;
                 for (String value : values) {
                     query.setString(i++, value);
@@ -178,27 +164,17 @@ final class SqliteApplicationStore implements ApplicationStore {
     }
 
     /**
-     * The period's groups from the hourly sums (and the applications of the part-hours at its edges:
-     * {@link FigureSums}), and its first moves from {@code figure_move}, kept by triggers as histories grow; one read
-     * transaction, so both see the same commit.
+     * The period's facts from the daily sums (and, for parts of a day at its edges, the applications and first moves
+     * themselves: {@link FigureDays}), kept by triggers as applications are filed, moved and rated; one read
+     * transaction, so the parts see the same commit. A year costs about 365 rows per service and state-and-span, so
+     * the read has the general limit.
      */
     @Override
     public FigureFacts figureFacts(Instant from, Instant to) {
-        return database.read("read the figures", FIGURES_LIMIT, c -> {
-            FigureSums sums = new FigureSums();
-            sums.add(c, millis(from), millis(to));
-            List<FigureFacts.FirstMove> moves = new ArrayList<>();
-            try (PreparedStatement query = c.prepareStatement(FIRST_MOVES)) {
-                query.setLong(1, millis(from));
-                query.setLong(2, millis(to));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        moves.add(new FigureFacts.FirstMove(rows.getString(1), rows.getString(2), rows.getInt(3),
-                                rows.getString(4), rows.getString(5), rows.getLong(6), Duration.ofMillis(rows.getLong(7))));
-                    }
-                }
-            }
-            return new FigureFacts(sums.groups(), moves);
+        return database.read("read the figures", c -> {
+            FigureDays days = new FigureDays();
+            days.add(c, millis(from), millis(to));
+            return days.facts();
         });
     }
 
@@ -253,11 +229,16 @@ final class SqliteApplicationStore implements ApplicationStore {
                 rows.getString(9), Instant.ofEpochMilli(rows.getLong(10)), Instant.ofEpochMilli(rows.getLong(11)));
     }
 
-    private static void filter(StringBuilder sql, List<String> values, String column, String value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            values.add(value);
-        }
+    /**
+     * A page's query: the filters given (agency, service, status, in that order of parameters), after a cursor
+     * (filing time, reference) or not, newest first, then the limit. Each combination has an index that gives its rows
+     * in that order (V8), so a page reads at most its limit of rows whatever the inbox holds.
+     */
+    static String pageSql(boolean agency, boolean service, boolean status, boolean after) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
+        sql.append(agency ? " AND agency = ?" : "").append(service ? " AND service_id = ?" : "")
+                .append(status ? " AND status = ?" : "").append(after ? " AND (created_at, reference) < (?, ?)" : "");
+        return sql.append(" ORDER BY created_at DESC, reference DESC LIMIT ?").toString();
     }
 
     static long millis(Instant instant) {

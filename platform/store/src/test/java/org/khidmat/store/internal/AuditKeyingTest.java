@@ -47,9 +47,16 @@ class AuditKeyingTest {
     private void olderCentre(int plain) throws Exception {
         SqliteDatabase.open(file()).close();
         try (Connection c = raw(); Statement s = c.createStatement()) {
-            for (String v6 : new String[] {"TRIGGER figure_hour_filed", "TRIGGER figure_hour_rated", "TRIGGER figure_move_first",
-                    "INDEX application_agency_status_created", "TABLE figure_move", "TABLE figure_hour"}) {
+            for (String v6 : new String[] {"TRIGGER figure_day_filed", "TRIGGER figure_day_rated", "TRIGGER figure_time_first",
+                    "TRIGGER figure_move_first", "INDEX application_agency_status_created", "TABLE figure_move", "TABLE figure_day",
+                    "TABLE figure_time"}) {
                 s.execute("DROP " + v6);
+            }
+            for (String v8 : new String[] {"DROP INDEX application_agency_created", "DROP INDEX application_service_created",
+                    "DROP INDEX application_service_status_created",
+                    "CREATE INDEX application_agency_status ON application (agency, status)",
+                    "CREATE INDEX application_service ON application (service_id)"}) {
+                s.execute(v8);
             }
             s.execute("DROP TRIGGER audit_anchor_no_delete");
             s.execute("DROP TABLE audit_anchor");

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.FigureFacts;
-import org.khidmat.api.platform.FigureFacts.FirstMove;
 import org.khidmat.api.platform.FigureFacts.Group;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
@@ -107,15 +106,13 @@ class FigureFactsTest {
                 new Group("police.cert", 1, "normal", null, 2, 0, 0),
                 new Group("police.cert", 1, "normal", "police.cert", 2, 2, 5),
                 new Group("police.noc", 1, "normal", null, 1, 0, 0)), sorted(facts.groups()), "P5 is outside the period");
-        Map<String, Duration> moves = new TreeMap<>();
-        facts.firstMoves().forEach(m -> moves.put(m.reference() + ">" + m.state(), m.afterFiling()));
-        Map<String, Duration> expected = new TreeMap<>(Map.of("P1>review", Duration.ofHours(1), "P1>done", Duration.ofHours(48),
-                "P2>rejected", Duration.ofHours(240), "P3>review", Duration.ofHours(1), "P4>review", Duration.ofHours(1),
-                "P4>done", Duration.ofHours(168), "Q1>review", Duration.ofHours(2), "Q1>done", Duration.ofHours(24),
-                "N1>review", Duration.ofHours(6), "N1>done", Duration.ofHours(12)));
-        expected.put("N2>review", Duration.ofHours(6));
-        expected.put("N2>done", Duration.ofHours(30));
-        assertEquals(expected, moves);
+        Map<String, Integer> moves = new TreeMap<>();
+        facts.times().forEach(t -> moves.put(t.serviceId() + " " + t.state() + " " + t.upTo().toHours() + " h", t.moves()));
+        Map<String, Integer> expected = new TreeMap<>(Map.of("police.cert review 1 h", 3, "police.cert done 48 h", 1,
+                "police.cert done 168 h", 1, "police.cert rejected 240 h", 1, "police.noc review 2 h", 1,
+                "police.noc done 24 h", 1, "nadra.cnic review 6 h", 2, "nadra.cnic done 12 h", 1, "nadra.cnic done 30 h", 1));
+        assertEquals(expected, moves, "whole hours end spans");
+        facts.times().forEach(t -> assertEquals(TimeSpans.above(t.upTo().toMillis()), t.above().toMillis(), t.toString()));
         assertEquals(oracle(FROM, TO), normalised(facts));
         assertEquals(new FigureFacts(List.of(), List.of()), apps.figureFacts(TO.plusSeconds(86400 * 2), TO.plusSeconds(86400 * 3)));
     }
@@ -145,19 +142,19 @@ class FigureFactsTest {
             }
         }
         FigureFacts facts = apps.figureFacts(FROM, TO);
-        assertTrue(facts.groups().size() > 20 && facts.firstMoves().size() > 150,
-                facts.groups().size() + " groups, " + facts.firstMoves().size() + " moves");
+        int moves = facts.times().stream().mapToInt(FigureFacts.Times::moves).sum();
+        assertTrue(facts.groups().size() > 20 && moves > 150, facts.groups().size() + " groups, " + moves + " moves");
         assertEquals(oracle(FROM, TO), normalised(facts));
     }
 
     @Test
     void theQueriesFindThePeriodByIndexNotByScanning() {
         Map<String, String> indexes = Map.of(SqliteApplicationStore.FIGURE_GROUPS, "INDEX application_created",
-                SqliteApplicationStore.FIRST_MOVES, "PRIMARY KEY", FigureSums.HOUR_GROUPS, "INDEX sqlite_autoindex_figure_hour_1");
+                FigureDays.EDGE_TIMES, "PRIMARY KEY", FigureDays.DAY_GROUPS, "PRIMARY KEY", FigureDays.DAY_TIMES, "PRIMARY KEY");
         indexes.forEach((sql, index) -> {
             String plan = plan(sql);
             assertTrue(plan.contains("USING " + index), plan);
-            assertFalse(plan.matches("(?s).*SCAN (a|application|figure_hour|figure_move)\\b.*"), plan);
+            assertFalse(plan.matches("(?s).*SCAN (a|application|figure_day|figure_time|figure_move)\\b.*"), plan);
             assertFalse(plan.matches("(?s).*SCAN (h|r|status_history|rating)\\b.*"), "joined by key: " + plan);
         });
     }
@@ -180,13 +177,13 @@ class FigureFactsTest {
 
     /**
      * The facts as the figures gathered them before: every application listed, the period's opened one by one (its
-     * history read), every rating read. First moves are compared by their rank in the history rather than row ids.
+     * history read), every rating read; each one's first move into each state counted in its span of time.
      */
     private List<Object> oracle(Instant from, Instant to) {
         Map<String, Rating> rated = new HashMap<>();
         ratings.ratings().forEach(r -> rated.put(r.reference(), r));
         Map<List<Object>, long[]> groups = new LinkedHashMap<>();
-        List<List<Object>> moves = new ArrayList<>();
+        Map<List<Object>, Integer> moves = new HashMap<>();
         for (ApplicationRecord a : apps.list(null, null, null, 1_000_000)) {
             if (a.createdAt().isBefore(from) || !a.createdAt().isBefore(to)) {
                 continue;
@@ -197,43 +194,32 @@ class FigureFactsTest {
             g[0]++;
             g[1] += r == null ? 0 : 1;
             g[2] += r == null ? 0 : r.stars();
-            Map<String, Integer> seen = new HashMap<>();
-            List<StatusChange> history = apps.history(a.reference());
-            for (StatusChange h : history) {
-                if (h.from() != null && !seen.containsKey(h.to())) {
-                    seen.put(h.to(), seen.size());
-                    moves.add(Arrays.asList(a.reference(), a.serviceId(), a.descriptorVersion(), a.tier(), h.to(), seen.get(h.to()),
-                            Duration.between(a.createdAt(), h.at())));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (StatusChange h : apps.history(a.reference())) {
+                if (h.from() != null && seen.add(h.to())) {
+                    moves.merge(Arrays.asList(a.serviceId(), a.descriptorVersion(), a.tier(), h.to(),
+                            TimeSpans.upTo(Duration.between(a.createdAt(), h.at()).toMillis())), 1, Integer::sum);
                 }
             }
         }
         List<Group> list = new ArrayList<>();
         groups.forEach((k, g) -> list.add(new Group((String) k.get(0), (Integer) k.get(1), (String) k.get(2), (String) k.get(3),
                 (int) g[0], (int) g[1], g[2])));
-        moves.sort(MOVES);
-        return List.of(sorted(list), moves);
+        List<FigureFacts.Times> times = new ArrayList<>();
+        moves.forEach((k, n) -> times.add(new FigureFacts.Times((String) k.get(0), (Integer) k.get(1), (String) k.get(2),
+                (String) k.get(3), Duration.ofMillis(TimeSpans.above((Long) k.get(4))), Duration.ofMillis((Long) k.get(4)), n)));
+        return List.of(sorted(list), sortedTimes(times));
     }
 
-    private static List<Object> normalised(FigureFacts facts) {
-        Map<String, List<FirstMove>> byReference = new TreeMap<>();
-        facts.firstMoves().forEach(m -> byReference.computeIfAbsent(m.reference(), k -> new ArrayList<>()).add(m));
-        List<List<Object>> moves = new ArrayList<>();
-        byReference.values().forEach(ms -> {
-            ms.sort(Comparator.comparingLong(FirstMove::order));
-            for (int i = 0; i < ms.size(); i++) {
-                FirstMove m = ms.get(i);
-                moves.add(Arrays.asList(m.reference(), m.serviceId(), m.descriptorVersion(), m.tier(), m.state(), i,
-                        m.afterFiling()));
-            }
-        });
-        moves.sort(MOVES);
-        return List.of(sorted(facts.groups()), moves);
+    static List<Object> normalised(FigureFacts facts) {
+        return List.of(sorted(facts.groups()), sortedTimes(facts.times()));
     }
 
-    private static final Comparator<List<Object>> MOVES = Comparator.comparing((List<Object> m) -> (String) m.get(0))
-            .thenComparing(m -> (Integer) m.get(5));
+    static List<FigureFacts.Times> sortedTimes(List<FigureFacts.Times> times) {
+        return times.stream().sorted(Comparator.comparing(FigureFacts.Times::toString)).toList();
+    }
 
-    private static List<Group> sorted(List<Group> groups) {
+    static List<Group> sorted(List<Group> groups) {
         return groups.stream().sorted(Comparator.comparing(Group::serviceId).thenComparing(Group::descriptorVersion)
                 .thenComparing(Group::tier, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Group::ratedServiceId, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
@@ -303,9 +289,9 @@ class FigureFactsTest {
             FigureFacts facts = apps.figureFacts(FROM, TO);
             long t2 = System.nanoTime();
             System.out.printf("figures of %d applications, round %d: one by one %.1f ms (%d history lines, %d ratings);"
-                    + " figureFacts %.1f ms (%d groups, %d first moves)%n", n, round, (t1 - t0) / 1e6, opened, rated,
-                    (t2 - t1) / 1e6, facts.groups().size(), facts.firstMoves().size());
-            assertTrue(Objects.requireNonNull(facts).firstMoves().size() >= n);
+                    + " figureFacts %.1f ms (%d groups, %d spans)%n", n, round, (t1 - t0) / 1e6, opened, rated,
+                    (t2 - t1) / 1e6, facts.groups().size(), facts.times().size());
+            assertTrue(Objects.requireNonNull(facts).times().stream().mapToInt(FigureFacts.Times::moves).sum() >= n);
         }
     }
 }

@@ -27,16 +27,16 @@ class MigrationsTest {
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log",
-                    "counter", "descriptor_archive", "figure_hour", "figure_move", "notification", "payment", "queue_letter", "queue_token", "rating",
+                    "counter", "descriptor_archive", "figure_day", "figure_move", "figure_time", "notification", "payment", "queue_letter", "queue_token", "rating",
                     "service_state", "status_history"),
                     names(db, "table"));
-            assertEquals(List.of("api_token_username", "application_agency_status",
+            assertEquals(List.of("api_token_username", "application_agency_created",
                     "application_agency_status_created", "application_created",
-                    "application_service", "appointment_cnic", "appointment_day", "audit_log_subject", "notification_queued",
+                    "application_service_created", "application_service_status_created", "appointment_cnic", "appointment_day", "audit_log_subject", "notification_queued",
                     "notification_reference", "payment_paid", "queue_token_served", "queue_token_waiting",
                     "rating_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_anchor_no_delete", "audit_anchor_sign_once", "audit_log_no_delete", "audit_log_no_update",
-                    "figure_hour_filed", "figure_hour_rated", "figure_move_first"),
+                    "figure_day_filed", "figure_day_rated", "figure_move_first", "figure_time_first"),
                     names(db, "trigger"));
             assertEquals(Migrations.latest(), Migrations.version(db));
         }
@@ -63,7 +63,7 @@ class MigrationsTest {
             assertEquals("{}", new SqliteApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(18, names(db, "table").size());
+            assertEquals(19, names(db, "table").size());
         }
     }
 

@@ -40,11 +40,12 @@ final class FigureMath {
     private final List<Finished> finished;
     /** Their ratings, per service the rating names. */
     private final Map<String, Stars> stars;
-    private final List<QueueToken> tokens;
-    private final List<Appointment> appointments;
+    /** Tokens of the period per service, and appointments not cancelled: a row looks only at its services'. */
+    private final Map<String, List<QueueToken>> tokens;
+    private final Map<String, List<Appointment>> appointments;
 
-    /** A finished application: how long it took, and how many days its fee tier promised. */
-    private record Finished(String serviceId, Duration took, int promisedDays) {
+    /** Applications finished in the same time: how long they took, whether within their tier's promised days. */
+    private record Finished(String serviceId, Duration took, boolean withinPromise, long count) {
     }
 
     /** How many ratings, and their stars added up. */
@@ -66,7 +67,8 @@ final class FigureMath {
             if (inPeriod(day(a))) {
                 references.add(a.application().reference());
                 filed.merge(a.application().serviceId(), 1, Integer::sum);
-                processing(a).ifPresent(took -> finished.add(new Finished(a.application().serviceId(), took, promisedDays(a))));
+                processing(a).ifPresent(took -> finished.add(new Finished(a.application().serviceId(), took,
+                        took.compareTo(Duration.ofDays(promisedDays(a))) <= 0, 1)));
             }
         }
         ratings.stream().filter(r -> references.contains(r.reference()))
@@ -79,9 +81,11 @@ final class FigureMath {
         this.filed = new HashMap<>();
         this.finished = new ArrayList<>();
         this.stars = new HashMap<>();
-        this.tokens = tokens.stream().filter(t -> inPeriod(t.day())).toList();
+        this.tokens = tokens.stream().filter(t -> inPeriod(t.day()))
+                .collect(java.util.stream.Collectors.groupingBy(QueueToken::serviceId));
         this.appointments = appointments.stream()
-                .filter(a -> inPeriod(a.day()) && !Appointment.CANCELLED.equals(a.state())).toList();
+                .filter(a -> inPeriod(a.day()) && !Appointment.CANCELLED.equals(a.state()))
+                .collect(java.util.stream.Collectors.groupingBy(Appointment::serviceId));
     }
 
     /**
@@ -104,24 +108,26 @@ final class FigureMath {
                 }
             }
         }
-        Map<String, FigureFacts.FirstMove> firstFinal = new HashMap<>();
-        for (FigureFacts.FirstMove move : facts.firstMoves()) {
-            Optional<ServiceDescriptor> d = descriptor.apply(move.serviceId(), move.descriptorVersion());
-            if (d.isPresent() && terminal(d.get(), move.state())) {
-                firstFinal.merge(move.reference(), move, (x, y) -> x.order() <= y.order() ? x : y);
+        // an application reaches at most one terminal state (the descriptor reader refuses a move out of one), so the
+        // first moves into terminal states count each finished application once, at its first arrival; a span
+        // stands for its middle, and is within the promise when it ends within it (whole days end spans)
+        for (FigureFacts.Times t : facts.times()) {
+            Optional<ServiceDescriptor> d = descriptor.apply(t.serviceId(), t.descriptorVersion());
+            if (d.isPresent() && terminal(d.get(), t.state()) && t.moves() > 0) {
+                Duration middle = t.above().plus(t.upTo().minus(t.above()).dividedBy(2));
+                boolean within = t.upTo().compareTo(Duration.ofDays(promisedDays(d.get(), t.tier()))) <= 0;
+                m.finished.add(new Finished(t.serviceId(), middle, within, t.moves()));
             }
         }
-        firstFinal.values().forEach(move -> m.finished.add(new Finished(move.serviceId(), move.afterFiling(), promisedDays(
-                descriptor.apply(move.serviceId(), move.descriptorVersion()).orElseThrow(), move.tier()))));
         return m;
     }
 
     /** @return per agency its row then its services' rows, by agency then service id */
     List<FigureRow> rows() {
         SortedSet<String> services = new TreeSet<>(filed.keySet());
-        tokens.forEach(t -> services.add(t.serviceId()));
+        services.addAll(tokens.keySet());
         services.addAll(stars.keySet());
-        appointments.forEach(a -> services.add(a.serviceId()));
+        services.addAll(appointments.keySet());
         SortedSet<String> agencies = new TreeSet<>(services.stream().map(FigureMath::agency).toList());
         List<FigureRow> out = new ArrayList<>();
         for (String agency : agencies) {
@@ -133,27 +139,29 @@ final class FigureMath {
 
     private FigureRow row(String agency, String serviceId, Predicate<String> service) {
         int apps = filed.entrySet().stream().filter(e -> service.test(e.getKey())).mapToInt(Map.Entry::getValue).sum();
-        List<Duration> processing = new ArrayList<>();
-        int kept = 0;
+        List<Stats.Counted> processing = new ArrayList<>();
+        long done = 0;
+        long kept = 0;
         for (Finished f : finished) {
             if (service.test(f.serviceId())) {
-                processing.add(f.took());
-                if (f.took().compareTo(Duration.ofDays(f.promisedDays())) <= 0) {
-                    kept++;
-                }
+                processing.add(new Stats.Counted(f.took(), f.count()));
+                done += f.count();
+                kept += f.withinPromise() ? f.count() : 0;
             }
         }
-        List<Duration> waits = tokens.stream().filter(t -> service.test(t.serviceId()) && t.calledAt() != null)
+        List<Duration> waits = tokens.entrySet().stream().filter(e -> service.test(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).filter(t -> t.calledAt() != null)
                 .map(t -> Duration.between(t.takenAt(), t.calledAt())).toList();
         Stars rated = stars.entrySet().stream().filter(e -> service.test(e.getKey())).map(Map.Entry::getValue)
                 .reduce(new Stars(0, 0), (x, y) -> x.plus(y.count(), y.sum()));
-        List<Appointment> booked = appointments.stream().filter(a -> service.test(a.serviceId())).toList();
+        List<Appointment> booked = appointments.entrySet().stream().filter(e -> service.test(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).toList();
         int missed = (int) booked.stream()
                 .filter(a -> Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state())).count();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        return new FigureRow(agency, serviceId, apps, (double) apps / days, processing.size(),
-                Stats.percentileOrNull(processing, 0.5), Stats.percentileOrNull(processing, 0.9),
-                processing.isEmpty() ? null : (double) kept / processing.size(), Stats.percentileOrNull(waits, 0.5),
+        return new FigureRow(agency, serviceId, apps, (double) apps / days, Math.toIntExact(done),
+                Stats.countedPercentileOrNull(processing, 0.5), Stats.countedPercentileOrNull(processing, 0.9),
+                done == 0 ? null : (double) kept / done, Stats.percentileOrNull(waits, 0.5),
                 rated.count() == 0 ? null : (double) rated.sum() / rated.count(), rated.count(), booked.size(), missed);
     }
 

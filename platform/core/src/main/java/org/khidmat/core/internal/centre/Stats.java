@@ -26,4 +26,28 @@ final class Stats {
     static Duration percentileOrNull(List<Duration> values, double p) {
         return values.isEmpty() ? null : percentile(values, p);
     }
+
+    /** A value seen {@code count} times. */
+    record Counted(Duration value, long count) {
+    }
+
+    /**
+     * @param values values with how often each was seen, in any order
+     * @return the value at rank ceil(p x n) where n is the sum of the counts, or {@code null} when it is 0
+     */
+    static Duration countedPercentileOrNull(List<Counted> values, double p) {
+        long n = values.stream().mapToLong(Counted::count).sum();
+        if (n == 0) {
+            return null;
+        }
+        long rank = Math.max(1, (long) Math.ceil(p * n));
+        long seen = 0;
+        for (Counted c : values.stream().sorted(java.util.Comparator.comparing(Counted::value)).toList()) {
+            seen += c.count();
+            if (seen >= rank) {
+                return c.value();
+            }
+        }
+        throw new IllegalStateException("rank " + rank + " beyond " + n);
+    }
 }

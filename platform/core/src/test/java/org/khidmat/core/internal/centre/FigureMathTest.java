@@ -93,13 +93,14 @@ class FigureMathTest {
 
     /**
      * The facts a store gives for the applications of the period: grouped per service, version, tier and rated
-     * service, and each application's first move into each state, ordered as in its history.
+     * service, and each application's first move into each state counted per time after filing (spans of one
+     * instant, so the figures are exact).
      */
     private static FigureFacts facts(List<TrackedApplication> applications, List<Rating> ratings) {
         Map<String, Rating> rated = new HashMap<>();
         ratings.forEach(r -> rated.put(r.reference(), r));
         Map<List<Object>, long[]> groups = new LinkedHashMap<>();
-        List<FigureFacts.FirstMove> moves = new ArrayList<>();
+        Map<List<Object>, Integer> moves = new LinkedHashMap<>();
         for (TrackedApplication t : applications) {
             ApplicationRecord a = t.application();
             LocalDate day = a.createdAt().atZone(org.khidmat.core.internal.config.CentreZone.DEFAULT).toLocalDate();
@@ -116,17 +117,20 @@ class FigureMathTest {
             for (int i = 0; i < t.history().size(); i++) {
                 StatusChange h = t.history().get(i);
                 if (h.from() != null && seen.add(h.to())) {
-                    moves.add(new FigureFacts.FirstMove(a.reference(), a.serviceId(), a.descriptorVersion(), a.tier(), h.to(),
-                            i, Duration.between(a.createdAt(), h.at())));
+                    moves.merge(Arrays.asList(a.serviceId(), a.descriptorVersion(), a.tier(), h.to(),
+                            Duration.between(a.createdAt(), h.at())), 1, Integer::sum);
                 }
             }
         }
         List<FigureFacts.Group> list = new ArrayList<>();
         groups.forEach((k, g) -> list.add(new FigureFacts.Group((String) k.get(0), (Integer) k.get(1), (String) k.get(2),
                 (String) k.get(3), (int) g[0], (int) g[1], g[2])));
+        List<FigureFacts.Times> times = new ArrayList<>();
+        moves.forEach((k, n) -> times.add(new FigureFacts.Times((String) k.get(0), (Integer) k.get(1), (String) k.get(2),
+                (String) k.get(3), (Duration) k.get(4), (Duration) k.get(4), n)));
         Collections.reverse(list); // the store promises no order
-        Collections.reverse(moves);
-        return new FigureFacts(list, moves);
+        Collections.reverse(times);
+        return new FigureFacts(list, times);
     }
 
     @Test
@@ -156,6 +160,37 @@ class FigureMathTest {
                 (id, version) -> Optional.of(police), List.of(), List.of()).rows();
         assertEquals(Duration.ofHours(5), opened.get(0).medianProcessing());
         assertEquals(opened, fromFacts);
+    }
+
+    private static FigureFacts.Times span(String state, int aboveHours, int upToHours, int moves) {
+        return new FigureFacts.Times("police.cert", 1, "normal", state, Duration.ofHours(aboveHours),
+                Duration.ofHours(upToHours), moves);
+    }
+
+    /** The store counts first moves per span of time: a span stands for its middle; it keeps a promise it ends in. */
+    @Test
+    void aSpanStandsForItsMiddleAndKeepsThePromiseWhenItEndsWithinIt() {
+        FigureFacts facts = new FigureFacts(List.of(new FigureFacts.Group("police.cert", 1, "normal", null, 12, 0, 0)),
+                List.of(span("done", 167, 168, 3), span("rejected", 168, 169, 1), span("review", 0, 1, 8)));
+        List<FigureRow> rows = FigureMath.of(D1, D2, facts, (id, version) -> Optional.of(police), List.of(), List.of())
+                .rows();
+        FigureRow row = rows.get(1);
+        assertEquals("police.cert", row.serviceId());
+        assertEquals(4, row.finished(), "review is not final");
+        assertEquals(Duration.ofMinutes(167 * 60 + 30), row.medianProcessing());
+        assertEquals(Duration.ofMinutes(168 * 60 + 30), row.p90Processing());
+        assertEquals(0.75, row.withinPromise(), "7 days promised: (167 h, 168 h] keeps it, (168 h, 169 h] does not");
+    }
+
+    @Test
+    void countedPercentilesRankEachValueAsOftenAsItWasSeen() {
+        List<Stats.Counted> d = List.of(new Stats.Counted(Duration.ofMinutes(10), 1),
+                new Stats.Counted(Duration.ofMinutes(1), 3), new Stats.Counted(Duration.ofMinutes(4), 6));
+        assertEquals(Duration.ofMinutes(4), Stats.countedPercentileOrNull(d, 0.5));
+        assertEquals(Duration.ofMinutes(1), Stats.countedPercentileOrNull(d, 0.3));
+        assertEquals(Duration.ofMinutes(4), Stats.countedPercentileOrNull(d, 0.9));
+        assertEquals(Duration.ofMinutes(10), Stats.countedPercentileOrNull(d, 0.95));
+        assertNull(Stats.countedPercentileOrNull(List.of(new Stats.Counted(Duration.ofMinutes(1), 0)), 0.5));
     }
 
     private static Appointment appointment(String code, LocalDate day, String state) {

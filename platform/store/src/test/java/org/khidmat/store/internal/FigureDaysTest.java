@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,11 +29,14 @@ import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
 
 /**
- * The hourly sums and first moves that triggers keep give the facts that grouping the applications themselves gave,
- * for periods that start and end anywhere in an hour; and the migration's backfill gives the rows the triggers did.
+ * The daily sums that triggers keep give the facts that grouping the applications themselves gives, for whole days
+ * and for periods that start and end anywhere in a day; the migration's backfill gives the rows the triggers did; the
+ * spans of time are the same in Java and in SQL.
  */
-class FigureSumsTest {
+class FigureDaysTest {
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    /** The start of 2026-03-01 in Pakistan (UTC+5). */
+    private static final Instant KARACHI_DAY = Instant.parse("2026-02-28T19:00:00Z");
     /** How the first moves were read from the histories before {@code figure_move}. */
     private static final String FIRST_MOVES_FROM_HISTORY = "SELECT a.reference, a.service_id, a.descriptor_version,"
             + " a.tier, h.to_state, MIN(h.id), h.at - a.created_at"
@@ -62,38 +64,75 @@ class FigureSumsTest {
     }
 
     @Test
-    void periodsStartingAndEndingInsideAnHourGiveWhatTheApplicationsGive() {
+    void periodsOfWholeDaysOrCutAnywhereGiveWhatTheApplicationsGive() {
         Random random = new Random(1616);
         for (int i = 0; i < 40; i++) {
             Instant from = START.plus(Duration.ofMinutes(random.nextInt(6 * 24 * 60)));
             Instant to = from.plus(Duration.ofMinutes(random.nextInt(i % 4 == 0 ? 50 : 4 * 24 * 60)));
-            assertEquals(fromApplications(from, to), normalised(apps.figureFacts(from, to)), from + " to " + to);
+            assertEquals(fromApplications(from, to), FigureFactsTest.normalised(apps.figureFacts(from, to)), from + " to " + to);
+        }
+        for (int days = 1; days <= 8; days++) {
+            Instant from = KARACHI_DAY.plus(Duration.ofDays(random.nextInt(4)));
+            Instant to = from.plus(Duration.ofDays(days));
+            assertEquals(fromApplications(from, to), FigureFactsTest.normalised(apps.figureFacts(from, to)), from + " to " + to);
         }
         FigureFacts all = apps.figureFacts(START, START.plus(Duration.ofDays(7)));
-        assertTrue(all.groups().size() > 20 && all.firstMoves().size() > 200, all.groups().size() + " groups");
-        assertEquals(fromApplications(START, START.plus(Duration.ofDays(7))), normalised(all));
+        assertTrue(all.groups().size() > 20 && all.times().size() > 200, all.groups().size() + " groups");
+        assertEquals(fromApplications(START, START.plus(Duration.ofDays(7))), FigureFactsTest.normalised(all));
+    }
+
+    @Test
+    void spansAreTheSameInJavaAndInSqlAndWholeDaysEndThem() {
+        Random random = new Random(8);
+        List<Long> values = new ArrayList<>(List.of(-5L, 0L, 1L, 59_999L, 60_000L, 60_001L));
+        for (long end : new long[] {5, 15, 60, 240, 1440}) {
+            for (long d = -1; d <= 1; d++) {
+                values.add(end * TimeSpans.HOUR + d);
+            }
+        }
+        for (int i = 0; i < 3000; i++) {
+            values.add((long) Math.exp(random.nextDouble() * Math.log(800.0 * TimeSpans.DAY)));
+        }
+        for (long v : values) {
+            long upTo = TimeSpans.upTo(v);
+            assertEquals(upTo, (long) db.read("span", c -> {
+                try (PreparedStatement q = c.prepareStatement("SELECT " + TimeSpans.UP_TO_SQL + " FROM (SELECT ? AS after_filing)")) {
+                    q.setLong(1, v);
+                    try (ResultSet r = q.executeQuery()) {
+                        r.next();
+                        return r.getLong(1);
+                    }
+                }
+            }), "span of " + v);
+            long above = TimeSpans.above(upTo);
+            assertTrue(v <= 0 ? upTo == 0 && above == 0 : above < v && v <= upTo, v + " in (" + above + ", " + upTo + "]");
+            assertTrue(upTo - above <= Math.max(TimeSpans.MINUTE, above / 50), "at most 2% wide: " + above + ", " + upTo);
+        }
+        for (long day = 0; day <= 800; day++) {
+            assertEquals(day * TimeSpans.DAY, TimeSpans.upTo(day * TimeSpans.DAY), day + " days end a span");
+        }
     }
 
     @Test
     void theMigrationsBackfillGivesTheRowsTheTriggersKept() throws IOException {
-        List<List<Object>> hours = rows("SELECT * FROM figure_hour ORDER BY 1, 2, 3, 4, 5");
-        List<List<Object>> moves = rows("SELECT * FROM figure_move ORDER BY 1, 2");
-        assertTrue(hours.size() > 100 && moves.size() > 200, hours.size() + " hours, " + moves.size() + " moves");
+        List<List<Object>> days = rows("SELECT * FROM figure_day ORDER BY 1, 2, 3, 4, 5");
+        List<List<Object>> times = rows("SELECT * FROM figure_time ORDER BY 1, 2, 3, 4, 5, 6");
+        assertTrue(days.size() > 50 && times.size() > 200, days.size() + " days, " + times.size() + " times");
         List<String> backfill = Migrations.statements(script()).stream().filter(s -> s.startsWith("INSERT INTO figure_"))
                 .toList();
         assertEquals(3, backfill.size());
         db.write("backfill again", c -> {
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM figure_hour");
-                s.executeUpdate("DELETE FROM figure_move");
+                s.executeUpdate("DELETE FROM figure_day");
+                s.executeUpdate("DELETE FROM figure_time");
                 for (String sql : backfill) {
                     s.executeUpdate(sql);
                 }
             }
             return null;
         });
-        assertEquals(hours, rows("SELECT * FROM figure_hour ORDER BY 1, 2, 3, 4, 5"));
-        assertEquals(moves, rows("SELECT * FROM figure_move ORDER BY 1, 2"));
+        assertEquals(days, rows("SELECT * FROM figure_day ORDER BY 1, 2, 3, 4, 5"));
+        assertEquals(times, rows("SELECT * FROM figure_time ORDER BY 1, 2, 3, 4, 5, 6"));
     }
 
     private void fill(Random random) {
@@ -109,7 +148,7 @@ class FigureSumsTest {
                     new StatusChange(ref, at, "citizen", null, "submitted", null));
             String state = "submitted";
             for (int m = random.nextInt(5); m > 0; m--) {
-                at = at.plus(Duration.ofMinutes(1 + random.nextInt(3000)));
+                at = at.plus(Duration.ofMinutes(1 + random.nextInt(3000))).plusMillis(random.nextInt(60_000));
                 String next = states.get(random.nextInt(states.size()));
                 assertTrue(apps.move(new StatusChange(ref, at, "officer", state, next, null)));
                 state = next;
@@ -125,7 +164,7 @@ class FigureSumsTest {
     private List<Object> fromApplications(Instant from, Instant to) {
         return db.read("group the applications", null, c -> {
             List<Group> groups = new ArrayList<>();
-            List<List<Object>> moves = new ArrayList<>();
+            Map<List<Object>, Integer> moves = new java.util.HashMap<>();
             try (PreparedStatement q = c.prepareStatement(SqliteApplicationStore.FIGURE_GROUPS)) {
                 q.setLong(1, from.toEpochMilli());
                 q.setLong(2, to.toEpochMilli());
@@ -141,31 +180,16 @@ class FigureSumsTest {
                 q.setLong(2, to.toEpochMilli());
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        moves.add(Arrays.asList(r.getString(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
-                                r.getLong(6), r.getLong(7)));
+                        moves.merge(Arrays.asList(r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
+                                TimeSpans.upTo(r.getLong(7))), 1, Integer::sum);
                     }
                 }
             }
-            return List.of(sorted(groups), sortedMoves(moves));
+            List<FigureFacts.Times> times = new ArrayList<>();
+            moves.forEach((k, n) -> times.add(new FigureFacts.Times((String) k.get(0), (Integer) k.get(1), (String) k.get(2),
+                    (String) k.get(3), Duration.ofMillis(TimeSpans.above((Long) k.get(4))), Duration.ofMillis((Long) k.get(4)), n)));
+            return List.of(FigureFactsTest.sorted(groups), FigureFactsTest.sortedTimes(times));
         });
-    }
-
-    private static List<Object> normalised(FigureFacts facts) {
-        List<List<Object>> moves = new ArrayList<>();
-        facts.firstMoves().forEach(m -> moves.add(Arrays.asList(m.reference(), m.serviceId(), m.descriptorVersion(),
-                m.tier(), m.state(), m.order(), m.afterFiling().toMillis())));
-        return List.of(sorted(facts.groups()), sortedMoves(moves));
-    }
-
-    private static List<List<Object>> sortedMoves(List<List<Object>> moves) {
-        moves.sort(Comparator.comparing((List<Object> m) -> (String) m.get(0)).thenComparing(m -> (String) m.get(4)));
-        return moves;
-    }
-
-    private static List<Group> sorted(List<Group> groups) {
-        return groups.stream().sorted(Comparator.comparing(Group::serviceId).thenComparing(Group::descriptorVersion)
-                .thenComparing(Group::tier, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Group::ratedServiceId, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
     private List<List<Object>> rows(String sql) {
@@ -186,7 +210,7 @@ class FigureSumsTest {
     }
 
     private static String script() throws IOException {
-        try (InputStream in = Migrations.class.getResourceAsStream("V6__figures.sql")) {
+        try (InputStream in = Migrations.class.getResourceAsStream("V8__figure_days.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -1,0 +1,135 @@
+package org.khidmat.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.StatusChange;
+
+/**
+ * Property: over random applications moved as a workflow allows (review, sent back and reviewed again, then done,
+ * refused or withdrawn, which are final), the published numbers taken from the daily sums equal those computed from
+ * the applications themselves: applications, finished, finished within n days for every n exactly, and median and
+ * 90th percentile within the same span (at most 1%, or 30 seconds, apart). Times after filing range from seconds to
+ * months, so every width of span is met.
+ */
+class FigureSpansPropertyTest {
+    private static final Instant FROM = Instant.parse("2026-02-28T19:00:00Z"); // 2026-03-01 in Pakistan
+    private static final Set<String> FINAL = Set.of("done", "refused", "withdrawn");
+    private static final List<String> SERVICES = List.of("police.cert", "nadra.cnic");
+
+    @TempDir
+    Path dir;
+    private SqliteDatabase db;
+    private SqliteApplicationStore apps;
+    private SqliteRatingStore ratings;
+    /** Per service, the exact times to the final state of the applications filed in the first 10 days. */
+    private final Map<String, List<Long>> exact = new TreeMap<>();
+    private int filed;
+
+    @BeforeEach
+    void open() {
+        db = SqliteDatabase.open(dir.resolve("k.db"));
+        apps = new SqliteApplicationStore(db, TestChain.of(db));
+        ratings = new SqliteRatingStore(db, TestChain.of(db));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void numbersFromTheSumsEqualThoseFromTheApplications() {
+        Random random = new Random(2026_12_02);
+        for (int i = 0; i < 240; i++) {
+            fileAndMove(random);
+        }
+        FigureFacts facts = apps.figureFacts(FROM, FROM.plus(Duration.ofDays(10)));
+        assertEquals(filed, facts.groups().stream().mapToInt(FigureFacts.Group::applications).sum());
+        for (String service : SERVICES) {
+            List<Long> times = exact.getOrDefault(service, List.of()).stream().sorted().toList();
+            List<FigureFacts.Times> spans = facts.times().stream()
+                    .filter(t -> t.serviceId().equals(service) && FINAL.contains(t.state()))
+                    .sorted(Comparator.comparing(FigureFacts.Times::upTo)).toList();
+            assertTrue(times.size() > 40, service + ": " + times.size() + " finished");
+            assertEquals(times.size(), spans.stream().mapToInt(FigureFacts.Times::moves).sum(), service + " finished");
+            for (int days = 0; days <= 120; days++) {
+                long promise = days * TimeSpans.DAY;
+                assertEquals(times.stream().filter(t -> t <= promise).count(),
+                        spans.stream().filter(s -> s.upTo().toMillis() <= promise).mapToInt(FigureFacts.Times::moves).sum(),
+                        service + " within " + days + " days");
+            }
+            for (double p : new double[] {0.5, 0.9}) {
+                long truth = times.get((int) Math.ceil(p * times.size()) - 1);
+                FigureFacts.Times span = rank(spans, (long) Math.ceil(p * times.size()));
+                long middle = (span.above().toMillis() + span.upTo().toMillis()) / 2;
+                assertTrue(span.above().toMillis() < truth && truth <= span.upTo().toMillis() || truth == 0,
+                        service + " p" + p + ": " + truth + " in " + span);
+                assertTrue(Math.abs(middle - truth) <= Math.max(30_000, truth / 100), service + " p" + p + ": " + middle
+                        + " for " + truth);
+            }
+        }
+    }
+
+    private static FigureFacts.Times rank(List<FigureFacts.Times> spans, long rank) {
+        long seen = 0;
+        for (FigureFacts.Times s : spans) {
+            seen += s.moves();
+            if (seen >= rank) {
+                return s;
+            }
+        }
+        throw new AssertionError("rank " + rank + " beyond " + seen);
+    }
+
+    /** Filed in the 10 days (now and then just outside), moved as a workflow allows after times from seconds to months. */
+    private void fileAndMove(Random random) {
+        String service = SERVICES.get(random.nextInt(SERVICES.size()));
+        boolean inside = random.nextInt(12) != 0;
+        Instant at = FROM.plus(Duration.ofMinutes(inside ? random.nextInt(10 * 24 * 60) : -1 - random.nextInt(600)));
+        String ref = "W" + filed + (inside ? "" : "-outside");
+        String tier = random.nextInt(4) == 0 ? null : "normal";
+        apps.create(new ApplicationRecord(ref, service, 1, service.substring(0, service.indexOf('.')), "6110112345671", tier,
+                Map.of(), "submitted", "none", at, at), new StatusChange(ref, at, "citizen", null, "submitted", null));
+        Instant filedAt = at;
+        String state = "submitted";
+        Set<String> seen = new HashSet<>();
+        while (!FINAL.contains(state) && random.nextInt(6) != 0) {
+            String next = switch (state) {
+                case "submitted" -> random.nextInt(5) == 0 ? "withdrawn" : "review";
+                case "review" -> List.of("returned", "done", "done", "refused", "withdrawn").get(random.nextInt(5));
+                default -> random.nextInt(4) == 0 ? "withdrawn" : "review";
+            };
+            at = at.plusMillis((long) Math.exp(random.nextDouble() * Math.log(20.0 * TimeSpans.DAY)));
+            assertTrue(apps.move(new StatusChange(ref, at, "officer", state, next, null)));
+            state = next;
+            if (FINAL.contains(state) && seen.add(state) && inside) {
+                exact.computeIfAbsent(service, k -> new ArrayList<>()).add(Duration.between(filedAt, at).toMillis());
+            }
+        }
+        if (FINAL.contains(state) && random.nextInt(3) == 0) {
+            ratings.addIfAbsent(new Rating(ref, service, "x", 1 + random.nextInt(5), null, at));
+        }
+        if (inside) {
+            filed++;
+        }
+    }
+}
