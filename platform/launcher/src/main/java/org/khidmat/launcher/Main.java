@@ -46,8 +46,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         Settings settings;
+        Logs logs;
         try {
             settings = Settings.from(System.getenv(), installDir());
+            logs = Logs.from(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("khidmat: " + e.getMessage());
             System.exit(2);
@@ -59,12 +61,18 @@ public final class Main {
             System.exit(2);
             return;
         }
+        String running = RunLock.acquire(settings.home().resolve("data"), settings.port());
+        if (running != null) {
+            System.err.println("khidmat: " + running);
+            System.exit(2);
+            return;
+        }
         // Jetty asks the JMX server whether references are compressed unless told: a tenth of a second at start.
         // 64-byte cache lines hold 16 compressed references (heaps under 32 GB, this JVM's default)
         if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
             System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
         }
-        Logs.setUp(settings.home());
+        logs.setUp(settings.home());
         Logger log = LoggerFactory.getLogger(Main.class);
         int mended = OwnerOnly.tighten(settings.home().resolve("data"), settings.home().resolve("logs"));
         if (mended > 0) {
