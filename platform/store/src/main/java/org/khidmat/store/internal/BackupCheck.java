@@ -79,7 +79,7 @@ record BackupCheck(int schema, long applications, long auditEntries, long lastSe
         StringBuilder found = new StringBuilder();
         try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("PRAGMA integrity_check(5)")) {
             while (rows.next()) {
-                found.append(found.length() == 0 ? "" : "; ").append(rows.getString(1));
+                found.append(found.length() == 0 ? "" : "; ").append(rows.getString(1).replace('\n', ' '));
             }
         }
         return found.toString();
