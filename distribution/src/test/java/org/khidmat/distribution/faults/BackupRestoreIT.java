@@ -13,6 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +32,8 @@ import org.khidmat.distribution.Centre;
  * {@code bin/khidmat backup} copies the running centre; {@code status} tells it runs and names the backup;
  * {@code restore} is refused while it runs; the backup, restored into a fresh home with the audit key kept apart,
  * serves every application acknowledged before the backup began (by reference and CNIC) and {@code verify-audit}
- * says intact; a corrupted backup is refused with the data left as it was. Also: the log holds the request id of a
- * filing next to its line, and none of the CNICs filed.
+ * says intact; a corrupted backup is refused with the data left as it was. Also: the request id of a filing is in
+ * the answer's header, on its log line and in its audit entry, and no CNIC filed is in the log.
  */
 class BackupRestoreIT {
     private static final String POLICE = "ictpolice.character-certificate";
@@ -80,6 +84,7 @@ class BackupRestoreIT {
         List<Filer.Filed> before;
         List<Filer.Filed> all;
         Path home;
+        String reference;
         try (FaultCentre fc = FaultCentre.start(temp)) {
             Centre centre = fc.centre();
             home = centre.home();
@@ -118,13 +123,23 @@ class BackupRestoreIT {
                             + Kill9DurabilityIT.police(cnic) + "}")));
             assertEquals(201, filed.statusCode(), filed.body());
             assertEquals("drill-0001-abc", filed.headers().firstValue("X-Request-Id").orElse(null));
-            String reference = filed.body().replaceAll(".*\"reference\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            reference = filed.body().replaceAll(".*\"reference\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             String logs = logs(home);
             assertTrue(logs.lines().anyMatch(l -> l.contains(" drill-0001-abc ") && l.contains(reference)),
                     "a log line of the filing carries its request id");
             List<String> leaked = Stream.concat(all.stream().map(Filer.Filed::cnic), Stream.of(cnic))
                     .filter(logs::contains).toList();
             assertEquals(List.of(), leaked, "CNICs in logs/");
+        }
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("data/khidmat.db"));
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT request_id FROM audit_log WHERE subject = ? AND action = 'application.submit'")) {
+            q.setString(1, reference);
+            try (ResultSet r = q.executeQuery()) {
+                assertTrue(r.next(), "the filing's audit entry");
+                assertEquals("drill-0001-abc", r.getString(1), "the filing's audit entry holds its request id");
+            }
         }
 
         Centre fresh = Centre.install(temp.resolve("fresh"));

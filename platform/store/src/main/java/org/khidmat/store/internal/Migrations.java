@@ -23,7 +23,7 @@ final class Migrations {
 
     /** The scripts in order, as resources next to this class. Append only; never edit a released script. */
     static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql",
-            "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql");
+            "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql", "V9__audit_request_id.sql");
 
     private final SqliteDatabase database;
 
@@ -33,7 +33,15 @@ final class Migrations {
 
     /** @return the schema version this code writes */
     static int latest() {
-        return SCRIPTS.size();
+        return number(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /**
+     * The version a script takes the schema to: the number in its name. Numbers rise along {@link #SCRIPTS} and may
+     * skip one that parallel work has taken (a release never skips: the numbers are closed up when branches meet).
+     */
+    static int number(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** @return the database's schema version */
@@ -49,10 +57,15 @@ final class Migrations {
                     + " but this Khidmat understands versions up to " + latest()
                     + "; run a newer Khidmat or restore a backup made by this one", null);
         }
-        for (int version = current + 1; version <= latest(); version++) {
-            String name = SCRIPTS.get(version - 1);
-            if (!name.startsWith("V" + version + "__")) {
+        int before = 0;
+        for (String name : SCRIPTS) {
+            int version = number(name);
+            if (version <= before) {
                 throw new IllegalStateException("migration script " + name + " is out of order");
+            }
+            before = version;
+            if (version <= current) {
+                continue;
             }
             List<String> statements = statements(load(name));
             int target = version;

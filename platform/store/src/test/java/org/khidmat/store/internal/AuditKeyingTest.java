@@ -51,6 +51,8 @@ class AuditKeyingTest {
                     "INDEX application_agency_status_created", "TABLE figure_move", "TABLE figure_hour"}) {
                 s.execute("DROP " + v6);
             }
+            s.execute("DROP INDEX audit_log_request");
+            s.execute("ALTER TABLE audit_log DROP COLUMN request_id");
             s.execute("DROP TRIGGER audit_anchor_no_delete");
             s.execute("DROP TABLE audit_anchor");
             s.execute("DROP INDEX audit_log_subject");
