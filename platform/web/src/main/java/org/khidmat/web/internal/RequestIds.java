@@ -21,6 +21,8 @@ final class RequestIds extends Handler.Wrapper {
     /** The MDC key the launcher's log layout reads (its {@code LogLine.REQUEST_ID}). */
     static final String MDC_KEY = "requestId";
     static final Pattern SAFE = Pattern.compile("(?!.*\\d{10})[A-Za-z0-9._-]{8,64}");
+    /** The request attribute that keeps the id for {@link ErrorPages}, which Jetty runs after this handler returned. */
+    static final String ATTRIBUTE = RequestIds.class.getName();
 
     RequestIds(Handler handler) {
         super(handler);
@@ -30,12 +32,27 @@ final class RequestIds extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String id = idFor(request.getHeaders().get(HEADER));
         response.getHeaders().put(HEADER, id);
+        request.setAttribute(ATTRIBUTE, id);
         MDC.put(MDC_KEY, id);
         try {
             return super.handle(request, response, callback);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * Puts a request's id back on an answer Jetty started afresh (an error page) and in this thread's MDC.
+     *
+     * @return the id, or {@code null} when the request came in before this handler saw it (one Jetty could not parse)
+     */
+    static String resume(Request request, Response response) {
+        if (request.getAttribute(ATTRIBUTE) instanceof String id) {
+            response.getHeaders().put(HEADER, id);
+            MDC.put(MDC_KEY, id);
+            return id;
+        }
+        return null;
     }
 
     /** @return the client's id when it is safe to log, else a fresh one */

@@ -51,6 +51,9 @@ class RequestIdsTest {
         Handler serving = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                if (request.getHttpURI().getPath().equals("/fails")) {
+                    throw new IllegalStateException("a handler's bug");
+                }
                 log.info("serving");
                 Http.json(response, callback, 200, java.util.Map.of("ok", true));
                 return true;
@@ -74,6 +77,14 @@ class RequestIdsTest {
                 assertTrue(answered.matches("[0-9a-f]{16}"), answered);
                 assertEquals(List.of(answered + " serving"), logged, "a fresh id replaces " + unsafe);
             }
+            logged.clear();
+            java.util.logging.Logger.getLogger(ErrorPages.class.getName()).addHandler(capture);
+            HttpResponse<String> failed = get(server, "lb-0000-fails", "/fails");
+            java.util.logging.Logger.getLogger(ErrorPages.class.getName()).removeHandler(capture);
+            assertEquals(500, failed.statusCode());
+            assertEquals("lb-0000-fails", failed.headers().firstValue(RequestIds.HEADER).orElse(null),
+                    "an error page carries the id too");
+            assertTrue(logged.size() == 1 && logged.get(0).startsWith("lb-0000-fails web: "), logged.toString());
             assertNotEquals(id, get(server, null).headers().firstValue(RequestIds.HEADER).orElseThrow(),
                     "each request its own id");
         } finally {
@@ -83,7 +94,11 @@ class RequestIdsTest {
     }
 
     private HttpResponse<String> get(TestServer server, String id) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/"))
+        return get(server, id, "/");
+    }
+
+    private HttpResponse<String> get(TestServer server, String id, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + path))
                 .timeout(Duration.ofSeconds(5));
         if (id != null) {
             b.header(RequestIds.HEADER, id);
