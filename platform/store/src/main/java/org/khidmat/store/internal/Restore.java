@@ -82,7 +82,7 @@ final class Restore {
         Files.move(incoming, db, StandardCopyOption.ATOMIC_MOVE);
         out.println("restored " + backup + " into " + db + ": " + check.summary());
         if (kept > 0) {
-            out.println("the previous database" + (newKey ? " and audit key" : "") + " are kept in " + aside
+            out.println("the previous " + (newKey ? "database and audit key are" : "database is") + " kept in " + aside
                     + " (delete them when the restored centre is checked)");
         }
         return 0;
