@@ -47,12 +47,14 @@ class BackupRestoreIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("KHIDMAT_HOME", home.toString());
+        long t0 = System.nanoTime();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
-        System.out.println("khidmat " + String.join(" ", args) + " -> " + p.exitValue() + "\n" + out);
+        System.out.println("khidmat " + String.join(" ", args) + " -> " + p.exitValue() + " in "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms\n" + out);
         return new Run(p.exitValue(), out);
     }
 

@@ -83,7 +83,7 @@ final class Restore {
         out.println("restored " + backup + " into " + db + ": " + check.summary());
         if (kept > 0) {
             out.println("the previous " + (newKey ? "database and audit key are" : "database is") + " kept in " + aside
-                    + " (delete them when the restored centre is checked)");
+                    + " (delete it when the restored centre is checked)");
         }
         return 0;
     }
