@@ -61,7 +61,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        String running = RunLock.acquire(settings.home().resolve("data"), settings.port());
+        String running = RunLock.acquire(settings.home().resolve("data"), settings.port(), settings.host());
         if (running != null) {
             System.err.println("khidmat: " + running);
             System.exit(2);

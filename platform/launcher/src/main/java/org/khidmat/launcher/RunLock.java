@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * The sign that a centre runs from a home: an exclusive lock on {@code data/khidmat.lock}, held for the launcher's
  * whole life and dropped by the operating system when the process ends (a crash or {@code kill -9} included), with
- * {@code pid=N port=P} written in the file. {@code khidmat restore} refuses while someone holds it, {@code khidmat
+ * {@code pid=N port=P host=H} written in the file (H: the address its own status check reaches it at). {@code khidmat restore} refuses while someone holds it, {@code khidmat
  * status} reads it, and a second centre started on the same home is refused.
  */
 final class RunLock {
@@ -25,7 +25,7 @@ final class RunLock {
     }
 
     /** @return {@code null} when this process now holds the lock, else why it could not (who holds it) */
-    static synchronized String acquire(Path data, int port) throws IOException {
+    static synchronized String acquire(Path data, int port, String host) throws IOException {
         Files.createDirectories(data);
         Path file = data.resolve(FILE_NAME);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -42,7 +42,8 @@ final class RunLock {
                     + "); stop it, or give this one another KHIDMAT_HOME";
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(("pid=" + ProcessHandle.current().pid() + " port=" + port + "\n")
+        String address = host == null || host.isBlank() || host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        channel.write(ByteBuffer.wrap(("pid=" + ProcessHandle.current().pid() + " port=" + port + " host=" + address + "\n")
                 .getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
         held = channel;

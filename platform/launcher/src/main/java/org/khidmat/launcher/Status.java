@@ -26,7 +26,7 @@ public final class Status {
     static final int CANNOT_TELL = 2;
     static final int NOT_RUNNING = 3;
     private static final Pattern FIELD = Pattern.compile("\"(status|services|agencies|bundles)\"\\s*:\\s*\"?(\\w+)");
-    private static final Pattern HOLDER = Pattern.compile("pid=(\\d+) port=(\\d+)");
+    private static final Pattern HOLDER = Pattern.compile("pid=(\\d+) port=(\\d+)(?: host=(\\S+))?");
 
     private Status() {
     }
@@ -55,7 +55,7 @@ public final class Status {
                 out.println("running=yes (" + holder + ") ready=unknown");
                 return NOT_READY;
             }
-            String health = health(Integer.parseInt(m.group(2)));
+            String health = health(m.group(3) == null ? "127.0.0.1" : m.group(3), Integer.parseInt(m.group(2)));
             StringBuilder line = new StringBuilder("running=yes pid=" + m.group(1) + " port=" + m.group(2));
             boolean up = false;
             if (health == null) {
@@ -77,9 +77,9 @@ public final class Status {
         }
     }
 
-    private static String health(int port) {
+    private static String health(String host, int port) {
         try {
-            HttpURLConnection c = (HttpURLConnection) new URL("http", "127.0.0.1", port, "/health").openConnection();
+            HttpURLConnection c = (HttpURLConnection) new URL("http", host, port, "/health").openConnection();
             c.setConnectTimeout(2000);
             c.setReadTimeout(5000);
             int code = c.getResponseCode();

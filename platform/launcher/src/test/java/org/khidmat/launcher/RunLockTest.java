@@ -24,10 +24,10 @@ class RunLockTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("lastBackup=none"));
         assertNull(RunLock.holder(home.resolve("data")));
 
-        assertNull(RunLock.acquire(home.resolve("data"), 1));
+        assertNull(RunLock.acquire(home.resolve("data"), 1, ""));
         String holder = RunLock.holder(home.resolve("data"));
-        assertEquals("pid=" + ProcessHandle.current().pid() + " port=1", holder);
-        String second = RunLock.acquire(home.resolve("data"), 2);
+        assertEquals("pid=" + ProcessHandle.current().pid() + " port=1 host=127.0.0.1", holder);
+        String second = RunLock.acquire(home.resolve("data"), 2, "127.0.0.1");
         assertTrue(second != null && second.contains("already runs"), second);
         out.reset();
         // port 1 answers nothing: running, not ready
