@@ -53,8 +53,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         Settings settings;
+        Logs logs;
         try {
             settings = Settings.from(System.getenv(), installDir());
+            logs = Logs.from(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("khidmat: " + e.getMessage());
             System.exit(2);
@@ -65,7 +67,7 @@ public final class Main {
         if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
             System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
         }
-        Logs.setUp(settings.home());
+        logs.setUp(settings.home());
         Logger log = LoggerFactory.getLogger(Main.class);
         ConfigFolder config = ConfigFolder.read(settings.home().resolve("conf"), System.getenv(), systemProperties(),
                 LoggerFactory.getLogger(ConfigFolder.class));
@@ -73,6 +75,12 @@ public final class Main {
         String busy = PortCheck.busy(settings);
         if (busy != null) {
             System.err.println("khidmat: " + busy);
+            System.exit(2);
+            return;
+        }
+        String running = RunLock.acquire(settings.home().resolve("data"), settings.port(), settings.host());
+        if (running != null) {
+            System.err.println("khidmat: " + running);
             System.exit(2);
             return;
         }

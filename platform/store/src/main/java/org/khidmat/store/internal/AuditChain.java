@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditChain {
     private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
-    static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash";
+    static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash, request_id";
     /** How often the head is published in the log, in entries. */
     static final long HEAD_EVERY = 100;
 
@@ -58,9 +58,11 @@ final class AuditChain {
         Head last = head(c);
         long seq = last.seq() + 1;
         long at = clock.millis();
-        String hash = AuditHash.keyed(key, last.hash(), seq, at, note.actor(), note.action(), note.subject(), note.detail());
+        String requestId = RequestTag.current();
+        String hash = AuditHash.keyed(key, last.hash(), seq, at, note.actor(), note.action(), note.subject(), note.detail(),
+                requestId);
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setLong(2, at);
             insert.setString(3, note.actor());
@@ -69,6 +71,7 @@ final class AuditChain {
             insert.setString(6, note.detail());
             insert.setString(7, last.hash());
             insert.setString(8, hash);
+            insert.setString(9, requestId);
             insert.executeUpdate();
         }
         if (seq % HEAD_EVERY == 0) {

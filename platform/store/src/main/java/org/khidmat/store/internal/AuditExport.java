@@ -71,6 +71,10 @@ final class AuditExport {
         row.put("detail", rows.getString(6));
         row.put("prev_hash", rows.getString(7));
         row.put("hash", rows.getString(8));
+        // only when there is one: entries without keep the line they had in exports made before schema 8
+        if (rows.getString(9) != null) {
+            row.put("request_id", rows.getString(9));
+        }
         return row;
     }
 

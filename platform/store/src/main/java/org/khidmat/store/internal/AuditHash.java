@@ -34,10 +34,22 @@ final class AuditHash {
         }
     }
 
-    /** The HMAC-SHA256 of an entry under the audit key. */
+    /** The HMAC-SHA256 of an entry under the audit key, written outside a request. */
     static String keyed(byte[] key, String prevHash, long seq, long atMillis, String actor, String action,
             String subject, String detail) {
-        return mac(key, prevHash, Long.toString(seq), Long.toString(atMillis), actor, action, subject, detail);
+        return keyed(key, prevHash, seq, atMillis, actor, action, subject, detail, null);
+    }
+
+    /**
+     * The HMAC-SHA256 of an entry under the audit key. An entry written for an HTTP request has its request id as an
+     * eighth field; one without (outside a request, or written before schema 8) has the seven fields it always had,
+     * so older entries verify unchanged, and removing or changing an id breaks the entry's hash.
+     */
+    static String keyed(byte[] key, String prevHash, long seq, long atMillis, String actor, String action,
+            String subject, String detail, String requestId) {
+        return requestId == null
+                ? mac(key, prevHash, Long.toString(seq), Long.toString(atMillis), actor, action, subject, detail)
+                : mac(key, prevHash, Long.toString(seq), Long.toString(atMillis), actor, action, subject, detail, requestId);
     }
 
     /** The HMAC-SHA256 under the audit key of any fields, encoded as entries are (the anchor, an export's head). */

@@ -47,7 +47,7 @@ final class AuditVerifier {
                         ? AuditHash.of(prevHash, seq, rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
                                 rows.getString(6))
                         : AuditHash.keyed(key, prevHash, seq, rows.getLong(2), rows.getString(3), rows.getString(4),
-                                rows.getString(5), rows.getString(6));
+                                rows.getString(5), rows.getString(6), rows.getString(9));
                 if (!AuditHash.same(expected, hash)) {
                     return broken(checked, seq, "its content does not match its " + (seq <= anchor.seq()
                             ? "hash (edited?)" : "keyed hash (edited, or re-chained without the key?)"));

@@ -33,6 +33,8 @@ final class GroupWriter implements AutoCloseable {
         final SqliteDatabase.Work<T> work;
         final CompletableFuture<T> done = new CompletableFuture<>();
         final List<Runnable> afterCommit = new ArrayList<>();
+        /** The caller's request id, for the audit entry and log lines of this write (RequestTag). */
+        final String requestId = RequestTag.current();
         T result;
 
         Pending(String what, SqliteDatabase.Work<T> work) {
@@ -41,7 +43,7 @@ final class GroupWriter implements AutoCloseable {
         }
 
         void run(Connection c) throws SQLException {
-            result = work.run(c);
+            result = RequestTag.during(requestId, work, c);
         }
 
         void fail(Throwable e) {

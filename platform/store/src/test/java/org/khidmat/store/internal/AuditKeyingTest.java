@@ -52,11 +52,13 @@ class AuditKeyingTest {
                     "TABLE figure_time"}) {
                 s.execute("DROP " + v6);
             }
-            for (String v8 : new String[] {"DROP INDEX application_agency_created", "DROP INDEX application_service_created",
+            s.execute("DROP INDEX audit_log_request");
+            s.execute("ALTER TABLE audit_log DROP COLUMN request_id");
+            for (String v7 : new String[] {"DROP INDEX application_agency_created", "DROP INDEX application_service_created",
                     "DROP INDEX application_service_status_created",
                     "CREATE INDEX application_agency_status ON application (agency, status)",
                     "CREATE INDEX application_service ON application (service_id)"}) {
-                s.execute(v8);
+                s.execute(v7);
             }
             s.execute("DROP TRIGGER audit_anchor_no_delete");
             s.execute("DROP TABLE audit_anchor");

@@ -210,7 +210,7 @@ class FigureDaysTest {
     }
 
     private static String script() throws IOException {
-        try (InputStream in = Migrations.class.getResourceAsStream("V8__figure_days.sql")) {
+        try (InputStream in = Migrations.class.getResourceAsStream("V7__figure_days.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

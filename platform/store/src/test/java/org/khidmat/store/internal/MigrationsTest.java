@@ -32,7 +32,7 @@ class MigrationsTest {
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_created",
                     "application_agency_status_created", "application_created",
-                    "application_service_created", "application_service_status_created", "appointment_cnic", "appointment_day", "audit_log_subject", "notification_queued",
+                    "application_service_created", "application_service_status_created", "appointment_cnic", "appointment_day", "audit_log_request", "audit_log_subject", "notification_queued",
                     "notification_reference", "payment_paid", "queue_token_served", "queue_token_waiting",
                     "rating_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_anchor_no_delete", "audit_anchor_sign_once", "audit_log_no_delete", "audit_log_no_update",

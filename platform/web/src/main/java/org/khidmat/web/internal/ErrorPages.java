@@ -46,6 +46,15 @@ final class ErrorPages extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        try {
+            RequestIds.resume(request, response);
+            return answer(request, response, callback);
+        } finally {
+            org.slf4j.MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private boolean answer(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
         if (request.getAttribute(ERROR_STATUS) instanceof Integer s && s >= 400) {
             status = s;

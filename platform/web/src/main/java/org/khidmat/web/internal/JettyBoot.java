@@ -51,7 +51,7 @@ public final class JettyBoot implements BundleActivator {
                 ServerSetup.PER_ADDRESS));
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         slot = new Handler.Wrapper(true, new Starting());
-        server.setHandler(slot);
+        server.setHandler(new RequestIds(slot));
         current = this;
         starting = new Thread(() -> {
             try {

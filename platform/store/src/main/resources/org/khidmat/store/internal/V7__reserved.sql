@@ -1,2 +1,0 @@
--- Schema 7 is taken by another change under way (the write path); this placeholder keeps the numbering so that
--- V8 can be applied on its own. It changes nothing; replace it with the real V7 when both are merged.
