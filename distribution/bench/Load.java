@@ -54,6 +54,13 @@ public final class Load {
         }
         long t0 = System.nanoTime();
         Table table = new Table();
+        if (o.startsOnly) {
+            Starts.measure(o, table);
+            table.print(String.format("Khidmat starts: %d cores, Java %s, %.0f s in all; compare only within one run",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), (System.nanoTime() - t0) / 1e9),
+                    "distribution/bench/load.sh " + String.join(" ", o.given));
+            return;
+        }
         Path work = Files.createTempDirectory("khidmat-load-");
         List<String> sideBySide = new ArrayList<>();
         try (Home base = Home.copy(o.dist, "base"); Home other = o.against == null ? null : Home.copy(o.against, "against")) {
