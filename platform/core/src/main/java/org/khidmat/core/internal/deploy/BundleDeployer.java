@@ -125,9 +125,11 @@ public final class BundleDeployer implements Deployer {
      */
     private void adopt() {
         Map<String, DeployState.Entry> remembered = state.load();
+        long t0 = System.nanoTime();
         ArchivedJars.Checked archivedJars = ArchivedJars.check(remembered, archiveDir, jarCheck);
         Map<String, Candidate> checked = archivedJars.passed();
         Map<String, String> unchecked = archivedJars.refused();
+        LOG.debug("checked {} archived jars in {} ms", remembered.size(), millis(t0));
         awaitFrameworkStarted();
         // a bundle at the exact recorded location first: an older version left beside it is the one removed
         List<Bundle> cached = new ArrayList<>(List.of(context.getBundles()));
@@ -168,6 +170,7 @@ public final class BundleDeployer implements Deployer {
             }
         }
         catalogue.admitAll(batch); // the catalogue and its prepared answers change once for all of them
+        LOG.debug("adopted {} bundles from the framework cache in {} ms", batch.size(), millis(t0));
         for (Installed i : List.copyOf(installed.values())) {
             if (i.sourceFile() == null || !Files.isRegularFile(deployDir.resolve(i.sourceFile()))) {
                 withdrawNow(i.candidate().symbolicName(), "deploy-folder", false, Removal.FILE_GONE); // left while down
