@@ -1,6 +1,5 @@
 package org.khidmat.core.internal.catalogue;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +10,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.khidmat.api.AgencyBundle;
-import org.khidmat.api.descriptor.BundleDescriptors;
-import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditLog;
@@ -85,7 +81,7 @@ public final class CatalogueService implements Catalogue {
                 // again; any other is left to the deployer, which admits it once verified
                 List<ServiceDescriptor> descriptors = admitted.get(bundle.getBundleId());
                 return descriptors == null ? List.of()
-                        : list(List.of(new Admit(bundle, null, descriptors))).getOrDefault(bundle.getBundleId(), List.of());
+                        : admitAll(List.of(new Admit(bundle, null, descriptors))).getOrDefault(bundle.getBundleId(), List.of());
             }
 
             @Override
@@ -100,6 +96,7 @@ public final class CatalogueService implements Catalogue {
     @Deactivate
     void deactivate() {
         tracker.close();
+        keeper.close();
     }
 
     /**
@@ -121,10 +118,31 @@ public final class CatalogueService implements Catalogue {
      * @return the service ids now listed, by bundle id
      */
     public Map<Long, List<String>> admitAll(List<Admit> batch) {
+        return admitAll(batch, true);
+    }
+
+    /**
+     * Lists the bundles the deployer adopted at a start from the framework's cache, as {@link #admitAll}; their
+     * descriptors were kept when each was committed, so the archive is made sure of after the start, off the path
+     * to the ready line (it catches a store restored from a backup older than the bundles).
+     *
+     * @return the service ids now listed, by bundle id
+     */
+    public Map<Long, List<String>> adopt(List<Admit> batch) {
+        return admitAll(batch, false);
+    }
+
+    private Map<Long, List<String>> admitAll(List<Admit> batch, boolean keepNow) {
         for (Admit a : batch) {
-            admitted.put(a.bundle().getBundleId(), descriptorsOf(a));
+            admitted.put(a.bundle().getBundleId(), a.descriptors() != null ? a.descriptors() : BundleEntries.descriptors(a.bundle()));
         }
-        Map<Long, List<String>> ids = list(batch);
+        List<DescriptorKeeper.Kept> toKeep = new ArrayList<>();
+        Map<Long, List<String>> ids = list(batch, toKeep);
+        if (keepNow) {
+            toKeep.forEach(keeper::keep);
+        } else {
+            keeper.keepLater(toKeep);
+        }
         for (Admit a : batch) {
             if (a.replaced() != null && a.replaced().getBundleId() != a.bundle().getBundleId()) {
                 admitted.remove(a.replaced().getBundleId());
@@ -144,7 +162,8 @@ public final class CatalogueService implements Catalogue {
         return admitted.containsKey(bundle.getBundleId());
     }
 
-    private synchronized Map<Long, List<String>> list(List<Admit> batch) {
+    /** Lists the batch in one step; what the archive must hold is added to {@code toKeep}. */
+    private synchronized Map<Long, List<String>> list(List<Admit> batch, List<DescriptorKeeper.Kept> toKeep) {
         Map<String, Listed> next = new HashMap<>(byId);
         Map<Long, List<String>> out = new HashMap<>();
         for (Admit a : batch) {
@@ -165,7 +184,7 @@ public final class CatalogueService implements Catalogue {
                 }
                 next.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
                         Instant.ofEpochMilli(bundle.getLastModified())));
-                keeper.keep(bundle, d);
+                toKeep.add(new DescriptorKeeper.Kept(bundle, d));
                 ids.add(d.id());
             }
             out.put(bundle.getBundleId(), ids);
@@ -174,25 +193,6 @@ public final class CatalogueService implements Catalogue {
         byId = Map.copyOf(next);
         stamp.incrementAndGet();
         return out;
-    }
-
-    /** The descriptors the deployer checked, or those read from the bundle when it gave none. */
-    private static List<ServiceDescriptor> descriptorsOf(Admit a) {
-        if (a.descriptors() != null) {
-            return a.descriptors();
-        }
-        Bundle bundle = a.bundle();
-        String header = bundle.getHeaders("").get(AgencyBundle.SERVICES_HEADER);
-        if (header == null) {
-            return List.of();
-        }
-        try {
-            return BundleDescriptors.readAll(header, BundleEntries.source(bundle));
-        } catch (DescriptorException | IOException e) {
-            LOG.warn("catalogue: {} {} declares services that cannot be read: {}", bundle.getSymbolicName(),
-                    bundle.getVersion(), e.getMessage());
-            return List.of();
-        }
     }
 
     private synchronized void unlist(long bundleId) {

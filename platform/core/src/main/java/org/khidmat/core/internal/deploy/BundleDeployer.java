@@ -169,7 +169,7 @@ public final class BundleDeployer implements Deployer {
                 steps.remove(b);
             }
         }
-        catalogue.admitAll(batch); // the catalogue and its prepared answers change once for all of them
+        catalogue.adopt(batch); // the catalogue and its prepared answers change once for all of them
         LOG.debug("adopted {} bundles from the framework cache in {} ms", batch.size(), millis(t0));
         for (Installed i : List.copyOf(installed.values())) {
             if (i.sourceFile() == null || !Files.isRegularFile(deployDir.resolve(i.sourceFile()))) {

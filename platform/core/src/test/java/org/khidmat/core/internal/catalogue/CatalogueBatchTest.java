@@ -43,7 +43,7 @@ class CatalogueBatchTest {
     private final Map<String, ServiceState> stored = new ConcurrentHashMap<>();
     /** The descriptor archive of a fake store: "id v3" to the text, and every write made. */
     private final Map<String, String> archive = new ConcurrentHashMap<>();
-    private final List<String> archiveWrites = new ArrayList<>();
+    private final List<String> archiveWrites = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private CatalogueService catalogue() {
         ServiceStates states = new ServiceStates() {
@@ -194,6 +194,21 @@ class CatalogueBatchTest {
         afterRestart.admitAll(List.of(admit(bundle(7, "org.acme.tax", "tax.ntn"), null, "tax.ntn")));
         assertEquals(List.of("tax.ntn v3"), archiveWrites, "kept already: not written again");
         assertEquals(1, afterRestart.services().size());
+    }
+
+    @Test
+    void anAdoptedBatchIsListedAtOnceAndItsMissingDescriptorsAreKeptAfter() throws Exception {
+        archive.put("tax.ntn v3", text("tax.ntn")); // kept when it was committed
+        CatalogueService c = catalogue();
+        c.adopt(List.of(admit(bundle(1, "org.acme.tax", "tax.ntn", "tax.atl"), null, "tax.ntn", "tax.atl")));
+        assertEquals(2, c.services().size(), "listed without waiting for the archive");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!archive.containsKey("tax.atl v3") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(archive.get("tax.atl v3").contains("\"tax.atl\""), "the missing one is kept after");
+        assertEquals(List.of("tax.atl v3"), archiveWrites, "the one kept already is not written again");
+        c.deactivate();
     }
 
     @Test
