@@ -27,6 +27,8 @@ import java.util.Map;
  * It prints a markdown table, each row with the centre's figure, the baseline's and their ratio. Every load runs
  * for {@code --seconds} (10; {@code --quick}: 1, with 100 and 1,000 applications); only 127.0.0.1 is used.
  * {@code --against} also measures another build's reads and writes in the same rounds, for a ratio side by side.
+ * {@code --starts-only} measures warm starts alone ({@link Starts}): the samples and the samples with
+ * {@code --bundles} made-up bundles, for this build and the {@code --against} one, in {@code --starts} rounds.
  */
 public final class Load {
     static final String POLICE = "{\"serviceId\":\"ictpolice.character-certificate\",\"answers\":{\"fullName\":\"Load"
@@ -54,6 +56,13 @@ public final class Load {
         }
         long t0 = System.nanoTime();
         Table table = new Table();
+        if (o.startsOnly) {
+            Starts.measure(o, table);
+            table.print(String.format("Khidmat starts: %d cores, Java %s, %.0f s in all; compare only within one run",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), (System.nanoTime() - t0) / 1e9),
+                    "distribution/bench/load.sh " + String.join(" ", o.given));
+            return;
+        }
         Path work = Files.createTempDirectory("khidmat-load-");
         List<String> sideBySide = new ArrayList<>();
         try (Home base = Home.copy(o.dist, "base"); Home other = o.against == null ? null : Home.copy(o.against, "against")) {

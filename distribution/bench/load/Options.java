@@ -7,6 +7,7 @@ final class Options {
     Path dist = Path.of("distribution/target/khidmat");
     Path against;
     boolean quick;
+    boolean startsOnly;
     int seconds = 10;
     int rounds = 2;
     int starts = 3;
@@ -27,6 +28,7 @@ final class Options {
             o.given.add(args[i]);
             switch (args[i]) {
                 case "--quick" -> o.quick = true;
+                case "--starts-only" -> o.startsOnly = true;
                 case "--seconds" -> {
                     o.seconds = Integer.parseInt(o.next(args, ++i));
                     secondsSet = true;
@@ -48,7 +50,7 @@ final class Options {
                 }
                 default -> {
                     if (args[i].startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --quick,"
+                        throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --quick, --starts-only,"
                                 + " --seconds N, --rounds N, --starts N, --bundles N, --apps N,M, --against DIST, --only PART[,PART]");
                     }
                     o.dist = Path.of(args[i]);

@@ -1,24 +1,15 @@
 package org.khidmat.core.internal.catalogue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.khidmat.api.AgencyBundle;
-import org.khidmat.api.descriptor.BundleDescriptors;
-import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationStore;
 import org.khidmat.api.platform.AuditLog;
@@ -52,11 +43,11 @@ public final class CatalogueService implements Catalogue {
 
     private final ServiceStates states;
     private final AuditLog audit;
-    private final ApplicationStore applications;
+    private final DescriptorKeeper keeper;
     /** What citizens see: replaced whole on every change, so a reader never meets a half-made list. */
     private volatile Map<String, Listed> byId = Map.of();
-    /** Bundle ids the deployer committed; only these are listed, and only while active. */
-    private final Set<Long> admitted = ConcurrentHashMap.newKeySet();
+    /** Bundle ids the deployer committed, with their descriptors; only these are listed, and only while active. */
+    private final Map<Long, List<ServiceDescriptor>> admitted = new ConcurrentHashMap<>();
     private final BundleTracker<List<String>> tracker;
 
     /** How long the enablement read from the store is used before it is read again (other nodes may change it). */
@@ -68,6 +59,12 @@ public final class CatalogueService implements Catalogue {
     private record Cached(Map<String, ServiceState> states, long readAt) {
     }
 
+    /** {@link #services()} as last made, with the list and the enablement it was made from. */
+    private record Sorted(Map<String, Listed> listed, Map<String, ServiceState> states, List<CatalogueEntry> entries) {
+    }
+
+    private volatile Sorted sorted;
+
     private record Listed(ServiceDescriptor descriptor, long bundleId, String symbolicName, String version, Instant deployed) {
     }
 
@@ -76,13 +73,15 @@ public final class CatalogueService implements Catalogue {
             @Reference ApplicationStore applications) {
         this.states = states;
         this.audit = audit;
-        this.applications = applications;
+        this.keeper = new DescriptorKeeper(applications);
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
             @Override
             public List<String> addingBundle(Bundle bundle, BundleEvent event) {
                 // a committed bundle that became active again (after a refresh or a resumed library) is listed
                 // again; any other is left to the deployer, which admits it once verified
-                return admitted.contains(bundle.getBundleId()) ? list(bundle, null) : List.of();
+                List<ServiceDescriptor> descriptors = admitted.get(bundle.getBundleId());
+                return descriptors == null ? List.of()
+                        : admitAll(List.of(new Admit(bundle, null, descriptors))).getOrDefault(bundle.getBundleId(), List.of());
             }
 
             @Override
@@ -97,19 +96,57 @@ public final class CatalogueService implements Catalogue {
     @Deactivate
     void deactivate() {
         tracker.close();
+        keeper.close();
     }
 
     /**
      * Lists a bundle the deployer verified and committed, in place of {@code replaced} (the version it updates,
-     * or {@code null}): every service of the old version passes to the new one at once.
+     * or {@code null}): every service of the old version passes to the new one at once. Its descriptors are read
+     * from the bundle.
      *
      * @return the service ids now listed for the bundle
      */
     public List<String> admit(Bundle bundle, Bundle replaced) {
-        admitted.add(bundle.getBundleId());
-        List<String> ids = list(bundle, replaced);
-        if (replaced != null) {
-            admitted.remove(replaced.getBundleId());
+        return admitAll(List.of(new Admit(bundle, replaced, null))).getOrDefault(bundle.getBundleId(), List.of());
+    }
+
+    /**
+     * Lists a batch of bundles the deployer verified and committed, in one step: the list citizens see (and the
+     * catalogue's stamp, which the prepared answers follow) changes once for the whole batch, whatever its size.
+     * The result is the one admitting them one by one in the batch's order would give.
+     *
+     * @return the service ids now listed, by bundle id
+     */
+    public Map<Long, List<String>> admitAll(List<Admit> batch) {
+        return admitAll(batch, true);
+    }
+
+    /**
+     * Lists the bundles the deployer adopted at a start from the framework's cache, as {@link #admitAll}; their
+     * descriptors were kept when each was committed, so the archive is made sure of after the start, off the path
+     * to the ready line (it catches a store restored from a backup older than the bundles).
+     *
+     * @return the service ids now listed, by bundle id
+     */
+    public Map<Long, List<String>> adopt(List<Admit> batch) {
+        return admitAll(batch, false);
+    }
+
+    private Map<Long, List<String>> admitAll(List<Admit> batch, boolean keepNow) {
+        for (Admit a : batch) {
+            admitted.put(a.bundle().getBundleId(), a.descriptors() != null ? a.descriptors() : BundleEntries.descriptors(a.bundle()));
+        }
+        List<DescriptorKeeper.Kept> toKeep = new ArrayList<>();
+        Map<Long, List<String>> ids = list(batch, toKeep);
+        if (keepNow) {
+            toKeep.forEach(keeper::keep);
+        } else {
+            keeper.keepLater(toKeep);
+        }
+        for (Admit a : batch) {
+            if (a.replaced() != null && a.replaced().getBundleId() != a.bundle().getBundleId()) {
+                admitted.remove(a.replaced().getBundleId());
+            }
         }
         return ids;
     }
@@ -122,29 +159,23 @@ public final class CatalogueService implements Catalogue {
 
     /** @return whether the deployer committed this bundle and it is listed or will be once active */
     public boolean isAdmitted(Bundle bundle) {
-        return admitted.contains(bundle.getBundleId());
+        return admitted.containsKey(bundle.getBundleId());
     }
 
-    private synchronized List<String> list(Bundle bundle, Bundle replaced) {
-        if (bundle.getState() != Bundle.ACTIVE) {
-            return List.of();
-        }
-        String header = bundle.getHeaders("").get(AgencyBundle.SERVICES_HEADER);
+    /** Lists the batch in one step; what the archive must hold is added to {@code toKeep}. */
+    private synchronized Map<Long, List<String>> list(List<Admit> batch, List<DescriptorKeeper.Kept> toKeep) {
         Map<String, Listed> next = new HashMap<>(byId);
-        if (replaced != null) {
-            next.values().removeIf(l -> l.bundleId() == replaced.getBundleId());
-        }
-        List<String> ids = new ArrayList<>();
-        if (header != null) {
-            List<ServiceDescriptor> descriptors;
-            try {
-                descriptors = BundleDescriptors.readAll(header, bundleSource(bundle));
-            } catch (DescriptorException | IOException e) {
-                LOG.warn("catalogue: {} {} declares services that cannot be read: {}", bundle.getSymbolicName(),
-                        bundle.getVersion(), e.getMessage());
-                descriptors = List.of();
+        Map<Long, List<String>> out = new HashMap<>();
+        for (Admit a : batch) {
+            Bundle bundle = a.bundle();
+            if (bundle.getState() != Bundle.ACTIVE) {
+                continue;
             }
-            for (ServiceDescriptor d : descriptors) {
+            if (a.replaced() != null) {
+                next.values().removeIf(l -> l.bundleId() == a.replaced().getBundleId());
+            }
+            List<String> ids = new ArrayList<>();
+            for (ServiceDescriptor d : admitted.getOrDefault(bundle.getBundleId(), List.of())) {
                 Listed other = next.get(d.id());
                 if (other != null && other.bundleId() != bundle.getBundleId()) {
                     LOG.warn("catalogue: {} declares {} which {} already serves; ignored", bundle.getSymbolicName(),
@@ -153,14 +184,15 @@ public final class CatalogueService implements Catalogue {
                 }
                 next.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
                         Instant.ofEpochMilli(bundle.getLastModified())));
-                archive(bundle, d);
+                toKeep.add(new DescriptorKeeper.Kept(bundle, d));
                 ids.add(d.id());
             }
+            out.put(bundle.getBundleId(), ids);
+            LOG.debug("catalogue: {} {} serves {}", bundle.getSymbolicName(), bundle.getVersion(), ids);
         }
         byId = Map.copyOf(next);
         stamp.incrementAndGet();
-        LOG.debug("catalogue: {} {} serves {}", bundle.getSymbolicName(), bundle.getVersion(), ids);
-        return ids;
+        return out;
     }
 
     private synchronized void unlist(long bundleId) {
@@ -172,48 +204,26 @@ public final class CatalogueService implements Catalogue {
         }
     }
 
-    private void archive(Bundle bundle, ServiceDescriptor d) {
-        try (InputStream in = bundle.getEntry(d.source()).openStream()) {
-            applications.keepDescriptor(d.id(), d.version(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("catalogue: could not keep descriptor {} v{}: {}", d.id(), d.version(), e.getMessage());
-        }
-    }
-
-    static BundleDescriptors.Source bundleSource(Bundle bundle) {
-        return new BundleDescriptors.Source() {
-            @Override
-            public InputStream open(String path) throws IOException {
-                URL url = bundle.getEntry(path);
-                return url == null ? null : url.openStream();
-            }
-
-            @Override
-            public List<String> list(String folder) {
-                List<String> out = new ArrayList<>();
-                Enumeration<String> paths = bundle.getEntryPaths(folder);
-                while (paths != null && paths.hasMoreElements()) {
-                    String p = paths.nextElement();
-                    if (p.endsWith(".json")) {
-                        out.add(p);
-                    }
-                }
-                Collections.sort(out);
-                return out;
-            }
-        };
-    }
-
+    /**
+     * @return every service, sorted; the same unmodifiable list while neither the list nor the enablement read
+     *         changed, so the health check, the JSON and the pages do not sort hundreds of entries on every request
+     */
     @Override
     public List<CatalogueEntry> services() {
         Map<String, ServiceState> stored = states();
         Map<String, Listed> listed = byId;
+        Sorted s = sorted;
+        if (s != null && s.listed() == listed && s.states() == stored) {
+            return s.entries();
+        }
         List<CatalogueEntry> out = new ArrayList<>(listed.size());
         for (Listed l : listed.values()) {
             out.add(entry(l, stored.get(l.descriptor().id())));
         }
         out.sort(ORDER);
-        return out;
+        List<CatalogueEntry> entries = List.copyOf(out);
+        sorted = new Sorted(listed, stored, entries);
+        return entries;
     }
 
     @Override
@@ -245,6 +255,8 @@ public final class CatalogueService implements Catalogue {
             Map<String, ServiceState> read = Map.copyOf(states.all());
             if (c == null || !read.equals(c.states())) {
                 stamp.incrementAndGet();
+            } else {
+                read = c.states(); // the same: services() keeps its sorted list
             }
             c = new Cached(read, now);
             cached = c;

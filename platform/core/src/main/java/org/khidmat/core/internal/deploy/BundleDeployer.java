@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,6 +32,7 @@ import org.khidmat.api.platform.DeployResult.Status;
 import org.khidmat.api.platform.DeployedBundle;
 import org.khidmat.api.platform.Deployer;
 import org.khidmat.api.platform.PendingBundle;
+import org.khidmat.core.internal.catalogue.Admit;
 import org.khidmat.core.internal.catalogue.CatalogueService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -127,23 +127,20 @@ public final class BundleDeployer implements Deployer {
      */
     private void adopt() {
         Map<String, DeployState.Entry> remembered = state.load();
-        Map<String, Candidate> checked = new HashMap<>();
-        Map<String, String> unchecked = new HashMap<>();
-        remembered.forEach((bsn, e) -> {
-            Path archived = archiveDir.resolve(bsn).resolve(e.archivedJar());
-            try {
-                if (!Files.isRegularFile(archived)) {
-                    throw new Refusal("its archived jar " + e.archivedJar() + " is gone");
-                }
-                checked.put(bsn, jarCheck.check(archived));
-            } catch (Refusal r) {
-                unchecked.put(bsn, r.getMessage());
-            }
-        });
+        long t0 = System.nanoTime();
+        ArchivedJars.Checked archivedJars = ArchivedJars.check(remembered, archiveDir, jarCheck);
+        Map<String, Candidate> checked = archivedJars.passed();
+        Map<String, String> unchecked = archivedJars.refused();
+        LOG.debug("checked {} archived jars in {} ms", remembered.size(), millis(t0));
         awaitFrameworkStarted();
         // a bundle at the exact recorded location first: an older version left beside it is the one removed
         List<Bundle> cached = new ArrayList<>(List.of(context.getBundles()));
         cached.sort(Comparator.comparing((Bundle b) -> !exactLocation(b, remembered)));
+        // resolved in one pass of the resolver rather than one pass a bundle as each starts
+        steps.resolveAll(cached.stream().filter(b -> b.getState() == Bundle.INSTALLED && exactLocation(b, remembered)
+                && checked.containsKey(symbolicNameOf(b.getLocation()))
+                && quarantine.reason(checked.get(symbolicNameOf(b.getLocation())).sha256()).isEmpty()).toList());
+        List<Admit> batch = new ArrayList<>();
         for (Bundle b : cached) {
             String location = b.getLocation();
             if (!location.startsWith(LOCATION_PREFIX)) {
@@ -167,13 +164,15 @@ public final class BundleDeployer implements Deployer {
                     steps.startAndVerify(b, c);
                 }
                 installed.put(bsn, new Installed(b.getBundleId(), c, archived, e.sourceFile(), e.by(), e.at(), null));
-                catalogue.admit(b, null);
+                batch.add(new Admit(b, null, c.descriptors()));
                 LOG.debug("adopted {} from the framework cache", c.label());
             } catch (Refusal r) {
                 LOG.info("{} from the framework cache is deployed afresh: {}", bsn, r.getMessage());
                 steps.remove(b);
             }
         }
+        catalogue.adopt(batch); // the catalogue and its prepared answers change once for all of them
+        LOG.debug("adopted {} bundles from the framework cache in {} ms", batch.size(), millis(t0));
         for (Installed i : List.copyOf(installed.values())) {
             if (i.sourceFile() == null || !Files.isRegularFile(deployDir.resolve(i.sourceFile()))) {
                 withdrawNow(i.candidate().symbolicName(), "deploy-folder", false, Removal.FILE_GONE); // left while down
@@ -531,8 +530,8 @@ public final class BundleDeployer implements Deployer {
         installed.put(next.candidate().symbolicName(), new Installed(bundle.getBundleId(), next.candidate(),
                 next.archived(), file, next.by(), next.at(), next.previous()));
         claims.claim(next.candidate());
-        catalogue.admit(bundle, replaced == null || replaced.bundleId() == bundle.getBundleId() ? null
-                : context.getBundle(replaced.bundleId()));
+        catalogue.admitAll(List.of(new Admit(bundle, replaced == null || replaced.bundleId() == bundle.getBundleId() ? null
+                : context.getBundle(replaced.bundleId()), next.candidate().descriptors())));
         state.save(installed);
     }
 

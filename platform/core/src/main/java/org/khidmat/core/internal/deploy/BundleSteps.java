@@ -201,6 +201,16 @@ final class BundleSteps implements AutoCloseable {
         }
     }
 
+    /**
+     * Resolves the bundles together, in one pass of the resolver (the containment hooks judge every wire as
+     * always): a bundle that cannot resolve is left for its start to refuse with the reason. No bundle code runs.
+     */
+    void resolveAll(List<Bundle> bundles) {
+        if (!bundles.isEmpty()) {
+            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(bundles);
+        }
+    }
+
     /** Refreshes the bundles and what depends on them, and waits until the framework says it is done. */
     void refresh(List<Bundle> bundles) {
         CountDownLatch done = new CountDownLatch(1);
