@@ -52,16 +52,17 @@ public final class StoreWatch implements HealthCheck {
     @Override
     public HealthResult check() {
         Path file = database.file();
+        String name = "data/" + file.getFileName(); // the answer is public: no path of the machine
         if (!Files.exists(file)) {
-            return HealthResult.critical("the database file " + file + " is gone (moved or deleted): what is written now is"
+            return HealthResult.critical("the database file " + name + " is gone (moved or deleted): what is written now is"
                     + " lost at the next restart; stop the centre and put the file back, or restore a backup");
         }
         if (fileKey != null && !Objects.equals(fileKey, fileKey(file))) {
-            return HealthResult.critical("the database file " + file + " was replaced under the running centre; restart"
+            return HealthResult.critical("the database file " + name + " was replaced under the running centre; restart"
                     + " the centre to open the new file, or put the old one back");
         }
         if (!Files.isReadable(file) || !Files.isWritable(file)) {
-            return HealthResult.critical("the database file " + file + " is not readable and writable by the centre's"
+            return HealthResult.critical("the database file " + name + " is not readable and writable by the centre's"
                     + " user; check its owner and permissions");
         }
         try {

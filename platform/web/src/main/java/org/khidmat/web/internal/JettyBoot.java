@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * address come from the framework properties {@code khidmat.port} (default 8080) and {@code khidmat.host}
  * (default all addresses); {@code khidmat.http.forwarded=true} trusts the X-Forwarded-For and -Proto headers of the
  * proxies in {@code khidmat.http.trustedProxies} (default loopback). The server itself is made by {@link ServerSetup}.
+ * {@code /health/live} answers 200 from the moment the server listens ({@link Liveness}).
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class JettyBoot implements BundleActivator {
@@ -51,7 +52,7 @@ public final class JettyBoot implements BundleActivator {
                 ServerSetup.PER_ADDRESS));
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         slot = new Handler.Wrapper(true, new Starting());
-        server.setHandler(slot);
+        server.setHandler(new Liveness(slot));
         current = this;
         starting = new Thread(() -> {
             try {
