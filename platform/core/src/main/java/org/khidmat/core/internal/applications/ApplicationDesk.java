@@ -34,6 +34,8 @@ import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.api.platform.SubmitResult.Outcome;
 import org.khidmat.api.platform.TrackedApplication;
 import org.osgi.framework.ServiceReference;
+import org.khidmat.api.platform.Metrics;
+import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,6 +69,10 @@ public final class ApplicationDesk implements Applications {
     private final Map<String, Map<String, ServiceHandler>> handlers = new ConcurrentHashMap<>();
     private volatile Notifications notifications;
     private volatile Rules rules;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    private final Meter meter = new Meter(() -> metrics);
 
     @Activate
     public ApplicationDesk(@Reference ApplicationStore store, @Reference Catalogue catalogue, @Reference AuditLog audit) {
@@ -141,6 +147,18 @@ public final class ApplicationDesk implements Applications {
 
     @Override
     public SubmitResult submit(String serviceId, String tier, Map<String, String> answers) {
+        SubmitResult r = file(serviceId, tier, answers);
+        if (r.outcome() == Outcome.ACCEPTED) {
+            meter.count("khidmat_applications_filed_total", serviceId);
+        } else {
+            // an unknown id is what the client typed: not a label value
+            meter.count("khidmat_applications_refused_total", r.outcome() == Outcome.UNKNOWN_SERVICE ? "unknown" : serviceId,
+                    Meter.label(r.outcome()));
+        }
+        return r;
+    }
+
+    private SubmitResult file(String serviceId, String tier, Map<String, String> answers) {
         Optional<CatalogueEntry> entry = catalogue.service(serviceId);
         if (entry.isEmpty()) {
             return new SubmitResult(Outcome.UNKNOWN_SERVICE, null, List.of());
@@ -326,6 +344,7 @@ public final class ApplicationDesk implements Applications {
         }
         LOG.info("application {} moved {} -> {} by {}", ref, from, to, actor);
         tell(ref, "status");
+        meter.count("khidmat_applications_moved_total", t.descriptor().id());
         return new MoveResult(MoveResult.Outcome.MOVED, "moved " + ref + " from " + from + " to " + to);
     }
 

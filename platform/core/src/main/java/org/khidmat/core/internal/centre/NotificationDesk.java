@@ -23,10 +23,13 @@ import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.TrackedApplication;
 import org.osgi.framework.Constants;
+import org.khidmat.api.platform.Metrics;
+import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
@@ -65,6 +68,11 @@ public final class NotificationDesk implements Notifications {
             return r != 0 ? r : Long.compare(serviceId, o.serviceId);
         }
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    private final Meter meter = new Meter(() -> metrics);
 
     @Activate
     public NotificationDesk(@Reference NotificationStore store) {
@@ -166,6 +174,7 @@ public final class NotificationDesk implements Notifications {
                         Texts.subject(n), n.text()));
                 store.update(n.id(), Notification.SENT, providerId, id, attempt, clock.instant(), null);
                 LOG.info("notifications: message {} about {} sent by {}", n.id(), n.reference(), providerId);
+                meter.count("khidmat_notifications_total", n.channel(), "sent");
                 return;
             } catch (RuntimeException e) {
                 error = providerId + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -173,6 +182,7 @@ public final class NotificationDesk implements Notifications {
         }
         boolean last = attempt > RETRIES.size();
         store.update(n.id(), last ? Notification.FAILED : Notification.QUEUED, providerId, null, attempt, null, error);
+        meter.count("khidmat_notifications_total", n.channel(), last ? "failed" : "retried");
         if (last) {
             LOG.warn("notifications: gave up on message {} about {} after {} attempts: {}", n.id(), n.reference(),
                     attempt, error);

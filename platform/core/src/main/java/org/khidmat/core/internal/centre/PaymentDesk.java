@@ -25,6 +25,8 @@ import org.khidmat.api.platform.PaymentResult.Outcome;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.TrackedApplication;
+import org.khidmat.api.platform.Metrics;
+import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,6 +56,11 @@ public final class PaymentDesk implements Payments {
     private final Map<String, PaymentProvider> providers = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[64];
     private volatile Notifications notifications;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    private final Meter meter = new Meter(() -> metrics);
 
     @Activate
     public PaymentDesk(@Reference Applications applications, @Reference PaymentStore store, @Reference AuditLog audit) {
@@ -102,6 +109,12 @@ public final class PaymentDesk implements Payments {
 
     @Override
     public PaymentResult start(String reference, String providerId, String actor) {
+        PaymentResult r = begin(reference, providerId, actor);
+        meter.count("khidmat_payments_total", "start", Meter.label(r.outcome()));
+        return r;
+    }
+
+    private PaymentResult begin(String reference, String providerId, String actor) {
         Optional<TrackedApplication> found = applications.open(reference);
         if (found.isEmpty()) {
             return new PaymentResult(Outcome.UNKNOWN_APPLICATION, null, "no application " + reference);
@@ -157,6 +170,12 @@ public final class PaymentDesk implements Payments {
 
     @Override
     public PaymentResult confirm(String reference, String actor) {
+        PaymentResult r = confirmNow(reference, actor);
+        meter.count("khidmat_payments_total", "confirm", Meter.label(r.outcome()));
+        return r;
+    }
+
+    private PaymentResult confirmNow(String reference, String actor) {
         Optional<TrackedApplication> found = applications.open(reference);
         if (found.isEmpty()) {
             return new PaymentResult(Outcome.UNKNOWN_APPLICATION, null, "no application " + reference);

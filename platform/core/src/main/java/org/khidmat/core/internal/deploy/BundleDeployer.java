@@ -36,6 +36,7 @@ import org.khidmat.api.platform.PendingBundle;
 import org.khidmat.core.internal.catalogue.CatalogueService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.khidmat.api.platform.Metrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -90,6 +91,12 @@ public final class BundleDeployer implements Deployer {
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile org.khidmat.api.platform.Rules rules;
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    /** Counts each verdict and its time ({@code khidmat_deploys_total}, {@code khidmat_deploy_duration_seconds}). */
+    private final DeployMeter meter = new DeployMeter(() -> metrics);
 
     @Activate
     public BundleDeployer(BundleContext context, @Reference AuditLog audit, @Reference ApplicationStore applications,
@@ -323,6 +330,10 @@ public final class BundleDeployer implements Deployer {
     }
 
     private DeployResult deployNow(Path jar, String actor, String sourceFile, String agencyScope) {
+        return meter.deployer("deploy", () -> deployNowJudged(jar, actor, sourceFile, agencyScope));
+    }
+
+    private DeployResult deployNowJudged(Path jar, String actor, String sourceFile, String agencyScope) {
         long t0 = System.nanoTime();
         Path copy = archiveDir.resolve("incoming-" + incoming.incrementAndGet() + ".jar");
         Candidate c = null;
@@ -535,6 +546,10 @@ public final class BundleDeployer implements Deployer {
     }
 
     private DeployResult rollbackNow(String symbolicName, String actor) {
+        return meter.deployer("rollback", () -> rollbackNowJudged(symbolicName, actor));
+    }
+
+    private DeployResult rollbackNowJudged(String symbolicName, String actor) {
         long t0 = System.nanoTime();
         Installed current = installed.get(symbolicName);
         if (current == null) {
@@ -566,6 +581,10 @@ public final class BundleDeployer implements Deployer {
     }
 
     private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
+        return meter.deployer("withdraw", () -> withdrawNowJudged(symbolicName, actor, removeFile, how));
+    }
+
+    private DeployResult withdrawNowJudged(String symbolicName, String actor, boolean removeFile, Removal how) {
         long t0 = System.nanoTime();
         Installed current = installed.get(symbolicName);
         if (current == null) {

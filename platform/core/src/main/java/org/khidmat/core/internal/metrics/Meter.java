@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
  * work being measured: it is logged once.
  */
 public final class Meter {
+    /** The framework property naming this node's centre, the {@code centre} label of the queue's metrics. */
+    public static final String CENTRE_PROPERTY = "khidmat.centre";
+    public static final String DEFAULT_CENTRE = "main";
     private static final Logger LOG = LoggerFactory.getLogger(Meter.class);
     private final Supplier<Metrics> metrics;
     private volatile boolean warned;
@@ -62,6 +65,12 @@ public final class Meter {
     /** @return an outcome's name as a label value: {@code PROVIDER_FAILED} -> {@code provider_failed} */
     public static String label(Enum<?> outcome) {
         return outcome == null ? "none" : outcome.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the centre's name as a label value: lowercase letters, digits and '-', else {@value #DEFAULT_CENTRE} */
+    public static String centre(String configured) {
+        String c = configured == null ? "" : configured.trim().toLowerCase(Locale.ROOT);
+        return c.matches("[a-z0-9][a-z0-9-]{0,39}") ? c : DEFAULT_CENTRE;
     }
 
     private void warn(String name, RuntimeException e) {

@@ -31,7 +31,7 @@ final class MetricTable {
             counter("khidmat_applications_filed_total", "Applications filed and stored", "service"),
             counter("khidmat_applications_refused_total",
                     "Applications not filed: invalid answers, a disabled or unknown service", "service", "reason"),
-            counter("khidmat_applications_moved_total", "Workflow moves asked for, by outcome", "service", "outcome"),
+            counter("khidmat_applications_moved_total", "Applications moved along their workflow", "service"),
             counter("khidmat_payments_total", "Payment steps (start, confirm) by outcome", "step", "outcome"),
             counter("khidmat_notifications_total", "Message deliveries: sent, retried (failed, tried again later), failed"
                     + " (given up)", "channel", "outcome"),
