@@ -57,13 +57,15 @@ class ReadinessIT {
             }
             started.get(5, TimeUnit.SECONDS);
             assertTrue(seen.contains("503 503 1 deploying"),
-                    "while deploying, readiness and the services list answer 503 (list with Retry-After): " + seen);
+                    "while deploying, readiness and the services list answer 503 (list with Retry-After): "
+                    + new java.util.LinkedHashSet<>(seen));
             assertEquals(200, centre.get("/health/ready").statusCode());
             assertEquals(200, centre.get("/health/live").statusCode());
             HttpResponse<String> list = centre.get("/api/v1/services");
             assertEquals(200, list.statusCode());
             assertTrue(list.body().contains("\"rd119.svc\""));
-            assertTrue(seen.stream().noneMatch(s -> s.startsWith("503 200")), "the list was served partial before ready: " + seen);
+            assertTrue(seen.stream().noneMatch(s -> s.startsWith("503 200")), "the list was served partial before ready: "
+                    + new java.util.LinkedHashSet<>(seen));
         } finally {
             centre.stop();
         }
