@@ -71,6 +71,14 @@ class MetricsIT {
         return r.body().replaceAll(".*\"reference\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
+    private Scrape scrape() {
+        try {
+            return Scrape.of(centre);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     @Order(1)
     void metricsAreNotPublicAndAWrongTokenReadsLikeNone() throws Exception {
@@ -100,6 +108,8 @@ class MetricsIT {
                 .writeTo(centre.deploy().resolve("metered.tmp"));
         Files.move(centre.deploy().resolve("metered.tmp"), centre.deploy().resolve("metered.jar"));
         assertTrue(Centre.await(Duration.ofSeconds(20), () -> centre.get("/api/v1/services/mtr.svc").statusCode() == 200));
+        // a request is counted when its answer's callback completes, which may be just after the client read it
+        Centre.await(Duration.ofSeconds(5), () -> scrape().value(http201) >= before.value(http201) + 2);
         Scrape after = Scrape.of(centre);
         assertEquals(before.value(filed) + 2, after.value(filed), filed);
         assertEquals(before.value(http201) + 2, after.value(http201), http201);

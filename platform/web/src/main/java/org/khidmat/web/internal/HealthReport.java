@@ -12,7 +12,9 @@ import org.khidmat.api.platform.HealthResult;
 /**
  * The health checks' verdicts at one moment, and what they mean: the centre is ready when the {@link #REQUIRED} checks
  * are registered and no readiness check is CRITICAL. It is {@code STARTING} while the deployer is not done with
- * {@code deploy/}, {@code DOWN} when another readiness check fails, {@code UP} otherwise.
+ * {@code deploy/}, {@code DOWN} when another readiness check fails, {@code UP} otherwise. While the centre is not
+ * ready only the readiness checks run: the launcher polls {@code /health} every 10 ms during a start, and the others
+ * (outbox, disk, queue) would read the store at each poll for nothing.
  */
 record HealthReport(List<Outcome> outcomes) {
     /** Without these the centre is not ready: the store opened, the deployer judged every jar of deploy/. */
@@ -24,21 +26,34 @@ record HealthReport(List<Outcome> outcomes) {
 
     /** Runs every check; one that throws is CRITICAL with what it threw. */
     static HealthReport run(Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks) {
-        List<Outcome> out = new ArrayList<>();
         List<Map.Entry<Map<String, Object>, HealthCheck>> now = checks.get();
-        for (Map.Entry<Map<String, Object>, HealthCheck> e : now == null ? List.<Map.Entry<Map<String, Object>, HealthCheck>>of() : now) {
-            String name = String.valueOf(e.getKey().getOrDefault(HealthCheck.NAME, "unnamed"));
-            boolean readiness = Boolean.TRUE.equals(e.getKey().get(HealthCheck.READINESS));
-            HealthResult r;
-            try {
-                r = e.getValue().check();
-            } catch (RuntimeException x) {
-                r = HealthResult.critical("the check failed: " + x);
+        List<Map.Entry<Map<String, Object>, HealthCheck>> all = now == null ? List.of() : List.copyOf(now);
+        List<Outcome> out = new ArrayList<>();
+        for (Map.Entry<Map<String, Object>, HealthCheck> e : all) {
+            if (Boolean.TRUE.equals(e.getKey().get(HealthCheck.READINESS))) {
+                out.add(run(e, true));
             }
-            out.add(new Outcome(name, readiness, r == null ? HealthResult.critical("the check gave no result") : r));
+        }
+        if (new HealthReport(out).ready()) {
+            for (Map.Entry<Map<String, Object>, HealthCheck> e : all) {
+                if (!Boolean.TRUE.equals(e.getKey().get(HealthCheck.READINESS))) {
+                    out.add(run(e, false));
+                }
+            }
         }
         out.sort(Comparator.comparing(Outcome::name));
         return new HealthReport(List.copyOf(out));
+    }
+
+    private static Outcome run(Map.Entry<Map<String, Object>, HealthCheck> e, boolean readiness) {
+        String name = String.valueOf(e.getKey().getOrDefault(HealthCheck.NAME, "unnamed"));
+        HealthResult r;
+        try {
+            r = e.getValue().check();
+        } catch (RuntimeException x) {
+            r = HealthResult.critical("the check failed: " + x);
+        }
+        return new Outcome(name, readiness, r == null ? HealthResult.critical("the check gave no result") : r);
     }
 
     boolean ready() {

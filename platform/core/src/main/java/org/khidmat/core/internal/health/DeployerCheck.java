@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Readiness of the deployer: every jar found in {@code deploy/} at start has its verdict (deployed or refused; the
- * deploy folder's jars never wait for approval, which is only for agency uploads). Jars waiting for a centre admin's
- * approval are counted for the operator, but do not hold readiness: waiting is their verdict until someone acts.
+ * deploy folder's jars never wait for approval, which is only for agency uploads; an upload waiting for a centre
+ * admin's approval does not hold readiness: waiting is its verdict until someone acts).
  */
 @Component(property = {HealthCheck.NAME + "=deployer", HealthCheck.READINESS + ":Boolean=true"})
 public final class DeployerCheck implements HealthCheck {
@@ -26,14 +26,12 @@ public final class DeployerCheck implements HealthCheck {
 
     @Override
     public HealthResult check() {
+        // not Deployer.pending(): it checks each waiting jar again, too much for a probe
         int bundles = deployer.bundles().size();
-        int pending = deployer.pending().size();
         metrics.set("khidmat_bundles_deployed", bundles);
-        metrics.set("khidmat_bundles_pending_approval", pending);
         if (!deployer.ready()) {
             return HealthResult.critical("starting: the jars in deploy/ are still being deployed (" + bundles + " so far)");
         }
-        String waiting = pending == 0 ? "" : "; " + pending + " jar(s) with code wait for approval in /admin";
-        return HealthResult.ok(bundles + " agency bundles deployed" + waiting);
+        return HealthResult.ok(bundles + " agency bundles deployed");
     }
 }

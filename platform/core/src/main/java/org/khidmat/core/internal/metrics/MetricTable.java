@@ -43,7 +43,6 @@ final class MetricTable {
                     "action", "outcome"),
             histogram("khidmat_deploy_duration_seconds", "Time the deployer took for one verdict", DEPLOY, "action"),
             gauge("khidmat_bundles_deployed", "Agency bundles deployed now"),
-            gauge("khidmat_bundles_pending_approval", "Jars with code waiting for a centre admin's approval"),
             histogram("khidmat_store_seconds", "Time of a store read or write, waiting included", STORE, "kind"),
             histogram("khidmat_store_lock_wait_seconds", "Time a store read waited for a reader, or a write for the writer",
                     STORE, "kind"),

@@ -69,6 +69,35 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void eventsBeforeTheRegistryIsMadeAreKeptAndAppliedInOrder() throws IOException {
+        PrometheusMetrics later = new PrometheusMetrics(java.time.Duration.ofHours(1));
+        later.count("khidmat_deploys_total", "deploy", "done");
+        later.count("khidmat_deploys_total", "deploy", "done");
+        later.set("khidmat_bundles_deployed", 3);
+        later.set("khidmat_bundles_deployed", 5);
+        assertThrows(IllegalArgumentException.class, () -> later.count("khidmat_nothing_total"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        later.write(out);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("khidmat_deploys_total{action=\"deploy\",outcome=\"done\"} 2.0"), text);
+        assertTrue(text.contains("\nkhidmat_bundles_deployed 5.0"), text);
+        later.stop();
+    }
+
+    @Test
+    void theRegistryIsMadeInTheBackgroundAfterTheDelay() throws Exception {
+        PrometheusMetrics soon = new PrometheusMetrics(java.time.Duration.ofMillis(1));
+        soon.count("khidmat_applications_filed_total", "a.b");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        java.lang.reflect.Field f = PrometheusMetrics.class.getDeclaredField("families");
+        f.setAccessible(true);
+        while (f.get(soon) == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(f.get(soon) != null, "made by the background thread, without a scrape");
+    }
+
+    @Test
     void labelValuesAreEscaped() throws IOException {
         metrics.count("khidmat_applications_refused_total", "x\"y", "invalid");
         assertEquals(1, text().lines().filter(l -> l.startsWith("khidmat_applications_refused_total{")
