@@ -76,6 +76,11 @@ public final class JettyBoot implements BundleActivator {
      * Puts the centre's handlers in, or {@code null} to answer "starting" again. It never waits for the server to
      * start (that would hold up the framework's start thread): handlers given before are put in once it has.
      */
+    /** @return the server, for its own figures (threads, connections) in the metrics */
+    Server server() {
+        return server;
+    }
+
     synchronized void serve(Handler handler) {
         Handler h = handler == null ? new Starting() : handler;
         if (started) {

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.khidmat.api.platform.HealthCheck;
 import org.khidmat.api.platform.HealthResult;
 import org.khidmat.api.platform.Metrics;
@@ -31,12 +34,15 @@ final class MetricsApi extends Handler.Abstract {
     private final MetricsToken token;
     private final Gate gate;
     private final Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks;
+    private final Supplier<Server> server;
 
-    MetricsApi(Metrics metrics, MetricsToken token, Gate gate, Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks) {
+    MetricsApi(Metrics metrics, MetricsToken token, Gate gate, Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks,
+            Supplier<Server> server) {
         this.metrics = metrics;
         this.token = token;
         this.gate = gate;
         this.checks = checks;
+        this.server = server;
     }
 
     @Override
@@ -66,6 +72,7 @@ final class MetricsApi extends Handler.Abstract {
         for (HealthReport.Outcome o : report.outcomes()) {
             metrics.set("khidmat_health_check_status", level(o.result().status()), o.name());
         }
+        jetty();
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try {
             metrics.write(out);
@@ -78,6 +85,25 @@ final class MetricsApi extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
+    }
+
+    /** Jetty's own figures: its thread pool and open connections. */
+    private void jetty() {
+        Server s = server.get();
+        if (s == null) {
+            return;
+        }
+        if (s.getThreadPool() instanceof QueuedThreadPool pool) {
+            metrics.set("khidmat_http_threads", pool.getBusyThreads(), "busy");
+            metrics.set("khidmat_http_threads", pool.getIdleThreads(), "idle");
+            metrics.set("khidmat_http_threads", pool.getMaxThreads(), "max");
+            metrics.set("khidmat_http_queued_jobs", pool.getQueueSize());
+        }
+        int open = 0;
+        for (Connector c : s.getConnectors()) {
+            open += c.getConnectedEndPoints().size();
+        }
+        metrics.set("khidmat_http_connections", open);
     }
 
     private static int level(HealthResult.Status s) {

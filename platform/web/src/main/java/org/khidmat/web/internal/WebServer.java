@@ -71,7 +71,7 @@ public final class WebServer {
         String instance = context.getProperty("khidmat.instance");
         boot.serve(new HttpMetrics(new SecurityHeaders(new FormThrottle(new Handler.Sequence(new Assets(),
                 new HealthApi(catalogue, deployer, () -> checks, instance),
-                new MetricsApi(metrics, metricsToken(home), gate, () -> checks), new LoginPages(gate),
+                new MetricsApi(metrics, metricsToken(home), gate, () -> checks, boot::server), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),

@@ -79,7 +79,7 @@ class HealthAndMetricsTest {
         checks.add(check("disk", false, () -> HealthResult.warn("900 MB free")));
         server = new TestServer(new Liveness(new HttpMetrics(new Handler.Sequence(
                 new HealthApi(catalogue, FakeDeployer.ready(deployed::get), () -> checks, "run-1"),
-                new MetricsApi(metrics, t, gate, () -> checks),
+                new MetricsApi(metrics, t, gate, () -> checks, () -> server == null ? null : server.server),
                 new ApiHandler(catalogue, FakeDeployer.ready(deployed::get))), metrics)), TrustedProxies.parse(""), 1000);
     }
 
@@ -181,6 +181,8 @@ class HealthAndMetricsTest {
         assertEquals(MetricsApi.CONTENT_TYPE, ok.headers().firstValue("Content-Type").orElse(null));
         assertTrue(ok.body().contains("khidmat_ready  = 1.0"), ok.body());
         assertTrue(ok.body().contains("khidmat_health_check_status disk = 1.0"), ok.body());
+        assertTrue(ok.body().contains("khidmat_http_threads max = 200.0"), "Jetty's own figures: " + ok.body());
+        assertTrue(ok.body().contains("khidmat_http_connections  = "), ok.body());
         assertFalse(ok.body().contains(token), "the scrape must not echo the token");
     }
 
