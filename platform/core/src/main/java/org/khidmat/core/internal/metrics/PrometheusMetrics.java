@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = Metrics.class)
 public final class PrometheusMetrics implements Metrics {
-    static final Duration DELAY = Duration.ofSeconds(3);
+    static final Duration DELAY = Duration.ofSeconds(30);
     static final int EARLY_LIMIT = 100_000;
     private static final Map<String, Definition> DEFINED = MetricTable.ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Definition::name, Function.identity()));
