@@ -3,6 +3,7 @@ package org.khidmat.web.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The route pattern a path belongs to, for the {@code route} label of the HTTP metrics: {@code /api/v1/services/{id}},
@@ -40,7 +41,10 @@ final class Routes {
         String route;
     }
 
+    /** Paths seen, with their pattern: most requests are for a few paths. Bounded, as paths come from clients. */
+    static final int REMEMBERED = 2048;
     private final Node root = new Node();
+    private final ConcurrentHashMap<String, String> seen = new ConcurrentHashMap<>();
 
     Routes(List<String> patterns) {
         for (String p : patterns) {
@@ -65,8 +69,21 @@ final class Routes {
         if (path == null || path.isEmpty() || path.charAt(0) != '/') {
             return UNMATCHED;
         }
+        String known = seen.get(path);
+        if (known != null) {
+            return known;
+        }
         String r = match(root, segments(path), 0);
-        return r == null ? UNMATCHED : r;
+        r = r == null ? UNMATCHED : r;
+        if (seen.size() < REMEMBERED) {
+            seen.putIfAbsent(path, r);
+        }
+        return r;
+    }
+
+    /** @return how many paths are remembered now */
+    int remembered() {
+        return seen.size();
     }
 
     private static String match(Node n, String[] segments, int i) {

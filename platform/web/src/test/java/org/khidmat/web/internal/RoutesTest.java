@@ -35,4 +35,15 @@ class RoutesTest {
         assertEquals(Routes.UNMATCHED, routes.of("relative"));
         assertEquals(Routes.UNMATCHED, routes.of("/services//start"));
     }
+
+    @Test
+    void rememberedPathsAnswerTheSameAndTheMemoryIsBounded() {
+        for (int i = 0; i < Routes.REMEMBERED + 500; i++) {
+            assertEquals("/agency/applications/{ref}", routes.of("/agency/applications/R" + i));
+        }
+        assertEquals(Routes.REMEMBERED, routes.remembered());
+        assertEquals("/agency/applications/{ref}", routes.of("/agency/applications/R1"));
+        assertEquals("/api/v1/services/{id}", routes.of("/api/v1/services/nadra.x"));
+        assertEquals("/api/v1/services/{id}", routes.of("/api/v1/services/nadra.x"));
+    }
 }

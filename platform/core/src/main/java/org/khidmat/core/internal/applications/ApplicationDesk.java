@@ -1,7 +1,7 @@
 package org.khidmat.core.internal.applications;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,6 +26,7 @@ import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.InboxCursor;
+import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Rules;
@@ -33,9 +34,8 @@ import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.api.platform.SubmitResult.Outcome;
 import org.khidmat.api.platform.TrackedApplication;
-import org.osgi.framework.ServiceReference;
-import org.khidmat.api.platform.Metrics;
 import org.khidmat.core.internal.metrics.Meter;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
