@@ -38,6 +38,7 @@ final class SqliteDatabase implements AutoCloseable {
     private final GroupWriter writer;
     private final ReaderPool readers;
     private volatile Checkpointer checkpointer;
+    private volatile StoreTimer timer = StoreTimer.NONE;
 
     private SqliteDatabase(Path file, Connection writeConnection, ReaderPool readers) {
         this.file = file;
@@ -123,7 +124,7 @@ final class SqliteDatabase implements AutoCloseable {
      * @param what what is being done, for the error message ("read the audit log")
      */
     <T> T read(String what, Work<T> work) {
-        return readers.read(what, READ_LIMIT, work);
+        return read(what, READ_LIMIT, work);
     }
 
     /**
@@ -132,7 +133,20 @@ final class SqliteDatabase implements AutoCloseable {
      * @param limit how long its statements may run; {@code null} for none (the audit check, an export)
      */
     <T> T read(String what, Duration limit, Work<T> work) {
-        return readers.read(what, limit, work);
+        StoreTimer t = timer;
+        if (t == StoreTimer.NONE) {
+            return readers.read(what, limit, work);
+        }
+        long t0 = System.nanoTime();
+        long[] began = {0};
+        try {
+            return readers.read(what, limit, c -> {
+                began[0] = System.nanoTime();
+                return work.run(c);
+            });
+        } finally {
+            t.record("read", t0, began[0], System.nanoTime());
+        }
     }
 
     /**
@@ -142,7 +156,27 @@ final class SqliteDatabase implements AutoCloseable {
      * @param what what is being done, for the error message ("store application KM7Q-4XPA-K")
      */
     <T> T write(String what, Work<T> work) {
-        return writer.write(what, work);
+        StoreTimer t = timer;
+        if (t == StoreTimer.NONE) {
+            return writer.write(what, work);
+        }
+        long t0 = System.nanoTime();
+        long[] began = {0};
+        try {
+            return writer.write(what, c -> {
+                if (began[0] == 0) {
+                    began[0] = System.nanoTime(); // a batch retried alone runs the work again: the first turn counts
+                }
+                return work.run(c);
+            });
+        } finally {
+            t.record("write", t0, began[0], System.nanoTime());
+        }
+    }
+
+    /** Times every read and write from now on with {@code t}; {@link StoreTimer#NONE} stops timing. */
+    void timeWith(StoreTimer t) {
+        timer = t == null ? StoreTimer.NONE : t;
     }
 
     /**

@@ -84,6 +84,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
     }
 
+    /** For {@link StoreWatch}, in this bundle: the open database. */
+    SqliteDatabase database() {
+        return database;
+    }
+
     @Deactivate
     void deactivate() {
         registrations.forEach(r -> {

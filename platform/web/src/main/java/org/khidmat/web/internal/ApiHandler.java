@@ -1,37 +1,33 @@
 package org.khidmat.web.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.platform.Catalogue;
-import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Deployer;
 
-/** {@code /health} and the read side of {@code /api/v1}. */
+/**
+ * The read side of {@code /api/v1}. While the deployer has not judged every jar of {@code deploy/} (the start), the
+ * services answer 503 with {@code Retry-After: 1}: a partial list must not pass for the catalogue.
+ */
 final class ApiHandler extends Handler.Abstract {
     private static final Pattern SERVICE_ID = Pattern.compile("[a-z][a-z0-9]{1,15}\\.[a-z0-9][a-z0-9-]{0,62}");
     private final Catalogue catalogue;
     private final Deployer deployer;
-    private final String instance;
     private final ServiceListApi serviceList;
 
-    /** @param instance this run's id, which the launcher checks so that it never takes another server for this one */
-    ApiHandler(Catalogue catalogue, Deployer deployer, String instance) {
+    ApiHandler(Catalogue catalogue, Deployer deployer) {
         this.catalogue = catalogue;
         this.deployer = deployer;
-        this.instance = instance;
         this.serviceList = new ServiceListApi(catalogue);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
-        if (!path.equals("/health") && !path.startsWith("/api/")) {
+        if (!path.startsWith("/api/")) {
             return false;
         }
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
@@ -39,8 +35,10 @@ final class ApiHandler extends Handler.Abstract {
             Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + path + "; use GET");
             return true;
         }
-        if (path.equals("/health")) {
-            health(response, callback);
+        if (path.startsWith("/api/v1/services") && !deployer.ready()) {
+            // while the jars of deploy/ are still being deployed the list would be partial (18 of 41 services, say) and
+            // an unknown id might only be not yet deployed: say so, instead of an answer a client would keep
+            starting(response, callback);
         } else if (path.equals("/api/v1/services") || path.equals("/api/v1/services/")) {
             serviceList.handle(request, response, callback);
         } else if (path.startsWith("/api/v1/services/")) {
@@ -58,17 +56,9 @@ final class ApiHandler extends Handler.Abstract {
         return true;
     }
 
-    private void health(Response response, Callback callback) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        boolean ready = deployer.ready();
-        body.put("status", ready ? "UP" : "STARTING");
-        List<CatalogueEntry> services = catalogue.services();
-        body.put("services", services.size());
-        body.put("agencies", services.stream().map(e -> e.descriptor().agency().code()).distinct().count());
-        body.put("bundles", deployer.bundles().size());
-        if (instance != null) {
-            body.put("instance", instance);
-        }
-        Http.json(response, callback, ready ? 200 : 503, body);
+    private void starting(Response response, Callback callback) {
+        response.getHeaders().put("Retry-After", "1");
+        Http.error(response, callback, 503, "the centre is starting: " + catalogue.services().size()
+                + " services are listed so far and more are being deployed; try again in a second");
     }
 }

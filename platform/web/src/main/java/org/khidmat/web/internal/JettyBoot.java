@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code docs/configuration.md}, which the launcher reads before the framework starts) come from the framework properties {@code khidmat.port} (default 8080) and {@code khidmat.host}
  * (default all addresses); {@code khidmat.http.forwarded=true} trusts the X-Forwarded-For and -Proto headers of the
  * proxies in {@code khidmat.http.trustedProxies} (default loopback). The server itself is made by {@link ServerSetup}.
+ * {@code /health/live} answers 200 from the moment the server listens ({@link Liveness}).
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class JettyBoot implements BundleActivator {
@@ -51,7 +52,7 @@ public final class JettyBoot implements BundleActivator {
                 ServerSetup.PER_ADDRESS));
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         slot = new Handler.Wrapper(true, new Starting());
-        server.setHandler(new RequestIds(slot));
+        server.setHandler(new RequestIds(new Liveness(slot)));
         current = this;
         starting = new Thread(() -> {
             try {
@@ -75,6 +76,11 @@ public final class JettyBoot implements BundleActivator {
      * Puts the centre's handlers in, or {@code null} to answer "starting" again. It never waits for the server to
      * start (that would hold up the framework's start thread): handlers given before are put in once it has.
      */
+    /** @return the server, for its own figures (threads, connections) in the metrics */
+    Server server() {
+        return server;
+    }
+
     synchronized void serve(Handler handler) {
         Handler h = handler == null ? new Starting() : handler;
         if (started) {

@@ -1,6 +1,9 @@
 package org.khidmat.web.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
@@ -15,6 +18,8 @@ import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Deployer;
 import org.khidmat.api.platform.Figures;
+import org.khidmat.api.platform.HealthCheck;
+import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Queue;
@@ -27,6 +32,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The centre's handlers, put into the Jetty server of {@link JettyBoot} once the catalogue, the deployer and the
@@ -35,7 +44,11 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(immediate = true, service = {}, configurationPid = WebConfig.PID)
 @Designate(ocd = WebConfig.class)
 public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private final JettyBoot boot;
+    /** The health checks of the platform's bundles, with their properties (name, readiness). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = HealthCheck.class)
+    private volatile List<Map.Entry<Map<String, Object>, HealthCheck>> checks = List.of();
     private final HallEvents events;
     private final FormThrottle throttle;
 
@@ -43,7 +56,8 @@ public final class WebServer {
     public WebServer(BundleContext context, WebConfig config, @Reference Centre centre, @Reference Catalogue catalogue, @Reference Deployer deployer,
             @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
             @Reference Queue queue, @Reference Appointments appointments, @Reference Payments payments,
-            @Reference Ratings ratings, @Reference Figures figures, @Reference Notifications notifications) throws Exception {
+            @Reference Ratings ratings, @Reference Figures figures, @Reference Notifications notifications,
+            @Reference Metrics metrics) throws Exception {
         boot = JettyBoot.current();
         if (boot == null) {
             throw new IllegalStateException("the web bundle's server is not running");
@@ -51,18 +65,22 @@ public final class WebServer {
         CentreTime.use(centre);
         Gate gate = new Gate(lazy(context, accounts));
         ConsoleLayout layout = new ConsoleLayout();
-        Uploads uploads = new Uploads(Path.of(property(context, "khidmat.home", ".")).resolve("data").resolve("uploads"));
+        Path home = Path.of(property(context, "khidmat.home", "."));
+        Uploads uploads = new Uploads(home.resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
         BundleForms bundles = new BundleForms(desk, uploads, layout);
         ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
         BookingQuota quota = new BookingQuota(java.time.Clock.systemUTC(), BookingQuota.PER_DAY);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
-        throttle = new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
+        String instance = context.getProperty("khidmat.instance");
+        throttle = new FormThrottle(new Handler.Sequence(new Assets(),
+                new HealthApi(catalogue, deployer, () -> checks, instance),
+                new MetricsApi(metrics, metricsToken(home), gate, () -> checks, boot::server), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
-                new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer, context.getProperty("khidmat.instance")),
+                new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer),
                 new CitizenSite(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
                 new HallSite(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
@@ -70,13 +88,24 @@ public final class WebServer {
                         new OutboxPage(notifications, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
                 FormThrottle.validCredential(gate));
-        boot.serve(new SecurityHeaders(throttle));
+        boot.serve(new HttpMetrics(new SecurityHeaders(throttle), metrics));
     }
 
     /** A change of {@code conf/org.khidmat.web.cfg.json}: the new limit of public POSTs, at once. */
     @Modified
     void modified(WebConfig config) {
         throttle.limit(config.publicPostsPerMinute());
+    }
+
+    /** The scraper's token in {@code conf/}, made at the first start; without it only admins can read /metrics. */
+    private static MetricsToken metricsToken(Path home) {
+        try {
+            return MetricsToken.loadOrCreate(home.resolve("conf"));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("metrics: conf/{} could not be read or made ({}); /metrics answers centre admins only",
+                    MetricsToken.FILE, e.getMessage());
+            return null;
+        }
     }
 
     @Deactivate

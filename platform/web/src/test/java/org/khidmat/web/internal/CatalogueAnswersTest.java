@@ -44,7 +44,7 @@ class CatalogueAnswersTest {
                 new Class<?>[] {Applications.class}, (p, m, a) -> {
                     throw new UnsupportedOperationException(m.getName());
                 });
-        Handler.Sequence site = new Handler.Sequence(new ApiHandler(catalogue, null, null),
+        Handler.Sequence site = new Handler.Sequence(new ApiHandler(catalogue, FakeDeployer.ready(() -> true)),
                 new CitizenSite(catalogue, none, new ApplyPages(none, new Drafts(), null), new TrackSections(null, null, null)));
         server = new TestServer(site, TrustedProxies.parse(""), 1000);
     }

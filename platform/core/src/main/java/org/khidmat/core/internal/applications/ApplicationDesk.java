@@ -1,7 +1,7 @@
 package org.khidmat.core.internal.applications;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.InboxCursor;
+import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Rules;
@@ -33,6 +34,7 @@ import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.api.platform.SubmitResult.Outcome;
 import org.khidmat.api.platform.TrackedApplication;
+import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,6 +69,10 @@ public final class ApplicationDesk implements Applications {
     private final Map<String, Map<String, ServiceHandler>> handlers = new ConcurrentHashMap<>();
     private volatile Notifications notifications;
     private volatile Rules rules;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    private final Meter meter = new Meter(() -> metrics);
 
     @Activate
     public ApplicationDesk(@Reference ApplicationStore store, @Reference Catalogue catalogue, @Reference AuditLog audit) {
@@ -153,6 +159,18 @@ public final class ApplicationDesk implements Applications {
 
     @Override
     public SubmitResult submit(String serviceId, String tier, Map<String, String> answers) {
+        SubmitResult r = file(serviceId, tier, answers);
+        if (r.outcome() == Outcome.ACCEPTED) {
+            meter.count("khidmat_applications_filed_total", serviceId);
+        } else {
+            // an unknown id is what the client typed: not a label value
+            meter.count("khidmat_applications_refused_total", r.outcome() == Outcome.UNKNOWN_SERVICE ? "unknown" : serviceId,
+                    Meter.label(r.outcome()));
+        }
+        return r;
+    }
+
+    private SubmitResult file(String serviceId, String tier, Map<String, String> answers) {
         Optional<CatalogueEntry> entry = catalogue.service(serviceId);
         if (entry.isEmpty()) {
             return new SubmitResult(Outcome.UNKNOWN_SERVICE, null, List.of());
@@ -322,6 +340,7 @@ public final class ApplicationDesk implements Applications {
         }
         LOG.info("application {} moved {} -> {} by {}", ref, from, to, actor);
         tell(moved(t, change), "status");
+        meter.count("khidmat_applications_moved_total", t.descriptor().id());
         return new MoveResult(MoveResult.Outcome.MOVED, "moved " + ref + " from " + from + " to " + to);
     }
 

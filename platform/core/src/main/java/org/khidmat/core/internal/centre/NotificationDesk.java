@@ -18,10 +18,12 @@ import org.khidmat.api.descriptor.State;
 import org.khidmat.api.notify.Message;
 import org.khidmat.api.notify.NotificationProvider;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.NotificationStore;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.TrackedApplication;
+import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +31,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,11 @@ public final class NotificationDesk implements Notifications {
             return r != 0 ? r : Long.compare(serviceId, o.serviceId);
         }
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    private final Meter meter = new Meter(() -> metrics);
 
     @Activate
     public NotificationDesk(@Reference NotificationStore store) {
@@ -231,11 +239,14 @@ public final class NotificationDesk implements Notifications {
         }
         for (Notification n : outcomes) {
             if (n.state().equals(Notification.SENT)) {
+                meter.count("khidmat_notifications_total", n.channel(), "sent");
                 LOG.info("notifications: message {} about {} sent by {}", n.id(), n.reference(), n.provider());
             } else if (n.state().equals(Notification.FAILED)) {
+                meter.count("khidmat_notifications_total", n.channel(), "failed");
                 LOG.warn("notifications: gave up on message {} about {} after {} attempts: {}", n.id(), n.reference(),
                         n.attempts(), n.error());
             } else {
+                meter.count("khidmat_notifications_total", n.channel(), "retried");
                 Duration wait = RETRIES.get(n.attempts() - 1);
                 LOG.info("notifications: message {} not sent ({}); trying again in {} s", n.id(), n.error(), wait.toSeconds());
                 later.after(wait, () -> sendAndRecord(List.of(n)));

@@ -18,6 +18,7 @@ import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.AuditNote;
 import org.khidmat.api.platform.DailyCollection;
+import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentResult;
@@ -25,6 +26,7 @@ import org.khidmat.api.platform.PaymentResult.Outcome;
 import org.khidmat.api.platform.PaymentStore;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.TrackedApplication;
+import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,6 +55,11 @@ public final class PaymentDesk implements Payments {
     private final Map<String, PaymentProvider> providers = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[64];
     private volatile Notifications notifications;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    private final Meter meter = new Meter(() -> metrics);
 
     @Activate
     public PaymentDesk(@Reference Applications applications, @Reference PaymentStore store, @Reference AuditLog audit) {
@@ -101,6 +108,12 @@ public final class PaymentDesk implements Payments {
 
     @Override
     public PaymentResult start(String reference, String providerId, String actor) {
+        PaymentResult r = begin(reference, providerId, actor);
+        meter.count("khidmat_payments_total", "start", Meter.label(r.outcome()));
+        return r;
+    }
+
+    private PaymentResult begin(String reference, String providerId, String actor) {
         Optional<TrackedApplication> found = applications.open(reference);
         if (found.isEmpty()) {
             return new PaymentResult(Outcome.UNKNOWN_APPLICATION, null, "no application " + reference);
@@ -156,6 +169,12 @@ public final class PaymentDesk implements Payments {
 
     @Override
     public PaymentResult confirm(String reference, String actor) {
+        PaymentResult r = confirmNow(reference, actor);
+        meter.count("khidmat_payments_total", "confirm", Meter.label(r.outcome()));
+        return r;
+    }
+
+    private PaymentResult confirmNow(String reference, String actor) {
         Optional<TrackedApplication> found = applications.open(reference);
         if (found.isEmpty()) {
             return new PaymentResult(Outcome.UNKNOWN_APPLICATION, null, "no application " + reference);

@@ -13,13 +13,19 @@ import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.TrackedApplication;
+import org.khidmat.core.internal.metrics.Meter;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +44,17 @@ public final class QueueDesk implements Queue {
     private final AuditLog audit;
     private final Clock clock;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    private final Meter meter = new Meter(() -> metrics);
+    private String centre = Meter.DEFAULT_CENTRE;
 
     @Activate
-    public QueueDesk(@Reference QueueStore store, @Reference Catalogue catalogue, @Reference Applications applications,
-            @Reference AuditLog audit) {
+    public QueueDesk(BundleContext context, @Reference QueueStore store, @Reference Catalogue catalogue,
+            @Reference Applications applications, @Reference AuditLog audit) {
         this(store, catalogue, applications, audit, Clock.systemUTC());
+        centre = Meter.centre(context.getProperty(Meter.CENTRE_PROPERTY));
     }
 
     QueueDesk(QueueStore store, Catalogue catalogue, Applications applications, AuditLog audit, Clock clock) {
@@ -74,6 +86,7 @@ public final class QueueDesk implements Queue {
             ref = app.application().reference();
         }
         QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());
+        meter.count("khidmat_queue_tokens_taken_total", centre);
         changed();
         audit.append("citizen", "queue.take", t.number(), serviceId + (ref == null ? "" : ", " + ref));
         LOG.info("token {} taken for {}", t.number(), serviceId);
@@ -90,6 +103,9 @@ public final class QueueDesk implements Queue {
         called.ifPresent(t -> {
             audit.append(actor, "queue.call", t.number(), "counter " + counter);
             LOG.info("token {} called to counter {}", t.number(), counter);
+            if (t.takenAt() != null && t.calledAt() != null) {
+                meter.observe("khidmat_queue_wait_seconds", Duration.between(t.takenAt(), t.calledAt()).toMillis() / 1e3, centre);
+            }
             changed();
         });
         return called;
@@ -127,6 +143,7 @@ public final class QueueDesk implements Queue {
         String category = catalogue.service(serviceId).map(e -> e.descriptor().category()).orElse(serviceId);
         QueueToken t = store.take(day(), serviceId, category, reference, appointment, clock.instant());
         audit.append("citizen", "queue.take", t.number(), serviceId + ", appointment " + appointment);
+        meter.count("khidmat_queue_tokens_taken_total", centre);
         changed();
         return t;
     }

@@ -31,6 +31,7 @@ import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.DeployResult.Status;
 import org.khidmat.api.platform.DeployedBundle;
 import org.khidmat.api.platform.Deployer;
+import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.PendingBundle;
 import org.khidmat.core.internal.catalogue.Admit;
 import org.khidmat.core.internal.catalogue.CatalogueService;
@@ -92,6 +93,12 @@ public final class BundleDeployer implements Deployer {
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile org.khidmat.api.platform.Rules rules;
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+    /** Counts each verdict and its time ({@code khidmat_deploys_total}, {@code khidmat_deploy_duration_seconds}). */
+    private final DeployMeter meter = new DeployMeter(() -> metrics);
 
     @Activate
     public BundleDeployer(BundleContext context, DeployConfig config, @Reference AuditLog audit, @Reference ApplicationStore applications,
@@ -324,6 +331,10 @@ public final class BundleDeployer implements Deployer {
     }
 
     private DeployResult deployNow(Path jar, String actor, String sourceFile, String agencyScope) {
+        return meter.deployer("deploy", () -> deployNowJudged(jar, actor, sourceFile, agencyScope));
+    }
+
+    private DeployResult deployNowJudged(Path jar, String actor, String sourceFile, String agencyScope) {
         long t0 = System.nanoTime();
         Path copy = archiveDir.resolve("incoming-" + incoming.incrementAndGet() + ".jar");
         Candidate c = null;
@@ -536,6 +547,10 @@ public final class BundleDeployer implements Deployer {
     }
 
     private DeployResult rollbackNow(String symbolicName, String actor) {
+        return meter.deployer("rollback", () -> rollbackNowJudged(symbolicName, actor));
+    }
+
+    private DeployResult rollbackNowJudged(String symbolicName, String actor) {
         long t0 = System.nanoTime();
         Installed current = installed.get(symbolicName);
         if (current == null) {
@@ -567,6 +582,10 @@ public final class BundleDeployer implements Deployer {
     }
 
     private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
+        return meter.deployer("withdraw", () -> withdrawNowJudged(symbolicName, actor, removeFile, how));
+    }
+
+    private DeployResult withdrawNowJudged(String symbolicName, String actor, boolean removeFile, Removal how) {
         long t0 = System.nanoTime();
         Installed current = installed.get(symbolicName);
         if (current == null) {
