@@ -20,6 +20,7 @@ import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Slot;
 import org.khidmat.api.platform.StoreException;
 
@@ -127,8 +128,8 @@ final class AppointmentPages {
     private void details(Request request, Response response, Callback callback, String lang, CatalogueEntry e, LocalDate day,
             LocalTime start) throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
-        String cnic = form.getOrDefault("cnic", "").strip();
-        String reference = form.getOrDefault("reference", "").strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
         List<Problem> problems = new ArrayList<>();
         int status = 200;
         if (Exchange.isPost(request)) {

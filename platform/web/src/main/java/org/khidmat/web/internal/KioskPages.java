@@ -12,6 +12,7 @@ import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
 
@@ -54,8 +55,8 @@ final class KioskPages {
         }
         Map<String, String> form = Exchange.form(request);
         String serviceId = form.getOrDefault("service", "");
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         Optional<CatalogueEntry> e = serviceId.isEmpty() ? Optional.empty() : catalogue.service(serviceId);
         Problem problem = null;
         if (serviceId.isEmpty()) {

@@ -12,6 +12,7 @@ import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentResult;
 import org.khidmat.api.platform.Payments;
@@ -39,8 +40,8 @@ final class PayPage {
             return;
         }
         Map<String, String> form = Exchange.form(request);
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         List<Problem> problems = CitizenForms.missing(reference, cnic);
         Optional<TrackedApplication> found = problems.isEmpty() ? applications.track(reference, cnic) : Optional.empty();
         if (found.isEmpty()) {

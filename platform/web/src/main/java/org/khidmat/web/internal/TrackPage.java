@@ -12,6 +12,7 @@ import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.State;
 import org.khidmat.api.descriptor.Workflow;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.TrackedApplication;
 
@@ -31,8 +32,8 @@ final class TrackPage {
 
     String render(Request request, String lang) throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         List<Problem> problems = new ArrayList<>();
         Optional<TrackedApplication> found = Optional.empty();
         if (Exchange.isPost(request)) {

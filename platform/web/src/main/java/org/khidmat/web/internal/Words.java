@@ -70,6 +70,11 @@ final class Words {
         w("expired", "Your answers were not kept. Please start again.", "آپ کے جوابات محفوظ نہیں رہے۔ براہ کرم دوبارہ شروع کریں۔");
         w("busy", "Sorry, we could not send your application. Please try again.", "معذرت، درخواست نہیں بھیجی جا سکی۔ دوبارہ کوشش کریں۔");
         w("language", "Language", "زبان");
+        w("day", "Day", "دن");
+        w("month", "Month", "مہینہ");
+        w("year", "Year", "سال");
+        w("backStep", "Back", "واپس");
+        w("pageOf", "Page {0} of {1}", "صفحہ {0} از {1}");
     }
 
     private Words() {
@@ -80,7 +85,7 @@ final class Words {
     }
 
     /** @return the word in the language, as HTML for element content ({@link WordBook#get}) */
-    static String get(String key, String lang) {
-        return BOOK.get(key, lang);
+    static String get(String key, String lang, Object... values) {
+        return BOOK.get(key, lang, values);
     }
 }
