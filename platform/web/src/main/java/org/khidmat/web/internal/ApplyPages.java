@@ -108,8 +108,8 @@ final class ApplyPages {
             b.append("<div class=\"choice\"><input type=\"radio\" name=\"tier\" id=\"").append(id).append("\" value=\"")
                     .append(Http.escape(f.id())).append('"').append(f.id().equals(draft.tier) ? " checked" : "")
                     .append("> <label for=\"").append(id).append("\">").append(Http.text(f.title().in(lang), lang)).append(": ")
-                    .append(Words.get("rs", lang)).append(' ').append(f.amount()).append(", ").append(f.days()).append(' ')
-                    .append(Words.get("days", lang)).append("</label></div>");
+                    .append(Promises.fee(f.amount(), lang)).append(PayWords.get("comma", lang)).append(Promises.days(f.days(), lang))
+                    .append("</label></div>");
         }
         b.append("</fieldset></div><button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang))
                 .append("</button></form>");
@@ -237,7 +237,8 @@ final class ApplyPages {
         String b = "<div class=\"panel\"><h1>" + Words.get("done", lang) + "</h1><p>" + Words.get("yourRef", lang)
                 + "<br><span class=\"ref\" id=\"reference\" dir=\"ltr\">" + Http.escape(draft.reference) + "</span></p></div>"
                 + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p>"
-                + Words.get("promised", lang) + ": " + CataloguePage.days(e.descriptor(), lang) + "</p>"
+                + Words.get("promised", lang) + ": " + e.descriptor().fee(draft.tier).map(t -> Promises.days(t.days(), lang))
+                        .orElse(Promises.days(e.descriptor(), lang)) + "</p>"
                 + PayPage.nextStep(e.descriptor(), draft.tier, draft.answers, draft.reference, lang)
                 + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>";
         b += tokenTie(draft, lang);

@@ -85,18 +85,11 @@ final class CataloguePage {
                     .append(Http.escape(d.id())).append("\">").append(Http.text(d.title().in(lang), lang)).append("</a></h2>")
                     .append("<p class=\"summary-text\">").append(Http.text(d.summary().in(lang), lang)).append("</p>")
                     .append("<p class=\"meta\">").append(Words.get("agency", lang)).append(": ")
-                    .append(Http.text(d.agency().name().in(lang), lang)).append(" &middot; ").append(Words.get("feeFrom", lang))
-                    .append(' ').append(Words.get("rs", lang)).append(' ').append(d.lowestFee().amount()).append(" &middot; ")
-                    .append(Words.get("promised", lang)).append(": ").append(days(d, lang)).append("</p></li>\n");
+                    .append(Http.text(d.agency().name().in(lang), lang)).append(" &middot; ").append(Promises.feeLine(d, lang))
+                    .append(" &middot; ").append(Words.get("promised", lang)).append(": ").append(Promises.days(d, lang)).append("</p></li>\n");
         }
         b.append("</ul>");
         return Layout.page(request, lang, Words.get("catalogueTitle", lang), b.toString());
-    }
-
-    static String days(ServiceDescriptor d, String lang) {
-        int min = d.fees().stream().mapToInt(FeeTier::days).min().orElse(0);
-        int max = d.fees().stream().mapToInt(FeeTier::days).max().orElse(0);
-        return (min == max ? Integer.toString(min) : min + "&ndash;" + max) + " " + Words.get("days", lang);
     }
 
     private static String select(String name, String label, Map<String, String> values, String chosen, String lang) {

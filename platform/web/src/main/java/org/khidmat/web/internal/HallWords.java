@@ -35,8 +35,8 @@ final class HallWords {
         w("yourToken", "Your token", "آپ کا ٹوکن");
         w("ahead", "People waiting ahead of you", "آپ سے پہلے انتظار کرنے والے");
         w("wait", "Estimated wait", "متوقع انتظار");
-        w("minutes", "minutes", "منٹ");
-        w("aboutMinutes", "About", "تقریباً");
+        w("aboutMinutes", "About {0} minutes", "تقریباً {0} منٹ");
+        w("aboutAMinute", "About 1 minute", "تقریباً 1 منٹ");
         w("next", "You are next", "اگلی باری آپ کی ہے");
         w("noCounter", "No counter serves this service right now. Please ask at the information desk.",
                 "اس وقت کوئی کاؤنٹر یہ خدمت نہیں دے رہا۔ براہ کرم معلومات کاؤنٹر سے پوچھیں۔");

@@ -150,7 +150,7 @@ final class KioskPages {
         }
         long m = s.minutes().get();
         return s.ahead() == 0 || m == 0 ? HallWords.get("next", lang)
-                : HallWords.get("aboutMinutes", lang) + " " + m + " " + HallWords.get("minutes", lang);
+                : HallWords.get(m == 1 ? "aboutAMinute" : "aboutMinutes", lang, m);
     }
 
     static Optional<Long> parse(String id) {

@@ -25,9 +25,10 @@ final class PayWords {
             .w("alreadyPaid", "This fee was paid before. Nothing was charged again: this is the same receipt.",
                     "یہ فیس پہلے ادا ہو چکی ہے۔ دوبارہ کوئی رقم نہیں لی گئی: یہ وہی رسید ہے۔")
             .w("pending", "Payment pending", "ادائیگی زیر التوا")
-            .w("pendingDue", "Payment pending: the fee is not paid yet.", "ادائیگی زیر التوا: فیس ابھی ادا نہیں ہوئی۔")
-            .w("pendingStarted", "Payment pending: waiting for the money to arrive.",
-                    "ادائیگی زیر التوا: رقم موصول ہونے کا انتظار ہے۔")
+            .w("pendingDue", "The fee is not paid yet.", "فیس ابھی ادا نہیں ہوئی۔")
+            .w("pendingStarted", "Waiting for the money to arrive.", "رقم موصول ہونے کا انتظار ہے۔")
+            .w("fullStop", ". ", "۔ ")
+            .w("comma", ", ", "، ")
             .w("challanNumber", "Challan or transaction number", "چالان یا ٹرانزیکشن نمبر")
             .w("challanText", "Pay the amount at any bank branch with this challan number. When the bank has confirmed it, check the payment here.",
                     "یہ رقم اس چالان نمبر کے ساتھ کسی بھی بینک برانچ میں ادا کریں۔ بینک کی تصدیق کے بعد یہاں ادائیگی جانچیں۔")

@@ -33,12 +33,11 @@ final class StartPage {
                 .append(Words.get("tier", lang)).append("</th><th scope=\"col\">").append(Words.get("fee", lang))
                 .append("</th><th scope=\"col\">").append(Words.get("time", lang)).append("</th></tr></thead><tbody>");
         for (FeeTier f : d.fees()) {
-            b.append("<tr><td>").append(Http.text(f.title().in(lang), lang)).append("</td><td>").append(Words.get("rs", lang))
-                    .append(' ').append(f.amount()).append("</td><td>").append(f.days()).append(' ').append(Words.get("days", lang))
-                    .append("</td></tr>");
+            b.append("<tr><td>").append(Http.text(f.title().in(lang), lang)).append("</td><td>").append(Promises.fee(f.amount(), lang))
+                    .append("</td><td>").append(Promises.days(f.days(), lang)).append("</td></tr>");
         }
         b.append("</tbody></table>\n<p>").append(Words.get("promised", lang)).append(": ")
-                .append(CataloguePage.days(d, lang)).append("</p>\n")
+                .append(Promises.days(d, lang)).append("</p>\n")
                 .append("<form method=\"post\" action=\"/services/").append(Http.escape(d.id())).append("/start\">")
                 .append("<button type=\"submit\" id=\"start\">").append(Words.get("start", lang)).append(" &rsaquo;</button></form>");
         return Layout.page(request, lang, Http.escape(d.title().in(lang)), b.toString());

@@ -53,7 +53,7 @@ public final class WebServer {
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
         int publicPosts = FormThrottle.perMinute(context.getProperty("khidmat.web.publicPostsPerMinute"));
-        boot.serve(new SecurityHeaders(new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
+        boot.serve(new SecurityHeaders(new LanguageMemory(new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
@@ -64,7 +64,7 @@ public final class WebServer {
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), publicPosts, System::nanoTime,
-                FormThrottle.validCredential(gate))));
+                FormThrottle.validCredential(gate)))));
     }
 
     @Deactivate

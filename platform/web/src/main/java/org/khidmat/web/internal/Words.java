@@ -17,9 +17,15 @@ final class Words {
         w("found", "services found", "خدمات ملیں");
         w("none", "No service matches. Try other words.", "کوئی خدمت نہیں ملی۔ دوسرے الفاظ آزمائیں۔");
         w("allIn", "Every service, with fees and times, in", "فیس اور وقت کے ساتھ تمام خدمات:");
-        w("feeFrom", "Fee from", "فیس از");
-        w("rs", "Rs", "روپے");
-        w("days", "working days", "کاری دن");
+        w("feeFrom", "Fee from {0}", "فیس {0} سے شروع");
+        w("feeOnly", "Fee {0}", "فیس {0}");
+        w("noFee", "No fee", "کوئی فیس نہیں");
+        w("freeOrFrom", "No fee at normal speed, faster from {0}", "عام رفتار پر کوئی فیس نہیں، تیز رفتار {0} سے");
+        w("days", "{0} working days", "{0} کاروباری دن");
+        w("oneDay", "1 working day", "1 کاروباری دن");
+        w("sameDay", "The same day", "اسی دن");
+        w("sameDayTo", "The same day to {0} working days", "اسی دن سے {0} کاروباری دن تک");
+        w("daysRange", "{0} to {1} working days", "{0} سے {1} کاروباری دن");
         w("promised", "Promised time", "وعدہ شدہ وقت");
         w("whoCan", "Who can apply", "کون درخواست دے سکتا ہے");
         w("documents", "Documents to bring", "ساتھ لانے کی دستاویزات");
