@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ class PaymentJourneyIT {
         assertEquals("Urgent", browser.text(By.id("receipt-tier")));
         assertEquals("Islamabad Capital Territory Administration", browser.text(By.id("receipt-agency")));
         assertEquals("Mobile wallet (simulated)", browser.text(By.id("receipt-provider")));
-        assertTrue(browser.text(By.id("receipt-paid-at")).matches(TODAY + " \\d\\d:\\d\\d \\(Pakistan time\\)"),
+        assertTrue(browser.text(By.id("receipt-paid-at")).matches(TODAY.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " \\d\\d:\\d\\d \\(Pakistan time\\)"),
                 browser.text(By.id("receipt-paid-at")));
         browser.accessible("receipt after paying");
     }

@@ -236,7 +236,7 @@ final class ApplyPages {
         }
         String b = "<div class=\"panel\"><h1>" + Words.get("done", lang) + "</h1><p>" + Words.get("yourRef", lang)
                 + "<br><span class=\"ref\" id=\"reference\" dir=\"ltr\">" + Http.escape(draft.reference) + "</span></p></div>"
-                + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p>"
+                + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p id=\"promise\">"
                 + Words.get("promised", lang) + ": " + e.descriptor().fee(draft.tier).map(t -> Promises.days(t.days(), lang))
                         .orElse(Promises.days(e.descriptor(), lang)) + "</p>"
                 + PayPage.nextStep(e.descriptor(), draft.tier, draft.answers, draft.reference, lang)

@@ -52,7 +52,12 @@ final class AppointmentPages {
             services(request, response, callback, lang);
             return;
         }
-        Optional<CatalogueEntry> e = parts.length == 0 ? Optional.empty() : catalogue.service(parts[0]).filter(CatalogueEntry::enabled);
+        Optional<CatalogueEntry> any = parts.length == 0 ? Optional.empty() : catalogue.service(parts[0]);
+        if (any.isPresent() && !any.get().enabled()) {
+            Http.html(response, callback, 503, StartPage.unavailable(request, lang, any.get()));
+            return;
+        }
+        Optional<CatalogueEntry> e = any;
         Optional<LocalDate> day = parts.length < 2 ? Optional.empty() : date(parts[1]).filter(appointments.days()::contains);
         Optional<LocalTime> time = parts.length < 3 ? Optional.empty() : time(parts[2]);
         if (e.isPresent() && parts.length == 1 && !post) {
@@ -73,7 +78,7 @@ final class AppointmentPages {
                 + "<a href=\"/appointments/cancel\">" + HallWords.get("cancelTitle", lang) + "</a></p>\n"
                 + ServiceChooser.search("/appointments", words, lang)
                 + ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
-                        e -> "<a href=\"/appointments/" + Http.escape(e.id()) + "\" id=\"book-" + Http.escape(e.id()) + "\">"
+                        e -> !e.enabled() ? ServiceChooser.unavailable(e, lang) : "<a href=\"/appointments/" + Http.escape(e.id()) + "\" id=\"book-" + Http.escape(e.id()) + "\">"
                                 + Http.text(e.descriptor().title().in(lang), lang) + "</a>");
         Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("apptTitle", lang), b));
     }

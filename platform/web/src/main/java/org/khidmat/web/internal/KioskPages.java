@@ -100,7 +100,7 @@ final class KioskPages {
                     .append(Http.text("ur".equals(lang) ? general.ur() : general.en(), lang)).append("</p>");
         }
         b.append(ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
-                e -> "<button type=\"submit\" class=\"choice-button\" name=\"service\" value=\"" + Http.escape(e.id())
+                e -> !e.enabled() ? ServiceChooser.unavailable(e, lang) : "<button type=\"submit\" class=\"choice-button\" name=\"service\" value=\"" + Http.escape(e.id())
                         + "\" id=\"take-" + Http.escape(e.id()) + "\">" + Http.text(e.descriptor().title().in(lang), lang)
                         + "<span class=\"meta\">" + Http.text(e.descriptor().agency().name().in(lang), lang) + "</span></button>"))
                 .append("</form>");

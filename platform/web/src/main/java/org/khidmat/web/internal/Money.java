@@ -17,7 +17,7 @@ import org.khidmat.api.platform.TrackedApplication;
  */
 final class Money {
     static final ZoneId ZONE = ZoneId.of("Asia/Karachi");
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
     /** The application's payment state (as in {@code ApplicationRecord.paymentState}). */
     static final String NONE = "none";
     static final String DUE = "due";
@@ -48,7 +48,7 @@ final class Money {
         return "ur".equals(lang) ? n + " روپے" : "PKR " + n;
     }
 
-    /** @return when, as {@code 2026-01-31 14:05} in Pakistan time */
+    /** @return when, as {@code 31/01/2026 14:05} (day/month/year) in Pakistan time */
     static String when(Instant at) {
         return WHEN.format(at);
     }

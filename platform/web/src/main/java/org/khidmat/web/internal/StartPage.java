@@ -47,9 +47,9 @@ final class StartPage {
         StringBuilder b = new StringBuilder("<h1 id=\"unavailable\">").append(Words.get("unavailable", lang)).append("</h1>")
                 .append("<p>").append(Http.text(e.descriptor().title().in(lang), lang)).append("</p><p>")
                 .append(Words.get("unavailableText", lang)).append("</p>");
-        if (e.disabledReason() != null) {
-            b.append("<p id=\"reason\">").append(Words.get("reason", lang)).append(": ").append(Http.text(e.disabledReason(), lang))
-                    .append("</p>");
+        DisabledReason why = DisabledReason.of(e.disabledReason());
+        if (why != null) {
+            b.append("<p id=\"reason\">").append(Words.get("reason", lang)).append(": ").append(why.html(lang)).append("</p>");
         }
         b.append("<p><a href=\"/\">").append(Words.get("back", lang)).append("</a></p>");
         return Layout.page(request, lang, Words.get("unavailable", lang), b.toString());

@@ -22,6 +22,8 @@ import org.khidmat.api.platform.TrackedApplication;
  */
 final class TrackPage {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Karachi"));
+    /** A moment as citizens write it, day/month/year, in Pakistan time. */
+    static final DateTimeFormatter CITIZEN_WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Karachi"));
     private final Applications applications;
     private final TrackSections sections;
 
@@ -51,11 +53,14 @@ final class TrackPage {
                 }
             }
         }
-        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
+        // the heading first, then what was found, then the form to look up another
+        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang)).append("<h1>").append(Words.get("track", lang))
+                .append("</h1>");
         if (found.isPresent()) {
-            b.append(result(found.get(), lang)).append(sections.html(found.get(), cnic, lang));
+            b.append(result(found.get(), lang)).append(sections.html(found.get(), cnic, lang)).append("<h2>")
+                    .append(Words.get("trackAnother", lang)).append("</h2>");
         }
-        b.append("<h1>").append(Words.get("track", lang)).append("</h1><form method=\"post\" action=\"/track\" novalidate>");
+        b.append("<form method=\"post\" action=\"/track\" novalidate>");
         b.append(input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang));
         b.append(input("cnic", Words.get("cnic", lang), Words.get("cnicHint", lang), cnic, problems, lang));
         b.append("<button type=\"submit\" id=\"track\">").append(Words.get("track", lang)).append("</button></form>");
@@ -87,7 +92,7 @@ final class TrackPage {
                 .append(Words.get("status", lang)).append("</th><th scope=\"col\">").append(Words.get("note", lang))
                 .append("</th></tr></thead><tbody>");
         for (StatusChange c : t.history()) {
-            b.append("<tr><td dir=\"ltr\">").append(WHEN.format(c.at())).append("</td><td>").append(label(w, c.to(), lang))
+            b.append("<tr><td dir=\"ltr\">").append(CITIZEN_WHEN.format(c.at())).append("</td><td>").append(label(w, c.to(), lang))
                     .append("</td><td>").append(Http.escape(c.note() == null ? "" : c.note())).append("</td></tr>");
         }
         return b.append("</tbody></table></section>").toString();
