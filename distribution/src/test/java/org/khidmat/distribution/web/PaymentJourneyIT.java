@@ -128,10 +128,10 @@ class PaymentJourneyIT {
         browser.type("f-cnic", CNIC);
         browser.type("f-fullName", "Ayesha Khan");
         browser.type("f-fatherName", "Imran Khan");
-        browser.type("f-dateOfBirth", "1990-01-31");
+        browser.typeDate("f-dateOfBirth", LocalDate.of(1990, 1, 31));
         browser.go(By.id("continue"));
         browser.type("f-permanentAddress", "House 1, Street 2, F-7/3, Islamabad");
-        browser.type("f-residentSince", "1995-06-01");
+        browser.typeDate("f-residentSince", LocalDate.of(1995, 6, 1));
         browser.driver.findElement(By.cssSelector("input[name=basis][value=birth]")).click();
         browser.go(By.id("continue"));
         browser.type("f-mobile", "0300-1234567");
