@@ -212,6 +212,30 @@ class CitizenDetailsIT {
     }
 
     @Test
+    void theCatalogueIsBrowsedByLifeEventAndByTopicAndSearchForgivesASpellingMistake() {
+        for (String lang : LANGS) {
+            for (int width : Overlaps.WIDTHS) {
+                visit(lang, width);
+                browser.open(centre.url("/"));
+                assertTrue(browser.has(By.id("by-event")) && browser.has(By.id("by-topic")), lang + " " + width);
+                browser.go(By.id("event-baby"));
+                assertEquals("ur".equals(lang) ? "بچے کی پیدائش" : "Having a baby", browser.text(By.id("event")));
+                assertTrue(browser.has(By.cssSelector("a[href='/services/ictadmin.birth-certificate']")), "the birth certificate");
+                assertFalse(browser.has(By.cssSelector("a[href='/services/dgip.passport-new']")), "only the event's services");
+                browser.accessible("a life event, " + lang + " " + width);
+                browser.open(centre.url("/"));
+                browser.go(By.id("topic-passports"));
+                assertTrue(browser.has(By.cssSelector("a[href='/services/dgip.passport-new']")));
+                browser.open(centre.url("/"));
+                browser.type("q", "ur".equals(lang) ? "پاسپورت" : "pasport");
+                browser.go(By.id("search"));
+                String first = browser.driver.findElement(By.cssSelector("ul.services li a")).getAttribute("href");
+                assertTrue(first.contains("/services/dgip.passport"), lang + ": a passport service first, not " + first);
+            }
+        }
+    }
+
+    @Test
     void theCentreHasAFavicon() {
         assertEquals(200, centre.get("/assets/favicon.svg").statusCode());
         var ico = centre.get("/favicon.ico");
