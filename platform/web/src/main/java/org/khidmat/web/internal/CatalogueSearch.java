@@ -116,10 +116,10 @@ final class CatalogueSearch {
             i++;
         }
         if (la == lb) {
-            return a.substring(i + 1).equals(b.substring(i + 1))
+            return a.regionMatches(i + 1, b, i + 1, la - i - 1)
                     || i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                            && a.substring(i + 2).equals(b.substring(i + 2));
+                            && a.regionMatches(i + 2, b, i + 2, la - i - 2);
         }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : a.regionMatches(i, b, i + 1, la - i);
     }
 }
