@@ -78,6 +78,13 @@ final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /** Types a date into a question's day, month and year boxes ({@code f-x}, {@code f-x-month}, {@code f-x-year}). */
+    void typeDate(String id, java.time.LocalDate day) {
+        type(id, Integer.toString(day.getDayOfMonth()));
+        type(id + "-month", Integer.toString(day.getMonthValue()));
+        type(id + "-year", Integer.toString(day.getYear()));
+    }
+
     String text(By by) {
         return driver.findElement(by).getText();
     }

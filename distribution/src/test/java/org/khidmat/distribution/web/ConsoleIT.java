@@ -93,17 +93,24 @@ class ConsoleIT {
 
     @Test
     @Order(2)
-    void disablingAServiceHidesItFromCitizensWithTheReasonAndEnablingBringsItBack() {
+    void disablingAServiceMarksItUnavailableWithTheReasonInBothLanguagesAndEnablingBringsItBack() {
         browser.open(centre.url("/admin"));
         browser.type("reason-" + POLICE, "Record system upgrade until Monday");
+        browser.type("reason-" + POLICE + "-ur", "پیر تک ریکارڈ سسٹم کی اپ گریڈیشن");
+        browser.type("reason-" + POLICE + "-until", "07/12/2099");
         browser.go(By.id("disable-" + POLICE));
         assertTrue(browser.text(By.id("note")).contains("Disabled " + POLICE));
         assertTrue(row("service-" + POLICE).contains("Disabled: Record system upgrade until Monday"));
 
         browser.open(centre.url("/?lang=en"));
-        assertFalse(browser.has(By.linkText("Police character certificate")), "the catalogue no longer lists it");
+        assertTrue(browser.text(By.id("off-" + POLICE)).contains("Record system upgrade until Monday"),
+                "the catalogue lists it as unavailable, with the reason");
+        assertTrue(browser.text(By.id("off-" + POLICE)).contains("7 December 2099"), "and the day it is back");
         browser.open(centre.url("/services/" + POLICE));
         assertTrue(browser.text(By.id("reason")).contains("Record system upgrade until Monday"));
+        browser.open(centre.url("/services/" + POLICE + "?lang=ur"));
+        assertTrue(browser.text(By.id("reason")).contains("پیر تک ریکارڈ سسٹم کی اپ گریڈیشن"), "the Urdu reason in Urdu");
+        browser.open(centre.url("/?lang=en"));
 
         browser.open(centre.url("/admin"));
         browser.go(By.id("enable-" + POLICE));

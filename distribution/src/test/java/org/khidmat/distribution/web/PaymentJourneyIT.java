@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +128,10 @@ class PaymentJourneyIT {
         browser.type("f-cnic", CNIC);
         browser.type("f-fullName", "Ayesha Khan");
         browser.type("f-fatherName", "Imran Khan");
-        browser.type("f-dateOfBirth", "1990-01-31");
+        browser.typeDate("f-dateOfBirth", LocalDate.of(1990, 1, 31));
         browser.go(By.id("continue"));
         browser.type("f-permanentAddress", "House 1, Street 2, F-7/3, Islamabad");
-        browser.type("f-residentSince", "1995-06-01");
+        browser.typeDate("f-residentSince", LocalDate.of(1995, 6, 1));
         browser.driver.findElement(By.cssSelector("input[name=basis][value=birth]")).click();
         browser.go(By.id("continue"));
         browser.type("f-mobile", "0300-1234567");
@@ -165,7 +166,7 @@ class PaymentJourneyIT {
         assertEquals("Urgent", browser.text(By.id("receipt-tier")));
         assertEquals("Islamabad Capital Territory Administration", browser.text(By.id("receipt-agency")));
         assertEquals("Mobile wallet (simulated)", browser.text(By.id("receipt-provider")));
-        assertTrue(browser.text(By.id("receipt-paid-at")).matches(TODAY + " \\d\\d:\\d\\d \\(Pakistan time\\)"),
+        assertTrue(browser.text(By.id("receipt-paid-at")).matches(TODAY.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " \\d\\d:\\d\\d \\(Pakistan time\\)"),
                 browser.text(By.id("receipt-paid-at")));
         browser.accessible("receipt after paying");
     }

@@ -82,12 +82,15 @@ final class AdminPages extends Handler.Abstract {
                     .append(Http.escape(e.descriptor().title().en())).append("</span></th><td>")
                     .append(Http.escape(e.descriptor().agency().code())).append("</td><td>").append(Http.escape(e.symbolicName()))
                     .append(' ').append(Http.escape(e.bundleVersion())).append("</td><td class=\"state\">")
-                    .append(e.enabled() ? "Enabled" : "Disabled: " + Http.escape(e.disabledReason())).append("</td><td>");
+                    .append(e.enabled() ? "Enabled" : "Disabled: " + Http.escape(DisabledReason.of(e.disabledReason()).en())).append("</td><td>");
             if (e.enabled()) {
                 String field = "reason-" + id;
                 b.append(ConsoleLayout.button(caller, "/admin/services/" + e.id() + "/disable", "Disable", "disable-" + e.id(),
                         "<label for=\"" + field + "\">Reason citizens see</label><input type=\"text\" id=\"" + field
-                                + "\" name=\"reason\" required> ", "danger"));
+                                + "\" name=\"reason\" required> <label for=\"" + field + "-ur\">In Urdu</label><input type=\"text\" id=\""
+                                + field + "-ur\" name=\"reasonUr\" lang=\"ur\" dir=\"rtl\"> <label for=\"" + field
+                                + "-until\">Expected back (dd/mm/yyyy)</label><input type=\"text\" id=\"" + field
+                                + "-until\" name=\"until\" inputmode=\"numeric\"> ", "danger"));
             } else {
                 b.append(ConsoleLayout.button(caller, "/admin/services/" + e.id() + "/enable", "Enable", "enable-" + e.id(), "",
                         null));
@@ -106,11 +109,16 @@ final class AdminPages extends Handler.Abstract {
         boolean enable = rest.endsWith("/enable");
         String id = rest.substring("services/".length(), Math.max("services/".length(), rest.lastIndexOf('/')));
         String reason = form.getOrDefault("reason", "").strip();
+        java.time.LocalDate back = DisabledReason.day(form.getOrDefault("until", ""));
         if (!enable && reason.isEmpty()) {
             layout.note(caller, "Write the reason citizens will see before disabling " + id + ".", false);
+        } else if (back == null && !form.getOrDefault("until", "").isBlank()) {
+            layout.note(caller, "Write the day " + id + " is expected back as day/month/year, like 07/12/2026, or leave it empty.",
+                    false);
         } else {
             try {
-                catalogue.setEnabled(id, enable, enable ? null : reason, caller.name());
+                catalogue.setEnabled(id, enable, enable ? null : new DisabledReason(reason, DisabledReason.blank(form.get("reasonUr")),
+                        back).stored(), caller.name());
                 layout.note(caller, (enable ? "Enabled " : "Disabled ") + id + (enable ? "" : ": citizens see \"" + reason + "\""),
                         true);
             } catch (NoSuchElementException e) {

@@ -88,7 +88,7 @@ final class ApplicationApi extends Handler.Abstract {
             }
             case UNKNOWN_SERVICE -> Http.error(response, callback, 404, "no service " + serviceId + " in this centre");
             case UNAVAILABLE -> Http.error(response, callback, 409, "service " + serviceId + " is temporarily unavailable"
-                    + catalogue.service(serviceId).map(e -> e.disabledReason()).map(w -> ": " + w).orElse(""));
+                    + catalogue.service(serviceId).map(e -> DisabledReason.of(e.disabledReason())).map(w -> ": " + w.en()).orElse(""));
             case INVALID -> {
                 Map<String, Object> body = ServiceJson.ordered("status", 422, "error",
                         "the application has " + r.problems().size() + " problem(s); nothing was stored");

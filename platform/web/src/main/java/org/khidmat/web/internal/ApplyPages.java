@@ -94,8 +94,8 @@ final class ApplyPages {
             problems = List.of(Problem.of("tier", "Choose how fast you need it", "مطلوبہ رفتار منتخب کریں"));
         }
         Problem problem = problems.isEmpty() ? null : problems.get(0);
-        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
-        b.append("<form method=\"post\" novalidate><div class=\"field").append(problem == null ? "" : " field-error")
+        StringBuilder b = new StringBuilder(QuestionPage.backLink("/services/" + e.id(), lang)).append(FormHtml.summary(problems, lang));
+        b.append(caption(d, lang)).append("<form method=\"post\" novalidate><div class=\"field").append(problem == null ? "" : " field-error")
                 .append("\"><fieldset").append(problem == null ? "" : " aria-describedby=\"tier-error\"")
                 .append("><legend><h1 class=\"flush\">").append(Words.get("chooseTier", lang)).append("</h1></legend>");
         if (problem != null) {
@@ -108,12 +108,12 @@ final class ApplyPages {
             b.append("<div class=\"choice\"><input type=\"radio\" name=\"tier\" id=\"").append(id).append("\" value=\"")
                     .append(Http.escape(f.id())).append('"').append(f.id().equals(draft.tier) ? " checked" : "")
                     .append("> <label for=\"").append(id).append("\">").append(Http.text(f.title().in(lang), lang)).append(": ")
-                    .append(Words.get("rs", lang)).append(' ').append(f.amount()).append(", ").append(f.days()).append(' ')
-                    .append(Words.get("days", lang)).append("</label></div>");
+                    .append(Promises.fee(f.amount(), lang)).append(PayWords.get("comma", lang)).append(Promises.days(f.days(), lang))
+                    .append("</label></div>");
         }
         b.append("</fieldset></div><button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang))
                 .append("</button></form>");
-        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("chooseTier", lang), caption(d, lang) + b));
+        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("chooseTier", lang), b.toString()));
     }
 
     private void page(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft,
@@ -128,7 +128,7 @@ final class ApplyPages {
             // draft keeps only what they accepted
             answers = new LinkedHashMap<>(draft.answers);
             for (Field f : fields) {
-                String v = posted.getOrDefault(f.name(), "").strip();
+                String v = FormHtml.posted(f, posted);
                 if (v.isEmpty()) {
                     answers.remove(f.name());
                 } else {
@@ -151,16 +151,12 @@ final class ApplyPages {
             }
         }
         List<Integer> pages = pages(d);
-        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
-        b.append(caption(d, lang)).append("<p class=\"meta\">").append(Words.get("page", lang)).append(' ')
-                .append(pages.indexOf(n) + 1).append(' ').append(Words.get("of", lang)).append(' ').append(pages.size())
-                .append("</p>\n<h1>").append(Http.text(d.title().in(lang), lang)).append("</h1>\n<form method=\"post\" novalidate>");
-        for (Field f : fields) {
-            b.append(FormHtml.question(f, answers.get(f.name()), FormHtml.problemFor(problems, f.name()), lang));
-        }
-        b.append("<button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang)).append("</button></form>");
-        String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + Http.escape(d.title().in(lang));
-        Http.html(response, callback, 200, Layout.page(request, lang, title, b.toString()));
+        int at = pages.indexOf(n);
+        String back = at > 0 ? base(e) + "page/" + pages.get(at - 1) : d.fees().size() > 1 ? base(e) + "tier" : "/services/" + e.id();
+        String body = QuestionPage.render(d, fields, answers, problems, pages, n, back, lang);
+        String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + Http.escape(QuestionPage.heading(fields, lang))
+                + " - " + Http.escape(d.title().in(lang));
+        Http.html(response, callback, 200, Layout.page(request, lang, title, body));
     }
 
     private void check(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft)
@@ -187,9 +183,11 @@ final class ApplyPages {
                 }
             }
         }
-        StringBuilder b = new StringBuilder();
+        List<Integer> all = pages(d);
+        StringBuilder b = new StringBuilder(QuestionPage.backLink(all.isEmpty() ? base(e) + "tier" : base(e) + "page/"
+                + all.get(all.size() - 1), lang));
         if (!problems.isEmpty()) {
-            b.append("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"summary-title\">"
+            b.append("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus aria-labelledby=\"summary-title\">"
                     + "<h2 id=\"summary-title\">").append(Words.get("problem", lang)).append("</h2><ul>");
             for (Problem p : problems) {
                 String text = Http.text("ur".equals(lang) ? p.ur() : p.en(), lang);
@@ -238,8 +236,9 @@ final class ApplyPages {
         }
         String b = "<div class=\"panel\"><h1>" + Words.get("done", lang) + "</h1><p>" + Words.get("yourRef", lang)
                 + "<br><span class=\"ref\" id=\"reference\" dir=\"ltr\">" + Http.escape(draft.reference) + "</span></p></div>"
-                + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p>"
-                + Words.get("promised", lang) + ": " + CataloguePage.days(e.descriptor(), lang) + "</p>"
+                + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p id=\"promise\">"
+                + Words.get("promised", lang) + ": " + e.descriptor().fee(draft.tier).map(t -> Promises.days(t.days(), lang))
+                        .orElse(Promises.days(e.descriptor(), lang)) + "</p>"
                 + PayPage.nextStep(e.descriptor(), draft.tier, draft.answers, draft.reference, lang)
                 + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>";
         b += tokenTie(draft, lang);

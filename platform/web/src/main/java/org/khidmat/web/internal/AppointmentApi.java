@@ -18,6 +18,7 @@ import org.khidmat.api.platform.ArrivalResult;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.StoreException;
 
@@ -110,7 +111,7 @@ final class AppointmentApi extends Handler.Abstract {
             throw new JsonIn.BadJson(day.isEmpty() ? "'day' must be a date as YYYY-MM-DD, not " + dayText
                     : "'start' must be a time as HH:mm, not " + startText);
         }
-        if (!AppointmentPages.CNIC.matcher(cnic.strip()).matches()) {
+        if (!AppointmentPages.CNIC.matcher(Digits.ascii(cnic).strip()).matches()) {
             Http.error(response, callback, 422, "'cnic' must be 13 digits, with or without dashes (61101-1234567-1)");
             return;
         }

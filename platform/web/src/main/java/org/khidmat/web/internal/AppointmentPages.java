@@ -20,6 +20,7 @@ import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Slot;
 import org.khidmat.api.platform.StoreException;
 
@@ -51,7 +52,12 @@ final class AppointmentPages {
             services(request, response, callback, lang);
             return;
         }
-        Optional<CatalogueEntry> e = parts.length == 0 ? Optional.empty() : catalogue.service(parts[0]).filter(CatalogueEntry::enabled);
+        Optional<CatalogueEntry> any = parts.length == 0 ? Optional.empty() : catalogue.service(parts[0]);
+        if (any.isPresent() && !any.get().enabled()) {
+            Http.html(response, callback, 503, StartPage.unavailable(request, lang, any.get()));
+            return;
+        }
+        Optional<CatalogueEntry> e = any;
         Optional<LocalDate> day = parts.length < 2 ? Optional.empty() : date(parts[1]).filter(appointments.days()::contains);
         Optional<LocalTime> time = parts.length < 3 ? Optional.empty() : time(parts[2]);
         if (e.isPresent() && parts.length == 1 && !post) {
@@ -72,7 +78,7 @@ final class AppointmentPages {
                 + "<a href=\"/appointments/cancel\">" + HallWords.get("cancelTitle", lang) + "</a></p>\n"
                 + ServiceChooser.search("/appointments", words, lang)
                 + ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
-                        e -> "<a href=\"/appointments/" + Http.escape(e.id()) + "\" id=\"book-" + Http.escape(e.id()) + "\">"
+                        e -> !e.enabled() ? ServiceChooser.unavailable(e, lang) : "<a href=\"/appointments/" + Http.escape(e.id()) + "\" id=\"book-" + Http.escape(e.id()) + "\">"
                                 + Http.text(e.descriptor().title().in(lang), lang) + "</a>");
         Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("apptTitle", lang), b));
     }
@@ -127,8 +133,8 @@ final class AppointmentPages {
     private void details(Request request, Response response, Callback callback, String lang, CatalogueEntry e, LocalDate day,
             LocalTime start) throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
-        String cnic = form.getOrDefault("cnic", "").strip();
-        String reference = form.getOrDefault("reference", "").strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
         List<Problem> problems = new ArrayList<>();
         int status = 200;
         if (Exchange.isPost(request)) {

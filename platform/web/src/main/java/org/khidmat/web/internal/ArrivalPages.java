@@ -13,6 +13,7 @@ import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.ArrivalResult;
 import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.StoreException;
 
 /**
@@ -30,8 +31,8 @@ final class ArrivalPages {
 
     void checkIn(Request request, Response response, Callback callback, String lang) throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
-        String code = form.getOrDefault("code", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String code = Digits.ascii(form.getOrDefault("code", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         List<Problem> problems = Exchange.isPost(request) ? required(code, cnic) : new ArrayList<>();
         int status = problems.isEmpty() ? 200 : 422;
         if (Exchange.isPost(request) && problems.isEmpty()) {
@@ -65,8 +66,8 @@ final class ArrivalPages {
 
     void cancel(Request request, Response response, Callback callback, String lang) throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
-        String code = form.getOrDefault("code", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String code = Digits.ascii(form.getOrDefault("code", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         List<Problem> problems = Exchange.isPost(request) ? required(code, cnic) : new ArrayList<>();
         int status = problems.isEmpty() ? 200 : 422;
         if (Exchange.isPost(request) && problems.isEmpty()) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -11,33 +13,43 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code GET /assets/khidmat.css}, the one style sheet, and {@code GET /assets/display.js}, the hall display's one
- * script: served from the bundle so the CSP can forbid inline styles and scripts. Every page works without the script.
+ * The front's files, served from the bundle so the CSP can forbid inline styles and scripts: {@code khidmat.css}, the
+ * one style sheet; {@code display.js}, the hall display's one script (every page works without it); the Urdu web
+ * font (Noto Nastaliq Urdu, SIL Open Font License, {@code nastaliq-LICENSE.txt}), which the browser fetches only
+ * for a page with Urdu text, so Urdu reads in Nastaliq on any phone; and the icon ({@code /favicon.ico} redirects
+ * to it, for browsers that ask before reading the page).
  */
 final class Assets extends Handler.Abstract {
     static final String CSS_PATH = "/assets/khidmat.css";
     static final String DISPLAY_JS_PATH = "/assets/display.js";
-
-    private static final class Css {
-        static final byte[] BYTES = read("khidmat.css");
-    }
-
-    private static final class DisplayJs {
-        static final byte[] BYTES = read("display.js");
-    }
+    static final String ICON_PATH = "/assets/favicon.svg";
+    private static final Map<String, String[]> FILES = Map.of(
+            CSS_PATH, new String[] {"khidmat.css", "text/css; charset=utf-8", "public, max-age=3600"},
+            DISPLAY_JS_PATH, new String[] {"display.js", "text/javascript; charset=utf-8", "public, max-age=3600"},
+            ICON_PATH, new String[] {"favicon.svg", "image/svg+xml", "public, max-age=86400"},
+            "/assets/nastaliq-400.woff2", new String[] {"nastaliq-400.woff2", "font/woff2", "public, max-age=31536000, immutable"},
+            "/assets/nastaliq-700.woff2", new String[] {"nastaliq-700.woff2", "font/woff2", "public, max-age=31536000, immutable"},
+            "/assets/nastaliq-LICENSE.txt", new String[] {"nastaliq-LICENSE.txt", "text/plain; charset=utf-8", "public, max-age=86400"});
+    private static final Map<String, byte[]> READ = new ConcurrentHashMap<>();
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
-        if (!CSS_PATH.equals(path) && !DISPLAY_JS_PATH.equals(path) || !"GET".equals(request.getMethod())
-                && !"HEAD".equals(request.getMethod())) {
+        String[] file = FILES.get(path);
+        if (file == null && !"/favicon.ico".equals(path) || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
         }
-        boolean css = CSS_PATH.equals(path);
+        if (file == null) {
+            response.setStatus(301);
+            response.getHeaders().put(HttpHeader.LOCATION, ICON_PATH);
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=86400");
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return true;
+        }
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, css ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
-        response.write(true, ByteBuffer.wrap(css ? Css.BYTES : DisplayJs.BYTES), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, file[1]);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, file[2]);
+        response.write(true, ByteBuffer.wrap(READ.computeIfAbsent(file[0], Assets::read)), callback);
         return true;
     }
 

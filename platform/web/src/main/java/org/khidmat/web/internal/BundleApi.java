@@ -152,12 +152,20 @@ final class BundleApi extends Handler.Abstract {
     private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String id, boolean enable)
             throws IOException {
         String reason = null;
+        String reasonUr = null;
+        java.time.LocalDate until = null;
         try {
             String body = Exchange.body(request);
             if (!body.isBlank()) {
                 JsonNode o = JsonIn.object(body);
                 reason = JsonIn.string(o, "reason");
+                reasonUr = JsonIn.string(o, "reasonUr");
+                String back = JsonIn.string(o, "until");
+                until = back == null || back.isBlank() ? null : java.time.LocalDate.parse(back.strip());
             }
+        } catch (java.time.format.DateTimeParseException e) {
+            Http.error(response, callback, 400, "'until' must be the day the service is expected back, as YYYY-MM-DD");
+            return;
         } catch (Exchange.TooLarge e) {
             Http.error(response, callback, 413, e.getMessage());
             return;
@@ -170,7 +178,8 @@ final class BundleApi extends Handler.Abstract {
             return;
         }
         try {
-            var e = catalogue.setEnabled(id, enable, enable ? null : reason.strip(), caller.name());
+            var e = catalogue.setEnabled(id, enable, enable ? null : new DisabledReason(reason.strip(), DisabledReason.blank(reasonUr),
+                    until).stored(), caller.name());
             Http.json(response, callback, 200, ServiceJson.summary(e));
         } catch (NoSuchElementException e) {
             Http.error(response, callback, 404, "no service " + id + " in this centre");

@@ -25,14 +25,11 @@ final class CatalogueGroups {
             byCategory.computeIfAbsent(d.category(), c -> new TreeMap<>())
                     .computeIfAbsent(d.agency().code(), a -> new ArrayList<>()).add(d);
         }
-        b.append("<nav class=\"groups\" aria-label=\"").append(Words.get("category", lang)).append("\"><ul>\n");
-        byCategory.forEach((category, agencies) -> b.append("<li><a href=\"#c-").append(Http.escape(category)).append("\">")
-                .append(Http.escape(category)).append("</a> (").append(count(agencies)).append(")</li>\n"));
-        b.append("</ul></nav>\n");
         byCategory.forEach((category, agencies) -> {
             String c = Http.escape(category);
+            String name = HallWords.category(category, lang);
             b.append("<section class=\"group\" aria-labelledby=\"c-").append(c).append("\"><h2 id=\"c-").append(c)
-                    .append("\">").append(c).append(" (").append(count(agencies)).append(")</h2>\n");
+                    .append("\">").append(name).append(" (").append(count(agencies)).append(")</h2>\n");
             agencies.forEach((agency, services) -> {
                 b.append("<h3>").append(Http.text(services.get(0).agency().name().in(lang), lang)).append(" (")
                         .append(services.size()).append(")</h3>\n<ul class=\"titles\">");
@@ -43,7 +40,7 @@ final class CatalogueGroups {
                 b.append("</ul>\n");
             });
             b.append("<p><a href=\"/?category=").append(Http.escape(URLEncoder.encode(category, StandardCharsets.UTF_8)))
-                    .append("\">").append(Words.get("allIn", lang)).append(' ').append(c).append("</a></p></section>\n");
+                    .append("\">").append(Words.get("allIn", lang)).append(' ').append(name).append("</a></p></section>\n");
         });
     }
 

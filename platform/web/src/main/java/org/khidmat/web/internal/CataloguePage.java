@@ -15,7 +15,7 @@ import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 
 /**
- * The catalogue at {@code /}: every enabled service, searchable by words in English and Urdu, filtered by category and
+ * The catalogue at {@code /}: every service (a disabled one marked unavailable, with the reason), searchable by words in English and Urdu, filtered by category and
  * agency. Past {@link #GROUP_OVER} services the unfiltered page lists titles only, grouped by category and agency
  * ({@link CatalogueGroups}). The page holds nothing of the visitor's but the language, so every page without search
  * words is prepared once per catalogue stamp, language and parameters, with an ETag and gzip ({@link PreparedCache}).
@@ -23,9 +23,10 @@ import org.khidmat.api.platform.CatalogueEntry;
 final class CataloguePage {
     /** How many services the unfiltered page lists in full; past it, it groups titles. */
     static final int GROUP_OVER = 60;
-    private static final Set<String> PREPARED_PARAMETERS = Set.of("lang", "category", "agency", "q");
+    private static final Set<String> PREPARED_PARAMETERS = Set.of("lang", "category", "agency", "q", "event");
     private final Catalogue catalogue;
     private final PreparedCache cache = new PreparedCache();
+    private volatile CatalogueSearch.Index index;
 
     CataloguePage(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -50,17 +51,20 @@ final class CataloguePage {
         String words = q.getOrDefault("q", "").strip();
         String category = q.getOrDefault("category", "");
         String agency = q.getOrDefault("agency", "");
-        List<CatalogueEntry> open = catalogue.services().stream().filter(CatalogueEntry::enabled).toList();
-        List<CatalogueEntry> shown = open.stream()
+        String event = q.getOrDefault("event", "");
+        // a disabled service stays listed, marked unavailable with the reason, so a citizen looking for it learns why
+        List<CatalogueEntry> open = catalogue.services();
+        List<CatalogueEntry> shown = CatalogueSearch.search(index(open), words).stream()
                 .filter(e -> category.isEmpty() || e.descriptor().category().equals(category))
                 .filter(e -> agency.isEmpty() || e.descriptor().agency().code().equals(agency))
-                .filter(e -> matches(e.descriptor(), words)).toList();
+                .filter(e -> event.isEmpty() || LifeEvents.in(event, e.descriptor())).toList();
         Map<String, String> categories = new TreeMap<>();
         Map<String, String> agencies = new TreeMap<>();
         for (CatalogueEntry e : open) {
-            categories.put(e.descriptor().category(), e.descriptor().category());
-            agencies.put(e.descriptor().agency().code(), e.descriptor().agency().name().in(lang));
+            categories.put(e.descriptor().category(), HallWords.category(e.descriptor().category(), lang));
+            agencies.put(e.descriptor().agency().code(), Http.escape(e.descriptor().agency().name().in(lang)));
         }
+        boolean everything = words.isEmpty() && category.isEmpty() && agency.isEmpty() && event.isEmpty();
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Words.get("catalogueTitle", lang)).append("</h1>\n")
                 .append("<form method=\"get\" action=\"/\" role=\"search\">\n")
@@ -68,13 +72,18 @@ final class CataloguePage {
                 .append("<input type=\"search\" id=\"q\" name=\"q\" value=\"").append(Http.escape(words)).append("\">\n")
                 .append(select("category", Words.get("category", lang), categories, category, lang))
                 .append(select("agency", Words.get("agency", lang), agencies, agency, lang))
-                .append("<button type=\"submit\" id=\"search\">").append(Words.get("search", lang)).append("</button></form>\n")
-                .append("<p id=\"count\" role=\"status\">").append(shown.size()).append(' ').append(Words.get("found", lang))
+                .append("<button type=\"submit\" id=\"search\">").append(Words.get("search", lang)).append("</button></form>\n");
+        if (everything) {
+            CatalogueBrowse.append(b, open, lang);
+        } else if (LifeEvents.EVENTS.containsKey(event)) {
+            b.append("<h2 id=\"event\">").append(HallWords.get("event." + event, lang)).append("</h2>\n");
+        }
+        b.append("<p id=\"count\" role=\"status\">").append(Words.get(shown.size() == 1 ? "foundOne" : "found", lang, shown.size()))
                 .append("</p>\n");
         if (shown.isEmpty()) {
             b.append("<p>").append(Words.get("none", lang)).append("</p>");
         }
-        if (shown.size() > GROUP_OVER && words.isEmpty() && category.isEmpty() && agency.isEmpty()) {
+        if (shown.size() > GROUP_OVER && everything) {
             CatalogueGroups.append(b, shown, lang);
             return Layout.page(request, lang, Words.get("catalogueTitle", lang), b.toString());
         }
@@ -84,19 +93,30 @@ final class CataloguePage {
             b.append("<li class=\"service\"><h2><a href=\"/services/")
                     .append(Http.escape(d.id())).append("\">").append(Http.text(d.title().in(lang), lang)).append("</a></h2>")
                     .append("<p class=\"summary-text\">").append(Http.text(d.summary().in(lang), lang)).append("</p>")
+                    .append(e.enabled() ? "" : "<p class=\"off\" id=\"off-" + Http.escape(d.id()) + "\">"
+                            + Words.get("unavailableShort", lang) + reason(e, lang) + "</p>")
                     .append("<p class=\"meta\">").append(Words.get("agency", lang)).append(": ")
-                    .append(Http.text(d.agency().name().in(lang), lang)).append(" &middot; ").append(Words.get("feeFrom", lang))
-                    .append(' ').append(Words.get("rs", lang)).append(' ').append(d.lowestFee().amount()).append(" &middot; ")
-                    .append(Words.get("promised", lang)).append(": ").append(days(d, lang)).append("</p></li>\n");
+                    .append(Http.text(d.agency().name().in(lang), lang)).append(" &middot; ").append(Promises.feeLine(d, lang))
+                    .append(" &middot; ").append(Words.get("promised", lang)).append(": ").append(Promises.days(d, lang)).append("</p></li>\n");
         }
         b.append("</ul>");
         return Layout.page(request, lang, Words.get("catalogueTitle", lang), b.toString());
     }
 
-    static String days(ServiceDescriptor d, String lang) {
-        int min = d.fees().stream().mapToInt(FeeTier::days).min().orElse(0);
-        int max = d.fees().stream().mapToInt(FeeTier::days).max().orElse(0);
-        return (min == max ? Integer.toString(min) : min + "&ndash;" + max) + " " + Words.get("days", lang);
+    /** @return the catalogue's words, split once per catalogue stamp */
+    private CatalogueSearch.Index index(List<CatalogueEntry> entries) {
+        long stamp = catalogue.version();
+        CatalogueSearch.Index i = index;
+        if (i == null || i.stamp() != stamp || i.services().size() != entries.size()) {
+            i = CatalogueSearch.Index.of(stamp, entries);
+            index = i;
+        }
+        return i;
+    }
+
+    private static String reason(CatalogueEntry e, String lang) {
+        DisabledReason why = DisabledReason.of(e.disabledReason());
+        return why == null ? "" : ": " + why.html(lang);
     }
 
     private static String select(String name, String label, Map<String, String> values, String chosen, String lang) {
@@ -104,21 +124,11 @@ final class CataloguePage {
                 .append("<select id=\"").append(name).append("\" name=\"").append(name).append("\"><option value=\"\">")
                 .append(Words.get("all", lang)).append("</option>");
         values.forEach((v, text) -> b.append("<option value=\"").append(Http.escape(v)).append('"')
-                .append(v.equals(chosen) ? " selected" : "").append('>').append(Http.escape(text)).append("</option>"));
+                .append(v.equals(chosen) ? " selected" : "").append('>').append(text).append("</option>"));
         return b.append("</select>\n").toString();
     }
 
-    static boolean matches(ServiceDescriptor d, String words) {
-        if (words.isBlank()) {
-            return true;
-        }
-        String hay = String.join(" ", d.id(), d.category(), d.title().en(), d.title().ur(), d.summary().en(),
-                d.summary().ur(), d.agency().code(), d.agency().name().en(), d.agency().name().ur()).toLowerCase(Locale.ROOT);
-        for (String w : words.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (!hay.contains(w)) {
-                return false;
-            }
-        }
-        return true;
+    static boolean matches(CatalogueEntry e, String words) {
+        return CatalogueSearch.matches(e, words);
     }
 }

@@ -13,6 +13,7 @@ import org.khidmat.api.platform.Centre;
 final class CentreTime {
     static final ZoneId DEFAULT = ZoneId.of("Asia/Karachi");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter CITIZEN_WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static volatile Centre centre;
 
@@ -32,6 +33,11 @@ final class CentreTime {
     /** @return {@code yyyy-MM-dd HH:mm} in the centre's zone */
     static DateTimeFormatter when() {
         return WHEN.withZone(zone());
+    }
+
+    /** @return {@code dd/MM/yyyy HH:mm} in the centre's zone: a moment as citizens write it, day first */
+    static DateTimeFormatter citizenWhen() {
+        return CITIZEN_WHEN.withZone(zone());
     }
 
     /** @return {@code HH:mm} in the centre's zone */

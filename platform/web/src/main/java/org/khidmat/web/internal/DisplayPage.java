@@ -22,7 +22,7 @@ final class DisplayPage {
         return "<!doctype html>\n<html lang=\"" + lang + "\" dir=\"" + ("ur".equals(lang) ? "rtl" : "ltr") + "\">\n"
                 + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + HallWords.get("displayTitle", lang) + " - " + Words.get("centre", lang) + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\">\n"
+                + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"><link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\">\n"
                 + "<script src=\"" + Assets.DISPLAY_JS_PATH + "\" defer></script>\n"
                 + "<noscript><meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\"></noscript></head>\n"
                 + "<body class=\"hall\"><main id=\"main\">\n<h1>" + HallWords.get("displayTitle", lang) + " <span class=\"centre\">"

@@ -70,7 +70,7 @@ final class ErrorPages extends ErrorHandler {
         String text = sentence(status);
         String body = api ? "{\"status\":" + status + ",\"error\":\"" + text + "\"}"
                 : "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " - Khidmat</title>"
-                        + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"></head><body><main class=\"wrap\"><h1>"
+                        + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"><link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\"></head><body><main class=\"wrap\"><h1>"
                         + text + "</h1><p><a href=\"/\">Khidmat</a></p></main></body></html>";
         h.put(HttpHeader.CONTENT_TYPE, api ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);

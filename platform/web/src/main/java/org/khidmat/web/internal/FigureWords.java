@@ -9,8 +9,8 @@ final class FigureWords {
             .w("figures", "Open figures", "عوامی اعداد و شمار")
             .w("intro", "How the centre's services performed: applications, processing time against the promised time, "
                     + "waiting at the centre, appointments and citizens' ratings. No personal details are shown.",
-                    "مرکز کی خدمات کی کارکردگی: درخواستیں، وعدہ شدہ وقت کے مقابلے میں کارروائی کا وقت، مرکز میں انتظار، "
-                            + "ملاقات کے اوقات اور شہریوں کی درجہ بندی۔ کوئی ذاتی تفصیل نہیں دکھائی جاتی۔")
+                    "مرکز کی خدمات کی کارکردگی: درخواستیں، مقررہ مدت کے مقابلے میں کارروائی کا وقت، مرکز میں انتظار، "
+                            + "اپوائنٹمنٹ کے اوقات اور شہریوں کی ریٹنگ۔ کوئی ذاتی تفصیل نہیں دکھائی جاتی۔")
             .w("period", "Period", "مدت")
             .w("from", "From", "از")
             .w("to", "To", "تا")
@@ -25,19 +25,19 @@ final class FigureWords {
                     "اختتام کی تاریخ آغاز کی تاریخ کے برابر یا اس کے بعد ہونی چاہیے")
             .w("tooLong", "Choose a period of at most {0} days", "زیادہ سے زیادہ {0} دن کی مدت منتخب کریں")
             .w("nothing", "No applications, tokens, appointments or ratings in this period.",
-                    "اس مدت میں کوئی درخواست، ٹوکن، ملاقات یا درجہ بندی نہیں۔")
+                    "اس مدت میں کوئی درخواست، ٹوکن، اپوائنٹمنٹ یا ریٹنگ نہیں۔")
             .w("agencyRow", "All services of the agency", "ادارے کی تمام خدمات")
             .w("applications", "Applications", "درخواستیں")
             .w("perDay", "Per day", "یومیہ")
             .w("finished", "Finished", "مکمل")
             .w("median", "Median processing time", "کارروائی کا درمیانی وقت")
             .w("p90", "90% finished within", "90% اتنے وقت میں مکمل")
-            .w("promise", "Promised time", "وعدہ شدہ وقت")
-            .w("within", "Finished within the promise", "وعدے کے اندر مکمل")
+            .w("promise", "Promised time", "مقررہ مدت")
+            .w("within", "Finished within the promise", "مقررہ مدت کے اندر مکمل")
             .w("wait", "Median wait at the centre", "مرکز میں درمیانی انتظار")
-            .w("rating", "Average rating (of 5)", "اوسط درجہ بندی (5 میں سے)")
-            .w("ratings", "Ratings", "درجہ بندیاں")
-            .w("appointments", "Appointments", "ملاقاتیں")
+            .w("rating", "Average rating (of 5)", "اوسط ریٹنگ (5 میں سے)")
+            .w("ratings", "Ratings", "ریٹنگز")
+            .w("appointments", "Appointments", "اپوائنٹمنٹس")
             .w("noShows", "No-shows", "غیر حاضری")
             .w("tables", "Figures per agency and service", "ہر ادارے اور خدمت کے اعداد و شمار")
             .w("charts", "Charts", "چارٹ")
@@ -46,10 +46,10 @@ final class FigureWords {
             .w("json", "JSON for developers", "ڈویلپرز کے لیے JSON")
             .w("chartApplications", "Applications per agency", "ہر ادارے کی درخواستیں")
             .w("chartWithin", "Share finished within the promised time, per agency (%)",
-                    "وعدہ شدہ وقت کے اندر مکمل درخواستوں کا تناسب، ہر ادارہ (%)")
-            .w("chartRating", "Average rating per agency, out of 5", "ہر ادارے کی اوسط درجہ بندی، 5 میں سے")
+                    "مقررہ مدت کے اندر مکمل درخواستوں کا تناسب، ہر ادارہ (%)")
+            .w("chartRating", "Average rating per agency, out of 5", "ہر ادارے کی اوسط ریٹنگ، 5 میں سے")
             .w("chartProcessing", "Median processing time in days per service; the red line marks the longest promised time",
-                    "ہر خدمت کی کارروائی کا درمیانی وقت دنوں میں؛ سرخ لکیر سب سے طویل وعدہ شدہ وقت دکھاتی ہے")
+                    "ہر خدمت کی کارروائی کا درمیانی وقت دنوں میں؛ سرخ لکیر سب سے طویل مقررہ مدت دکھاتی ہے")
             .w("noData", "no data", "کوئی ڈیٹا نہیں")
             .w("none", "–", "–")
             .w("minutes", "{0} min", "{0} منٹ")

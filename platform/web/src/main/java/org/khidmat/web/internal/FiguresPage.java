@@ -118,7 +118,7 @@ final class FiguresPage {
                     .append(cell("per-day", FigureText.two(r.perDay(), lang))).append(cell("finished", Integer.toString(r.finished())))
                     .append(cell("median", Http.text(FigureText.duration(r.medianProcessing(), lang), lang)))
                     .append(cell("p90", Http.text(FigureText.duration(r.p90Processing(), lang), lang)))
-                    .append(cell("promise", d.map(x -> CataloguePage.days(x, lang)).orElse(FigureWords.get("none", lang))))
+                    .append(cell("promise", d.map(x -> Promises.days(x, lang)).orElse(FigureWords.get("none", lang))))
                     .append(cell("within", FigureText.share(r.withinPromise(), lang)))
                     .append(cell("wait", Http.text(FigureText.duration(r.medianQueueWait(), lang), lang)))
                     .append(cell("rating", FigureText.two(r.averageRating(), lang))).append(cell("ratings", Integer.toString(r.ratings())))

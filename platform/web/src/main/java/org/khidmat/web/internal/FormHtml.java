@@ -2,13 +2,19 @@ package org.khidmat.web.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.Option;
+import org.khidmat.api.platform.Digits;
 
 /** Questions, error summaries and answers as HTML, in the GOV.UK manner: a label, a hint, the message at the field. */
 final class FormHtml {
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})");
+
     private FormHtml() {
     }
 
@@ -16,7 +22,7 @@ final class FormHtml {
         if (problems.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\""
+        StringBuilder b = new StringBuilder("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus"
                 + " aria-labelledby=\"summary-title\"><h2 id=\"summary-title\">").append(Words.get("problem", lang))
                 .append("</h2><ul>");
         for (Problem p : problems) {
@@ -31,7 +37,10 @@ final class FormHtml {
         return problems.stream().filter(p -> field.equals(p.field())).findFirst().orElse(null);
     }
 
-    static String question(Field f, String value, Problem problem, String lang) {
+    /**
+     * @param heading whether the question is the page's only one: its label (or legend) is then the page's heading
+     */
+    static String question(Field f, String value, Problem problem, String lang, boolean heading) {
         String name = Http.escape(f.name());
         String id = "f-" + name;
         StringBuilder notes = new StringBuilder();
@@ -52,8 +61,25 @@ final class FormHtml {
         String v = Http.escape(value == null ? "" : value);
         String invalid = problem != null ? " aria-invalid=\"true\"" : "";
         switch (f.type()) {
+            case DATE -> {
+                String[] dmy = dayMonthYear(value);
+                b.append("<fieldset role=\"group\"").append(aria).append("><legend>").append(heading ? "<h1 class=\"flush\">" : "")
+                        .append(label).append(heading ? "</h1>" : "").append("</legend>").append(notes).append("<div class=\"date\" dir=\"ltr\">");
+                String[] parts = {"day", "month", "year"};
+                for (int i = 0; i < 3; i++) {
+                    String pid = i == 0 ? id : id + "-" + parts[i];
+                    b.append("<div class=\"date-part\"><label for=\"").append(pid).append("\">").append(Words.get(parts[i], lang))
+                            .append("</label><input type=\"text\" class=\"").append(i == 2 ? "w4" : "w2").append("\" id=\"")
+                            .append(pid).append("\" name=\"").append(name).append('-').append(parts[i]).append("\" value=\"")
+                            .append(Http.escape(dmy[i])).append("\" inputmode=\"numeric\" maxlength=\"").append(i == 2 ? 4 : 2)
+                            .append('"').append(invalid).append(i == 0 && f.name().toLowerCase().contains("birth")
+                                    ? " autocomplete=\"bday-day\"" : "").append("></div>");
+                }
+                b.append("</div></fieldset>");
+            }
             case SELECT -> {
-                b.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(notes);
+                b.append("<fieldset").append(aria).append("><legend>").append(heading ? "<h1 class=\"flush\">" : "").append(label)
+                        .append(heading ? "</h1>" : "").append("</legend>").append(notes);
                 int i = 0;
                 for (Option o : f.options()) {
                     String oid = i++ == 0 ? id : id + "-" + i;
@@ -64,10 +90,12 @@ final class FormHtml {
                 }
                 b.append("</fieldset>");
             }
-            case TEXTAREA -> b.append("<label for=\"").append(id).append("\">").append(label).append("</label>").append(notes)
+            case TEXTAREA -> b.append(open(heading)).append("<label for=\"").append(id).append("\">").append(label).append("</label>")
+                    .append(close(heading)).append(notes)
                     .append("<textarea id=\"").append(id).append("\" name=\"").append(name).append("\" rows=\"4\"")
                     .append(aria).append(invalid).append('>').append(v).append("</textarea>");
-            default -> b.append("<label for=\"").append(id).append("\">").append(label).append("</label>").append(notes)
+            default -> b.append(open(heading)).append("<label for=\"").append(id).append("\">").append(label).append("</label>")
+                    .append(close(heading)).append(notes)
                     .append("<input type=\"text\" id=\"").append(id).append("\" name=\"").append(name).append("\" value=\"")
                     .append(v).append('"').append(aria).append(invalid).append(extra(f.type())).append('>');
         }
@@ -77,12 +105,64 @@ final class FormHtml {
     private static String extra(FieldType type) {
         return switch (type) {
             case CNIC -> " inputmode=\"numeric\" autocomplete=\"off\" dir=\"ltr\" spellcheck=\"false\"";
-            case DATE -> " inputmode=\"numeric\" dir=\"ltr\" placeholder=\"yyyy-mm-dd\"";
             case PHONE -> " inputmode=\"tel\" autocomplete=\"tel\" dir=\"ltr\"";
             case EMAIL -> " inputmode=\"email\" autocomplete=\"email\" dir=\"ltr\" spellcheck=\"false\"";
             case NUMBER -> " inputmode=\"numeric\" dir=\"ltr\"";
             default -> "";
         };
+    }
+
+    private static String open(boolean heading) {
+        return heading ? "<h1 class=\"flush label-heading\">" : "";
+    }
+
+    private static String close(boolean heading) {
+        return heading ? "</h1>" : "";
+    }
+
+    /**
+     * @return the answer to one question as posted: a date from its day, month and year boxes as {@code d/m/yyyy}
+     *     (empty when all three are), and Urdu or Arabic digits made ASCII in a field that holds numbers
+     */
+    static String posted(Field f, Map<String, String> form) {
+        return switch (f.type()) {
+            case DATE -> {
+                String n = f.name();
+                if (!form.containsKey(n + "-day") && !form.containsKey(n + "-month") && !form.containsKey(n + "-year")) {
+                    yield Digits.ascii(form.getOrDefault(n, "")).strip();
+                }
+                String d = Digits.ascii(form.getOrDefault(n + "-day", "")).strip();
+                String m = Digits.ascii(form.getOrDefault(n + "-month", "")).strip();
+                String y = Digits.ascii(form.getOrDefault(n + "-year", "")).strip();
+                yield d.isEmpty() && m.isEmpty() && y.isEmpty() ? "" : d + "/" + m + "/" + y;
+            }
+            case CNIC, PHONE, NUMBER -> Digits.ascii(form.getOrDefault(f.name(), "")).strip();
+            default -> form.getOrDefault(f.name(), "").strip();
+        };
+    }
+
+    /** @return a date answer (day/month/year or year-month-day) as its day, month and year; empty parts otherwise */
+    static String[] dayMonthYear(String value) {
+        String v = value == null ? "" : value.strip();
+        Matcher iso = ISO.matcher(v);
+        if (iso.matches()) {
+            return new String[] {iso.group(3), iso.group(2), iso.group(1)};
+        }
+        Matcher dmy = DMY.matcher(v);
+        if (dmy.matches()) {
+            return new String[] {dmy.group(1), dmy.group(2), dmy.group(3)};
+        }
+        String[] parts = v.split("/", -1);
+        return parts.length == 3 ? parts : new String[] {"", "", ""};
+    }
+
+    /** @return a date as people write it in Pakistan, day/month/year ({@code 31/01/1990}); other text as it is */
+    static String date(String value) {
+        String[] p = dayMonthYear(value);
+        if (p[0].isEmpty() || p[1].isEmpty() || p[2].isEmpty()) {
+            return value;
+        }
+        return (p[0].length() == 1 ? "0" : "") + p[0] + "/" + (p[1].length() == 1 ? "0" : "") + p[1] + "/" + p[2];
     }
 
     /** @return the answer as the citizen reads it back: a CNIC with its dashes, a choice by its label */
@@ -93,6 +173,9 @@ final class FormHtml {
         }
         if (f.type() == FieldType.CNIC) {
             return "<span dir=\"ltr\">" + Http.escape(cnic(a)) + "</span>";
+        }
+        if (f.type() == FieldType.DATE) {
+            return Http.text(date(a), lang);
         }
         if (f.type() == FieldType.SELECT) {
             return f.options().stream().filter(o -> o.value().equals(a)).findFirst()

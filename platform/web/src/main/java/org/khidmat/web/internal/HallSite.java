@@ -42,11 +42,7 @@ final class HallSite extends Handler.Abstract {
         String method = request.getMethod();
         boolean get = "GET".equals(method) || "HEAD".equals(method);
         String lang = Layout.lang(request);
-        String asked = Exchange.query(request).get("lang");
-        if (lang.equals(asked)) {
-            // a kiosk or a hall screen is set to a language once, by its address: remember it for the pages that follow
-            Exchange.setCookie(response, Layout.LANG_COOKIE, lang, 365 * 24 * 3600);
-        }
+        // a kiosk or a hall screen is set to a language once, by its address: LanguageMemory remembers it
         boolean postable = path.equals("/queue") || appointmentPath;
         if (!get && !(postable && Exchange.isPost(request))) {
             response.getHeaders().put("Allow", postable ? "GET, HEAD, POST" : "GET, HEAD");

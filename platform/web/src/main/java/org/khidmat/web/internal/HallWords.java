@@ -35,8 +35,8 @@ final class HallWords {
         w("yourToken", "Your token", "آپ کا ٹوکن");
         w("ahead", "People waiting ahead of you", "آپ سے پہلے انتظار کرنے والے");
         w("wait", "Estimated wait", "متوقع انتظار");
-        w("minutes", "minutes", "منٹ");
-        w("aboutMinutes", "About", "تقریباً");
+        w("aboutMinutes", "About {0} minutes", "تقریباً {0} منٹ");
+        w("aboutAMinute", "About 1 minute", "تقریباً 1 منٹ");
         w("next", "You are next", "اگلی باری آپ کی ہے");
         w("noCounter", "No counter serves this service right now. Please ask at the information desk.",
                 "اس وقت کوئی کاؤنٹر یہ خدمت نہیں دے رہا۔ براہ کرم معلومات کاؤنٹر سے پوچھیں۔");
@@ -49,7 +49,7 @@ final class HallWords {
         w("refresh", "Refresh", "تازہ کریں");
         w("takeAnother", "Take another token", "ایک اور ٹوکن لیں");
         w("noToken", "There is no such token.", "ایسا کوئی ٹوکن نہیں۔");
-        w("withAppointment", "With an appointment: called before walk-in tokens", "ملاقات کے وقت کے ساتھ: بغیر وقت والوں سے پہلے پکارا جائے گا");
+        w("withAppointment", "With an appointment: called before walk-in tokens", "اپوائنٹمنٹ والے: بغیر اپوائنٹمنٹ آنے والوں سے پہلے بلائے جائیں گے");
         // the hall display
         w("displayTitle", "Now calling", "اب باری");
         w("token", "Token", "ٹوکن");
@@ -57,16 +57,16 @@ final class HallWords {
         w("waitingNow", "Waiting now", "اس وقت انتظار میں");
         w("noCalls", "No token has been called yet today.", "آج ابھی کوئی ٹوکن نہیں پکارا گیا۔");
         // appointments
-        w("apptTitle", "Book an appointment", "ملاقات کا وقت لیں");
+        w("apptTitle", "Book an appointment", "اپوائنٹمنٹ لیں");
         w("apptIntro", "Choose a service, a day and a time. Bring your CNIC; check in at the kiosk when you arrive.",
-                "خدمت، دن اور وقت منتخب کریں۔ اپنا شناختی کارڈ ساتھ لائیں؛ پہنچ کر کیوسک پر حاضری لگائیں۔");
+                "خدمت، دن اور وقت منتخب کریں۔ اپنا شناختی کارڈ ساتھ لائیں؛ پہنچ کر کیوسک پر آمد درج کرائیں۔");
         w("chooseDay", "Choose a day", "دن منتخب کریں");
         w("noDays", "No days can be booked now.", "اس وقت کوئی دن بک نہیں ہو سکتا۔");
         w("chooseTime", "Choose a time", "وقت منتخب کریں");
-        w("noSlots", "No times are left on this day. Choose another day.", "اس دن کوئی وقت باقی نہیں۔ دوسرا دن منتخب کریں۔");
+        w("noSlots", "No times are left on this day. Choose another day.", "اس دن کوئی وقت خالی نہیں۔ دوسرا دن منتخب کریں۔");
         w("slotTime", "Time", "وقت");
         w("free", "Places left", "باقی جگہیں");
-        w("full", "Full", "مکمل بھر گیا");
+        w("full", "Full", "کوئی جگہ خالی نہیں");
         w("choose", "Choose", "منتخب کریں");
         w("otherDay", "Choose another day", "دوسرا دن منتخب کریں");
         w("otherTime", "Choose another time", "دوسرا وقت منتخب کریں");
@@ -78,16 +78,16 @@ final class HallWords {
         w("badCnic", "Enter your CNIC number as 13 digits, for example 61101-1234567-1",
                 "شناختی کارڈ نمبر 13 ہندسوں میں درج کریں، مثلاً 61101-1234567-1");
         w("book", "Book this time", "یہ وقت بک کریں");
-        w("booked", "Appointment booked", "ملاقات کا وقت بک ہو گیا");
-        w("code", "Appointment code", "ملاقات کا کوڈ");
+        w("booked", "Appointment booked", "اپوائنٹمنٹ بک ہو گئی");
+        w("code", "Appointment code", "اپوائنٹمنٹ کا کوڈ");
         w("codeHint", "On your booking, for example KM7Q-4XPA-K", "آپ کی بکنگ پر، مثلاً KM7Q-4XPA-K");
-        w("enterCode", "Enter your appointment code", "اپنا ملاقات کا کوڈ درج کریں");
+        w("enterCode", "Enter your appointment code", "اپنی اپوائنٹمنٹ کا کوڈ درج کریں");
         w("day", "Day", "دن");
         w("arriveRule", "Arrive no earlier than {0} minutes before your time (from {1}). If you are more than {2} minutes late"
                 + " (after {3}), the appointment is cancelled.",
-                "اپنے وقت سے {0} منٹ سے زیادہ پہلے نہ آئیں ({1} سے)۔ اگر آپ {2} منٹ سے زیادہ دیر سے آئے ({3} کے بعد) تو ملاقات منسوخ ہو جائے گی۔");
+                "اپنے وقت سے {0} منٹ سے زیادہ پہلے نہ آئیں ({1} سے)۔ اگر آپ {2} منٹ سے زیادہ دیر سے آئے ({3} کے بعد) تو اپوائنٹمنٹ منسوخ ہو جائے گی۔");
         w("keepCode", "Keep your code and your CNIC: at the centre you check in with both at the kiosk.",
-                "اپنا کوڈ اور شناختی کارڈ سنبھال کر رکھیں: مرکز میں کیوسک پر دونوں سے حاضری لگتی ہے۔");
+                "اپنا کوڈ اور شناختی کارڈ سنبھال کر رکھیں: مرکز میں کیوسک پر دونوں سے آمد درج ہوتی ہے۔");
         w("slotFull", "This time has just become full. Choose another time.", "یہ وقت ابھی بھر گیا ہے۔ دوسرا وقت منتخب کریں۔");
         w("noSlot", "This time cannot be booked any more. Choose another time.", "یہ وقت اب بک نہیں ہو سکتا۔ دوسرا وقت منتخب کریں۔");
         w("noApptRef", "No application has that reference number. Check it, or leave it empty.",
@@ -100,23 +100,23 @@ final class HallWords {
         w("needApp", "This service books appointments for filed applications only: enter your application's reference "
                 + "number.", "اس خدمت کے اوقات صرف جمع شدہ درخواستوں کے لیے ہیں: اپنی درخواست کا حوالہ نمبر درج کریں۔");
         w("busy", "Sorry, we could not book it. Please try again.", "معذرت، وقت بک نہیں ہو سکا۔ دوبارہ کوشش کریں۔");
-        w("checkInTitle", "Check in for your appointment", "اپنی ملاقات کے لیے حاضری لگائیں");
-        w("checkIn", "Check in", "حاضری لگائیں");
-        w("tooEarly", "You are early. Please come back at {0} to check in.", "آپ جلدی آ گئے ہیں۔ حاضری کے لیے براہ کرم {0} بجے دوبارہ آئیں۔");
+        w("checkInTitle", "Check in for your appointment", "اپوائنٹمنٹ پر اپنی آمد درج کرائیں");
+        w("checkIn", "Check in", "آمد درج کرائیں");
+        w("tooEarly", "You are early. Please come back at {0} to check in.", "آپ جلدی آ گئے ہیں۔ آمد درج کرانے کے لیے براہ کرم {0} بجے دوبارہ آئیں۔");
         w("tooLate", "You are more than {0} minutes late, so the appointment has been cancelled. Please take a queue token or"
-                + " book again.", "آپ {0} منٹ سے زیادہ دیر سے آئے ہیں، اس لیے ملاقات منسوخ ہو گئی۔ براہ کرم قطار کا ٹوکن لیں یا دوبارہ وقت بک کریں۔");
+                + " book again.", "آپ {0} منٹ سے زیادہ دیر سے آئے ہیں، اس لیے اپوائنٹمنٹ منسوخ ہو گئی۔ براہ کرم قطار کا ٹوکن لیں یا دوبارہ وقت بک کریں۔");
         w("notValid", "This appointment cannot be checked in: it is not for today, or it was cancelled or missed.",
-                "اس ملاقات کی حاضری نہیں لگ سکتی: یہ آج کے لیے نہیں، یا منسوخ ہو چکی یا چھوٹ گئی۔");
+                "اس اپوائنٹمنٹ کی آمد درج نہیں ہو سکتی: یہ آج کے لیے نہیں، یا منسوخ ہو چکی یا چھوٹ گئی۔");
         w("unknownAppt", "No appointment matches that code and CNIC. Check both and try again.",
-                "اس کوڈ اور شناختی کارڈ سے کوئی ملاقات نہیں ملی۔ دونوں جانچ کر دوبارہ کوشش کریں۔");
-        w("cancelTitle", "Cancel an appointment", "ملاقات منسوخ کریں");
-        w("cancel", "Cancel the appointment", "ملاقات منسوخ کریں");
-        w("cancelled", "Your appointment is cancelled", "آپ کی ملاقات منسوخ ہو گئی");
+                "اس کوڈ اور شناختی کارڈ سے کوئی اپوائنٹمنٹ نہیں ملی۔ دونوں جانچ کر دوبارہ کوشش کریں۔");
+        w("cancelTitle", "Cancel an appointment", "اپوائنٹمنٹ منسوخ کریں");
+        w("cancel", "Cancel the appointment", "اپوائنٹمنٹ منسوخ کریں");
+        w("cancelled", "Your appointment is cancelled", "آپ کی اپوائنٹمنٹ منسوخ ہو گئی");
         w("cancelledText", "The place has been given back. You can book again at any time.",
                 "جگہ واپس کر دی گئی ہے۔ آپ کسی بھی وقت دوبارہ وقت بک کر سکتے ہیں۔");
         w("noCancel", "No booked appointment matches that code and CNIC. Check both and try again.",
-                "اس کوڈ اور شناختی کارڈ سے کوئی بک شدہ ملاقات نہیں ملی۔ دونوں جانچ کر دوبارہ کوشش کریں۔");
-        w("haveAppt", "Have an appointment?", "ملاقات کا وقت لیا ہوا ہے؟");
+                "اس کوڈ اور شناختی کارڈ سے کوئی بک شدہ اپوائنٹمنٹ نہیں ملی۔ دونوں جانچ کر دوبارہ کوشش کریں۔");
+        w("haveAppt", "Have an appointment?", "اپوائنٹمنٹ لی ہوئی ہے؟");
         // the form filled at a counter for a token
         w("tiedToToken", "Tied to token", "اس ٹوکن سے منسلک");
         w("backToCounter", "Back to the counter", "کاؤنٹر پر واپس");
@@ -135,6 +135,15 @@ final class HallWords {
         w("cat.trade", "Trade", "تجارت");
         w("cat.utilities", "Electricity and gas", "بجلی اور گیس");
         w("cat.life-events", "Life events", "زندگی کے مراحل");
+        w("event.baby", "Having a baby", "بچے کی پیدائش");
+        w("event.turning-18", "Turning 18", "18 سال کی عمر");
+        w("event.marriage", "Marriage and divorce", "شادی اور طلاق");
+        w("event.death", "A death in the family", "خاندان میں وفات");
+        w("event.abroad", "Travel and work abroad", "بیرون ملک سفر اور ملازمت");
+        w("event.business", "Starting a business", "کاروبار شروع کرنا");
+        w("event.vehicle", "Buying or driving a vehicle", "گاڑی خریدنا یا چلانا");
+        w("event.home", "Moving home", "نئے گھر میں منتقلی");
+        w("event.lost", "A lost document", "گم شدہ دستاویز");
     }
 
     private HallWords() {

@@ -12,6 +12,7 @@ import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
 
@@ -54,8 +55,8 @@ final class KioskPages {
         }
         Map<String, String> form = Exchange.form(request);
         String serviceId = form.getOrDefault("service", "");
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         Optional<CatalogueEntry> e = serviceId.isEmpty() ? Optional.empty() : catalogue.service(serviceId);
         Problem problem = null;
         if (serviceId.isEmpty()) {
@@ -99,7 +100,7 @@ final class KioskPages {
                     .append(Http.text("ur".equals(lang) ? general.ur() : general.en(), lang)).append("</p>");
         }
         b.append(ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
-                e -> "<button type=\"submit\" class=\"choice-button\" name=\"service\" value=\"" + Http.escape(e.id())
+                e -> !e.enabled() ? ServiceChooser.unavailable(e, lang) : "<button type=\"submit\" class=\"choice-button\" name=\"service\" value=\"" + Http.escape(e.id())
                         + "\" id=\"take-" + Http.escape(e.id()) + "\">" + Http.text(e.descriptor().title().in(lang), lang)
                         + "<span class=\"meta\">" + Http.text(e.descriptor().agency().name().in(lang), lang) + "</span></button>"))
                 .append("</form>");
@@ -149,7 +150,7 @@ final class KioskPages {
         }
         long m = s.minutes().get();
         return s.ahead() == 0 || m == 0 ? HallWords.get("next", lang)
-                : HallWords.get("aboutMinutes", lang) + " " + m + " " + HallWords.get("minutes", lang);
+                : HallWords.get(m == 1 ? "aboutAMinute" : "aboutMinutes", lang, m);
     }
 
     static Optional<Long> parse(String id) {

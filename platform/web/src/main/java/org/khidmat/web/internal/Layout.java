@@ -29,7 +29,7 @@ final class Layout {
         String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
         return "<!doctype html>\n<html lang=\"" + lang + "\" dir=\"" + ("ur".equals(lang) ? "rtl" : "ltr") + "\">\n"
                 + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + title + " - " + Words.get("centre", lang) + "</title>\n<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"></head>\n"
+                + "<title>" + title + " - " + Words.get("centre", lang) + "</title>\n<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"><link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\"></head>\n"
                 + "<body><a class=\"skip\" href=\"#main\">" + Words.get("skip", lang) + "</a>\n"
                 + "<header><a href=\"/\">" + Words.get("centre", lang) + "</a>"
                 + "<nav aria-label=\"" + Words.get("language", lang) + "\"><a id=\"lang-switch\" href=\"/lang?to=" + other

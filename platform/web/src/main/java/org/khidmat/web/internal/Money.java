@@ -44,9 +44,9 @@ final class Money {
         return "ur".equals(lang) ? n + " روپے" : "PKR " + n;
     }
 
-    /** @return when, as {@code 2026-01-31 14:05} in Pakistan time */
+    /** @return when, as {@code 31/01/2026 14:05} (day/month/year) in Pakistan time */
     static String when(Instant at) {
-        return CentreTime.when().format(at);
+        return CentreTime.citizenWhen().format(at);
     }
 
     /** @return the provider's plain name for citizens, or its id when the centre has no name for it */

@@ -12,6 +12,7 @@ import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentResult;
 import org.khidmat.api.platform.Payments;
@@ -39,8 +40,8 @@ final class PayPage {
             return;
         }
         Map<String, String> form = Exchange.form(request);
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         List<Problem> problems = CitizenForms.missing(reference, cnic);
         Optional<TrackedApplication> found = problems.isEmpty() ? applications.track(reference, cnic) : Optional.empty();
         if (found.isEmpty()) {
@@ -177,9 +178,13 @@ final class PayPage {
                         "<strong>" + CitizenForms.ltr(Http.escape(p.providerReference())) + "</strong>"))
                 .append(CitizenForms.row("pay-provider", PayWords.get("paidWith", lang), Money.provider(p.provider(), lang)))
                 .append("</dl><p id=\"pending\">").append(PayWords.get("challanText", lang)).append("</p>");
-        if (p.instructions() != null) {
-            b.append("<h2>").append(PayWords.get("providerSays", lang)).append("</h2><p id=\"instructions\" lang=\"en\" dir=\"ltr\">")
-                    .append(Http.escape(p.instructions())).append("</p>");
+        // a provider may write its instructions in both languages, as {"en": ..., "ur": ...}; English alone is marked so
+        DisabledReason said = DisabledReason.of(p.instructions());
+        if (said != null) {
+            boolean english = !"ur".equals(lang) || said.ur() == null;
+            b.append("<h2>").append(PayWords.get("providerSays", lang)).append("</h2><p id=\"instructions\"")
+                    .append(english ? " lang=\"en\" dir=\"ltr\">" : ">").append(Http.text(said.in(lang), english ? "en" : lang))
+                    .append("</p>");
         }
         b.append(CitizenForms.button("/pay", lang, v.reference(), v.cnic, CitizenForms.hidden("do", "confirm"), "check-payment",
                 PayWords.get("checkPayment", lang)));

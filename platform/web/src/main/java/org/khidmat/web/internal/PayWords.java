@@ -25,9 +25,10 @@ final class PayWords {
             .w("alreadyPaid", "This fee was paid before. Nothing was charged again: this is the same receipt.",
                     "یہ فیس پہلے ادا ہو چکی ہے۔ دوبارہ کوئی رقم نہیں لی گئی: یہ وہی رسید ہے۔")
             .w("pending", "Payment pending", "ادائیگی زیر التوا")
-            .w("pendingDue", "Payment pending: the fee is not paid yet.", "ادائیگی زیر التوا: فیس ابھی ادا نہیں ہوئی۔")
-            .w("pendingStarted", "Payment pending: waiting for the money to arrive.",
-                    "ادائیگی زیر التوا: رقم موصول ہونے کا انتظار ہے۔")
+            .w("pendingDue", "The fee is not paid yet.", "فیس ابھی ادا نہیں ہوئی۔")
+            .w("pendingStarted", "Waiting for the money to arrive.", "رقم موصول ہونے کا انتظار ہے۔")
+            .w("fullStop", ". ", "۔ ")
+            .w("comma", ", ", "، ")
             .w("challanNumber", "Challan or transaction number", "چالان یا ٹرانزیکشن نمبر")
             .w("challanText", "Pay the amount at any bank branch with this challan number. When the bank has confirmed it, check the payment here.",
                     "یہ رقم اس چالان نمبر کے ساتھ کسی بھی بینک برانچ میں ادا کریں۔ بینک کی تصدیق کے بعد یہاں ادائیگی جانچیں۔")
@@ -59,12 +60,12 @@ final class PayWords {
                     "مرکز کی جانب سے اوپر درج ادارے کے لیے جاری کی گئی۔ فرضی ادائیگی کی سروسز کوئی حقیقی رقم منتقل نہیں کرتیں۔")
             .w("wallet", "Mobile wallet (simulated)", "موبائل والیٹ (فرضی)")
             .w("challan", "Bank challan (simulated)", "بینک چالان (فرضی)")
-            .w("rate", "Rate this service", "اس خدمت کی درجہ بندی کریں")
-            .w("rateShort", "Rate a service", "خدمت کی درجہ بندی کریں")
+            .w("rate", "Rate this service", "اس خدمت کے بارے میں اپنی رائے دیں")
+            .w("rateShort", "Rate a service", "خدمت پر رائے دیں")
             .w("rateIntro", "Your application is finished. Tell us how the service was: it helps the centre improve.",
                     "آپ کی درخواست مکمل ہو گئی ہے۔ بتائیں خدمت کیسی رہی: اس سے مرکز کو بہتری میں مدد ملتی ہے۔")
             .w("rateFormIntro", "You can rate a service once your application is finished, once per application.",
-                    "درخواست مکمل ہونے کے بعد آپ خدمت کی درجہ بندی کر سکتے ہیں، ہر درخواست کے لیے ایک بار۔")
+                    "درخواست مکمل ہونے کے بعد آپ خدمت کی رائے کر سکتے ہیں، ہر درخواست کے لیے ایک بار۔")
             .w("ratedText", "You have rated this service {0} of 5. Thank you.",
                     "آپ اس خدمت کو 5 میں سے {0} درجہ دے چکے ہیں۔ شکریہ۔")
             .w("stars", "How was the service?", "خدمت کیسی رہی؟")
@@ -76,17 +77,17 @@ final class PayWords {
             .w("comment", "Comment (optional)", "تبصرہ (اختیاری)")
             .w("commentHint", "Up to {0} characters. Please do not write your CNIC, phone number or other personal details.",
                     "زیادہ سے زیادہ {0} حروف۔ براہ کرم اپنا شناختی کارڈ نمبر، فون نمبر یا دیگر ذاتی تفصیلات نہ لکھیں۔")
-            .w("sendRating", "Send rating", "درجہ بندی بھیجیں")
-            .w("thanks", "Thank you for your rating", "درجہ بندی کا شکریہ")
+            .w("sendRating", "Send rating", "رائے بھیجیں")
+            .w("thanks", "Thank you for your rating", "آپ کی رائے کا شکریہ")
             .w("thanksText", "Your rating counts in the centre's open figures. It carries no personal details.",
-                    "آپ کی درجہ بندی مرکز کے عوامی اعداد و شمار میں شامل ہوگی۔ اس میں کوئی ذاتی تفصیل شامل نہیں۔")
+                    "آپ کی رائے مرکز کے عوامی اعداد و شمار میں شامل ہوگی۔ اس میں کوئی ذاتی تفصیل شامل نہیں۔")
             .w("figuresLink", "See the centre's open figures", "مرکز کے عوامی اعداد و شمار دیکھیں")
             .w("chooseStars", "Choose from 1 to 5 stars", "1 سے 5 ستاروں میں سے انتخاب کریں")
             .w("commentTooLong", "Write your comment in {0} characters or fewer", "اپنا تبصرہ {0} یا اس سے کم حروف میں لکھیں")
             .w("notFinished", "You can rate the service once your application is finished. Track it to see where it stands.",
-                    "درخواست مکمل ہونے کے بعد ہی آپ خدمت کی درجہ بندی کر سکتے ہیں۔ اس کی صورتحال دیکھنے کے لیے اسے ٹریک کریں۔")
+                    "درخواست مکمل ہونے کے بعد ہی آپ خدمت کی رائے کر سکتے ہیں۔ اس کی صورتحال دیکھنے کے لیے اسے ٹریک کریں۔")
             .w("alreadyRated", "This application has been rated already. A rating can be given once.",
-                    "اس درخواست کی درجہ بندی پہلے ہی ہو چکی ہے۔ درجہ بندی صرف ایک بار دی جا سکتی ہے۔")
+                    "اس درخواست کی رائے پہلے ہی ہو چکی ہے۔ رائے صرف ایک بار دی جا سکتی ہے۔")
             .w("messages", "Messages sent about this application", "اس درخواست کے بارے میں بھیجے گئے پیغامات")
             .w("sentBy", "Sent by", "ذریعہ")
             .w("sentTo", "To", "بنام")

@@ -153,7 +153,11 @@ final class PaymentApi extends Handler.Abstract {
         Map<String, Object> m = ServiceJson.ordered("reference", p.reference(), "serviceId", p.serviceId(), "agency", p.agency(),
                 "tier", p.tier(), "amount", p.amount(), "currency", "PKR", "provider", p.provider());
         m.put("providerReference", p.providerReference());
-        m.put("instructions", p.instructions());
+        DisabledReason said = DisabledReason.of(p.instructions());
+        m.put("instructions", said == null ? null : said.en());
+        if (said != null && said.ur() != null) {
+            m.put("instructionsUr", said.ur());
+        }
         m.put("state", p.state());
         m.put("startedAt", p.startedAt().toString());
         m.put("paidAt", p.paidAt() == null ? null : p.paidAt().toString());

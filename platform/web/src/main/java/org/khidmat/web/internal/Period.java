@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.khidmat.api.Problem;
+import org.khidmat.api.platform.Digits;
 
 /**
  * A period of days from the {@code from} and {@code to} query parameters ({@code yyyy-mm-dd}, both inclusive): by
@@ -24,12 +25,12 @@ record Period(LocalDate from, LocalDate to) {
         LocalDate f;
         LocalDate t;
         try {
-            t = blank(to) ? today : LocalDate.parse(to.strip());
+            t = blank(to) ? today : LocalDate.parse(Digits.ascii(to).strip());
         } catch (DateTimeParseException e) {
             return new Parsed(null, FigureWords.BOOK.problem("to", "badTo"));
         }
         try {
-            f = blank(from) ? t.minusDays(DEFAULT_DAYS - 1) : LocalDate.parse(from.strip());
+            f = blank(from) ? t.minusDays(DEFAULT_DAYS - 1) : LocalDate.parse(Digits.ascii(from).strip());
         } catch (DateTimeParseException e) {
             return new Parsed(null, FigureWords.BOOK.problem("from", "badFrom"));
         }

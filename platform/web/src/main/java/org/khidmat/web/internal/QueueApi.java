@@ -111,7 +111,7 @@ final class QueueApi extends Handler.Abstract {
         }
         if (!e.get().enabled()) {
             Http.error(response, callback, 409, "service " + service + " is temporarily unavailable"
-                    + (e.get().disabledReason() == null ? "" : ": " + e.get().disabledReason()));
+                    + (e.get().disabledReason() == null ? "" : ": " + DisabledReason.of(e.get().disabledReason()).en()));
             return;
         }
         String ref = null;

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.Problem;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.RatingResult;
 import org.khidmat.api.platform.Ratings;
 
@@ -24,8 +25,8 @@ final class RatePage {
 
     void handle(Request request, Response response, Callback callback, String lang) throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         String stars = form.getOrDefault("stars", "");
         String comment = form.getOrDefault("comment", "");
         if (!Exchange.isPost(request) || "1".equals(form.get("prefill"))) {

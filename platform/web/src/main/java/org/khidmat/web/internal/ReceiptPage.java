@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Receipt;
 import org.khidmat.api.platform.TrackedApplication;
@@ -33,8 +34,8 @@ final class ReceiptPage {
             return;
         }
         Map<String, String> form = Exchange.form(request);
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         List<Problem> problems = CitizenForms.missing(reference, cnic);
         Optional<TrackedApplication> found = problems.isEmpty() ? applications.track(reference, cnic) : Optional.empty();
         if (found.isEmpty()) {

@@ -8,22 +8,34 @@ import java.util.function.Function;
 import org.khidmat.api.platform.CatalogueEntry;
 
 /**
- * The services a citizen can choose at the kiosk and for an appointment: enabled ones, grouped by category under a
- * heading each, narrowed by the same word search as the catalogue (English and Urdu).
+ * The services a citizen can choose at the kiosk and for an appointment, grouped by category under a heading each,
+ * narrowed by the same word search as the catalogue (English and Urdu); a disabled service is listed as unavailable,
+ * with the reason and the day it is expected back, instead of vanishing.
  */
 final class ServiceChooser {
     private ServiceChooser() {
     }
 
-    /** @return the enabled services matching the words, by category (sorted), in catalogue order within each */
+    /**
+     * @return the services matching the words, by category (sorted), in catalogue order within each; disabled ones
+     *     too, which the caller shows as unavailable ({@link #unavailable})
+     */
     static Map<String, List<CatalogueEntry>> grouped(List<CatalogueEntry> services, String words) {
         Map<String, List<CatalogueEntry>> out = new TreeMap<>();
         for (CatalogueEntry e : services) {
-            if (e.enabled() && CataloguePage.matches(e.descriptor(), words)) {
+            if (CataloguePage.matches(e, words)) {
                 out.computeIfAbsent(e.descriptor().category(), c -> new ArrayList<>()).add(e);
             }
         }
         return out;
+    }
+
+    /** @return a disabled service's list item: its title, "Temporarily unavailable", the reason and when it is back */
+    static String unavailable(CatalogueEntry e, String lang) {
+        DisabledReason why = DisabledReason.of(e.disabledReason());
+        return "<div class=\"unavailable\" id=\"off-" + Http.escape(e.id()) + "\"><strong>" + Http.text(e.descriptor().title()
+                .in(lang), lang) + "</strong><span class=\"meta\">" + Words.get("unavailableShort", lang)
+                + (why == null ? "" : ": " + why.html(lang)) + "</span></div>";
     }
 
     /** @return the search form: GET to {@code action} with {@code q} */

@@ -25,7 +25,14 @@ final class ServiceJson {
         m.put("summary", text(d.summary()));
         m.put("enabled", e.enabled());
         if (!e.enabled()) {
-            m.put("disabledReason", e.disabledReason());
+            DisabledReason why = DisabledReason.of(e.disabledReason());
+            m.put("disabledReason", why == null ? null : why.en());
+            if (why != null && why.ur() != null) {
+                m.put("disabledReasonUr", why.ur());
+            }
+            if (why != null && why.until() != null) {
+                m.put("expectedBack", why.until().toString());
+            }
         }
         FeeTier lowest = d.lowestFee();
         m.put("feeFrom", lowest.amount());

@@ -33,12 +33,11 @@ final class StartPage {
                 .append(Words.get("tier", lang)).append("</th><th scope=\"col\">").append(Words.get("fee", lang))
                 .append("</th><th scope=\"col\">").append(Words.get("time", lang)).append("</th></tr></thead><tbody>");
         for (FeeTier f : d.fees()) {
-            b.append("<tr><td>").append(Http.text(f.title().in(lang), lang)).append("</td><td>").append(Words.get("rs", lang))
-                    .append(' ').append(f.amount()).append("</td><td>").append(f.days()).append(' ').append(Words.get("days", lang))
-                    .append("</td></tr>");
+            b.append("<tr><td>").append(Http.text(f.title().in(lang), lang)).append("</td><td>").append(Promises.fee(f.amount(), lang))
+                    .append("</td><td>").append(Promises.days(f.days(), lang)).append("</td></tr>");
         }
         b.append("</tbody></table>\n<p>").append(Words.get("promised", lang)).append(": ")
-                .append(CataloguePage.days(d, lang)).append("</p>\n")
+                .append(Promises.days(d, lang)).append("</p>\n")
                 .append("<form method=\"post\" action=\"/services/").append(Http.escape(d.id())).append("/start\">")
                 .append("<button type=\"submit\" id=\"start\">").append(Words.get("start", lang)).append(" &rsaquo;</button></form>");
         return Layout.page(request, lang, Http.escape(d.title().in(lang)), b.toString());
@@ -48,9 +47,9 @@ final class StartPage {
         StringBuilder b = new StringBuilder("<h1 id=\"unavailable\">").append(Words.get("unavailable", lang)).append("</h1>")
                 .append("<p>").append(Http.text(e.descriptor().title().in(lang), lang)).append("</p><p>")
                 .append(Words.get("unavailableText", lang)).append("</p>");
-        if (e.disabledReason() != null) {
-            b.append("<p id=\"reason\">").append(Words.get("reason", lang)).append(": ").append(Http.text(e.disabledReason(), lang))
-                    .append("</p>");
+        DisabledReason why = DisabledReason.of(e.disabledReason());
+        if (why != null) {
+            b.append("<p id=\"reason\">").append(Words.get("reason", lang)).append(": ").append(why.html(lang)).append("</p>");
         }
         b.append("<p><a href=\"/\">").append(Words.get("back", lang)).append("</a></p>");
         return Layout.page(request, lang, Words.get("unavailable", lang), b.toString());

@@ -10,6 +10,7 @@ import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.State;
 import org.khidmat.api.descriptor.Workflow;
 import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.TrackedApplication;
 
@@ -28,8 +29,8 @@ final class TrackPage {
 
     String render(Request request, String lang) throws IOException, Exchange.TooLarge {
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
-        String reference = form.getOrDefault("reference", "").strip();
-        String cnic = form.getOrDefault("cnic", "").strip();
+        String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
+        String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         List<Problem> problems = new ArrayList<>();
         Optional<TrackedApplication> found = Optional.empty();
         if (Exchange.isPost(request)) {
@@ -47,11 +48,14 @@ final class TrackPage {
                 }
             }
         }
-        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang));
+        // the heading first, then what was found, then the form to look up another
+        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang)).append("<h1>").append(Words.get("track", lang))
+                .append("</h1>");
         if (found.isPresent()) {
-            b.append(result(found.get(), lang)).append(sections.html(found.get(), cnic, lang));
+            b.append(result(found.get(), lang)).append(sections.html(found.get(), cnic, lang)).append("<h2>")
+                    .append(Words.get("trackAnother", lang)).append("</h2>");
         }
-        b.append("<h1>").append(Words.get("track", lang)).append("</h1><form method=\"post\" action=\"/track\" novalidate>");
+        b.append("<form method=\"post\" action=\"/track\" novalidate>");
         b.append(input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang));
         b.append(input("cnic", Words.get("cnic", lang), Words.get("cnicHint", lang), cnic, problems, lang));
         b.append("<button type=\"submit\" id=\"track\">").append(Words.get("track", lang)).append("</button></form>");
@@ -83,7 +87,7 @@ final class TrackPage {
                 .append(Words.get("status", lang)).append("</th><th scope=\"col\">").append(Words.get("note", lang))
                 .append("</th></tr></thead><tbody>");
         for (StatusChange c : t.history()) {
-            b.append("<tr><td dir=\"ltr\">").append(CentreTime.when().format(c.at())).append("</td><td>").append(label(w, c.to(), lang))
+            b.append("<tr><td dir=\"ltr\">").append(CentreTime.citizenWhen().format(c.at())).append("</td><td>").append(label(w, c.to(), lang))
                     .append("</td><td>").append(Http.escape(c.note() == null ? "" : c.note())).append("</td></tr>");
         }
         return b.append("</tbody></table></section>").toString();

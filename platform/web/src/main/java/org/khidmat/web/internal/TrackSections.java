@@ -65,15 +65,15 @@ final class TrackSections {
                 .append(PayWords.get("payment", lang)).append("</h2>");
         switch (state) {
             case Payment.PAID -> b.append("<p id=\"payment-state\">").append(PayWords.get("paidLine", lang)).append(": ")
-                    .append(Money.pkr(p.get().amount(), lang)).append(", ").append(PayWords.get("receiptNumber", lang)).append(' ')
+                    .append(Money.pkr(p.get().amount(), lang)).append(PayWords.get("comma", lang)).append(PayWords.get("receiptNumber", lang)).append(' ')
                     .append(CitizenForms.ltr(Http.escape(p.get().receiptNumber()))).append("</p>")
                     .append(CitizenForms.button("/receipt", lang, ref, cnic, "", "receipt-link", PayWords.get("viewReceipt", lang)));
             case Payment.PENDING -> b.append("<p id=\"payment-state\"><strong>").append(PayWords.get("pending", lang))
-                    .append("</strong>: ").append(Money.pkr(p.get().amount(), lang)).append(". ")
+                    .append("</strong>: ").append(Money.pkr(p.get().amount(), lang)).append(PayWords.get("fullStop", lang))
                     .append(PayWords.get("pendingStarted", lang)).append("</p>")
                     .append(CitizenForms.button("/pay", lang, ref, cnic, "", "pay-link", PayWords.get("finishPayment", lang)));
             case Money.DUE -> b.append("<p id=\"payment-state\"><strong>").append(PayWords.get("pending", lang))
-                    .append("</strong>: ").append(Money.pkr(Money.tier(t).amount(), lang)).append(". ")
+                    .append("</strong>: ").append(Money.pkr(Money.tier(t).amount(), lang)).append(PayWords.get("fullStop", lang))
                     .append(PayWords.get("pendingDue", lang)).append("</p>")
                     .append(CitizenForms.button("/pay", lang, ref, cnic, "", "pay-link", PayWords.get("pay", lang)));
             default -> b.append("<p id=\"payment-state\">").append(PayWords.get("nothingDue", lang)).append("</p>");

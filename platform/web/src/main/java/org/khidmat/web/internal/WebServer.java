@@ -88,7 +88,7 @@ public final class WebServer {
                         new OutboxPage(notifications, layout)),
                 new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
                 FormThrottle.validCredential(gate));
-        boot.serve(new HttpMetrics(new SecurityHeaders(throttle), metrics));
+        boot.serve(new HttpMetrics(new SecurityHeaders(new LanguageMemory(throttle)), metrics));
     }
 
     /** A change of {@code conf/org.khidmat.web.cfg.json}: the new limit of public POSTs, at once. */

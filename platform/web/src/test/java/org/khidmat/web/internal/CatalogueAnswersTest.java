@@ -181,13 +181,39 @@ class CatalogueAnswersTest {
             catalogue.add(i % 2 == 0 ? "punjab" : "fbr", "service-" + i, i % 3 == 0 ? "tax" : "licences", DAY1);
         }
         String page = text(get("/"));
-        assertTrue(page.contains("<h2 id=\"c-tax\">tax (40)</h2>"), page);
+        assertTrue(page.contains("<h2 id=\"c-tax\">Tax (40)</h2>"), page);
         assertTrue(page.contains("<h3>PUNJAB (40)</h3>"), page);
         assertTrue(page.contains("<a href=\"/services/fbr.service-1\">Title of service-1</a>"));
         assertTrue(page.contains("href=\"/?category=licences\""));
         assertFalse(page.contains("Summary of service-1"), "titles only");
         String licences = text(get("/?category=licences"));
         assertTrue(licences.contains("Summary of service-1"), "a category's list in full");
+    }
+
+    @Test
+    void fourHundredAndFortyOneServicesStayFindableAndThePageStaysSmall() throws Exception {
+        String[] categories = {"identity", "passports", "tax", "business", "vehicles", "utilities", "civil", "police"};
+        for (int i = 0; i < 437; i++) {
+            catalogue.add(String.format("agency%02d", i % 37), "service-" + i, categories[i % categories.length], DAY1);
+        }
+        assertEquals(441, catalogue.services().size());
+        for (String lang : new String[] {"en", "ur"}) {
+            HttpResponse<byte[]> r = get("/?lang=" + lang);
+            String page = text(r);
+            assertTrue(page.contains("id=\"by-topic\"") && page.contains("id=\"by-event\""), "browse by topic and by life event");
+            assertTrue(page.contains("href=\"/services/agency29.service-399\""), "every service has its link");
+            assertFalse(page.contains("Summary of service-399"), "titles only on the first page");
+            // the figure for the report: the first page of 441 services, in bytes
+            System.out.println("catalogue page, 441 services, " + lang + ": " + r.body().length + " bytes");
+            assertTrue(r.body().length < 200_000, "the first page stays small: " + r.body().length);
+            HttpResponse<byte[]> gz = get("/?lang=" + lang, "Accept-Encoding", "gzip");
+            System.out.println("  gzip: " + gz.body().length + " bytes");
+        }
+        String found = text(get("/?q=servce+399"));
+        assertTrue(found.contains("1 service found"), "one letter missing is forgiven, and every word must be found");
+        assertTrue(found.indexOf("/services/agency29.service-399") > 0);
+        assertTrue(text(get("/?category=tax")).contains("55 services found"));
+        assertTrue(text(get("/?event=business")).contains("55 services found"), "the life event 'starting a business'");
     }
 
     private static byte[] gunzip(byte[] bytes) throws IOException {

@@ -52,6 +52,20 @@ final class FakeCatalogue implements Catalogue {
         return this;
     }
 
+    /** Lists a service with its own titles and summary (English and Urdu). */
+    synchronized FakeCatalogue add(String id, String category, String titleEn, String titleUr, String summaryEn, String summaryUr) {
+        ServiceDescriptor t = TEMPLATE;
+        String agency = id.substring(0, id.indexOf('.'));
+        ServiceDescriptor d = new ServiceDescriptor(id, 1, new Agency(agency, new Text(agency.toUpperCase(), "ادارہ " + agency)),
+                category, new Text(titleEn, titleUr), new Text(summaryEn, summaryUr), t.eligibility(), t.documents(), t.fees(),
+                t.form(), t.workflow(), false, t.source());
+        List<CatalogueEntry> next = new ArrayList<>(entries);
+        next.add(new CatalogueEntry(d, "org.khidmat.test." + agency, "1.0.0", true, null));
+        entries = List.copyOf(next);
+        stamp++;
+        return this;
+    }
+
     @Override
     public List<CatalogueEntry> services() {
         reads++;

@@ -46,4 +46,12 @@ class TokenStatusTest {
         assertEquals(Optional.of(3L), new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))).minutes());
         assertEquals(Optional.empty(), new TokenStatus(t, 2, 3, Optional.empty()).minutes());
     }
+
+    @Test
+    void theWaitIsSaidWithTheRightNumber() {
+        QueueToken t = waiting(1, "identity", 0, null);
+        assertEquals("About 1 minute", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(50))), "en"));
+        assertEquals("About 3 minutes", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "en"));
+        assertEquals("تقریباً 3 منٹ", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "ur"));
+    }
 }

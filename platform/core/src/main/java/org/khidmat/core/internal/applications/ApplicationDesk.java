@@ -152,8 +152,13 @@ public final class ApplicationDesk implements Applications {
         return catalogue.service(serviceId).map(e -> {
             List<Problem> fields = check(Applications.questions(e.descriptor()).stream()
                     .filter(f -> f.page() == page).toList(), answers);
-            return fields.isEmpty() ? RuleStep.atPage(rules, e.descriptor(), answers, page, LocalDate.now(CentreZone.get()))
-                    : fields;
+            if (!fields.isEmpty()) {
+                return fields;
+            }
+            LocalDate today = LocalDate.now(CentreZone.get());
+            List<Problem> ruled = RuleStep.atPage(rules, e.descriptor(), answers, page, today);
+            ServiceHandler h = handlers.getOrDefault(serviceId, Map.of()).get(e.bundleVersion());
+            return !ruled.isEmpty() || h == null ? ruled : HandlerStep.atPage(h, e.descriptor(), answers, page, today);
         }).orElse(List.of());
     }
 

@@ -2,14 +2,18 @@ package org.khidmat.core.internal.applications;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.khidmat.api.Problem;
+import org.khidmat.api.platform.Digits;
 import org.khidmat.api.descriptor.Field;
 
 /** The descriptor's own checks of one answer, by field type, with messages in English and Urdu. */
 public final class FieldRules {
     private static final Pattern CNIC = Pattern.compile("\\d{5}-?\\d{7}-?\\d");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Day, month, year as Pakistani forms write a date: 12/05/1990, 12-5-1990, 12.05.1990. */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})");
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0[1-24-9]\\d{7,9}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -23,7 +27,8 @@ public final class FieldRules {
      * @param answer the answer, trimmed; empty when not given
      * @return what is wrong with it, or {@code null}
      */
-    static Problem check(Field f, String answer) {
+    static Problem check(Field f, String given) {
+        String answer = typed(f, given);
         String name = f.name();
         String label = f.label().en();
         String labelUr = f.label().ur();
@@ -43,8 +48,8 @@ public final class FieldRules {
                     : Problem.of(name, label + " must be 13 digits, like 12345-1234567-1",
                             labelUr + " 13 ہندسوں کا ہونا چاہیے، جیسے 12345-1234567-1");
             case DATE -> date(answer) ? null
-                    : Problem.of(name, label + " must be a real date, like 1990-01-31 (year-month-day)",
-                            labelUr + " درست تاریخ ہونی چاہیے، جیسے 1990-01-31 (سال-مہینہ-دن)");
+                    : Problem.of(name, label + " must be a real date: day, month and year, like 31/01/1990",
+                            labelUr + " درست تاریخ ہونی چاہیے: دن، مہینہ اور سال، جیسے 31/01/1990");
             case SELECT -> f.options().stream().anyMatch(o -> o.value().equals(answer)) ? null
                     : Problem.of(name, "Select " + lower(label) + " from the list", labelUr + " فہرست سے منتخب کریں");
             case PHONE -> phone(answer) ? null
@@ -62,12 +67,39 @@ public final class FieldRules {
         return typed;
     }
 
-    /** @return the answer as stored: 13 digits for a CNIC, otherwise as given (trimmed) */
-    static String stored(Field f, String answer) {
+    /** @return the answer as stored: 13 digits for a CNIC, a date as yyyy-mm-dd, otherwise as given (trimmed) */
+    static String stored(Field f, String given) {
+        String answer = typed(f, given);
         return switch (f.type()) {
             case CNIC -> answer.replace("-", "");
+            case DATE -> iso(answer);
             default -> answer;
         };
+    }
+
+    /** @return the answer with Urdu and Arabic digits made ASCII where the field holds numbers ({@link Digits}) */
+    private static String typed(Field f, String answer) {
+        return switch (f.type()) {
+            case CNIC, DATE, PHONE, NUMBER -> Digits.ascii(answer);
+            default -> answer;
+        };
+    }
+
+    /**
+     * @return a date typed as day/month/year (or year-month-day) as yyyy-mm-dd; the text as given when it is
+     *     neither
+     */
+    public static String iso(String typed) {
+        String s = Digits.ascii(typed).strip();
+        Matcher m = DAY_MONTH_YEAR.matcher(s);
+        if (m.matches()) {
+            return m.group(3) + "-" + pad(m.group(2)) + "-" + pad(m.group(1));
+        }
+        return s;
+    }
+
+    private static String pad(String n) {
+        return n.length() == 1 ? "0" + n : n;
     }
 
     /** @return the 13 digits of a CNIC typed with or without dashes, or {@code null} when it is not one */
@@ -75,7 +107,7 @@ public final class FieldRules {
         if (typed == null) {
             return null;
         }
-        String s = typed.strip();
+        String s = Digits.ascii(typed).strip();
         return CNIC.matcher(s).matches() ? s.replace("-", "") : null;
     }
 
@@ -84,7 +116,8 @@ public final class FieldRules {
         return digits == null || digits.length() != 13 ? "*************" : digits.substring(0, 5) + "-*******-" + digits.charAt(12);
     }
 
-    private static boolean date(String s) {
+    private static boolean date(String typed) {
+        String s = iso(typed);
         if (!DATE.matcher(s).matches()) {
             return false;
         }

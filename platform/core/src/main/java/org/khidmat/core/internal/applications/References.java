@@ -32,7 +32,7 @@ public final class References {
         if (typed == null) {
             return null;
         }
-        String s = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String s = org.khidmat.api.platform.Digits.ascii(typed).replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (s.length() != BODY + 1 || s.chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)) {
             return null;
         }

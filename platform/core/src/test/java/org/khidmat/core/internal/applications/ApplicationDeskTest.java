@@ -166,6 +166,28 @@ class ApplicationDeskTest {
     }
 
     @Test
+    void aHandlersRuleIsCheckedOnThePageThatAsksItsQuestion() {
+        ServiceHandler h = s -> "study".equals(s.answer("purpose")) ? List.of(Problem.of("purpose", "Not for study", null)) : List.of();
+        desk.addHandler(handlerRef("police.cert", "1.0.0"), h);
+        Map<String, String> a = good();
+        a.put("purpose", "study");
+        assertEquals(List.of(Problem.of("purpose", "Not for study", null)), desk.checkPage("police.cert", a, 2),
+                "on the page that asks the purpose, not only after Accept and send");
+        assertEquals(List.of(), desk.checkPage("police.cert", a, 1), "not on a page that does not ask it");
+        desk.removeHandler(handlerRef("police.cert", "1.0.0"), h);
+        ServiceHandler partial = s -> {
+            if (s.answer("purpose").isEmpty()) {
+                throw new IllegalStateException("reads the purpose, which page 1 does not ask");
+            }
+            return List.of(Problem.of("cnic", "at submission", null));
+        };
+        desk.addHandler(handlerRef("police.cert", "1.0.0"), partial);
+        assertEquals(List.of(), desk.checkPage("police.cert", Map.of("cnic", "61101-1234567-1"), 1),
+                "a handler that fails on a partial form says nothing on the page");
+        desk.removeHandler(handlerRef("police.cert", "1.0.0"), partial);
+    }
+
+    @Test
     void duringAnUpdateTheVersionListedChecksAndAFailedNewVersionLeavesTheOldHandler() {
         ServiceHandler old = s -> List.of(Problem.of("purpose", "old rules", null));
         ServiceHandler next = s -> List.of(Problem.of("purpose", "new rules", null));

@@ -42,8 +42,8 @@ class FieldRulesTest {
         bad(FieldType.TEXT, "ab", "abcdefghijk");
         ok(FieldType.CNIC, "61101-1234567-1", "6110112345671");
         bad(FieldType.CNIC, "61101-1234567", "61101-12345a7-1", "611011234567123");
-        ok(FieldType.DATE, "1990-01-31", "2024-02-29");
-        bad(FieldType.DATE, "31-01-1990", "2023-02-29", "1990-1-3");
+        ok(FieldType.DATE, "1990-01-31", "2024-02-29", "31-01-1990");
+        bad(FieldType.DATE, "2023-02-29", "1990-1-3", "31/13/1990");
         ok(FieldType.SELECT, "a");
         bad(FieldType.SELECT, "b");
         ok(FieldType.PHONE, "03001234567", "0300 1234567", "+92 300 1234567", "051-1234567");
@@ -52,6 +52,28 @@ class FieldRulesTest {
         bad(FieldType.EMAIL, "a@b", "a b@c.pk");
         ok(FieldType.NUMBER, "42", "-7");
         bad(FieldType.NUMBER, "4.2", "x");
+    }
+
+    @Test
+    void urduAndArabicDigitsAreAcceptedInNumberFieldsAndStoredAsAscii() {
+        ok(FieldType.CNIC, "۶۱۱۰۱-۱۲۳۴۵۶۷-۱", "٦١١٠١١٢٣٤٥٦٧١");
+        ok(FieldType.PHONE, "۰۳۰۰ ۱۲۳۴۵۶۷");
+        ok(FieldType.NUMBER, "۴۲");
+        ok(FieldType.DATE, "۳۱/۰۱/۱۹۹۰");
+        assertEquals("6110112345671", FieldRules.stored(field(FieldType.CNIC, true), "۶۱۱۰۱-۱۲۳۴۵۶۷-۱"));
+        assertEquals("03001234567", FieldRules.stored(field(FieldType.PHONE, true), "۰۳۰۰۱۲۳۴۵۶۷"));
+        assertEquals("6110112345671", FieldRules.cnicDigits("۶۱۱۰۱-۱۲۳۴۵۶۷-۱"));
+        // text answers keep the digits the citizen wrote
+        assertEquals("مکان ۱۲", FieldRules.stored(field(FieldType.TEXTAREA, true), "مکان ۱۲"));
+    }
+
+    @Test
+    void datesAreTypedDayMonthYearAndStoredAsIso() {
+        ok(FieldType.DATE, "12/05/1990", "1/2/1990", "12.05.1990", "12 / 05 / 1990");
+        assertEquals("1990-05-12", FieldRules.stored(field(FieldType.DATE, true), "12/05/1990"));
+        assertEquals("1990-02-01", FieldRules.stored(field(FieldType.DATE, true), "1/2/1990"));
+        assertEquals("1990-01-31", FieldRules.stored(field(FieldType.DATE, true), "1990-01-31"));
+        assertEquals("31/01/1990", FieldRules.check(field(FieldType.DATE, true), "31/31/1990").en().replaceAll(".* ", ""));
     }
 
     @Test

@@ -21,8 +21,10 @@ public final class SimulatedChallan implements PaymentProvider {
             throw new IllegalArgumentException("the amount must be more than 0 rupees, not " + amount);
         }
         String challan = PREFIX + next.incrementAndGet();
-        return new Charge(challan, Charge.Status.PENDING, "Pay challan " + challan + " of PKR " + amount
-                + " at any bank branch (simulated: no real money)");
+        // in both languages, as the centre reads them ({"en": ..., "ur": ...}); the values hold no quote or backslash
+        return new Charge(challan, Charge.Status.PENDING, "{\"en\":\"Pay challan " + challan + " of PKR " + amount
+                + " at any bank branch (simulated: no real money)\",\"ur\":\"چالان " + challan + " کے " + amount
+                + " روپے کسی بھی بینک برانچ میں جمع کرائیں (نقلی: کوئی اصل رقم نہیں)\"}");
     }
 
     @Override

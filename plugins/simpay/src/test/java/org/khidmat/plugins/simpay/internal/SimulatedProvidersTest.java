@@ -25,7 +25,7 @@ class SimulatedProvidersTest {
         SimulatedChallan challan = new SimulatedChallan();
         Charge c = challan.start("KM7Q-4XPA-K", 1500, "Passport");
         assertEquals(Charge.Status.PENDING, c.status());
-        assertTrue(c.instructions().contains(c.providerReference()) && c.instructions().contains("PKR 1500"));
+        assertTrue(c.instructions().contains(c.providerReference()) && c.instructions().contains("PKR 1500") && c.instructions().contains("\"ur\""));
         assertEquals(Charge.Status.PAID, challan.confirm(c.providerReference()).status());
         assertEquals(Charge.Status.PAID, challan.confirm(c.providerReference()).status(), "confirming again is harmless");
         assertEquals(Charge.Status.FAILED, challan.confirm("nonsense").status());

@@ -1,0 +1,171 @@
+package org.khidmat.distribution.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.distribution.Centre;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * The citizen pages in Urdu (right to left, Nastaliq) and English, on a desktop and a 390 px phone, in headless
+ * Chromium: no text printed over other text, cells and error bars on the reading side, Urdu digits understood, the
+ * language kept for the visit. Screenshots of every page go outside the repository ({@code khidmat.screenshots}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UrduPagesIT {
+    private static final String RENEWAL = "nadra.cnic-renewal";
+    @TempDir
+    static Path temp;
+    private Centre centre;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browser.assumeAvailable();
+        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
+        browser = new Browser(temp.resolve("profile"));
+        // one token called at counter 1, so the hall screen has a row
+        Staff admin = Staff.admin(centre);
+        assertEquals(201, Staff.anonymous(centre).post("/api/v1/queue/tokens", "{\"service\":\"" + RENEWAL + "\"}").statusCode());
+        assertEquals(200, admin.post("/api/v1/counters/1/next", "").statusCode());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (centre != null) {
+                centre.stop();
+            }
+        }
+    }
+
+    private void language(String lang) {
+        browser.open(centre.url("/lang?to=" + lang + "&back=/"));
+        browser.assertLanguage(lang);
+    }
+
+    private JavascriptExecutor js() {
+        return (JavascriptExecutor) browser.driver;
+    }
+
+    /** The citizen's main pages, each opened (and a form page with its errors) in turn; {@code check} runs on each. */
+    private void eachMainPage(String lang, int width, java.util.function.Consumer<String> check) {
+        Overlaps.width(browser, width);
+        language(lang);
+        for (String path : List.of("/", "/services/" + RENEWAL, "/track", "/pay", "/queue", "/appointments",
+                "/appointments/" + RENEWAL, "/figures", "/display")) {
+            browser.open(centre.url(path));
+            check.accept(path);
+        }
+        browser.open(centre.url("/services/" + RENEWAL));
+        browser.go(By.id("start"));
+        check.accept("tier");
+        browser.driver.findElement(By.id("f-tier-2")).click();
+        browser.go(By.id("continue"));
+        browser.type("f-cnic", "1234");
+        browser.go(By.id("continue"));
+        check.accept("page 1 with errors");
+    }
+
+    @Test
+    void noTextPrintsOverOtherTextInEitherLanguageOnADesktopOrAPhone() {
+        List<String> found = new ArrayList<>();
+        for (String lang : List.of("ur", "en")) {
+            for (int width : Overlaps.WIDTHS) {
+                eachMainPage(lang, width, page -> {
+                    Overlaps.screenshot(browser, lang + "-" + width + "-" + page.replaceAll("[^A-Za-z0-9]+", "_"));
+                    for (String o : Overlaps.on(browser)) {
+                        found.add(lang + " " + width + " px " + page + ": " + o);
+                    }
+                });
+            }
+        }
+        assertTrue(found.isEmpty(), found.size() + " crossings:\n" + String.join("\n", found.subList(0, Math.min(60, found.size()))));
+    }
+
+    @Test
+    void theHallScreenPutsEachCellUnderItsHeadingInUrdu() {
+        for (int width : Overlaps.WIDTHS) {
+            Overlaps.width(browser, width);
+            browser.open(centre.url("/display?lang=ur"));
+            browser.assertLanguage("ur");
+            // each cell's text starts on the same side as its column's heading: the right, in Urdu
+            @SuppressWarnings("unchecked")
+            List<String> off = (List<String>) js().executeScript("""
+                    const out = [];
+                    const heads = [...document.querySelectorAll('.board thead th')];
+                    document.querySelectorAll('.board tbody tr').forEach(tr => [...tr.cells].forEach((td, i) => {
+                      const r = document.createRange(); r.selectNodeContents(td);
+                      const text = r.getBoundingClientRect(), cell = td.getBoundingClientRect();
+                      const pad = parseFloat(getComputedStyle(td).paddingRight);
+                      if (Math.abs(cell.right - pad - text.right) > 2) out.push(td.textContent + ' under ' + heads[i].textContent
+                          + ' ends ' + Math.round(cell.right - pad - text.right) + ' px from the cell\\'s right');
+                    }));
+                    return out;""");
+            assertTrue(off.isEmpty(), width + " px: " + off);
+        }
+    }
+
+    @Test
+    void theFieldErrorBarIsOnTheReadingSide() {
+        for (String lang : List.of("ur", "en")) {
+            language(lang);
+            browser.open(centre.url("/track"));
+            browser.go(By.id("track"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> border = (Map<String, Object>) js().executeScript(
+                    "const s = getComputedStyle(document.querySelector('.field-error'));"
+                    + " return {left: s.borderLeftWidth, right: s.borderRightWidth};");
+            String start = "ur".equals(lang) ? "right" : "left";
+            String end = "ur".equals(lang) ? "left" : "right";
+            assertEquals("4px", border.get(start), lang + ": " + border);
+            assertEquals("0px", border.get(end), lang + ": " + border);
+        }
+    }
+
+    @Test
+    void aCnicTypedInUrduDigitsIsAccepted() {
+        language("ur");
+        browser.open(centre.url("/services/ictpolice.character-certificate"));
+        browser.go(By.id("start"));
+        browser.type("f-fullName", "عائشہ خان");
+        browser.type("f-cnic", "۶۱۱۰۱-۱۲۳۴۵۶۷-۱");
+        browser.go(By.id("continue"));
+        assertFalse(browser.has(By.id("error-summary")), browser.html());
+        browser.open(centre.url("/track"));
+        browser.type("f-reference", "۲۳۴۵-۶۷۸۹-A");
+        browser.type("f-cnic", "۶۱۱۰۱۱۲۳۴۵۶۷۱");
+        browser.go(By.id("track"));
+        String summary = browser.text(By.id("error-summary"));
+        assertFalse(summary.contains("13"), "the Urdu digits are a CNIC: " + summary);
+    }
+
+    @Test
+    void theLanguageOfALinkStaysForTheVisit() {
+        browser.driver.manage().deleteAllCookies();
+        browser.open(centre.url("/?lang=ur"));
+        browser.assertLanguage("ur");
+        browser.open(centre.url("/track"));
+        browser.assertLanguage("ur");
+        browser.open(centre.url("/services/" + RENEWAL));
+        browser.assertLanguage("ur");
+        browser.open(centre.url("/?lang=en"));
+        browser.open(centre.url("/queue"));
+        browser.assertLanguage("en");
+    }
+}
