@@ -4,7 +4,7 @@
  * adding a method here is a minor change.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.khidmat.api.platform;
 
 import org.osgi.annotation.bundle.Export;

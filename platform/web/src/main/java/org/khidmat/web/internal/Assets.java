@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.Callback;
 final class Assets extends Handler.Abstract {
     static final String CSS_PATH = "/assets/khidmat.css";
     static final String DISPLAY_JS_PATH = "/assets/display.js";
+    static final String COUNTER_JS_PATH = "/assets/counter.js";
 
     private static final class Css {
         static final byte[] BYTES = read("khidmat.css");
@@ -26,10 +27,14 @@ final class Assets extends Handler.Abstract {
         static final byte[] BYTES = read("display.js");
     }
 
+    private static final class CounterJs {
+        static final byte[] BYTES = read("counter.js");
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
-        if (!CSS_PATH.equals(path) && !DISPLAY_JS_PATH.equals(path) || !"GET".equals(request.getMethod())
+        if (!CSS_PATH.equals(path) && !DISPLAY_JS_PATH.equals(path) && !COUNTER_JS_PATH.equals(path) || !"GET".equals(request.getMethod())
                 && !"HEAD".equals(request.getMethod())) {
             return false;
         }
@@ -37,7 +42,8 @@ final class Assets extends Handler.Abstract {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, css ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
-        response.write(true, ByteBuffer.wrap(css ? Css.BYTES : DisplayJs.BYTES), callback);
+        response.write(true, ByteBuffer.wrap(css ? Css.BYTES : DISPLAY_JS_PATH.equals(path) ? DisplayJs.BYTES : CounterJs.BYTES),
+                callback);
         return true;
     }
 

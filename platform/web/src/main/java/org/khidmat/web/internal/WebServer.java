@@ -43,17 +43,18 @@ public final class WebServer {
         if (boot == null) {
             throw new IllegalStateException("the web bundle's server is not running");
         }
+        CentreTime.use(context.getProperty("khidmat.centre.zone"));
         Gate gate = new Gate(lazy(context, accounts));
         ConsoleLayout layout = new ConsoleLayout();
         Uploads uploads = new Uploads(Path.of(property(context, "khidmat.home", ".")).resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
-        BundleForms bundles = new BundleForms(desk, uploads, layout);
+        BundleForms bundles = new BundleForms(desk, uploads, layout, catalogue);
         ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
         BookingQuota quota = new BookingQuota(java.time.Clock.systemUTC(), BookingQuota.PER_DAY);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
         int publicPosts = FormThrottle.perMinute(context.getProperty("khidmat.web.publicPostsPerMinute"));
-        boot.serve(new SecurityHeaders(new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate),
+        boot.serve(new SecurityHeaders(new FormThrottle(new Handler.Sequence(new Assets(), new LoginPages(gate, layout),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
@@ -63,7 +64,7 @@ public final class WebServer {
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout)),
-                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), publicPosts, System::nanoTime,
+                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound()), publicPosts, System::nanoTime,
                 FormThrottle.validCredential(gate))));
     }
 
