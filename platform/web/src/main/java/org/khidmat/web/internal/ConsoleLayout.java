@@ -42,9 +42,24 @@ final class ConsoleLayout {
     record Link(String href, String label, boolean current, String lang) {
     }
 
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            ConsoleLayout.class.getClassLoader(), ConsoleLayout.class.getPackageName());
+    private static final TemplateEngine ENGINE = engine();
     private final Map<String, Note> notes = new ConcurrentHashMap<>();
+
+    /**
+     * jte finds precompiled templates with the thread's context class loader as it was when the engine was made (not
+     * with the loader it is given); in the framework that must be this bundle's, not the launcher's.
+     */
+    private static TemplateEngine engine() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(ConsoleLayout.class.getClassLoader());
+        try {
+            return TemplateEngine.createPrecompiled(null, ContentType.Html, ConsoleLayout.class.getClassLoader(),
+                    ConsoleLayout.class.getPackageName());
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
 
     /** Leaves a note, a word of the messages files with its values, for the caller's next page. */
     void note(Gate.Caller caller, boolean ok, String key, Object... values) {
