@@ -47,7 +47,31 @@ public interface Accounts {
      * @since 1.6
      */
     default List<org.khidmat.api.Problem> check(String username, char[] password, Role role, String agency) {
+        return check(username, password, role, agency, false);
+    }
+
+    /**
+     * As {@link #check(String, char[], Role, String)}, but with {@code newAgency} an agency account may name an agency
+     * the centre does not have yet (one about to upload its first bundle): said on purpose, never by a typo.
+     *
+     * @param newAgency whether the caller says the agency is new to the centre
+     * @return the problems, in form order
+     * @since 1.6
+     */
+    default List<org.khidmat.api.Problem> check(String username, char[] password, Role role, String agency, boolean newAgency) {
         return List.of();
+    }
+
+    /**
+     * As {@link #create(String, char[], Role, String, String)}, for an agency new to the centre when {@code newAgency}.
+     *
+     * @param newAgency whether the caller says the agency is new to the centre (its first account before its first bundle)
+     * @return the account
+     * @throws IllegalArgumentException naming every problem {@link #check(String, char[], Role, String, boolean)} finds
+     * @since 1.6
+     */
+    default Account create(String username, char[] password, Role role, String agency, boolean newAgency, String actor) {
+        return create(username, password, role, agency, actor);
     }
 
     /**

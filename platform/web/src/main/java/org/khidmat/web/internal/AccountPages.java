@@ -95,10 +95,11 @@ final class AccountPages {
         Role role = List.of("ADMIN", "AGENCY", "OPERATOR").contains(roleName) ? Role.valueOf(roleName) : null;
         String agency = form.getOrDefault("agency", "").strip();
         String forRole = role == Role.AGENCY ? agency : null;
-        List<Problem> problems = gate.accounts().check(username, password, role, forRole);
+        boolean newAgency = "yes".equals(form.get("newAgency"));
+        List<Problem> problems = gate.accounts().check(username, password, role, forRole, newAgency);
         if (problems.isEmpty()) {
             try {
-                Account a = gate.accounts().create(username, password, role, forRole, caller.name());
+                Account a = gate.accounts().create(username, password, role, forRole, newAgency, caller.name());
                 layout.note(caller, true, "accounts.created", a.username(), a.role().name(), a.agency() == null ? "-" : a.agency());
                 return true;
             } catch (IllegalArgumentException e) {

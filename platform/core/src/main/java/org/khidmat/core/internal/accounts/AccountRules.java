@@ -39,9 +39,9 @@ final class AccountRules {
             out.add(Problem.of("agency", "an agency account needs the agency's code, like nadra",
                     "ادارے کے اکاؤنٹ کے لیے ادارے کا کوڈ درکار ہے، مثلاً nadra"));
         } else if (role == Role.AGENCY && !agencyKnown.test(agency)) {
-            out.add(Problem.of("agency", "this centre has no agency " + agency + ": deploy one of its bundles or add its "
-                    + "certificate (conf/agencies/" + agency + ".pem) first", "اس مرکز میں " + agency
-                    + " نام کا کوئی ادارہ نہیں: پہلے اس کا بنڈل لگائیں یا اس کا سرٹیفکیٹ شامل کریں"));
+            out.add(Problem.of("agency", "this centre has no agency " + agency + ": check the code, or say it is a new agency "
+                    + "(one that will upload its first bundle)", "اس مرکز میں " + agency
+                    + " نام کا کوئی ادارہ نہیں: کوڈ جانچیں، یا بتائیں کہ یہ نیا ادارہ ہے (جو اپنا پہلا بنڈل لگائے گا)"));
         } else if (role != Role.AGENCY && agency != null) {
             out.add(Problem.of("agency", "only an agency account belongs to an agency", "صرف ادارے کا اکاؤنٹ کسی ادارے سے منسلک ہوتا ہے"));
         }

@@ -203,20 +203,26 @@ public final class AccountService implements Accounts {
     }
 
     @Override
-    public List<Problem> check(String username, char[] password, Role role, String agency) {
+    public List<Problem> check(String username, char[] password, Role role, String agency, boolean newAgency) {
         boolean taken = username != null && AccountRules.USERNAME.matcher(username).matches() && store.account(username).isPresent();
-        return AccountRules.check(username, taken, password, role, agency, this::agencyKnown);
+        return AccountRules.check(username, taken, password, role, agency, code -> newAgency || agencyKnown(code));
     }
 
     @Override
     public Account create(String username, char[] password, Role role, String agency, String actor) {
-        List<Problem> problems = check(username, password, role, agency);
+        return create(username, password, role, agency, false, actor);
+    }
+
+    @Override
+    public Account create(String username, char[] password, Role role, String agency, boolean newAgency, String actor) {
+        List<Problem> problems = check(username, password, role, agency, newAgency);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.stream().map(Problem::en).collect(Collectors.joining("; ")));
         }
+        boolean announced = newAgency && agency != null && !agencyKnown(agency);
         Account account = new Account(username, role, agency, true, clock.instant());
-        store.saveAccount(account, hasher.hash(password),
-                AuditNote.of(actor, "account.create", username, role + (agency == null ? "" : " of " + agency)));
+        store.saveAccount(account, hasher.hash(password), AuditNote.of(actor, "account.create", username,
+                role + (agency == null ? "" : " of " + agency) + (announced ? " (an agency new to the centre)" : "")));
         return account;
     }
 

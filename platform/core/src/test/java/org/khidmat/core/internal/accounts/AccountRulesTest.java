@@ -38,6 +38,8 @@ class AccountRulesTest {
                 "ghost", "admin"));
         assertEquals(List.of(), accounts.check("sara", "a-long-password".toCharArray(), Role.AGENCY, "nadra"));
         accounts.create("sara", "a-long-password".toCharArray(), Role.AGENCY, "nadra", "admin");
+        accounts.create("alpha-staff", "a-long-password".toCharArray(), Role.AGENCY, "alpha", true, "admin");
+        assertEquals("admin account.create alpha-staff AGENCY of alpha (an agency new to the centre)", audit.get(audit.size() - 1));
     }
 
     @Test
