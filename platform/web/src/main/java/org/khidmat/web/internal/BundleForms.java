@@ -97,7 +97,7 @@ final class BundleForms {
         try {
             form = uploads.multipart(request, "bundle");
             if (!Gate.csrfOk(request, caller, form.fields().get(Gate.CSRF_FIELD))) {
-                Gate.badCsrf(response, callback);
+                Gate.badCsrf(request, response, callback, caller);
                 return;
             }
             if (form.file() == null) {

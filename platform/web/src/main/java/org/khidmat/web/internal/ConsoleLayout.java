@@ -77,8 +77,12 @@ final class ConsoleLayout {
 
     /** @return the frame of a console page for the caller in the request's language; takes the session's note */
     Frame frame(Request request, Gate.Caller caller, String titleKey, Object... values) {
-        Messages m = Messages.of(Languages.of(request));
         Note n = caller == null || caller.session() == null ? null : notes.remove(caller.session().id());
+        return frameWith(request, caller, n, titleKey, values);
+    }
+
+    private static Frame frameWith(Request request, Gate.Caller caller, Note n, String titleKey, Object... values) {
+        Messages m = Messages.of(Languages.of(request));
         String role = caller == null ? null : m.get("role." + caller.account().role().name().toLowerCase())
                 + (caller.account().agency() == null ? "" : ", " + caller.account().agency());
         return new Frame(m, m.get(titleKey, values), caller == null ? null : caller.name(), role,
@@ -151,12 +155,23 @@ final class ConsoleLayout {
         Http.html(response, callback, status, render(template, frame, view));
     }
 
+    /** What {@code error.jte} says, in an element with the id. */
+    record Problem(String id, String text) {
+    }
+
     /** Answers a console request that went wrong with an HTML page in the console's frame, never with JSON. */
     void error(Request request, Response response, Callback callback, Gate.Caller caller, int status, String key,
             Object... values) {
+        errorPage(request, response, callback, caller, status, key, values);
+    }
+
+    /** As {@link #error}, for those that have no layout (the session's note stays for the next page). */
+    static void errorPage(Request request, Response response, Callback callback, Gate.Caller caller, int status, String key,
+            Object... values) {
         int known = status == 403 || status == 404 || status == 405 || status == 413 ? status : 400;
-        Frame f = frame(request, caller, "error.title." + known);
-        send(response, callback, status, "error.jte", f, f.m().get(key, values));
+        Frame f = frameWith(request, caller, null, "error.title." + known);
+        send(response, callback, status, "error.jte", f, new Problem(status == 403 ? "forbidden" : "error-message",
+                f.m().get(key, values)));
     }
 
     /** @return the hidden CSRF field every console form carries (for pages not yet made from templates) */
