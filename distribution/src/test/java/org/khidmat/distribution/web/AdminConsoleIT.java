@@ -62,7 +62,8 @@ class AdminConsoleIT {
 
     /** Asserts the element shows a time labelled PKT that is the centre's time now, give or take ten minutes. */
     private void assertCentreTime(By where) {
-        String text = browser.text(where);
+        // all of the row's text, also the cells scrolled out of a phone's view (WebDriver's text is only what is seen)
+        String text = browser.driver.findElement(where).getAttribute("textContent");
         Matcher m = WHEN.matcher(text);
         assertTrue(m.find(), "no time labelled PKT in: " + text);
         LocalDateTime shown = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
@@ -79,19 +80,25 @@ class AdminConsoleIT {
         assertEquals(200, admin.put("/api/v1/bundles", StaffApiIT.bundle("delta", "1.0.0", "Delta permit")).statusCode());
         for (int width : Browser.WIDTHS) {
             browser.width(width);
-            browser.open(centre.url("/admin/audit"));
-            assertCentreTime(By.cssSelector("#audit tbody tr"));
-            browser.assertFits(width);
-            browser.open(centre.url("/admin"));
-            assertCentreTime(By.id("bundle-org.test.delta"));
-            browser.assertFits(width);
-            browser.accessible("admin console, " + width + " px");
-            browser.open(centre.url("/admin/messages"));
-            assertCentreTime(By.cssSelector("#outbox tbody tr"));
-            browser.assertFits(width);
-            browser.open(centre.url("/admin/accounts"));
-            browser.assertFits(width);
-            browser.accessible("staff accounts, " + width + " px");
+            for (String lang : java.util.List.of("en", "ur")) {
+                String as = width + " px, " + lang;
+                browser.open(centre.url("/admin/audit?lang=" + lang));
+                browser.assertLanguage(lang);
+                assertCentreTime(By.cssSelector("#audit tbody tr"));
+                browser.assertFits(width);
+                browser.accessible("audit log, " + as);
+                browser.open(centre.url("/admin?lang=" + lang));
+                assertCentreTime(By.id("bundle-org.test.delta"));
+                browser.assertFits(width);
+                browser.accessible("admin console, " + as);
+                browser.open(centre.url("/admin/messages?lang=" + lang));
+                assertCentreTime(By.cssSelector("#outbox tbody tr"));
+                browser.assertFits(width);
+                browser.accessible("outbox, " + as);
+                browser.open(centre.url("/admin/accounts?lang=" + lang));
+                browser.assertFits(width);
+                browser.accessible("staff accounts, " + as);
+            }
         }
     }
 
