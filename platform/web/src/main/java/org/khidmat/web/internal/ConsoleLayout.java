@@ -42,7 +42,11 @@ final class ConsoleLayout {
     record Link(String href, String label, boolean current, String lang) {
     }
 
-    private static final TemplateEngine ENGINE = engine();
+    /** Made at the first staff page, not when the web server is set up at the centre's start. */
+    private static final class Engine {
+        static final TemplateEngine ENGINE = engine();
+    }
+
     private final Map<String, Note> notes = new ConcurrentHashMap<>();
 
     /**
@@ -146,7 +150,7 @@ final class ConsoleLayout {
             params.put("view", view);
         }
         StringOutput out = new StringOutput(8192);
-        ENGINE.render(template, params, out);
+        Engine.ENGINE.render(template, params, out);
         return out.toString();
     }
 
