@@ -87,7 +87,7 @@ final class ConsoleLayout {
 
     private static Frame frameWith(Request request, Gate.Caller caller, Note n, String titleKey, Object... values) {
         Messages m = Messages.of(Languages.of(request));
-        String role = caller == null ? null : m.get("role." + caller.account().role().name().toLowerCase())
+        String role = caller == null ? null : m.get("role." + caller.account().role().name().toLowerCase(java.util.Locale.ROOT))
                 + (caller.account().agency() == null ? "" : ", " + caller.account().agency());
         return new Frame(m, m.get(titleKey, values), caller == null ? null : caller.name(), role,
                 caller == null || caller.session() == null ? null : caller.session().csrf(), nav(request, caller, m),
