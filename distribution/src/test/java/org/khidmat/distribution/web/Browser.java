@@ -51,6 +51,25 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(ci || Files.isExecutable(DRIVER), "no " + DRIVER + " (install chromium-driver); skipped off CI");
     }
 
+    /** The window widths every staff page is checked at: a desktop and a 390 px phone. */
+    static final int[] WIDTHS = {1280, 390};
+
+    /** Sets the width of the page's viewport (the window is made as wide as needed for that). */
+    void width(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        long inner = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.innerWidth")).longValue();
+        if (inner != width) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension((int) (2 * width - inner), 900));
+        }
+    }
+
+    /** Asserts the page does not scroll sideways at this viewport width: wide tables scroll in their own box. */
+    void assertFits(int width) {
+        long scroll = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertTrue(scroll <= width, driver.getCurrentUrl() + " is " + scroll + " px wide in a " + width + " px viewport");
+    }
+
     void open(String url) {
         driver.get(url);
     }

@@ -110,7 +110,7 @@ class FloorIT {
         assertEquals("3", counter.text(By.id("counter-number")));
         counter.driver.findElement(By.id("category-police")).click();
         counter.go(By.id("save-counter"));
-        assertTrue(counter.text(By.id("counter-state")).contains("serves police"), counter.text(By.id("counter-state")));
+        assertTrue(counter.text(By.id("counter-state")).contains("serves Police"), counter.text(By.id("counter-state")));
         assertTrue(counter.text(By.id("waiting")).contains(number), "today's waiting list");
         counter.accessible("counter console");
         counter.go(By.id("call-next"));

@@ -247,9 +247,10 @@ class PaymentJourneyIT {
         assertTrue(refused.body().contains("not paid"), refused.body());
 
         browser.open(centre.url("/agency/applications/" + unpaid));
-        browser.driver.findElement(By.cssSelector("input[name=to][value=in-review]")).click();
-        browser.go(By.id("move"));
-        assertTrue(browser.text(By.id("error-summary")).contains("not paid"), "the console says why");
+        assertTrue(browser.driver.findElements(By.cssSelector("input[name=to][value=in-review]")).isEmpty(),
+                "a move that waits for the fee is not offered");
+        assertTrue(browser.text(By.id("payment")).contains("Not paid") && browser.has(By.id("waiting-for-fee")),
+                "the console says why");
 
         browser.open(centre.url("/agency/applications/" + reference));
         browser.driver.findElement(By.cssSelector("input[name=to][value=in-review]")).click();

@@ -71,9 +71,10 @@ final class Staff {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** Creates an account; an agency account may be for an agency with no bundle yet (its first account). */
     Staff createAccount(String username, String password, String role, String agency) {
         HttpResponse<String> r = post("/api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password
-                + "\",\"role\":\"" + role + "\"" + (agency == null ? "" : ",\"agency\":\"" + agency + "\"") + "}");
+                + "\",\"role\":\"" + role + "\"" + (agency == null ? "" : ",\"agency\":\"" + agency + "\",\"newAgency\":true") + "}");
         assertEquals(201, r.statusCode(), r.body());
         return login(centre, username, password);
     }

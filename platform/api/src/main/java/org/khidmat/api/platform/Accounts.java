@@ -29,9 +29,50 @@ public interface Accounts {
      * @param agency the agency code for {@link Role#AGENCY}, else {@code null}
      * @param actor who did it
      * @return the account
-     * @throws IllegalArgumentException naming what is wrong: a taken name, a short password, a missing agency
+     * @throws IllegalArgumentException naming what is wrong: a taken name, a short password, a missing agency or one
+     *     the centre does not have (every problem {@link #check} finds, in one sentence)
      */
     Account create(String username, char[] password, Role role, String agency, String actor);
+
+    /**
+     * Checks a new account as {@link #create} would, reporting every problem at once, each at its field:
+     * {@code username}, {@code password}, {@code role} or {@code agency}. An agency account needs an agency the centre
+     * has (one with a service in the catalogue, or with a certificate in {@code conf/agencies}).
+     *
+     * @param username the wanted name
+     * @param password the wanted password
+     * @param role the role
+     * @param agency the agency code for {@link Role#AGENCY}, else {@code null}
+     * @return the problems, in form order; empty when {@link #create} would make the account
+     * @since 1.6
+     */
+    default List<org.khidmat.api.Problem> check(String username, char[] password, Role role, String agency) {
+        return check(username, password, role, agency, false);
+    }
+
+    /**
+     * As {@link #check(String, char[], Role, String)}, but with {@code newAgency} an agency account may name an agency
+     * the centre does not have yet (one about to upload its first bundle): said on purpose, never by a typo.
+     *
+     * @param newAgency whether the caller says the agency is new to the centre
+     * @return the problems, in form order
+     * @since 1.6
+     */
+    default List<org.khidmat.api.Problem> check(String username, char[] password, Role role, String agency, boolean newAgency) {
+        return List.of();
+    }
+
+    /**
+     * As {@link #create(String, char[], Role, String, String)}, for an agency new to the centre when {@code newAgency}.
+     *
+     * @param newAgency whether the caller says the agency is new to the centre (its first account before its first bundle)
+     * @return the account
+     * @throws IllegalArgumentException naming every problem {@link #check(String, char[], Role, String, boolean)} finds
+     * @since 1.6
+     */
+    default Account create(String username, char[] password, Role role, String agency, boolean newAgency, String actor) {
+        return create(username, password, role, agency, actor);
+    }
 
     /**
      * @param username the account
@@ -47,7 +88,8 @@ public interface Accounts {
      * @param username the account
      * @param enabled the new state
      * @param actor who did it
-     * @throws IllegalArgumentException for an unknown account
+     * @throws IllegalArgumentException for an unknown account, and when {@code actor} would disable their own account
+     *     (so that the last admin cannot lock everyone out; another admin can)
      */
     void setEnabled(String username, boolean enabled, String actor);
 

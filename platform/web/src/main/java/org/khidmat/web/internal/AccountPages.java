@@ -1,20 +1,35 @@
 package org.khidmat.web.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Account;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.Role;
 
 /**
- * {@code /admin/accounts}: staff accounts (create with a role and agency, disable and enable, reset a password)
- * and API tokens (issue, shown once; revoke). Every change is audited by the accounts service.
+ * {@code /admin/accounts} ({@code accounts.jte}): staff accounts (create with a role and agency, disable and enable,
+ * reset a password) and API tokens (issue, shown once; revoke). A new account's problems are all reported at once,
+ * each at its field ({@code Accounts.check}); an admin is offered no button to disable their own account, and core
+ * refuses it. Every change is audited by the accounts service.
  */
 final class AccountPages {
+    /** A field of the new-account form: what was typed (never a password) and what is wrong with it. */
+    record Input(String name, String value, String error) {
+    }
+
+    /** What the page shows; {@code token} is a token issued just now for {@code tokenFor}, shown once. */
+    record View(List<Account> accounts, List<ApiToken> tokens, String token, String tokenFor, List<Input> inputs,
+            List<FieldProblem> problems) {
+    }
+
+    private static final List<String> FIELDS = List.of("username", "password", "role", "agency");
     private final Gate gate;
     private final ConsoleLayout layout;
 
@@ -27,9 +42,9 @@ final class AccountPages {
             throws IOException {
         if (!post) {
             if (rest.equals("accounts")) {
-                Http.html(response, callback, 200, render(caller, null));
+                render(request, response, callback, caller, 200, null, null, Map.of(), List.of());
             } else {
-                Http.error(response, callback, 404, "nothing at /admin/" + rest);
+                layout.error(request, response, callback, caller, 404, "error.nothingAt", "/admin/" + rest);
             }
             return;
         }
@@ -39,32 +54,31 @@ final class AccountPages {
         }
         try {
             if (rest.equals("accounts")) {
-                create(caller, form);
+                if (!create(request, response, callback, caller, form)) {
+                    return;
+                }
             } else if (rest.startsWith("tokens/") && rest.endsWith("/revoke")) {
                 String id = Exchange.between(rest, "tokens/", "/revoke");
                 boolean done = gate.accounts().revokeToken(id, caller.name());
-                layout.note(caller, done ? "Token " + id + " is revoked." : "No token " + id + ".", done);
+                layout.note(caller, done, done ? "accounts.revokedNote" : "accounts.noToken", id);
             } else if (rest.startsWith("accounts/")) {
                 String name = rest.substring("accounts/".length(), Math.max("accounts/".length(), rest.lastIndexOf('/')));
                 String action = rest.substring(rest.lastIndexOf('/') + 1);
                 switch (action) {
                     case "enable", "disable" -> {
                         gate.accounts().setEnabled(name, action.equals("enable"), caller.name());
-                        layout.note(caller, "Account " + name + (action.equals("enable") ? " is enabled."
-                                : " is disabled; its sessions and tokens stopped."), true);
+                        layout.note(caller, true, action.equals("enable") ? "accounts.enabledNote" : "accounts.disabledNote", name);
                     }
                     case "password" -> {
                         gate.accounts().setPassword(name, form.getOrDefault("password", "").toCharArray(), caller.name());
-                        layout.note(caller, "The password of " + name + " is changed; its sessions ended.", true);
+                        layout.note(caller, true, "accounts.passwordNote", name);
                     }
                     case "tokens" -> {
                         String token = gate.accounts().issueToken(name, form.get("label"), caller.name());
-                        Http.html(response, callback, 200, render(caller, "<div class=\"flash\" role=\"status\"><p>New token for "
-                                + Http.escape(name) + ", shown this once; copy it into the pipeline's secrets now:</p>"
-                                + "<p><code id=\"new-token\" class=\"secret\">" + Http.escape(token) + "</code></p></div>"));
+                        render(request, response, callback, caller, 200, token, name, Map.of(), List.of());
                         return;
                     }
-                    default -> layout.note(caller, "Unknown action " + action + ".", false);
+                    default -> layout.note(caller, false, "accounts.unknownAction", action);
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -73,60 +87,41 @@ final class AccountPages {
         Exchange.redirect(response, callback, "/admin/accounts");
     }
 
-    private void create(Gate.Caller caller, Map<String, String> form) {
-        Role role = Role.valueOf(form.getOrDefault("role", "OPERATOR").toUpperCase(Locale.ROOT));
+    /** @return whether the account was made (and a redirect is due); else the form is answered again with its problems */
+    private boolean create(Request request, Response response, Callback callback, Gate.Caller caller, Map<String, String> form) {
+        String username = form.getOrDefault("username", "").strip();
+        char[] password = form.getOrDefault("password", "").toCharArray();
+        String roleName = form.getOrDefault("role", "OPERATOR").toUpperCase(Locale.ROOT);
+        Role role = List.of("ADMIN", "AGENCY", "OPERATOR").contains(roleName) ? Role.valueOf(roleName) : null;
         String agency = form.getOrDefault("agency", "").strip();
-        Account a = gate.accounts().create(form.getOrDefault("username", "").strip(), form.getOrDefault("password", "")
-                .toCharArray(), role, role == Role.AGENCY ? agency : null, caller.name());
-        layout.note(caller, "Account " + a.username() + " (" + a.role() + (a.agency() == null ? "" : " of " + a.agency())
-                + ") is created.", true);
+        String forRole = role == Role.AGENCY ? agency : null;
+        boolean newAgency = "yes".equals(form.get("newAgency"));
+        List<Problem> problems = gate.accounts().check(username, password, role, forRole, newAgency);
+        if (problems.isEmpty()) {
+            try {
+                Account a = gate.accounts().create(username, password, role, forRole, newAgency, caller.name());
+                layout.note(caller, true, "accounts.created", a.username(), a.role().name(), a.agency() == null ? "-" : a.agency());
+                return true;
+            } catch (IllegalArgumentException e) {
+                problems = List.of(Problem.of(null, e.getMessage(), e.getMessage()));
+            }
+        }
+        String lang = Languages.of(request);
+        List<FieldProblem> shown = problems.stream().map(p -> FieldProblem.of(p, lang)).toList();
+        render(request, response, callback, caller, 422, null, null, Map.of("username", username, "role", roleName, "agency", agency),
+                shown);
+        return false;
     }
 
-    private String render(Gate.Caller caller, String shownOnce) {
-        StringBuilder b = new StringBuilder(shownOnce == null ? "" : shownOnce).append("<h1>Staff accounts</h1>")
-                .append("<table id=\"accounts\"><caption>Accounts</caption><thead><tr><th scope=\"col\">Username</th>")
-                .append("<th scope=\"col\">Role</th><th scope=\"col\">Agency</th><th scope=\"col\">State</th>")
-                .append("<th scope=\"col\">Actions</th></tr></thead><tbody>");
-        for (Account a : gate.accounts().list()) {
-            String n = Http.escape(a.username());
-            String base = "/admin/accounts/" + a.username();
-            b.append("<tr id=\"account-").append(n).append("\"><th scope=\"row\">").append(n).append("</th><td>")
-                    .append(a.role()).append("</td><td>").append(Http.escape(a.agency())).append("</td><td>")
-                    .append(a.enabled() ? "Enabled" : "Disabled").append("</td><td>")
-                    .append(ConsoleLayout.button(caller, base + (a.enabled() ? "/disable" : "/enable"),
-                            (a.enabled() ? "Disable" : "Enable") + "<span class=\"skip\"> " + n + "</span>",
-                            (a.enabled() ? "disable-" : "enable-") + a.username(), "", a.enabled() ? "danger" : null))
-                    .append(' ').append(ConsoleLayout.button(caller, base + "/password", "Set password", "password-" + a.username(),
-                            "<label for=\"pw-" + n + "\">New password for " + n + "</label><input type=\"password\" id=\"pw-" + n
-                                    + "\" name=\"password\" autocomplete=\"new-password\"> ", "secondary"))
-                    .append(' ').append(ConsoleLayout.button(caller, base + "/tokens", "Issue token", "token-" + a.username(),
-                            "<label for=\"label-" + n + "\">Token label for " + n + "</label><input type=\"text\" id=\"label-" + n
-                                    + "\" name=\"label\"> ", null))
-                    .append("</td></tr>");
+    private void render(Request request, Response response, Callback callback, Gate.Caller caller, int status, String token,
+            String tokenFor, Map<String, String> typed, List<FieldProblem> problems) {
+        List<Input> inputs = new ArrayList<>();
+        for (String f : FIELDS) {
+            String error = problems.stream().filter(p -> f.equals(p.field())).map(FieldProblem::text).findFirst().orElse(null);
+            inputs.add(new Input(f, typed.getOrDefault(f, ""), error));
         }
-        b.append("</tbody></table><h2>API tokens</h2><table id=\"tokens\"><caption>Tokens (only their hashes are kept)</caption>")
-                .append("<thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Account</th><th scope=\"col\">Label</th>")
-                .append("<th scope=\"col\">Issued</th><th scope=\"col\">State</th></tr></thead><tbody>");
-        for (ApiToken t : gate.accounts().tokens(null)) {
-            b.append("<tr><th scope=\"row\">").append(Http.escape(t.id())).append("</th><td>").append(Http.escape(t.username()))
-                    .append("</td><td>").append(Http.escape(t.label())).append("</td><td>")
-                    .append(BundleForms.WHEN.format(t.createdAt())).append("</td><td>").append(t.revoked() ? "Revoked"
-                            : ConsoleLayout.button(caller, "/admin/tokens/" + t.id() + "/revoke", "Revoke<span class=\"skip\"> "
-                                    + Http.escape(t.id()) + "</span>", "revoke-" + t.id(), "", "danger"))
-                    .append("</td></tr>");
-        }
-        b.append("</tbody></table><h2>New account</h2><form method=\"post\" action=\"/admin/accounts\">")
-                .append(ConsoleLayout.csrf(caller))
-                .append("<label for=\"new-username\">Username</label><span class=\"hint\">3 to 32 lowercase letters, digits, dots or dashes</span>")
-                .append("<input type=\"text\" id=\"new-username\" name=\"username\" autocomplete=\"off\">")
-                .append("<label for=\"new-password\">Password</label><span class=\"hint\">at least 12 characters</span>")
-                .append("<input type=\"password\" id=\"new-password\" name=\"password\" autocomplete=\"new-password\">")
-                .append("<label for=\"new-role\">Role</label><select id=\"new-role\" name=\"role\">")
-                .append("<option value=\"OPERATOR\">Counter operator</option><option value=\"AGENCY\">Agency staff</option>")
-                .append("<option value=\"ADMIN\">Centre admin</option></select>")
-                .append("<label for=\"new-agency\">Agency code</label><span class=\"hint\">for agency staff only, like nadra</span>")
-                .append("<input type=\"text\" id=\"new-agency\" name=\"agency\">")
-                .append("<button type=\"submit\" id=\"create-account\">Create account</button></form>");
-        return layout.page(caller, "Staff accounts", b.toString());
+        ConsoleLayout.Frame frame = layout.frame(request, caller, problems.isEmpty() ? "accounts.title" : "accounts.titleError");
+        ConsoleLayout.send(response, callback, status, "accounts.jte", frame, new View(gate.accounts().list(),
+                gate.accounts().tokens(null), token, tokenFor, inputs, problems));
     }
 }

@@ -1,6 +1,7 @@
 package org.khidmat.web.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.eclipse.jetty.server.Handler;
@@ -9,6 +10,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.DeployedBundle;
+import org.khidmat.api.platform.PendingBundle;
 import org.khidmat.api.platform.Role;
 
 /**
@@ -18,6 +21,10 @@ import org.khidmat.api.platform.Role;
  * Server-rendered HTML with POST-redirect-GET; works without JavaScript.
  */
 final class AdminPages extends Handler.Abstract {
+    /** What {@code admin.jte} shows. */
+    record View(List<DeployedBundle> bundles, List<PendingBundle> pending, List<CatalogueEntry> services) {
+    }
+
     private final Gate gate;
     private final Catalogue catalogue;
     private final BundleForms bundles;
@@ -53,51 +60,25 @@ final class AdminPages extends Handler.Abstract {
         if (rest.equals("accounts") || rest.startsWith("accounts/") || rest.startsWith("tokens/")) {
             accounts.handle(request, response, callback, caller, rest, post);
         } else if (rest.equals("audit") && !post) {
-            Http.html(response, callback, 200, audit.render(request, caller));
+            audit.send(request, response, callback, caller);
         } else if (rest.equals("messages") && !post) {
-            Http.html(response, callback, 200, outbox.render(caller));
+            outbox.send(request, response, callback, caller);
         } else if (rest.isEmpty() && !post) {
-            Http.html(response, callback, 200, layout.page(caller, "Bundles and services", "<h1>Bundles and services</h1>"
-                    + bundles.table(caller, "/admin") + bundles.pendingTable(caller, "/admin")
-                    + BundleForms.uploadForm(caller, "/admin") + services(caller)));
+            ConsoleLayout.send(response, callback, 200, "admin.jte", layout.frame(request, caller, "admin.title"),
+                    new View(bundles.visible(caller), bundles.pending(caller), catalogue.services()));
+        } else if (!post && rest.startsWith("bundles/") && rest.endsWith("/withdraw")
+                && bundles.confirmWithdraw(request, response, callback, caller, Exchange.between(rest, "bundles/", "/withdraw"),
+                        "/admin")) {
+            return true;
         } else if (post && (rest.equals("bundles") || rest.startsWith("bundles/") && (rest.endsWith("/rollback")
                 || rest.endsWith("/withdraw") || rest.endsWith("/approve") || rest.endsWith("/reject")))) {
             bundles.post(request, response, callback, caller, rest, "/admin");
         } else if (post && rest.startsWith("services/") && (rest.endsWith("/enable") || rest.endsWith("/disable"))) {
             enable(request, response, callback, caller, rest);
         } else {
-            Http.error(response, callback, 404, "nothing at " + path);
+            layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
         }
         return true;
-    }
-
-    private String services(Gate.Caller caller) {
-        StringBuilder b = new StringBuilder("<h2>Services</h2><table id=\"services\"><caption>")
-                .append(catalogue.services().size()).append(" services; a disabled service's reason is shown to citizens")
-                .append("</caption><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Agency</th>")
-                .append("<th scope=\"col\">Bundle</th><th scope=\"col\">State</th><th scope=\"col\">Change</th></tr></thead><tbody>");
-        for (CatalogueEntry e : catalogue.services()) {
-            String id = Http.escape(e.id());
-            b.append("<tr id=\"service-").append(id).append("\"><th scope=\"row\">").append(id).append("<br><span class=\"meta\">")
-                    .append(Http.escape(e.descriptor().title().en())).append("</span></th><td>")
-                    .append(Http.escape(e.descriptor().agency().code())).append("</td><td>").append(Http.escape(e.symbolicName()))
-                    .append(' ').append(Http.escape(e.bundleVersion())).append("</td><td class=\"state\">")
-                    .append(e.enabled() ? "Enabled" : "Disabled: " + Http.escape(DisabledReason.of(e.disabledReason()).en())).append("</td><td>");
-            if (e.enabled()) {
-                String field = "reason-" + id;
-                b.append(ConsoleLayout.button(caller, "/admin/services/" + e.id() + "/disable", "Disable", "disable-" + e.id(),
-                        "<label for=\"" + field + "\">Reason citizens see</label><input type=\"text\" id=\"" + field
-                                + "\" name=\"reason\" required> <label for=\"" + field + "-ur\">In Urdu</label><input type=\"text\" id=\""
-                                + field + "-ur\" name=\"reasonUr\" lang=\"ur\" dir=\"rtl\"> <label for=\"" + field
-                                + "-until\">Expected back (dd/mm/yyyy)</label><input type=\"text\" id=\"" + field
-                                + "-until\" name=\"until\" inputmode=\"numeric\"> ", "danger"));
-            } else {
-                b.append(ConsoleLayout.button(caller, "/admin/services/" + e.id() + "/enable", "Enable", "enable-" + e.id(), "",
-                        null));
-            }
-            b.append("</td></tr>");
-        }
-        return b.append("</tbody></table>").toString();
     }
 
     private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String rest)
@@ -111,18 +92,20 @@ final class AdminPages extends Handler.Abstract {
         String reason = form.getOrDefault("reason", "").strip();
         java.time.LocalDate back = DisabledReason.day(form.getOrDefault("until", ""));
         if (!enable && reason.isEmpty()) {
-            layout.note(caller, "Write the reason citizens will see before disabling " + id + ".", false);
+            layout.note(caller, false, "services.needReason", id);
         } else if (back == null && !form.getOrDefault("until", "").isBlank()) {
-            layout.note(caller, "Write the day " + id + " is expected back as day/month/year, like 07/12/2026, or leave it empty.",
-                    false);
+            layout.note(caller, false, "services.badUntil", id);
         } else {
             try {
                 catalogue.setEnabled(id, enable, enable ? null : new DisabledReason(reason, DisabledReason.blank(form.get("reasonUr")),
                         back).stored(), caller.name());
-                layout.note(caller, (enable ? "Enabled " : "Disabled ") + id + (enable ? "" : ": citizens see \"" + reason + "\""),
-                        true);
+                if (enable) {
+                    layout.note(caller, true, "services.enabledNote", id);
+                } else {
+                    layout.note(caller, true, "services.disabledNote", id, reason);
+                }
             } catch (NoSuchElementException e) {
-                layout.note(caller, "No service " + id + " in this centre.", false);
+                layout.note(caller, false, "services.unknown", id);
             }
         }
         Exchange.redirect(response, callback, "/admin");

@@ -22,10 +22,12 @@ import org.eclipse.jetty.util.Callback;
 final class Assets extends Handler.Abstract {
     static final String CSS_PATH = "/assets/khidmat.css";
     static final String DISPLAY_JS_PATH = "/assets/display.js";
+    static final String COUNTER_JS_PATH = "/assets/counter.js";
     static final String ICON_PATH = "/assets/favicon.svg";
     private static final Map<String, String[]> FILES = Map.of(
             CSS_PATH, new String[] {"khidmat.css", "text/css; charset=utf-8", "public, max-age=3600"},
             DISPLAY_JS_PATH, new String[] {"display.js", "text/javascript; charset=utf-8", "public, max-age=3600"},
+            COUNTER_JS_PATH, new String[] {"counter.js", "text/javascript; charset=utf-8", "public, max-age=3600"},
             ICON_PATH, new String[] {"favicon.svg", "image/svg+xml", "public, max-age=86400"},
             "/assets/nastaliq-400.woff2", new String[] {"nastaliq-400.woff2", "font/woff2", "public, max-age=31536000, immutable"},
             "/assets/nastaliq-700.woff2", new String[] {"nastaliq-700.woff2", "font/woff2", "public, max-age=31536000, immutable"},

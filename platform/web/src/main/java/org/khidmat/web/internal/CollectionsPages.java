@@ -19,6 +19,17 @@ import org.khidmat.api.platform.Role;
  * {@code .csv} beside it; the period comes from {@code from} and {@code to} (default the last 30 days).
  */
 final class CollectionsPages extends Handler.Abstract {
+    /** What {@code collections.jte} shows: the period asked for, what is wrong with it, or its days. */
+    record View(String base, boolean admin, String problem, String from, String to, List<DailyCollection> rows, String query) {
+        long count() {
+            return rows.stream().mapToLong(DailyCollection::payments).sum();
+        }
+
+        long sum() {
+            return rows.stream().mapToLong(DailyCollection::amount).sum();
+        }
+    }
+
     static final String CSV_HEADER = "agency,day,payments,amount_pkr";
     private final Gate gate;
     private final Payments payments;
@@ -50,8 +61,10 @@ final class CollectionsPages extends Handler.Abstract {
             if (path.endsWith(".csv")) {
                 Downloads.text(response, callback, 400, parsed.problem().en());
             } else {
-                Http.html(response, callback, 400, layout.page(caller, "Collections", "<h1>Collections</h1><p id=\"period-error\" "
-                        + "class=\"message\">" + Http.escape(parsed.problem().en()) + "</p>" + form(base, q.get("from"), q.get("to"))));
+                String lang = Languages.of(request);
+                ConsoleLayout.send(response, callback, 400, "collections.jte", layout.frame(request, caller, "collections.titleError"),
+                        new View(base, admin, "ur".equals(lang) ? parsed.problem().ur() : parsed.problem().en(),
+                                q.getOrDefault("from", ""), q.getOrDefault("to", ""), List.of(), ""));
             }
             return true;
         }
@@ -64,39 +77,11 @@ final class CollectionsPages extends Handler.Abstract {
                     : agency.replaceAll("[^a-z0-9]", "")) + "-" + p.from() + "-to-" + p.to() + ".csv",
                     csv(rows).getBytes(StandardCharsets.UTF_8));
         } else {
-            String who = agency == null ? "every agency" : "agency " + Http.escape(agency);
-            Http.html(response, callback, 200, layout.page(caller, "Collections", "<h1>Collections of " + who + "</h1>"
-                    + "<p>Payments received per day (Pakistan time), to reconcile with the bank statements.</p>"
-                    + form(base, p.from().toString(), p.to().toString()) + table(rows, admin, p)
-                    + "<p><a id=\"collections-csv\" href=\"" + base + ".csv?" + p.query() + "\">Download as CSV</a></p>"));
+            ConsoleLayout.send(response, callback, 200, "collections.jte", agency == null
+                    ? layout.frame(request, caller, "collections.titleAll") : layout.frame(request, caller, "collections.title", agency),
+                    new View(base, admin, null, p.from().toString(), p.to().toString(), rows, p.query()));
         }
         return true;
-    }
-
-    private static String form(String base, String from, String to) {
-        return "<form method=\"get\" action=\"" + base + "\"><label for=\"from\">From</label><span class=\"hint\">yyyy-mm-dd</span>"
-                + "<input type=\"text\" id=\"from\" name=\"from\" value=\"" + Http.escape(from == null ? "" : from) + "\">"
-                + "<label for=\"to\">To</label><span class=\"hint\">yyyy-mm-dd</span><input type=\"text\" id=\"to\" name=\"to\" "
-                + "value=\"" + Http.escape(to == null ? "" : to) + "\"><button type=\"submit\" id=\"show\">Show</button></form>";
-    }
-
-    private static String table(List<DailyCollection> rows, boolean admin, Period p) {
-        StringBuilder b = new StringBuilder("<table id=\"collections\"><caption>").append(p.from()).append(" to ").append(p.to())
-                .append("</caption><thead><tr><th scope=\"col\">Day</th>").append(admin ? "<th scope=\"col\">Agency</th>" : "")
-                .append("<th scope=\"col\">Payments</th><th scope=\"col\">Amount (PKR)</th></tr></thead><tbody>");
-        long count = 0;
-        long sum = 0;
-        for (DailyCollection c : rows) {
-            b.append("<tr id=\"collection-").append(Http.escape(c.agency())).append('-').append(c.day()).append("\"><th scope=\"row\">")
-                    .append(c.day()).append("</th>").append(admin ? "<td class=\"agency\">" + Http.escape(c.agency()) + "</td>" : "")
-                    .append("<td class=\"payments\">").append(c.payments()).append("</td><td class=\"amount\">").append(c.amount())
-                    .append("</td></tr>");
-            count += c.payments();
-            sum += c.amount();
-        }
-        return b.append("</tbody><tfoot><tr id=\"collections-total\"><th scope=\"row\">Total</th>").append(admin ? "<td></td>" : "")
-                .append("<td class=\"payments\">").append(count).append("</td><td class=\"amount\">").append(sum)
-                .append("</td></tr></tfoot></table>").toString();
     }
 
     /** @return the rows as CSV (RFC 4180, CRLF line ends), agency codes and days needing no quotes */

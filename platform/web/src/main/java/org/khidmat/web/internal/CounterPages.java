@@ -55,14 +55,23 @@ final class CounterPages extends Handler.Abstract {
         List<Counter> counters = queue.counters();
         Optional<Counter> mine = chosen(request, counters);
         if (!Exchange.isPost(request)) {
+            String lang = Languages.of(request);
             if (rest.isEmpty() && mine.isPresent()) {
-                Http.html(response, callback, 200, layout.page(caller, "Counter " + mine.get().number(),
-                        CounterView.console(caller, mine.get(), queue.today(), catalogue.services())));
+                ConsoleLayout.Frame f = layout.frame(request, caller, "counter.title", mine.get().number());
+                ConsoleLayout.send(response, callback, 200, "counter.jte", ConsoleLayout.withScript(f, Assets.COUNTER_JS_PATH),
+                        CounterView.of(mine.get(), queue.today(), catalogue.services(), lang));
+            } else if (rest.equals("waiting") && mine.isPresent()) {
+                ConsoleLayout.send(response, callback, 200, "waitingPart.jte", layout.frame(request, caller, "counter.waiting"),
+                        CounterView.waiting(mine.get(), queue.today(), catalogue.services(), lang));
             } else if (rest.isEmpty() || rest.equals("choose")) {
-                Http.html(response, callback, 200, layout.page(caller, "Choose your counter",
-                        CounterView.chooser(caller, counters, mine)));
+                Messages m = Messages.of(lang);
+                List<Choice> choices = counters.stream().map(c -> new Choice(Integer.toString(c.number()),
+                        c.open() ? Integer.toString(c.number()) : m.get("counter.numberClosed", Integer.toString(c.number())),
+                        mine.isPresent() && mine.get().number() == c.number())).toList();
+                ConsoleLayout.send(response, callback, 200, "counterChooser.jte", layout.frame(request, caller, "counter.choose"),
+                        choices);
             } else {
-                Http.error(response, callback, 404, "nothing at " + path);
+                layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
             }
             return true;
         }
@@ -81,7 +90,7 @@ final class CounterPages extends Handler.Abstract {
         } else if (rest.startsWith("tokens/")) {
             token(request, response, callback, caller, mine.get(), rest.substring("tokens/".length()));
         } else {
-            Http.error(response, callback, 404, "nothing at " + path);
+            layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
         }
         return true;
     }
@@ -93,26 +102,29 @@ final class CounterPages extends Handler.Abstract {
 
     private void choose(Response response, Callback callback, Gate.Caller caller, List<Counter> counters, String number) {
         if (counters.stream().noneMatch(c -> Integer.toString(c.number()).equals(number))) {
-            layout.note(caller, "Choose one of the counters listed", false);
+            layout.note(caller, false, "counter.chooseListed");
             Exchange.redirect(response, callback, "/counter/choose");
             return;
         }
         response.getHeaders().add(HttpHeader.SET_COOKIE, COOKIE + "=" + number + "; Path=/counter; Max-Age=" + 365 * 24 * 3600
                 + "; HttpOnly; SameSite=Strict");
-        layout.note(caller, "You are at counter " + number, true);
+        layout.note(caller, true, "counter.youAre", number);
         Exchange.redirect(response, callback, "/counter");
     }
 
     private void next(Response response, Callback callback, Gate.Caller caller, Counter counter) {
         Optional<QueueToken> current = CounterView.current(queue.today(), counter.number());
         if (current.isPresent()) {
-            layout.note(caller, "Finish " + current.get().number() + " first: served or no-show", false);
+            layout.note(caller, false, "counter.finishFirst", current.get().number());
         } else if (!counter.open()) {
-            layout.note(caller, "Counter " + counter.number() + " is closed; open it below to call tokens", false);
+            layout.note(caller, false, "counter.isClosed", Integer.toString(counter.number()));
         } else {
             Optional<QueueToken> called = queue.callNext(counter.number(), caller.name());
-            layout.note(caller, called.map(t -> "Called " + t.number() + " to counter " + counter.number())
-                    .orElse("Nobody is waiting for the categories this counter serves"), called.isPresent());
+            if (called.isPresent()) {
+                layout.note(caller, true, "counter.called", called.get().number(), Integer.toString(counter.number()));
+            } else {
+                layout.note(caller, false, "counter.nobodyWaiting");
+            }
         }
         Exchange.redirect(response, callback, "/counter");
     }
@@ -123,24 +135,24 @@ final class CounterPages extends Handler.Abstract {
         String action = slash < 0 ? "" : rest.substring(slash + 1);
         Optional<QueueToken> t = KioskPages.parse(slash < 0 ? rest : rest.substring(0, slash)).flatMap(queue::token);
         if (t.isEmpty() || !List.of("served", "no-show", "apply").contains(action)) {
-            Http.error(response, callback, 404, "no such token or action");
+            layout.error(request, response, callback, caller, 404, "error.noToken");
             return;
         }
         QueueToken token = t.get();
         if (!QueueToken.CALLED.equals(token.state()) || token.counter() != counter.number()) {
-            layout.note(caller, token.number() + " is not called to counter " + counter.number() + " now", false);
+            layout.note(caller, false, "counter.notCalled", token.number(), Integer.toString(counter.number()));
         } else if (action.equals("apply")) {
             Optional<CatalogueEntry> e = catalogue.service(token.serviceId());
             if (e.isPresent() && e.get().enabled()) {
                 apply.startForToken(request, response, callback, e.get(), token, caller.name());
                 return;
             }
-            layout.note(caller, "Service " + token.serviceId() + " is unavailable now; no application can be started", false);
+            layout.note(caller, false, "counter.unavailable", token.serviceId());
         } else {
             boolean served = action.equals("served");
             Optional<QueueToken> done = queue.finish(token.id(), served, caller.name());
-            layout.note(caller, done.isPresent() ? token.number() + (served ? " served" : " marked as no-show")
-                    : token.number() + " was finished already", done.isPresent());
+            layout.note(caller, done.isPresent(), done.isEmpty() ? "counter.finishedAlready" : served ? "counter.servedNote"
+                    : "counter.noShowNote", token.number());
         }
         Exchange.redirect(response, callback, "/counter");
     }
@@ -154,8 +166,8 @@ final class CounterPages extends Handler.Abstract {
         }
         boolean open = "open".equals(form.get("state"));
         queue.saveCounter(new Counter(counter.number(), categories, open), caller.name());
-        layout.note(caller, "Counter " + counter.number() + " is " + (open ? "open" : "closed") + " and serves "
-                + (categories.isEmpty() ? "every category" : String.join(", ", categories)), true);
+        layout.note(caller, true, (open ? "counter.savedOpen" : "counter.savedClosed") + (categories.isEmpty() ? "All" : ""),
+                Integer.toString(counter.number()), String.join(", ", categories));
         Exchange.redirect(response, callback, "/counter");
     }
 }

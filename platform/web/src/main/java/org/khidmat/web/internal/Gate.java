@@ -99,7 +99,7 @@ final class Gate {
 
     /**
      * For the consoles: the caller when signed in with one of the roles; else a redirect to {@code /login}, or a
-     * 403 page for the wrong role. CSRF is checked by the page once it has read its form.
+     * 403 page in the console's frame for the wrong role. CSRF is checked by the page once it has read its form.
      */
     Optional<Caller> page(Request request, Response response, Callback callback, Role... roles) {
         Optional<Caller> c = caller(request);
@@ -108,11 +108,7 @@ final class Gate {
             return Optional.empty();
         }
         if (!allowed(c.get(), roles)) {
-            Http.html(response, callback, 403, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed"
-                    + " - Khidmat console</title><link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"></head><body><main "
-                    + "class=\"wrap\"><h1>Not allowed</h1><p id=\"forbidden\">Account " + Http.escape(c.get().name())
-                    + " may not open this page.</p><p><a href=\"" + LoginPages.home(c.get().account().role())
-                    + "\">Back to your console</a></p></main></body></html>");
+            ConsoleLayout.errorPage(request, response, callback, c.get(), 403, "error.forbidden", c.get().name());
             return Optional.empty();
         }
         return c;
@@ -129,18 +125,19 @@ final class Gate {
         try {
             form = Exchange.form(request);
         } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
+            ConsoleLayout.errorPage(request, response, callback, caller, 413, "error.sentence", e.getMessage());
             return null;
         }
         if (!csrfOk(request, caller, form.get(CSRF_FIELD))) {
-            badCsrf(response, callback);
+            badCsrf(request, response, callback, caller);
             return null;
         }
         return form;
     }
 
-    static void badCsrf(Response response, Callback callback) {
-        Http.error(response, callback, 403, "the form is missing its CSRF token; reload the page and try again");
+    /** Answers a console form without its session's CSRF token (an HTML page: the consoles never answer JSON). */
+    static void badCsrf(Request request, Response response, Callback callback, Caller caller) {
+        ConsoleLayout.errorPage(request, response, callback, caller, 403, "error.csrf");
     }
 
     static boolean allowed(Caller c, Role... roles) {

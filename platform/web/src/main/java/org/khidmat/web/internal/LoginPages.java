@@ -25,10 +25,16 @@ final class LoginPages extends Handler.Abstract {
     /** Longest username kept from a login form (the accounts service allows 32 characters). */
     static final int MAX_NAME = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final Gate gate;
+    /** What {@code login.jte} shows: the form's one-time value, the name typed and what went wrong. */
+    record View(String token, String username, String error) {
+    }
 
-    LoginPages(Gate gate) {
+    private final Gate gate;
+    private final ConsoleLayout layout;
+
+    LoginPages(Gate gate, ConsoleLayout layout) {
         this.gate = gate;
+        this.layout = layout;
     }
 
     @Override
@@ -67,7 +73,7 @@ final class LoginPages extends Handler.Abstract {
         String sent = f.get("form");
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
-            form(request, response, callback, 400, "The login form had expired. Please try again.", username);
+            form(request, response, callback, 400, Messages.of(Languages.of(request)).get("login.expired"), username);
             return;
         }
         LoginResult r = gate.accounts().login(username, f.getOrDefault("password", "").toCharArray(),
@@ -76,7 +82,9 @@ final class LoginPages extends Handler.Abstract {
             if (r.retryAfterSeconds() > 0) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
             }
-            form(request, response, callback, r.retryAfterSeconds() > 0 ? 429 : 401, r.message(), username);
+            Messages m = Messages.of(Languages.of(request));
+            form(request, response, callback, r.retryAfterSeconds() > 0 ? 429 : 401, r.retryAfterSeconds() > 0
+                    ? m.get("login.throttled", r.retryAfterSeconds()) : m.get("login.wrong"), username);
             return;
         }
         String old = Exchange.cookie(request, Gate.COOKIE);
@@ -98,7 +106,7 @@ final class LoginPages extends Handler.Abstract {
         }
         if (caller.isPresent() && caller.get().session() != null) {
             if (!Gate.csrfOk(request, caller.get(), f.get(Gate.CSRF_FIELD))) {
-                Http.error(response, callback, 403, "the form is missing its CSRF token; reload the page and try again");
+                layout.error(request, response, callback, caller.get(), 403, "error.csrf");
                 return;
             }
             gate.accounts().logout(caller.get().session().id());
@@ -115,21 +123,13 @@ final class LoginPages extends Handler.Abstract {
         };
     }
 
-    private static void form(Request request, Response response, Callback callback, int status, String error, String username) {
+    private void form(Request request, Response response, Callback callback, int status, String error, String username) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         response.getHeaders().add(HttpHeader.SET_COOKIE, FORM_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict"
                 + (request.isSecure() ? "; Secure" : ""));
-        String body = (error == null ? "" : "<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\">"
-                + "<h2>There is a problem</h2><p id=\"login-error\">" + Http.escape(error) + "</p></div>")
-                + "<h1>Staff login</h1><form method=\"post\" action=\"/login\">"
-                + "<input type=\"hidden\" name=\"form\" value=\"" + token + "\">"
-                + "<label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" "
-                + "autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" value=\"" + Http.escape(username) + "\">"
-                + "<label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" "
-                + "autocomplete=\"current-password\">"
-                + "<button type=\"submit\" id=\"login\">Log in</button></form>";
-        Http.html(response, callback, status, Layout.page(request, "en", error == null ? "Staff login" : "Error: Staff login", body));
+        ConsoleLayout.send(response, callback, status, "login.jte", layout.frame(request, null,
+                error == null ? "login.title" : "login.titleError"), new View(token, username, error));
     }
 }

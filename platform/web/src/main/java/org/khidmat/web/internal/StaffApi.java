@@ -154,8 +154,12 @@ final class StaffApi extends Handler.Abstract {
         } catch (IllegalArgumentException e) {
             throw new JsonIn.BadJson("'role' must be ADMIN, OPERATOR or AGENCY");
         }
+        JsonNode fresh = o.get("newAgency");
+        if (fresh != null && !fresh.isBoolean()) {
+            throw new JsonIn.BadJson("'newAgency' must be true or false");
+        }
         Account a = gate.accounts().create(JsonIn.string(o, "username"), password == null ? null : password.toCharArray(), r,
-                JsonIn.string(o, "agency"), caller.name());
+                JsonIn.string(o, "agency"), fresh != null && fresh.asBoolean(), caller.name());
         Http.json(response, callback, 201, ServiceJson.ordered("username", a.username(), "role", a.role().name(),
                 "agency", a.agency(), "enabled", a.enabled()));
     }

@@ -68,7 +68,7 @@ public final class WebServer {
         Path home = Path.of(property(context, "khidmat.home", "."));
         Uploads uploads = new Uploads(home.resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
-        BundleForms bundles = new BundleForms(desk, uploads, layout);
+        BundleForms bundles = new BundleForms(desk, uploads, layout, catalogue);
         ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
         BookingQuota quota = new BookingQuota(java.time.Clock.systemUTC(), BookingQuota.PER_DAY);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
@@ -76,7 +76,7 @@ public final class WebServer {
         String instance = context.getProperty("khidmat.instance");
         throttle = new FormThrottle(new Handler.Sequence(new Assets(),
                 new HealthApi(catalogue, deployer, () -> checks, instance),
-                new MetricsApi(metrics, metricsToken(home), gate, () -> checks, boot::server), new LoginPages(gate),
+                new MetricsApi(metrics, metricsToken(home), gate, () -> checks, boot::server), new LoginPages(gate, layout),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
@@ -86,7 +86,7 @@ public final class WebServer {
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout)),
-                new AgencyPages(gate, applications, catalogue, bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
+                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
                 FormThrottle.validCredential(gate));
         boot.serve(new HttpMetrics(new SecurityHeaders(new LanguageMemory(throttle)), metrics));
     }

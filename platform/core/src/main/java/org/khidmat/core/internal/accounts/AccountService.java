@@ -15,13 +15,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Account;
 import org.khidmat.api.platform.AccountStore;
 import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Session;
@@ -30,6 +34,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountService implements Accounts {
     static final String FIRST_ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,31}");
-    private static final Pattern AGENCY = Pattern.compile("[a-z][a-z0-9]{1,15}");
+    static final Pattern USERNAME = AccountRules.USERNAME;
     private static final String WRONG = "Wrong username or password";
 
     private final AccountStore store;
@@ -51,10 +57,16 @@ public final class AccountService implements Accounts {
     private final SessionBook sessions;
     private CompletableFuture<Void> firstAdmin = CompletableFuture.completedFuture(null);
     private volatile String dummyHash;
+    /** The centre's agencies: those with a certificate in conf/agencies, and those in the catalogue once bound. */
+    private volatile Predicate<String> certified = code -> false;
+    private volatile Catalogue catalogue;
 
     @Activate
     public AccountService(BundleContext context, @Reference AccountStore store, @Reference AuditLog audit) {
         this(store, audit, Clock.systemUTC(), PasswordHash.ITERATIONS);
+        String home = context.getProperty("khidmat.home");
+        Path agencies = Path.of(home == null || home.isBlank() ? "." : home.strip()).resolve("conf").resolve("agencies");
+        certified = code -> Files.isRegularFile(agencies.resolve(code + ".pem"));
         if (store.accounts().isEmpty()) {
             // the first admin's password hash takes a while by design: make it beside the start, not in its way
             firstAdmin = new CompletableFuture<>();
@@ -68,6 +80,28 @@ public final class AccountService implements Accounts {
             t.setDaemon(true);
             t.start();
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCatalogue(Catalogue c) {
+        catalogue = c;
+    }
+
+    void unsetCatalogue(Catalogue c) {
+        if (catalogue == c) {
+            catalogue = null;
+        }
+    }
+
+    /** For tests: which agency codes have a certificate. */
+    void certified(Predicate<String> known) {
+        certified = known;
+    }
+
+    private boolean agencyKnown(String code) {
+        Catalogue c = catalogue;
+        return certified.test(code) || c != null && c.services().stream().anyMatch(e -> code.equals(e.descriptor().agency().code()));
     }
 
     /**
@@ -167,23 +201,26 @@ public final class AccountService implements Accounts {
     }
 
     @Override
+    public List<Problem> check(String username, char[] password, Role role, String agency, boolean newAgency) {
+        boolean taken = username != null && AccountRules.USERNAME.matcher(username).matches() && store.account(username).isPresent();
+        return AccountRules.check(username, taken, password, role, agency, code -> newAgency || agencyKnown(code));
+    }
+
+    @Override
     public Account create(String username, char[] password, Role role, String agency, String actor) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("a username is 3 to 32 lowercase letters, digits, dots or dashes");
+        return create(username, password, role, agency, false, actor);
+    }
+
+    @Override
+    public Account create(String username, char[] password, Role role, String agency, boolean newAgency, String actor) {
+        List<Problem> problems = check(username, password, role, agency, newAgency);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream().map(Problem::en).collect(Collectors.joining("; ")));
         }
-        if (store.account(username).isPresent()) {
-            throw new IllegalArgumentException("the username " + username + " is taken");
-        }
-        if (role == Role.AGENCY && (agency == null || !AGENCY.matcher(agency).matches())) {
-            throw new IllegalArgumentException("an agency account needs the agency's code, like nadra");
-        }
-        if (role != Role.AGENCY && agency != null) {
-            throw new IllegalArgumentException("only an agency account belongs to an agency");
-        }
-        strongEnough(password);
+        boolean announced = newAgency && agency != null && !agencyKnown(agency);
         Account account = new Account(username, role, agency, true, clock.instant());
-        store.saveAccount(account, hasher.hash(password),
-                AuditNote.of(actor, "account.create", username, role + (agency == null ? "" : " of " + agency)));
+        store.saveAccount(account, hasher.hash(password), AuditNote.of(actor, "account.create", username,
+                role + (agency == null ? "" : " of " + agency) + (announced ? " (an agency new to the centre)" : "")));
         return account;
     }
 
@@ -199,6 +236,9 @@ public final class AccountService implements Accounts {
     @Override
     public void setEnabled(String username, boolean enabled, String actor) {
         AccountStore.StoredAccount stored = existing(username);
+        if (!enabled && username.equals(actor)) {
+            throw new IllegalArgumentException("you cannot disable your own account " + username + "; another admin can");
+        }
         Account a = stored.account();
         store.saveAccount(new Account(a.username(), a.role(), a.agency(), enabled, a.createdAt()), stored.passwordHash(),
                 AuditNote.of(actor, enabled ? "account.enable" : "account.disable", username, ""));
@@ -292,11 +332,9 @@ public final class AccountService implements Accounts {
     }
 
     private static void strongEnough(char[] password) {
-        if (password == null || password.length < 12) {
-            throw new IllegalArgumentException("a password needs at least 12 characters");
-        }
-        if (password.length > 256) {
-            throw new IllegalArgumentException("a password may have at most 256 characters");
+        String weak = AccountRules.weakness(password);
+        if (weak != null) {
+            throw new IllegalArgumentException(weak);
         }
     }
 

@@ -16,7 +16,6 @@ import org.khidmat.api.ServiceHandler;
 import org.khidmat.api.Submission;
 import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.descriptor.State;
 import org.khidmat.api.descriptor.Transition;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.ApplicationStore;
@@ -332,9 +331,7 @@ public final class ApplicationDesk implements Applications {
         if (move.get().noteRequired() && why == null) {
             return new MoveResult(MoveResult.Outcome.NOTE_REQUIRED, "say why in a note: " + from + " -> " + to + " needs one");
         }
-        boolean unpaid = "due".equals(t.application().paymentState()) || "pending".equals(t.application().paymentState());
-        boolean toFinal = t.descriptor().workflow().state(to).map(State::terminal).orElse(false);
-        if (unpaid && !toFinal) {
+        if (t.waitsForPayment(to)) {
             return new MoveResult(MoveResult.Outcome.PAYMENT_DUE, "the fee of " + t.application().reference()
                     + " is not paid yet; it can move to " + to + " once paid (only a refusal can come before payment)");
         }

@@ -41,6 +41,10 @@ class AccountServiceTest {
     private final MemoryStore store = new MemoryStore(audit);
     private final AccountService accounts = new AccountService(store, new ListAudit(audit), clock, 1_000);
 
+    {
+        accounts.certified(code -> code.equals("nadra"));
+    }
+
     @Test
     void passwordsAreStoredAsSaltedPbkdf2HashesWithTheProductionWorkFactorByDefault() {
         String h1 = new PasswordHash(PasswordHash.ITERATIONS).hash("correct horse battery".toCharArray());
