@@ -47,6 +47,15 @@ class AdminConsoleIT {
         browser.go(By.id("login"));
     }
 
+    /**
+     * Each test starts in English: a test that looks at the Urdu pages leaves the language chosen for the visit
+     * (the language cookie) set to Urdu, as a person's browser would keep it.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void inEnglish() {
+        browser.open(centre.url("/?lang=en"));
+    }
+
     @AfterAll
     void stop() throws Exception {
         try {
