@@ -25,7 +25,6 @@ public final class Status {
     static final int NOT_READY = 1;
     static final int CANNOT_TELL = 2;
     static final int NOT_RUNNING = 3;
-    private static final Pattern FIELD = Pattern.compile("\"(status|services|agencies|bundles)\"\\s*:\\s*\"?(\\w+)");
     private static final Pattern HOLDER = Pattern.compile("pid=(\\d+) port=(\\d+)(?: host=(\\S+))?");
 
     private Status() {
@@ -61,12 +60,9 @@ public final class Status {
             if (health == null) {
                 line.append(" ready=no (no answer from /health)");
             } else {
-                Matcher f = FIELD.matcher(health);
-                StringBuilder fields = new StringBuilder();
-                while (f.find()) {
-                    fields.append(' ').append(f.group(1)).append('=').append(f.group(2));
-                    up |= f.group(1).equals("status") && f.group(2).equals("UP");
-                }
+                Fields f = fields(health);
+                up = f.up();
+                String fields = f.text();
                 line.append(" ready=").append(up ? "yes" : "no").append(fields);
             }
             out.println(line);
@@ -75,6 +71,31 @@ public final class Status {
             out.println("status unknown: " + e.getMessage());
             return CANNOT_TELL;
         }
+    }
+
+    /** What {@code /health} said, as {@code status=UP services=41 ... check.store=OK ...}, and whether it is UP. */
+    record Fields(boolean up, String text) {
+    }
+
+    /** @return the top-level fields of a {@code /health} answer and each check's status, in the answer's order */
+    static Fields fields(String health) {
+        StringBuilder text = new StringBuilder();
+        boolean up = false;
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(health);
+            for (String name : java.util.List.of("status", "services", "agencies", "bundles")) {
+                com.fasterxml.jackson.databind.JsonNode v = root.path(name);
+                if (v.isValueNode()) {
+                    text.append(' ').append(name).append('=').append(v.asText());
+                }
+            }
+            up = "UP".equals(root.path("status").asText());
+            root.path("checks").fields().forEachRemaining(c -> text.append(" check.").append(c.getKey()).append('=')
+                    .append(c.getValue().path("status").asText("?")));
+        } catch (java.io.IOException e) {
+            text.append(" health=unreadable");
+        }
+        return new Fields(up, text.toString());
     }
 
     private static String health(String host, int port) {
