@@ -22,7 +22,7 @@ public interface Notifications {
 
     /**
      * The messages {@link #tell} would queue, composed from what is given and stored nowhere: for a caller that
-     * stores them in the transaction of the change they tell of (see {@link ApplicationStore#file}), then hands
+     * stores them in the transaction of the change they tell of (see {@link org.khidmat.api.store.ApplicationStore#file}), then hands
      * them to {@link #deliver}.
      *
      * @param application the application as it is now

@@ -17,8 +17,8 @@ public final class AgencyBundles {
     /**
      * What an agency bundle may import from the platform: the agency SPI, the OSGi API that DS components and
      * trackers need, SLF4J, Jackson's streaming core (a stateless library the sample notifier writes JSON with)
-     * and the JDK; an entry ending in {@code .*} stands for a prefix. {@code org.khidmat.api.platform} is the
-     * platform's own and is not here.
+     * and the JDK; an entry ending in {@code .*} stands for a prefix. {@code org.khidmat.api.platform} and
+     * {@code org.khidmat.api.store} are the platform's own and are not here.
      */
     public static final String DEFAULT_PACKAGES = "org.khidmat.api,org.khidmat.api.descriptor,org.khidmat.api.payment,"
             + "org.khidmat.api.notify,org.osgi.framework,org.osgi.service.component,"

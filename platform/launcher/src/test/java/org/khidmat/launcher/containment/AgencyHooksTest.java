@@ -69,7 +69,7 @@ class AgencyHooksTest {
 
     @Test
     void agenciesFindOnlySpiServicesAndAgencyServices() {
-        ServiceReference<?> audit = Fakes.service(core, "org.khidmat.api.platform.AuditLog");
+        ServiceReference<?> audit = Fakes.service(core, "org.khidmat.api.store.AuditLog");
         ServiceReference<?> mixed = Fakes.service(core, "org.khidmat.api.ServiceHandler", "org.khidmat.api.platform.AccountBook");
         ServiceReference<?> configAdmin = Fakes.service(system, "org.osgi.service.cm.ConfigurationAdmin");
         ServiceReference<?> scr = Fakes.service(system, "org.osgi.service.component.runtime.ServiceComponentRuntime");
@@ -95,7 +95,7 @@ class AgencyHooksTest {
         Map<BundleContext, Collection<ListenerInfo>> listeners = new HashMap<>();
         listeners.put(agencyContext, new ArrayList<>());
         listeners.put(platformContext, new ArrayList<>());
-        hooks.event(new ServiceEvent(ServiceEvent.REGISTERED, Fakes.service(core, "org.khidmat.api.platform.AuditLog")), listeners);
+        hooks.event(new ServiceEvent(ServiceEvent.REGISTERED, Fakes.service(core, "org.khidmat.api.store.AuditLog")), listeners);
         assertEquals(List.of(platformContext), List.copyOf(listeners.keySet()));
 
         listeners.put(agencyContext, new ArrayList<>());

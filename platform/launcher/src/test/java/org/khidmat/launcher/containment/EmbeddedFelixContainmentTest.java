@@ -86,21 +86,21 @@ class EmbeddedFelixContainmentTest {
         BundleContext system = start(true);
         Bundle platform = platformBundle(system);
         BundleContext platformContext = platform.getBundleContext();
-        platformContext.registerService("org.khidmat.api.platform.AuditLog", factory(), null);
+        platformContext.registerService("org.khidmat.api.store.AuditLog", factory(), null);
         platformContext.registerService("org.khidmat.api.ServiceHandler", factory(), null);
         Bundle agency = system.installBundle("khidmat-deploy:org.evil.lookup", jar("org.evil.lookup", Map.of()));
         agency.start();
         BundleContext agencyContext = agency.getBundleContext();
 
-        assertNull(agencyContext.getServiceReference("org.khidmat.api.platform.AuditLog"));
-        assertNull(agencyContext.getAllServiceReferences("org.khidmat.api.platform.AuditLog", null));
+        assertNull(agencyContext.getServiceReference("org.khidmat.api.store.AuditLog"));
+        assertNull(agencyContext.getAllServiceReferences("org.khidmat.api.store.AuditLog", null));
         assertNotNull(agencyContext.getServiceReference("org.khidmat.api.ServiceHandler"));
         List<String> all = new ArrayList<>();
         for (ServiceReference<?> ref : agencyContext.getAllServiceReferences(null, null)) {
             all.addAll(Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS)));
         }
         assertEquals(List.of("org.khidmat.api.ServiceHandler"), all, "not even the framework's own services");
-        assertNotNull(platformContext.getServiceReference("org.khidmat.api.platform.AuditLog"), "the platform finds it");
+        assertNotNull(platformContext.getServiceReference("org.khidmat.api.store.AuditLog"), "the platform finds it");
 
         List<String> heard = new ArrayList<>();
         agencyContext.addServiceListener(e -> heard.add(((String[]) e.getServiceReference().getProperty(Constants.OBJECTCLASS))[0]));

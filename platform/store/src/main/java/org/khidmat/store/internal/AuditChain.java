@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ final class AuditChain {
         if (seq % HEAD_EVERY == 0) {
             database.afterCommit(() -> publish("every " + HEAD_EVERY + " entries", new Head(seq, hash)));
         }
-        return new AuditEntry(seq, Instant.ofEpochMilli(at), note.actor(), note.action(), note.subject(), note.detail(), hash);
+        return AuditEntry.of(seq, Instant.ofEpochMilli(at), note.actor(), note.action(), note.subject(), note.detail(), hash);
     }
 
     /** @return the last entry of the log on this connection */

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
-import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.store.AuditCheck;
 
 /**
  * A verifiable export of the audit log: one JSON object per entry (the table's columns), then one line with the head
@@ -105,12 +105,12 @@ final class AuditExport {
             rows.add(line);
         }
         if (trailer == null) {
-            return new AuditCheck(false, 0, 0, "the export has no signed head line; it was cut short or is not an export");
+            return AuditCheck.of(false, 0, 0, "the export has no signed head line; it was cut short or is not an export");
         }
         String expected = HexFormat.of().formatHex(mac.doFinal(trailerFields(trailer.path("head").path("seq").asLong(),
                 trailer.path("head").path("hash").asText(), trailer.path("entries").asLong(), trailer.path("exportedAt").asText())));
         if (!AuditHash.same(expected, trailer.path("mac").asText()) || rows.size() != trailer.path("entries").asLong()) {
-            return new AuditCheck(false, 0, 0, "the export is not signed with this centre's audit key (changed after it"
+            return AuditCheck.of(false, 0, 0, "the export is not signed with this centre's audit key (changed after it"
                     + " was made, or from another centre); it proves nothing");
         }
         AuditCheck own = AuditVerifier.verify(c, key);
@@ -122,14 +122,14 @@ final class AuditExport {
             }
             String problem = compare(c, row, seq);
             if (problem != null) {
-                return new AuditCheck(false, own.entries(), seq, "audit log broken at entry " + seq + ": " + problem
+                return AuditCheck.of(false, own.entries(), seq, "audit log broken at entry " + seq + ": " + problem
                         + " since the export of " + when);
             }
         }
         if (!own.intact()) {
             return own;
         }
-        return new AuditCheck(true, own.entries(), 0, own.message() + "; it holds the export of " + when + " (head "
+        return AuditCheck.of(true, own.entries(), 0, own.message() + "; it holds the export of " + when + " (head "
                 + trailer.path("head").path("seq").asLong() + ") unchanged");
     }
 

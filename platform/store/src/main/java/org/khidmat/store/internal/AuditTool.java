@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.store.AuditCheck;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.store.AuditCheck;
 
 /**
  * Checks an audit log on a connection: entries up to the signed anchor by their plain SHA-256 chain, and that the
@@ -83,15 +83,15 @@ final class AuditVerifier {
             }
         }
         if (count > 0) {
-            return new AuditCheck(false, checked, 0, "audit log chain intact (" + checked + " entries) but " + count
+            return AuditCheck.of(false, checked, 0, "audit log chain intact (" + checked + " entries) but " + count
                     + " stored application" + (count == 1 ? " has" : "s have") + " no application.submit entry: "
                     + String.join(", ", references) + (count > NAMED ? ", ..." : ""), references);
         }
-        return new AuditCheck(true, checked, 0, "audit log intact: " + checked + " entries, head " + head.seq() + " "
+        return AuditCheck.of(true, checked, 0, "audit log intact: " + checked + " entries, head " + head.seq() + " "
                 + head.hash());
     }
 
     static AuditCheck broken(long checked, long seq, String why) {
-        return new AuditCheck(false, checked, seq, "audit log broken at entry " + seq + ": " + why);
+        return AuditCheck.of(false, checked, seq, "audit log broken at entry " + seq + ": " + why);
     }
 }

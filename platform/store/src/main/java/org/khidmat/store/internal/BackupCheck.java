@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.store.AuditCheck;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.store.FigureFacts;
 
 /**
  * The figure facts of a period added up from the daily sums in {@code figure_day} and {@code figure_time} for its

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.StatusChange;
 

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.khidmat.api.platform.Account;
-import org.khidmat.api.platform.AccountStore;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AccountStore;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.Role;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.khidmat.api.platform.Appointment;
-import org.khidmat.api.platform.AppointmentStore;
+import org.khidmat.api.store.AppointmentStore;
 
 /**
  * Appointments ({@code appointment}) and their slots' counts ({@code appointment_slot}). A booking raises the slot's

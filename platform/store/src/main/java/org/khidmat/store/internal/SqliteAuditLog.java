@@ -5,10 +5,10 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditLog;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.AuditNote;
 
 /** The audit log in table {@code audit_log}: entries chained by {@link AuditChain}, checked by {@link AuditVerifier}. */
 final class SqliteAuditLog implements AuditLog {
@@ -51,7 +51,7 @@ final class SqliteAuditLog implements AuditLog {
                 List<AuditEntry> entries = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(new AuditEntry(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)),
+                        entries.add(AuditEntry.of(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)),
                                 rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
                                 rows.getString(8)));
                     }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.khidmat.api.platform.Notification;
-import org.khidmat.api.platform.NotificationStore;
+import org.khidmat.api.store.NotificationStore;
 
 /** The outbox of messages to citizens, table {@code notification}. */
 final class SqliteNotificationStore implements NotificationStore {

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Payment;
-import org.khidmat.api.platform.PaymentStore;
+import org.khidmat.api.store.PaymentStore;
 
 /**
  * Payments in table {@code payment}, one per application (its primary key); the application's {@code payment_state}

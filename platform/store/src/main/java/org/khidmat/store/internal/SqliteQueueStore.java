@@ -15,7 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.khidmat.api.platform.Counter;
-import org.khidmat.api.platform.QueueStore;
+import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 
 /** Queue tokens ({@code queue_token}), category letters ({@code queue_letter}) and counters ({@code counter}). */

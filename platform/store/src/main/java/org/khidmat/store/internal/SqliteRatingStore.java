@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Rating;
-import org.khidmat.api.platform.RatingStore;
+import org.khidmat.api.store.RatingStore;
 
 /** Ratings in table {@code rating}, one per application. */
 final class SqliteRatingStore implements RatingStore {

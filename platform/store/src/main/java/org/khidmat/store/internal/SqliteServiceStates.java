@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.khidmat.api.platform.AuditNote;
-import org.khidmat.api.platform.ServiceState;
-import org.khidmat.api.platform.ServiceStates;
+import org.khidmat.api.store.AuditNote;
+import org.khidmat.api.store.ServiceState;
+import org.khidmat.api.store.ServiceStates;
 
 /** Services' enablement in table {@code service_state}, one row per service that was ever switched. */
 final class SqliteServiceStates implements ServiceStates {
@@ -38,7 +38,7 @@ final class SqliteServiceStates implements ServiceStates {
                     ResultSet rows = statement.executeQuery("SELECT service_id, enabled, reason, changed_by,"
                             + " changed_at FROM service_state ORDER BY service_id")) {
                 while (rows.next()) {
-                    ServiceState state = new ServiceState(rows.getString(1), rows.getInt(2) != 0, rows.getString(3),
+                    ServiceState state = ServiceState.of(rows.getString(1), rows.getInt(2) != 0, rows.getString(3),
                             rows.getString(4), Instant.ofEpochMilli(rows.getLong(5)));
                     states.put(state.serviceId(), state);
                 }

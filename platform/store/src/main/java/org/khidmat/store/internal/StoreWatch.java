@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.khidmat.api.platform.HealthCheck;
 import org.khidmat.api.platform.HealthResult;
 import org.khidmat.api.platform.Metrics;
-import org.khidmat.api.platform.ServiceStates;
+import org.khidmat.api.store.ServiceStates;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

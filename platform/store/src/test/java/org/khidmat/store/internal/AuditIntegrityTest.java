@@ -18,15 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.Account;
-import org.khidmat.api.platform.AccountStore;
+import org.khidmat.api.store.AccountStore;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.Role;
-import org.khidmat.api.platform.ServiceState;
+import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
@@ -177,7 +177,7 @@ class AuditIntegrityTest {
         assertThrows(StoreException.class, () -> payments.markPaid("KM7Q-4XPA-K", FILED, "KR-1", note));
         assertThrows(StoreException.class, () -> ratings.addIfAbsent(new Rating("KM7Q-4XPA-K", "ictpolice.character-cert",
                 "ictpolice", 5, null, FILED), note));
-        assertThrows(StoreException.class, () -> states.put(new ServiceState("ictpolice.character-cert", false, "down",
+        assertThrows(StoreException.class, () -> states.put(ServiceState.of("ictpolice.character-cert", false, "down",
                 "admin", FILED), note));
         assertThrows(StoreException.class, () -> accounts.saveAccount(new Account("sara", Role.ADMIN, null, true, FILED),
                 "hash", note));

@@ -19,7 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.khidmat.api.platform.AuditCheck;
+import org.khidmat.api.store.AuditCheck;
 
 /**
  * Keying the chain of a centre that already has plain SHA-256 entries, the anchor that ties the two, the export that
@@ -202,7 +202,7 @@ class AuditKeyingTest {
             }
             assertEquals(java.util.List.of("Audit chain head (every 100 entries): seq 100 hash " + hundredth), published);
             assertThrowsStore(() -> db.write("fail after the 200th entry", c -> {
-                chain.append(c, org.khidmat.api.platform.AuditNote.of("admin", "event", "s200", null));
+                chain.append(c, org.khidmat.api.store.AuditNote.of("admin", "event", "s200", null));
                 throw new java.sql.SQLException("injected");
             }));
             assertEquals(1, published.size(), "a head that was rolled back is not published");

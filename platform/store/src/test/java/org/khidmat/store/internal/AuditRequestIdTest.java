@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.StatusChange;
 import org.slf4j.MDC;
 

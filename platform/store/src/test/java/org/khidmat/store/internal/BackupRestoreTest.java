@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.StatusChange;
 
 /** The backup of a centre while it files applications, its check, and the restore drill with its refusals. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Payment;
-import org.khidmat.api.platform.PaymentStore;
+import org.khidmat.api.store.PaymentStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.FigureFacts;
-import org.khidmat.api.platform.FigureFacts.Group;
+import org.khidmat.api.store.FigureFacts;
+import org.khidmat.api.store.FigureFacts.Group;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.store.FigureFacts;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
 

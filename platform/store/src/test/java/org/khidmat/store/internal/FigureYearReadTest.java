@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.store.FigureFacts;
 
 /**
  * A year of figures reads the daily sums only: its statements (recorded through a connection wrapper) are the two

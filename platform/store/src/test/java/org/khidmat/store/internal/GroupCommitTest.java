@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.StatusChange;
 
 /** Many writes, one transaction: every caller acknowledged is stored with its audit entry, and only those. */

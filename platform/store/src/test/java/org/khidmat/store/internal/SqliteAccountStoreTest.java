@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.khidmat.api.platform.Account;
-import org.khidmat.api.platform.AccountStore.StoredToken;
+import org.khidmat.api.store.AccountStore.StoredToken;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.StoreException;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditEntry;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditEntry;
 import org.khidmat.api.platform.StoreException;
 
 class SqliteAuditLogTest {

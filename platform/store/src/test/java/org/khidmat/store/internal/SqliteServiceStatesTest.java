@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.khidmat.api.platform.ServiceState;
+import org.khidmat.api.store.ServiceState;
 
 class SqliteServiceStatesTest {
     @TempDir
@@ -17,9 +17,9 @@ class SqliteServiceStatesTest {
     void upsertsAndReloadsAfterReopening() {
         Instant t1 = Instant.parse("2025-01-01T08:00:00.123Z");
         Instant t2 = Instant.parse("2025-01-02T08:00:00.456Z");
-        ServiceState closed = new ServiceState("nadra.frc", false, "system upgrade", "admin", t1);
-        ServiceState other = new ServiceState("ictpolice.character-cert", true, null, "admin", t1);
-        ServiceState reopened = new ServiceState("nadra.frc", true, null, "admin2", t2);
+        ServiceState closed = ServiceState.of("nadra.frc", false, "system upgrade", "admin", t1);
+        ServiceState other = ServiceState.of("ictpolice.character-cert", true, null, "admin", t1);
+        ServiceState reopened = ServiceState.of("nadra.frc", true, null, "admin2", t2);
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
             SqliteServiceStates states = new SqliteServiceStates(db, TestChain.of(db));
             assertEquals(Map.of(), states.all());
@@ -39,7 +39,7 @@ class SqliteServiceStatesTest {
     void keepsMillisecondsAndDropsFinerPrecision() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
             SqliteServiceStates states = new SqliteServiceStates(db, TestChain.of(db));
-            states.put(new ServiceState("nadra.frc", false, "x", "admin", Instant.parse("2025-01-01T08:00:00.123456789Z")));
+            states.put(ServiceState.of("nadra.frc", false, "x", "admin", Instant.parse("2025-01-01T08:00:00.123456789Z")));
             assertEquals(Instant.parse("2025-01-01T08:00:00.123Z"), states.all().get("nadra.frc").changedAt());
         }
     }

@@ -3,8 +3,8 @@ package org.khidmat.web.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.Role;
 
 /**

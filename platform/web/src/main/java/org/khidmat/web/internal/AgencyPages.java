@@ -6,8 +6,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.DeployedBundle;
 import org.khidmat.api.platform.Role;
 

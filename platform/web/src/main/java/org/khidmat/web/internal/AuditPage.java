@@ -5,9 +5,9 @@ import java.util.Map;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
 
 /** {@code /admin/audit} ({@code audit.jte}): the audit log, newest first, searchable; {@code ?verify=1} checks its hash chain. */
 final class AuditPage {

@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Applications;
-import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Role;

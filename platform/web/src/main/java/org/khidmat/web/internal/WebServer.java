@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Appointments;
-import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Deployer;

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.Descriptors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.platform.Catalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.platform.ApplicationStore;
-import org.khidmat.api.platform.AuditLog;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.ApplicationStore;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
-import org.khidmat.api.platform.ServiceState;
-import org.khidmat.api.platform.ServiceStates;
+import org.khidmat.api.store.ServiceState;
+import org.khidmat.api.store.ServiceStates;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -239,7 +239,7 @@ public final class CatalogueService implements Catalogue {
             throw new NoSuchElementException("no deployed bundle declares service " + id);
         }
         String why = enabled || reason == null || reason.isBlank() ? null : reason.strip();
-        ServiceState state = new ServiceState(id, enabled, why, actor, Instant.now());
+        ServiceState state = ServiceState.of(id, enabled, why, actor, Instant.now());
         states.put(state, AuditNote.of(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why));
         cached = null;
         stamp.incrementAndGet();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.store.ApplicationStore;
 import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package org.khidmat.core.internal.centre;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import org.khidmat.api.platform.AppointmentStore;
+import org.khidmat.api.store.AppointmentStore;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.BookingResult.Outcome;
 import org.khidmat.api.platform.Catalogue;

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Appointment;
-import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.store.FigureFacts;
 import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;

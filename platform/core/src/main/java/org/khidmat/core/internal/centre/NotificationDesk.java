@@ -20,7 +20,7 @@ import org.khidmat.api.notify.NotificationProvider;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notification;
-import org.khidmat.api.platform.NotificationStore;
+import org.khidmat.api.store.NotificationStore;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.TrackedApplication;
 import org.khidmat.core.internal.metrics.Meter;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.khidmat.api.platform.HealthCheck;
 import org.khidmat.api.platform.HealthResult;
 import org.khidmat.api.platform.Metrics;
-import org.khidmat.api.platform.QueueStore;
+import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.framework.BundleContext;

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.Descriptors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.platform.ApplicationStore;
+import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.platform.Rules;
 import org.khidmat.core.internal.applications.RuleCompilation;
 import org.osgi.framework.Bundle;

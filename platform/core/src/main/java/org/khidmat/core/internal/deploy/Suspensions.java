@@ -3,7 +3,7 @@ package org.khidmat.core.internal.deploy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.khidmat.api.platform.AuditLog;
+import org.khidmat.api.store.AuditLog;
 import org.khidmat.core.internal.catalogue.CatalogueService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;

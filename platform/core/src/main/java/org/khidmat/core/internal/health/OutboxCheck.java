@@ -3,7 +3,7 @@ package org.khidmat.core.internal.health;
 import org.khidmat.api.platform.HealthCheck;
 import org.khidmat.api.platform.HealthResult;
 import org.khidmat.api.platform.Metrics;
-import org.khidmat.api.platform.NotificationStore;
+import org.khidmat.api.store.NotificationStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -23,11 +23,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.khidmat.api.platform.Account;
-import org.khidmat.api.platform.AccountStore;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditLog;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AccountStore;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.Session;
@@ -262,7 +262,7 @@ class AccountServiceTest {
         @Override
         public AuditEntry append(String actor, String action, String subject, String detail) {
             lines.add((actor + " " + action + " " + subject + " " + detail).strip());
-            return new AuditEntry(lines.size(), Instant.EPOCH, actor, action, subject, detail, "");
+            return AuditEntry.of(lines.size(), Instant.EPOCH, actor, action, subject, detail, "");
         }
 
         @Override
@@ -272,7 +272,7 @@ class AccountServiceTest {
 
         @Override
         public AuditCheck verify() {
-            return new AuditCheck(true, lines.size(), 0, "");
+            return AuditCheck.of(true, lines.size(), 0, "");
         }
     }
 }

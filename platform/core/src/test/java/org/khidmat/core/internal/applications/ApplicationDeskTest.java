@@ -21,11 +21,11 @@ import org.khidmat.api.ServiceHandler;
 import org.khidmat.api.descriptor.Descriptors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationRecord;
-import org.khidmat.api.platform.ApplicationStore;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditLog;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.ApplicationStore;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.MoveResult;
@@ -452,7 +452,7 @@ class ApplicationDeskTest {
             }
 
             @Override
-            public org.khidmat.api.platform.FigureFacts figureFacts(java.time.Instant from, java.time.Instant to) {
+            public org.khidmat.api.store.FigureFacts figureFacts(java.time.Instant from, java.time.Instant to) {
                 throw new UnsupportedOperationException("the application desk does not read figures");
             }
 
@@ -503,7 +503,7 @@ class ApplicationDeskTest {
 
             @Override
             public AuditCheck verify() {
-                return new AuditCheck(true, 0, 0, "");
+                return AuditCheck.of(true, 0, 0, "");
             }
         };
     }

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.AgencyBundle;
-import org.khidmat.api.platform.ApplicationStore;
-import org.khidmat.api.platform.AuditLog;
-import org.khidmat.api.platform.AuditNote;
-import org.khidmat.api.platform.ServiceState;
-import org.khidmat.api.platform.ServiceStates;
+import org.khidmat.api.store.ApplicationStore;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.AuditNote;
+import org.khidmat.api.store.ServiceState;
+import org.khidmat.api.store.ServiceStates;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
@@ -93,7 +93,7 @@ class CatalogueStampTest {
         catalogue.admit(bundle(7, 0), null);
         long before = catalogue.version();
         // another node writes to the shared store; this node reads the enablement again after its freshness
-        stored.put("police.cert", new ServiceState("police.cert", false, "elsewhere", "admin", Instant.now()));
+        stored.put("police.cert", ServiceState.of("police.cert", false, "elsewhere", "admin", Instant.now()));
         Thread.sleep(CatalogueService.STATES_FRESH_NANOS / 1_000_000 + 100);
         long after = catalogue.version();
         assertNotEquals(before, after);

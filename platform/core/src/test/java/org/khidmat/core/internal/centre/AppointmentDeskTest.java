@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.AppointmentRules;
-import org.khidmat.api.platform.AppointmentStore;
+import org.khidmat.api.store.AppointmentStore;
 import org.khidmat.api.platform.ArrivalResult;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.Catalogue;

@@ -16,20 +16,20 @@ import org.khidmat.api.descriptor.Descriptors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Applications;
-import org.khidmat.api.platform.AuditCheck;
-import org.khidmat.api.platform.AuditEntry;
-import org.khidmat.api.platform.AuditLog;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditCheck;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.MoveResult;
 import org.khidmat.api.platform.Payment;
-import org.khidmat.api.platform.PaymentStore;
-import org.khidmat.api.platform.QueueStore;
+import org.khidmat.api.store.PaymentStore;
+import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
-import org.khidmat.api.platform.RatingStore;
+import org.khidmat.api.store.RatingStore;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.SubmitResult;
 import org.khidmat.api.platform.TrackedApplication;
@@ -136,7 +136,7 @@ final class Fakes {
         @Override
         public AuditEntry append(String actor, String action, String subject, String detail) {
             lines.add(actor + " " + action + " " + subject + " " + detail);
-            return new AuditEntry(lines.size(), Instant.EPOCH, actor, action, subject, detail, "");
+            return AuditEntry.of(lines.size(), Instant.EPOCH, actor, action, subject, detail, "");
         }
 
         long count(String action) {
@@ -150,7 +150,7 @@ final class Fakes {
 
         @Override
         public AuditCheck verify() {
-            return new AuditCheck(true, 0, 0, "");
+            return AuditCheck.of(true, 0, 0, "");
         }
     }
 

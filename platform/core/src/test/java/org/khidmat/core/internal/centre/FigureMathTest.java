@@ -23,7 +23,7 @@ import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Appointment;
-import org.khidmat.api.platform.FigureFacts;
+import org.khidmat.api.store.FigureFacts;
 import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;

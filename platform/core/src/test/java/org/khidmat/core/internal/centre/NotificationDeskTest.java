@@ -18,7 +18,7 @@ import org.khidmat.api.notify.Message;
 import org.khidmat.api.notify.NotificationProvider;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Notification;
-import org.khidmat.api.platform.NotificationStore;
+import org.khidmat.api.store.NotificationStore;
 import org.khidmat.api.platform.TrackedApplication;
 import org.osgi.framework.Constants;
 

@@ -23,12 +23,12 @@ import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.payment.Charge;
 import org.khidmat.api.payment.PaymentProvider;
-import org.khidmat.api.platform.AuditNote;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.DailyCollection;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.platform.PaymentResult;
 import org.khidmat.api.platform.PaymentResult.Outcome;
-import org.khidmat.api.platform.PaymentStore;
+import org.khidmat.api.store.PaymentStore;
 
 class PaymentDeskTest {
     private static final Instant NOW = Instant.parse("2026-03-02T05:00:00Z");

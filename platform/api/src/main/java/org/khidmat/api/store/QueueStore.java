@@ -1,4 +1,7 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
+
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.QueueToken;
 
 import java.time.Instant;
 import java.time.LocalDate;

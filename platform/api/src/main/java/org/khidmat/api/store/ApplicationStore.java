@@ -1,4 +1,10 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
+
+import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.InboxCursor;
+import org.khidmat.api.platform.Notification;
+import org.khidmat.api.platform.StatusChange;
+import org.khidmat.api.platform.StoreException;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
 
 import java.util.Objects;
 

@@ -1,4 +1,7 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
+
+import org.khidmat.api.platform.Rating;
+import org.khidmat.api.platform.StoreException;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,8 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
+
+import org.khidmat.api.platform.Account;
+import org.khidmat.api.platform.ApiToken;
+import org.khidmat.api.platform.StoreException;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,6 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
+
+import org.khidmat.api.platform.StoreException;
 
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;

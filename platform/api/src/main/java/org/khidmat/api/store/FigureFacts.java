@@ -1,4 +1,6 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
+
+import org.khidmat.api.platform.Applications;
 
 import java.time.Duration;
 import java.util.List;

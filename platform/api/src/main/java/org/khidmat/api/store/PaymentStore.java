@@ -1,4 +1,7 @@
-package org.khidmat.api.platform;
+package org.khidmat.api.store;
+
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.StoreException;
 
 import java.time.Instant;
 import java.util.List;
