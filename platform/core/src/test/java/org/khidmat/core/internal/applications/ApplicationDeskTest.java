@@ -505,6 +505,11 @@ class ApplicationDeskTest {
             public AuditCheck verify() {
                 return new AuditCheck(true, 0, 0, "");
             }
+
+            @Override
+            public AuditCheck verifyFrom(long seq) {
+                return verify();
+            }
         };
     }
 }
