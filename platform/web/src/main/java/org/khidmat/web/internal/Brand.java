@@ -39,6 +39,12 @@ final class Brand {
         return img + Http.escape(name(lang));
     }
 
+    /** @return what a prepared page depends on: name, logo and colour, so a change of any makes the page anew */
+    static String stamp() {
+        Centre c = centre;
+        return c == null ? "" : c.name() + '\n' + c.logo() + '\n' + c.colour();
+    }
+
     /** @return the brand colour, #rrggbb */
     static String colour() {
         Centre c = centre;
