@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -119,6 +120,16 @@ class AuditChainIT {
         assertTrue(check.get("message").asText().contains("entry " + edited), check.toString());
         String page = Staff.admin(centre).get("/admin/audit?verify=1").body();
         assertTrue(page.contains("BROKEN at entry " + edited), "the console names it too");
+        // and the centre finds it by itself: the background check's first round after the start (AuditWatch)
+        assertTrue(Centre.await(Duration.ofSeconds(45), () -> auditCheck().path("status").asText().equals("CRITICAL")),
+                "the audit check of /health: " + auditCheck());
+        assertTrue(auditCheck().path("message").asText().contains("entry " + edited), auditCheck().toString());
+        String metrics = Staff.admin(centre).get("/metrics").body();
+        assertTrue(metrics.contains("\nkhidmat_audit_chain_intact 0.0\n"), "the gauge the alert reads");
+    }
+
+    private JsonNode auditCheck() {
+        return Staff.read(centre.get("/health")).path("checks").path("audit");
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -377,10 +379,25 @@ final class DescriptorReader {
             problem(path, "must be {\"en\": ..., \"ur\": ...}");
             return NO_TEXT;
         }
-        only(n, path, "en", "ur");
         String en = string(n, path, "en", null, null);
         String ur = string(n, path, "ur", null, null);
-        return new Text(en, ur);
+        Map<String, String> others = new TreeMap<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String lang = it.next();
+            if (lang.equals("en") || lang.equals("ur")) {
+                continue;
+            }
+            if (!Text.isLanguage(lang)) {
+                problem(join(path, lang), "is not a language: the keys of a text are ISO 639-1 codes, lowercase (en, ur,"
+                        + " sd, ps, pa, ...)");
+                continue;
+            }
+            String text = string(n, path, lang, null, null);
+            if (text != null) {
+                others.put(lang, text);
+            }
+        }
+        return new Text(en, ur, others);
     }
 
     void problem(String path, String what) {

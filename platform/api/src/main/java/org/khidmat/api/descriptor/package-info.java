@@ -6,7 +6,7 @@
  * <p>The types here are created by {@link org.khidmat.api.descriptor.Descriptors} only; agencies read them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.khidmat.api.descriptor;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,7 +8,6 @@ import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.descriptor.Text;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -33,8 +32,7 @@ public interface Applications {
             return descriptor.form();
         }
         List<Field> out = new ArrayList<>();
-        out.add(new Field(APPLICANT_CNIC, FieldType.CNIC, new Text("Your CNIC number", "آپ کا شناختی کارڈ نمبر"),
-                new Text("13 digits, for example 61101-1234567-1", "13 ہندسے، مثلاً 61101-1234567-1"), true, List.of(),
+        out.add(new Field(APPLICANT_CNIC, FieldType.CNIC, ApplicantWords.LABEL, ApplicantWords.HINT, true, List.of(),
                 0, 15, null, 1));
         out.addAll(descriptor.form());
         return out;

@@ -41,4 +41,18 @@ public interface AuditLog {
      * @return whether the log is intact, the first broken entry if not, and any application lacking its entry
      */
     AuditCheck verify();
+
+    /**
+     * Checks only the entries from {@code seq} on, cheaply enough to run every few minutes: each one's keyed hash,
+     * that they follow each other without a gap, and that the first chains onto entry {@code seq - 1}, which must
+     * still be there. Entries before it are taken as checked before (an edit of one is found by {@link #verify()},
+     * which the centre runs at start and daily); applications lacking their submit entry are not looked for.
+     *
+     * @param seq the first entry to check; 1 or less (or an entry of the plain chain before the key) checks the whole
+     *        log as {@link #verify()} does
+     * @return whether the checked entries hold; {@link AuditCheck#entries()} is how many were checked, so the last
+     *         checked entry is {@code seq + entries - 1}
+     * @throws StoreException when the log cannot be read
+     */
+    AuditCheck verifyFrom(long seq);
 }

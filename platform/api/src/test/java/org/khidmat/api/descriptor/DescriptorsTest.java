@@ -248,8 +248,42 @@ class DescriptorsTest {
         assertProblems(d -> field(d, 0).put("requried", true),
                 "form[0].requried: is not a descriptor field (allowed here: name, type, label, hint, required, options, "
                         + "minLength, maxLength, pattern, page)");
-        assertProblems(d -> ((ObjectNode) d.get("title")).put("fr", "Permis"),
-                "title.fr: is not a descriptor field (allowed here: en, ur)");
+        assertProblems(d -> ((ObjectNode) d.get("title")).put("english", "Permit"),
+                "title.english: is not a language: the keys of a text are ISO 639-1 codes, lowercase (en, ur, sd, ps, pa, ...)");
+    }
+
+    @Test
+    void aTextMayBeInFurtherLanguagesAndFallsBackToEnglish() throws Exception {
+        ObjectNode d = (ObjectNode) JSON.readTree(resource("base.json"));
+        ((ObjectNode) d.get("title")).put("sd", "عمارت جو اجازت نامو").put("pa", "عمارت دا اجازت نامہ");
+        ((ObjectNode) field(d, 0).get("label")).put("ps", "نوم");
+        ServiceDescriptor read = parse(JSON.writeValueAsBytes(d));
+        Text title = read.title();
+        assertEquals("عمارت جو اجازت نامو", title.in("sd"));
+        assertEquals("عمارت دا اجازت نامہ", title.in("pa"));
+        assertEquals(title.en(), title.in("ps"), "a language the text lacks falls back to English");
+        assertEquals(List.of("en", "ur", "pa", "sd"), List.copyOf(title.languages()));
+        assertEquals("نوم", read.form().get(0).label().in("ps"));
+        assertProblems(e -> ((ObjectNode) e.get("title")).put("SD", "x"),
+                "title.SD: is not a language: the keys of a text are ISO 639-1 codes, lowercase (en, ur, sd, ps, pa, ...)");
+        assertProblems(e -> ((ObjectNode) e.get("title")).put("sd", ""), "title.sd: must be a non-empty string");
+    }
+
+    @Test
+    void aTextOfTwoLanguagesIsWhatItWasAndOfMakesAnyOther() {
+        Text two = new Text("Permit", "اجازت نامہ");
+        assertEquals("Permit", two.en());
+        assertEquals("اجازت نامہ", two.ur());
+        assertEquals("اجازت نامہ", two.in("ur"));
+        assertEquals("Permit", two.in("sd"));
+        assertEquals(two, Text.of(java.util.Map.of("en", "Permit", "ur", "اجازت نامہ")));
+        Text sindhi = Text.of(java.util.Map.of("en", "Permit", "sd", "اجازت نامو"));
+        assertEquals("Permit", sindhi.in("ur"), "without Urdu, Urdu falls back to English");
+        assertEquals("اجازت نامو", sindhi.in("sd"));
+        assertThrows(IllegalArgumentException.class, () -> Text.of(java.util.Map.of("ur", "اجازت نامہ")));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Text.of(java.util.Map.of("en", "Permit", "xx", "?")));
+        assertTrue(bad.getMessage().contains("ISO 639-1"), bad.getMessage());
     }
 
     @Test

@@ -16,12 +16,35 @@ public final class SettingTable {
     static final String WEB = "org.khidmat.web";
     static final String DEPLOY = "org.khidmat.deploy";
     static final String STORE = "org.khidmat.store";
+    static final String HEALTH = "org.khidmat.health";
+
+    /**
+     * A setting read before the framework starts (by {@code bin/khidmat} or the launcher's {@code main}), from the
+     * environment only: it cannot wait for Config Admin, or it is a secret that must not be stored there.
+     *
+     * @param variable the environment variable
+     * @param fallback the default, as written in the documentation
+     * @param meaning what it does, in a sentence
+     */
+    record LauncherOnly(String variable, String fallback, String meaning) {
+    }
+
+    static final List<LauncherOnly> LAUNCHER_ONLY = List.of(
+            new LauncherOnly("KHIDMAT_HOME", "(the folder above bin/)", "where the centre lives: conf/, data/, deploy/,"
+                    + " logs/"),
+            new LauncherOnly("KHIDMAT_ADMIN_PASSWORD", "(random, in data/initial-admin-password)",
+                    "the first admin's password, at the first start only"),
+            new LauncherOnly("KHIDMAT_LOG_FORMAT", "text", "text, or json for one JSON object a line"),
+            new LauncherOnly("KHIDMAT_LOG_FILE_MB", "10", "the size of a log file in logs/ before it rotates (1 to 1024)"),
+            new LauncherOnly("KHIDMAT_LOG_FILES", "5", "how many log files are kept (1 to 100)"),
+            new LauncherOnly("KHIDMAT_HEAP", "256m", "the most heap the JVM may take, as -Xmx: 512m, 1g"),
+            new LauncherOnly("KHIDMAT_CDS", "on", "off runs without the class-data archive kept in data/"));
 
     static final List<Setting> ALL = List.of(
             Setting.of(CENTRE, "name", Kind.NAME, "Asan Khidmat Markaz", "", true,
                     "the centre's full name, on its pages and receipts"),
             Setting.of(CENTRE, "shortName", Kind.NAME, "Khidmat", "", true,
-                    "a short name for page headers and the hall screen"),
+                    "a short name for page headers, the hall screen and the metrics' centre label"),
             Setting.of(CENTRE, "zone", Kind.ZONE, "Asia/Karachi", "", true,
                     "the time zone of the centre's days, opening hours, receipts and the times it shows"),
             Setting.of(CENTRE, "logo", Kind.TEXT, "(none)", "", true, "path of the logo under the web root"),
@@ -57,7 +80,15 @@ public final class SettingTable {
             Setting.of(DEPLOY, "requireSigned", Kind.FLAG, "false", "KHIDMAT_REQUIRE_SIGNED", false,
                     "accept only bundles signed with the agency's certificate in conf/agencies/"),
             Setting.of(STORE, "database", Kind.NAME, "data/khidmat.db", "", false,
-                    "the SQLite database file, relative to the centre's home"));
+                    "the SQLite database file, relative to the centre's home"),
+            Setting.number(HEALTH, "outboxWarn", 1, 1_000_000, "100", "", true,
+                    "the outbox check warns above this many messages waiting to be sent"),
+            Setting.number(HEALTH, "diskWarnMb", 1, 10_000_000, "1024", "", true,
+                    "the disk check warns under this many MB free for data/, and is critical under a tenth"),
+            Setting.number(HEALTH, "auditCheckMinutes", 1, 1440, "5", "", true,
+                    "minutes between two checks of the audit log's new entries (the whole log at start and daily)"),
+            Setting.number(HEALTH, "approvalWarnHours", 1, 8760, "24", "", true,
+                    "the approvals check warns when a bundle has waited longer than this for a centre admin"));
 
     private SettingTable() {
     }

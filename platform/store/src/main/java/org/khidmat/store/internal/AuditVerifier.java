@@ -1,6 +1,7 @@
 package org.khidmat.store.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,41 +34,90 @@ final class AuditVerifier {
                     + ") is not signed with this centre's audit key; the database was changed outside the centre,"
                     + " or the key is not this database's");
         }
-        long checked = 0;
-        long previousSeq = 0;
-        String previousHash = AuditHash.GENESIS;
-        try (Statement statement = c.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT " + AuditChain.COLUMNS + " FROM audit_log ORDER BY seq")) {
-            while (rows.next()) {
-                checked++;
-                long seq = rows.getLong(1);
-                String prevHash = rows.getString(7);
-                String hash = rows.getString(8);
-                String expected = seq <= anchor.seq()
-                        ? AuditHash.of(prevHash, seq, rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                                rows.getString(6))
-                        : AuditHash.keyed(key, prevHash, seq, rows.getLong(2), rows.getString(3), rows.getString(4),
-                                rows.getString(5), rows.getString(6), rows.getString(9));
-                if (!AuditHash.same(expected, hash)) {
-                    return broken(checked, seq, "its content does not match its " + (seq <= anchor.seq()
-                            ? "hash (edited?)" : "keyed hash (edited, or re-chained without the key?)"));
+        Walk walk = walk(c, key, anchor, new AuditChain.Head(0, AuditHash.GENESIS));
+        if (walk.broken() != null) {
+            return walk.broken();
+        }
+        if (walk.head().seq() < anchor.seq()) {
+            return broken(walk.checked(), walk.head().seq() + 1, "entries " + (walk.head().seq() + 1) + " to "
+                    + anchor.seq() + " are missing (deleted?); the anchor records " + anchor.seq()
+                    + " entries before the chain was keyed");
+        }
+        return unaudited(c, walk.checked(), walk.head());
+    }
+
+    /**
+     * Checks the keyed entries from {@code seq} on (see {@code AuditLog.verifyFrom}); from the plain chain or the
+     * first entry, the whole log.
+     */
+    static AuditCheck verifyFrom(Connection c, byte[] key, long seq) throws SQLException {
+        AuditChain.Anchor anchor = AuditChain.anchor(c);
+        if (anchor == null || !anchor.signedWith(key) || seq <= anchor.seq() + 1) {
+            return verify(c, key);
+        }
+        AuditChain.Head before = null;
+        try (PreparedStatement query = c.prepareStatement("SELECT seq, hash FROM audit_log WHERE seq = ?")) {
+            query.setLong(1, seq - 1);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    before = new AuditChain.Head(row.getLong(1), row.getString(2));
                 }
-                if (seq != previousSeq + 1 || !AuditHash.same(previousHash, prevHash)) {
-                    return broken(checked, seq, "entry " + (seq - 1) + " is missing or changed (deleted?)");
-                }
-                if (seq == anchor.seq() && !AuditHash.same(hash, anchor.hash())) {
-                    return broken(checked, seq, "entries up to " + seq + " were rewritten: the anchor recorded another"
-                            + " hash for it when the chain was keyed (compare with an export to find the first)");
-                }
-                previousSeq = seq;
-                previousHash = hash;
             }
         }
-        if (previousSeq < anchor.seq()) {
-            return broken(checked, previousSeq + 1, "entries " + (previousSeq + 1) + " to " + anchor.seq()
-                    + " are missing (deleted?); the anchor records " + anchor.seq() + " entries before the chain was keyed");
+        if (before == null) {
+            return broken(0, seq - 1, "entry " + (seq - 1) + ", checked before, is missing (deleted?)");
         }
-        return unaudited(c, checked, new AuditChain.Head(previousSeq, previousHash));
+        Walk walk = walk(c, key, anchor, before);
+        if (walk.broken() != null) {
+            return walk.broken();
+        }
+        return AuditCheck.of(true, walk.checked(), 0, "audit log intact from entry " + seq + ": " + walk.checked()
+                + " entries checked, head " + walk.head().seq() + " " + walk.head().hash());
+    }
+
+    /** Where a walk along the chain ended: the last good entry, how many it checked, and the break if it found one. */
+    private record Walk(AuditChain.Head head, long checked, AuditCheck broken) {
+    }
+
+    /** Walks the entries after {@code from}, each checked against its content and its predecessor. */
+    private static Walk walk(Connection c, byte[] key, AuditChain.Anchor anchor, AuditChain.Head from)
+            throws SQLException {
+        long checked = 0;
+        long previousSeq = from.seq();
+        String previousHash = from.hash();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT " + AuditChain.COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq")) {
+            query.setLong(1, from.seq());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    checked++;
+                    long seq = rows.getLong(1);
+                    String prevHash = rows.getString(7);
+                    String hash = rows.getString(8);
+                    String expected = seq <= anchor.seq()
+                            ? AuditHash.of(prevHash, seq, rows.getLong(2), rows.getString(3), rows.getString(4),
+                                    rows.getString(5), rows.getString(6))
+                            : AuditHash.keyed(key, prevHash, seq, rows.getLong(2), rows.getString(3), rows.getString(4),
+                                    rows.getString(5), rows.getString(6), rows.getString(9));
+                    if (!AuditHash.same(expected, hash)) {
+                        return new Walk(null, checked, broken(checked, seq, "its content does not match its "
+                                + (seq <= anchor.seq() ? "hash (edited?)" : "keyed hash (edited, or re-chained without the key?)")));
+                    }
+                    if (seq != previousSeq + 1 || !AuditHash.same(previousHash, prevHash)) {
+                        return new Walk(null, checked, broken(checked, seq, "entry " + (seq - 1)
+                                + " is missing or changed (deleted?)"));
+                    }
+                    if (seq == anchor.seq() && !AuditHash.same(hash, anchor.hash())) {
+                        return new Walk(null, checked, broken(checked, seq, "entries up to " + seq + " were rewritten:"
+                                + " the anchor recorded another hash for it when the chain was keyed (compare with an"
+                                + " export to find the first)"));
+                    }
+                    previousSeq = seq;
+                    previousHash = hash;
+                }
+            }
+        }
+        return new Walk(new AuditChain.Head(previousSeq, previousHash), checked, null);
     }
 
     private static AuditCheck unaudited(Connection c, long checked, AuditChain.Head head) throws SQLException {

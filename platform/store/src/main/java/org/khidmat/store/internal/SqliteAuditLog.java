@@ -67,6 +67,12 @@ final class SqliteAuditLog implements AuditLog {
         return database.read("verify the audit log", null, c -> AuditVerifier.verify(c, key));
     }
 
+    @Override
+    public AuditCheck verifyFrom(long seq) {
+        byte[] key = chain.key();
+        return database.read("verify the audit log's new entries", null, c -> AuditVerifier.verifyFrom(c, key, seq));
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -169,6 +169,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
+    public AuditCheck verifyFrom(long seq) {
+        return audit.verifyFrom(seq);
+    }
+
+    @Override
     public void create(ApplicationRecord application, StatusChange first) {
         applications.create(application, first);
     }

@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * one style sheet; {@code display.js}, the hall display's one script (every page works without it); the Urdu web
  * font (Noto Nastaliq Urdu, SIL Open Font License, {@code nastaliq-LICENSE.txt}), which the browser fetches only
  * for a page with Urdu text, so Urdu reads in Nastaliq on any phone; and the icon ({@code /favicon.ico} redirects
- * to it, for browsers that ask before reading the page).
+ * to it, for browsers that ask before reading the page); and {@link Brand#CSS_PATH}, the configured colour.
  */
 final class Assets extends Handler.Abstract {
     static final String CSS_PATH = "/assets/khidmat.css";
@@ -37,6 +37,13 @@ final class Assets extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
+        if (Brand.CSS_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/css; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+            response.write(true, ByteBuffer.wrap(Brand.css()), callback);
+            return true;
+        }
         String[] file = FILES.get(path);
         if (file == null && !"/favicon.ico".equals(path) || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;

@@ -40,8 +40,8 @@ final class CataloguePage {
             return;
         }
         long stamp = catalogue.version();
-        // the page differs by language and by the address its language switch returns to (Layout.page)
-        String variant = lang + ' ' + request.getHttpURI().getPathQuery();
+        // the page differs by language, by the address its language switch returns to (Layout.page) and by the brand
+        String variant = lang + ' ' + Brand.stamp() + ' ' + request.getHttpURI().getPathQuery();
         cache.get(stamp, variant, () -> Prepared.of(render(request, lang).getBytes(StandardCharsets.UTF_8), Prepared.HTML,
                 "private, no-cache", "Accept-Encoding, Cookie", null)).send(request, response, callback);
     }

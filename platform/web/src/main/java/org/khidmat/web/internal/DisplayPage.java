@@ -21,12 +21,12 @@ final class DisplayPage {
         String back = URLEncoder.encode("/display", StandardCharsets.UTF_8);
         return "<!doctype html>\n<html lang=\"" + lang + "\" dir=\"" + ("ur".equals(lang) ? "rtl" : "ltr") + "\">\n"
                 + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + HallWords.get("displayTitle", lang) + " - " + Words.get("centre", lang) + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"><link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\">\n"
+                + "<title>" + HallWords.get("displayTitle", lang) + " - " + Http.escape(Brand.name(lang)) + "</title>\n"
+                + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\">" + Brand.styleLink() + "<link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\">\n"
                 + "<script src=\"" + Assets.DISPLAY_JS_PATH + "\" defer></script>\n"
                 + "<noscript><meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\"></noscript></head>\n"
-                + "<body class=\"hall\"><main id=\"main\">\n<h1>" + HallWords.get("displayTitle", lang) + " <span class=\"centre\">"
-                + Words.get("centre", lang) + "</span></h1>\n"
+                + "<body class=\"hall\"><main id=\"main\">\n<h1>" + HallWords.get("displayTitle", lang) + " <span class=\"centre\" id=\"centre-name\">"
+                + Brand.mark(lang) + "</span></h1>\n"
                 + "<div aria-live=\"polite\"><table class=\"board\"><thead><tr><th scope=\"col\">" + HallWords.get("token", lang)
                 + "</th><th scope=\"col\">" + HallWords.get("counter", lang) + "</th><th scope=\"col\">" + Words.get("service", lang)
                 + "</th></tr></thead><tbody id=\"calls\">" + board.rows(lang) + "</tbody></table></div>\n"

@@ -29,9 +29,9 @@ final class Layout {
         String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
         return "<!doctype html>\n<html lang=\"" + lang + "\" dir=\"" + ("ur".equals(lang) ? "rtl" : "ltr") + "\">\n"
                 + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + title + " - " + Words.get("centre", lang) + "</title>\n<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"><link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\"></head>\n"
+                + "<title>" + title + " - " + Http.escape(Brand.name(lang)) + "</title>\n<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\">" + Brand.styleLink() + "<link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\"></head>\n"
                 + "<body><a class=\"skip\" href=\"#main\">" + Words.get("skip", lang) + "</a>\n"
-                + "<header><a href=\"/\">" + Words.get("centre", lang) + "</a>"
+                + "<header><a href=\"/\" id=\"centre-name\">" + Brand.mark(lang) + "</a>"
                 + "<nav aria-label=\"" + Words.get("language", lang) + "\"><a id=\"lang-switch\" href=\"/lang?to=" + other
                 + "&amp;back=" + Http.escape(back) + "\">" + switchTo + "</a> &middot; <a href=\"/track\">"
                 + Words.get("track", lang) + "</a></nav></header>\n"

@@ -90,10 +90,12 @@ final class ServiceJson {
         return m;
     }
 
+    /** @return the text in every language it has: {@code en}, {@code ur}, then any others ({@code sd}, ...) */
     static Map<String, String> text(Text t) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("en", t.en());
         m.put("ur", t.ur());
+        t.others().forEach(m::put);
         return m;
     }
 

@@ -63,6 +63,7 @@ public final class WebServer {
             throw new IllegalStateException("the web bundle's server is not running");
         }
         CentreTime.use(centre);
+        Brand.use(centre);
         Gate gate = new Gate(lazy(context, accounts));
         ConsoleLayout layout = new ConsoleLayout();
         Path home = Path.of(property(context, "khidmat.home", "."));

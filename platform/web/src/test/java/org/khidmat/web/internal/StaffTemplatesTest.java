@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.khidmat.api.store.AuditCheck;
 
 /** The staff templates, compiled at build time, escape what they are given by context, in the shared frame. */
 class StaffTemplatesTest {
@@ -30,5 +31,19 @@ class StaffTemplatesTest {
         assertTrue(page.contains("class=\"skip\" href=\"#main\"") && page.contains("<footer") && page.contains("aria-current=\"page\""),
                 page);
         assertTrue(page.contains("Asia/Karachi (PKT)"), "the footer names the centre's zone: " + page);
+    }
+
+    @Test
+    void theAuditCheckSaysHowManyEntriesWithTheRightPluralInEachLanguage() {
+        for (long entries : new long[] {1, 2}) {
+            AuditCheck intact = AuditCheck.of(true, entries, 0, "audit log intact: " + entries + " entries, head " + entries
+                    + " 9f3a");
+            String en = ConsoleLayout.render("audit.jte", frame("en", "amna"), new AuditPage.View(intact, "", List.of()));
+            assertTrue(en.contains(entries == 1 ? "1 entry checked" : "2 entries checked"), en);
+            assertFalse(en.contains("1 entries"), en);
+            String ur = ConsoleLayout.render("audit.jte", frame("ur", "amna"), new AuditPage.View(intact, "", List.of()));
+            assertTrue(ur.contains(entries == 1 ? "1 اندراج" : "2 اندراجات"), ur);
+            assertFalse(ur.contains("entries"), "no English sentence on the Urdu page: " + ur);
+        }
     }
 }

@@ -41,6 +41,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.khidmat.core.internal.words.CoreWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,13 +191,12 @@ public final class ApplicationDesk implements Applications {
             chosenTier = d.fees().get(0).id();
         }
         if (chosenTier == null || d.fee(chosenTier).isEmpty()) {
-            problems.add(Problem.of("tier", chosenTier == null ? "Choose how fast you need it"
-                    : "There is no speed '" + chosenTier + "' for this service; choose one from the list",
-                    "مطلوبہ رفتار منتخب کریں"));
+            problems.add(chosenTier == null ? CoreWords.MESSAGES.problem("tier", "application.tier.missing")
+                    : CoreWords.MESSAGES.problem("tier", "application.tier.unknown", chosenTier));
         }
         for (String name : answers.keySet()) {
             if (questions.stream().noneMatch(f -> f.name().equals(name))) {
-                problems.add(Problem.of(null, "This form has no question '" + name + "'", "اس فارم میں یہ سوال نہیں: " + name));
+                problems.add(CoreWords.MESSAGES.problem(null, "application.question.unknown", name));
             }
         }
         problems.addAll(check(questions, answers));

@@ -7,8 +7,13 @@ import java.util.regex.Pattern;
 import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Digits;
 import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.Text;
+import org.khidmat.core.internal.words.CoreWords;
 
-/** The descriptor's own checks of one answer, by field type, with messages in English and Urdu. */
+/**
+ * The descriptor's own checks of one answer, by field type, with messages in English and Urdu ({@code field.*} of
+ * core's {@code messages_<lang>.properties}).
+ */
 public final class FieldRules {
     private static final Pattern CNIC = Pattern.compile("\\d{5}-?\\d{7}-?\\d");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -18,6 +23,7 @@ public final class FieldRules {
     private static final Pattern LANDLINE = Pattern.compile("0[1-24-9]\\d{7,9}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}");
+    private static final CoreWords WORDS = CoreWords.MESSAGES;
 
     private FieldRules() {
     }
@@ -30,39 +36,26 @@ public final class FieldRules {
     static Problem check(Field f, String given) {
         String answer = typed(f, given);
         String name = f.name();
-        String label = f.label().en();
-        String labelUr = f.label().ur();
+        Text label = f.label();
         if (answer.isEmpty()) {
-            return f.required() ? Problem.of(name, "Enter " + lower(label), labelUr + " درج کریں") : null;
+            return f.required() ? WORDS.problem(name, "field.required", label) : null;
         }
         if (answer.length() > f.maxLength()) {
-            return Problem.of(name, label + " must be " + f.maxLength() + " characters or fewer",
-                    labelUr + " زیادہ سے زیادہ " + f.maxLength() + " حروف ہو سکتا ہے");
+            return WORDS.problem(name, "field.tooLong", label, f.maxLength());
         }
         Problem typed = switch (f.type()) {
-            case TEXT, TEXTAREA -> answer.length() < f.minLength()
-                    ? Problem.of(name, label + " must be " + f.minLength() + " characters or more",
-                            labelUr + " کم از کم " + f.minLength() + " حروف ہونا چاہیے")
+            case TEXT, TEXTAREA -> answer.length() < f.minLength() ? WORDS.problem(name, "field.tooShort", label, f.minLength())
                     : null;
-            case CNIC -> CNIC.matcher(answer).matches() ? null
-                    : Problem.of(name, label + " must be 13 digits, like 12345-1234567-1",
-                            labelUr + " 13 ہندسوں کا ہونا چاہیے، جیسے 12345-1234567-1");
-            case DATE -> date(answer) ? null
-                    : Problem.of(name, label + " must be a real date: day, month and year, like 31/01/1990",
-                            labelUr + " درست تاریخ ہونی چاہیے: دن، مہینہ اور سال، جیسے 31/01/1990");
+            case CNIC -> CNIC.matcher(answer).matches() ? null : WORDS.problem(name, "field.cnic", label);
+            case DATE -> date(answer) ? null : WORDS.problem(name, "field.date", label);
             case SELECT -> f.options().stream().anyMatch(o -> o.value().equals(answer)) ? null
-                    : Problem.of(name, "Select " + lower(label) + " from the list", labelUr + " فہرست سے منتخب کریں");
-            case PHONE -> phone(answer) ? null
-                    : Problem.of(name, label + " must be a Pakistani phone number, like 0300 1234567 or 051 1234567",
-                            labelUr + " پاکستانی فون نمبر ہونا چاہیے، جیسے 0300 1234567");
-            case EMAIL -> EMAIL.matcher(answer).matches() ? null
-                    : Problem.of(name, label + " must be an email address, like name@example.com",
-                            labelUr + " ای میل پتہ ہونا چاہیے، جیسے name@example.com");
-            case NUMBER -> NUMBER.matcher(answer).matches() ? null
-                    : Problem.of(name, label + " must be a whole number", labelUr + " مکمل عدد ہونا چاہیے");
+                    : WORDS.problem(name, "field.select", label);
+            case PHONE -> phone(answer) ? null : WORDS.problem(name, "field.phone", label);
+            case EMAIL -> EMAIL.matcher(answer).matches() ? null : WORDS.problem(name, "field.email", label);
+            case NUMBER -> NUMBER.matcher(answer).matches() ? null : WORDS.problem(name, "field.number", label);
         };
         if (typed == null && f.pattern() != null && !Pattern.compile(f.pattern()).matcher(answer).matches()) {
-            return Problem.of(name, label + " is not in the expected form", labelUr + " متوقع شکل میں نہیں");
+            return WORDS.problem(name, "field.pattern", label);
         }
         return typed;
     }
@@ -137,10 +130,5 @@ public final class FieldRules {
             digits = "0" + digits.substring(4);
         }
         return MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches();
-    }
-
-    private static String lower(String label) {
-        boolean word = label.length() > 1 && Character.isLowerCase(label.charAt(1));
-        return word ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
     }
 }

@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.khidmat.core.internal.words.CoreWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -288,48 +289,45 @@ public final class NotificationDesk implements Notifications {
         return store.recent(Math.max(1, Math.min(limit, 1000)));
     }
 
-    /** The words of the messages, English then Urdu. */
+    /**
+     * The words of the messages ({@code notify.*} of core's {@code messages_<lang>.properties}): each message in
+     * English, then in Urdu, one line each, as a phone shows both scripts.
+     */
     static final class Texts {
+        static final List<String> LANGUAGES = List.of("en", "ur");
+        private static final CoreWords WORDS = CoreWords.MESSAGES;
+
         private Texts() {
         }
 
         static Optional<String> text(TrackedApplication a, String event) {
             ServiceDescriptor d = a.descriptor();
             String ref = a.application().reference();
-            String title = d.title().en();
-            String titleUr = d.title().ur();
-            switch (event) {
-                case "submitted":
-                    return Optional.of("Asan Khidmat: we received your application " + ref + " for " + title
-                            + ". Track it with this reference and your CNIC.\n"
-                            + "آسان خدمت: آپ کی درخواست " + ref + " (" + titleUr + ") موصول ہو گئی۔");
-                case "paid":
-                    return Optional.of("Asan Khidmat: payment received for application " + ref + " (" + title
-                            + "). Your receipt is on the tracking page.\n"
-                            + "آسان خدمت: درخواست " + ref + " کی ادائیگی موصول ہو گئی۔");
-                case "status":
-                    Optional<State> s = d.workflow().state(a.application().status());
-                    String en = s.map(x -> x.label().en()).orElse(a.application().status());
-                    String ur = s.map(x -> x.label().ur()).orElse(a.application().status());
-                    String extra = "";
-                    String extraUr = "";
-                    String id = a.application().status();
-                    if (id.equals("ready") || id.equals("issued")) {
-                        extra = " Your documents are ready: collect them at the centre with your CNIC.";
-                        extraUr = " آپ کی دستاویزات تیار ہیں: شناختی کارڈ کے ساتھ مرکز سے وصول کریں۔";
-                    } else if (id.equals("documents-requested")) {
-                        extra = " The agency needs more documents: see the tracking page.";
-                        extraUr = " ادارے کو مزید دستاویزات درکار ہیں۔";
+            String id = a.application().status();
+            Optional<State> state = d.workflow().state(id);
+            List<String> lines = new ArrayList<>();
+            for (String lang : LANGUAGES) {
+                String title = d.title().in(lang);
+                switch (event) {
+                    case "submitted" -> lines.add(WORDS.get(lang, "notify.submitted", ref, title));
+                    case "paid" -> lines.add(WORDS.get(lang, "notify.paid", ref, title));
+                    case "status" -> {
+                        String now = state.map(x -> x.label().in(lang)).orElse(id);
+                        String extra = id.equals("ready") || id.equals("issued") ? "notify.status.ready"
+                                : id.equals("documents-requested") ? "notify.status.documents" : null;
+                        lines.add(WORDS.get(lang, "notify.status", ref, title, now)
+                                + (extra == null ? "" : " " + WORDS.get(lang, extra)));
                     }
-                    return Optional.of("Asan Khidmat: your application " + ref + " for " + title + " is now: " + en
-                            + "." + extra + "\nآسان خدمت: درخواست " + ref + " کی حیثیت: " + ur + "۔" + extraUr);
-                default:
-                    return Optional.empty();
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
             }
+            return Optional.of(String.join("\n", lines));
         }
 
         static String subject(Notification n) {
-            return "Asan Khidmat: application " + n.reference();
+            return WORDS.get("en", "notify.subject", n.reference());
         }
     }
 }

@@ -1,33 +1,33 @@
 package org.khidmat.core.internal.centre;
 
 import java.time.LocalDate;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.HealthCheck;
 import org.khidmat.api.platform.HealthResult;
 import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.core.internal.metrics.Meter;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The hall: how many of today's tokens wait, read at each probe and scrape into {@code khidmat_queue_tokens_waiting}
- * (label {@code centre}: the framework property {@code khidmat.centre}, default {@code main}). Always OK: a long queue
+ * (label {@code centre}: the centre's {@code shortName} of {@code org.khidmat.centre}, as {@link Meter#centre}). Always OK: a long queue
  * is for the floor manager, not a fault.
  */
 @Component(property = HealthCheck.NAME + "=queue")
 public final class QueueCheck implements HealthCheck {
     private final QueueStore store;
     private final Metrics metrics;
-    private final String centre;
+    private final Centre centre;
 
     @Activate
-    public QueueCheck(BundleContext context, @Reference QueueStore store, @Reference Metrics metrics) {
+    public QueueCheck(@Reference Centre centre, @Reference QueueStore store, @Reference Metrics metrics) {
         this.store = store;
         this.metrics = metrics;
-        this.centre = Meter.centre(context.getProperty(Meter.CENTRE_PROPERTY));
+        this.centre = centre;
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class QueueCheck implements HealthCheck {
         } catch (RuntimeException e) {
             return HealthResult.warn("the queue could not be read: " + e.getMessage());
         }
-        metrics.set("khidmat_queue_tokens_waiting", waiting, centre);
+        metrics.set("khidmat_queue_tokens_waiting", waiting, Meter.centre(centre.shortName()));
         return HealthResult.ok(waiting + " tokens waiting");
     }
 }

@@ -11,6 +11,7 @@ import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Metrics;
@@ -19,7 +20,6 @@ import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.TrackedApplication;
 import org.khidmat.core.internal.metrics.Meter;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,13 +48,19 @@ public final class QueueDesk implements Queue {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Metrics metrics;
     private final Meter meter = new Meter(() -> metrics);
-    private String centre = Meter.DEFAULT_CENTRE;
+    private Centre centre;
 
     @Activate
-    public QueueDesk(BundleContext context, @Reference QueueStore store, @Reference Catalogue catalogue,
+    public QueueDesk(@Reference Centre centre, @Reference QueueStore store, @Reference Catalogue catalogue,
             @Reference Applications applications, @Reference AuditLog audit) {
         this(store, catalogue, applications, audit, Clock.systemUTC());
-        centre = Meter.centre(context.getProperty(Meter.CENTRE_PROPERTY));
+        this.centre = centre;
+    }
+
+    /** @return the {@code centre} label of the queue's metrics: the centre's short name, as configured now */
+    private String centreLabel() {
+        Centre c = centre;
+        return c == null ? Meter.DEFAULT_CENTRE : Meter.centre(c.shortName());
     }
 
     QueueDesk(QueueStore store, Catalogue catalogue, Applications applications, AuditLog audit, Clock clock) {
@@ -86,7 +92,7 @@ public final class QueueDesk implements Queue {
             ref = app.application().reference();
         }
         QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());
-        meter.count("khidmat_queue_tokens_taken_total", centre);
+        meter.count("khidmat_queue_tokens_taken_total", centreLabel());
         changed();
         audit.append("citizen", "queue.take", t.number(), serviceId + (ref == null ? "" : ", " + ref));
         LOG.info("token {} taken for {}", t.number(), serviceId);
@@ -104,7 +110,7 @@ public final class QueueDesk implements Queue {
             audit.append(actor, "queue.call", t.number(), "counter " + counter);
             LOG.info("token {} called to counter {}", t.number(), counter);
             if (t.takenAt() != null && t.calledAt() != null) {
-                meter.observe("khidmat_queue_wait_seconds", Duration.between(t.takenAt(), t.calledAt()).toMillis() / 1e3, centre);
+                meter.observe("khidmat_queue_wait_seconds", Duration.between(t.takenAt(), t.calledAt()).toMillis() / 1e3, centreLabel());
             }
             changed();
         });
@@ -143,7 +149,7 @@ public final class QueueDesk implements Queue {
         String category = catalogue.service(serviceId).map(e -> e.descriptor().category()).orElse(serviceId);
         QueueToken t = store.take(day(), serviceId, category, reference, appointment, clock.instant());
         audit.append("citizen", "queue.take", t.number(), serviceId + ", appointment " + appointment);
-        meter.count("khidmat_queue_tokens_taken_total", centre);
+        meter.count("khidmat_queue_tokens_taken_total", centreLabel());
         changed();
         return t;
     }

@@ -9,7 +9,7 @@ public @interface CentreConfig {
     @AttributeDefinition(description = "the centre's full name")
     String name() default "Asan Khidmat Markaz";
 
-    @AttributeDefinition(description = "a short name for page headers and the hall screen")
+    @AttributeDefinition(description = "a short name for page headers, the hall screen and the metrics' centre label")
     String shortName() default "Khidmat";
 
     @AttributeDefinition(description = "the time zone of the centre's days, hours and receipts")

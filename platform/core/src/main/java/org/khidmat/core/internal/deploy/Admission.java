@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import org.khidmat.core.internal.words.CoreWords;
 import org.khidmat.api.descriptor.DescriptorException;
 import org.khidmat.api.descriptor.Descriptors;
 import org.khidmat.api.descriptor.ServiceDescriptor;
@@ -36,38 +37,34 @@ final class Admission {
     static void ownAgency(Candidate c, Installed current, String agency) throws Refusal {
         String declared = BundleDeployer.agencyOf(c);
         if (!agency.equals(declared)) {
-            throw new Refusal("bundle " + c.label() + " declares " + (declared == null ? "no services"
-                    : "services of agency " + declared) + "; an account of agency " + agency
-                    + " may deploy that agency's bundles only");
+            throw Refusal.of("refusal.notOwnAgency", c.label(), declared == null
+                    ? CoreWords.REFUSALS.en("refusal.notOwnAgency.none") : CoreWords.REFUSALS.en("refusal.notOwnAgency.some", declared),
+                    agency);
         }
         if (current != null && !agency.equals(BundleDeployer.agencyOf(current.candidate()))) {
-            throw new Refusal("bundle " + c.symbolicName() + " is deployed for agency "
-                    + BundleDeployer.agencyOf(current.candidate()) + "; an account of agency " + agency + " cannot replace it");
+            throw Refusal.of("refusal.otherAgencysBundle", c.symbolicName(),
+                    BundleDeployer.agencyOf(current.candidate()), agency);
         }
     }
 
     void check(Candidate c, Installed current, Collection<Installed> deployed) throws Refusal {
         List<String> agencies = c.descriptors().stream().map(d -> d.agency().code()).distinct().sorted().toList();
         if (agencies.size() > 1) {
-            throw new Refusal("bundle " + c.label() + " declares services of several agencies " + agencies
-                    + "; an agency bundle serves its own agency only");
+            throw Refusal.of("refusal.severalAgencies", c.label(), agencies);
         }
         if (current == null) {
             for (Bundle b : context.getBundles()) {
                 if (c.symbolicName().equals(b.getSymbolicName()) && !b.getLocation().startsWith(BundleDeployer.LOCATION_PREFIX)) {
-                    throw new Refusal("bundle " + c.symbolicName() + " is part of the centre itself and cannot be "
-                            + "deployed as an agency bundle");
+                    throw Refusal.of("refusal.partOfCentre", c.symbolicName());
                 }
             }
         } else if (c.version().compareTo(current.candidate().version()) < 0) {
-            throw new Refusal("bundle " + c.label() + " is older than the deployed " + current.candidate().version()
-                    + "; to go back to an earlier version use rollback");
+            throw Refusal.of("refusal.older", c.label(), current.candidate().version());
         }
         for (String id : c.serviceIds()) {
             for (Installed other : deployed) {
                 if (!other.candidate().symbolicName().equals(c.symbolicName()) && other.candidate().serviceIds().contains(id)) {
-                    throw new Refusal("bundle " + c.label() + " declares service " + id + ", which bundle "
-                            + other.candidate().label() + " already serves; service ids must be unique");
+                    throw Refusal.of("refusal.serviceTaken", c.label(), id, other.candidate().label());
                 }
             }
         }
@@ -76,7 +73,7 @@ final class Admission {
         }
         List<String> badRules = RuleCompilation.problems(rules, c.descriptors());
         if (!badRules.isEmpty()) {
-            throw new Refusal("bundle " + c.label() + " has invalid service descriptors: " + String.join("; ", badRules));
+            throw Refusal.of("refusal.badDescriptors", c.label(), String.join("; ", badRules));
         }
         claims.check(c);
         Bundle replacing = current == null ? null : context.getBundle(current.bundleId());
@@ -102,9 +99,7 @@ final class Admission {
             return; // kept under rules this centre no longer reads: nothing to compare against
         }
         if (!before.equals(d)) {
-            throw new Refusal("bundle " + c.label() + " changes service " + d.id() + " but its descriptor " + d.source()
-                    + " still says \"version\": " + d.version() + "; raise the version so that applications filed under "
-                    + d.version() + " keep the rules they were filed under");
+            throw Refusal.of("refusal.versionNotRaised", c.label(), d.id(), d.source(), d.version());
         }
     }
 }

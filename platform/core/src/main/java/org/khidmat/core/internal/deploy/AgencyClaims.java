@@ -35,9 +35,7 @@ final class AgencyClaims {
         for (String code : c.descriptors().stream().map(d -> d.agency().code()).distinct().toList()) {
             String owner = owners.get(code);
             if (owner != null && !owner.equals(c.symbolicName())) {
-                throw new Refusal("bundle " + c.label() + " declares services of agency " + code + " ("
-                        + name(c, code) + "), which belongs to bundle " + owner + ", the first to register it; "
-                        + "only that bundle may serve agency " + code);
+                throw Refusal.of("refusal.agencyTaken", c.label(), code, name(c, code), owner);
             }
             if (Files.isReadable(certificates.resolve(code + ".pem"))) {
                 new SignatureCheck(certificates).check(c.jar(), c);
@@ -46,8 +44,7 @@ final class AgencyClaims {
         for (Map.Entry<String, String> e : owners.entrySet()) {
             boolean declares = c.descriptors().stream().anyMatch(d -> d.agency().code().equals(e.getKey()));
             if (e.getValue().equals(c.symbolicName()) && !declares && !c.descriptors().isEmpty()) {
-                throw new Refusal("bundle " + c.label() + " is the bundle of agency " + e.getKey()
-                        + "; a new version must keep serving agency " + e.getKey() + ", not another");
+                throw Refusal.of("refusal.agencyChanged", c.label(), e.getKey());
             }
         }
     }

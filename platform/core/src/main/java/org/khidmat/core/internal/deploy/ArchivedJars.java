@@ -59,7 +59,7 @@ final class ArchivedJars {
 
     private static Candidate one(Path archived, String name, JarCheck jarCheck) throws Refusal {
         if (!Files.isRegularFile(archived)) {
-            throw new Refusal("its archived jar " + name + " is gone");
+            throw Refusal.of("refusal.archiveGone", name);
         }
         return jarCheck.check(archived);
     }

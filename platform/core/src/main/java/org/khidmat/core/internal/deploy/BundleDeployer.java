@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditLog;
+import org.khidmat.core.internal.words.CoreWords;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.DeployResult.Status;
 import org.khidmat.api.platform.DeployedBundle;
@@ -347,8 +348,7 @@ public final class BundleDeployer implements Deployer {
             String sha = JarCheck.sha256(copy);
             var misbehaved = quarantine.reason(sha);
             if (misbehaved.isPresent()) {
-                throw new Refusal("this jar is quarantined: " + misbehaved.get()
-                        + ". Fix the bundle and deploy a new build of it");
+                throw Refusal.of("refusal.quarantined", misbehaved.get());
             }
             c = jarCheck.check(copy);
             if (requireSigned) {
@@ -495,7 +495,7 @@ public final class BundleDeployer implements Deployer {
             steps.startAndVerify(bundle, c);
         } catch (Refusal r) {
             removeAfter(bundle, r);
-            String kept = ". Kept " + current.candidate().label() + ", which serves throughout";
+            String kept = CoreWords.REFUSALS.en("refusal.kept.throughout", current.candidate().label());
             throw r instanceof Misbehaved ? new Misbehaved(r.getMessage() + kept, r) : new Refusal(r.getMessage() + kept, r);
         }
         commit(next, current, bundle);

@@ -48,7 +48,7 @@ final class BundleSteps implements AutoCloseable {
         try (InputStream in = Files.newInputStream(archived.archived())) {
             return context.installBundle(location, in);
         } catch (BundleException | IOException e) {
-            throw new Refusal("bundle " + archived.candidate().label() + " could not be installed: " + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.notInstalled", archived.candidate().label(), e.getMessage());
         }
     }
 
@@ -62,7 +62,7 @@ final class BundleSteps implements AutoCloseable {
     void startAndVerify(Bundle bundle, Candidate candidate) throws Refusal {
         run(candidate, "start", () -> bundle.start(Bundle.START_TRANSIENT));
         if (bundle.getState() != Bundle.ACTIVE) {
-            throw new Refusal("bundle " + candidate.label() + " did not become active (state " + bundle.getState() + ")");
+            throw Refusal.of("refusal.notActive", candidate.label(), bundle.getState());
         }
         components.await(bundle, candidate, limits.verifyTimeout());
         for (ServiceDescriptor d : candidate.descriptors()) {
@@ -97,13 +97,13 @@ final class BundleSteps implements AutoCloseable {
             throw startFailure(candidate, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Refusal("deploy of " + candidate.label() + " was interrupted");
+            throw Refusal.of("refusal.interrupted", candidate.label());
         }
     }
 
     private static Refusal startFailure(Candidate candidate, Throwable cause) {
         if (cause instanceof BundleException be && be.getType() == BundleException.RESOLVE_ERROR) {
-            return new Refusal("bundle " + candidate.label() + " cannot be resolved: " + be.getMessage(), be);
+            return Refusal.of(be, "refusal.unresolved", candidate.label(), be.getMessage());
         }
         Throwable root = cause instanceof BundleException && cause.getCause() != null ? cause.getCause() : cause;
         return new Misbehaved("bundle " + candidate.label() + " failed to start: " + root.getClass().getSimpleName()
@@ -126,15 +126,14 @@ final class BundleSteps implements AutoCloseable {
                 }
                 Thread.sleep(2);
             } catch (InvalidSyntaxException e) {
-                throw new Refusal("service id " + serviceId + " cannot be used in a service filter");
+                throw Refusal.of("refusal.badServiceId", serviceId);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         } while (System.nanoTime() < deadline);
-        throw new Refusal("bundle " + candidate.label() + " declares \"handler\": true for " + serviceId
-                + " but registered no ServiceHandler with " + ServiceHandler.SERVICE_ID + "=" + serviceId + " within "
-                + limits.verifyTimeout().toSeconds() + " s");
+        throw Refusal.of("refusal.noHandler", candidate.label(), serviceId, ServiceHandler.SERVICE_ID,
+                limits.verifyTimeout().toSeconds());
     }
 
     /** A delayed component is made when first asked for: ask once, so one that throws is caught here. */
@@ -154,7 +153,7 @@ final class BundleSteps implements AutoCloseable {
                     + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Refusal("deploy of " + candidate.label() + " was interrupted");
+            throw Refusal.of("refusal.interrupted", candidate.label());
         } finally {
             try {
                 context.ungetService(ref);

@@ -64,8 +64,8 @@ final class ComponentCheck {
                 break;
             }
         } while (System.nanoTime() < deadline);
-        throw new Refusal("bundle " + candidate.label() + " started but its components did not come up within "
-                + limit.toSeconds() + " s: " + String.join("; ", waiting));
+        throw Refusal.of("refusal.componentsLate", candidate.label(), limit.toSeconds(),
+                String.join("; ", waiting));
     }
 
     private static String unsatisfied(UnsatisfiedReferenceDTO[] refs) {

@@ -19,18 +19,16 @@ final class ExportCheck {
             Version version = version(c, clause);
             for (String pkg : clause.names()) {
                 if (reserved(pkg)) {
-                    throw new Refusal("bundle " + c.label() + " exports " + pkg + ", a package of the platform (nothing "
-                            + "under " + String.join(", ", RESERVED.stream().map(r -> r + "*").toList())
-                            + " may be exported by an agency bundle); keep it private or use a package of the agency's own");
+                    throw Refusal.of("refusal.exportsPlatform", c.label(), pkg,
+                            String.join(", ", RESERVED.stream().map(r -> r + "*").toList()));
                 }
                 for (CentreView.Export other : centre.exportsOf(pkg)) {
                     if (!other.agency()) {
-                        throw new Refusal("bundle " + c.label() + " exports " + pkg + ", which " + other.by()
-                                + " provides; an agency bundle may export only packages of its own");
+                        throw Refusal.of("refusal.exportsOthers", c.label(), pkg, other.by());
                     }
                     if (!other.bundle().equals(c.symbolicName()) && !other.version().equals(version)) {
-                        throw new Refusal("bundle " + c.label() + " exports " + pkg + " " + version + ", but " + other.by()
-                                + " exports it at " + other.version() + "; export the same version or rename the package");
+                        throw Refusal.of("refusal.exportVersion", c.label(), pkg, version, other.by(),
+                                other.version());
                     }
                 }
             }
@@ -46,8 +44,7 @@ final class ExportCheck {
         try {
             return v == null ? Version.emptyVersion : Version.parseVersion(v);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("bundle " + c.label() + " exports " + clause.names() + " with an invalid version '"
-                    + ManifestSyntax.printable(v) + "'");
+            throw Refusal.of("refusal.exportBadVersion", c.label(), clause.names(), ManifestSyntax.printable(v));
         }
     }
 }

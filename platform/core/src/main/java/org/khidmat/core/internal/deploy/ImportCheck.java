@@ -56,9 +56,7 @@ final class ImportCheck {
             }
         }
         if (!problems.isEmpty()) {
-            throw new Refusal("bundle " + candidate.label() + " " + String.join("; ", problems)
-                    + ". Build against the versions this centre provides, "
-                    + "or deploy the bundle that exports the package first");
+            throw Refusal.of("refusal.imports", candidate.label(), String.join("; ", problems));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
+import org.khidmat.core.internal.words.CoreWords;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ final class InPlace {
     static org.khidmat.api.platform.DeployResult update(BundleDeployer deployer, BundleSteps steps, Bundle bundle,
             Installed current, Installed next, long t0, String verb) throws Refusal {
         if (bundle == null) {
-            throw new Refusal("bundle " + current.candidate().label() + " is no longer installed; withdraw it and deploy again");
+            throw Refusal.of("refusal.noLongerInstalled", current.candidate().label());
         }
         try {
             replaceBytes(steps, bundle, next);
@@ -52,9 +53,9 @@ final class InPlace {
                 LOG.error("could not restore {}: {}", current.candidate().label(), again.getMessage());
             }
             if (r instanceof Misbehaved) {
-                throw new Misbehaved(r.getMessage() + ". Kept " + current.candidate().label(), r);
+                throw new Misbehaved(CoreWords.REFUSALS.en("refusal.kept", r.getMessage(), current.candidate().label()), r);
             }
-            throw new Refusal(r.getMessage() + ". Kept " + current.candidate().label() + ", which is serving again", r);
+            throw Refusal.of(r, "refusal.kept.again", r.getMessage(), current.candidate().label());
         }
         deployer.commit(next, current, bundle);
         return deployer.committedReplace(current, next, t0, verb);
@@ -65,8 +66,7 @@ final class InPlace {
             steps.stop(bundle, to.candidate());
             bundle.update(in);
         } catch (BundleException | IOException e) {
-            throw new Refusal("bundle " + to.candidate().label() + " could not replace the deployed version: "
-                    + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.notReplaced", to.candidate().label(), e.getMessage());
         }
         steps.refresh(List.of(bundle));
     }

@@ -60,23 +60,22 @@ final class JarCheck {
         try {
             size = Files.size(jar);
         } catch (IOException e) {
-            throw new Refusal("cannot read " + jar.getFileName() + ": " + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.unreadableFile", jar.getFileName(), e.getMessage());
         }
         if (size > limits.maxJarBytes()) {
-            throw new Refusal("the file is " + size + " bytes; the largest bundle this centre takes is "
-                    + limits.maxJarBytes() + " bytes");
+            throw Refusal.of("refusal.tooLarge", size, limits.maxJarBytes());
         }
         try (JarFile zip = new JarFile(jar.toFile(), false)) {
             entries(zip);
             Manifest manifest = zip.getManifest();
             if (manifest == null) {
-                throw new Refusal("the jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle");
+                throw Refusal.of("refusal.noManifest");
             }
             Attributes main = manifest.getMainAttributes();
             String bsn = ManifestSyntax.symbolicName(main.getValue("Bundle-SymbolicName"));
             ManifestSyntax.noControlCharacters(main);
             if (!"2".equals(trim(main.getValue("Bundle-ManifestVersion")))) {
-                throw new Refusal("bundle " + bsn + " lacks Bundle-ManifestVersion: 2 (an OSGi R4+ bundle is needed)");
+                throw Refusal.of("refusal.manifestVersion", bsn);
             }
             Version version = ManifestSyntax.version(bsn, main.getValue("Bundle-Version"));
             String header = main.getValue(AgencyBundle.SERVICES_HEADER);
@@ -85,11 +84,11 @@ final class JarCheck {
                     descriptors, sha256(jar), main.getValue("Require-Bundle"), main.getValue("DynamicImport-Package"),
                     main.getValue("Fragment-Host"));
         } catch (ZipException e) {
-            throw new Refusal("the file is not a readable jar (zip): " + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.notZip", e.getMessage());
         } catch (IOException e) {
-            throw new Refusal("the jar cannot be read: " + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.unreadableJar", e.getMessage());
         } catch (SecurityException e) {
-            throw new Refusal("the jar's signature does not match its content: " + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.signatureMismatch", e.getMessage());
         }
     }
 
@@ -99,14 +98,14 @@ final class JarCheck {
      */
     private void entries(ZipFile zip) throws Refusal, IOException {
         if (zip.size() > limits.maxEntries()) {
-            throw new Refusal("the jar has " + zip.size() + " entries; this centre takes at most " + limits.maxEntries());
+            throw Refusal.of("refusal.tooManyEntries", zip.size(), limits.maxEntries());
         }
         long declared = 0;
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
             declared += Math.max(0, e.nextElement().getSize());
         }
         if (declared > limits.maxUncompressedBytes()) { // honest about it: no need to inflate anything
-            throw new Refusal("the jar expands to more than " + limits.maxUncompressedBytes() + " bytes");
+            throw Refusal.of("refusal.expandsTooMuch", limits.maxUncompressedBytes());
         }
         long expanded = 0;
         byte[] buffer = new byte[BUFFER];
@@ -115,8 +114,7 @@ final class JarCheck {
             String name = entry.getName();
             if (name.startsWith("/") || name.contains("\\") || name.contains(":")
                     || ("/" + name + "/").contains("/../") || name.chars().anyMatch(Character::isISOControl)) {
-                throw new Refusal("the jar has an entry with an unsafe path '" + ManifestSyntax.printable(name)
-                        + "' (absolute, .., backslash or drive letter)");
+                throw Refusal.of("refusal.unsafePath", ManifestSyntax.printable(name));
             }
             if (entry.isDirectory()) {
                 continue;
@@ -125,8 +123,7 @@ final class JarCheck {
                 for (int n; (n = in.read(buffer)) > 0;) {
                     expanded += n;
                     if (expanded > limits.maxUncompressedBytes()) {
-                        throw new Refusal("the jar expands to more than " + limits.maxUncompressedBytes() + " bytes"
-                                + " (counted by inflating its entries, at " + ManifestSyntax.printable(name) + ")");
+                        throw Refusal.of("refusal.expandsTooMuchAt", limits.maxUncompressedBytes(), ManifestSyntax.printable(name));
                     }
                 }
             }
@@ -157,8 +154,7 @@ final class JarCheck {
                 }
             });
         } catch (DescriptorException e) {
-            throw new Refusal("bundle " + bsn + " " + version + " has invalid service descriptors: "
-                    + String.join("; ", e.problems()));
+            throw Refusal.of("refusal.badDescriptors", bsn + " " + version, String.join("; ", e.problems()));
         }
     }
 

@@ -25,14 +25,11 @@ final class ManifestSyntax {
      */
     static String symbolicName(String header) throws Refusal {
         if (header == null || header.isBlank()) {
-            throw new Refusal("the jar is not an OSGi bundle: its manifest has no Bundle-SymbolicName "
-                    + "(build it with bnd-maven-plugin or maven-bundle-plugin)");
+            throw Refusal.of("refusal.noSymbolicName");
         }
         String name = header.split(";", 2)[0].trim();
         if (!isSymbolicName(name)) {
-            throw new Refusal("the Bundle-SymbolicName '" + printable(name) + "' is not a valid symbolic name: use "
-                    + "dot-separated words of letters, digits, '_' and '-' (such as org.agency.permits), at most "
-                    + MAX_SYMBOLIC_NAME + " characters");
+            throw Refusal.of("refusal.badSymbolicName", printable(name), MAX_SYMBOLIC_NAME);
         }
         return name;
     }
@@ -48,14 +45,12 @@ final class ManifestSyntax {
             return Version.emptyVersion;
         }
         if (!VERSION.matcher(v).matches()) {
-            throw new Refusal("bundle " + bsn + " has an invalid Bundle-Version '" + printable(v)
-                    + "': use major.minor.micro[.qualifier]");
+            throw Refusal.of("refusal.badVersion", bsn, printable(v));
         }
         try {
             return Version.parseVersion(v);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("bundle " + bsn + " has an invalid Bundle-Version '" + printable(v)
-                    + "': use major.minor.micro[.qualifier]");
+            throw Refusal.of("refusal.badVersion", bsn, printable(v));
         }
     }
 
@@ -66,8 +61,7 @@ final class ManifestSyntax {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (Character.isISOControl(c) && c != '\t') {
-                    throw new Refusal("the manifest header " + printable(String.valueOf(e.getKey()))
-                            + " holds a control character (code " + (int) c + "); remove it and build the bundle again");
+                    throw Refusal.of("refusal.controlCharacter", printable(String.valueOf(e.getKey())), (int) c);
                 }
             }
         }

@@ -46,19 +46,17 @@ final class SignatureCheck {
                 }
                 CodeSigner[] signers = entry.getCodeSigners();
                 if (signers == null || signers.length == 0) {
-                    throw new Refusal("bundle " + c.label() + " is not signed (entry " + entry.getName()
-                            + " carries no signature); this centre requires every entry signed by agency " + agency);
+                    throw Refusal.of("refusal.unsigned", c.label(), entry.getName(), agency);
                 }
                 if (!signedBy(signers, registered)) {
-                    throw new Refusal("bundle " + c.label() + " entry " + entry.getName() + " is signed by "
-                            + names(signers) + ", not by the certificate registered for agency " + agency + " ("
-                            + registered.getSubjectX500Principal().getName() + ")");
+                    throw Refusal.of("refusal.signedByOther", c.label(), entry.getName(), names(signers), agency,
+                            registered.getSubjectX500Principal().getName());
                 }
             }
         } catch (SecurityException e) {
-            throw new Refusal("bundle " + c.label() + " was changed after it was signed: " + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.changedAfterSigning", c.label(), e.getMessage());
         } catch (IOException e) {
-            throw new Refusal("bundle " + c.label() + " cannot be read to check its signature: " + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.signatureUnreadable", c.label(), e.getMessage());
         }
     }
 
@@ -68,12 +66,10 @@ final class SignatureCheck {
             agencies.add(d.agency().code());
         }
         if (agencies.isEmpty()) {
-            throw new Refusal("bundle " + c.label() + " declares no agency's services, so there is no agency "
-                    + "certificate to check its signature against");
+            throw Refusal.of("refusal.noAgency", c.label());
         }
         if (agencies.size() > 1) {
-            throw new Refusal("bundle " + c.label() + " declares services of several agencies " + agencies
-                    + "; an agency bundle serves its own agency only");
+            throw Refusal.of("refusal.severalAgencies", c.label(), agencies);
         }
         return agencies.iterator().next();
     }
@@ -81,14 +77,12 @@ final class SignatureCheck {
     private X509Certificate registered(String agency, Candidate c) throws Refusal {
         Path pem = certificates.resolve(agency + ".pem");
         if (!Files.isReadable(pem)) {
-            throw new Refusal("bundle " + c.label() + " is for agency " + agency + ", which has no registered "
-                    + "certificate: the centre admin puts it in conf/agencies/" + agency + ".pem");
+            throw Refusal.of("refusal.noCertificate", c.label(), agency);
         }
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | CertificateException | ClassCastException e) {
-            throw new Refusal("the registered certificate conf/agencies/" + agency + ".pem cannot be read: "
-                    + e.getMessage(), e);
+            throw Refusal.of(e, "refusal.certificateUnreadable", agency, e.getMessage());
         }
     }
 

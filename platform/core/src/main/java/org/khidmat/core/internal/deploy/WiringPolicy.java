@@ -29,23 +29,20 @@ final class WiringPolicy {
             }
         }
         if (!platform.isEmpty()) {
-            throw new Refusal("bundle " + c.label() + " imports " + String.join(", ", platform) + ", which "
-                    + (platform.size() == 1 ? "is" : "are") + " the platform's own; agency bundles may import only: "
-                    + allowed + ", and packages of other agency bundles");
+            throw Refusal.of("refusal.importsPlatform", c.label(), String.join(", ", platform), platform.size(),
+                    allowed);
         }
         for (ManifestClauses.Clause clause : ManifestClauses.parse(c.requireBundle())) {
             for (String name : clause.names()) {
                 if (centre.platformBundles().contains(name)) {
-                    throw new Refusal("bundle " + c.label() + " requires bundle " + name + ", which is part of the "
-                            + "platform; import the agency SPI packages instead (" + allowed + ")");
+                    throw Refusal.of("refusal.requiresPlatform", c.label(), name, allowed);
                 }
             }
         }
         for (ManifestClauses.Clause clause : ManifestClauses.parse(c.fragmentHost())) {
             for (String name : clause.names()) {
                 if (centre.platformBundles().contains(name) || "system.bundle".equals(name)) {
-                    throw new Refusal("bundle " + c.label() + " is a fragment of " + name + ", which is part of the "
-                            + "platform; an agency bundle may attach only to agency bundles");
+                    throw Refusal.of("refusal.fragmentOfPlatform", c.label(), name);
                 }
             }
         }

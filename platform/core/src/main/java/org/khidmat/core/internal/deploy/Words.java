@@ -1,5 +1,7 @@
 package org.khidmat.core.internal.deploy;
 
+import org.khidmat.core.internal.words.CoreWords;
+
 import org.khidmat.api.platform.DeployResult;
 import org.osgi.framework.Bundle;
 
@@ -17,7 +19,7 @@ final class Words {
     }
 
     static String threads(int n) {
-        return n == 1 ? "1 thread" : n + " threads";
+        return CoreWords.REFUSALS.en("deploy.threads", n);
     }
 
     static String state(int state) {

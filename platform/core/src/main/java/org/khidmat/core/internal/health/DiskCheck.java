@@ -13,20 +13,19 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Free space on the disk that holds {@code data/} (the database, its WAL, the deployer's archive): WARN under
- * {@code khidmat.health.diskWarnMb} (default {@value #DEFAULT_WARN_MB} MB), CRITICAL under a tenth of that, when
+ * {@code diskWarnMb} of {@code org.khidmat.health} (default 1024 MB), CRITICAL under a tenth of that, when
  * writes are about to fail. Not a readiness check: reads still work, and the store check says when writes do not.
  */
-@Component(property = HealthCheck.NAME + "=disk")
+@Component(property = HealthCheck.NAME + "=disk", configurationPid = HealthConfig.PID)
 public final class DiskCheck implements HealthCheck {
-    static final int DEFAULT_WARN_MB = 1024;
     private final Path data;
     private final Metrics metrics;
     private final long warnBytes;
 
     @Activate
-    public DiskCheck(BundleContext context, @Reference Metrics metrics) {
+    public DiskCheck(BundleContext context, HealthConfig config, @Reference Metrics metrics) {
         this(Path.of(Limits.text(context.getProperty("khidmat.home"), ".")).resolve("data"), metrics,
-                Limits.positive(context.getProperty("khidmat.health.diskWarnMb"), DEFAULT_WARN_MB) * 1024L * 1024L);
+                Math.max(1, config.diskWarnMb()) * 1024L * 1024L);
     }
 
     DiskCheck(Path data, Metrics metrics, long warnBytes) {

@@ -10,20 +10,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The message outbox: WARN when more than {@code khidmat.health.outboxWarn} (default {@value #DEFAULT_WARN}) messages
+ * The message outbox: WARN when more than {@code outboxWarn} of {@code org.khidmat.health} (default 100) messages
  * wait to be sent, which means a provider is down or slow. Citizens are still served, so readiness does not depend
  * on it.
  */
-@Component(property = HealthCheck.NAME + "=outbox")
+@Component(property = HealthCheck.NAME + "=outbox", configurationPid = HealthConfig.PID)
 public final class OutboxCheck implements HealthCheck {
-    static final int DEFAULT_WARN = 100;
     private final NotificationStore store;
     private final Metrics metrics;
     private final int warnAbove;
 
     @Activate
-    public OutboxCheck(BundleContext context, @Reference NotificationStore store, @Reference Metrics metrics) {
-        this(store, metrics, Limits.positive(context.getProperty("khidmat.health.outboxWarn"), DEFAULT_WARN));
+    public OutboxCheck(HealthConfig config, @Reference NotificationStore store, @Reference Metrics metrics) {
+        this(store, metrics, Math.max(1, config.outboxWarn()));
     }
 
     OutboxCheck(NotificationStore store, Metrics metrics, int warnAbove) {

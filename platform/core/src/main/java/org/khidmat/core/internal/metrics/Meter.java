@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
  * work being measured: it is logged once.
  */
 public final class Meter {
-    /** The framework property naming this node's centre, the {@code centre} label of the queue's metrics. */
-    public static final String CENTRE_PROPERTY = "khidmat.centre";
+    /** The {@code centre} label when no centre is configured (unit tests). */
     public static final String DEFAULT_CENTRE = "main";
     private static final Logger LOG = LoggerFactory.getLogger(Meter.class);
     private final Supplier<Metrics> metrics;
@@ -67,10 +66,16 @@ public final class Meter {
         return outcome == null ? "none" : outcome.name().toLowerCase(Locale.ROOT);
     }
 
-    /** @return the centre's name as a label value: lowercase letters, digits and '-', else {@value #DEFAULT_CENTRE} */
-    public static String centre(String configured) {
-        String c = configured == null ? "" : configured.trim().toLowerCase(Locale.ROOT);
-        return c.matches("[a-z0-9][a-z0-9-]{0,39}") ? c : DEFAULT_CENTRE;
+    /**
+     * @param shortName the centre's short name ({@code shortName} of {@code org.khidmat.centre})
+     * @return it as a label value: lowercase ASCII letters and digits, any other run of characters one '-', at most
+     *         40 characters ({@code "Khidmat F-6"} -> {@code khidmat-f-6}); {@value #DEFAULT_CENTRE} when nothing is left
+     */
+    public static String centre(String shortName) {
+        String c = shortName == null ? "" : shortName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        c = c.length() > 40 ? c.substring(0, 40).replaceAll("-+$", "") : c;
+        return c.isEmpty() ? DEFAULT_CENTRE : c;
     }
 
     private void warn(String name, RuntimeException e) {

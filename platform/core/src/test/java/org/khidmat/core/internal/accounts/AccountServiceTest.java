@@ -274,5 +274,10 @@ class AccountServiceTest {
         public AuditCheck verify() {
             return AuditCheck.of(true, lines.size(), 0, "");
         }
+
+        @Override
+        public AuditCheck verifyFrom(long seq) {
+            return verify();
+        }
     }
 }

@@ -505,6 +505,11 @@ class ApplicationDeskTest {
             public AuditCheck verify() {
                 return AuditCheck.of(true, 0, 0, "");
             }
+
+            @Override
+            public AuditCheck verifyFrom(long seq) {
+                return verify();
+            }
         };
     }
 }

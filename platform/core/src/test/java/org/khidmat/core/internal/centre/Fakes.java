@@ -152,6 +152,11 @@ final class Fakes {
         public AuditCheck verify() {
             return AuditCheck.of(true, 0, 0, "");
         }
+
+        @Override
+        public AuditCheck verifyFrom(long seq) {
+            return verify();
+        }
     }
 
     /** Appends a note the way the store writes it with its change. */

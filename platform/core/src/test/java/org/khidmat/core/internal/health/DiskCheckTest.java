@@ -31,11 +31,4 @@ class DiskCheckTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).lines().anyMatch(l -> l.startsWith("khidmat_data_disk_free_bytes ")
                 && !l.endsWith(" 0.0")));
     }
-
-    @Test
-    void aBadSettingFallsBackToTheDefault() {
-        assertEquals(7, Limits.positive("x", 7));
-        assertEquals(7, Limits.positive("-3", 7));
-        assertEquals(5, Limits.positive(" 5 ", 7));
-    }
 }
