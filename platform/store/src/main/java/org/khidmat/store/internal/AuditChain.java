@@ -82,8 +82,8 @@ final class AuditChain {
 
     /** @return the last entry of the log on this connection */
     static Head head(Connection c) throws SQLException {
-        try (Statement statement = c.createStatement();
-                ResultSet last = statement.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+        try (PreparedStatement statement = c.prepareStatement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+                ResultSet last = statement.executeQuery()) {
             return last.next() ? new Head(last.getLong(1), last.getString(2)) : new Head(0, AuditHash.GENESIS);
         }
     }

@@ -44,8 +44,8 @@ final class SqliteQueueStore implements QueueStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (day, letter, seq, service_id,"
-                    + " category, reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    + " category, reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)"
+                    + " RETURNING id")) {
                 insert.setString(1, day.toString());
                 insert.setString(2, letter);
                 insert.setInt(3, seq);
@@ -54,8 +54,7 @@ final class SqliteQueueStore implements QueueStore {
                 insert.setString(6, reference);
                 insert.setLong(7, millis(at));
                 insert.setString(8, appointment);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
+                try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
                     return find(c, keys.getLong(1)).orElseThrow();
                 }
