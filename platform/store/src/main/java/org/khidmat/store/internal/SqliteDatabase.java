@@ -58,7 +58,7 @@ final class SqliteDatabase implements AutoCloseable {
         return open(file, java.util.function.UnaryOperator.identity());
     }
 
-    /** For tests: opens the file with the writer's connection seen through {@code writerSeen} (to count statements). */
+    /** For tests: opens the file with the writer's connection seen through {@code writerSeen} (to watch its statements). */
     static SqliteDatabase open(Path file, java.util.function.UnaryOperator<Connection> writerSeen) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
@@ -74,7 +74,7 @@ final class SqliteDatabase implements AutoCloseable {
         Connection connection;
         ReaderPool readers;
         try {
-            connection = StatementCache.wrap(writerSeen.apply(source.getConnection()));
+            connection = writerSeen.apply(StatementCache.wrap(source.getConnection()));
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.BACKSTOP_PAGES);
             }
