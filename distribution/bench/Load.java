@@ -17,8 +17,9 @@ import java.util.Map;
  * it with {@code wrk} (Debian's package) and a sequential Java client:
  * - reads: {@code GET /api/v1/services} and the catalogue page {@code /}, against a bare Jetty 12 handler serving
  *   the bytes the centre served for the same path, in alternating rounds;
- * - writes: applications filed over HTTP at 1, 8 and 32 clients, against naive sqlite-jdbc inserts (WAL,
- *   synchronous=FULL, one transaction per insert) of an application-sized row by as many threads;
+ * - writes: applications filed over HTTP at 1, 8 and 32 clients, against two baselines: naive sqlite-jdbc inserts
+ *   (WAL, synchronous=FULL, one transaction per insert) of an application-sized row by as many threads in process,
+ *   and a bare Jetty 12 handler that parses the same JSON and does the same naive insert, driven by the same wrk;
  * - many services: {@code --bundles} made-up bundles of 10 services beside the samples: the catalogue JSON, start
  *   time and resident set, against the samples alone;
  * - a big store: a centre whose store was filled with the larger {@code --apps} count of applications by the
@@ -144,36 +145,59 @@ public final class Load {
         }
     }
 
-    /** Applications filed at 1, 8 and 32 clients, against naive SQLite inserts by as many threads. */
+    /**
+     * Applications filed at 1, 8 and 32 clients, against two baselines by as many clients: naive SQLite inserts in
+     * process (no HTTP, no JSON), and a bare Jetty handler parsing the same JSON and doing the same naive insert over
+     * HTTP, driven by the same wrk client as the centre (fair to the HTTP path, which shares the cores with wrk).
+     */
     static void writes(Options o, Home base, Home other, Path work, Table table, List<String> sideBySide) throws Exception {
         int[] clients = {1, 8, 32};
         Wrk.Result[] mine = new Wrk.Result[3];
         Wrk.Result[] naive = new Wrk.Result[3];
-        Wrk.post(base.url("/api/v1/applications"), List.of(POLICE), 201, 8, o.seconds); // warming, not counted
-        if (other != null) {
-            Wrk.post(other.url("/api/v1/applications"), List.of(POLICE), 201, 8, o.seconds);
-        }
-        for (int i = 0; i < clients.length; i++) {
-            mine[i] = Wrk.post(base.url("/api/v1/applications"), List.of(POLICE), 201, clients[i], o.seconds);
-            naive[i] = NaiveSqlite.run(work.resolve("naive-" + clients[i]), clients[i], o.seconds, ANSWERS);
+        Wrk.Result[] bare = new Wrk.Result[3];
+        try (BareJettyFiling jetty = new BareJettyFiling(work.resolve("bare-jetty"))) {
+            Wrk.post(base.url("/api/v1/applications"), List.of(POLICE), 201, 8, o.seconds); // warming, not counted
+            Wrk.post(jetty.url(), List.of(POLICE), 201, 8, o.seconds);
             if (other != null) {
-                Wrk.Result theirs = Wrk.post(other.url("/api/v1/applications"), List.of(POLICE), 201, clients[i], o.seconds);
-                sideBySide.add("applications/s at " + clients[i] + (clients[i] == 1 ? " client: " : " clients: ") + Table.perSecond(mine[i].perSecond())
-                        + " / " + Table.perSecond(theirs.perSecond()) + " = " + Table.ratio(mine[i].perSecond(), theirs.perSecond())
-                        + "; p99 " + Table.ms(mine[i].p99Ms()) + " / " + Table.ms(theirs.p99Ms()) + "; against naive SQLite "
-                        + Table.ratio(mine[i].perSecond(), naive[i].perSecond()) + " / "
-                        + Table.ratio(theirs.perSecond(), naive[i].perSecond()));
+                Wrk.post(other.url("/api/v1/applications"), List.of(POLICE), 201, 8, o.seconds);
+            }
+            for (int i = 0; i < clients.length; i++) {
+                mine[i] = Wrk.post(base.url("/api/v1/applications"), List.of(POLICE), 201, clients[i], o.seconds);
+                naive[i] = NaiveSqlite.run(work.resolve("naive-" + clients[i]), clients[i], o.seconds, ANSWERS);
+                bare[i] = Wrk.post(jetty.url(), List.of(POLICE), 201, clients[i], o.seconds);
+                if (other != null) {
+                    Wrk.Result theirs = Wrk.post(other.url("/api/v1/applications"), List.of(POLICE), 201, clients[i], o.seconds);
+                    sideBySide.add("applications/s at " + clients[i] + (clients[i] == 1 ? " client: " : " clients: ")
+                            + Table.perSecond(mine[i].perSecond()) + " / " + Table.perSecond(theirs.perSecond()) + " = "
+                            + Table.ratio(mine[i].perSecond(), theirs.perSecond()) + "; p99 " + Table.ms(mine[i].p99Ms())
+                            + " / " + Table.ms(theirs.p99Ms()) + "; against naive SQLite in process "
+                            + Table.ratio(mine[i].perSecond(), naive[i].perSecond()) + " / "
+                            + Table.ratio(theirs.perSecond(), naive[i].perSecond()) + "; against bare Jetty + naive SQLite "
+                            + Table.ratio(mine[i].perSecond(), bare[i].perSecond()) + " / "
+                            + Table.ratio(theirs.perSecond(), bare[i].perSecond()));
+                }
             }
         }
         long non201 = mine[0].unexpected() + mine[1].unexpected() + mine[2].unexpected();
-        table.add("durable applications/s, 1 / 8 / 32 clients",
-                String.format("%.0f / %.0f / %.0f, p99 at 32: %s, non-201: %d", mine[0].perSecond(), mine[1].perSecond(),
-                        mine[2].perSecond(), Table.ms(mine[2].p99Ms()), non201),
-                String.format("naive sqlite-jdbc, one insert a transaction, WAL, synchronous=FULL: %.0f / %.0f / %.0f,"
-                        + " p99 at 32: %s, failed: %d", naive[0].perSecond(), naive[1].perSecond(), naive[2].perSecond(),
-                        Table.ms(naive[2].p99Ms()), naive[0].unexpected() + naive[1].unexpected() + naive[2].unexpected()),
-                Table.ratio(mine[0].perSecond(), naive[0].perSecond()) + " / " + Table.ratio(mine[1].perSecond(),
-                        naive[1].perSecond()) + " / " + Table.ratio(mine[2].perSecond(), naive[2].perSecond()));
+        String khidmat = String.format("%.0f / %.0f / %.0f, p99 at 32: %s, non-201: %d", mine[0].perSecond(),
+                mine[1].perSecond(), mine[2].perSecond(), Table.ms(mine[2].p99Ms()), non201);
+        table.add("durable applications/s, 1 / 8 / 32 clients, against naive SQLite in process", khidmat,
+                String.format("naive sqlite-jdbc in process (no HTTP, no JSON), one insert a transaction, WAL,"
+                        + " synchronous=FULL: %.0f / %.0f / %.0f, p99 at 32: %s, failed: %d", naive[0].perSecond(),
+                        naive[1].perSecond(), naive[2].perSecond(), Table.ms(naive[2].p99Ms()),
+                        naive[0].unexpected() + naive[1].unexpected() + naive[2].unexpected()),
+                ratios(mine, naive));
+        table.add("durable applications/s, 1 / 8 / 32 clients, against bare Jetty + naive SQLite over HTTP", khidmat,
+                String.format("bare Jetty 12 handler, same JSON parsed with Jackson, naive insert (one a transaction, WAL,"
+                        + " synchronous=FULL), same wrk client: %.0f / %.0f / %.0f, p99 at 32: %s, non-201: %d",
+                        bare[0].perSecond(), bare[1].perSecond(), bare[2].perSecond(), Table.ms(bare[2].p99Ms()),
+                        bare[0].unexpected() + bare[1].unexpected() + bare[2].unexpected()),
+                ratios(mine, bare));
+    }
+
+    private static String ratios(Wrk.Result[] mine, Wrk.Result[] baseline) {
+        return Table.ratio(mine[0].perSecond(), baseline[0].perSecond()) + " / " + Table.ratio(mine[1].perSecond(),
+                baseline[1].perSecond()) + " / " + Table.ratio(mine[2].perSecond(), baseline[2].perSecond());
     }
 
     /** @return the round with the most requests a second: the one least disturbed by the machine's other work */

@@ -27,6 +27,9 @@ final class NaiveSqlite {
             "CREATE INDEX IF NOT EXISTS application_service ON application (service_id)",
             "CREATE INDEX IF NOT EXISTS application_created ON application (created_at)");
     private static final AtomicLong NEXT = new AtomicLong();
+    /** One application-sized row: the reference, the answers, created and updated. */
+    static final String INSERT = "INSERT INTO application VALUES (?, 'ictpolice.character-certificate', 1, 'ictpolice',"
+            + " '6110112345671', 'normal', ?, 'submitted', 'due', ?, ?)";
 
     private NaiveSqlite() {
     }
@@ -34,12 +37,7 @@ final class NaiveSqlite {
     static Wrk.Result run(Path folder, int clients, int seconds, String answers) throws Exception {
         Path file = folder.resolve("naive.db");
         Files.createDirectories(folder);
-        try (Connection c = open(file); Statement s = c.createStatement()) {
-            s.executeUpdate(TABLE);
-            for (String index : INDEXES) {
-                s.executeUpdate(index);
-            }
-        }
+        create(file);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failed = new AtomicLong();
@@ -59,11 +57,19 @@ final class NaiveSqlite {
         return new Wrk.Result(sorted.size(), elapsed, pct(sorted, 0.5), pct(sorted, 0.99), failed.get());
     }
 
+    /** Creates the table and its indexes in the file. */
+    static void create(Path file) throws SQLException {
+        try (Connection c = open(file); Statement s = c.createStatement()) {
+            s.executeUpdate(TABLE);
+            for (String index : INDEXES) {
+                s.executeUpdate(index);
+            }
+        }
+    }
+
     private static void insertUntil(Path file, long deadline, String answers, List<Long> latencies, AtomicLong failed) {
         List<Long> mine = new ArrayList<>();
-        try (Connection c = open(file); PreparedStatement insert = c.prepareStatement("INSERT INTO application"
-                + " VALUES (?, 'ictpolice.character-certificate', 1, 'ictpolice', '6110112345671', 'normal', ?,"
-                + " 'submitted', 'due', ?, ?)")) {
+        try (Connection c = open(file); PreparedStatement insert = c.prepareStatement(INSERT)) {
             while (System.nanoTime() < deadline) {
                 long t = System.nanoTime();
                 try {
@@ -84,7 +90,7 @@ final class NaiveSqlite {
         latencies.addAll(mine);
     }
 
-    private static Connection open(Path file) throws SQLException {
+    static Connection open(Path file) throws SQLException {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
         source.setJournalMode("WAL");

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class LoadBenchIT {
     /** The table's rows, by how each begins after {@code | }. */
     private static final List<String> ROWS = List.of("`GET /api/v1/services`, ", "catalogue page `/` ",
-            "durable applications/s, 1 / 8 / 32 clients", "\\d+ services: `GET /api/v1/services`",
+            "durable applications/s, 1 / 8 / 32 clients, against naive SQLite in process",
+            "durable applications/s, 1 / 8 / 32 clients, against bare Jetty \\+ naive SQLite over HTTP",
+            "\\d+ services: `GET /api/v1/services`",
             "\\d+ services: start ", "1,000 applications: track p50 / p99", "1,000 applications: `/figures` \\(30 days\\)",
             "1,000 applications: `/figures` for a year", "1,000 applications: `/figures.csv`",
             "1,000 applications: agency inbox", "1,000 applications: RSS", "1,000 applications: generator, fill time");

@@ -50,6 +50,34 @@ public interface AppointmentStore {
     /** @return the appointments for the days {@code from} to {@code to} inclusive, by day and slot */
     List<Appointment> between(LocalDate from, LocalDate to);
 
+    /**
+     * The appointments of the days {@code from} to {@code to} inclusive counted per service, for the open figures.
+     * This default reads every appointment; a store may keep the counts per day.
+     *
+     * @return per service with appointments, how many are not cancelled and how many of those were missed
+     */
+    default List<Booked> booked(LocalDate from, LocalDate to) {
+        java.util.Map<String, int[]> counted = new java.util.TreeMap<>();
+        for (Appointment a : between(from, to)) {
+            int[] n = counted.computeIfAbsent(a.serviceId(), k -> new int[2]);
+            n[0] += Appointment.CANCELLED.equals(a.state()) ? 0 : 1;
+            n[1] += Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state()) ? 1 : 0;
+        }
+        List<Booked> out = new java.util.ArrayList<>();
+        counted.forEach((service, n) -> out.add(new Booked(service, n[0], n[1])));
+        return out;
+    }
+
+    /**
+     * A service's appointments in a period.
+     *
+     * @param serviceId the service booked
+     * @param booked the appointments not cancelled
+     * @param missed those of them missed: no-show or late
+     */
+    record Booked(String serviceId, int booked, int missed) {
+    }
+
     /** @return appointments in state booked on days up to {@code day}, by day and slot */
     List<Appointment> bookedUpTo(LocalDate day);
 }

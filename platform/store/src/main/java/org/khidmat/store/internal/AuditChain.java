@@ -41,11 +41,15 @@ final class AuditChain {
     private final SqliteDatabase database;
     private final byte[] key;
     private final Clock clock;
+    /** A keyed HMAC per thread (the writer's, in practice), reset by each use. */
+    private final ThreadLocal<javax.crypto.Mac> macs;
 
     AuditChain(SqliteDatabase database, byte[] key, Clock clock) {
         this.database = database;
         this.key = key.clone();
         this.clock = clock;
+        byte[] own = this.key;
+        this.macs = ThreadLocal.withInitial(() -> AuditHash.hmac(own));
     }
 
     byte[] key() {
@@ -59,7 +63,7 @@ final class AuditChain {
         long seq = last.seq() + 1;
         long at = clock.millis();
         String requestId = RequestTag.current();
-        String hash = AuditHash.keyed(key, last.hash(), seq, at, note.actor(), note.action(), note.subject(), note.detail(),
+        String hash = AuditHash.keyed(macs.get(), last.hash(), seq, at, note.actor(), note.action(), note.subject(), note.detail(),
                 requestId);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -82,8 +86,8 @@ final class AuditChain {
 
     /** @return the last entry of the log on this connection */
     static Head head(Connection c) throws SQLException {
-        try (Statement statement = c.createStatement();
-                ResultSet last = statement.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+        try (PreparedStatement statement = c.prepareStatement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+                ResultSet last = statement.executeQuery()) {
             return last.next() ? new Head(last.getLong(1), last.getString(2)) : new Head(0, AuditHash.GENESIS);
         }
     }

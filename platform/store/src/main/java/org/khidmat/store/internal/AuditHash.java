@@ -47,9 +47,16 @@ final class AuditHash {
      */
     static String keyed(byte[] key, String prevHash, long seq, long atMillis, String actor, String action,
             String subject, String detail, String requestId) {
-        return requestId == null
-                ? mac(key, prevHash, Long.toString(seq), Long.toString(atMillis), actor, action, subject, detail)
-                : mac(key, prevHash, Long.toString(seq), Long.toString(atMillis), actor, action, subject, detail, requestId);
+        return keyed(hmac(key), prevHash, seq, atMillis, actor, action, subject, detail, requestId);
+    }
+
+    /** The same with a Mac already keyed (the writer keeps one: getting and keying one was a fifth of its Java time). */
+    static String keyed(Mac mac, String prevHash, long seq, long atMillis, String actor, String action,
+            String subject, String detail, String requestId) {
+        byte[] bytes = requestId == null
+                ? encode(prevHash, Long.toString(seq), Long.toString(atMillis), actor, action, subject, detail)
+                : encode(prevHash, Long.toString(seq), Long.toString(atMillis), actor, action, subject, detail, requestId);
+        return HexFormat.of().formatHex(mac.doFinal(bytes));
     }
 
     /** The HMAC-SHA256 under the audit key of any fields, encoded as entries are (the anchor, an export's head). */

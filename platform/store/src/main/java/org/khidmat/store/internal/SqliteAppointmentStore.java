@@ -158,6 +158,28 @@ final class SqliteAppointmentStore implements AppointmentStore {
                 from.toString(), to.toString());
     }
 
+    /** The appointments of a period of days (ISO days, first and last) from the sums kept per day. */
+    static final String BOOKED = "SELECT service_id, SUM(booked), SUM(missed) FROM figure_appointment_day"
+            + " WHERE day >= ? AND day <= ? GROUP BY service_id HAVING SUM(booked) > 0 ORDER BY service_id";
+
+    /** From the counts kept per day ({@code figure_appointment_day}, schema 9), not the appointments. */
+    @Override
+    public List<Booked> booked(LocalDate from, LocalDate to) {
+        return database.read("read the appointments' counts", c -> {
+            try (PreparedStatement q = c.prepareStatement(BOOKED)) {
+                q.setString(1, from.toString());
+                q.setString(2, to.toString());
+                List<Booked> out = new ArrayList<>();
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(new Booked(rows.getString(1), rows.getInt(2), rows.getInt(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private List<Appointment> list(String sql, String... values) {
         return database.read("read appointments", c -> {
             try (PreparedStatement q = c.prepareStatement(sql)) {

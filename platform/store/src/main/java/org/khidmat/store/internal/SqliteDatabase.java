@@ -55,6 +55,11 @@ final class SqliteDatabase implements AutoCloseable {
      * @throws StoreException when it cannot be opened, or its schema is newer than this code
      */
     static SqliteDatabase open(Path file) {
+        return open(file, java.util.function.UnaryOperator.identity());
+    }
+
+    /** For tests: opens the file with the writer's connection seen through {@code writerSeen} (to watch its statements). */
+    static SqliteDatabase open(Path file, java.util.function.UnaryOperator<Connection> writerSeen) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             Path parent = absolute.getParent();
@@ -69,7 +74,7 @@ final class SqliteDatabase implements AutoCloseable {
         Connection connection;
         ReaderPool readers;
         try {
-            connection = source.getConnection();
+            connection = writerSeen.apply(StatementCache.wrap(source.getConnection()));
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.BACKSTOP_PAGES);
             }
@@ -110,6 +115,9 @@ final class SqliteDatabase implements AutoCloseable {
         source.setSynchronous("FULL");
         source.setEnforceForeignKeys(true);
         source.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // sqlite-jdbc would otherwise prepare and run "SELECT last_insert_rowid()" after every INSERT; the two inserts
+        // that need their row's id ask for it with RETURNING
+        source.setGetGeneratedKeys(false);
         return source;
     }
 

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,8 @@ final class SqliteNotificationStore implements NotificationStore {
     /** Queues a message in the transaction on {@code c}; @return it with its id */
     static Notification insert(Connection c, Notification n) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO notification (reference, event, channel,"
-                + " recipient, text, state, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                + " recipient, text, state, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"
+                + " RETURNING id")) {
             insert.setString(1, n.reference());
             insert.setString(2, n.event());
             insert.setString(3, n.channel());
@@ -40,8 +39,7 @@ final class SqliteNotificationStore implements NotificationStore {
             insert.setString(5, n.text());
             insert.setString(6, Notification.QUEUED);
             insert.setLong(7, millis(n.createdAt()));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
+            try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 return new Notification(keys.getLong(1), n.reference(), n.event(), n.channel(), n.recipient(),
                         n.text(), Notification.QUEUED, null, null, 0, n.createdAt(), null, null);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,8 +45,8 @@ final class SqliteQueueStore implements QueueStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (day, letter, seq, service_id,"
-                    + " category, reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    + " category, reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)"
+                    + " RETURNING id")) {
                 insert.setString(1, day.toString());
                 insert.setString(2, letter);
                 insert.setInt(3, seq);
@@ -54,8 +55,7 @@ final class SqliteQueueStore implements QueueStore {
                 insert.setString(6, reference);
                 insert.setLong(7, millis(at));
                 insert.setString(8, appointment);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
+                try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
                     return find(c, keys.getLong(1)).orElseThrow();
                 }
@@ -157,6 +157,30 @@ final class SqliteQueueStore implements QueueStore {
     public List<QueueToken> tokens(LocalDate from, LocalDate to) {
         return list("SELECT " + COLUMNS + " FROM queue_token WHERE day >= ? AND day <= ? ORDER BY taken_at, id",
                 from.toString(), to.toString(), null);
+    }
+
+    /** The waits of a period of days (ISO days, first and last) from the sums kept per day. */
+    static final String WAITS = "SELECT service_id, up_to, SUM(tokens) FROM figure_queue_day WHERE day >= ? AND day <= ?"
+            + " GROUP BY service_id, up_to HAVING SUM(tokens) > 0 ORDER BY service_id, up_to";
+
+    /** From the counts kept per day ({@code figure_queue_day}, schema 9): a year reads its days' rows, not its tokens. */
+    @Override
+    public List<Waits> waits(LocalDate from, LocalDate to) {
+        return database.read("read the queue's waits", c -> {
+            try (PreparedStatement q = c.prepareStatement(WAITS)) {
+                q.setString(1, from.toString());
+                q.setString(2, to.toString());
+                List<Waits> out = new ArrayList<>();
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        long upTo = rows.getLong(2);
+                        out.add(new Waits(rows.getString(1), upTo < 0 ? null : Duration.ofMillis(TimeSpans.above(upTo)),
+                                upTo < 0 ? null : Duration.ofMillis(upTo), rows.getInt(3)));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     @Override

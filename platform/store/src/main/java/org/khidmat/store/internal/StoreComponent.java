@@ -315,6 +315,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
+    public List<Waits> waits(LocalDate from, LocalDate to) {
+        return queue.waits(from, to);
+    }
+
+    @Override
     public List<QueueToken> recentlyServed(String serviceId, int limit) {
         return queue.recentlyServed(serviceId, limit);
     }

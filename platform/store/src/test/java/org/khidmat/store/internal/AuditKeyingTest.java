@@ -52,6 +52,11 @@ class AuditKeyingTest {
                     "TABLE figure_time"}) {
                 s.execute("DROP " + v6);
             }
+            for (String v9 : new String[] {"TRIGGER figure_queue_taken", "TRIGGER figure_queue_changed",
+                    "TRIGGER figure_queue_gone", "TRIGGER figure_appointment_booked", "TRIGGER figure_appointment_changed",
+                    "TRIGGER figure_appointment_gone", "TABLE figure_queue_day", "TABLE figure_appointment_day"}) {
+                s.execute("DROP " + v9);
+            }
             s.execute("DROP INDEX audit_log_request");
             s.execute("ALTER TABLE audit_log DROP COLUMN request_id");
             for (String v7 : new String[] {"DROP INDEX application_agency_created", "DROP INDEX application_service_created",

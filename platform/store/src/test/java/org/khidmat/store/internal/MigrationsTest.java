@@ -27,7 +27,7 @@ class MigrationsTest {
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log",
-                    "counter", "descriptor_archive", "figure_day", "figure_move", "figure_time", "notification", "payment", "queue_letter", "queue_token", "rating",
+                    "counter", "descriptor_archive", "figure_appointment_day", "figure_day", "figure_move", "figure_queue_day", "figure_time", "notification", "payment", "queue_letter", "queue_token", "rating",
                     "service_state", "status_history"),
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_created",
@@ -36,7 +36,9 @@ class MigrationsTest {
                     "notification_reference", "payment_paid", "queue_token_served", "queue_token_waiting",
                     "rating_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_anchor_no_delete", "audit_anchor_sign_once", "audit_log_no_delete", "audit_log_no_update",
-                    "figure_day_filed", "figure_day_rated", "figure_move_first", "figure_time_first"),
+                    "figure_appointment_booked", "figure_appointment_changed", "figure_appointment_gone", "figure_day_filed",
+                    "figure_day_rated", "figure_move_first", "figure_queue_changed", "figure_queue_gone", "figure_queue_taken",
+                    "figure_time_first"),
                     names(db, "trigger"));
             assertEquals(Migrations.latest(), Migrations.version(db));
         }
@@ -63,7 +65,7 @@ class MigrationsTest {
             assertEquals("{}", new SqliteApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(19, names(db, "table").size());
+            assertEquals(21, names(db, "table").size());
         }
     }
 

@@ -60,6 +60,6 @@ final class RequestIds extends Handler.Wrapper {
         if (given != null && SAFE.matcher(given).matches()) {
             return given;
         }
-        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+        return java.util.HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

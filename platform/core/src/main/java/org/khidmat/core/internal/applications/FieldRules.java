@@ -19,6 +19,7 @@ public final class FieldRules {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Day, month, year as Pakistani forms write a date: 12/05/1990, 12-5-1990, 12.05.1990. */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})");
+    private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s()-]");
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0[1-24-9]\\d{7,9}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -123,7 +124,7 @@ public final class FieldRules {
     }
 
     private static boolean phone(String s) {
-        String digits = s.replaceAll("[\\s()-]", "");
+        String digits = PHONE_PUNCTUATION.matcher(s).replaceAll("");
         if (digits.startsWith("+92")) {
             digits = "0" + digits.substring(3);
         } else if (digits.startsWith("0092")) {

@@ -12,13 +12,30 @@ public final class References {
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int N = ALPHABET.length();
     private static final int BODY = 8;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random;
+
+    public References() {
+        this(new SecureRandom());
+    }
+
+    /** @param random where the references' characters come from (a test counts the calls) */
+    References(SecureRandom random) {
+        this.random = random;
+    }
 
     /** @return a new reference in its grouped form */
     public String next() {
+        // one draw of 40 random bits, 5 a character (the alphabet has 32): a shared SecureRandom is locked per call,
+        // and eight calls a reference made the request threads wait on each other
+        byte[] drawn = new byte[5];
+        random.nextBytes(drawn);
+        long bits = 0;
+        for (byte b : drawn) {
+            bits = bits << 8 | (b & 0xff);
+        }
         StringBuilder body = new StringBuilder(BODY);
         for (int i = 0; i < BODY; i++) {
-            body.append(ALPHABET.charAt(random.nextInt(N)));
+            body.append(ALPHABET.charAt((int) (bits >>> (5 * i)) & (N - 1)));
         }
         return group(body.toString() + check(body));
     }

@@ -46,7 +46,7 @@ public final class FigureBook implements Figures {
             ZonedDateTime start = from.atStartOfDay(CentreZone.get());
             ZonedDateTime end = to.plusDays(1).atStartOfDay(CentreZone.get());
             return FigureMath.of(from, to, store.figureFacts(start.toInstant(), end.toInstant()), descriptors::find,
-                    queue.tokens(from, to), appointments.between(from, to)).rows();
+                    queue.waits(from, to), appointments.booked(from, to)).rows();
         });
     }
 

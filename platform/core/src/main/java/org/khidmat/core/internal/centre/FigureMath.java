@@ -17,7 +17,9 @@ import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.store.FigureFacts;
+import org.khidmat.api.store.AppointmentStore;
 import org.khidmat.api.platform.FigureRow;
+import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
@@ -26,7 +28,8 @@ import org.khidmat.api.platform.TrackedApplication;
 /**
  * The open figures from plain data: applications filed in a period of days (with their ratings, whenever given)
  * and tokens taken and appointments booked for its days (cancelled ones left out; missed ones are no-shows and
- * late arrivals). The applications come either opened one by one ({@link TrackedApplication}) or as the store's
+ * late arrivals), the tokens as the store's counts per span of wait ({@link QueueStore#waits}) and the appointments
+ * as its counts per service ({@link AppointmentStore#booked}), so a year costs the days' sums, not every token. The applications come either opened one by one ({@link TrackedApplication}) or as the store's
  * {@link FigureFacts}; both are reduced to the same counts, processing times and star sums before any figure is
  * computed, so both give the same rows.
  * A service's agency is the part of its id before the first dot, as descriptor ids require.
@@ -40,9 +43,9 @@ final class FigureMath {
     private final List<Finished> finished;
     /** Their ratings, per service the rating names. */
     private final Map<String, Stars> stars;
-    /** Tokens of the period per service, and appointments not cancelled: a row looks only at its services'. */
-    private final Map<String, List<QueueToken>> tokens;
-    private final Map<String, List<Appointment>> appointments;
+    /** The period's tokens per service, counted per span of wait, and its appointments: a row looks at its services'. */
+    private final Map<String, List<QueueStore.Waits>> waits;
+    private final Map<String, AppointmentStore.Booked> booked;
 
     /** Applications finished in the same time: how long they took, whether within their tier's promised days. */
     private record Finished(String serviceId, Duration took, boolean withinPromise, long count) {
@@ -61,7 +64,7 @@ final class FigureMath {
      */
     FigureMath(LocalDate from, LocalDate to, List<TrackedApplication> applications, List<QueueToken> tokens,
             List<Rating> ratings, List<Appointment> appointments) {
-        this(from, to, tokens, appointments);
+        this(from, to, exactWaits(from, to, tokens), exactBooked(from, to, appointments));
         java.util.Set<String> references = new java.util.HashSet<>();
         for (TrackedApplication a : applications) {
             if (inPeriod(day(a))) {
@@ -75,17 +78,33 @@ final class FigureMath {
                 .forEach(r -> stars.merge(r.serviceId(), new Stars(1, r.stars()), (x, y) -> x.plus(y.count(), y.sum())));
     }
 
-    private FigureMath(LocalDate from, LocalDate to, List<QueueToken> tokens, List<Appointment> appointments) {
+    private FigureMath(LocalDate from, LocalDate to, List<QueueStore.Waits> waits, List<AppointmentStore.Booked> booked) {
         this.from = from;
         this.to = to;
         this.filed = new HashMap<>();
         this.finished = new ArrayList<>();
         this.stars = new HashMap<>();
-        this.tokens = tokens.stream().filter(t -> inPeriod(t.day()))
-                .collect(java.util.stream.Collectors.groupingBy(QueueToken::serviceId));
-        this.appointments = appointments.stream()
-                .filter(a -> inPeriod(a.day()) && !Appointment.CANCELLED.equals(a.state()))
-                .collect(java.util.stream.Collectors.groupingBy(Appointment::serviceId));
+        this.waits = waits.stream().filter(w -> w.tokens() > 0)
+                .collect(java.util.stream.Collectors.groupingBy(QueueStore.Waits::serviceId));
+        this.booked = new HashMap<>();
+        booked.stream().filter(b -> b.booked() > 0).forEach(b -> this.booked.merge(b.serviceId(), b,
+                (x, y) -> new AppointmentStore.Booked(x.serviceId(), x.booked() + y.booked(), x.missed() + y.missed())));
+    }
+
+    /** @return the tokens of the period's days, each its wait exactly (a span of its own), as the stores' default */
+    static List<QueueStore.Waits> exactWaits(LocalDate from, LocalDate to, List<QueueToken> tokens) {
+        return tokens.stream().filter(t -> !t.day().isBefore(from) && !t.day().isAfter(to)).map(t -> {
+            Duration waited = t.calledAt() == null ? null : Duration.between(t.takenAt(), t.calledAt());
+            return new QueueStore.Waits(t.serviceId(), waited, waited, 1);
+        }).toList();
+    }
+
+    /** @return the appointments of the period's days counted per service, as the stores' default */
+    static List<AppointmentStore.Booked> exactBooked(LocalDate from, LocalDate to, List<Appointment> appointments) {
+        return appointments.stream().filter(a -> !a.day().isBefore(from) && !a.day().isAfter(to))
+                .map(a -> new AppointmentStore.Booked(a.serviceId(), Appointment.CANCELLED.equals(a.state()) ? 0 : 1,
+                        Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state()) ? 1 : 0))
+                .toList();
     }
 
     /**
@@ -94,9 +113,9 @@ final class FigureMath {
      *        as an application that cannot be opened was
      */
     static FigureMath of(LocalDate from, LocalDate to, FigureFacts facts,
-            BiFunction<String, Integer, Optional<ServiceDescriptor>> descriptors, List<QueueToken> tokens,
-            List<Appointment> appointments) {
-        FigureMath m = new FigureMath(from, to, tokens, appointments);
+            BiFunction<String, Integer, Optional<ServiceDescriptor>> descriptors, List<QueueStore.Waits> waits,
+            List<AppointmentStore.Booked> booked) {
+        FigureMath m = new FigureMath(from, to, waits, booked);
         Map<String, Optional<ServiceDescriptor>> known = new HashMap<>(); // by "serviceId version", looked up once
         BiFunction<String, Integer, Optional<ServiceDescriptor>> descriptor = (id, version) -> known.computeIfAbsent(
                 id + " " + version, k -> descriptors.apply(id, version));
@@ -125,9 +144,9 @@ final class FigureMath {
     /** @return per agency its row then its services' rows, by agency then service id */
     List<FigureRow> rows() {
         SortedSet<String> services = new TreeSet<>(filed.keySet());
-        services.addAll(tokens.keySet());
+        services.addAll(waits.keySet());
         services.addAll(stars.keySet());
-        services.addAll(appointments.keySet());
+        services.addAll(booked.keySet());
         SortedSet<String> agencies = new TreeSet<>(services.stream().map(FigureMath::agency).toList());
         List<FigureRow> out = new ArrayList<>();
         for (String agency : agencies) {
@@ -149,20 +168,21 @@ final class FigureMath {
                 kept += f.withinPromise() ? f.count() : 0;
             }
         }
-        List<Duration> waits = tokens.entrySet().stream().filter(e -> service.test(e.getKey()))
-                .flatMap(e -> e.getValue().stream()).filter(t -> t.calledAt() != null)
-                .map(t -> Duration.between(t.takenAt(), t.calledAt())).toList();
+        // a span of wait stands for its middle, as a span of processing does (an exact wait is its own middle)
+        List<Stats.Counted> waited = waits.entrySet().stream().filter(e -> service.test(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).filter(w -> w.upTo() != null)
+                .map(w -> new Stats.Counted(w.above().plus(w.upTo().minus(w.above()).dividedBy(2)), w.tokens())).toList();
         Stars rated = stars.entrySet().stream().filter(e -> service.test(e.getKey())).map(Map.Entry::getValue)
                 .reduce(new Stars(0, 0), (x, y) -> x.plus(y.count(), y.sum()));
-        List<Appointment> booked = appointments.entrySet().stream().filter(e -> service.test(e.getKey()))
-                .flatMap(e -> e.getValue().stream()).toList();
-        int missed = (int) booked.stream()
-                .filter(a -> Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state())).count();
+        int appointments = booked.values().stream().filter(b -> service.test(b.serviceId()))
+                .mapToInt(AppointmentStore.Booked::booked).sum();
+        int missed = booked.values().stream().filter(b -> service.test(b.serviceId()))
+                .mapToInt(AppointmentStore.Booked::missed).sum();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         return new FigureRow(agency, serviceId, apps, (double) apps / days, Math.toIntExact(done),
                 Stats.countedPercentileOrNull(processing, 0.5), Stats.countedPercentileOrNull(processing, 0.9),
-                done == 0 ? null : (double) kept / done, Stats.percentileOrNull(waits, 0.5),
-                rated.count() == 0 ? null : (double) rated.sum() / rated.count(), rated.count(), booked.size(), missed);
+                done == 0 ? null : (double) kept / done, Stats.countedPercentileOrNull(waited, 0.5),
+                rated.count() == 0 ? null : (double) rated.sum() / rated.count(), rated.count(), appointments, missed);
     }
 
     /** @return submission to the first move into a terminal state, if it got there */

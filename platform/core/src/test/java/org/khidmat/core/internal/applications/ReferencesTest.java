@@ -24,6 +24,33 @@ class ReferencesTest {
     }
 
     @Test
+    void aReferenceIsOneDrawFromTheSharedRandomAndEveryCharacterComesEverywhere() {
+        java.util.concurrent.atomic.AtomicInteger draws = new java.util.concurrent.atomic.AtomicInteger();
+        References counted = new References(new java.security.SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                draws.incrementAndGet();
+                super.nextBytes(bytes);
+            }
+        });
+        java.util.List<Set<Character>> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            seen.add(new HashSet<>());
+        }
+        for (int n = 0; n < 3000; n++) {
+            String body = counted.next().replace("-", "").substring(0, 8);
+            for (int i = 0; i < 8; i++) {
+                seen.get(i).add(body.charAt(i));
+            }
+        }
+        // the SecureRandom is locked per call, shared by every request thread: eight calls a reference queued them
+        assertEquals(3000, draws.get(), "calls to the shared SecureRandom for 3000 references");
+        for (int i = 0; i < 8; i++) {
+            assertEquals(References.ALPHABET.length(), seen.get(i).size(), "characters seen at position " + i);
+        }
+    }
+
+    @Test
     void typedFormsAreAccepted() {
         String r = references.next();
         assertEquals(r, References.normalise(r.toLowerCase().replace("-", "")));

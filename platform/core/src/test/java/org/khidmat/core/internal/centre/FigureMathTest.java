@@ -145,7 +145,8 @@ class FigureMathTest {
         ratings.add(new Rating("G1", "police.gone", "police", 2, null, h(T1, 6)));
 
         List<FigureRow> fromFacts = FigureMath.of(D1, D2, facts(withGone, ratings),
-                (id, version) -> Optional.ofNullable(known.get(id + " " + version)), tokens(), appointments()).rows();
+                (id, version) -> Optional.ofNullable(known.get(id + " " + version)), FigureMath.exactWaits(D1, D2, tokens()),
+                FigureMath.exactBooked(D1, D2, appointments())).rows();
         assertEquals(rows(), fromFacts, "an application whose descriptor is not found is left out, as it was");
         assertEquals(new FigureRow("police", "police.cert", 4, 2.0, 3, Duration.ofHours(168), Duration.ofHours(240), 2.0 / 3,
                 Duration.ofMinutes(10), 2.5, 2, 4, 2), fromFacts.get(3));
