@@ -149,4 +149,17 @@ public abstract class ApplicationStoreContract extends StoreContract {
         assertEquals(1, stores.applications().history(ref(1)).size());
         assertEquals(1, audited("application.submit").size());
     }
+
+    @Test
+    public void timesAreKeptToTheMillisecond() {
+        java.time.Instant precise = T.plusNanos(123_456_789);
+        ApplicationRecord a = application(ref(1), precise);
+        filed(a);
+        java.time.Instant millis = precise.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        ApplicationRecord found = stores.applications().find(ref(1)).orElseThrow();
+        assertEquals(millis, found.createdAt());
+        assertEquals(millis, found.updatedAt());
+        assertEquals(millis, stores.applications().history(ref(1)).get(0).at());
+    }
 }

@@ -83,4 +83,12 @@ public abstract class NotificationStoreContract extends StoreContract {
             assertEquals(added.get(t), stores.notifications().forReference(ref(t)), "in the order each was queued");
         }
     }
+
+    @Test
+    public void aLimitOfZeroOrLessGivesNoRecentMessage() {
+        stores.notifications().add(sms(ref(1), T));
+
+        assertEquals(List.of(), stores.notifications().recent(0));
+        assertEquals(List.of(), stores.notifications().recent(-1));
+    }
 }

@@ -141,6 +141,8 @@ public abstract class QueueStoreContract extends StoreContract {
         List<Long> recent = stores.queue().recentlyServed("identity.service", 3).stream().map(QueueToken::id).toList();
         assertEquals(List.of(servedInOrder.get(3), servedInOrder.get(2), servedInOrder.get(1)), recent);
         assertEquals(List.of(), stores.queue().recentlyServed("tax.service", 3));
+        assertEquals(List.of(), stores.queue().recentlyServed("identity.service", 0), "a limit of 0 gives nothing");
+        assertEquals(List.of(), stores.queue().recentlyServed("identity.service", -1), "nor does a negative one");
     }
 
     @Test
