@@ -57,6 +57,18 @@ public abstract class AccountStoreContract extends StoreContract {
     }
 
     @Test
+    public void accountsAreListedInTheOrderOfJavaStringsNotOfALanguage() {
+        List<String> names = List.of("zara", "Zara", "ali", "Ali", "ali.khan", "ali_khan", "ali-khan", "alí");
+        for (String name : names) {
+            stores.accounts().saveAccount(account(name, Role.OPERATOR, null, true), PASSWORD_HASH);
+        }
+
+        assertEquals(names.stream().sorted().toList(),
+                stores.accounts().accounts().stream().map(a -> a.account().username()).toList(),
+                "by name as String.compareTo orders them (PostgreSQL: COLLATE \"C\")");
+    }
+
+    @Test
     public void savingAgainReplacesTheAccountButKeepsWhenItWasMade() {
         stores.accounts().saveAccount(account("ali", Role.AGENCY, "nadra", true), PASSWORD_HASH);
         Account disabled = new Account("ali", Role.OPERATOR, null, false, T.plusSeconds(86_400));

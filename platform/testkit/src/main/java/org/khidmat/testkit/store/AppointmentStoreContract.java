@@ -85,6 +85,18 @@ public abstract class AppointmentStoreContract extends StoreContract {
     }
 
     @Test
+    public void ofOneCancellationSentAtOnceOnTwoNodesExactlyOneGivesThePlaceBack() {
+        stores.appointments().book(appointment(code(1), DAY, NINE, CNIC, 0), 2);
+        stores.appointments().book(appointment(code(2), DAY, NINE, CNIC, 1), 2);
+
+        List<Boolean> moved = Together.run(8, stores, (t, node) -> node.appointments()
+                .move(code(1), Appointment.BOOKED, Appointment.CANCELLED, T.plusSeconds(60 + t), 0));
+
+        assertEquals(1, moved.stream().filter(b -> b).count(), "exactly one cancels it: " + moved);
+        assertEquals(Map.of(NINE, 1), stores.appointments().booked("dgip.passport", DAY), "one place given back, once");
+    }
+
+    @Test
     public void appointmentsAreListedByDayThenSlotThenBookingTime() {
         stores.appointments().book(appointment(code(1), DAY, TEN, CNIC, 0), 5);
         stores.appointments().book(appointment(code(2), DAY, NINE, CNIC, 9), 5);

@@ -47,7 +47,9 @@ public abstract class AuditLogContract extends StoreContract {
         stores.audit().append("admin", "login", "admin", "from 10.0.0.7");
         stores.audit().append("system", "bundle.deploy", "org.acme.Permits", "100% done");
         stores.audit().append("nadra-ci", "bundle.refuse", null, "not signed_by the agency");
+        stores.audit().append("admin", "backup", "C:\\backups", null);
 
+        assertEquals(List.of(4L), seqs(stores.audit().search("\\", 10)), "a backslash is a character too");
         assertEquals(List.of(3L), seqs(stores.audit().search("NADRA", 10)), "actor");
         assertEquals(List.of(1L), seqs(stores.audit().search("logi", 10)), "action");
         assertEquals(List.of(2L), seqs(stores.audit().search("permits", 10)), "subject");
@@ -56,7 +58,7 @@ public abstract class AuditLogContract extends StoreContract {
         assertEquals(List.of(2L), seqs(stores.audit().search("%", 10)), "% is a character, not a wildcard");
         assertEquals(List.of(3L), seqs(stores.audit().search("_", 10)), "_ is a character, not a wildcard");
         assertEquals(List.of(), stores.audit().search("nobody", 10));
-        assertEquals(List.of(3L, 2L, 1L), seqs(stores.audit().search("", 10)), "empty text matches all");
+        assertEquals(List.of(4L, 3L, 2L, 1L), seqs(stores.audit().search("", 10)), "empty text matches all");
     }
 
     @Test

@@ -127,4 +127,16 @@ public abstract class InboxPageContract extends StoreContract {
         sorted.sort(NEWEST_FIRST);
         assertEquals(sorted, read, "newest first throughout");
     }
+
+    @Test
+    public void applicationsOfOneMillisecondFollowTheReferenceAsJavaOrdersIt() {
+        List<ApplicationRecord> all = new ArrayList<>();
+        for (String reference : List.of("AB12-CD34-E", "ab12-cd34-e", "AB12_CD34_E", "AB12CD34E", "AB12-CD34-e", "Ab12-CD34-E")) {
+            all.add(filed(application(reference, T)));
+        }
+        all.sort(NEWEST_FIRST);
+
+        assertEquals(all, readAll(null, null, null, 1), "InboxCursor.precedes compares references as String.compareTo");
+        assertEquals(all, stores.applications().list(null, null, null, 10));
+    }
 }

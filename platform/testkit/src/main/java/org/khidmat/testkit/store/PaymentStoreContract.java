@@ -84,6 +84,19 @@ public abstract class PaymentStoreContract extends StoreContract {
     }
 
     @Test
+    public void ofOneProviderCallbackDeliveredAtOnceOnTwoNodesExactlyOneMarksThePayment() {
+        filed(ref(1), T);
+        stores.payments().add(pending(ref(1), "TXN-1", T));
+
+        List<Boolean> marked = Together.run(8, stores, (t, node) ->
+                node.payments().markPaid(ref(1), T.plusSeconds(600 + t), "RCPT-000" + t, paid(ref(1))));
+
+        assertEquals(1, marked.stream().filter(b -> b).count(), "exactly one marks it: " + marked);
+        assertEquals(1, stores.payments().paidBetween(T, T.plusSeconds(3600)).size(), "counted once");
+        assertEquals(1, audited("payment.paid").size());
+    }
+
+    @Test
     public void paidBetweenIsOldestFirstFromInclusiveToExclusive() {
         for (int i = 1; i <= 4; i++) {
             filed(ref(i), T);

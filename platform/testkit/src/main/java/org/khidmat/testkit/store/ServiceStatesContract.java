@@ -52,4 +52,14 @@ public abstract class ServiceStatesContract extends StoreContract {
         assertEquals(Map.of(), stores.serviceStates().all());
         assertEquals(0, audited("service.disable").size());
     }
+
+    @Test
+    public void allIsInTheOrderOfJavaStrings() {
+        List<String> ids = List.of("nadra.cnic", "NADRA.cnic", "nadra-cnic", "nadra_cnic", "nadra.Cnic", "fbr.ntn");
+        for (String id : ids) {
+            stores.serviceStates().put(ServiceState.of(id, false, null, "admin", T));
+        }
+
+        assertEquals(ids.stream().sorted().toList(), List.copyOf(stores.serviceStates().all().keySet()));
+    }
 }
