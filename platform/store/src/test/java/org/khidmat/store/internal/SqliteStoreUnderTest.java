@@ -1,5 +1,8 @@
 package org.khidmat.store.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,11 +24,12 @@ import org.khidmat.api.store.ServiceStates;
 import org.khidmat.testkit.store.StoreUnderTest;
 
 /**
- * The SQLite stores for the contract suite: one fresh file per test, the stores built as {@link StoreComponent}
+ * The SQLite stores for the contract suite: one fresh file per test (a copy of a template migrated once), the stores built as {@link StoreComponent}
  * builds them, a second node as a second {@link SqliteDatabase} over the same file (its own writer and readers,
  * as another process would have; SQLite's locks and busy timeout keep them apart).
  */
 final class SqliteStoreUnderTest implements StoreUnderTest {
+    private static Path template;
     private final Path file;
     private final SqliteDatabase db;
     private final AuditChain chain;
@@ -38,9 +42,34 @@ final class SqliteStoreUnderTest implements StoreUnderTest {
         chain.signAnchor(first);
     }
 
-    /** @return fresh stores over a new database {@code k.db} in {@code dir} */
+    /** @return fresh stores over a new database {@code k.db} in {@code dir}, a copy of the migrated template */
     static SqliteStoreUnderTest in(Path dir) {
-        return new SqliteStoreUnderTest(dir.resolve("k.db"), true);
+        Path file = dir.resolve("k.db");
+        try {
+            Files.copy(template(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the template database into " + dir, e);
+        }
+        return new SqliteStoreUnderTest(file, true);
+    }
+
+    /**
+     * An empty database at the latest schema, made once per test JVM: copying it costs a file copy, where migrating a
+     * new file runs every script, each in a transaction of its own with its fsync.
+     */
+    private static synchronized Path template() throws IOException {
+        if (template == null) {
+            Path dir = Files.createTempDirectory("khidmat-store-contract");
+            Path file = dir.resolve("template.db");
+            SqliteDatabase.open(file).close();
+            if (Files.exists(dir.resolve("template.db-wal"))) {
+                throw new IllegalStateException("the template database kept a WAL after it was closed");
+            }
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            template = file;
+        }
+        return template;
     }
 
     @Override
