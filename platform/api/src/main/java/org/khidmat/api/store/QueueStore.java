@@ -15,8 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface QueueStore {
 
     /**
-     * Issues the next token of the day for a category: the category's letter (assigned A, B, C... the first
-     * time a category is seen, kept for good) and the next number of that letter that day.
+     * Issues the next token of the day for a category: the category's letter (assigned A, B, C... Z, then AA, AB...
+     * the first time a category is seen, kept for good; two categories never share one) and the next number of that
+     * letter that day.
      *
      * @param appointment the appointment code for a check-in (called before walk-ins), or {@code null}
      * @return the new token, waiting; tokens taken at once (on any node) never share a number

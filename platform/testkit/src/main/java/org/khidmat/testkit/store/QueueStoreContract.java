@@ -69,6 +69,31 @@ public abstract class QueueStoreContract extends StoreContract {
     }
 
     @Test
+    public void categoriesSeenFirstAtOnceOnTwoNodesGetLettersOfTheirOwnAndOneCategoryKeepsOne() {
+        List<List<QueueToken>> taken = Together.run(6, stores, (t, node) -> {
+            List<QueueToken> mine = new ArrayList<>();
+            mine.add(node.queue().take(DAY, "shared.service", "shared", null, null, T.plusMillis(t)));
+            for (int i = 0; i < 5; i++) {
+                mine.add(node.queue().take(DAY, "cat" + t + i + ".service", "cat" + t + i, null, null, T.plusMillis(t * 10 + i)));
+            }
+            return mine;
+        });
+
+        java.util.Map<String, Set<String>> letters = new java.util.HashMap<>();
+        taken.forEach(list -> list.forEach(q ->
+                letters.computeIfAbsent(q.category(), c -> new HashSet<>()).add(q.number().substring(0, q.number().indexOf('-')))));
+        assertEquals(31, letters.size());
+        letters.forEach((category, used) -> assertEquals(1, used.size(), category + " has one letter: " + used));
+        Set<String> all = new HashSet<>();
+        letters.values().forEach(all::addAll);
+        assertEquals(31, all.size(), "no two categories share a letter: " + letters);
+        assertTrue(all.containsAll(List.of("A", "Z", "AA", "AE")), "A to Z, then AA: " + all);
+        Set<String> shared = new HashSet<>();
+        taken.forEach(list -> shared.add(list.get(0).number().substring(list.get(0).number().indexOf('-'))));
+        assertEquals(Set.of("-001", "-002", "-003", "-004", "-005", "-006"), shared);
+    }
+
+    @Test
     public void theNextCallIsACheckedInAppointmentFirstThenTheOldestOfTheCounterCategories() {
         QueueToken walkIn = take("identity", 0, null);
         QueueToken tax = take("tax", 1, null);
