@@ -89,7 +89,7 @@ public abstract class AccountStoreContract extends StoreContract {
         RuntimeException e = assertThrows(RuntimeException.class, () -> stores.accounts().saveAccount(
                 account("ali", Role.ADMIN, null, true), null, AuditNote.of("admin", "account.create", "ali", null)));
 
-        ApplicationMoveContract.assertRefusal(e);
+        assertRefusal(e);
         assertEquals(Optional.empty(), stores.accounts().account("ali"));
         assertEquals(0, auditSize());
     }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.StatusChange;
-import org.khidmat.api.platform.StoreException;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditNote;
 
@@ -144,14 +143,6 @@ public abstract class ApplicationMoveContract extends StoreContract {
         assertNothingStored(a.reference(), 0);
         assertTrue(stores.applications().file(a, submission(a), submitNote(a), List.of()).isPresent(),
                 "the reference is still free");
-    }
-
-    /** A refusal of bad input: a {@link NullPointerException}, {@link IllegalArgumentException} or {@link StoreException}. */
-    static void assertRefusal(RuntimeException e) {
-        assertTrue(e instanceof NullPointerException || e instanceof IllegalArgumentException
-                || e instanceof StoreException, "bad input gives NullPointerException, IllegalArgumentException or"
-                        + " StoreException, not " + e);
-        assertFalse(String.valueOf(e.getMessage()).contains(Samples.CNIC), "no CNIC in a message: " + e.getMessage());
     }
 
     private void assertNothingStored(String reference, int entries) {

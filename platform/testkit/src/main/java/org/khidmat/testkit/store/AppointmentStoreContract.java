@@ -132,6 +132,21 @@ public abstract class AppointmentStoreContract extends StoreContract {
         assertEquals(Map.of(NINE, 1), stores.appointments().booked("dgip.passport", DAY));
     }
 
+    @Test
+    public void anAppointmentLackingACnicOrATimeStoresNothingAndTakesNoPlace() {
+        Appointment a = appointment(code(1), DAY, NINE, CNIC, 0);
+        for (Appointment bad : List.of(appointment(code(1), DAY, NINE, null, 0),
+                new Appointment(a.code(), a.serviceId(), a.day(), a.start(), a.end(), a.cnic(), null, a.state(), null,
+                        a.changedAt(), 0))) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> stores.appointments().book(bad, 1));
+            assertRefusal(e);
+        }
+
+        assertEquals(Optional.empty(), stores.appointments().find(code(1)));
+        assertEquals(Map.of(), withoutEmpty(stores.appointments().booked("dgip.passport", DAY)), "no place taken");
+        assertTrue(stores.appointments().book(appointment(code(2), DAY, NINE, CNIC, 1), 1), "the one place is free");
+    }
+
     private static Map<LocalTime, Integer> withoutEmpty(Map<LocalTime, Integer> booked) {
         return booked.entrySet().stream().filter(e -> e.getValue() > 0)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.InboxCursor;
@@ -103,14 +104,16 @@ public abstract class InboxPageContract extends StoreContract {
     public void pagesReadWhileOthersFileNeitherSkipNorRepeat() throws InterruptedException {
         List<ApplicationRecord> before = fileThirty();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread filer = new Thread(() -> {
             StoreUnderTest other = stores.otherNode();
-            for (int i = 0; i < 200 && !stop.get(); i++) {
+            for (int i = 0; i < 200 && !stop.get() && failed.get() == null; i++) {
                 other.applications().file(application(String.format("NEWR-%04d-K", i), T.plusSeconds(60 + i)),
                         Samples.submission(application(String.format("NEWR-%04d-K", i), T.plusSeconds(60 + i))),
                         Samples.submitNote(application(String.format("NEWR-%04d-K", i), T)), List.of());
             }
         });
+        filer.setUncaughtExceptionHandler((t, e) -> failed.set(e));
         filer.start();
         List<ApplicationRecord> read;
         try {
@@ -120,6 +123,7 @@ public abstract class InboxPageContract extends StoreContract {
             filer.join(60_000);
         }
 
+        assertEquals(null, failed.get(), "the other node filed without failing");
         Set<String> seen = new HashSet<>();
         read.forEach(a -> assertTrue(seen.add(a.reference()), a.reference() + " read twice"));
         assertTrue(read.containsAll(before), "every application filed before the pages began is on one of them");

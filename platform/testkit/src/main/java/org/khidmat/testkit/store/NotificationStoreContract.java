@@ -1,6 +1,7 @@
 package org.khidmat.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.khidmat.testkit.store.Samples.T;
 import static org.khidmat.testkit.store.Samples.email;
@@ -90,5 +91,21 @@ public abstract class NotificationStoreContract extends StoreContract {
 
         assertEquals(List.of(), stores.notifications().recent(0));
         assertEquals(List.of(), stores.notifications().recent(-1));
+    }
+
+    @Test
+    public void aMessageOnAnUnknownChannelOrWithoutRecipientIsRefusedAndNothingIsQueued() {
+        Notification fax = new Notification(0, ref(1), "submitted", "fax", "051-1234567", "Received", Notification.QUEUED,
+                null, null, 0, T, null, null);
+        Notification nobody = new Notification(0, ref(1), "submitted", "sms", null, "Received", Notification.QUEUED,
+                null, null, 0, T, null, null);
+
+        for (Notification bad : List.of(fax, nobody)) {
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> stores.notifications().add(bad));
+            assertRefusal(e);
+        }
+
+        assertEquals(List.of(), stores.notifications().queued());
     }
 }

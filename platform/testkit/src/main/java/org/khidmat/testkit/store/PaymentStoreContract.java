@@ -2,6 +2,7 @@ package org.khidmat.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.khidmat.testkit.store.Samples.T;
 import static org.khidmat.testkit.store.Samples.ref;
@@ -113,10 +114,10 @@ public abstract class PaymentStoreContract extends StoreContract {
 
     @Test
     public void aPaymentForAnApplicationTheStoreDoesNotHaveStoresNothing() {
-        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        RuntimeException e = assertThrows(RuntimeException.class,
                 () -> stores.payments().add(pending(ref(9), "TXN-9", T), start(ref(9))));
 
-        ApplicationMoveContract.assertRefusal(e);
+        assertRefusal(e);
         assertEquals(Optional.empty(), stores.payments().payment(ref(9)));
         assertEquals(0, audited("payment.start").size());
     }

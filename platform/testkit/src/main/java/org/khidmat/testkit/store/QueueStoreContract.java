@@ -181,6 +181,19 @@ public abstract class QueueStoreContract extends StoreContract {
     }
 
     @Test
+    public void aTokenWithoutCategoryOrTimeIsRefusedAndUsesNoNumber() {
+        for (Runnable bad : List.<Runnable>of(
+                () -> stores.queue().take(DAY, "identity.service", null, null, null, T),
+                () -> stores.queue().take(DAY, "identity.service", "identity", null, null, null))) {
+            RuntimeException e = assertThrows(RuntimeException.class, bad::run);
+            assertRefusal(e);
+        }
+
+        assertEquals(List.of(), stores.queue().tokens(DAY, DAY));
+        assertEquals("A-001", take("identity", 0, null).number(), "the first number is still free");
+    }
+
+    @Test
     public void aCounterIsAddedOrReplacedAndListedByNumber() {
         int before = stores.queue().counters().size();
         stores.queue().saveCounter(new Counter(12, List.of("identity", "tax"), true));

@@ -68,7 +68,7 @@ public abstract class RatingStoreContract extends StoreContract {
 
         for (Rating bad : List.of(rating(ref(1), 0, 1), rating(ref(1), 6, 1), rating(ref(9), 4, 1))) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> stores.ratings().addIfAbsent(bad, note(bad.reference())));
-            ApplicationMoveContract.assertRefusal(e);
+            assertRefusal(e);
         }
 
         assertEquals(List.of(), stores.ratings().ratings());

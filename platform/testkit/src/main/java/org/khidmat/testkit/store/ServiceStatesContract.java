@@ -46,7 +46,7 @@ public abstract class ServiceStatesContract extends StoreContract {
                 ServiceState.of("dgip.passport", false, "down", "admin", null))) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> stores.serviceStates()
                     .put(bad, AuditNote.of("admin", "service.disable", "dgip.passport", null)));
-            ApplicationMoveContract.assertRefusal(e);
+            assertRefusal(e);
         }
 
         assertEquals(Map.of(), stores.serviceStates().all());

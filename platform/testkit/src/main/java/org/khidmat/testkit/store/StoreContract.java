@@ -1,10 +1,14 @@
 package org.khidmat.testkit.store;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.StoreException;
 import org.khidmat.api.store.AuditEntry;
 
 /**
@@ -41,6 +45,13 @@ public abstract class StoreContract {
     /** Files {@code Samples.application(reference, at)}; @return it */
     protected final ApplicationRecord filed(String reference, Instant at) {
         return filed(Samples.application(reference, at));
+    }
+
+    /** A refusal of bad input: a {@link NullPointerException}, {@link IllegalArgumentException} or {@link StoreException}. */
+    protected static void assertRefusal(RuntimeException e) {
+        assertTrue(e instanceof NullPointerException || e instanceof IllegalArgumentException || e instanceof StoreException,
+                "bad input gives NullPointerException, IllegalArgumentException or StoreException, not " + e);
+        assertFalse(String.valueOf(e.getMessage()).contains(Samples.CNIC), "no CNIC in a message: " + e.getMessage());
     }
 
     /** @return the audit entries with that action, newest first */
