@@ -53,9 +53,15 @@ public interface AppointmentStore {
     /** @return the appointments of a day, by slot then booking time */
     List<Appointment> onDay(LocalDate day);
 
-    /** @return the appointments for the days {@code from} to {@code to} inclusive, by day and slot (within a slot in no promised order) */
+    /**
+     * @return the appointments for the days {@code from} to {@code to} inclusive, by day and slot (within a slot in no
+     *         promised order)
+     */
     List<Appointment> between(LocalDate from, LocalDate to);
 
-    /** @return appointments in state booked on days up to {@code day}, by day and slot (within a slot in no promised order) */
+    /**
+     * @return appointments in state booked on days up to {@code day}, by day and slot (within a slot in no promised
+     *         order)
+     */
     List<Appointment> bookedUpTo(LocalDate day);
 }

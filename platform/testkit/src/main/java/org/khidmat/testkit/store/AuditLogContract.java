@@ -23,6 +23,11 @@ public abstract class AuditLogContract extends StoreContract {
 
     @Test
     public void entriesAreNumberedFromOneAndReadNewestFirst() {
+        AuditCheck empty = stores.audit().verify();
+        assertTrue(empty.intact(), "an empty log is intact: " + empty.message());
+        assertEquals(0, empty.entries());
+        assertEquals(List.of(), stores.audit().search(null, 10));
+
         AuditEntry first = stores.audit().append("admin", "login", "admin", "from 10.0.0.7");
         AuditEntry second = stores.audit().append("system", "bundle.deploy", "org.acme.permits", null);
         AuditEntry third = stores.audit().append("nadra-ci", "bundle.refuse", null, "not signed");
