@@ -33,11 +33,12 @@ public interface AccountStore {
     /** @return the account, if any */
     Optional<StoredAccount> account(String username);
 
-    /** @return every account, by name */
+    /** @return every account, by name as {@link String#compareTo} orders names */
     List<StoredAccount> accounts();
 
     /**
-     * Inserts or replaces an account.
+     * Inserts or replaces an account: a second save of a name replaces its role, agency, enabled flag and password
+     * hash, and keeps the {@code createdAt} of the first.
      *
      * @param account the account
      * @param passwordHash its hash
@@ -56,7 +57,10 @@ public interface AccountStore {
      */
     void saveAccount(Account account, String passwordHash, AuditNote audit);
 
-    /** @param token a new token; its id must be new */
+    /**
+     * @param token a new token of an existing account; its id must be new
+     * @throws StoreException when the id is taken or the account does not exist; nothing is stored then
+     */
     void saveToken(StoredToken token);
 
     /**
@@ -69,7 +73,7 @@ public interface AccountStore {
      */
     void saveToken(StoredToken token, AuditNote audit);
 
-    /** @return the token with that hash, if any */
+    /** @return the token with that hash (never found by its text, which the store never has), revoked or not */
     Optional<StoredToken> tokenByHash(String hash);
 
     /** @param username an account, or {@code null} for all; @return tokens newest first */

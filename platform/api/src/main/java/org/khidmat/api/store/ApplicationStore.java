@@ -50,26 +50,32 @@ public interface ApplicationStore {
      * @param audit the audit entry, normally {@code application.submit} for the reference
      * @param messages notifications in state queued, about this reference (their ids are ignored); may be empty
      * @return the messages as stored, with their ids, in the order given; empty when the reference is taken
-     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @throws NullPointerException when the application, its reference or {@code first} is {@code null}
+     * @throws IllegalArgumentException when {@code first} or a message is about another reference
+     * @throws StoreException when it cannot be stored (a required value missing, a message the store cannot hold);
+     *         nothing is stored then, and the reference stays free
      * @since 1.6
      */
     Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote audit,
             List<Notification> messages);
 
     /**
-     * @param reference a reference
+     * @param reference a reference, matched exactly (case and dashes included: callers normalise what citizens type)
      * @return the application, if there is one
      */
     Optional<ApplicationRecord> find(String reference);
 
     /**
      * @param reference a reference
-     * @return its history, oldest first; empty for an unknown reference
+     * @return its history in the order the moves were made (the submission first), whatever their {@code at} times
+     *         say (nodes' clocks may differ); empty for an unknown reference
      */
     List<StatusChange> history(String reference);
 
     /**
-     * Moves an application to a new state if it is still in the expected one, and records the move.
+     * Moves an application to a new state if it is still in the expected one, and records the move: its status becomes
+     * {@code change.to()} and its {@code updatedAt} {@code change.at()}. Of callers moving it from one state at once
+     * (on any node), exactly one is told {@code true}.
      *
      * @param change the move; {@code change.from()} is the expected current state
      * @return {@code false} when the application is unknown or no longer in {@code change.from()}
@@ -93,8 +99,9 @@ public interface ApplicationStore {
      * @param agency an agency code, or {@code null} for all
      * @param serviceId a service id, or {@code null} for all
      * @param status a state, or {@code null} for all
-     * @param limit the most to return
-     * @return matching applications, newest first
+     * @param limit the most to return; 0 or less gives none
+     * @return matching applications, newest first (by filing time, then reference as {@link String#compareTo} orders
+     *         it, both descending), as {@link #page} orders them
      */
     List<ApplicationRecord> list(String agency, String serviceId, String status, int limit);
 
@@ -106,8 +113,8 @@ public interface ApplicationStore {
      * @param agency an agency code, or {@code null} for all
      * @param serviceId a service id, or {@code null} for all
      * @param status a state, or {@code null} for all
-     * @param after where the previous page ended, or {@code null} for the first page
-     * @param limit the most to return
+     * @param after where the previous page ended, or {@code null} for the first page; it need not be an application's
+     * @param limit the most to return; 0 or less gives none
      * @return matching applications after the cursor, newest first
      * @throws StoreException when they cannot be read
      * @since 1.5

@@ -21,18 +21,23 @@ public interface AppointmentStore {
      *
      * @param appointment the appointment, in state {@link Appointment#BOOKED}
      * @param capacity the slot's capacity, recorded when the slot is first booked
-     * @return {@code false} when the slot is full (nothing stored)
-     * @throws StoreException when it cannot be stored
+     * @return {@code false} when the slot is full (nothing stored); of callers booking its last place at once (on any
+     *         node), exactly one is told {@code true}
+     * @throws StoreException when it cannot be stored, or the code is taken; nothing is stored then and the slot keeps
+     *         its places
      */
     boolean book(Appointment appointment, int capacity);
 
-    /** @return booked places per slot start of a service on a day, counting appointments that were not cancelled */
+    /**
+     * @return places taken per slot start of a service on a day: appointments that hold their place (not cancelled,
+     *         not late); a slot whose places all came back may be listed with 0
+     */
     Map<LocalTime, Integer> booked(String serviceId, LocalDate day);
 
     /** @return the appointment with that code */
     Optional<Appointment> find(String code);
 
-    /** @return the CNIC's appointments in state booked for the service, from the day on */
+    /** @return the CNIC's appointments in state booked for the service, from the day on, in no promised order */
     List<Appointment> bookedBy(String cnic, String serviceId, LocalDate from);
 
     /**
@@ -40,14 +45,18 @@ public interface AppointmentStore {
      * {@link Appointment#LATE} gives the place back to its slot.
      *
      * @param tokenId the queue token to record, or 0 to keep the one it has
-     * @return {@code false} when it is not in state {@code from}
+     * @return {@code false} when it is unknown or not in state {@code from}; of callers moving it at once, exactly one
+     *         is told {@code true}, so a place is given back once
      */
     boolean move(String code, String from, String to, Instant at, long tokenId);
 
     /** @return the appointments of a day, by slot then booking time */
     List<Appointment> onDay(LocalDate day);
 
-    /** @return the appointments for the days {@code from} to {@code to} inclusive, by day and slot */
+    /**
+     * @return the appointments for the days {@code from} to {@code to} inclusive, by day and slot (within a slot in no
+     *         promised order)
+     */
     List<Appointment> between(LocalDate from, LocalDate to);
 
     /**
@@ -78,6 +87,9 @@ public interface AppointmentStore {
     record Booked(String serviceId, int booked, int missed) {
     }
 
-    /** @return appointments in state booked on days up to {@code day}, by day and slot */
+    /**
+     * @return appointments in state booked on days up to {@code day}, by day and slot (within a slot in no promised
+     *         order)
+     */
     List<Appointment> bookedUpTo(LocalDate day);
 }

@@ -21,14 +21,18 @@ public interface AuditLog {
      * @param action what kind of thing, for example {@code bundle.deploy}
      * @param subject what it concerns
      * @param detail the outcome in words; never a password, token or full CNIC
-     * @return the stored entry
+     * @return the stored entry; a new log's first entry has seq 1, and every entry the next seq after the one before,
+     *         also when several nodes append at once
+     * @throws NullPointerException when actor or action is {@code null}; nothing is appended then
      * @throws StoreException when it cannot be stored
      */
     AuditEntry append(String actor, String action, String subject, String detail);
 
     /**
-     * @param text words to look for in actor, action, subject and detail, or {@code null} for all
-     * @param limit the most entries to return
+     * @param text text to look for anywhere in actor, action, subject or detail, ignoring the case of ASCII letters;
+     *        every character stands for itself ({@code %}, {@code _} and {@code \} are no wildcards or escapes);
+     *        {@code null} or empty for all
+     * @param limit the most entries to return; 0 or less gives none
      * @return matching entries, newest first
      */
     List<AuditEntry> search(String text, int limit);

@@ -12,7 +12,8 @@ public interface NotificationStore {
 
     /**
      * @param notification a notification in state queued; its id is ignored
-     * @return it as stored, with its id
+     * @return it as stored, with its id: a new one, also when several nodes queue at once; ids rise in the order
+     *         messages are queued, which is the order "oldest first" means below
      */
     Notification add(Notification notification);
 
@@ -37,7 +38,7 @@ public interface NotificationStore {
     /** @return the application's notifications, oldest first */
     List<Notification> forReference(String reference);
 
-    /** @return the newest notifications first */
+    /** @return the newest notifications first, at most {@code limit} (0 or less: none) */
     List<Notification> recent(int limit);
 
     /** @return the queued notifications, oldest first */

@@ -19,7 +19,8 @@ public interface PaymentStore {
      *
      * @param payment the payment, in state {@code pending}
      * @return the payment stored for that application (this one, or the one that was there first) and which it is
-     * @throws StoreException when it cannot be stored
+     * @throws StoreException when it cannot be stored, for example for an application the store does not have;
+     *         nothing is stored then
      */
     Added add(Payment payment);
 
@@ -52,7 +53,8 @@ public interface PaymentStore {
      * @param reference the application
      * @param paidAt when
      * @param receiptNumber the receipt number
-     * @return {@code false} when there is no pending payment for it (unknown, or paid already)
+     * @return {@code false} when there is no pending payment for it (unknown, or paid already); of callers marking it
+     *         at once (a provider's callback delivered twice, to two nodes), exactly one is told {@code true}
      * @throws StoreException when it cannot be stored
      */
     boolean markPaid(String reference, Instant paidAt, String receiptNumber);

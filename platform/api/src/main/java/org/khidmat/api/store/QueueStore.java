@@ -16,11 +16,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface QueueStore {
 
     /**
-     * Issues the next token of the day for a category: the category's letter (assigned A, B, C... the first
-     * time a category is seen, kept for good) and the next number of that letter that day.
+     * Issues the next token of the day for a category: the category's letter (assigned A, B, C... Z, then AA, AB...
+     * the first time a category is seen, kept for good; two categories never share one) and the next number of that
+     * letter that day.
      *
      * @param appointment the appointment code for a check-in (called before walk-ins), or {@code null}
-     * @return the new token, waiting
+     * @return the new token, waiting; tokens taken at once (on any node) never share a number
      */
     QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment, Instant at);
 
@@ -38,7 +39,7 @@ public interface QueueStore {
      * Moves the first waiting token of the day in one of the categories (appointments first, then oldest) to {@code called} at the counter.
      *
      * @param categories the categories; empty means any
-     * @return the token called, if one was waiting
+     * @return the token called, if one was waiting; counters calling at once (on any node) never call one token twice
      */
     Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at);
 
@@ -46,6 +47,7 @@ public interface QueueStore {
      * Moves a called token to {@code served} or {@code no-show}.
      *
      * @return the token as it is now; empty when unknown or not called
+     * @throws IllegalArgumentException when {@code state} is neither {@code served} nor {@code no-show}
      */
     Optional<QueueToken> finish(long id, String state, Instant at);
 
@@ -84,7 +86,7 @@ public interface QueueStore {
     record Waits(String serviceId, Duration above, Duration upTo, int tokens) {
     }
 
-    /** @return the most recently served tokens of a service, newest first */
+    /** @return the most recently served tokens of a service, newest first, at most {@code limit} (0 or less: none) */
     List<QueueToken> recentlyServed(String serviceId, int limit);
 
     /** @return the counters, by number */

@@ -13,8 +13,10 @@ public interface RatingStore {
 
     /**
      * @param rating a rating
-     * @return {@code false} when the application was rated before (nothing is changed)
-     * @throws StoreException when it cannot be stored
+     * @return {@code false} when the application was rated before (nothing is changed); of ratings sent at once,
+     *         exactly one is added
+     * @throws StoreException when it cannot be stored: stars outside 1 to 5, an application the store does not have;
+     *         nothing is stored then
      */
     boolean addIfAbsent(Rating rating);
 

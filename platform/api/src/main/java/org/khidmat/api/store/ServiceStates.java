@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ServiceStates {
 
-    /** @return every stored state, by service id */
+    /** @return every stored state, by service id as {@link String#compareTo} orders ids */
     Map<String, ServiceState> all();
 
     /**
@@ -25,9 +25,10 @@ public interface ServiceStates {
     /**
      * Stores a state and its audit entry in one transaction.
      *
-     * @param state the new state
+     * @param state the new state; who set it and when are required
      * @param audit the audit entry, normally {@code service.enable} or {@code service.disable}
-     * @throws StoreException when it cannot be stored; nothing is stored then
+     * @throws StoreException when it cannot be stored (or {@link NullPointerException} when who or when is missing);
+     *         nothing is stored then
      * @since 1.4
      */
     void put(ServiceState state, AuditNote audit);

@@ -89,6 +89,9 @@ final class SqliteNotificationStore implements NotificationStore {
 
     @Override
     public List<Notification> recent(int limit) {
+        if (limit <= 0) {
+            return List.of(); // a negative limit would leave LIMIT ? unbound below
+        }
         return list("SELECT " + COLUMNS + " FROM notification ORDER BY id DESC LIMIT ?", null, limit);
     }
 

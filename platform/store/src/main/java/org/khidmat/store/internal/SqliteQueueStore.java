@@ -185,6 +185,9 @@ final class SqliteQueueStore implements QueueStore {
 
     @Override
     public List<QueueToken> recentlyServed(String serviceId, int limit) {
+        if (limit <= 0) {
+            return List.of(); // SQLite reads LIMIT -1 as no limit at all; PostgreSQL refuses it
+        }
         return list("SELECT " + COLUMNS + " FROM queue_token WHERE service_id = ? AND state = 'served'"
                 + " ORDER BY finished_at DESC, id DESC LIMIT ?", serviceId, null, limit);
     }

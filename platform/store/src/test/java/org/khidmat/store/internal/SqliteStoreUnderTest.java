@@ -1,0 +1,152 @@
+package org.khidmat.store.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.khidmat.api.store.AccountStore;
+import org.khidmat.api.store.ApplicationStore;
+import org.khidmat.api.store.AppointmentStore;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.NotificationStore;
+import org.khidmat.api.store.PaymentStore;
+import org.khidmat.api.store.QueueStore;
+import org.khidmat.api.store.RatingStore;
+import org.khidmat.api.store.ServiceStates;
+import org.khidmat.testkit.store.StoreUnderTest;
+
+/**
+ * The SQLite stores for the contract suite: one fresh file per test (a copy of a template migrated once), the stores built as {@link StoreComponent}
+ * builds them, a second node as a second {@link SqliteDatabase} over the same file (its own writer and readers,
+ * as another process would have; SQLite's locks and busy timeout keep them apart).
+ */
+final class SqliteStoreUnderTest implements StoreUnderTest {
+    private static Path template;
+    private final Path file;
+    private final SqliteDatabase db;
+    private final AuditChain chain;
+    private final List<SqliteStoreUnderTest> others = new ArrayList<>();
+
+    private SqliteStoreUnderTest(Path file, boolean first) {
+        this.file = file;
+        this.db = SqliteDatabase.open(file);
+        this.chain = new AuditChain(db, TestChain.KEY, Clock.systemUTC());
+        chain.signAnchor(first);
+    }
+
+    /** @return fresh stores over a new database {@code k.db} in {@code dir}, a copy of the migrated template */
+    static SqliteStoreUnderTest in(Path dir) {
+        Path file = dir.resolve("k.db");
+        try {
+            Files.copy(template(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the template database into " + dir, e);
+        }
+        return new SqliteStoreUnderTest(file, true);
+    }
+
+    /**
+     * An empty database at the latest schema, made once per test JVM: copying it costs a file copy, where migrating a
+     * new file runs every script, each in a transaction of its own with its fsync.
+     */
+    private static synchronized Path template() throws IOException {
+        if (template == null) {
+            Path dir = Files.createTempDirectory("khidmat-store-contract");
+            Path file = dir.resolve("template.db");
+            SqliteDatabase.open(file).close();
+            if (Files.exists(dir.resolve("template.db-wal"))) {
+                throw new IllegalStateException("the template database kept a WAL after it was closed");
+            }
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            template = file;
+        }
+        return template;
+    }
+
+    @Override
+    public ApplicationStore applications() {
+        return new SqliteApplicationStore(db, chain);
+    }
+
+    @Override
+    public AuditLog audit() {
+        return new SqliteAuditLog(db, chain);
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return new SqliteAccountStore(db, chain);
+    }
+
+    @Override
+    public QueueStore queue() {
+        return new SqliteQueueStore(db);
+    }
+
+    @Override
+    public AppointmentStore appointments() {
+        return new SqliteAppointmentStore(db);
+    }
+
+    @Override
+    public PaymentStore payments() {
+        return new SqlitePaymentStore(db, chain);
+    }
+
+    @Override
+    public RatingStore ratings() {
+        return new SqliteRatingStore(db, chain);
+    }
+
+    @Override
+    public NotificationStore notifications() {
+        return new SqliteNotificationStore(db);
+    }
+
+    @Override
+    public ServiceStates serviceStates() {
+        return new SqliteServiceStates(db, chain);
+    }
+
+    /** Drops the append-only trigger and edits the row on a connection of its own, as a person with the file could. */
+    @Override
+    public void tamper(long seq) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("DROP TRIGGER IF EXISTS audit_log_no_update");
+            }
+            try (PreparedStatement u = c.prepareStatement("UPDATE audit_log SET detail = 'nothing happened' WHERE seq = ?")) {
+                u.setLong(1, seq);
+                if (u.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("no audit entry " + seq + " to tamper with");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not tamper with audit entry " + seq, e);
+        }
+    }
+
+    @Override
+    public synchronized StoreUnderTest otherNode() {
+        if (others.isEmpty()) {
+            others.add(new SqliteStoreUnderTest(file, false));
+        }
+        return others.get(0);
+    }
+
+    @Override
+    public synchronized void close() {
+        others.forEach(SqliteStoreUnderTest::close);
+        db.close();
+    }
+}

@@ -1,0 +1,210 @@
+package org.khidmat.testkit.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.khidmat.testkit.store.Samples.T;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.store.QueueStore;
+
+/** {@link QueueStore}: numbers per letter and day, unique under concurrency; the calling order; serving; counters. */
+public abstract class QueueStoreContract extends StoreContract {
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 6);
+
+    private QueueToken take(String category, int secondsAfterT, String appointment) {
+        return stores.queue().take(DAY, category + ".service", category, null, appointment, T.plusSeconds(secondsAfterT));
+    }
+
+    @Test
+    public void eachCategoryKeepsItsLetterAndNumbersRestartEachDay() {
+        QueueToken a1 = take("identity", 0, null);
+        QueueToken a2 = take("identity", 1, null);
+        QueueToken b1 = take("tax", 2, null);
+        QueueToken a3 = take("identity", 3, null);
+        QueueToken nextDay = stores.queue().take(DAY.plusDays(1), "tax.service", "tax", null, null, T.plusSeconds(86_400));
+
+        assertEquals(List.of("A-001", "A-002", "B-001", "A-003", "B-001"),
+                List.of(a1.number(), a2.number(), b1.number(), a3.number(), nextDay.number()));
+        assertEquals(QueueToken.WAITING, a1.state());
+        assertEquals(0, a1.counter());
+        assertEquals(Optional.of(a2), stores.queue().token(a2.id()));
+        assertEquals(Optional.empty(), stores.queue().token(-1));
+        assertEquals(List.of(a1, a2, b1, a3), stores.queue().tokens(DAY, DAY), "oldest first");
+        assertEquals(5, stores.queue().tokens(DAY, DAY.plusDays(1)).size(), "both days inclusive");
+    }
+
+    @Test
+    public void tokensTakenAtOnceOnTwoNodesGetEveryNumberOnce() {
+        int threads = 6;
+        int each = 8;
+        List<List<QueueToken>> taken = Together.run(threads, stores, (t, node) -> {
+            List<QueueToken> mine = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                mine.add(node.queue().take(DAY, "identity.service", "identity", null, null, T.plusMillis(t * 100 + i)));
+            }
+            return mine;
+        });
+
+        Set<String> numbers = new HashSet<>();
+        Set<Long> ids = new HashSet<>();
+        taken.forEach(list -> list.forEach(q -> {
+            assertTrue(numbers.add(q.number()), q.number() + " given twice");
+            assertTrue(ids.add(q.id()), "id " + q.id() + " given twice");
+        }));
+        Set<String> expected = new HashSet<>();
+        for (int n = 1; n <= threads * each; n++) {
+            expected.add(String.format("A-%03d", n));
+        }
+        assertEquals(expected, numbers, "A-001 to A-048, no gap");
+    }
+
+    @Test
+    public void categoriesSeenFirstAtOnceOnTwoNodesGetLettersOfTheirOwnAndOneCategoryKeepsOne() {
+        List<List<QueueToken>> taken = Together.run(6, stores, (t, node) -> {
+            List<QueueToken> mine = new ArrayList<>();
+            mine.add(node.queue().take(DAY, "shared.service", "shared", null, null, T.plusMillis(t)));
+            for (int i = 0; i < 5; i++) {
+                mine.add(node.queue().take(DAY, "cat" + t + i + ".service", "cat" + t + i, null, null, T.plusMillis(t * 10 + i)));
+            }
+            return mine;
+        });
+
+        java.util.Map<String, Set<String>> letters = new java.util.HashMap<>();
+        taken.forEach(list -> list.forEach(q ->
+                letters.computeIfAbsent(q.category(), c -> new HashSet<>()).add(q.number().substring(0, q.number().indexOf('-')))));
+        assertEquals(31, letters.size());
+        letters.forEach((category, used) -> assertEquals(1, used.size(), category + " has one letter: " + used));
+        Set<String> all = new HashSet<>();
+        letters.values().forEach(all::addAll);
+        assertEquals(31, all.size(), "no two categories share a letter: " + letters);
+        assertTrue(all.containsAll(List.of("A", "Z", "AA", "AE")), "A to Z, then AA: " + all);
+        Set<String> shared = new HashSet<>();
+        taken.forEach(list -> shared.add(list.get(0).number().substring(list.get(0).number().indexOf('-'))));
+        assertEquals(Set.of("-001", "-002", "-003", "-004", "-005", "-006"), shared);
+    }
+
+    @Test
+    public void theNextCallIsACheckedInAppointmentFirstThenTheOldestOfTheCounterCategories() {
+        QueueToken walkIn = take("identity", 0, null);
+        QueueToken tax = take("tax", 1, null);
+        QueueToken booked = take("identity", 2, "APPT-0001-K");
+        QueueToken later = take("identity", 3, null);
+
+        QueueToken first = stores.queue().callNext(DAY, List.of("identity"), 4, T.plusSeconds(10)).orElseThrow();
+        assertEquals(booked.id(), first.id(), "the appointment first");
+        assertEquals(QueueToken.CALLED, first.state());
+        assertEquals(4, first.counter());
+        assertEquals(T.plusSeconds(10), first.calledAt());
+        assertEquals(walkIn.id(), stores.queue().callNext(DAY, List.of("identity"), 4, T.plusSeconds(11)).orElseThrow().id());
+        assertEquals(tax.id(), stores.queue().callNext(DAY, List.of(), 2, T.plusSeconds(12)).orElseThrow().id(),
+                "no categories: any");
+        assertEquals(later.id(), stores.queue().callNext(DAY, List.of("identity", "tax"), 3, T.plusSeconds(13)).orElseThrow().id());
+        assertEquals(Optional.empty(), stores.queue().callNext(DAY, List.of(), 1, T.plusSeconds(14)), "nobody waits");
+        assertEquals(Optional.empty(), stores.queue().callNext(DAY.plusDays(1), List.of(), 1, T.plusSeconds(14)));
+    }
+
+    @Test
+    public void countersCallingAtOnceOnTwoNodesCallEachTokenOnce() {
+        for (int i = 0; i < 20; i++) {
+            take("identity", i, null);
+        }
+
+        List<List<Long>> called = Together.run(6, stores, (t, node) -> {
+            List<Long> mine = new ArrayList<>();
+            Optional<QueueToken> next;
+            while ((next = node.queue().callNext(DAY, List.of(), t + 1, T.plusSeconds(100))).isPresent()) {
+                assertEquals(t + 1, next.get().counter());
+                mine.add(next.get().id());
+            }
+            return mine;
+        });
+
+        List<Long> all = new ArrayList<>();
+        called.forEach(all::addAll);
+        assertEquals(20, all.size(), "every token called: " + all);
+        assertEquals(20, new HashSet<>(all).size(), "no token called twice: " + all);
+    }
+
+    @Test
+    public void onlyACalledTokenIsFinishedAndOnlyAsServedOrNoShow() {
+        QueueToken waiting = take("identity", 0, null);
+        QueueToken second = take("identity", 1, null);
+        assertEquals(Optional.empty(), stores.queue().finish(waiting.id(), QueueToken.SERVED, T.plusSeconds(5)), "not called");
+        QueueToken called = stores.queue().callNext(DAY, List.of(), 1, T.plusSeconds(10)).orElseThrow();
+        stores.queue().callNext(DAY, List.of(), 2, T.plusSeconds(11)).orElseThrow();
+
+        assertThrows(IllegalArgumentException.class, () -> stores.queue().finish(called.id(), QueueToken.WAITING, T));
+        QueueToken served = stores.queue().finish(called.id(), QueueToken.SERVED, T.plusSeconds(60)).orElseThrow();
+        assertEquals(QueueToken.SERVED, served.state());
+        assertEquals(T.plusSeconds(60), served.finishedAt());
+        assertEquals(Optional.empty(), stores.queue().finish(called.id(), QueueToken.NO_SHOW, T.plusSeconds(70)), "once");
+        assertEquals(QueueToken.NO_SHOW, stores.queue().finish(second.id(), QueueToken.NO_SHOW, T.plusSeconds(80))
+                .orElseThrow().state());
+        assertEquals(Optional.empty(), stores.queue().finish(-1, QueueToken.SERVED, T));
+        assertEquals(List.of(served), stores.queue().recentlyServed("identity.service", 10));
+    }
+
+    @Test
+    public void recentlyServedIsNewestFirstWithinTheLimit() {
+        List<Long> servedInOrder = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            take("identity", i, null);
+            QueueToken called = stores.queue().callNext(DAY, List.of(), 1, T.plusSeconds(10 + i)).orElseThrow();
+            servedInOrder.add(stores.queue().finish(called.id(), QueueToken.SERVED, T.plusSeconds(100 + i)).orElseThrow().id());
+        }
+
+        List<Long> recent = stores.queue().recentlyServed("identity.service", 3).stream().map(QueueToken::id).toList();
+        assertEquals(List.of(servedInOrder.get(3), servedInOrder.get(2), servedInOrder.get(1)), recent);
+        assertEquals(List.of(), stores.queue().recentlyServed("tax.service", 3));
+        assertEquals(List.of(), stores.queue().recentlyServed("identity.service", 0), "a limit of 0 gives nothing");
+        assertEquals(List.of(), stores.queue().recentlyServed("identity.service", -1), "nor does a negative one");
+    }
+
+    @Test
+    public void aTokenIsTiedToAnApplicationOnlyWhenItExists() {
+        QueueToken t = take("identity", 0, null);
+
+        assertTrue(stores.queue().attach(t.id(), "TEST-0001-K"));
+        assertFalse(stores.queue().attach(-1, "TEST-0001-K"));
+
+        assertEquals("TEST-0001-K", stores.queue().token(t.id()).orElseThrow().reference());
+    }
+
+    @Test
+    public void aTokenWithoutCategoryOrTimeIsRefusedAndUsesNoNumber() {
+        for (Runnable bad : List.<Runnable>of(
+                () -> stores.queue().take(DAY, "identity.service", null, null, null, T),
+                () -> stores.queue().take(DAY, "identity.service", "identity", null, null, null))) {
+            RuntimeException e = assertThrows(RuntimeException.class, bad::run);
+            assertRefusal(e);
+        }
+
+        assertEquals(List.of(), stores.queue().tokens(DAY, DAY));
+        assertEquals("A-001", take("identity", 0, null).number(), "the first number is still free");
+    }
+
+    @Test
+    public void aCounterIsAddedOrReplacedAndListedByNumber() {
+        int before = stores.queue().counters().size();
+        stores.queue().saveCounter(new Counter(12, List.of("identity", "tax"), true));
+        stores.queue().saveCounter(new Counter(11, List.of(), true));
+        stores.queue().saveCounter(new Counter(12, List.of("passport"), false));
+
+        List<Counter> counters = stores.queue().counters();
+        assertEquals(before + 2, counters.size());
+        assertEquals(new Counter(11, List.of(), true), counters.get(counters.size() - 2));
+        assertEquals(new Counter(12, List.of("passport"), false), counters.get(counters.size() - 1));
+        List<Integer> numbers = counters.stream().map(Counter::number).toList();
+        assertEquals(numbers.stream().sorted().toList(), numbers, "by number");
+    }
+}
