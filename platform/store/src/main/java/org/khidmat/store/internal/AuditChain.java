@@ -38,11 +38,11 @@ final class AuditChain {
         }
     }
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final byte[] key;
     private final Clock clock;
 
-    AuditChain(SqliteDatabase database, byte[] key, Clock clock) {
+    AuditChain(Database database, byte[] key, Clock clock) {
         this.database = database;
         this.key = key.clone();
         this.clock = clock;
@@ -52,9 +52,14 @@ final class AuditChain {
         return key.clone();
     }
 
-    /** Appends an entry on a connection in a transaction; call from inside {@link SqliteDatabase#write}. */
+    /**
+     * Appends an entry on a connection in a transaction; call from inside {@link Database#write}. The head is read
+     * under {@link Dialect.Lock#AUDIT_HEAD}, held to the commit, so two writers on two connections (or two nodes)
+     * never chain onto the same entry.
+     */
     AuditEntry append(Connection c, AuditNote note) throws SQLException {
         Objects.requireNonNull(note, "audit note");
+        database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD); // PostgreSQL: no other node or connection chains onto this head
         Head last = head(c);
         long seq = last.seq() + 1;
         long at = clock.millis();

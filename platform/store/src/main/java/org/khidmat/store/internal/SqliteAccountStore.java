@@ -19,11 +19,11 @@ final class SqliteAccountStore implements AccountStore {
     private static final String ACCOUNT = "SELECT username, role, agency, enabled, created_at, password_hash FROM account";
     private static final String TOKEN = "SELECT id, username, label, created_at, revoked, hash FROM api_token";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteAccountStore(SqliteDatabase database, AuditChain chain) {
+    SqliteAccountStore(Database database, AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

@@ -30,11 +30,11 @@ final class SqliteApplicationStore implements ApplicationStore {
             + " FROM application a LEFT JOIN rating r ON r.reference = a.reference"
             + " WHERE a.created_at >= ? AND a.created_at < ?"
             + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteApplicationStore(SqliteDatabase database, AuditChain chain) {
+    SqliteApplicationStore(Database database, AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

@@ -25,9 +25,9 @@ import org.khidmat.api.store.AppointmentStore;
 final class SqliteAppointmentStore implements AppointmentStore {
     private static final String COLUMNS = "code, service_id, day, start, slot_end, cnic, reference, state, booked_at,"
             + " changed_at, token_id";
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteAppointmentStore(SqliteDatabase database) {
+    SqliteAppointmentStore(Database database) {
         this.database = database;
     }
 

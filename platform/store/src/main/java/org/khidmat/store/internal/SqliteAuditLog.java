@@ -12,10 +12,10 @@ import org.khidmat.api.store.AuditNote;
 
 /** The audit log in table {@code audit_log}: entries chained by {@link AuditChain}, checked by {@link AuditVerifier}. */
 final class SqliteAuditLog implements AuditLog {
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
-    SqliteAuditLog(SqliteDatabase database, AuditChain chain) {
+    SqliteAuditLog(Database database, AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

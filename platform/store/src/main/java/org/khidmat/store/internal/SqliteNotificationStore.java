@@ -17,9 +17,9 @@ import org.khidmat.api.store.NotificationStore;
 final class SqliteNotificationStore implements NotificationStore {
     private static final String COLUMNS = "id, reference, event, channel, recipient, text, state, provider,"
             + " provider_reference, attempts, created_at, sent_at, error";
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteNotificationStore(SqliteDatabase database) {
+    SqliteNotificationStore(Database database) {
         this.database = database;
     }
 

@@ -23,11 +23,11 @@ import org.khidmat.api.store.PaymentStore;
 final class SqlitePaymentStore implements PaymentStore {
     private static final String COLUMNS = "reference, service_id, agency, tier, amount, provider, provider_reference,"
             + " instructions, state, started_at, paid_at, receipt_number";
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqlitePaymentStore(SqliteDatabase database, AuditChain chain) {
+    SqlitePaymentStore(Database database, AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

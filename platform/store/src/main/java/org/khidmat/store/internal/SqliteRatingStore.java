@@ -18,11 +18,11 @@ import org.khidmat.api.store.RatingStore;
 /** Ratings in table {@code rating}, one per application. */
 final class SqliteRatingStore implements RatingStore {
     private static final String COLUMNS = "reference, service_id, agency, stars, comment, at";
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteRatingStore(SqliteDatabase database, AuditChain chain) {
+    SqliteRatingStore(Database database, AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

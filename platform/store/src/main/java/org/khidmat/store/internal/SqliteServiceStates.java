@@ -14,11 +14,11 @@ import org.khidmat.api.store.ServiceStates;
 
 /** Services' enablement in table {@code service_state}, one row per service that was ever switched. */
 final class SqliteServiceStates implements ServiceStates {
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteServiceStates(SqliteDatabase database, AuditChain chain) {
+    SqliteServiceStates(Database database, AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }
