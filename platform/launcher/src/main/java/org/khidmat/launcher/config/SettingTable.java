@@ -57,7 +57,14 @@ public final class SettingTable {
             Setting.of(DEPLOY, "requireSigned", Kind.FLAG, "false", "KHIDMAT_REQUIRE_SIGNED", false,
                     "accept only bundles signed with the agency's certificate in conf/agencies/"),
             Setting.of(STORE, "database", Kind.NAME, "data/khidmat.db", "", false,
-                    "the SQLite database file, relative to the centre's home"));
+                    "the SQLite database file, relative to the centre's home"),
+            Setting.of(STORE, "url", Kind.TEXT, "(none: SQLite)", "KHIDMAT_DB_URL", false,
+                    "a jdbc:postgresql://host:port/database URL: the centre keeps its data in that PostgreSQL database"
+                            + " instead of SQLite (no password in it: see passwordFile)"),
+            Setting.of(STORE, "user", Kind.TEXT, "(none)", "KHIDMAT_DB_USER", false, "the PostgreSQL user"),
+            Setting.of(STORE, "passwordFile", Kind.TEXT, "(none)", "KHIDMAT_DB_PASSWORD_FILE", false,
+                    "a file holding the PostgreSQL password, owner-only (0600), relative to the centre's home"),
+            Setting.number(STORE, "poolSize", 2, 500, "10", "", false, "connections this node keeps to PostgreSQL"));
 
     private SettingTable() {
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * start and stop, the head (seq and hash) is published in the log, where a later rewrite of the database cannot
  * reach it.
  */
-final class AuditChain {
+public final class AuditChain {
     private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
     static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash, request_id";
     /** How often the head is published in the log, in entries. */
@@ -139,5 +139,19 @@ final class AuditChain {
             }
             return null;
         });
+    }
+
+    /**
+     * Refuses to go on when the anchor is signed with another key: on PostgreSQL every node of the centre writes the
+     * one chain, so every node needs the key the first one created; a node with a key of its own would chain entries
+     * no check can verify.
+     */
+    void requireSignedWithThisKey(java.nio.file.Path keyFile) {
+        Anchor anchor = database.read("read the audit chain's anchor", AuditChain::anchor);
+        if (anchor != null && anchor.mac() != null && !anchor.signedWith(key)) {
+            throw new StoreException("the audit chain in " + database.describe() + " is signed with another audit key"
+                    + " than " + keyFile + "; every node over one database needs the same key: copy "
+                    + AuditKey.FILE_NAME + " from the node that started first (owner-only) and start again", null);
+        }
     }
 }

@@ -39,14 +39,14 @@ class AuditIntegrityTest {
     @TempDir
     Path dir;
     private SqliteDatabase db;
-    private SqliteAuditLog log;
-    private SqliteApplicationStore applications;
+    private SqlAuditLog log;
+    private SqlApplicationStore applications;
 
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        log = new SqliteAuditLog(db, TestChain.of(db));
-        applications = new SqliteApplicationStore(db, TestChain.of(db));
+        log = new SqlAuditLog(db, TestChain.of(db));
+        applications = new SqlApplicationStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -160,10 +160,10 @@ class AuditIntegrityTest {
     void everyAuditedChangeLeavesNothingWhenItsAuditRowFails() throws Exception {
         fileWithAudit("KM7Q-4XPA-K");
         AuditChain chain = TestChain.of(db);
-        SqlitePaymentStore payments = new SqlitePaymentStore(db, chain);
-        SqliteRatingStore ratings = new SqliteRatingStore(db, chain);
-        SqliteServiceStates states = new SqliteServiceStates(db, chain);
-        SqliteAccountStore accounts = new SqliteAccountStore(db, chain);
+        SqlPaymentStore payments = new SqlPaymentStore(db, chain);
+        SqlRatingStore ratings = new SqlRatingStore(db, chain);
+        SqlServiceStates states = new SqlServiceStates(db, chain);
+        SqlAccountStore accounts = new SqlAccountStore(db, chain);
         Payment pending = new Payment("KM7Q-4XPA-K", "ictpolice.character-cert", "ictpolice", "normal", 500, "test.challan",
                 "CH-1", null, Payment.PENDING, FILED, null, null);
         payments.add(pending, AuditNote.of("citizen", "payment.start", "KM7Q-4XPA-K", "PKR 500"));

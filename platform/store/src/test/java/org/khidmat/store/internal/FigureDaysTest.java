@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,12 @@ import org.khidmat.api.platform.StatusChange;
  * and for periods that start and end anywhere in a day; the migration's backfill gives the rows the triggers did; the
  * spans of time are the same in Java and in SQL.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class FigureDaysTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
     /** The start of 2026-03-01 in Pakistan (UTC+5). */
     private static final Instant KARACHI_DAY = Instant.parse("2026-02-28T19:00:00Z");
@@ -46,15 +54,15 @@ class FigureDaysTest {
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteApplicationStore apps;
-    private SqliteRatingStore ratings;
+    private Database db;
+    private SqlApplicationStore apps;
+    private SqlRatingStore ratings;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        apps = new SqliteApplicationStore(db, TestChain.of(db));
-        ratings = new SqliteRatingStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        apps = new SqlApplicationStore(db, TestChain.of(db));
+        ratings = new SqlRatingStore(db, TestChain.of(db));
         fill(new Random(16));
     }
 
@@ -165,7 +173,7 @@ class FigureDaysTest {
         return db.read("group the applications", null, c -> {
             List<Group> groups = new ArrayList<>();
             Map<List<Object>, Integer> moves = new java.util.HashMap<>();
-            try (PreparedStatement q = c.prepareStatement(SqliteApplicationStore.FIGURE_GROUPS)) {
+            try (PreparedStatement q = c.prepareStatement(SqlApplicationStore.FIGURE_GROUPS)) {
                 q.setLong(1, from.toEpochMilli());
                 q.setLong(2, to.toEpochMilli());
                 try (ResultSet r = q.executeQuery()) {

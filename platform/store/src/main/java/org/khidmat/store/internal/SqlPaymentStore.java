@@ -1,6 +1,9 @@
 package org.khidmat.store.internal;
 
-import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import static org.khidmat.store.internal.SqlApplicationStore.millis;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,14 +23,16 @@ import org.khidmat.api.store.PaymentStore;
  * follows. {@link #add} looks and inserts in one {@code BEGIN IMMEDIATE} transaction, so a second connection's
  * {@link #add} for the same application waits and then finds the first one's payment.
  */
-final class SqlitePaymentStore implements PaymentStore {
+@Component(service = PaymentStore.class)
+public final class SqlPaymentStore implements PaymentStore {
     private static final String COLUMNS = "reference, service_id, agency, tier, amount, provider, provider_reference,"
             + " instructions, state, started_at, paid_at, receipt_number";
     private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqlitePaymentStore(Database database, AuditChain chain) {
+    @Activate
+    public SqlPaymentStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

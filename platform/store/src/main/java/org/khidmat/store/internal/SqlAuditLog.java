@@ -1,5 +1,8 @@
 package org.khidmat.store.internal;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -11,11 +14,13 @@ import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.AuditNote;
 
 /** The audit log in table {@code audit_log}: entries chained by {@link AuditChain}, checked by {@link AuditVerifier}. */
-final class SqliteAuditLog implements AuditLog {
+@Component(service = AuditLog.class)
+public final class SqlAuditLog implements AuditLog {
     private final Database database;
     private final AuditChain chain;
 
-    SqliteAuditLog(Database database, AuditChain chain) {
+    @Activate
+    public SqlAuditLog(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

@@ -1,6 +1,9 @@
 package org.khidmat.store.internal;
 
-import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import static org.khidmat.store.internal.SqlApplicationStore.millis;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,12 +22,14 @@ import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 
 /** Queue tokens ({@code queue_token}), category letters ({@code queue_letter}) and counters ({@code counter}). */
-final class SqliteQueueStore implements QueueStore {
+@Component(service = QueueStore.class)
+public final class SqlQueueStore implements QueueStore {
     private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
             + " taken_at, called_at, finished_at, appointment";
     private final Database database;
 
-    SqliteQueueStore(Database database) {
+    @Activate
+    public SqlQueueStore(@Reference Database database) {
         this.database = database;
     }
 

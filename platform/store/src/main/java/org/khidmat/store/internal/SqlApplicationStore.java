@@ -1,5 +1,8 @@
 package org.khidmat.store.internal;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +23,8 @@ import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
 /** Applications, their status history and archived descriptors, in tables of the same names. */
-final class SqliteApplicationStore implements ApplicationStore {
+@Component(service = ApplicationStore.class)
+public final class SqlApplicationStore implements ApplicationStore {
     static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
             + " status, payment_state, created_at, updated_at";
 
@@ -34,7 +38,8 @@ final class SqliteApplicationStore implements ApplicationStore {
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteApplicationStore(Database database, AuditChain chain) {
+    @Activate
+    public SqlApplicationStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }
