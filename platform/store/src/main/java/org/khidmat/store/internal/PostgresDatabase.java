@@ -182,6 +182,9 @@ final class PostgresDatabase implements Database {
     }
 
     private Connection connection(String what) {
+        if (pool.isClosed()) {
+            throw new StoreException("could not " + what + ": the store is closed", null);
+        }
         try {
             return pool.getConnection();
         } catch (SQLException e) {

@@ -32,7 +32,10 @@ public final class SqlAuditLog implements AuditLog {
         return database.write("append to the audit log (" + action + ")", c -> chain.append(c, note));
     }
 
-    /** Matches case-insensitively (for ASCII letters, as SQL {@code LIKE} does) anywhere in the four text fields. */
+    /**
+     * Matches case-insensitively anywhere in the four text fields: {@code LOWER(x) LIKE LOWER(?)}, since PostgreSQL's
+     * {@code LIKE} minds case where SQLite's does not (for ASCII letters).
+     */
     @Override
     public List<AuditEntry> search(String text, int limit) {
         if (limit <= 0) {
@@ -40,8 +43,8 @@ public final class SqlAuditLog implements AuditLog {
         }
         boolean all = text == null || text.isEmpty();
         String sql = "SELECT " + AuditChain.COLUMNS + " FROM audit_log"
-                + (all ? "" : " WHERE actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\'"
-                        + " OR subject LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'")
+                + (all ? "" : " WHERE LOWER(actor) LIKE LOWER(?) ESCAPE '\\' OR LOWER(action) LIKE LOWER(?) ESCAPE '\\'"
+                        + " OR LOWER(subject) LIKE LOWER(?) ESCAPE '\\' OR LOWER(detail) LIKE LOWER(?) ESCAPE '\\'")
                 + " ORDER BY seq DESC LIMIT ?";
         return database.read("search the audit log", c -> {
             try (PreparedStatement query = c.prepareStatement(sql)) {

@@ -57,8 +57,10 @@ public final class SqlPaymentStore implements PaymentStore {
             if (existing.isPresent()) {
                 return new Added(existing.get(), false);
             }
+            // ON CONFLICT: on PostgreSQL another node may add the same application's payment between the read above
+            // and this insert; it waits for that one's commit and stores nothing, and the caller is answered with it
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO payment (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT (reference) DO NOTHING")) {
                 insert.setString(1, p.reference());
                 insert.setString(2, p.serviceId());
                 insert.setString(3, p.agency());
@@ -69,7 +71,9 @@ public final class SqlPaymentStore implements PaymentStore {
                 insert.setString(8, p.instructions());
                 insert.setString(9, Payment.PENDING);
                 insert.setLong(10, millis(p.startedAt()));
-                insert.executeUpdate();
+                if (insert.executeUpdate() == 0) {
+                    return new Added(find(c, p.reference()).orElseThrow(), false);
+                }
             }
             paymentState(c, p.reference(), Payment.PENDING);
             audit(c, note);

@@ -46,11 +46,12 @@ class FigureDaysTest {
     /** The start of 2026-03-01 in Pakistan (UTC+5). */
     private static final Instant KARACHI_DAY = Instant.parse("2026-02-28T19:00:00Z");
     /** How the first moves were read from the histories before {@code figure_move}. */
+    /** Each application's first move into each state: the history row with the lowest id (SQL both engines read). */
     private static final String FIRST_MOVES_FROM_HISTORY = "SELECT a.reference, a.service_id, a.descriptor_version,"
-            + " a.tier, h.to_state, MIN(h.id), h.at - a.created_at"
+            + " a.tier, h.to_state, h.id, h.at - a.created_at"
             + " FROM application a JOIN status_history h ON h.reference = a.reference"
-            + " WHERE a.created_at >= ? AND a.created_at < ? AND h.from_state IS NOT NULL"
-            + " GROUP BY a.reference, h.to_state";
+            + " WHERE a.created_at >= ? AND a.created_at < ? AND h.id = (SELECT MIN(f.id) FROM status_history f"
+            + " WHERE f.reference = h.reference AND f.to_state = h.to_state AND f.from_state IS NOT NULL)";
 
     @TempDir
     Path dir;
@@ -104,7 +105,7 @@ class FigureDaysTest {
         for (long v : values) {
             long upTo = TimeSpans.upTo(v);
             assertEquals(upTo, (long) db.read("span", c -> {
-                try (PreparedStatement q = c.prepareStatement("SELECT " + TimeSpans.UP_TO_SQL + " FROM (SELECT ? AS after_filing)")) {
+                try (PreparedStatement q = c.prepareStatement("SELECT " + TimeSpans.UP_TO_SQL + " FROM (SELECT ? AS after_filing) AS t")) {
                     q.setLong(1, v);
                     try (ResultSet r = q.executeQuery()) {
                         r.next();

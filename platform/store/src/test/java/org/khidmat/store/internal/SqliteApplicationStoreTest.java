@@ -159,7 +159,7 @@ class SqliteApplicationStoreTest {
                         + " VALUES ('NOPE', 0, 'x', 'submitted')");
             }
         }));
-        assertTrue(e.getMessage().contains("FOREIGN KEY"), e.getMessage());
+        assertTrue(e.getMessage().toUpperCase(java.util.Locale.ROOT).contains("FOREIGN KEY"), e.getMessage());
     }
 
     @Test

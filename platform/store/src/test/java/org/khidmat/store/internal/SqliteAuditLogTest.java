@@ -202,9 +202,10 @@ class SqliteAuditLogTest {
     }
 
     private void raw(String sql) {
+        String statement = engine == Engine.POSTGRESQL && sql.startsWith("DROP TRIGGER") ? sql + " ON audit_log" : sql;
         db.write("tamper", c -> {
             try (Statement s = c.createStatement()) {
-                return s.executeUpdate(sql);
+                return s.executeUpdate(statement);
             }
         });
     }
