@@ -120,11 +120,12 @@ final class PostgresDatabase implements Database {
         long began = 0;
         try (Connection c = connection(what)) {
             began = System.nanoTime();
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
+                // the transaction's own characteristics, not the session's: the pooled connection stays as the pool
+                // hands it out (READ COMMITTED, read-write) for the next write
                 try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCAL statement_timeout = " + (limit == null ? 0 : Math.max(1, limit.toMillis())));
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL statement_timeout = "
+                            + (limit == null ? 0 : Math.max(1, limit.toMillis())));
                 }
                 return work.run(c);
             } finally {

@@ -1,0 +1,106 @@
+package org.khidmat.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.khidmat.api.platform.StoreException;
+import org.khidmat.testkit.Postgres;
+
+/** The PostgreSQL twins of the migration scripts: the same tables, one version table, nodes migrating at once. */
+class PostgresMigrationsTest {
+
+    @Test
+    void everyScriptHasAPostgresqlTwin() {
+        for (String name : Migrations.SCRIPTS) {
+            assertNotNull(Migrations.class.getResource(Dialect.POSTGRESQL.script(name)), "postgresql/" + name);
+        }
+    }
+
+    @Test
+    void aDollarQuotedBodyAndATriggerThatCallsAFunctionAreOneStatementEach() {
+        List<String> statements = Migrations.statements("""
+                CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'no';
+                END;
+                $$;
+                CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW EXECUTE FUNCTION f();
+                CREATE TABLE y (a INTEGER);
+                """);
+        assertEquals(3, statements.size(), statements.toString());
+        assertTrue(statements.get(0).endsWith("$$;"), statements.get(0));
+    }
+
+    @Test
+    void createsTheSameTablesAsSqliteAndRecordsTheVersion() throws Exception {
+        Postgres.Db pg = Postgres.database();
+        try (Database db = PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 4)) {
+            assertEquals(Migrations.latest(), Migrations.version(db));
+        }
+        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")) {
+            List<String> tables = new ArrayList<>();
+            while (r.next()) {
+                tables.add(r.getString(1));
+            }
+            assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_anchor",
+                    "audit_log", "counter", "descriptor_archive", "figure_day", "figure_move", "figure_time", "notification",
+                    "payment", "queue_letter", "queue_token", "rating", "schema_version", "service_state", "status_history"),
+                    tables);
+        }
+    }
+
+    @Test
+    void threeNodesStartingTogetherMigrateOnce() throws Exception {
+        Postgres.Db pg = Postgres.database();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> versions = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                versions.add(pool.submit(() -> {
+                    try (Database db = PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 2)) {
+                        return Migrations.version(db);
+                    }
+                }));
+            }
+            for (Future<Integer> v : versions) {
+                assertEquals(Migrations.latest(), v.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDatabaseNewerThanTheCodeIsRefused() throws Exception {
+        Postgres.Db pg = Postgres.database();
+        PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 2).close();
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE schema_version SET version = " + (Migrations.latest() + 1));
+        }
+        StoreException e = assertThrows(StoreException.class,
+                () -> PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 2));
+        assertTrue(e.getMessage().contains("schema version " + (Migrations.latest() + 1)), e.getMessage());
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsNamedWithoutThePassword() {
+        StoreException e = assertThrows(StoreException.class, () -> PostgresDatabase.open(
+                "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "khidmat", "s3cret-pw", 2));
+        assertTrue(e.getMessage().contains("jdbc:postgresql://127.0.0.1:1/none") && e.getMessage().contains("passwordFile"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("s3cret-pw"), e.getMessage());
+    }
+}
