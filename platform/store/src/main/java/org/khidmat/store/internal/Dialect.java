@@ -61,14 +61,39 @@ public enum Dialect {
 
         @Override
         void setSchemaVersion(Connection c, int version) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1),"
-                        + " version INTEGER NOT NULL)");
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO schema_version (id, version) VALUES (1, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET version = excluded.version")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE schema_version SET version = ? WHERE id = 1")) {
                 s.setInt(1, version);
                 s.executeUpdate();
+            }
+        }
+
+        /**
+         * Makes {@code schema_version} (at 0 for an empty database) before any migration, in a transaction of its own.
+         * Nodes starting together race to create it; the loser's CREATE fails (the table, its row type or the
+         * catalog's unique index exists already) and runs again, finding it. It must exist before the migration
+         * lock is waited for: a transaction that waited on an advisory lock does not see a table created meanwhile
+         * by name (its catalog cache still says absent).
+         */
+        @Override
+        void prepare(Database database) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    database.write("prepare the schema version", c -> {
+                        try (Statement s = c.createStatement()) {
+                            s.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY"
+                                    + " CHECK (id = 1), version INTEGER NOT NULL)");
+                            s.executeUpdate("INSERT INTO schema_version (id, version) VALUES (1, 0)"
+                                    + " ON CONFLICT (id) DO NOTHING");
+                        }
+                        return null;
+                    });
+                    return;
+                } catch (org.khidmat.api.platform.StoreException e) {
+                    String state = e.getCause() instanceof SQLException q ? q.getSQLState() : null;
+                    if (attempt >= 3 || !java.util.Set.of("23505", "42P07", "42710").contains(state)) {
+                        throw e;
+                    }
+                }
             }
         }
     };
@@ -105,6 +130,11 @@ public enum Dialect {
 
     /** @return the schema version of the database on {@code c}, 0 for an empty one */
     abstract int schemaVersion(Connection c) throws SQLException;
+
+    /** Readies the database to record its schema version, before the first migration; nothing on SQLite. */
+    void prepare(Database database) {
+        // SQLite keeps it in the file header (PRAGMA user_version)
+    }
 
     /** Records the schema version, in the transaction of the script that reached it. */
     abstract void setSchemaVersion(Connection c, int version) throws SQLException;

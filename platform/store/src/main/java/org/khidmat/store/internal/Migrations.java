@@ -46,6 +46,7 @@ final class Migrations {
     }
 
     void apply() {
+        database.dialect().prepare(database);
         int current = version(database);
         if (current > latest()) {
             throw new StoreException("the database " + database.describe() + " is at schema version " + current
