@@ -42,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * SIGTERM.
  */
 public final class Main {
+    /**
+     * Bundles that are only libraries of the store's PostgreSQL part (the JDBC driver, the pool): installed, so the
+     * store's optional imports wire to them, but not started, so a SQLite centre does not run the driver's activator.
+     * The store loads their classes only when {@code url} of {@code org.khidmat.store} is set.
+     */
+    static final java.util.Set<String> LIBRARIES = java.util.Set.of("org.postgresql.jdbc", "com.zaxxer.HikariCP");
+
     private static final Pattern COUNT = Pattern.compile("\"(services|agencies)\"\\s*:\\s*(\\d+)");
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
     private static final String CONFIG_ADMIN = "org.apache.felix.configadmin";
@@ -119,7 +126,7 @@ public final class Main {
         log.debug("configuration handed to Config Admin at {} ms", (System.nanoTime() - t0) / 1_000_000);
         log.debug("{} platform bundles installed at {} ms", bundles.size(), (System.nanoTime() - t0) / 1_000_000);
         for (Bundle b : bundles) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && !LIBRARIES.contains(b.getSymbolicName())) {
                 try {
                     b.start();
                     log.debug("started {} at {} ms", b.getSymbolicName(), (System.nanoTime() - t0) / 1_000_000);

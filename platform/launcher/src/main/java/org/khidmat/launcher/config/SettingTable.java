@@ -88,7 +88,14 @@ public final class SettingTable {
             Setting.number(HEALTH, "auditCheckMinutes", 1, 1440, "5", "", true,
                     "minutes between two checks of the audit log's new entries (the whole log at start and daily)"),
             Setting.number(HEALTH, "approvalWarnHours", 1, 8760, "24", "", true,
-                    "the approvals check warns when a bundle has waited longer than this for a centre admin"));
+                    "the approvals check warns when a bundle has waited longer than this for a centre admin"),
+            Setting.of(STORE, "url", Kind.TEXT, "(none: SQLite)", "KHIDMAT_DB_URL", false,
+                    "a jdbc:postgresql://host:port/database URL: the centre keeps its data in that PostgreSQL database"
+                            + " instead of SQLite (no password in it: see passwordFile)"),
+            Setting.of(STORE, "user", Kind.TEXT, "(none)", "KHIDMAT_DB_USER", false, "the PostgreSQL user"),
+            Setting.of(STORE, "passwordFile", Kind.TEXT, "(none)", "KHIDMAT_DB_PASSWORD_FILE", false,
+                    "a file holding the PostgreSQL password, owner-only (0600), relative to the centre's home"),
+            Setting.number(STORE, "poolSize", 2, 500, "10", "", false, "connections this node keeps to PostgreSQL"));
 
     private SettingTable() {
     }

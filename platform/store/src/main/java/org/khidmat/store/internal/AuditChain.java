@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * start and stop, the head (seq and hash) is published in the log, where a later rewrite of the database cannot
  * reach it.
  */
-final class AuditChain {
+public final class AuditChain {
     private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
     static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash, request_id";
     /** How often the head is published in the log, in entries. */
@@ -38,13 +38,13 @@ final class AuditChain {
         }
     }
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final byte[] key;
     private final Clock clock;
     /** A keyed HMAC per thread (the writer's, in practice), reset by each use. */
     private final ThreadLocal<javax.crypto.Mac> macs;
 
-    AuditChain(SqliteDatabase database, byte[] key, Clock clock) {
+    AuditChain(Database database, byte[] key, Clock clock) {
         this.database = database;
         this.key = key.clone();
         this.clock = clock;
@@ -56,9 +56,14 @@ final class AuditChain {
         return key.clone();
     }
 
-    /** Appends an entry on a connection in a transaction; call from inside {@link SqliteDatabase#write}. */
+    /**
+     * Appends an entry on a connection in a transaction; call from inside {@link Database#write}. The head is read
+     * under {@link Dialect.Lock#AUDIT_HEAD}, held to the commit, so two writers on two connections (or two nodes)
+     * never chain onto the same entry.
+     */
     AuditEntry append(Connection c, AuditNote note) throws SQLException {
         Objects.requireNonNull(note, "audit note");
+        database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD); // PostgreSQL: no other node or connection chains onto this head
         Head last = head(c);
         long seq = last.seq() + 1;
         long at = clock.millis();
@@ -138,5 +143,19 @@ final class AuditChain {
             }
             return null;
         });
+    }
+
+    /**
+     * Refuses to go on when the anchor is signed with another key: on PostgreSQL every node of the centre writes the
+     * one chain, so every node needs the key the first one created; a node with a key of its own would chain entries
+     * no check can verify.
+     */
+    void requireSignedWithThisKey(java.nio.file.Path keyFile) {
+        Anchor anchor = database.read("read the audit chain's anchor", AuditChain::anchor);
+        if (anchor != null && anchor.mac() != null && !anchor.signedWith(key)) {
+            throw new StoreException("the audit chain in " + database.describe() + " is signed with another audit key"
+                    + " than " + keyFile + "; every node over one database needs the same key: copy "
+                    + AuditKey.FILE_NAME + " from the node that started first (owner-only) and start again", null);
+        }
     }
 }

@@ -17,7 +17,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The offline audit check behind {@code bin/khidmat verify-audit} and {@code bin/khidmat export-audit}: reads
- * {@code data/khidmat.db} and {@code data/audit.key} of a centre's home, stopped or running (WAL lets it read beside
+ * {@code data/khidmat.db} (or the PostgreSQL database of {@code url}, {@code KHIDMAT_DB_URL}, in one read-only
+ * snapshot) and {@code data/audit.key} of a centre's home, stopped or running (WAL lets it read beside
  * the centre), without changing them. {@code verify-audit} prints one {@code verdict=...} line and the check's
  * sentence, and exits 0 when the log is intact, 1 when it is not (naming the first bad entry), 2 when it could not
  * check (no database, no key, an old schema, a bad argument).
@@ -49,11 +50,25 @@ public final class AuditTool {
                 : command.equals("export") && args.length > i + 1 ? args[i + 1] : null;
         Path db = configuredDatabase(home);
         Path key = AuditKey.besides(db);
+        String url = setting(home, "url", "KHIDMAT_DB_URL");
+        if (!url.isEmpty()) {
+            key = AuditKey.besides(home.resolve("data").resolve("khidmat.db"));
+        }
         try {
             if (!command.equals("verify") && !(command.equals("export") && file != null)) {
                 err.println("usage: khidmat verify-audit [--export FILE]   check the audit log of data/ (and against an export)");
                 err.println("       khidmat export-audit FILE|-           write a signed export of the audit log");
                 return CANNOT_CHECK;
+            }
+            if (!url.isEmpty()) {
+                if (!Files.isRegularFile(key)) {
+                    err.println("cannot check: " + key + " does not exist; copy the centre's audit key there");
+                    return CANNOT_CHECK;
+                }
+                byte[] secret = AuditKey.read(key);
+                try (Connection c = postgres(home, url)) {
+                    return check(c, Dialect.POSTGRESQL.schemaVersion(c), command, secret, file, out, err);
+                }
             }
             if (!Files.isRegularFile(db) || !Files.isRegularFile(key)) {
                 err.println("cannot check: " + (Files.isRegularFile(db) ? key : db) + " does not exist; give the centre's"
@@ -62,18 +77,68 @@ public final class AuditTool {
             }
             byte[] secret = AuditKey.read(key);
             try (Connection c = readOnly(db)) {
-                int version = Integer.parseInt(SqliteDatabase.pragma(c, "user_version"));
-                if (version < 5) {
-                    err.println("cannot check: the database is at schema version " + version + "; start the centre once"
-                            + " with this version to key the audit chain");
-                    return CANNOT_CHECK;
-                }
-                return command.equals("export") ? export(c, secret, file, out, err) : verify(c, secret, file, out);
+                return check(c, Integer.parseInt(SqliteDatabase.pragma(c, "user_version")), command, secret, file, out,
+                        err);
             }
         } catch (IOException | SQLException | RuntimeException e) {
             err.println("cannot check: " + e.getMessage());
             return CANNOT_CHECK;
         }
+    }
+
+    private static int check(Connection c, int version, String command, byte[] secret, String file, PrintStream out,
+            PrintStream err) throws IOException, SQLException {
+        if (version < 5) {
+            err.println("cannot check: the database is at schema version " + version + "; start the centre once"
+                    + " with this version to key the audit chain");
+            return CANNOT_CHECK;
+        }
+        return command.equals("export") ? export(c, secret, file, out, err) : verify(c, secret, file, out);
+    }
+
+    /** A read-only connection to the centre's PostgreSQL database, in one REPEATABLE READ snapshot. */
+    private static Connection postgres(Path home, String url) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        String user = setting(home, "user", "KHIDMAT_DB_USER");
+        if (!user.isEmpty()) {
+            p.setProperty("user", user);
+        }
+        String passwordFile = setting(home, "passwordFile", "KHIDMAT_DB_PASSWORD_FILE");
+        if (!passwordFile.isEmpty()) {
+            p.setProperty("password", PasswordFile.read(home.resolve(passwordFile)));
+        }
+        Connection c = new org.postgresql.Driver().connect(url, p);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL URL: " + PostgresDatabase.describe(url));
+        }
+        c.setReadOnly(true);
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        return c;
+    }
+
+    /** @return the environment variable if set, else {@code key} of {@code conf/org.khidmat.store.cfg.json}, else "" */
+    static String setting(Path home, String key, String variable) {
+        String env = System.getenv(variable);
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        com.fasterxml.jackson.databind.JsonNode value = storeConfig(home).path(key);
+        return value.isTextual() ? value.textValue().strip() : "";
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode storeConfig(Path home) {
+        Path conf = home.resolve("conf").resolve(StoreConfig.PID + ".cfg.json");
+        if (Files.isRegularFile(conf)) {
+            try {
+                return com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS).build()
+                        .readTree(conf.toFile());
+            } catch (IOException e) {
+                // the centre reports a broken file; the defaults are the best guess here
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static int verify(Connection c, byte[] key, String export, PrintStream out) throws IOException, SQLException {
@@ -117,18 +182,9 @@ public final class AuditTool {
 
     /** @return the database of {@code conf/org.khidmat.store.cfg.json} under the home, else {@code data/khidmat.db} */
     static Path configuredDatabase(Path home) {
-        Path conf = home.resolve("conf").resolve(StoreConfig.PID + ".cfg.json");
-        if (java.nio.file.Files.isRegularFile(conf)) {
-            try {
-                com.fasterxml.jackson.databind.JsonNode db = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS).build()
-                        .readTree(conf.toFile()).path("database");
-                if (db.isTextual() && !db.textValue().isBlank()) {
-                    return home.resolve(db.textValue().strip());
-                }
-            } catch (java.io.IOException e) {
-                // the centre reports a broken file; the default is the best guess here
-            }
+        com.fasterxml.jackson.databind.JsonNode db = storeConfig(home).path("database");
+        if (db.isTextual() && !db.textValue().isBlank()) {
+            return home.resolve(db.textValue().strip());
         }
         return home.resolve("data").resolve("khidmat.db");
     }

@@ -76,7 +76,7 @@ final class FigureDays {
         if (from >= to) {
             return;
         }
-        try (PreparedStatement query = c.prepareStatement(SqliteApplicationStore.FIGURE_GROUPS)) {
+        try (PreparedStatement query = c.prepareStatement(SqlApplicationStore.FIGURE_GROUPS)) {
             query.setLong(1, from);
             query.setLong(2, to);
             try (ResultSet rows = query.executeQuery()) {

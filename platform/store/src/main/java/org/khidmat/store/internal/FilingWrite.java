@@ -51,20 +51,20 @@ final class FilingWrite {
         if (!insert(c)) {
             return Optional.empty();
         }
-        SqliteApplicationStore.addHistory(c, first);
+        SqlApplicationStore.addHistory(c, first);
         if (note != null) {
             chain.append(c, note);
         }
         List<Notification> stored = new ArrayList<>(messages.size());
         for (Notification m : messages) {
-            stored.add(SqliteNotificationStore.insert(c, m));
+            stored.add(SqlNotificationStore.insert(c, m));
         }
         return Optional.of(stored);
     }
 
     private boolean insert(Connection c) throws SQLException {
         ApplicationRecord a = application;
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO application (" + SqliteApplicationStore.COLUMNS
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO application (" + SqlApplicationStore.COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING")) {
             insert.setString(1, a.reference());
             insert.setString(2, a.serviceId());
@@ -75,8 +75,8 @@ final class FilingWrite {
             insert.setString(7, answers);
             insert.setString(8, a.status());
             insert.setString(9, a.paymentState());
-            insert.setLong(10, SqliteApplicationStore.millis(a.createdAt()));
-            insert.setLong(11, SqliteApplicationStore.millis(a.updatedAt()));
+            insert.setLong(10, SqlApplicationStore.millis(a.createdAt()));
+            insert.setLong(11, SqlApplicationStore.millis(a.updatedAt()));
             return insert.executeUpdate() == 1;
         }
     }

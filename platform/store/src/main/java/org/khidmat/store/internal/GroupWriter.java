@@ -30,14 +30,14 @@ final class GroupWriter implements AutoCloseable {
     /** One caller's write, its result and what is to run once it is committed. */
     private static final class Pending<T> {
         final String what;
-        final SqliteDatabase.Work<T> work;
+        final Database.Work<T> work;
         final CompletableFuture<T> done = new CompletableFuture<>();
         final List<Runnable> afterCommit = new ArrayList<>();
         /** The caller's request id, for the audit entry and log lines of this write (RequestTag). */
         final String requestId = RequestTag.current();
         T result;
 
-        Pending(String what, SqliteDatabase.Work<T> work) {
+        Pending(String what, Database.Work<T> work) {
             this.what = what;
             this.work = work;
         }
@@ -77,7 +77,7 @@ final class GroupWriter implements AutoCloseable {
     }
 
     /** Runs the work in a transaction and returns once it is committed; see the class comment. */
-    <T> T write(String what, SqliteDatabase.Work<T> work) {
+    <T> T write(String what, Database.Work<T> work) {
         Pending<T> pending = new Pending<>(what, work);
         if (Thread.currentThread() == thread) {
             return nested(pending);

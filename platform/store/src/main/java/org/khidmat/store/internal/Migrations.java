@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a database's schema up to date. Script {@code n} in {@link #SCRIPTS} takes the schema from version
- * {@code n-1} to {@code n}; each runs in its own transaction together with the {@code PRAGMA user_version} bump,
- * so a failed script leaves the database at the version before it. A database newer than this code is refused.
+ * {@code n-1} to {@code n}; each runs in its own transaction together with the version bump ({@code PRAGMA
+ * user_version} in SQLite, table {@code schema_version} in PostgreSQL: {@link Dialect}), so a failed script leaves
+ * the database at the version before it. A database newer than this code is refused. Every script has a PostgreSQL
+ * twin of the same name under {@code postgresql/}. On PostgreSQL a script runs under the migration lock and only if
+ * the version is still below it, so nodes starting together migrate once.
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -26,9 +29,9 @@ final class Migrations {
             "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql", "V7__figure_days.sql",
             "V8__audit_request_id.sql", "V9__figure_queue_days.sql");
 
-    private final SqliteDatabase database;
+    private final Database database;
 
-    Migrations(SqliteDatabase database) {
+    Migrations(Database database) {
         this.database = database;
     }
 
@@ -38,15 +41,15 @@ final class Migrations {
     }
 
     /** @return the database's schema version */
-    static int version(SqliteDatabase database) {
-        return database.read("read the schema version",
-                c -> Integer.parseInt(SqliteDatabase.pragma(c, "user_version")));
+    static int version(Database database) {
+        return database.read("read the schema version", database.dialect()::schemaVersion);
     }
 
     void apply() {
+        database.dialect().prepare(database);
         int current = version(database);
         if (current > latest()) {
-            throw new StoreException("the database " + database.file() + " is at schema version " + current
+            throw new StoreException("the database " + database.describe() + " is at schema version " + current
                     + " but this Khidmat understands versions up to " + latest()
                     + "; run a newer Khidmat or restore a backup made by this one", null);
         }
@@ -55,14 +58,21 @@ final class Migrations {
             if (!name.startsWith("V" + version + "__")) {
                 throw new IllegalStateException("migration script " + name + " is out of order");
             }
-            List<String> statements = statements(load(name));
+            Dialect dialect = database.dialect();
+            List<String> statements = statements(load(dialect.script(name)));
             int target = version;
-            database.write("apply schema migration " + name, c -> {
+            boolean ran = database.write("apply schema migration " + name, c -> {
+                dialect.lock(c, Dialect.Lock.MIGRATION);
+                if (dialect.schemaVersion(c) >= target) {
+                    return false; // another node took it there while this one waited for the lock
+                }
                 run(c, statements);
-                run(c, List.of("PRAGMA user_version = " + target));
-                return null;
+                dialect.setSchemaVersion(c, target);
+                return true;
             });
-            LOG.info("Database {} migrated to schema version {} ({})", database.file(), target, name);
+            if (ran) {
+                LOG.info("Database {} migrated to schema version {} ({})", database.describe(), target, name);
+            }
         }
     }
 
@@ -87,13 +97,16 @@ final class Migrations {
 
     /**
      * Splits a script into statements: a statement ends with a line ending in {@code ;}, except inside a
-     * {@code CREATE TRIGGER}, which ends with a line {@code END;}. Lines starting with {@code --} are comments.
-     * Scripts must not put {@code ;} at the end of a line inside a string literal.
+     * {@code CREATE TRIGGER} of SQLite, which ends with a line {@code END;} (PostgreSQL's {@code ... EXECUTE FUNCTION
+     * f();} ends as any statement), and inside a PostgreSQL dollar-quoted body
+     * ({@code $$ ... $$}). Lines starting with {@code --} are comments. Scripts must not put {@code ;} at the end of
+     * a line inside a string literal.
      */
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean trigger = false;
+        boolean dollarQuoted = false;
         for (String line : script.split("\\R")) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
@@ -103,7 +116,11 @@ final class Migrations {
                 trigger = trimmed.toUpperCase(Locale.ROOT).matches("CREATE\\s+(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b.*");
             }
             current.append(line).append('\n');
-            boolean ends = trigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
+            if ((trimmed.split("\\$\\$", -1).length - 1) % 2 == 1) {
+                dollarQuoted = !dollarQuoted;
+            }
+            boolean pgTrigger = trigger && current.toString().toUpperCase(Locale.ROOT).contains("EXECUTE FUNCTION");
+            boolean ends = !dollarQuoted && (trigger && !pgTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";"));
             if (ends) {
                 statements.add(current.toString().strip());
                 current.setLength(0);

@@ -83,7 +83,7 @@ final class ReaderPool implements AutoCloseable {
      *
      * @param limit how long its statements may run, or {@code null} for no limit (the audit check, migrations)
      */
-    <T> T read(String what, Duration limit, SqliteDatabase.Work<T> work) {
+    <T> T read(String what, Duration limit, Database.Work<T> work) {
         Reader reader = borrow(what);
         try {
             reader.deadline = limit == null ? NO_LIMIT : System.nanoTime() + limit.toNanos();

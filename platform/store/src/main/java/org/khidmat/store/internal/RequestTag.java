@@ -23,7 +23,7 @@ final class RequestTag {
     }
 
     /** Runs a write with this thread's request id set to {@code id} (or none), and puts back what was there. */
-    static <T> T during(String id, SqliteDatabase.Work<T> work, Connection c) throws SQLException {
+    static <T> T during(String id, Database.Work<T> work, Connection c) throws SQLException {
         String outer = MDC.get(MDC_KEY);
         put(id);
         try {

@@ -19,19 +19,11 @@ import org.sqlite.SQLiteDataSource;
  * while the writer works (WAL). Every {@link SQLException} leaves as a {@link StoreException} that says what was
  * being done, never the SQL or its values.
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase implements Database {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
     /** Read-only connections; SQLite in WAL mode reads in parallel with one writer. */
     static final int READERS = 4;
-    /** How long one read may run, unless it says otherwise: a public request must not hold a reader for long. */
-    static final Duration READ_LIMIT = Duration.ofSeconds(5);
-
-    /** Work done with a connection: a writer's inside a transaction, a reader's inside a read transaction. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private final Path file;
     private final Connection writeConnection;
@@ -126,21 +118,19 @@ final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    /**
-     * Runs a read on a reader, in one read transaction (one snapshot), cut after {@link #READ_LIMIT}.
-     *
-     * @param what what is being done, for the error message ("read the audit log")
-     */
-    <T> T read(String what, Work<T> work) {
-        return read(what, READ_LIMIT, work);
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
     }
 
-    /**
-     * Runs a read with a time limit of its own.
-     *
-     * @param limit how long its statements may run; {@code null} for none (the audit check, an export)
-     */
-    <T> T read(String what, Duration limit, Work<T> work) {
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    /** Runs a read on a reader; see {@link Database#read(String, Duration, Work)}. */
+    @Override
+    public <T> T read(String what, Duration limit, Work<T> work) {
         StoreTimer t = timer;
         if (t == StoreTimer.NONE) {
             return readers.read(what, limit, work);
@@ -157,13 +147,9 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs work in a transaction, committed before this returns (perhaps with other callers' writes) and rolled
-     * back, alone, when it throws.
-     *
-     * @param what what is being done, for the error message ("store application KM7Q-4XPA-K")
-     */
-    <T> T write(String what, Work<T> work) {
+    /** Queues the write to the group writer: committed with other callers' writes, rolled back alone. */
+    @Override
+    public <T> T write(String what, Work<T> work) {
         StoreTimer t = timer;
         if (t == StoreTimer.NONE) {
             return writer.write(what, work);
@@ -182,16 +168,13 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Times every read and write from now on with {@code t}; {@link StoreTimer#NONE} stops timing. */
-    void timeWith(StoreTimer t) {
+    @Override
+    public void timeWith(StoreTimer t) {
         timer = t == null ? StoreTimer.NONE : t;
     }
 
-    /**
-     * Runs a task once the current write has committed (dropped when it rolls back); for what must not be said
-     * before the data is on disk, such as publishing the audit chain's head. Call from inside {@link #write}.
-     */
-    void afterCommit(Runnable task) {
+    @Override
+    public void afterCommit(Runnable task) {
         writer.afterCommit(task);
     }
 

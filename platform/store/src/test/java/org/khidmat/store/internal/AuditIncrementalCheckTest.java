@@ -19,12 +19,12 @@ class AuditIncrementalCheckTest {
     @TempDir
     Path dir;
     private SqliteDatabase db;
-    private SqliteAuditLog log;
+    private SqlAuditLog log;
 
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        log = new SqliteAuditLog(db, TestChain.of(db));
+        log = new SqlAuditLog(db, TestChain.of(db));
         for (int i = 1; i <= 10; i++) {
             log.append("admin", "test.event", "thing " + i, "detail " + i);
         }

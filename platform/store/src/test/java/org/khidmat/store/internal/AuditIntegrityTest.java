@@ -1,5 +1,6 @@
 package org.khidmat.store.internal;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,19 +38,24 @@ import org.khidmat.api.platform.StoreException;
  * What someone with write access to the database file can do to the audit log, and what a crash between two
  * writes could leave: each test tampers or fails the way the issues describe, and the check must say so.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class AuditIntegrityTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant FILED = Instant.parse("2026-03-01T10:00:00Z");
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteAuditLog log;
-    private SqliteApplicationStore applications;
+    private Database db;
+    private SqlAuditLog log;
+    private SqlApplicationStore applications;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        log = new SqliteAuditLog(db, TestChain.of(db));
-        applications = new SqliteApplicationStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        log = new SqlAuditLog(db, TestChain.of(db));
+        applications = new SqlApplicationStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -98,6 +107,7 @@ class AuditIntegrityTest {
 
     @Test
     void aDeletedRowWithTheChainRecomputedIsNamed() throws Exception {
+        assumeTrue(engine == Engine.SQLITE, "rewrites the SQLite file behind the store's back");
         for (int i = 1; i <= 6; i++) {
             log.append("clerk1", "application.move", "KM7Q-4XPA-K", "step " + i);
         }
@@ -109,6 +119,7 @@ class AuditIntegrityTest {
 
     @Test
     void anEditedRowWithTheChainRecomputedIsNamed() throws Exception {
+        assumeTrue(engine == Engine.SQLITE, "rewrites the SQLite file behind the store's back");
         for (int i = 1; i <= 5; i++) {
             log.append("clerk1", "application.move", "KM7Q-4XPA-K", "step " + i);
         }
@@ -147,9 +158,7 @@ class AuditIntegrityTest {
 
     @Test
     void aFailureBetweenTheApplicationAndItsAuditRowLeavesNeither() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("k.db")); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected'); END");
-        }
+        failEveryAuditRow();
         assertThrows(StoreException.class, () -> fileWithAudit("KM7Q-4XPA-K"));
         assertTrue(applications.find("KM7Q-4XPA-K").isEmpty(), "no application without its audit row");
         assertTrue(applications.history("KM7Q-4XPA-K").isEmpty(), "no history either");
@@ -160,17 +169,15 @@ class AuditIntegrityTest {
     void everyAuditedChangeLeavesNothingWhenItsAuditRowFails() throws Exception {
         fileWithAudit("KM7Q-4XPA-K");
         AuditChain chain = TestChain.of(db);
-        SqlitePaymentStore payments = new SqlitePaymentStore(db, chain);
-        SqliteRatingStore ratings = new SqliteRatingStore(db, chain);
-        SqliteServiceStates states = new SqliteServiceStates(db, chain);
-        SqliteAccountStore accounts = new SqliteAccountStore(db, chain);
+        SqlPaymentStore payments = new SqlPaymentStore(db, chain);
+        SqlRatingStore ratings = new SqlRatingStore(db, chain);
+        SqlServiceStates states = new SqlServiceStates(db, chain);
+        SqlAccountStore accounts = new SqlAccountStore(db, chain);
         Payment pending = new Payment("KM7Q-4XPA-K", "ictpolice.character-cert", "ictpolice", "normal", 500, "test.challan",
                 "CH-1", null, Payment.PENDING, FILED, null, null);
         payments.add(pending, AuditNote.of("citizen", "payment.start", "KM7Q-4XPA-K", "PKR 500"));
         long entries = log.search(null, 100).size();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("k.db")); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected'); END");
-        }
+        failEveryAuditRow();
         AuditNote note = AuditNote.of("clerk1", "test.change", "x", null);
         assertThrows(StoreException.class, () -> applications.move(new StatusChange("KM7Q-4XPA-K", FILED, "clerk1",
                 "submitted", "verified", null), note));
@@ -193,6 +200,20 @@ class AuditIntegrityTest {
         assertTrue(accounts.account("sara").isEmpty());
         assertTrue(accounts.tokens("admin").isEmpty());
         assertEquals(entries, log.search(null, 100).size());
+    }
+
+    /** Makes every insert into audit_log fail from now on, as a full disk or a broken row would. */
+    private void failEveryAuditRow() throws Exception {
+        if (engine == Engine.SQLITE) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("k.db")); Statement s = c.createStatement()) {
+                s.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected'); END");
+            }
+            return;
+        }
+        try (Connection c = Engine.postgres(dir).connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION injected() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected'; END; $$");
+            s.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION injected()");
+        }
     }
 
     /** Files an application and its {@code application.submit} entry the way the application desk does. */

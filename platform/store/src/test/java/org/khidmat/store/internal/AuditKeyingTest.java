@@ -80,18 +80,18 @@ class AuditKeyingTest {
     }
 
     /** Opens as a start of this version does: migrate, load or create the key, sign the anchor. */
-    private SqliteAuditLog start() {
+    private SqlAuditLog start() {
         SqliteDatabase db = SqliteDatabase.open(file());
         AuditKey key = AuditKey.loadOrCreate(AuditKey.besides(file()));
         AuditChain chain = new AuditChain(db, key.bytes(), java.time.Clock.systemUTC());
         chain.signAnchor(key.created());
-        return new SqliteAuditLog(db, chain);
+        return new SqlAuditLog(db, chain);
     }
 
     @Test
     void anOlderCentresPlainEntriesStayCheckableAndTheFirstKeyedOneAnchorsOnTheLast() throws Exception {
         olderCentre(3);
-        SqliteAuditLog log = start();
+        SqlAuditLog log = start();
         assertEquals(4, log.append("admin", "new.event", "s4", "keyed").seq());
         log.append("admin", "new.event", "s5", "keyed");
         AuditCheck check = log.verify();
@@ -103,7 +103,7 @@ class AuditKeyingTest {
     @Test
     void aRewrittenPlainPartIsCaughtAtTheAnchorAndNamedByAnExport() throws Exception {
         olderCentre(4);
-        SqliteAuditLog log = start();
+        SqlAuditLog log = start();
         log.append("admin", "new.event", "s5", "keyed");
         StringWriter export = new StringWriter();
         byte[] key = AuditKey.read(AuditKey.besides(file()));
@@ -136,7 +136,7 @@ class AuditKeyingTest {
     @Test
     void movingTheAnchorToCallEveryEntryPlainIsRefused() throws Exception {
         olderCentre(2);
-        SqliteAuditLog log = start();
+        SqlAuditLog log = start();
         log.append("admin", "new.event", "s3", "keyed");
         try (Connection c = raw(); Statement s = c.createStatement()) {
             String h3 = AuditHash.of(s.executeQuery("SELECT hash FROM audit_log WHERE seq = 2").getString(1), 3,
@@ -151,7 +151,7 @@ class AuditKeyingTest {
 
     @Test
     void anExportCatchesEntriesCutFromTheEndAndTheToolSaysSoWithItsExitCode() throws Exception {
-        SqliteAuditLog log = start();
+        SqlAuditLog log = start();
         for (int i = 1; i <= 5; i++) {
             log.append("admin", "event", "s" + i, "detail " + i);
         }
@@ -199,7 +199,7 @@ class AuditKeyingTest {
         try {
             SqliteDatabase db = SqliteDatabase.open(file());
             AuditChain chain = TestChain.of(db);
-            SqliteAuditLog log = new SqliteAuditLog(db, chain);
+            SqlAuditLog log = new SqlAuditLog(db, chain);
             String hundredth = null;
             for (int i = 1; i <= 199; i++) {
                 String hash = log.append("admin", "event", "s" + i, null).hash();

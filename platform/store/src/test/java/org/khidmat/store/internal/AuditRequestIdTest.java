@@ -32,7 +32,7 @@ class AuditRequestIdTest {
     @TempDir
     Path dir;
 
-    private void file(SqliteApplicationStore store, String ref) {
+    private void file(SqlApplicationStore store, String ref) {
         store.create(new ApplicationRecord(ref, "ictpolice.character-cert", 1, "ictpolice", "6110112345671", "normal",
                 Map.of("cnic", "6110112345671"), "submitted", "due", FILED, FILED),
                 new StatusChange(ref, FILED, "citizen", null, "submitted", null),
@@ -53,17 +53,17 @@ class AuditRequestIdTest {
         StringWriter export = new StringWriter();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
             AuditChain chain = TestChain.of(db);
-            SqliteApplicationStore store = new SqliteApplicationStore(db, chain);
+            SqlApplicationStore store = new SqlApplicationStore(db, chain);
             file(store, "NOID-0000-A");
             MDC.put(RequestTag.MDC_KEY, "req-0001-abc");
             try {
                 file(store, "WITH-0001-B");
-                new SqliteAuditLog(db, chain).append("admin", "login", "admin", "signed in");
+                new SqlAuditLog(db, chain).append("admin", "login", "admin", "signed in");
             } finally {
                 MDC.remove(RequestTag.MDC_KEY);
             }
             file(store, "NOID-0002-C");
-            assertTrue(new SqliteAuditLog(db, chain).verify().intact());
+            assertTrue(new SqlAuditLog(db, chain).verify().intact());
             db.read("export", c -> {
                 try {
                     return AuditExport.write(c, TestChain.KEY, export, Instant.now());

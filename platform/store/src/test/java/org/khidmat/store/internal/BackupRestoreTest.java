@@ -50,7 +50,7 @@ class BackupRestoreTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    private static void file(SqliteApplicationStore store, String ref) {
+    private static void file(SqlApplicationStore store, String ref) {
         store.create(new ApplicationRecord(ref, "ictpolice.character-cert", 1, "ictpolice", "6110112345671", "normal",
                 Map.of("cnic", "6110112345671"), "submitted", "due", FILED, FILED),
                 new StatusChange(ref, FILED, "citizen", null, "submitted", null),
@@ -61,7 +61,7 @@ class BackupRestoreTest {
     private Path centre(String name, int n) throws Exception {
         Path home = home(name);
         try (SqliteDatabase db = SqliteDatabase.open(home.resolve("data/khidmat.db"))) {
-            SqliteApplicationStore store = new SqliteApplicationStore(db, TestChain.of(db));
+            SqlApplicationStore store = new SqlApplicationStore(db, TestChain.of(db));
             for (int i = 0; i < n; i++) {
                 file(store, name.toUpperCase() + "-" + i);
             }
@@ -77,7 +77,7 @@ class BackupRestoreTest {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         try (SqliteDatabase db = SqliteDatabase.open(home.resolve("data/khidmat.db"))) {
-            SqliteApplicationStore store = new SqliteApplicationStore(db, TestChain.of(db));
+            SqlApplicationStore store = new SqlApplicationStore(db, TestChain.of(db));
             List<Thread> writers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int thread = t;
@@ -113,11 +113,11 @@ class BackupRestoreTest {
         assertEquals(0, tool("--home", fresh.toString(), "restore", backup.toString(), "--key",
                 home.resolve("data/audit.key").toString()), err.toString());
         try (SqliteDatabase db = SqliteDatabase.open(fresh.resolve("data/khidmat.db"))) {
-            SqliteApplicationStore store = new SqliteApplicationStore(db, TestChain.of(db));
+            SqlApplicationStore store = new SqlApplicationStore(db, TestChain.of(db));
             for (String ref : acknowledgedBefore) {
                 assertTrue(store.find(ref).isPresent(), ref + " was acknowledged before the backup began");
             }
-            assertTrue(new SqliteAuditLog(db, TestChain.of(db)).verify().intact());
+            assertTrue(new SqlAuditLog(db, TestChain.of(db)).verify().intact());
         }
     }
 

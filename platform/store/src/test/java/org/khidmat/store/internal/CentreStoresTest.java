@@ -16,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,19 +32,24 @@ import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
 
 /** Payments, queue tokens, counters and ratings against a real SQLite file (schema version 3). */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class CentreStoresTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant T = Instant.parse("2026-03-02T05:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteApplicationStore apps;
+    private Database db;
+    private SqlApplicationStore apps;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        apps = new SqliteApplicationStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        apps = new SqlApplicationStore(db, TestChain.of(db));
         for (String ref : List.of("KM7Q-4XPA-K", "AB23-CD45-E")) {
             apps.create(new ApplicationRecord(ref, "nadra.cnic", 1, "nadra", "3520212345671", "normal", Map.of(),
                     "submitted", "none", T, T), new StatusChange(ref, T, "citizen", null, "submitted", null));
@@ -60,7 +68,7 @@ class CentreStoresTest {
 
     @Test
     void onePaymentPerApplicationAndPaidOnce() {
-        SqlitePaymentStore store = new SqlitePaymentStore(db, TestChain.of(db));
+        SqlPaymentStore store = new SqlPaymentStore(db, TestChain.of(db));
         assertEquals("W-1", store.addIfAbsent(pending("KM7Q-4XPA-K", "W-1")).providerReference());
         assertEquals("W-1", store.addIfAbsent(pending("KM7Q-4XPA-K", "W-2")).providerReference(), "first one wins");
         assertEquals("pending", apps.find("KM7Q-4XPA-K").orElseThrow().paymentState());
@@ -80,7 +88,7 @@ class CentreStoresTest {
 
     @Test
     void addTellsWhetherItStoredThePayment() {
-        SqlitePaymentStore store = new SqlitePaymentStore(db, TestChain.of(db));
+        SqlPaymentStore store = new SqlPaymentStore(db, TestChain.of(db));
         PaymentStore.Added first = store.add(pending("KM7Q-4XPA-K", "C-1"));
         assertTrue(first.added());
         assertEquals("C-1", first.payment().providerReference());
@@ -96,8 +104,8 @@ class CentreStoresTest {
     @Test
     void ofTwoConnectionsAddingAtOnceExactlyOneStores() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("k.db"))) {
-            List<SqlitePaymentStore> stores = List.of(new SqlitePaymentStore(db, TestChain.of(db)), new SqlitePaymentStore(other, TestChain.of(other)));
+        try (Database other = engine.open(dir)) {
+            List<SqlPaymentStore> stores = List.of(new SqlPaymentStore(db, TestChain.of(db)), new SqlPaymentStore(other, TestChain.of(other)));
             for (int round = 0; round < 20; round++) {
                 String ref = "RACE-" + round;
                 apps.create(new ApplicationRecord(ref, "nadra.cnic", 1, "nadra", "3520212345671", "normal", Map.of(),
@@ -105,7 +113,7 @@ class CentreStoresTest {
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<PaymentStore.Added>> results = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
-                    SqlitePaymentStore store = stores.get(i);
+                    SqlPaymentStore store = stores.get(i);
                     String challan = "C-" + round + "-" + i;
                     results.add(pool.submit(() -> {
                         together.await(10, TimeUnit.SECONDS);
@@ -126,7 +134,7 @@ class CentreStoresTest {
 
     @Test
     void tokensGetALetterPerCategoryAndANumberPerDay() {
-        SqliteQueueStore q = new SqliteQueueStore(db);
+        SqlQueueStore q = new SqlQueueStore(db);
         assertEquals("A-001", q.take(DAY, "nadra.cnic", "identity", null, null, T).number());
         assertEquals("B-001", q.take(DAY, "ictpolice.cert", "police", "KM7Q-4XPA-K", null, T.plusSeconds(1)).number());
         assertEquals("A-002", q.take(DAY, "nadra.frc", "identity", null, null, T.plusSeconds(2)).number());
@@ -137,7 +145,7 @@ class CentreStoresTest {
 
     @Test
     void aCounterCallsTheOldestWaitingTokenItServes() {
-        SqliteQueueStore q = new SqliteQueueStore(db);
+        SqlQueueStore q = new SqlQueueStore(db);
         QueueToken a1 = q.take(DAY, "nadra.cnic", "identity", null, null, T);
         QueueToken b1 = q.take(DAY, "ictpolice.cert", "police", null, null, T.plusSeconds(1));
         QueueToken a2 = q.take(DAY, "nadra.frc", "identity", null, null, T.plusSeconds(2));
@@ -159,7 +167,7 @@ class CentreStoresTest {
 
     @Test
     void sixCountersServingEverythingByDefaultAndChangeable() {
-        SqliteQueueStore q = new SqliteQueueStore(db);
+        SqlQueueStore q = new SqlQueueStore(db);
         assertEquals(6, q.counters().size());
         assertTrue(q.counters().stream().allMatch(c -> c.open() && c.categories().isEmpty()));
         q.saveCounter(new Counter(2, List.of("identity", "passports"), false));
@@ -170,7 +178,7 @@ class CentreStoresTest {
 
     @Test
     void oneRatingPerApplication() {
-        SqliteRatingStore r = new SqliteRatingStore(db, TestChain.of(db));
+        SqlRatingStore r = new SqlRatingStore(db, TestChain.of(db));
         Rating first = new Rating("KM7Q-4XPA-K", "nadra.cnic", "nadra", 4, "quick", T);
         assertTrue(r.addIfAbsent(first));
         assertFalse(r.addIfAbsent(new Rating("KM7Q-4XPA-K", "nadra.cnic", "nadra", 1, "again", T)));

@@ -17,7 +17,7 @@ class CheckpointerTest {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
             assertEquals(String.valueOf(Checkpointer.BACKSTOP_PAGES),
                     db.write("read the writer's checkpoint", c -> SqliteDatabase.pragma(c, "wal_autocheckpoint")));
-            SqliteApplicationStore store = new SqliteApplicationStore(db, TestChain.of(db));
+            SqlApplicationStore store = new SqlApplicationStore(db, TestChain.of(db));
             for (int i = 0; i < 50; i++) {
                 FilingTest.file(store, "CP-" + i, "sms").orElseThrow();
             }

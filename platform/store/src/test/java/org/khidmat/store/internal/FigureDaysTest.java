@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,28 +36,34 @@ import org.khidmat.api.platform.StatusChange;
  * and for periods that start and end anywhere in a day; the migration's backfill gives the rows the triggers did; the
  * spans of time are the same in Java and in SQL.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class FigureDaysTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
     /** The start of 2026-03-01 in Pakistan (UTC+5). */
     private static final Instant KARACHI_DAY = Instant.parse("2026-02-28T19:00:00Z");
     /** How the first moves were read from the histories before {@code figure_move}. */
+    /** Each application's first move into each state: the history row with the lowest id (SQL both engines read). */
     private static final String FIRST_MOVES_FROM_HISTORY = "SELECT a.reference, a.service_id, a.descriptor_version,"
-            + " a.tier, h.to_state, MIN(h.id), h.at - a.created_at"
+            + " a.tier, h.to_state, h.id, h.at - a.created_at"
             + " FROM application a JOIN status_history h ON h.reference = a.reference"
-            + " WHERE a.created_at >= ? AND a.created_at < ? AND h.from_state IS NOT NULL"
-            + " GROUP BY a.reference, h.to_state";
+            + " WHERE a.created_at >= ? AND a.created_at < ? AND h.id = (SELECT MIN(f.id) FROM status_history f"
+            + " WHERE f.reference = h.reference AND f.to_state = h.to_state AND f.from_state IS NOT NULL)";
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteApplicationStore apps;
-    private SqliteRatingStore ratings;
+    private Database db;
+    private SqlApplicationStore apps;
+    private SqlRatingStore ratings;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        apps = new SqliteApplicationStore(db, TestChain.of(db));
-        ratings = new SqliteRatingStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        apps = new SqlApplicationStore(db, TestChain.of(db));
+        ratings = new SqlRatingStore(db, TestChain.of(db));
         fill(new Random(16));
     }
 
@@ -96,7 +105,7 @@ class FigureDaysTest {
         for (long v : values) {
             long upTo = TimeSpans.upTo(v);
             assertEquals(upTo, (long) db.read("span", c -> {
-                try (PreparedStatement q = c.prepareStatement("SELECT " + TimeSpans.UP_TO_SQL + " FROM (SELECT ? AS after_filing)")) {
+                try (PreparedStatement q = c.prepareStatement("SELECT " + TimeSpans.UP_TO_SQL + " FROM (SELECT ? AS after_filing) AS t")) {
                     q.setLong(1, v);
                     try (ResultSet r = q.executeQuery()) {
                         r.next();
@@ -165,7 +174,7 @@ class FigureDaysTest {
         return db.read("group the applications", null, c -> {
             List<Group> groups = new ArrayList<>();
             Map<List<Object>, Integer> moves = new java.util.HashMap<>();
-            try (PreparedStatement q = c.prepareStatement(SqliteApplicationStore.FIGURE_GROUPS)) {
+            try (PreparedStatement q = c.prepareStatement(SqlApplicationStore.FIGURE_GROUPS)) {
                 q.setLong(1, from.toEpochMilli());
                 q.setLong(2, to.toEpochMilli());
                 try (ResultSet r = q.executeQuery()) {

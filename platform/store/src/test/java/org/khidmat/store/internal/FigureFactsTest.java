@@ -1,5 +1,6 @@
 package org.khidmat.store.internal;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +35,16 @@ import org.khidmat.api.platform.Rating;
 import org.khidmat.api.platform.StatusChange;
 
 /**
- * {@link SqliteApplicationStore#figureFacts}: the two grouped queries give what the figures used to gather by
+ * {@link SqlApplicationStore#figureFacts}: the two grouped queries give what the figures used to gather by
  * opening every application of the period (list, then each one's history, then every rating), which this test keeps
  * as its oracle.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class FigureFactsTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant T1 = Instant.parse("2026-03-02T05:00:00Z");
     private static final Instant T2 = Instant.parse("2026-03-03T05:00:00Z");
     /** 2026-03-02 and 03 in Pakistan (UTC+5): from 2026-03-01T19:00Z to 2026-03-03T19:00Z. */
@@ -44,15 +53,15 @@ class FigureFactsTest {
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteApplicationStore apps;
-    private SqliteRatingStore ratings;
+    private Database db;
+    private SqlApplicationStore apps;
+    private SqlRatingStore ratings;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        apps = new SqliteApplicationStore(db, TestChain.of(db));
-        ratings = new SqliteRatingStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        apps = new SqlApplicationStore(db, TestChain.of(db));
+        ratings = new SqlRatingStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -149,7 +158,8 @@ class FigureFactsTest {
 
     @Test
     void theQueriesFindThePeriodByIndexNotByScanning() {
-        Map<String, String> indexes = Map.of(SqliteApplicationStore.FIGURE_GROUPS, "INDEX application_created",
+        assumeTrue(engine == Engine.SQLITE, "query plans are SQLite's (EXPLAIN QUERY PLAN)");
+        Map<String, String> indexes = Map.of(SqlApplicationStore.FIGURE_GROUPS, "INDEX application_created",
                 FigureDays.EDGE_TIMES, "PRIMARY KEY", FigureDays.DAY_GROUPS, "PRIMARY KEY", FigureDays.DAY_TIMES, "PRIMARY KEY");
         indexes.forEach((sql, index) -> {
             String plan = plan(sql);

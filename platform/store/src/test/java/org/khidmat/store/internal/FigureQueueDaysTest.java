@@ -42,15 +42,15 @@ class FigureQueueDaysTest {
     @TempDir
     Path dir;
     private SqliteDatabase db;
-    private SqliteQueueStore queue;
-    private SqliteAppointmentStore appointments;
+    private SqlQueueStore queue;
+    private SqlAppointmentStore appointments;
     private int made;
 
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        queue = new SqliteQueueStore(db);
-        appointments = new SqliteAppointmentStore(db);
+        queue = new SqlQueueStore(db);
+        appointments = new SqlAppointmentStore(db);
     }
 
     @AfterEach
@@ -167,7 +167,7 @@ class FigureQueueDaysTest {
 
     private List<String> plans() {
         List<String> out = new ArrayList<>();
-        for (String sql : List.of(SqliteQueueStore.WAITS, SqliteAppointmentStore.BOOKED)) {
+        for (String sql : List.of(SqlQueueStore.WAITS, SqlAppointmentStore.BOOKED)) {
             for (List<Object> row : rows("EXPLAIN QUERY PLAN " + sql.replace("?", "'2026-01-01'"))) {
                 out.add(String.valueOf(row.get(row.size() - 1)));
             }

@@ -38,8 +38,8 @@ class FigureSpansPropertyTest {
     @TempDir
     Path dir;
     private SqliteDatabase db;
-    private SqliteApplicationStore apps;
-    private SqliteRatingStore ratings;
+    private SqlApplicationStore apps;
+    private SqlRatingStore ratings;
     /** Per service, the exact times to the final state of the applications filed in the first 10 days. */
     private final Map<String, List<Long>> exact = new TreeMap<>();
     private int filed;
@@ -47,8 +47,8 @@ class FigureSpansPropertyTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
-        apps = new SqliteApplicationStore(db, TestChain.of(db));
-        ratings = new SqliteRatingStore(db, TestChain.of(db));
+        apps = new SqlApplicationStore(db, TestChain.of(db));
+        ratings = new SqlRatingStore(db, TestChain.of(db));
     }
 
     @AfterEach

@@ -26,7 +26,7 @@ final class FilingChild {
         watchdog.start();
         SqliteDatabase db = SqliteDatabase.open(Path.of(args[0]));
         AuditChain chain = TestChain.of(db);
-        SqliteApplicationStore store = new SqliteApplicationStore(db, chain);
+        SqlApplicationStore store = new SqlApplicationStore(db, chain);
         int threads = Integer.parseInt(args[1]);
         int killAt = Integer.parseInt(args[2]);
         AtomicInteger commits = new AtomicInteger();

@@ -39,14 +39,14 @@ class FilingTest {
     Path dir;
     private SqliteDatabase db;
     private AuditChain chain;
-    private SqliteApplicationStore store;
+    private SqlApplicationStore store;
     private ExecutorService pool;
 
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
         chain = TestChain.of(db);
-        store = new SqliteApplicationStore(db, chain);
+        store = new SqlApplicationStore(db, chain);
         pool = Executors.newFixedThreadPool(8);
     }
 
@@ -74,7 +74,7 @@ class FilingTest {
                 Notification.QUEUED, null, null, 0, FILED, null, null);
     }
 
-    static Optional<List<Notification>> file(SqliteApplicationStore store, String reference, String... channels) {
+    static Optional<List<Notification>> file(SqlApplicationStore store, String reference, String... channels) {
         List<Notification> messages = new ArrayList<>();
         for (String channel : channels) {
             messages.add(message(reference, channel));
@@ -139,7 +139,7 @@ class FilingTest {
         assertEquals(0L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'BAD-1'"), "rolled back to its savepoint");
         assertEquals(0L, count("SELECT COUNT(*) FROM notification WHERE reference = 'BAD-1'"));
         assertEquals(1L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'DUP-1'"));
-        AuditCheck check = new SqliteAuditLog(db, chain).verify();
+        AuditCheck check = new SqlAuditLog(db, chain).verify();
         assertTrue(check.intact(), check.message());
         assertEquals(List.of(), check.unaudited());
     }
@@ -161,7 +161,7 @@ class FilingTest {
 
         file(store, "BOTH-1", "sms").orElseThrow();
         assertEquals(1L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'BOTH-1'"));
-        assertTrue(new SqliteAuditLog(db, chain).verify().intact());
+        assertTrue(new SqlAuditLog(db, chain).verify().intact());
     }
 
     private void execute(String sql) {

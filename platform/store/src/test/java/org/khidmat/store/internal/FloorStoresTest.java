@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,20 +27,25 @@ import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.QueueToken;
 
 /** Appointments, check-in tokens and the message outbox against a real SQLite file (schema version 4). */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class FloorStoresTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant T = Instant.parse("2026-03-02T05:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
     private static final LocalTime NINE = LocalTime.of(9, 0);
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteAppointmentStore appointments;
+    private Database db;
+    private SqlAppointmentStore appointments;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        appointments = new SqliteAppointmentStore(db);
+        db = engine.open(dir);
+        appointments = new SqlAppointmentStore(db);
     }
 
     @AfterEach
@@ -86,7 +94,7 @@ class FloorStoresTest {
 
     @Test
     void checkedInAppointmentsAreCalledBeforeWalkIns() {
-        SqliteQueueStore queue = new SqliteQueueStore(db);
+        SqlQueueStore queue = new SqlQueueStore(db);
         QueueToken walkIn = queue.take(DAY, "nadra.cnic", "identity", null, null, T);
         QueueToken booked = queue.take(DAY, "nadra.cnic", "identity", null, "A1", T.plusSeconds(60));
         assertEquals("A1", booked.appointment());
@@ -99,7 +107,7 @@ class FloorStoresTest {
 
     @Test
     void outboxKeepsEachAttempt() {
-        SqliteNotificationStore outbox = new SqliteNotificationStore(db);
+        SqlNotificationStore outbox = new SqlNotificationStore(db);
         Notification n = outbox.add(new Notification(0, "KM7Q-4XPA-K", "submitted", "sms", "03001234567", "hello",
                 Notification.QUEUED, null, null, 0, T, null, null));
         assertTrue(n.id() > 0);

@@ -35,14 +35,14 @@ class GroupCommitTest {
     Path dir;
     private SqliteDatabase db;
     private AuditChain chain;
-    private SqliteApplicationStore store;
+    private SqlApplicationStore store;
     private ExecutorService pool;
 
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"));
         chain = TestChain.of(db);
-        store = new SqliteApplicationStore(db, chain);
+        store = new SqlApplicationStore(db, chain);
         pool = Executors.newFixedThreadPool(32);
     }
 
@@ -69,7 +69,7 @@ class GroupCommitTest {
         assertEquals(320L, count("SELECT COUNT(DISTINCT reference) FROM application"));
         assertEquals(320L, count("SELECT COUNT(*) FROM status_history"));
         assertEquals(320L, count("SELECT COUNT(DISTINCT subject) FROM audit_log WHERE action = 'application.submit'"));
-        AuditCheck check = new SqliteAuditLog(db, chain).verify();
+        AuditCheck check = new SqlAuditLog(db, chain).verify();
         assertTrue(check.intact(), check.message());
         assertEquals(List.of(), check.unaudited());
     }
@@ -107,7 +107,7 @@ class GroupCommitTest {
         db.beforeCommit(() -> { });
         create("AFTER-1");
         assertTrue(store.find("AFTER-1").isPresent(), "the writer goes on after a failed batch");
-        assertTrue(new SqliteAuditLog(db, chain).verify().intact());
+        assertTrue(new SqlAuditLog(db, chain).verify().intact());
     }
 
     @Test
@@ -134,7 +134,7 @@ class GroupCommitTest {
         assertEquals(5L, count("SELECT COUNT(*) FROM application WHERE reference LIKE 'GOOD-%'"));
         assertEquals(0L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'HALF-1'"), "rolled back to its savepoint");
         assertEquals(1L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'DUP-1'"));
-        AuditCheck check = new SqliteAuditLog(db, chain).verify();
+        AuditCheck check = new SqlAuditLog(db, chain).verify();
         assertTrue(check.intact(), "the chain goes on over the write rolled back: " + check.message());
     }
 

@@ -1,5 +1,6 @@
 package org.khidmat.store.internal;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,19 +27,24 @@ import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.platform.StatusChange;
 
 /** Keyset pages of an inbox neither skip nor repeat an application, even while applications are filed. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class InboxPagingTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteApplicationStore store;
+    private Database db;
+    private SqlApplicationStore store;
     private int filed;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        store = new SqliteApplicationStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        store = new SqlApplicationStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -78,6 +87,7 @@ class InboxPagingTest {
 
     @Test
     void aFilteredPageIsReadThroughTheAgencyStatusCreatedIndex() {
+        assumeTrue(engine == Engine.SQLITE, "query plans are SQLite's (EXPLAIN QUERY PLAN)");
         String plan = db.read("explain", c -> {
             try (PreparedStatement q = c.prepareStatement("EXPLAIN QUERY PLAN SELECT reference FROM application WHERE agency = ?"
                     + " AND status = ? AND (created_at, reference) < (?, ?) ORDER BY created_at DESC, reference DESC LIMIT 10")) {
@@ -101,6 +111,7 @@ class InboxPagingTest {
     /** Every filter the inbox offers, on a cursor or not, is read newest first from an index: no sort, no scan. */
     @Test
     void everyPageIsReadInOrderFromAnIndex() {
+        assumeTrue(engine == Engine.SQLITE, "query plans are SQLite's (EXPLAIN QUERY PLAN)");
         for (int mask = 0; mask < 16; mask++) {
             boolean agency = (mask & 1) != 0;
             boolean service = (mask & 2) != 0;
@@ -109,7 +120,7 @@ class InboxPagingTest {
             if (!agency && !service) {
                 continue; // the inbox is always an agency's; the whole table is only listed by tests
             }
-            String sql = SqliteApplicationStore.pageSql(agency, service, status, after);
+            String sql = SqlApplicationStore.pageSql(agency, service, status, after);
             String plan = db.read("explain", c -> {
                 try (PreparedStatement q = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
                     int i = 1;

@@ -58,11 +58,11 @@ class MigrationsTest {
     void reopeningIsANoOpAndKeepsData() {
         Path file = dir.resolve("k.db");
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            new SqliteApplicationStore(db, TestChain.of(db)).keepDescriptor("nadra.cnic-renewal", 1, "{}");
+            new SqlApplicationStore(db, TestChain.of(db)).keepDescriptor("nadra.cnic-renewal", 1, "{}");
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertEquals(Migrations.latest(), Migrations.version(db));
-            assertEquals("{}", new SqliteApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
+            assertEquals("{}", new SqlApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertEquals(21, names(db, "table").size());

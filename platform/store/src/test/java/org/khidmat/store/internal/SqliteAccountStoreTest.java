@@ -13,10 +13,18 @@ import org.khidmat.api.store.AccountStore.StoredToken;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.Role;
 import org.khidmat.api.platform.StoreException;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SqliteAccountStoreTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant T = Instant.parse("2026-11-21T09:00:00.123Z");
 
     @TempDir
@@ -25,14 +33,14 @@ class SqliteAccountStoreTest {
     @Test
     void accountsRoundTripAndSurviveAReopen() {
         Account sara = new Account("sara", Role.AGENCY, "nadra", true, T);
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteAccountStore store = new SqliteAccountStore(db, TestChain.of(db));
+        try (Database db = engine.open(dir)) {
+            SqlAccountStore store = new SqlAccountStore(db, TestChain.of(db));
             store.saveAccount(sara, "pbkdf2-sha256$1$a$b");
             store.saveAccount(new Account("admin", Role.ADMIN, null, true, T), "h2");
             store.saveAccount(new Account("sara", Role.AGENCY, "nadra", false, T.plusSeconds(9)), "h3");
         }
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteAccountStore store = new SqliteAccountStore(db, TestChain.of(db));
+        try (Database db = engine.open(dir)) {
+            SqlAccountStore store = new SqlAccountStore(db, TestChain.of(db));
             assertEquals(List.of("admin", "sara"), store.accounts().stream().map(a -> a.account().username()).toList());
             var stored = store.account("sara").orElseThrow();
             assertEquals(new Account("sara", Role.AGENCY, "nadra", false, T), stored.account(),
@@ -44,8 +52,8 @@ class SqliteAccountStoreTest {
 
     @Test
     void tokensAreFoundByHashListedNewestFirstAndRevokedOnce() {
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteAccountStore store = new SqliteAccountStore(db, TestChain.of(db));
+        try (Database db = engine.open(dir)) {
+            SqlAccountStore store = new SqlAccountStore(db, TestChain.of(db));
             store.saveAccount(new Account("ci", Role.AGENCY, "fbr", true, T), "h");
             store.saveToken(new StoredToken(new ApiToken("aaaa1111", "ci", "first", T, false), "hash-1"));
             store.saveToken(new StoredToken(new ApiToken("bbbb2222", "ci", "second", T.plusSeconds(60), false), "hash-2"));

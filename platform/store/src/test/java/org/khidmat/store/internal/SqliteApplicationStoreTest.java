@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,19 +24,24 @@ import org.khidmat.api.platform.ApplicationRecord;
 import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SqliteApplicationStoreTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant FILED = Instant.parse("2025-03-14T09:26:53.589Z");
     private static final String CNIC = "3520212345671";
 
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteApplicationStore store;
+    private Database db;
+    private SqlApplicationStore store;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        store = new SqliteApplicationStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        store = new SqlApplicationStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -122,8 +130,8 @@ class SqliteApplicationStoreTest {
         store.keepDescriptor("nadra.cnic-renewal", 3, "{\"id\":\"nadra.cnic-renewal\"}");
         db.close();
 
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        store = new SqliteApplicationStore(db, TestChain.of(db));
+        db = engine.open(dir);
+        store = new SqlApplicationStore(db, TestChain.of(db));
         ApplicationRecord found = store.find("KM7Q-4XPA-K").orElseThrow();
         assertEquals(List.copyOf(record.answers().keySet()), List.copyOf(found.answers().keySet()));
         assertEquals("verified", found.status());
@@ -151,7 +159,7 @@ class SqliteApplicationStoreTest {
                         + " VALUES ('NOPE', 0, 'x', 'submitted')");
             }
         }));
-        assertTrue(e.getMessage().contains("FOREIGN KEY"), e.getMessage());
+        assertTrue(e.getMessage().toUpperCase(java.util.Locale.ROOT).contains("FOREIGN KEY"), e.getMessage());
     }
 
     @Test

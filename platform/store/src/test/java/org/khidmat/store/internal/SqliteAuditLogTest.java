@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,16 +28,21 @@ import org.khidmat.api.store.AuditCheck;
 import org.khidmat.api.store.AuditEntry;
 import org.khidmat.api.platform.StoreException;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SqliteAuditLogTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
-    private SqliteDatabase db;
-    private SqliteAuditLog log;
+    private Database db;
+    private SqlAuditLog log;
 
     @BeforeEach
     void open() {
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        log = new SqliteAuditLog(db, TestChain.of(db));
+        db = engine.open(dir);
+        log = new SqlAuditLog(db, TestChain.of(db));
     }
 
     private static void assertIntact(long entries, AuditCheck check) {
@@ -178,8 +186,8 @@ class SqliteAuditLogTest {
     void theChainContinuesAfterReopening() {
         log.append("admin", "a", "s", "before");
         db.close();
-        db = SqliteDatabase.open(dir.resolve("k.db"));
-        log = new SqliteAuditLog(db, TestChain.of(db));
+        db = engine.open(dir);
+        log = new SqlAuditLog(db, TestChain.of(db));
         assertEquals(2, log.append("admin", "a", "s", "after").seq());
         assertTrue(log.verify().intact());
     }
@@ -194,9 +202,10 @@ class SqliteAuditLogTest {
     }
 
     private void raw(String sql) {
+        String statement = engine == Engine.POSTGRESQL && sql.startsWith("DROP TRIGGER") ? sql + " ON audit_log" : sql;
         db.write("tamper", c -> {
             try (Statement s = c.createStatement()) {
-                return s.executeUpdate(sql);
+                return s.executeUpdate(statement);
             }
         });
     }

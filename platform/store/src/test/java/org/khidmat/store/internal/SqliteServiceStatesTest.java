@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.store.ServiceState;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SqliteServiceStatesTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
 
@@ -20,8 +28,8 @@ class SqliteServiceStatesTest {
         ServiceState closed = ServiceState.of("nadra.frc", false, "system upgrade", "admin", t1);
         ServiceState other = ServiceState.of("ictpolice.character-cert", true, null, "admin", t1);
         ServiceState reopened = ServiceState.of("nadra.frc", true, null, "admin2", t2);
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteServiceStates states = new SqliteServiceStates(db, TestChain.of(db));
+        try (Database db = engine.open(dir)) {
+            SqlServiceStates states = new SqlServiceStates(db, TestChain.of(db));
             assertEquals(Map.of(), states.all());
             states.put(closed);
             states.put(other);
@@ -29,16 +37,16 @@ class SqliteServiceStatesTest {
             states.put(reopened);
             assertEquals(Map.of("nadra.frc", reopened, "ictpolice.character-cert", other), states.all());
         }
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
+        try (Database db = engine.open(dir)) {
             assertEquals(Map.of("nadra.frc", reopened, "ictpolice.character-cert", other),
-                    new SqliteServiceStates(db, TestChain.of(db)).all());
+                    new SqlServiceStates(db, TestChain.of(db)).all());
         }
     }
 
     @Test
     void keepsMillisecondsAndDropsFinerPrecision() {
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("k.db"))) {
-            SqliteServiceStates states = new SqliteServiceStates(db, TestChain.of(db));
+        try (Database db = engine.open(dir)) {
+            SqlServiceStates states = new SqlServiceStates(db, TestChain.of(db));
             states.put(ServiceState.of("nadra.frc", false, "x", "admin", Instant.parse("2025-01-01T08:00:00.123456789Z")));
             assertEquals(Instant.parse("2025-01-01T08:00:00.123Z"), states.all().get("nadra.frc").changedAt());
         }

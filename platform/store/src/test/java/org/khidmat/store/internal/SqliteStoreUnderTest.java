@@ -24,7 +24,7 @@ import org.khidmat.api.store.ServiceStates;
 import org.khidmat.testkit.store.StoreUnderTest;
 
 /**
- * The SQLite stores for the contract suite: one fresh file per test (a copy of a template migrated once), the stores built as {@link StoreComponent}
+ * The SQLite stores for the contract suite: one fresh file per test (a copy of a template migrated once), the stores built as the DS components
  * builds them, a second node as a second {@link SqliteDatabase} over the same file (its own writer and readers,
  * as another process would have; SQLite's locks and busy timeout keep them apart).
  */
@@ -74,47 +74,47 @@ final class SqliteStoreUnderTest implements StoreUnderTest {
 
     @Override
     public ApplicationStore applications() {
-        return new SqliteApplicationStore(db, chain);
+        return new SqlApplicationStore(db, chain);
     }
 
     @Override
     public AuditLog audit() {
-        return new SqliteAuditLog(db, chain);
+        return new SqlAuditLog(db, chain);
     }
 
     @Override
     public AccountStore accounts() {
-        return new SqliteAccountStore(db, chain);
+        return new SqlAccountStore(db, chain);
     }
 
     @Override
     public QueueStore queue() {
-        return new SqliteQueueStore(db);
+        return new SqlQueueStore(db);
     }
 
     @Override
     public AppointmentStore appointments() {
-        return new SqliteAppointmentStore(db);
+        return new SqlAppointmentStore(db);
     }
 
     @Override
     public PaymentStore payments() {
-        return new SqlitePaymentStore(db, chain);
+        return new SqlPaymentStore(db, chain);
     }
 
     @Override
     public RatingStore ratings() {
-        return new SqliteRatingStore(db, chain);
+        return new SqlRatingStore(db, chain);
     }
 
     @Override
     public NotificationStore notifications() {
-        return new SqliteNotificationStore(db);
+        return new SqlNotificationStore(db);
     }
 
     @Override
     public ServiceStates serviceStates() {
-        return new SqliteServiceStates(db, chain);
+        return new SqlServiceStates(db, chain);
     }
 
     /** Drops the append-only trigger and edits the row on a connection of its own, as a person with the file could. */

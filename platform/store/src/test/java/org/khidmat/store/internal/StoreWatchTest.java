@@ -86,4 +86,22 @@ class StoreWatchTest {
             assertEquals(before, metrics.seen.size());
         }
     }
+
+    /** On PostgreSQL there is no file of this node to watch: the check is that the database answers, timed as on SQLite. */
+    @Test
+    void onPostgresqlTheCheckIsThatTheDatabaseAnswers() throws Exception {
+        Recorded metrics = new Recorded();
+        Database db = Engine.POSTGRESQL.open(dir);
+        StoreWatch watch = new StoreWatch(db, metrics);
+        HealthResult ok = watch.check();
+        assertEquals(HealthResult.Status.OK, ok.status(), ok.message());
+        assertTrue(ok.message().contains("answers") && !ok.message().contains("password"), ok.message());
+        db.write("a write", c -> db.dialect().schemaVersion(c));
+        assertTrue(metrics.seen.containsAll(List.of("khidmat_store_seconds read", "khidmat_store_seconds write",
+                "khidmat_store_lock_wait_seconds write")), metrics.seen.toString());
+        db.close();
+        HealthResult closed = watch.check();
+        assertEquals(HealthResult.Status.CRITICAL, closed.status());
+        assertTrue(closed.message().contains("does not answer"), closed.message());
+    }
 }

@@ -14,11 +14,11 @@ final class TestChain {
     private TestChain() {
     }
 
-    static AuditChain of(SqliteDatabase db) {
+    static AuditChain of(Database db) {
         return of(db, Clock.systemUTC());
     }
 
-    static AuditChain of(SqliteDatabase db, Clock clock) {
+    static AuditChain of(Database db, Clock clock) {
         AuditChain chain = new AuditChain(db, KEY, clock);
         chain.signAnchor(true);
         return chain;

@@ -71,7 +71,7 @@ class WriterKillTest {
             assertEquals(0L, (long) strings(db, "SELECT reference FROM notification n WHERE NOT EXISTS (SELECT 1 FROM"
                     + " application a WHERE a.reference = n.reference)").size(), "no message without its application");
             assertEquals(List.of("ok"), strings(db, "PRAGMA integrity_check"));
-            AuditCheck check = new SqliteAuditLog(db, new AuditChain(db, TestChain.KEY, java.time.Clock.systemUTC())).verify();
+            AuditCheck check = new SqlAuditLog(db, new AuditChain(db, TestChain.KEY, java.time.Clock.systemUTC())).verify();
             assertTrue(check.intact(), check.message());
         }
     }

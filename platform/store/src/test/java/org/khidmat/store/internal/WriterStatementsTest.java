@@ -37,12 +37,12 @@ class WriterStatementsTest {
     private final AtomicInteger prepared = new AtomicInteger();
     private SqliteDatabase db;
     private Connection writer;
-    private SqliteApplicationStore store;
+    private SqlApplicationStore store;
 
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("k.db"), this::counting);
-        store = new SqliteApplicationStore(db, TestChain.of(db));
+        store = new SqlApplicationStore(db, TestChain.of(db));
     }
 
     @AfterEach
@@ -92,7 +92,7 @@ class WriterStatementsTest {
         assertEquals(80, ids.size(), "every message has an id of its own");
         assertEquals(80L, count("SELECT COUNT(*) FROM notification WHERE reference LIKE 'ONE-%' OR reference LIKE 'MANY-%'"));
         assertEquals(61L, count("SELECT COUNT(*) FROM status_history"));
-        AuditCheck check = new SqliteAuditLog(db, TestChain.of(db)).verify();
+        AuditCheck check = new SqlAuditLog(db, TestChain.of(db)).verify();
         assertTrue(check.intact(), check.toString());
     }
 

@@ -1,5 +1,8 @@
 package org.khidmat.store.internal;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -11,11 +14,13 @@ import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.AuditNote;
 
 /** The audit log in table {@code audit_log}: entries chained by {@link AuditChain}, checked by {@link AuditVerifier}. */
-final class SqliteAuditLog implements AuditLog {
-    private final SqliteDatabase database;
+@Component(service = AuditLog.class)
+public final class SqlAuditLog implements AuditLog {
+    private final Database database;
     private final AuditChain chain;
 
-    SqliteAuditLog(SqliteDatabase database, AuditChain chain) {
+    @Activate
+    public SqlAuditLog(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }
@@ -27,7 +32,10 @@ final class SqliteAuditLog implements AuditLog {
         return database.write("append to the audit log (" + action + ")", c -> chain.append(c, note));
     }
 
-    /** Matches case-insensitively (for ASCII letters, as SQL {@code LIKE} does) anywhere in the four text fields. */
+    /**
+     * Matches case-insensitively anywhere in the four text fields: {@code LOWER(x) LIKE LOWER(?)}, since PostgreSQL's
+     * {@code LIKE} minds case where SQLite's does not (for ASCII letters).
+     */
     @Override
     public List<AuditEntry> search(String text, int limit) {
         if (limit <= 0) {
@@ -35,8 +43,8 @@ final class SqliteAuditLog implements AuditLog {
         }
         boolean all = text == null || text.isEmpty();
         String sql = "SELECT " + AuditChain.COLUMNS + " FROM audit_log"
-                + (all ? "" : " WHERE actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\'"
-                        + " OR subject LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'")
+                + (all ? "" : " WHERE LOWER(actor) LIKE LOWER(?) ESCAPE '\\' OR LOWER(action) LIKE LOWER(?) ESCAPE '\\'"
+                        + " OR LOWER(subject) LIKE LOWER(?) ESCAPE '\\' OR LOWER(detail) LIKE LOWER(?) ESCAPE '\\'")
                 + " ORDER BY seq DESC LIMIT ?";
         return database.read("search the audit log", c -> {
             try (PreparedStatement query = c.prepareStatement(sql)) {

@@ -1,6 +1,9 @@
 package org.khidmat.store.internal;
 
-import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import static org.khidmat.store.internal.SqlApplicationStore.millis;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,12 +23,14 @@ import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 
 /** Queue tokens ({@code queue_token}), category letters ({@code queue_letter}) and counters ({@code counter}). */
-final class SqliteQueueStore implements QueueStore {
+@Component(service = QueueStore.class)
+public final class SqlQueueStore implements QueueStore {
     private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
             + " taken_at, called_at, finished_at, appointment";
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteQueueStore(SqliteDatabase database) {
+    @Activate
+    public SqlQueueStore(@Reference Database database) {
         this.database = database;
     }
 
@@ -33,6 +38,7 @@ final class SqliteQueueStore implements QueueStore {
     public QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
             Instant at) {
         return database.write("issue a token for " + serviceId, c -> {
+            database.dialect().lock(c, Dialect.Lock.QUEUE); // the next number of a letter, across nodes
             String letter = letter(c, category);
             int seq;
             try (PreparedStatement q = c.prepareStatement(
@@ -96,6 +102,7 @@ final class SqliteQueueStore implements QueueStore {
         // checked-in appointments first (NULLs sort first in SQLite, so ask for non-null explicitly), then the oldest
         sql.append(" ORDER BY appointment IS NULL, taken_at, id LIMIT 1");
         return database.write("call the next token to counter " + counter, c -> {
+            database.dialect().lock(c, Dialect.Lock.QUEUE); // two counters never call the same token
             long id;
             try (PreparedStatement q = c.prepareStatement(sql.toString())) {
                 int i = 1;

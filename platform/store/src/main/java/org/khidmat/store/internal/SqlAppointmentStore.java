@@ -1,6 +1,9 @@
 package org.khidmat.store.internal;
 
-import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import static org.khidmat.store.internal.SqlApplicationStore.millis;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,12 +25,14 @@ import org.khidmat.api.store.AppointmentStore;
  * count with {@code booked < capacity} in its WHERE clause and stores the appointment in the same transaction, so
  * concurrent bookings (on this node, or on many nodes sharing one database) never overbook.
  */
-final class SqliteAppointmentStore implements AppointmentStore {
+@Component(service = AppointmentStore.class)
+public final class SqlAppointmentStore implements AppointmentStore {
     private static final String COLUMNS = "code, service_id, day, start, slot_end, cnic, reference, state, booked_at,"
             + " changed_at, token_id";
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteAppointmentStore(SqliteDatabase database) {
+    @Activate
+    public SqlAppointmentStore(@Reference Database database) {
         this.database = database;
     }
 

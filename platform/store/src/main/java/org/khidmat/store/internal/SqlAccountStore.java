@@ -1,5 +1,8 @@
 package org.khidmat.store.internal;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,15 +18,17 @@ import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.platform.Role;
 
 /** Accounts and API tokens in tables {@code account} and {@code api_token}. */
-final class SqliteAccountStore implements AccountStore {
+@Component(service = AccountStore.class)
+public final class SqlAccountStore implements AccountStore {
     private static final String ACCOUNT = "SELECT username, role, agency, enabled, created_at, password_hash FROM account";
     private static final String TOKEN = "SELECT id, username, label, created_at, revoked, hash FROM api_token";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteAccountStore(SqliteDatabase database, AuditChain chain) {
+    @Activate
+    public SqlAccountStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }
@@ -63,7 +68,7 @@ final class SqliteAccountStore implements AccountStore {
                 upsert.setString(3, a.agency());
                 upsert.setInt(4, a.enabled() ? 1 : 0);
                 upsert.setString(5, passwordHash);
-                upsert.setLong(6, SqliteApplicationStore.millis(a.createdAt()));
+                upsert.setLong(6, SqlApplicationStore.millis(a.createdAt()));
                 upsert.executeUpdate();
             }
             audit(c, note);
@@ -85,7 +90,7 @@ final class SqliteAccountStore implements AccountStore {
                 insert.setString(2, t.token().username());
                 insert.setString(3, t.token().label());
                 insert.setString(4, t.hash());
-                insert.setLong(5, SqliteApplicationStore.millis(t.token().createdAt()));
+                insert.setLong(5, SqlApplicationStore.millis(t.token().createdAt()));
                 insert.setInt(6, t.token().revoked() ? 1 : 0);
                 insert.executeUpdate();
             }

@@ -1,6 +1,9 @@
 package org.khidmat.store.internal;
 
-import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import static org.khidmat.store.internal.SqlApplicationStore.millis;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,14 +23,16 @@ import org.khidmat.api.store.PaymentStore;
  * follows. {@link #add} looks and inserts in one {@code BEGIN IMMEDIATE} transaction, so a second connection's
  * {@link #add} for the same application waits and then finds the first one's payment.
  */
-final class SqlitePaymentStore implements PaymentStore {
+@Component(service = PaymentStore.class)
+public final class SqlPaymentStore implements PaymentStore {
     private static final String COLUMNS = "reference, service_id, agency, tier, amount, provider, provider_reference,"
             + " instructions, state, started_at, paid_at, receipt_number";
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqlitePaymentStore(SqliteDatabase database, AuditChain chain) {
+    @Activate
+    public SqlPaymentStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }
@@ -52,8 +57,10 @@ final class SqlitePaymentStore implements PaymentStore {
             if (existing.isPresent()) {
                 return new Added(existing.get(), false);
             }
+            // ON CONFLICT: on PostgreSQL another node may add the same application's payment between the read above
+            // and this insert; it waits for that one's commit and stores nothing, and the caller is answered with it
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO payment (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT (reference) DO NOTHING")) {
                 insert.setString(1, p.reference());
                 insert.setString(2, p.serviceId());
                 insert.setString(3, p.agency());
@@ -64,7 +71,9 @@ final class SqlitePaymentStore implements PaymentStore {
                 insert.setString(8, p.instructions());
                 insert.setString(9, Payment.PENDING);
                 insert.setLong(10, millis(p.startedAt()));
-                insert.executeUpdate();
+                if (insert.executeUpdate() == 0) {
+                    return new Added(find(c, p.reference()).orElseThrow(), false);
+                }
             }
             paymentState(c, p.reference(), Payment.PENDING);
             audit(c, note);

@@ -1,6 +1,9 @@
 package org.khidmat.store.internal;
 
-import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import static org.khidmat.store.internal.SqlApplicationStore.millis;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,13 +19,15 @@ import org.khidmat.api.platform.Rating;
 import org.khidmat.api.store.RatingStore;
 
 /** Ratings in table {@code rating}, one per application. */
-final class SqliteRatingStore implements RatingStore {
+@Component(service = RatingStore.class)
+public final class SqlRatingStore implements RatingStore {
     private static final String COLUMNS = "reference, service_id, agency, stars, comment, at";
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteRatingStore(SqliteDatabase database, AuditChain chain) {
+    @Activate
+    public SqlRatingStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

@@ -1,6 +1,9 @@
 package org.khidmat.store.internal;
 
-import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import static org.khidmat.store.internal.SqlApplicationStore.millis;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,12 +16,14 @@ import org.khidmat.api.platform.Notification;
 import org.khidmat.api.store.NotificationStore;
 
 /** The outbox of messages to citizens, table {@code notification}. */
-final class SqliteNotificationStore implements NotificationStore {
+@Component(service = NotificationStore.class)
+public final class SqlNotificationStore implements NotificationStore {
     private static final String COLUMNS = "id, reference, event, channel, recipient, text, state, provider,"
             + " provider_reference, attempts, created_at, sent_at, error";
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteNotificationStore(SqliteDatabase database) {
+    @Activate
+    public SqlNotificationStore(@Reference Database database) {
         this.database = database;
     }
 

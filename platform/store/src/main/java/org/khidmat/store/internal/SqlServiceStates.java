@@ -1,5 +1,8 @@
 package org.khidmat.store.internal;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,12 +16,14 @@ import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.store.ServiceStates;
 
 /** Services' enablement in table {@code service_state}, one row per service that was ever switched. */
-final class SqliteServiceStates implements ServiceStates {
-    private final SqliteDatabase database;
+@Component(service = ServiceStates.class)
+public final class SqlServiceStates implements ServiceStates {
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteServiceStates(SqliteDatabase database, AuditChain chain) {
+    @Activate
+    public SqlServiceStates(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }
@@ -56,7 +61,7 @@ final class SqliteServiceStates implements ServiceStates {
     public void put(ServiceState state, AuditNote note) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(state.serviceId(), "serviceId");
-        long at = SqliteApplicationStore.millis(state.changedAt());
+        long at = SqlApplicationStore.millis(state.changedAt());
         database.write("store the state of service " + state.serviceId(), c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO service_state (service_id, enabled,"
                     + " reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (service_id) DO UPDATE SET"

@@ -1,5 +1,8 @@
 package org.khidmat.store.internal;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +23,8 @@ import org.khidmat.api.platform.StatusChange;
 import org.khidmat.api.platform.StoreException;
 
 /** Applications, their status history and archived descriptors, in tables of the same names. */
-final class SqliteApplicationStore implements ApplicationStore {
+@Component(service = ApplicationStore.class)
+public final class SqlApplicationStore implements ApplicationStore {
     static final String COLUMNS = "reference, service_id, descriptor_version, agency, cnic, tier, answers,"
             + " status, payment_state, created_at, updated_at";
 
@@ -30,11 +34,12 @@ final class SqliteApplicationStore implements ApplicationStore {
             + " FROM application a LEFT JOIN rating r ON r.reference = a.reference"
             + " WHERE a.created_at >= ? AND a.created_at < ?"
             + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
-    private final SqliteDatabase database;
+    private final Database database;
     private final AuditChain chain;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
-    SqliteApplicationStore(SqliteDatabase database, AuditChain chain) {
+    @Activate
+    public SqlApplicationStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
         this.chain = chain;
     }

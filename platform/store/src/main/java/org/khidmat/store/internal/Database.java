@@ -1,0 +1,65 @@
+package org.khidmat.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The database the stores work on, whichever engine holds it: SQLite ({@link SqliteDatabase}, one writer thread
+ * committing in groups) or PostgreSQL ({@link PostgresDatabase}, a pool; each write one transaction). Registered as
+ * a service inside this bundle by {@link DatabaseComponent}; every store component takes it. Every
+ * {@link SQLException} leaves as a {@code StoreException} that says what was being done, never the SQL or its values.
+ */
+public interface Database extends AutoCloseable {
+    /** How long one read may run, unless it says otherwise: a public request must not hold a connection for long. */
+    Duration READ_LIMIT = Duration.ofSeconds(5);
+
+    /** Work done with a connection: a writer's inside a transaction, a reader's inside a read transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** @return what differs in this engine's SQL */
+    Dialect dialect();
+
+    /** @return the database in words for log lines and messages, without a password ("data/khidmat.db") */
+    String describe();
+
+    /**
+     * Runs a read in one read transaction (one snapshot), cut after {@link #READ_LIMIT}.
+     *
+     * @param what what is being done, for the error message ("read the audit log")
+     */
+    default <T> T read(String what, Work<T> work) {
+        return read(what, READ_LIMIT, work);
+    }
+
+    /**
+     * Runs a read with a time limit of its own.
+     *
+     * @param limit how long its statements may run; {@code null} for none (the audit check, an export)
+     */
+    <T> T read(String what, Duration limit, Work<T> work);
+
+    /**
+     * Runs work in a transaction, committed before this returns, rolled back when it throws. A write started from
+     * inside a write on the same thread joins its transaction.
+     *
+     * @param what what is being done, for the error message ("store application KM7Q-4XPA-K")
+     */
+    <T> T write(String what, Work<T> work);
+
+    /**
+     * Runs a task once the current write has committed (dropped when it rolls back); for what must not be said
+     * before the data is on disk, such as publishing the audit chain's head. Call from inside {@link #write}.
+     */
+    void afterCommit(Runnable task);
+
+    /** Times every read and write from now on with {@code t}; {@link StoreTimer#NONE} stops timing. */
+    void timeWith(StoreTimer t);
+
+    /** Finishes or fails what is under way, then closes every connection. */
+    @Override
+    void close();
+}
