@@ -24,7 +24,7 @@ final class Migrations {
     /** The scripts in order, as resources next to this class. Append only; never edit a released script. */
     static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql",
             "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql", "V7__figure_days.sql",
-            "V8__audit_request_id.sql");
+            "V8__audit_request_id.sql", "V10__shared_state.sql");
 
     private final SqliteDatabase database;
 
@@ -34,7 +34,12 @@ final class Migrations {
 
     /** @return the schema version this code writes */
     static int latest() {
-        return SCRIPTS.size();
+        return number(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /** @return the version a script takes the schema to: {@code n} of {@code V<n>__name.sql} */
+    static int number(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** @return the database's schema version */
@@ -50,13 +55,17 @@ final class Migrations {
                     + " but this Khidmat understands versions up to " + latest()
                     + "; run a newer Khidmat or restore a backup made by this one", null);
         }
-        for (int version = current + 1; version <= latest(); version++) {
-            String name = SCRIPTS.get(version - 1);
-            if (!name.startsWith("V" + version + "__")) {
+        int before = 0;
+        for (String name : SCRIPTS) {
+            int target = number(name);
+            if (target <= before) {
                 throw new IllegalStateException("migration script " + name + " is out of order");
             }
+            before = target;
+            if (target <= current) {
+                continue;
+            }
             List<String> statements = statements(load(name));
-            int target = version;
             database.write("apply schema migration " + name, c -> {
                 run(c, statements);
                 run(c, List.of("PRAGMA user_version = " + target));

@@ -27,7 +27,10 @@ import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.store.PaymentStore;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.store.Leases;
 import org.khidmat.api.store.RatingStore;
+import org.khidmat.api.store.SessionStore;
+import org.khidmat.api.store.Throttles;
 import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.store.ServiceStates;
 import org.khidmat.api.platform.StatusChange;
@@ -82,6 +85,9 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         registrations.add(context.registerService(RatingStore.class, new SqliteRatingStore(database, chain), null));
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
+        registrations.add(context.registerService(SessionStore.class, new SqliteSessionStore(database), null));
+        registrations.add(context.registerService(Throttles.class, new SqliteThrottles(database), null));
+        registrations.add(context.registerService(Leases.class, new SqliteLeases(database, Clock.systemUTC()), null));
     }
 
     /** For {@link StoreWatch}, in this bundle: the open database. */

@@ -1,0 +1,73 @@
+package org.khidmat.store.internal;
+
+import static org.khidmat.store.internal.SqliteApplicationStore.millis;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Optional;
+import org.khidmat.api.store.ThrottleCount;
+import org.khidmat.api.store.Throttles;
+
+/** Throttle counters, table {@code throttle}: one upsert a hit, in SQL PostgreSQL runs as it is. */
+final class SqliteThrottles implements Throttles {
+    static final String HIT = "INSERT INTO throttle (name, n, last_at, expires_at) VALUES (?, 1, ?, ?)"
+            + " ON CONFLICT (name) DO UPDATE SET n = CASE WHEN throttle.expires_at < excluded.last_at THEN 1"
+            + " ELSE throttle.n + 1 END, last_at = excluded.last_at, expires_at = excluded.expires_at RETURNING n";
+    private final SqliteDatabase database;
+
+    SqliteThrottles(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public long hit(String key, Instant at, Instant expires) {
+        return database.write("count a throttled request", c -> {
+            try (PreparedStatement upsert = c.prepareStatement(HIT)) {
+                upsert.setString(1, key);
+                upsert.setLong(2, millis(at));
+                upsert.setLong(3, millis(expires));
+                try (ResultSet rows = upsert.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ThrottleCount> count(String key, Instant now) {
+        return database.read("read a throttle", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT n, last_at FROM throttle WHERE name = ?"
+                    + " AND expires_at >= ?")) {
+                q.setString(1, key);
+                q.setLong(2, millis(now));
+                try (ResultSet rows = q.executeQuery()) {
+                    return rows.next() ? Optional.of(ThrottleCount.of(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2))))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void clear(String key) {
+        database.write("clear a throttle", c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM throttle WHERE name = ?")) {
+                delete.setString(1, key);
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int forget(Instant now) {
+        return database.write("forget expired throttles", c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM throttle WHERE expires_at < ?")) {
+                delete.setLong(1, millis(now));
+                return delete.executeUpdate();
+            }
+        });
+    }
+}
