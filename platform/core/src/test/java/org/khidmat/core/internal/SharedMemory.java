@@ -73,8 +73,12 @@ public final class SharedMemory {
         };
     }
 
+    /** One object for every node, so its synchronized methods are atomic across them. */
     public Throttles throttles() {
-        return new Throttles() {
+        return throttles;
+    }
+
+    private final Throttles throttles = new Throttles() {
             @Override
             public synchronized long hit(String key, Instant at, Instant expires) {
                 Instant was = expiries.get(key);
@@ -109,10 +113,13 @@ public final class SharedMemory {
                 return n;
             }
         };
+
+    /** One object for every node, so its synchronized methods are atomic across them. */
+    public Leases leases() {
+        return leases;
     }
 
-    public Leases leases() {
-        return new Leases() {
+    private final Leases leases = new Leases() {
             @Override
             public synchronized boolean tryAcquire(String name, String holder, Duration ttl) {
                 Instant now = clock.instant();
@@ -149,5 +156,4 @@ public final class SharedMemory {
                 return end == null || end.isBefore(clock.instant()) ? Optional.empty() : Optional.of(holders.get(name));
             }
         };
-    }
 }
