@@ -9,18 +9,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.khidmat.api.store.Leases;
+import org.khidmat.api.store.ServiceStates;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Named leases, table {@code lease}: taking one is one upsert that changes the row only when it is expired or the
  * holder's own, and says so by returning it (SQL PostgreSQL runs as it is). Times are the database node's clock;
  * nodes' clocks must agree to well within a lease (NTP).
  */
-final class SqliteLeases implements Leases {
+@Component(service = Leases.class)
+public final class SqliteLeases implements Leases {
     static final String TAKE = "INSERT INTO lease (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name)"
             + " DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at"
             + " WHERE lease.expires_at < ? OR lease.holder = excluded.holder RETURNING holder";
     private final SqliteDatabase database;
     private final Clock clock;
+
+    /** Over the database {@link StoreComponent} opened (a component of its own, not registered from its activation). */
+    @Activate
+    public SqliteLeases(@Reference(target = StoreComponent.TARGET) ServiceStates store) {
+        this(((StoreComponent) store).database(), Clock.systemUTC());
+    }
 
     SqliteLeases(SqliteDatabase database, Clock clock) {
         this.database = database;

@@ -7,11 +7,22 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 import org.khidmat.api.store.SessionStore;
+import org.khidmat.api.store.ServiceStates;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.khidmat.api.store.StoredSession;
 
 /** Staff sessions, table {@code staff_session}, keyed by the SHA-256 of the session id. */
-final class SqliteSessionStore implements SessionStore {
+@Component(service = SessionStore.class)
+public final class SqliteSessionStore implements SessionStore {
     private final SqliteDatabase database;
+
+    /** Over the database {@link StoreComponent} opened (a component of its own, not registered from its activation). */
+    @Activate
+    public SqliteSessionStore(@Reference(target = StoreComponent.TARGET) ServiceStates store) {
+        this(((StoreComponent) store).database());
+    }
 
     SqliteSessionStore(SqliteDatabase database) {
         this.database = database;

@@ -8,13 +8,24 @@ import java.time.Instant;
 import java.util.Optional;
 import org.khidmat.api.store.ThrottleCount;
 import org.khidmat.api.store.Throttles;
+import org.khidmat.api.store.ServiceStates;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Throttle counters, table {@code throttle}: one upsert a hit, in SQL PostgreSQL runs as it is. */
-final class SqliteThrottles implements Throttles {
+@Component(service = Throttles.class)
+public final class SqliteThrottles implements Throttles {
     static final String HIT = "INSERT INTO throttle (name, n, last_at, expires_at) VALUES (?, 1, ?, ?)"
             + " ON CONFLICT (name) DO UPDATE SET n = CASE WHEN throttle.expires_at < excluded.last_at THEN 1"
             + " ELSE throttle.n + 1 END, last_at = excluded.last_at, expires_at = excluded.expires_at RETURNING n";
     private final SqliteDatabase database;
+
+    /** Over the database {@link StoreComponent} opened (a component of its own, not registered from its activation). */
+    @Activate
+    public SqliteThrottles(@Reference(target = StoreComponent.TARGET) ServiceStates store) {
+        this(((StoreComponent) store).database());
+    }
 
     SqliteThrottles(SqliteDatabase database) {
         this.database = database;

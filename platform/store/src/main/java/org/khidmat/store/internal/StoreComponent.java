@@ -27,10 +27,7 @@ import org.khidmat.api.platform.InboxCursor;
 import org.khidmat.api.store.PaymentStore;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
-import org.khidmat.api.store.Leases;
 import org.khidmat.api.store.RatingStore;
-import org.khidmat.api.store.SessionStore;
-import org.khidmat.api.store.Throttles;
 import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.store.ServiceStates;
 import org.khidmat.api.platform.StatusChange;
@@ -53,6 +50,11 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(immediate = true, configurationPid = StoreConfig.PID, service = { ServiceStates.class, AuditLog.class, ApplicationStore.class, AccountStore.class,
         QueueStore.class })
 public final class StoreComponent implements ServiceStates, AuditLog, ApplicationStore, AccountStore, QueueStore {
+    /**
+     * The filter that picks this component among the store's services: the stores that are components of their own
+     * (sessions, throttles, leases) reference it to share its database, and are activated once it is.
+     */
+    static final String TARGET = "(component.name=org.khidmat.store.internal.StoreComponent)";
     private final SqliteDatabase database;
     private final SqliteServiceStates states;
     private final AuditChain chain;
@@ -85,9 +87,6 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         registrations.add(context.registerService(RatingStore.class, new SqliteRatingStore(database, chain), null));
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
-        registrations.add(context.registerService(SessionStore.class, new SqliteSessionStore(database), null));
-        registrations.add(context.registerService(Throttles.class, new SqliteThrottles(database), null));
-        registrations.add(context.registerService(Leases.class, new SqliteLeases(database, Clock.systemUTC()), null));
     }
 
     /** For {@link StoreWatch}, in this bundle: the open database. */
