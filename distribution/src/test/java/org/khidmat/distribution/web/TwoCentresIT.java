@@ -72,13 +72,13 @@ class TwoCentresIT {
     void aSessionOpenedOnOneCentreServesOnTheOtherAndALogoutThereEndsItOnBoth() throws Exception {
         Staff admin = Staff.admin(a);
         String session = admin.sessionId();
-        assertEquals(200, withCookie(a, "GET", "/api/v1/accounts", session, null).statusCode());
-        HttpResponse<String> onB = withCookie(b, "GET", "/api/v1/accounts", session, null);
+        assertEquals(200, withCookie(a, "GET", "/api/v1/session", session, null).statusCode());
+        HttpResponse<String> onB = withCookie(b, "GET", "/api/v1/session", session, null);
         assertEquals(200, onB.statusCode(), "node b knows node a's session: " + onB.body());
         assertEquals(200, withCookie(b, "POST", "/api/v1/logout", session, admin.csrf).statusCode(),
                 "node b takes node a's CSRF token too");
-        assertEquals(401, withCookie(a, "GET", "/api/v1/accounts", session, null).statusCode(), "logged out on b: gone on a");
-        assertEquals(401, withCookie(b, "GET", "/api/v1/accounts", session, null).statusCode());
+        assertEquals(401, withCookie(a, "GET", "/api/v1/session", session, null).statusCode(), "logged out on b: gone on a");
+        assertEquals(401, withCookie(b, "GET", "/api/v1/session", session, null).statusCode());
     }
 
     @Test
