@@ -1,6 +1,9 @@
 package org.khidmat.core.internal.centre;
 
 import java.util.Optional;
+import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.FieldType;
+import org.khidmat.api.platform.Applications;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.descriptor.State;
 import org.khidmat.api.platform.Notification;
@@ -48,5 +51,16 @@ final class MessageTexts {
 
     static String subject(Notification n) {
         return "Asan Khidmat: application " + n.reference();
+    }
+
+    /** @return the first answer of a phone or e-mail question of the form */
+    static Optional<String> contact(TrackedApplication a, FieldType type) {
+        for (Field f : Applications.questions(a.descriptor())) {
+            String answer = a.application().answers().get(f.name());
+            if (f.type() == type && answer != null && !answer.isBlank()) {
+                return Optional.of(answer.replaceAll("[\\s-]", ""));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -7,17 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.notify.Message;
 import org.khidmat.api.notify.NotificationProvider;
-import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.store.NotificationStore;
@@ -25,7 +22,6 @@ import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.TrackedApplication;
 import org.khidmat.core.internal.config.CentreNode;
 import org.khidmat.core.internal.metrics.Meter;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -75,7 +71,7 @@ public final class NotificationDesk implements Notifications {
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
     private final NotificationStore store;
     private final Clock clock;
-    private final Map<String, Map<Ranked, NotificationProvider>> providers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ChannelProviders providers = new ChannelProviders();
     private final ScheduledExecutorService executor;
     private final Later later;
     /** Outcomes of delivery attempts not yet written. */
@@ -91,15 +87,6 @@ public final class NotificationDesk implements Notifications {
     @FunctionalInterface
     interface Later {
         void after(Duration delay, Runnable work);
-    }
-
-    /** A provider's place in its channel: highest ranking first, then the lowest service id. */
-    private record Ranked(int ranking, long serviceId, String id) implements Comparable<Ranked> {
-        @Override
-        public int compareTo(Ranked o) {
-            int r = Integer.compare(o.ranking, ranking);
-            return r != 0 ? r : Long.compare(serviceId, o.serviceId);
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -175,26 +162,11 @@ public final class NotificationDesk implements Notifications {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(NotificationProvider provider, Map<String, Object> properties) {
-        Object channel = properties.get(NotificationProvider.CHANNEL);
-        if (channel instanceof String c) {
-            providers.computeIfAbsent(c, x -> new ConcurrentSkipListMap<>()).put(ranked(properties), provider);
-        } else {
-            LOG.warn("notifications: a provider without {} is ignored", NotificationProvider.CHANNEL);
-        }
+        providers.add(provider, properties);
     }
 
     void removeProvider(NotificationProvider provider, Map<String, Object> properties) {
-        Object channel = properties.get(NotificationProvider.CHANNEL);
-        if (channel instanceof String c && providers.containsKey(c)) {
-            providers.get(c).remove(ranked(properties), provider);
-        }
-    }
-
-    private static Ranked ranked(Map<String, Object> properties) {
-        int ranking = properties.get(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-        long id = properties.get(Constants.SERVICE_ID) instanceof Long l ? l : 0L;
-        Object name = properties.get(NotificationProvider.PROVIDER_ID);
-        return new Ranked(ranking, id, name instanceof String s ? s : "provider-" + id);
+        providers.remove(provider, properties);
     }
 
     @Override
@@ -211,9 +183,9 @@ public final class NotificationDesk implements Notifications {
         if (text.isEmpty()) {
             return composed;
         }
-        contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
+        MessageTexts.contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
                 .ifPresent(phone -> composed.add(message(application, event, NotificationProvider.SMS, phone, text.get())));
-        contact(application, FieldType.EMAIL)
+        MessageTexts.contact(application, FieldType.EMAIL)
                 .ifPresent(mail -> composed.add(message(application, event, NotificationProvider.EMAIL, mail, text.get())));
         return composed;
     }
@@ -253,17 +225,6 @@ public final class NotificationDesk implements Notifications {
             waiting.clear();
         }
         sendAndRecord(round);
-    }
-
-    /** @return the first answer of a phone or e-mail question of the form */
-    static Optional<String> contact(TrackedApplication a, FieldType type) {
-        for (Field f : Applications.questions(a.descriptor())) {
-            String answer = a.application().answers().get(f.name());
-            if (f.type() == type && answer != null && !answer.isBlank()) {
-                return Optional.of(answer.replaceAll("[\\s-]", ""));
-            }
-        }
-        return Optional.empty();
     }
 
     /** Writes the outcomes gathered since the last write, in one write. */
@@ -345,8 +306,7 @@ public final class NotificationDesk implements Notifications {
     /** @return the message as it is after one more attempt: sent, queued for a retry, or failed after the last */
     private Notification attempt(Notification n) {
         int attempt = n.attempts() + 1;
-        Map<Ranked, NotificationProvider> ofChannel = providers.getOrDefault(n.channel(), Map.of());
-        Optional<Map.Entry<Ranked, NotificationProvider>> first = ofChannel.entrySet().stream().findFirst();
+        Optional<Map.Entry<ChannelProviders.Ranked, NotificationProvider>> first = providers.first(n.channel());
         String error;
         String providerId = first.map(e -> e.getKey().id()).orElse(null);
         if (first.isEmpty()) {
