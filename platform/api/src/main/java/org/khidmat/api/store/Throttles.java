@@ -26,6 +26,24 @@ public interface Throttles {
     long hit(String key, Instant at, Instant expires);
 
     /**
+     * Counts {@code hits} hits at once (a node taking a share of a limit for its own use), in one atomic statement.
+     * The default counts them one by one.
+     *
+     * @param key the counter
+     * @param hits how many, at least 1
+     * @param at their time
+     * @param expires when the counter starts again if no hit comes before
+     * @return the count including these hits
+     */
+    default long hit(String key, long hits, Instant at, Instant expires) {
+        long n = 0;
+        for (long i = 0; i < hits; i++) {
+            n = hit(key, at, expires);
+        }
+        return n;
+    }
+
+    /**
      * @param key the counter
      * @param now the time now
      * @return the counter, when it has hits that have not expired

@@ -16,9 +16,9 @@ import org.osgi.service.component.annotations.Reference;
 /** Throttle counters, table {@code throttle}: one upsert a hit, in SQL PostgreSQL runs as it is. */
 @Component(service = Throttles.class)
 public final class SqliteThrottles implements Throttles {
-    static final String HIT = "INSERT INTO throttle (name, n, last_at, expires_at) VALUES (?, 1, ?, ?)"
-            + " ON CONFLICT (name) DO UPDATE SET n = CASE WHEN throttle.expires_at < excluded.last_at THEN 1"
-            + " ELSE throttle.n + 1 END, last_at = excluded.last_at, expires_at = excluded.expires_at RETURNING n";
+    static final String HIT = "INSERT INTO throttle (name, n, last_at, expires_at) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (name) DO UPDATE SET n = CASE WHEN throttle.expires_at < excluded.last_at THEN excluded.n"
+            + " ELSE throttle.n + excluded.n END, last_at = excluded.last_at, expires_at = excluded.expires_at RETURNING n";
     private final SqliteDatabase database;
 
     /** Over the database {@link StoreComponent} opened (a component of its own, not registered from its activation). */
@@ -33,11 +33,17 @@ public final class SqliteThrottles implements Throttles {
 
     @Override
     public long hit(String key, Instant at, Instant expires) {
+        return hit(key, 1, at, expires);
+    }
+
+    @Override
+    public long hit(String key, long hits, Instant at, Instant expires) {
         return database.write("count a throttled request", c -> {
             try (PreparedStatement upsert = c.prepareStatement(HIT)) {
                 upsert.setString(1, key);
-                upsert.setLong(2, millis(at));
-                upsert.setLong(3, millis(expires));
+                upsert.setLong(2, hits);
+                upsert.setLong(3, millis(at));
+                upsert.setLong(4, millis(expires));
                 try (ResultSet rows = upsert.executeQuery()) {
                     rows.next();
                     return rows.getLong(1);

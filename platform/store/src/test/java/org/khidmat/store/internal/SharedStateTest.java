@@ -122,6 +122,8 @@ class SharedStateTest {
         assertEquals(100, onB.count("post:10.0.0.1", T0).orElseThrow().count());
         assertEquals(1, onA.hit("post:10.0.0.1", expires.plusMillis(1), expires.plusSeconds(60)),
                 "a counter past its expiry starts again");
+        assertEquals(17, onB.hit("post:10.0.0.1", 16, expires.plusMillis(2), expires.plusSeconds(60)),
+                "a share of 16 taken at once");
         onB.clear("post:10.0.0.1");
         assertTrue(onA.count("post:10.0.0.1", T0).isEmpty());
         onA.hit("x", T0, T0.plusSeconds(1));
