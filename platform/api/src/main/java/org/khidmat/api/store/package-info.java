@@ -2,7 +2,9 @@
  * The store's contracts: how the platform's services keep applications, accounts, the audit chain, queue tokens,
  * appointments, payments, ratings, messages and service states. Split out of {@code org.khidmat.api.platform} so a
  * store (SQLite today, PostgreSQL next) is versioned on its own. The platform's stores implement these (provider
- * types); agencies neither see nor import this package (the deployer's wiring policy refuses it).
+ * types); agencies neither see nor import this package (the deployer's wiring policy refuses it). 1.1 adds the state
+ * that lived in one node's memory: {@link org.khidmat.api.store.SessionStore}, {@link org.khidmat.api.store.Throttles},
+ * {@link org.khidmat.api.store.Leases} and the outbox's claims ({@link org.khidmat.api.store.NotificationStore#claim}).
  *
  * <p>What every store promises beyond each method's own words, checked for every implementation by the contract
  * suite in {@code org.khidmat.testkit.store} (the SQLite store runs it; a PostgreSQL store runs the same classes):
@@ -23,7 +25,7 @@
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.khidmat.api.store;
 
 import org.osgi.annotation.bundle.Export;

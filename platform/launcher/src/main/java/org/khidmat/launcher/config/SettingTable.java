@@ -51,6 +51,8 @@ public final class SettingTable {
             Setting.of(CENTRE, "colour", Kind.COLOUR, "#01411c", "", true, "the brand colour, #rrggbb"),
             Setting.of(CENTRE, "languages", Kind.LIST, "[\"en\", \"ur\"]", "", true,
                     "the languages offered, ISO 639-1 codes, the first is the default"),
+            Setting.of(CENTRE, "node", Kind.TEXT, "(host name:port)", "KHIDMAT_NODE", true,
+                    "this node's name among the nodes sharing one database (leases, outbox claims); unique per node"),
             Setting.of(APPOINTMENTS, "opens", Kind.TIME, "09:00", "", true, "first appointment slot of the day"),
             Setting.of(APPOINTMENTS, "closes", Kind.TIME, "16:00", "", true,
                     "end of the last slot (must be after opens)"),

@@ -27,7 +27,7 @@ final class Migrations {
     /** The scripts in order, as resources next to this class. Append only; never edit a released script. */
     static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql",
             "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql", "V7__figure_days.sql",
-            "V8__audit_request_id.sql", "V9__figure_queue_days.sql");
+            "V8__audit_request_id.sql", "V9__figure_queue_days.sql", "V10__shared_state.sql");
 
     private final Database database;
 
@@ -37,7 +37,12 @@ final class Migrations {
 
     /** @return the schema version this code writes */
     static int latest() {
-        return SCRIPTS.size();
+        return number(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /** @return the version a script takes the schema to: {@code n} of {@code V<n>__name.sql} */
+    static int number(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** @return the database's schema version */
@@ -53,14 +58,18 @@ final class Migrations {
                     + " but this Khidmat understands versions up to " + latest()
                     + "; run a newer Khidmat or restore a backup made by this one", null);
         }
-        for (int version = current + 1; version <= latest(); version++) {
-            String name = SCRIPTS.get(version - 1);
-            if (!name.startsWith("V" + version + "__")) {
+        int before = 0;
+        for (String name : SCRIPTS) {
+            int target = number(name);
+            if (target <= before) {
                 throw new IllegalStateException("migration script " + name + " is out of order");
+            }
+            before = target;
+            if (target <= current) {
+                continue;
             }
             Dialect dialect = database.dialect();
             List<String> statements = statements(load(dialect.script(name)));
-            int target = version;
             boolean ran = database.write("apply schema migration " + name, c -> {
                 dialect.lock(c, Dialect.Lock.MIGRATION);
                 if (dialect.schemaVersion(c) >= target) {

@@ -35,7 +35,7 @@ public final class SqlNotificationStore implements NotificationStore {
     /** Queues a message in the transaction on {@code c}; @return it with its id */
     static Notification insert(Connection c, Notification n) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO notification (reference, event, channel,"
-                + " recipient, text, state, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"
+                + " recipient, text, state, attempts, created_at, lease_until) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)"
                 + " RETURNING id")) {
             insert.setString(1, n.reference());
             insert.setString(2, n.event());
@@ -44,6 +44,7 @@ public final class SqlNotificationStore implements NotificationStore {
             insert.setString(5, n.text());
             insert.setString(6, Notification.QUEUED);
             insert.setLong(7, millis(n.createdAt()));
+            insert.setLong(8, millis(n.createdAt().plus(FILED_LEASE)));
             try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 return new Notification(keys.getLong(1), n.reference(), n.event(), n.channel(), n.recipient(),
@@ -62,12 +63,19 @@ public final class SqlNotificationStore implements NotificationStore {
     /** One write for the batch: a statement executed once per delivery, in one transaction. */
     @Override
     public void record(List<Notification> deliveries) {
+        record(deliveries, null, null);
+    }
+
+    /** One write for the batch; the messages still queued stay held by {@code holder} until {@code holdUntil}. */
+    @Override
+    public void record(List<Notification> deliveries, String holder, Instant holdUntil) {
         if (deliveries.isEmpty()) {
             return;
         }
         database.write("record the delivery of " + deliveries.size() + " message(s)", c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE notification SET state = ?, provider = ?,"
-                    + " provider_reference = ?, attempts = ?, sent_at = ?, error = ? WHERE id = ?")) {
+                    + " provider_reference = ?, attempts = ?, sent_at = ?, error = ?,"
+                    + " claimed_by = COALESCE(?, claimed_by), lease_until = COALESCE(?, lease_until) WHERE id = ?")) {
                 for (Notification n : deliveries) {
                     update.setString(1, n.state());
                     update.setString(2, n.provider());
@@ -79,11 +87,44 @@ public final class SqlNotificationStore implements NotificationStore {
                         update.setLong(5, millis(n.sentAt()));
                     }
                     update.setString(6, n.error());
-                    update.setLong(7, n.id());
+                    boolean hold = holder != null && holdUntil != null && Notification.QUEUED.equals(n.state());
+                    update.setString(7, hold ? holder : null);
+                    if (hold) {
+                        update.setLong(8, millis(holdUntil));
+                    } else {
+                        update.setNull(8, java.sql.Types.BIGINT);
+                    }
+                    update.setLong(9, n.id());
                     update.executeUpdate();
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * One UPDATE that takes the oldest unheld queued messages and returns them: SQLite runs one writer at a time, so
+     * two nodes never claim the same row; PostgreSQL's twin selects them {@code FOR UPDATE SKIP LOCKED}.
+     */
+    @Override
+    public List<Notification> claim(String holder, Instant now, Instant until, int limit) {
+        return database.write("claim queued messages", c -> {
+            try (PreparedStatement claim = c.prepareStatement("UPDATE notification SET claimed_by = ?, lease_until = ?"
+                    + " WHERE id IN (SELECT id FROM notification WHERE state = 'queued' AND lease_until < ?"
+                    + " ORDER BY id LIMIT ?) RETURNING " + COLUMNS)) {
+                claim.setString(1, holder);
+                claim.setLong(2, millis(until));
+                claim.setLong(3, millis(now));
+                claim.setInt(4, limit);
+                List<Notification> out = new ArrayList<>();
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(notification(rows));
+                    }
+                }
+                out.sort(java.util.Comparator.comparingLong(Notification::id));
+                return out;
+            }
         });
     }
 

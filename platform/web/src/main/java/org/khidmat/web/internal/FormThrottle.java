@@ -21,6 +21,10 @@ import org.eclipse.jetty.util.Callback;
  * is read or stored. The limit is {@code publicPostsPerMinute} of {@code conf/org.khidmat.web.cfg.json} (or
  * {@code KHIDMAT_PUBLIC_POSTS_PER_MINUTE}; default 120, 0 turns it off; the login limit stays), taken without a restart. Behind a proxy, set
  * {@code KHIDMAT_BEHIND_PROXY} and {@code KHIDMAT_TRUSTED_PROXIES} so the address is the citizen's, not the proxy's.
+ * The buckets are this node's; a request they let through is then counted in the database as well ({@link SharedLimit}:
+ * {@code perMinute} a minute, and {@link #LOGIN_BURST} logins in two minutes, per address across every node), so many
+ * nodes behind a balancer do not multiply the limits. The node's own buckets only ever refuse earlier (one node's share
+ * of an address's requests is never more than all of them), and refuse without a write.
  */
 final class FormThrottle extends Handler.Wrapper {
     static final int DEFAULT_PER_MINUTE = 120;
@@ -37,6 +41,7 @@ final class FormThrottle extends Handler.Wrapper {
     private final LongSupplier nanos;
     private final Buckets logins;
     private final Predicate<Request> staff;
+    private final SharedLimit shared;
 
     /** Tokens and when they were last counted. */
     private static final class Bucket {
@@ -51,7 +56,13 @@ final class FormThrottle extends Handler.Wrapper {
 
     /** @param staff whether a request carries a valid staff credential */
     FormThrottle(Handler handler, int perMinute, LongSupplier nanos, Predicate<Request> staff) {
+        this(handler, perMinute, nanos, staff, new SharedLimit(() -> null, java.time.Clock.systemUTC()));
+    }
+
+    /** @param shared the limits counted across nodes, after this node's own */
+    FormThrottle(Handler handler, int perMinute, LongSupplier nanos, Predicate<Request> staff, SharedLimit shared) {
         super(handler);
+        this.shared = shared;
         this.posts = new Buckets(perMinute, perMinute, nanos);
         this.nanos = nanos;
         this.logins = new Buckets(LOGIN_BURST, LOGINS_PER_MINUTE, nanos);
@@ -78,8 +89,9 @@ final class FormThrottle extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (Exchange.isPost(request)) {
-            long wait = login(request) ? logins.take(Request.getRemoteAddr(request))
-                    : posts.perMinute > 0 && !staff.test(request) ? posts.take(Request.getRemoteAddr(request)) : 0;
+            boolean login = login(request);
+            long wait = login ? wait(Request.getRemoteAddr(request), true)
+                    : posts.perMinute > 0 && !staff.test(request) ? wait(Request.getRemoteAddr(request), false) : 0;
             if (wait > 0) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(wait));
                 if (Request.getPathInContext(request).startsWith("/api/")) {
@@ -111,6 +123,21 @@ final class FormThrottle extends Handler.Wrapper {
         String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         String session = Exchange.cookie(request, Gate.COOKIE);
         return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) || session != null && !session.isEmpty();
+    }
+
+    /**
+     * Takes from this node's bucket, then (when it let the request through) counts it across the nodes.
+     *
+     * @return 0 when the request may go ahead, else the seconds to wait
+     */
+    long wait(String address, boolean login) {
+        if (login) {
+            long wait = logins.take(address);
+            return wait > 0 ? wait : shared.take("form-login:" + address, LOGIN_BURST, java.time.Duration.ofMinutes(2));
+        }
+        Buckets p = posts;
+        long wait = p.take(address);
+        return wait > 0 ? wait : shared.take("form-post:" + address, p.perMinute, java.time.Duration.ofMinutes(1));
     }
 
     /** @return 0 when a public POST's token was taken, else the seconds until one is there */

@@ -24,6 +24,7 @@ import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.Ratings;
+import org.khidmat.api.store.Throttles;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -51,6 +52,10 @@ public final class WebServer {
     private volatile List<Map.Entry<Map<String, Object>, HealthCheck>> checks = List.of();
     private final HallEvents events;
     private final FormThrottle throttle;
+    /** The counters every node shares, for the limits on public forms and logins (optional: without, per node). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile Throttles throttles;
 
     @Activate
     public WebServer(BundleContext context, WebConfig config, @Reference Centre centre, @Reference Catalogue catalogue, @Reference Deployer deployer,
@@ -88,7 +93,7 @@ public final class WebServer {
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout)),
                 new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
-                FormThrottle.validCredential(gate));
+                FormThrottle.validCredential(gate), new SharedLimit(() -> throttles, java.time.Clock.systemUTC()));
         boot.serve(new HttpMetrics(new SecurityHeaders(new LanguageMemory(throttle)), metrics));
     }
 

@@ -25,6 +25,9 @@ import org.khidmat.api.platform.Accounts;
 import org.khidmat.api.platform.ApiToken;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.AuditNote;
+import org.khidmat.api.store.SessionStore;
+import org.khidmat.api.store.StoredSession;
+import org.khidmat.api.store.Throttles;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.LoginResult;
 import org.khidmat.api.platform.Role;
@@ -40,7 +43,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Staff accounts: hashed passwords, throttled logins, in-memory sessions, hashed API tokens, all audited. */
+/**
+ * Staff accounts: hashed passwords, logins throttled in the database, sessions in the database (any node serves any
+ * session), hashed API tokens, all audited.
+ */
 // immediate: at the first start the first admin is made at once (on a thread of its own), not at the first login
 @Component(service = Accounts.class, immediate = true)
 public final class AccountService implements Accounts {
@@ -62,8 +68,9 @@ public final class AccountService implements Accounts {
     private volatile Catalogue catalogue;
 
     @Activate
-    public AccountService(BundleContext context, @Reference AccountStore store, @Reference AuditLog audit) {
-        this(store, audit, Clock.systemUTC(), PasswordHash.ITERATIONS);
+    public AccountService(BundleContext context, @Reference AccountStore store, @Reference AuditLog audit,
+            @Reference SessionStore sessions, @Reference Throttles throttles) {
+        this(store, audit, sessions, throttles, Clock.systemUTC(), PasswordHash.ITERATIONS);
         String home = context.getProperty("khidmat.home");
         Path agencies = Path.of(home == null || home.isBlank() ? "." : home.strip()).resolve("conf").resolve("agencies");
         certified = code -> Files.isRegularFile(agencies.resolve(code + ".pem"));
@@ -124,13 +131,14 @@ public final class AccountService implements Accounts {
         }
     }
 
-    AccountService(AccountStore store, AuditLog audit, Clock clock, int iterations) {
+    AccountService(AccountStore store, AuditLog audit, SessionStore sessions, Throttles throttles, Clock clock,
+            int iterations) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.hasher = new PasswordHash(iterations);
-        this.throttle = new LoginThrottle(clock);
-        this.sessions = new SessionBook(clock);
+        this.throttle = new LoginThrottle(throttles, clock);
+        this.sessions = new SessionBook(sessions, clock);
     }
 
     /**
@@ -278,22 +286,30 @@ public final class AccountService implements Accounts {
             store.saveAccount(s.account(), hasher.hash(password));
         }
         audit.append(name, "login.success", name, "from " + from);
-        return new LoginResult(sessions.open(s.account()), "Logged in", 0);
+        SessionBook.Opened opened = sessions.open(s.account().username());
+        StoredSession o = opened.session();
+        return new LoginResult(new Session(opened.id(), s.account(), o.csrf(), o.created(), o.lastSeen()), "Logged in", 0);
     }
 
+    /** The account as it is now: a role changed or an account disabled on any node counts at the next request. */
     @Override
     public Optional<Session> session(String id) {
-        Optional<Session> s = sessions.touch(id);
-        if (s.isPresent() && find(s.get().account().username()).map(a -> !a.enabled()).orElse(true)) {
+        Optional<StoredSession> s = sessions.touch(id);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Account> account = find(s.get().username()).filter(Account::enabled);
+        if (account.isEmpty()) {
             sessions.close(id);
             return Optional.empty();
         }
-        return s;
+        StoredSession live = s.get();
+        return Optional.of(new Session(id, account.get(), live.csrf(), live.created(), live.lastSeen()));
     }
 
     @Override
     public void logout(String id) {
-        sessions.touch(id).ifPresent(s -> audit.append(s.account().username(), "logout", s.account().username(), ""));
+        sessions.touch(id).ifPresent(s -> audit.append(s.username(), "logout", s.username(), ""));
         sessions.close(id);
     }
 

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.khidmat.api.store.ThrottleCount;
+import org.khidmat.api.store.Throttles;
 
 /**
  * Slows password guessing. Failures are counted per (name, address) pair: after {@link #FREE_TRIES} the
@@ -15,18 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * admin) out; the guesser meanwhile gets one try per name, not {@link #FREE_TRIES}.
  * Tries held back are counted per address and reported at most once a minute ({@link #held}, {@link #drain}),
  * so that a flood of them does not become a flood of audit rows.
+ * The failures are counted in the database ({@link Throttles}), so every node behind a balancer counts in the same
+ * rows and round-robin cannot multiply the tries; a count starts afresh after {@link #REMEMBERED} without a failure.
+ * Only the reporting of held-back tries stays per node (at most one audit row a minute per address and node).
  */
 final class LoginThrottle {
     static final int FREE_TRIES = 5;
     static final int ADDRESS_FREE_TRIES = 50;
-    /** Entries kept before those no longer holding anything back are dropped. */
+    /** Held-back reports kept before those reported long ago are dropped. */
     static final int MOST_KEPT = 10_000;
+    /** How long failures are remembered after the last one. */
+    static final Duration REMEMBERED = Duration.ofHours(24);
     private static final Duration FIRST_WAIT = Duration.ofSeconds(2);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
-
-    private record Failures(int count, Instant blockedUntil) {
-    }
+    /** How often one node removes expired counters, at a failure. */
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
 
     /** Held-back tries of an address not yet reported, and when the last report was. */
     private static final class Held {
@@ -34,39 +41,55 @@ final class LoginThrottle {
         Instant reportedAt;
     }
 
+    private final Throttles counters;
     private final Clock clock;
-    private final Map<String, Failures> byPair = new ConcurrentHashMap<>();
-    private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private volatile Instant forgot = Instant.MIN;
 
-    LoginThrottle(Clock clock) {
+    LoginThrottle(Throttles counters, Clock clock) {
+        this.counters = counters;
         this.clock = clock;
+    }
+
+    private static String pair(String username, String address) {
+        return "login:" + username + "\n" + address;
+    }
+
+    private static String address(String address) {
+        return "login-address:" + address;
     }
 
     /** @return seconds to wait before a try from this pair is checked, 0 when it may go ahead */
     long waitSeconds(String username, String address) {
         Instant now = clock.instant();
-        Failures pair = byPair.get(username + "\n" + address);
-        if (pair == null) {
+        Optional<ThrottleCount> pair = counters.count(pair(username, address), now);
+        if (pair.isEmpty()) {
             return 0; // this name has not failed from here: the address's hold is not its business
         }
-        return Math.max(remaining(pair, now), remaining(byAddress.get(address), now));
+        return Math.max(remaining(pair.get(), FREE_TRIES, now),
+                counters.count(address(address), now).map(c -> remaining(c, ADDRESS_FREE_TRIES, now)).orElse(0L));
     }
 
     void failed(String username, String address) {
-        if (byPair.size() > MOST_KEPT || byAddress.size() > MOST_KEPT || held.size() > MOST_KEPT) {
-            forgetIdle();
+        Instant now = clock.instant();
+        if (now.isAfter(forgot.plus(FORGET_EVERY))) {
+            forgot = now;
+            counters.forget(now); // every counter past its expiry, logins' and forms' alike
         }
-        byPair.merge(username + "\n" + address, new Failures(1, null), (a, b) -> next(a, FREE_TRIES));
-        byAddress.merge(address, new Failures(1, null), (a, b) -> next(a, ADDRESS_FREE_TRIES));
+        counters.hit(pair(username, address), now, now.plus(REMEMBERED));
+        counters.hit(address(address), now, now.plus(REMEMBERED));
     }
 
     void succeeded(String username, String address) {
-        byPair.remove(username + "\n" + address);
+        counters.clear(pair(username, address));
     }
 
     /** Counts a try held back; @return the held-back tries to report now in one row (see {@link #drain}) */
     int held(String address) {
+        if (held.size() > MOST_KEPT) {
+            Instant stale = clock.instant().minus(LONGEST_WAIT);
+            held.values().removeIf(h -> h.count == 0 && (h.reportedAt == null || h.reportedAt.isBefore(stale)));
+        }
         Held h = held.computeIfAbsent(address, a -> new Held());
         synchronized (h) {
             h.count++;
@@ -92,31 +115,20 @@ final class LoginThrottle {
         }
     }
 
-    private Failures next(Failures before, int free) {
-        int count = before.count() + 1;
-        if (count <= free) {
-            return new Failures(count, null);
+    /** @return the seconds a count holds back after its last failure: none up to {@code free}, then 2 s doubling to 15 min */
+    private static long remaining(ThrottleCount c, int free, Instant now) {
+        if (c.count() <= free) {
+            return 0;
         }
-        long factor = 1L << Math.min(20, count - free - 1);
+        long factor = 1L << Math.min(20, c.count() - free - 1);
         Duration wait = FIRST_WAIT.multipliedBy(factor);
         if (wait.compareTo(LONGEST_WAIT) > 0) {
             wait = LONGEST_WAIT;
         }
-        return new Failures(count, clock.instant().plus(wait));
-    }
-
-    /** Drops what holds nothing back any more: waits that are over (after the longest wait, counts start afresh). */
-    private void forgetIdle() {
-        Instant stale = clock.instant().minus(LONGEST_WAIT);
-        byPair.values().removeIf(f -> f.blockedUntil() == null || f.blockedUntil().isBefore(stale));
-        byAddress.values().removeIf(f -> f.blockedUntil() == null || f.blockedUntil().isBefore(stale));
-        held.values().removeIf(h -> h.count == 0 && (h.reportedAt == null || h.reportedAt.isBefore(stale)));
-    }
-
-    private static long remaining(Failures f, Instant now) {
-        if (f == null || f.blockedUntil() == null || !f.blockedUntil().isAfter(now)) {
+        Instant until = c.last().plus(wait);
+        if (!until.isAfter(now)) {
             return 0;
         }
-        return Math.max(1, Duration.between(now, f.blockedUntil()).toSeconds());
+        return Math.max(1, Duration.between(now, until).toSeconds());
     }
 }

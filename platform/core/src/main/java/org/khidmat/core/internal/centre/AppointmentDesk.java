@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Appointment;
@@ -23,6 +21,8 @@ import org.khidmat.api.store.AppointmentStore;
 import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.ArrivalResult;
 import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.Leases;
+import org.khidmat.core.internal.config.CentreNode;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.BookingResult.Outcome;
 import org.khidmat.api.platform.Catalogue;
@@ -63,25 +63,21 @@ public final class AppointmentDesk implements Appointments {
     private volatile BookingLimits limits;
     private volatile AppointmentSettings settings;
     private final References codes = new References();
-    private final Object[] locks = new Object[64];
-    private ScheduledExecutorService sweeper;
+    private final DatabaseLocks locks;
+    private final NoShowSweeper sweeper;
 
     @Activate
     public AppointmentDesk(AppointmentConfig config, @Reference AppointmentStore store, @Reference Catalogue catalogue,
-            @Reference Applications applications, @Reference Queue queue, @Reference AuditLog audit) {
+            @Reference Applications applications, @Reference Queue queue, @Reference AuditLog audit,
+            @Reference Leases leases) {
         this(store, catalogue, applications, queue, audit, AppointmentSettings.from(config, AppointmentSettings.DEFAULT),
-                Clock.systemUTC());
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "khidmat-appointments");
-            t.setDaemon(true);
-            return t;
-        });
-        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
+                Clock.systemUTC(), leases);
+        sweeper.start();
     }
 
     private AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue,
-            AuditLog audit, AppointmentSettings settings, Clock clock) {
-        this(store, catalogue, applications, queue, audit, settings.rules(), clock, settings.needApplication());
+            AuditLog audit, AppointmentSettings settings, Clock clock, Leases leases) {
+        this(store, catalogue, applications, queue, audit, settings.rules(), clock, settings.needApplication(), leases);
     }
 
     /** A change of {@code conf/org.khidmat.appointments.cfg.json}: the next booking, check-in and sweep use it. */
@@ -96,13 +92,19 @@ public final class AppointmentDesk implements Appointments {
     }
 
     AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
-            AppointmentRules rules, Clock clock) {
-        this(store, catalogue, applications, queue, audit, rules, clock, Set.of());
+            AppointmentRules rules, Clock clock, Leases leases) {
+        this(store, catalogue, applications, queue, audit, rules, clock, Set.of(), leases);
     }
 
     /** @param needApplication the services that book appointments for filed applications only */
     AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
-            AppointmentRules rules, Clock clock, Set<String> needApplication) {
+            AppointmentRules rules, Clock clock, Set<String> needApplication, Leases leases) {
+        this(store, catalogue, applications, queue, audit, rules, clock, needApplication, leases, CentreNode::get);
+    }
+
+    /** @param node this node's name (tests stand two nodes in one JVM) */
+    AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
+            AppointmentRules rules, Clock clock, Set<String> needApplication, Leases leases, Supplier<String> node) {
         this.limits = new BookingLimits(store, catalogue, needApplication);
         this.store = store;
         this.catalogue = catalogue;
@@ -112,24 +114,18 @@ public final class AppointmentDesk implements Appointments {
         this.rules = rules;
         this.settings = new AppointmentSettings(rules, Set.copyOf(needApplication));
         this.clock = clock;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
+        this.locks = new DatabaseLocks(leases, node);
+        this.sweeper = new NoShowSweeper(leases, node, this::markNoShows);
     }
 
     @Deactivate
     void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-        }
+        sweeper.stop();
     }
 
-    private void sweep() {
-        try {
-            markNoShows();
-        } catch (RuntimeException e) {
-            LOG.warn("appointments: marking no-shows failed: {}", e.toString());
-        }
+    /** For tests: the every-minute sweep (one tick runs on the node holding the lease). */
+    NoShowSweeper sweeper() {
+        return sweeper;
     }
 
     private ZonedDateTime now() {
@@ -200,7 +196,8 @@ public final class AppointmentDesk implements Appointments {
             return new BookingResult(Outcome.NO_SUCH_SLOT, null, "there is no slot at " + start + " on " + day
                     + " for this service; choose one from the list");
         }
-        synchronized (lock(digits)) {
+        // one CNIC books across nodes one at a time, so the limits on what it holds are checked against what it holds
+        try (DatabaseLocks.Held lock = locks.hold("appointment.cnic:" + digits)) {
             Optional<BookingResult> held = limits.held(digits, serviceId, now().toLocalDate());
             if (held.isPresent()) {
                 return held.get();
@@ -244,7 +241,8 @@ public final class AppointmentDesk implements Appointments {
             return new ArrivalResult(ArrivalResult.Outcome.UNKNOWN, null, null,
                     "no appointment with that code and CNIC; check both");
         }
-        synchronized (lock(found.get().code())) {
+        // two kiosks, on any nodes, never give one appointment two tokens
+        try (DatabaseLocks.Held lock = locks.hold("appointment:" + found.get().code())) {
             Appointment a = store.find(found.get().code()).orElseThrow();
             if (Appointment.CHECKED_IN.equals(a.state())) {
                 return new ArrivalResult(ArrivalResult.Outcome.ALREADY_CHECKED_IN, masked(a),
@@ -289,7 +287,7 @@ public final class AppointmentDesk implements Appointments {
         int marked = 0;
         for (Appointment a : store.bookedUpTo(now.toLocalDate())) {
             if (now.isAfter(a.day().atTime(a.start()).plus(rules.latest()))) {
-                synchronized (lock(a.code())) {
+                try (DatabaseLocks.Held lock = locks.hold("appointment:" + a.code())) {
                     if (store.move(a.code(), Appointment.BOOKED, Appointment.NO_SHOW, clock.instant(), 0)) {
                         audit.append("system", "appointment.no-show", a.code(), a.serviceId());
                         marked++;
@@ -311,9 +309,5 @@ public final class AppointmentDesk implements Appointments {
     private static Appointment masked(Appointment a) {
         return new Appointment(a.code(), a.serviceId(), a.day(), a.start(), a.end(), FieldRules.mask(a.cnic()),
                 a.reference(), a.state(), a.bookedAt(), a.changedAt(), a.tokenId());
-    }
-
-    private Object lock(String key) {
-        return locks[Math.floorMod(key.hashCode(), locks.length)];
     }
 }

@@ -2,29 +2,26 @@ package org.khidmat.core.internal.centre;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
-import org.khidmat.api.descriptor.ServiceDescriptor;
-import org.khidmat.api.descriptor.State;
 import org.khidmat.api.notify.Message;
 import org.khidmat.api.notify.NotificationProvider;
-import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.store.NotificationStore;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.TrackedApplication;
+import org.khidmat.core.internal.config.CentreNode;
 import org.khidmat.core.internal.metrics.Meter;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,16 +29,22 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.khidmat.core.internal.words.CoreWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Messages to citizens through an outbox: {@link #tell} stores them (one per channel the form has an answer
  * for) and returns; one sender thread delivers them with the provider of their channel and retries a failure (or
- * a missing provider) after 5 s, 30 s, 2 min and 10 min before giving up. Messages still queued at a restart
- * are sent then. A caller that stores messages with its own change ({@link #compose}, then {@link #deliver}) makes
- * no write here; the outcomes of the messages sent within {@link #RECORD_EVERY} are recorded in one write.
+ * a missing provider) after 5 s, 30 s, 2 min and 10 min before giving up. A caller that stores messages with its own
+ * change ({@link #compose}, then {@link #deliver}) makes no write here; the outcomes of the messages sent within
+ * {@link #RECORD_EVERY} are recorded in one write.
+ * <p>
+ * Many nodes share one outbox. A message is sent by the node that holds it: the node that filed it, for
+ * {@link NotificationStore#FILED_LEASE} after filing; the node that recorded a failed try, until its retries are due
+ * ({@link #HOLD}); else the node that claimed it ({@link NotificationStore#claim}, every {@link #CLAIM_EVERY} and at
+ * start, for {@link #CLAIM_LEASE}). A message whose hold has (almost) run out is not tried but left to a claim, so two
+ * nodes never send it in the normal case; a node that dies leaves its messages to be claimed by another once their
+ * holds end (sent again, under the same message id, if it died between sending and recording).
  */
 @Component(service = Notifications.class, immediate = true)
 public final class NotificationDesk implements Notifications {
@@ -54,31 +57,36 @@ public final class NotificationDesk implements Notifications {
      * queued, to be sent again at the next start (providers are given the same message id).
      */
     static final Duration RECORD_EVERY = Duration.ofMillis(200);
+    /** How often each node claims messages nobody holds (a dead node's, or those queued before a restart). */
+    static final Duration CLAIM_EVERY = Duration.ofSeconds(15);
+    /** How long a claim holds: longer than a round of sending takes. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
+    /** How long a node that recorded failed tries holds those messages: past the longest wait before a retry. */
+    static final Duration HOLD = Duration.ofMinutes(11);
+    /** A message is not tried when less than this is left of its hold: its outcome could not be recorded in time. */
+    static final Duration MARGIN = Duration.ofSeconds(5);
+    /** Messages taken in one claim; a full claim is followed by another at once. */
+    static final int CLAIM_SIZE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDesk.class);
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
     private final NotificationStore store;
     private final Clock clock;
-    private final Map<String, Map<Ranked, NotificationProvider>> providers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ChannelProviders providers = new ChannelProviders();
     private final ScheduledExecutorService executor;
     private final Later later;
     /** Outcomes of delivery attempts not yet written. */
     private final List<Notification> unrecorded = new ArrayList<>();
     /** Stored messages handed over for delivery, not yet tried. */
     private final List<Notification> waiting = new ArrayList<>();
+    /** Until when this node holds each message it has in hand (by id). */
+    private final Map<Long, Instant> holds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Supplier<String> node;
+    private volatile boolean claiming;
 
     /** Runs a delivery after a delay, on the sender thread. */
     @FunctionalInterface
     interface Later {
         void after(Duration delay, Runnable work);
-    }
-
-    /** A provider's place in its channel: highest ranking first, then the lowest service id. */
-    private record Ranked(int ranking, long serviceId, String id) implements Comparable<Ranked> {
-        @Override
-        public int compareTo(Ranked o) {
-            int r = Integer.compare(o.ranking, ranking);
-            return r != 0 ? r : Long.compare(serviceId, o.serviceId);
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -93,22 +101,58 @@ public final class NotificationDesk implements Notifications {
             t.setDaemon(true);
             return t;
         }));
-        later.after(Duration.ZERO, () -> deliver(store.queued()));
+        startClaiming();
     }
 
     private NotificationDesk(NotificationStore store, Clock clock, ScheduledExecutorService executor) {
-        this(store, clock, executor, (delay, work) -> executor.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS));
+        this(store, clock, executor, (delay, work) -> executor.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS),
+                CentreNode::get);
     }
 
     NotificationDesk(NotificationStore store, Clock clock, ScheduledExecutorService executor, Later later) {
+        this(store, clock, executor, later, CentreNode::get);
+    }
+
+    /** @param node this node's name (tests stand two nodes in one JVM) */
+    NotificationDesk(NotificationStore store, Clock clock, ScheduledExecutorService executor, Later later,
+            Supplier<String> node) {
         this.store = store;
         this.clock = clock;
         this.executor = executor;
         this.later = later;
+        this.node = node;
+    }
+
+    /** Claims what nobody holds now (what was queued before this start) and again every {@link #CLAIM_EVERY}. */
+    void startClaiming() {
+        claiming = true;
+        later.after(Duration.ZERO, this::claimRound);
+    }
+
+    /** One claim: the messages nobody holds become this node's to send; another round follows. */
+    void claimRound() {
+        int claimed = 0;
+        try {
+            Instant now = clock.instant();
+            Instant until = now.plus(CLAIM_LEASE);
+            List<Notification> mine = store.claim(node.get(), now, until, CLAIM_SIZE);
+            claimed = mine.size();
+            mine.forEach(n -> holds.put(n.id(), until));
+            if (!mine.isEmpty()) {
+                LOG.info("notifications: claimed {} queued message(s)", mine.size());
+                sendAndRecord(mine);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("notifications: claiming queued messages failed: {}", e.toString());
+        }
+        if (claiming) {
+            later.after(claimed == CLAIM_SIZE ? Duration.ZERO : CLAIM_EVERY, this::claimRound);
+        }
     }
 
     @Deactivate
     void stop() throws InterruptedException {
+        claiming = false;
         if (executor != null) {
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -118,26 +162,11 @@ public final class NotificationDesk implements Notifications {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(NotificationProvider provider, Map<String, Object> properties) {
-        Object channel = properties.get(NotificationProvider.CHANNEL);
-        if (channel instanceof String c) {
-            providers.computeIfAbsent(c, x -> new ConcurrentSkipListMap<>()).put(ranked(properties), provider);
-        } else {
-            LOG.warn("notifications: a provider without {} is ignored", NotificationProvider.CHANNEL);
-        }
+        providers.add(provider, properties);
     }
 
     void removeProvider(NotificationProvider provider, Map<String, Object> properties) {
-        Object channel = properties.get(NotificationProvider.CHANNEL);
-        if (channel instanceof String c && providers.containsKey(c)) {
-            providers.get(c).remove(ranked(properties), provider);
-        }
-    }
-
-    private static Ranked ranked(Map<String, Object> properties) {
-        int ranking = properties.get(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-        long id = properties.get(Constants.SERVICE_ID) instanceof Long l ? l : 0L;
-        Object name = properties.get(NotificationProvider.PROVIDER_ID);
-        return new Ranked(ranking, id, name instanceof String s ? s : "provider-" + id);
+        providers.remove(provider, properties);
     }
 
     @Override
@@ -150,13 +179,13 @@ public final class NotificationDesk implements Notifications {
     @Override
     public List<Notification> compose(TrackedApplication application, String event) {
         List<Notification> composed = new ArrayList<>();
-        Optional<String> text = Texts.text(application, event);
+        Optional<String> text = MessageTexts.text(application, event);
         if (text.isEmpty()) {
             return composed;
         }
-        contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
+        MessageTexts.contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
                 .ifPresent(phone -> composed.add(message(application, event, NotificationProvider.SMS, phone, text.get())));
-        contact(application, FieldType.EMAIL)
+        MessageTexts.contact(application, FieldType.EMAIL)
                 .ifPresent(mail -> composed.add(message(application, event, NotificationProvider.EMAIL, mail, text.get())));
         return composed;
     }
@@ -174,6 +203,9 @@ public final class NotificationDesk implements Notifications {
     public void deliver(List<Notification> stored) {
         if (stored.isEmpty()) {
             return;
+        }
+        for (Notification n : stored) {
+            holds.put(n.id(), n.createdAt().plus(NotificationStore.FILED_LEASE));
         }
         boolean first;
         synchronized (waiting) {
@@ -195,17 +227,6 @@ public final class NotificationDesk implements Notifications {
         sendAndRecord(round);
     }
 
-    /** @return the first answer of a phone or e-mail question of the form */
-    static Optional<String> contact(TrackedApplication a, FieldType type) {
-        for (Field f : Applications.questions(a.descriptor())) {
-            String answer = a.application().answers().get(f.name());
-            if (f.type() == type && answer != null && !answer.isBlank()) {
-                return Optional.of(answer.replaceAll("[\\s-]", ""));
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Writes the outcomes gathered since the last write, in one write. */
     private void recordOutcomes() {
         List<Notification> outcomes;
@@ -216,8 +237,16 @@ public final class NotificationDesk implements Notifications {
         if (outcomes.isEmpty()) {
             return;
         }
+        Instant holdUntil = clock.instant().plus(HOLD);
         try {
-            store.record(outcomes);
+            store.record(outcomes, node.get(), holdUntil);
+            for (Notification n : outcomes) {
+                if (n.state().equals(Notification.QUEUED)) {
+                    holds.put(n.id(), holdUntil);
+                } else {
+                    holds.remove(n.id());
+                }
+            }
         } catch (RuntimeException e) {
             // still queued in the outbox: sent again at the next start (a citizen may get a message twice, never none)
             LOG.warn("notifications: could not record the delivery of {} message(s): {}", outcomes.size(), e.toString());
@@ -228,7 +257,12 @@ public final class NotificationDesk implements Notifications {
     private void sendAndRecord(List<Notification> messages) {
         List<Notification> outcomes = new ArrayList<>(messages.size());
         for (Notification n : messages) {
-            outcomes.add(attempt(n));
+            if (held(n)) {
+                outcomes.add(attempt(n));
+            }
+        }
+        if (outcomes.isEmpty()) {
+            return;
         }
         boolean first;
         synchronized (unrecorded) {
@@ -255,11 +289,24 @@ public final class NotificationDesk implements Notifications {
         }
     }
 
+    /**
+     * @return whether this node still holds the message long enough to try it and record the outcome; when not, it is
+     *     left to whichever node claims it next (perhaps this one)
+     */
+    private boolean held(Notification n) {
+        Instant until = holds.get(n.id());
+        if (until != null && clock.instant().isBefore(until.minus(MARGIN))) {
+            return true;
+        }
+        holds.remove(n.id());
+        LOG.info("notifications: message {} is left to the next claim: this node's hold on it ran out", n.id());
+        return false;
+    }
+
     /** @return the message as it is after one more attempt: sent, queued for a retry, or failed after the last */
     private Notification attempt(Notification n) {
         int attempt = n.attempts() + 1;
-        Map<Ranked, NotificationProvider> ofChannel = providers.getOrDefault(n.channel(), Map.of());
-        Optional<Map.Entry<Ranked, NotificationProvider>> first = ofChannel.entrySet().stream().findFirst();
+        Optional<Map.Entry<ChannelProviders.Ranked, NotificationProvider>> first = providers.first(n.channel());
         String error;
         String providerId = first.map(e -> e.getKey().id()).orElse(null);
         if (first.isEmpty()) {
@@ -267,7 +314,7 @@ public final class NotificationDesk implements Notifications {
         } else {
             try {
                 String id = first.get().getValue().send(new Message(n.id(), n.reference(), n.channel(), n.recipient(),
-                        Texts.subject(n), n.text()));
+                        MessageTexts.subject(n), n.text()));
                 return new Notification(n.id(), n.reference(), n.event(), n.channel(), n.recipient(), n.text(),
                         Notification.SENT, providerId, id, attempt, n.createdAt(), clock.instant(), null);
             } catch (RuntimeException e) {
@@ -287,47 +334,5 @@ public final class NotificationDesk implements Notifications {
     @Override
     public List<Notification> recent(int limit) {
         return store.recent(Math.max(1, Math.min(limit, 1000)));
-    }
-
-    /**
-     * The words of the messages ({@code notify.*} of core's {@code messages_<lang>.properties}): each message in
-     * English, then in Urdu, one line each, as a phone shows both scripts.
-     */
-    static final class Texts {
-        static final List<String> LANGUAGES = List.of("en", "ur");
-        private static final CoreWords WORDS = CoreWords.MESSAGES;
-
-        private Texts() {
-        }
-
-        static Optional<String> text(TrackedApplication a, String event) {
-            ServiceDescriptor d = a.descriptor();
-            String ref = a.application().reference();
-            String id = a.application().status();
-            Optional<State> state = d.workflow().state(id);
-            List<String> lines = new ArrayList<>();
-            for (String lang : LANGUAGES) {
-                String title = d.title().in(lang);
-                switch (event) {
-                    case "submitted" -> lines.add(WORDS.get(lang, "notify.submitted", ref, title));
-                    case "paid" -> lines.add(WORDS.get(lang, "notify.paid", ref, title));
-                    case "status" -> {
-                        String now = state.map(x -> x.label().in(lang)).orElse(id);
-                        String extra = id.equals("ready") || id.equals("issued") ? "notify.status.ready"
-                                : id.equals("documents-requested") ? "notify.status.documents" : null;
-                        lines.add(WORDS.get(lang, "notify.status", ref, title, now)
-                                + (extra == null ? "" : " " + WORDS.get(lang, extra)));
-                    }
-                    default -> {
-                        return Optional.empty();
-                    }
-                }
-            }
-            return Optional.of(String.join("\n", lines));
-        }
-
-        static String subject(Notification n) {
-            return WORDS.get("en", "notify.subject", n.reference());
-        }
     }
 }

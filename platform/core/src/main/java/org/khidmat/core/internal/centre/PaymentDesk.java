@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,8 @@ import org.khidmat.api.payment.Charge;
 import org.khidmat.api.payment.PaymentProvider;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.Leases;
+import org.khidmat.core.internal.config.CentreNode;
 import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.DailyCollection;
 import org.khidmat.api.platform.Metrics;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Payments: the fee comes from the tier of the descriptor the application was filed under; one payment per
- * application (the store's key), and the provider is asked to start at most once, under a per-reference lock.
+ * application (the store's key), and the provider is asked to start at most once, under a per-reference lock held in
+ * the database ({@link DatabaseLocks}), so two nodes behind a balancer never both start a charge for one application.
  * Whether a start answers "started now" ({@code PENDING}, {@code PAID}) or "there was one already"
  * ({@code ALREADY_PENDING}, {@code ALREADY_PAID}) is decided by the store's {@link PaymentStore#add}, in the
  * transaction that keeps one payment per application, so two requests at once never both hear "started now".
@@ -53,7 +57,7 @@ public final class PaymentDesk implements Payments {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, PaymentProvider> providers = new ConcurrentHashMap<>();
-    private final Object[] locks = new Object[64];
+    private final DatabaseLocks locks;
     private volatile Notifications notifications;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -62,18 +66,19 @@ public final class PaymentDesk implements Payments {
     private final Meter meter = new Meter(() -> metrics);
 
     @Activate
-    public PaymentDesk(@Reference Applications applications, @Reference PaymentStore store, @Reference AuditLog audit) {
-        this(applications, store, audit, Clock.systemUTC());
+    public PaymentDesk(@Reference Applications applications, @Reference PaymentStore store, @Reference AuditLog audit,
+            @Reference Leases leases) {
+        this(applications, store, audit, Clock.systemUTC(), leases, CentreNode::get);
     }
 
-    PaymentDesk(Applications applications, PaymentStore store, AuditLog audit, Clock clock) {
+    /** @param node this node's name (tests stand two nodes in one JVM) */
+    PaymentDesk(Applications applications, PaymentStore store, AuditLog audit, Clock clock, Leases leases,
+            Supplier<String> node) {
         this.applications = applications;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
+        this.locks = new DatabaseLocks(leases, node);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -120,7 +125,7 @@ public final class PaymentDesk implements Payments {
         }
         TrackedApplication t = found.get();
         String ref = t.application().reference();
-        synchronized (lock(ref)) {
+        try (DatabaseLocks.Held lock = locks.hold("payment:" + ref)) {
             Optional<Payment> existing = store.payment(ref);
             if (existing.isPresent()) {
                 return already(existing.get());
@@ -152,7 +157,7 @@ public final class PaymentDesk implements Payments {
                     Payment.PENDING, clock.instant(), null, null), AuditNote.of(actor, "payment.start", ref, "PKR "
                     + tier.amount() + " via " + providerId + ", " + charge.providerReference()));
             if (!added.added()) {
-                // Another desk on the same database stored its payment first (the lock above is this desk's only).
+                // Another desk stored its payment first (a lock that outlived its lease): the primary key decided.
                 LOG.warn("payment of {} was started elsewhere meanwhile; {} {} is not used", ref, providerId,
                         charge.providerReference());
                 audit.append(actor, "payment.fail", ref, providerId + " " + charge.providerReference()
@@ -180,7 +185,7 @@ public final class PaymentDesk implements Payments {
             return new PaymentResult(Outcome.UNKNOWN_APPLICATION, null, "no application " + reference);
         }
         String ref = found.get().application().reference();
-        synchronized (lock(ref)) {
+        try (DatabaseLocks.Held lock = locks.hold("payment:" + ref)) {
             Optional<Payment> existing = store.payment(ref);
             if (existing.isEmpty()) {
                 return new PaymentResult(Outcome.NOT_POSSIBLE, null, "no payment was started for " + ref);
@@ -255,9 +260,5 @@ public final class PaymentDesk implements Payments {
         sums.forEach((day, agencies) -> agencies.forEach((agency, s) ->
                 out.add(new DailyCollection(agency, day, (int) s[0], s[1]))));
         return out;
-    }
-
-    private Object lock(String reference) {
-        return locks[Math.floorMod(reference.hashCode(), locks.length)];
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.khidmat.api.platform.Centre;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -31,13 +32,26 @@ public final class CentreProfile implements Centre {
                 List.of("en", "ur"));
     }
 
+    private final String port;
+
     @Activate
-    public CentreProfile(CentreConfig config) {
+    public CentreProfile(BundleContext context, CentreConfig config) {
+        this(config, context.getProperty("khidmat.port"));
+    }
+
+    /** For tests. */
+    CentreProfile(CentreConfig config) {
+        this(config, null);
+    }
+
+    private CentreProfile(CentreConfig config, String port) {
+        this.port = port;
         modified(config);
     }
 
     @Modified
     void modified(CentreConfig config) {
+        CentreNode.set(config.node(), port);
         profile = profile(config, profile);
         CentreZone.set(profile.zone());
         LOG.debug("centre: {} in {}", profile.name(), profile.zone());

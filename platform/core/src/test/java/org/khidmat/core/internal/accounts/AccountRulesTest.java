@@ -13,7 +13,7 @@ import org.khidmat.api.platform.Role;
 /** A new account's every problem at once, an agency the centre must have, and no admin disabling themself. */
 class AccountRulesTest {
     private final List<String> audit = new ArrayList<>();
-    private final AccountService accounts = new AccountService(new AccountServiceTest.MemoryStore(audit),
+    private final AccountService accounts = AccountServiceTest.service(new AccountServiceTest.MemoryStore(audit),
             new AccountServiceTest.ListAudit(audit), new AccountServiceTest.MovableClock(), 1_000);
 
     {

@@ -35,11 +35,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 
+import org.khidmat.core.internal.SharedMemory;
+
 class AccountServiceTest {
     private final MovableClock clock = new MovableClock();
     private final List<String> audit = new ArrayList<>();
     private final MemoryStore store = new MemoryStore(audit);
-    private final AccountService accounts = new AccountService(store, new ListAudit(audit), clock, 1_000);
+    private final SharedMemory shared = new SharedMemory(clock);
+    private final AccountService accounts = service(store, new ListAudit(audit), clock, 1_000);
+
+    /** A service over its own shared state (one node alone). */
+    static AccountService service(AccountStore store, AuditLog audit, Clock clock, int iterations) {
+        SharedMemory db = new SharedMemory(clock);
+        return new AccountService(store, audit, db.sessions(), db.throttles(), clock, iterations);
+    }
 
     {
         accounts.certified(code -> code.equals("nadra"));
@@ -136,7 +145,7 @@ class AccountServiceTest {
 
     @Test
     void aWeakerOldHashIsUpgradedAtLogin() {
-        AccountService old = new AccountService(store, new ListAudit(audit), clock, 500);
+        AccountService old = service(store, new ListAudit(audit), clock, 500);
         old.create("sara", pw(), Role.ADMIN, null, "admin");
         assertTrue(store.accounts.get("sara").passwordHash().startsWith("pbkdf2-sha256$500$"));
         assertTrue(accounts.login("sara", pw(), "10.0.0.1").ok());
@@ -148,12 +157,12 @@ class AccountServiceTest {
         BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> method.getName().equals("getProperty")
                         && "khidmat.home".equals(args[0]) ? home.toString() : null);
-        AccountService first = new AccountService(context, store, new ListAudit(audit));
+        AccountService first = new AccountService(context, store, new ListAudit(audit), shared.sessions(), shared.throttles());
         first.deactivate(); // the centre is stopped at once, while the password is still being hashed
         assertTrue(store.accounts.containsKey("admin"), "the first admin exists when the stop returns");
         String password = Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).trim();
         assertTrue(accounts.login("admin", password.toCharArray(), "10.0.0.1").ok(), "the password in the file is the admin's");
-        new AccountService(context, store, new ListAudit(audit)).deactivate();
+        new AccountService(context, store, new ListAudit(audit), shared.sessions(), shared.throttles()).deactivate();
         assertEquals(password + "\n", Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8),
                 "the next start makes no second first admin");
     }

@@ -20,7 +20,7 @@ class LoginAbuseTest {
     private final AccountServiceTest.MovableClock clock = new AccountServiceTest.MovableClock();
     private final List<String> audit = new ArrayList<>();
     private final AccountServiceTest.MemoryStore store = new AccountServiceTest.MemoryStore(audit);
-    private final AccountService accounts = new AccountService(store, new AccountServiceTest.ListAudit(audit), clock, 1_000);
+    private final AccountService accounts = AccountServiceTest.service(store, new AccountServiceTest.ListAudit(audit), clock, 1_000);
 
     {
         accounts.certified(code -> true);

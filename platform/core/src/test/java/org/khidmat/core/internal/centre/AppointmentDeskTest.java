@@ -1,5 +1,6 @@
 package org.khidmat.core.internal.centre;
 
+import org.khidmat.core.internal.SharedMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,8 +49,14 @@ class AppointmentDeskTest {
     private final AppointmentRules rules = new AppointmentRules(LocalTime.of(9, 0), LocalTime.of(16, 0),
             Duration.ofMinutes(30), 2, Map.of(), Duration.ofMinutes(30), Duration.ofMinutes(10), 7,
             EnumSet.complementOf(EnumSet.of(DayOfWeek.SUNDAY)));
-    private final AppointmentDesk desk = new AppointmentDesk(store, catalogue, apps,
-            new QueueDesk(tokens, catalogue, apps, audit, clock), audit, rules, clock);
+    private final SharedMemory shared = new SharedMemory(clock);
+    private final AppointmentDesk desk = node("node-a");
+
+    /** A desk of a node over the same store and leases as the others (one database). */
+    private AppointmentDesk node(String name) {
+        return new AppointmentDesk(store, catalogue, apps, new QueueDesk(tokens, catalogue, apps, audit, clock), audit,
+                rules, clock, java.util.Set.of(), shared.leases(), () -> name);
+    }
 
     /** Appointments in memory, with the same place-keeping as the SQLite store. */
     static final class Rows implements AppointmentStore {
@@ -244,6 +251,27 @@ class AppointmentDeskTest {
         assertEquals(Appointment.NO_SHOW, store.rows.get(missed.code()).state());
         assertEquals(Appointment.BOOKED, store.rows.get(later.code()).state());
         assertEquals("61101-*******-2", desk.onDay(MONDAY).get(1).cnic(), "CNICs masked in the day's list");
+    }
+
+    @Test
+    void theNoShowSweepRunsOnOneNodeAtATimeAndAnotherTakesOverWhenItDies() {
+        AppointmentDesk nodeB = node("node-b");
+        Appointment missed = book(10, 30, Fakes.CNIC);
+        at(10, 41);
+        assertTrue(desk.sweeper().tick(), "node a takes the lease and sweeps");
+        assertFalse(nodeB.sweeper().tick(), "node b does not sweep while a holds it");
+        assertEquals(Appointment.NO_SHOW, store.rows.get(missed.code()).state());
+        assertEquals(1, audit.count("appointment.no-show"), "marked once, by one node");
+        clock.plus(Duration.ofMinutes(1));
+        assertTrue(desk.sweeper().tick(), "a renews at its next tick");
+        // node a dies: it ticks no more and releases nothing
+        clock.plus(Duration.ofMinutes(1));
+        assertFalse(nodeB.sweeper().tick(), "a's lease still runs");
+        clock.plus(NoShowSweeper.TTL);
+        assertTrue(nodeB.sweeper().tick(), "within the lease time after a's last tick, b takes over");
+        assertFalse(desk.sweeper().tick(), "a, back, finds b sweeping");
+        nodeB.stop();
+        assertTrue(desk.sweeper().tick(), "b stopped cleanly and gave the lease up: a takes it at once");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.khidmat.core.internal.centre;
 
+import org.khidmat.core.internal.SharedMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +41,7 @@ class BookingLimitsTest {
 
     private AppointmentDesk desk(Set<String> needApplication) {
         return new AppointmentDesk(store, catalogue, apps, new QueueDesk(new Fakes.Queue(), catalogue, apps, audit, clock),
-                audit, rules, clock, needApplication);
+                audit, rules, clock, needApplication, new SharedMemory(clock).leases());
     }
 
     @Test
@@ -85,7 +86,7 @@ class BookingLimitsTest {
         }
         Catalogue all = Fakes.catalogue(many);
         AppointmentDesk desk = new AppointmentDesk(store, all, apps, new QueueDesk(new Fakes.Queue(), all, apps, audit, clock),
-                audit, rules, clock, Set.of());
+                audit, rules, clock, Set.of(), new SharedMemory(clock).leases());
         for (int i = 0; i < BookingLimits.OPEN_PER_CNIC; i++) {
             assertEquals(Outcome.BOOKED, desk.book("police.cert" + i, MONDAY, LocalTime.of(11, 0), Fakes.CNIC, null).outcome(),
                     "booking " + (i + 1));

@@ -30,14 +30,43 @@ class NotificationDeskTest {
     private final NotificationDesk desk = new NotificationDesk(store, clock, null,
             (delay, work) -> scheduled.add(Map.entry(delay, work)));
 
-    /** The outbox in memory. */
+    /** The outbox in memory; one instance shared by two desks stands for one database shared by two nodes. */
     static final class Outbox implements NotificationStore {
         final Map<Long, Notification> rows = new LinkedHashMap<>();
+        /** Until when each message is held, as the store's lease_until. */
+        final Map<Long, Instant> leases = new LinkedHashMap<>();
+
+        @Override
+        public synchronized List<Notification> claim(String holder, Instant now, Instant until, int limit) {
+            List<Notification> out = new ArrayList<>();
+            for (Notification n : rows.values()) {
+                if (out.size() < limit && n.state().equals(Notification.QUEUED)
+                        && leases.getOrDefault(n.id(), Instant.EPOCH).isBefore(now)) {
+                    leases.put(n.id(), until);
+                    out.add(n);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public synchronized void record(List<Notification> deliveries, String holder, Instant holdUntil) {
+            record(deliveries);
+            deliveries.stream().filter(n -> n.state().equals(Notification.QUEUED)).forEach(n -> leases.put(n.id(), holdUntil));
+        }
         /** Each write of a delivery's outcome, as the number of messages it records. */
         final List<Integer> outcomeWrites = new ArrayList<>();
 
+        /** Stores a message queued before the test's start, nobody holding it. */
+        synchronized Notification queuedEarlier(Notification n) {
+            Notification stored = add(n);
+            leases.put(stored.id(), Instant.EPOCH);
+            return stored;
+        }
+
         @Override
-        public Notification add(Notification n) {
+        public synchronized Notification add(Notification n) {
+            leases.put((long) rows.size() + 1, n.createdAt().plus(FILED_LEASE));
             Notification stored = new Notification(rows.size() + 1, n.reference(), n.event(), n.channel(), n.recipient(),
                     n.text(), n.state(), null, null, 0, n.createdAt(), null, null);
             rows.put(stored.id(), stored);
@@ -52,7 +81,7 @@ class NotificationDeskTest {
         }
 
         @Override
-        public void record(List<Notification> deliveries) {
+        public synchronized void record(List<Notification> deliveries) {
             outcomeWrites.add(deliveries.size());
             deliveries.forEach(n -> put(n.id(), n.state(), n.provider(), n.providerReference(), n.attempts(), n.sentAt(),
                     n.error()));
@@ -157,11 +186,11 @@ class NotificationDeskTest {
 
     @Test
     void readyDocumentsAreSaidInWords() {
-        assertTrue(NotificationDesk.Texts.text(application("ready", Map.of()), "status").orElseThrow()
+        assertTrue(MessageTexts.text(application("ready", Map.of()), "status").orElseThrow()
                 .contains("Your documents are ready"));
-        assertTrue(NotificationDesk.Texts.text(application("review", Map.of()), "paid").orElseThrow()
+        assertTrue(MessageTexts.text(application("review", Map.of()), "paid").orElseThrow()
                 .contains("payment received"));
-        assertTrue(NotificationDesk.Texts.text(application("review", Map.of()), "unknown-event").isEmpty());
+        assertTrue(MessageTexts.text(application("review", Map.of()), "unknown-event").isEmpty());
     }
 
     @Test
@@ -263,5 +292,78 @@ class NotificationDeskTest {
         runDue();
         desk.stop();
         assertEquals(List.of(2, 1), store.outcomeWrites, "stopping writes the outcomes gathered");
+    }
+
+    /** A second node over the same outbox, with a scheduler of its own. */
+    private NotificationDesk node(String name, List<Map.Entry<Duration, Runnable>> tasks) {
+        return new NotificationDesk(store, clock, null, (delay, work) -> tasks.add(Map.entry(delay, work)), () -> name);
+    }
+
+    /** Runs the tasks of a scheduler that are due within {@code upTo}, the soonest first; later ones stay. */
+    private static void run(List<Map.Entry<Duration, Runnable>> tasks, Duration upTo) {
+        List<Map.Entry<Duration, Runnable>> due = tasks.stream().filter(e -> e.getKey().compareTo(upTo) <= 0)
+                .sorted(Map.Entry.comparingByKey()).toList();
+        tasks.removeAll(due);
+        due.forEach(e -> e.getValue().run());
+    }
+
+    private Notification queuedBefore(int i) {
+        return store.queuedEarlier(new Notification(0, "KM7Q-4XPA-K", "status", "sms", "03001234567", "text " + i,
+                Notification.QUEUED, null, null, 0, clock.instant().minusSeconds(3600), null, null));
+    }
+
+    @Test
+    void twoNodesStartingTogetherSendEachQueuedMessageOnce() {
+        for (int i = 0; i < 250; i++) {
+            queuedBefore(i);
+        }
+        List<Map.Entry<Duration, Runnable>> tasksA = new ArrayList<>();
+        List<Map.Entry<Duration, Runnable>> tasksB = new ArrayList<>();
+        NotificationDesk a = node("node-a", tasksA);
+        NotificationDesk b = node("node-b", tasksB);
+        Recorder sms = new Recorder();
+        a.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 20L));
+        b.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 21L));
+        a.startClaiming();
+        b.startClaiming();
+        for (int round = 0; round < 5; round++) { // the two nodes' rounds interleaved, as two processes' would
+            run(tasksA, Duration.ZERO);
+            run(tasksB, Duration.ZERO);
+            run(tasksA, NotificationDesk.RECORD_EVERY);
+            run(tasksB, NotificationDesk.RECORD_EVERY);
+        }
+        assertEquals(250, sms.sent.size(), "every message sent once: " + sms.sent.size());
+        assertEquals(250, sms.sent.stream().map(Message::id).distinct().count(), "none twice");
+        assertTrue(store.rows.values().stream().allMatch(n -> n.state().equals(Notification.SENT)));
+        assertTrue(tasksA.stream().anyMatch(e -> e.getKey().equals(NotificationDesk.CLAIM_EVERY)), "a claims again later");
+    }
+
+    @Test
+    void aNodeThatDiesLeavesItsMessagesToAnotherOnceItsHoldEnds() {
+        List<Map.Entry<Duration, Runnable>> tasksA = new ArrayList<>();
+        List<Map.Entry<Duration, Runnable>> tasksB = new ArrayList<>();
+        NotificationDesk a = node("node-a", tasksA);
+        NotificationDesk b = node("node-b", tasksB);
+        Recorder sms = new Recorder();
+        b.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 22L));
+        a.tell(application("review", Map.of("mobile", "03001234567")), "status"); // filed on a, which dies at once
+        b.startClaiming();
+        run(tasksB, Duration.ZERO);
+        assertTrue(sms.sent.isEmpty(), "b does not take a message its filer still holds");
+        clock.plus(NotificationStore.FILED_LEASE.plusSeconds(1));
+        run(tasksB, NotificationDesk.CLAIM_EVERY);
+        run(tasksB, NotificationDesk.RECORD_EVERY);
+        assertEquals(1, sms.sent.size(), "once a's hold ended, b claimed and sent it");
+        assertEquals(Notification.SENT, store.rows.get(1L).state());
+    }
+
+    @Test
+    void aMessageWhoseHoldRanOutIsNotTriedButLeftToAClaim() {
+        Recorder sms = new Recorder();
+        desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", Constants.SERVICE_ID, 23L));
+        desk.tell(application("review", Map.of("mobile", "03001234567")), "status");
+        clock.plus(NotificationStore.FILED_LEASE); // the sender thread fell that far behind
+        runDue();
+        assertTrue(sms.sent.isEmpty(), "another node may have claimed it meanwhile: not sent from here");
     }
 }

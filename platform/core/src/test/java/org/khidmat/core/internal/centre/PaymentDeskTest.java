@@ -1,5 +1,6 @@
 package org.khidmat.core.internal.centre;
 
+import org.khidmat.core.internal.SharedMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,8 @@ class PaymentDeskTest {
             .add(Fakes.app(police, "AB23-CD45-E", NOW));
     private final Fakes.Audit audit = new Fakes.Audit();
     private final Fakes.Payments store = new Fakes.Payments(audit);
-    private final PaymentDesk desk = new PaymentDesk(apps, store, audit, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SharedMemory shared = new SharedMemory(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PaymentDesk desk = new PaymentDesk(apps, store, audit, Clock.fixed(NOW, ZoneOffset.UTC), shared.leases(), () -> "node-a");
     private final Provider wallet = new Provider(true);
     private final Provider challan = new Provider(false);
 
@@ -136,6 +138,33 @@ class PaymentDeskTest {
     }
 
     @Test
+    void concurrentStartsOnTwoNodesAskTheProviderOnce() throws Exception {
+        PaymentDesk nodeB = new PaymentDesk(apps, store, audit, Clock.fixed(NOW, ZoneOffset.UTC), shared.leases(),
+                () -> "node-b");
+        nodeB.addProvider(challan, Map.of(PaymentProvider.PROVIDER_ID, "test.challan"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<PaymentResult>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                PaymentDesk node = i % 2 == 0 ? desk : nodeB;
+                results.add(pool.submit(() -> node.start("KM7Q-4XPA-K", "test.challan", "citizen")));
+            }
+            int startedNow = 0;
+            for (Future<PaymentResult> f : results) {
+                PaymentResult r = f.get();
+                startedNow += r.outcome() == Outcome.PENDING ? 1 : 0;
+                assertEquals("P-1", r.payment().providerReference(), "every node tells the same challan");
+            }
+            assertEquals(1, startedNow);
+            assertEquals(1, challan.starts.get(), "the provider was asked once, whichever node took the request");
+            assertEquals(1, audit.count("payment.start"));
+            assertEquals(0, audit.count("payment.fail"), "no second charge had to be thrown away");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void ofConcurrentChallanStartsExactlyOneStartsIt() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -199,7 +228,7 @@ class PaymentDeskTest {
                 return store.paidBetween(from, to);
             }
         };
-        PaymentDesk other = new PaymentDesk(apps, raced, audit, Clock.fixed(NOW, ZoneOffset.UTC));
+        PaymentDesk other = new PaymentDesk(apps, raced, audit, Clock.fixed(NOW, ZoneOffset.UTC), new SharedMemory(Clock.systemUTC()).leases(), () -> "node-b");
         other.addProvider(challan, Map.of(PaymentProvider.PROVIDER_ID, "test.challan"));
 
         PaymentResult r = other.start("KM7Q-4XPA-K", "test.challan", "citizen");

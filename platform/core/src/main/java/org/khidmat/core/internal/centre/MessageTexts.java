@@ -1,0 +1,66 @@
+package org.khidmat.core.internal.centre;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.FieldType;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.descriptor.State;
+import org.khidmat.api.platform.Applications;
+import org.khidmat.api.platform.Notification;
+import org.khidmat.api.platform.TrackedApplication;
+import org.khidmat.core.internal.words.CoreWords;
+
+/**
+ * The words of the messages to citizens ({@code notify.*} of core's {@code messages_<lang>.properties}): each
+ * message in English, then in Urdu, one line each, as a phone shows both scripts.
+ */
+final class MessageTexts {
+    static final List<String> LANGUAGES = List.of("en", "ur");
+    private static final CoreWords WORDS = CoreWords.MESSAGES;
+
+    private MessageTexts() {
+    }
+
+    static Optional<String> text(TrackedApplication a, String event) {
+        ServiceDescriptor d = a.descriptor();
+        String ref = a.application().reference();
+        String id = a.application().status();
+        Optional<State> state = d.workflow().state(id);
+        List<String> lines = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            String title = d.title().in(lang);
+            switch (event) {
+                case "submitted" -> lines.add(WORDS.get(lang, "notify.submitted", ref, title));
+                case "paid" -> lines.add(WORDS.get(lang, "notify.paid", ref, title));
+                case "status" -> {
+                    String now = state.map(x -> x.label().in(lang)).orElse(id);
+                    String extra = id.equals("ready") || id.equals("issued") ? "notify.status.ready"
+                            : id.equals("documents-requested") ? "notify.status.documents" : null;
+                    lines.add(WORDS.get(lang, "notify.status", ref, title, now)
+                            + (extra == null ? "" : " " + WORDS.get(lang, extra)));
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(String.join("\n", lines));
+    }
+
+    static String subject(Notification n) {
+        return WORDS.get("en", "notify.subject", n.reference());
+    }
+
+    /** @return the first answer of a phone or e-mail question of the form */
+    static Optional<String> contact(TrackedApplication a, FieldType type) {
+        for (Field f : Applications.questions(a.descriptor())) {
+            String answer = a.application().answers().get(f.name());
+            if (f.type() == type && answer != null && !answer.isBlank()) {
+                return Optional.of(answer.replaceAll("[\\s-]", ""));
+            }
+        }
+        return Optional.empty();
+    }
+}
