@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** The fixture: each call gives a database of its own, empty, UTF-8 and sorting text by code point (C collation). */
+/** The fixture: each call gives a place of its own (a schema), empty, UTF-8, sorting text by code point (C). */
 class PostgresTest {
 
     @Test
@@ -27,9 +27,9 @@ class PostgresTest {
             }
         }
         try (Connection c = two.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()")) {
             r.next();
-            assertEquals(0, r.getInt(1), "the other database does not see the first one's table");
+            assertEquals(0, r.getInt(1), "the other place does not see the first one's table");
         }
     }
 }

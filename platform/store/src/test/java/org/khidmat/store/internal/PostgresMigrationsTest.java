@@ -52,7 +52,7 @@ class PostgresMigrationsTest {
             assertEquals(Migrations.latest(), Migrations.version(db));
         }
         try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")) {
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name")) {
             List<String> tables = new ArrayList<>();
             while (r.next()) {
                 tables.add(r.getString(1));
