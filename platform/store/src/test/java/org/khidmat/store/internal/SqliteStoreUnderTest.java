@@ -65,8 +65,8 @@ final class SqliteStoreUnderTest implements StoreUnderTest {
             if (Files.exists(dir.resolve("template.db-wal"))) {
                 throw new IllegalStateException("the template database kept a WAL after it was closed");
             }
+            dir.toFile().deleteOnExit(); // deleted in the reverse order of these calls: the file, then its folder
             file.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
             template = file;
         }
         return template;
