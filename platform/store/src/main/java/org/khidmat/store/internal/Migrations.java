@@ -24,7 +24,7 @@ final class Migrations {
     /** The scripts in order, as resources next to this class. Append only; never edit a released script. */
     static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql",
             "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql", "V7__figure_days.sql",
-            "V8__audit_request_id.sql");
+            "V8__audit_request_id.sql", "V11__bundle_set.sql");
 
     private final SqliteDatabase database;
 
@@ -32,9 +32,14 @@ final class Migrations {
         this.database = database;
     }
 
-    /** @return the schema version this code writes */
+    /** @return the schema version this code writes: the number of the last script */
     static int latest() {
-        return SCRIPTS.size();
+        return number(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /** @return the version a script takes the schema to, from its name {@code V<n>__...} */
+    static int number(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** @return the database's schema version */
@@ -50,10 +55,15 @@ final class Migrations {
                     + " but this Khidmat understands versions up to " + latest()
                     + "; run a newer Khidmat or restore a backup made by this one", null);
         }
-        for (int version = current + 1; version <= latest(); version++) {
-            String name = SCRIPTS.get(version - 1);
-            if (!name.startsWith("V" + version + "__")) {
+        int before = 0;
+        for (String name : SCRIPTS) {
+            int version = number(name);
+            if (version <= before) {
                 throw new IllegalStateException("migration script " + name + " is out of order");
+            }
+            before = version;
+            if (version <= current) {
+                continue; // numbers may skip one taken by work on another branch: a script runs once, in order
             }
             List<String> statements = statements(load(name));
             int target = version;

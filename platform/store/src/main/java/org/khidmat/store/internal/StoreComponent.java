@@ -19,6 +19,8 @@ import org.khidmat.api.store.AuditCheck;
 import org.khidmat.api.store.AuditEntry;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.AuditNote;
+import org.khidmat.api.store.BundleSet;
+import org.khidmat.api.store.Signals;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.store.NotificationStore;
@@ -58,6 +60,7 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     private final SqliteAccountStore accounts;
     private final SqliteQueueStore queue;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final SqliteSignals signals;
 
     @Activate
     public StoreComponent(BundleContext context, StoreConfig config) {
@@ -82,6 +85,9 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         registrations.add(context.registerService(RatingStore.class, new SqliteRatingStore(database, chain), null));
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
+        registrations.add(context.registerService(BundleSet.class, new SqliteBundleSet(database), null));
+        signals = new SqliteSignals(database);
+        registrations.add(context.registerService(Signals.class, signals, null));
     }
 
     /** For {@link StoreWatch}, in this bundle: the open database. */
@@ -98,6 +104,7 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
                 // the framework unregisters a stopping bundle's services itself
             }
         });
+        signals.close();
         try {
             chain.publish("stop");
         } catch (RuntimeException e) {

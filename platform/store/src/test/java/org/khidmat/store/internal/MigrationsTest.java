@@ -27,8 +27,8 @@ class MigrationsTest {
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log",
-                    "counter", "descriptor_archive", "figure_day", "figure_move", "figure_time", "notification", "payment", "queue_letter", "queue_token", "rating",
-                    "service_state", "status_history"),
+                    "bundle_outcome", "bundle_set", "bundle_set_head", "counter", "descriptor_archive", "figure_day", "figure_move", "figure_time", "notification", "payment", "queue_letter", "queue_token", "rating",
+                    "service_state", "signal", "status_history"),
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_created",
                     "application_agency_status_created", "application_created",
@@ -63,7 +63,7 @@ class MigrationsTest {
             assertEquals("{}", new SqliteApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(19, names(db, "table").size());
+            assertEquals(23, names(db, "table").size());
         }
     }
 
