@@ -23,4 +23,8 @@ public @interface CentreConfig {
 
     @AttributeDefinition(description = "the languages offered, ISO 639-1 codes")
     String[] languages() default { "en", "ur" };
+
+    @AttributeDefinition(description = "this node's name among the nodes sharing one database (empty: host name:port)",
+            required = false)
+    String node() default "";
 }

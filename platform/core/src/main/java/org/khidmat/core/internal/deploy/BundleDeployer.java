@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.BundleSet;
+import org.khidmat.api.store.Signals;
+import org.khidmat.api.store.WantedBundle;
+import org.khidmat.core.internal.config.NodeName;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.DeployResult.Status;
 import org.khidmat.api.platform.DeployedBundle;
@@ -88,6 +92,12 @@ public final class BundleDeployer implements Deployer {
     private final DeployState state;
     private final Suspensions suspensions;
     private final AgencyClaims claims;
+    /** Where every accepted change is written for the other nodes, and this node's outcomes. */
+    private final SetRecord record;
+    private final SetReconcile reconcile;
+    private final Signals.Subscription heard;
+    /** Set on the deployer thread once the start's adoption and reconcile are done. */
+    private volatile boolean started;
     /** Compiles the rules of a candidate's descriptors; absent when the centre runs without the rules bundle. */
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
@@ -102,7 +112,8 @@ public final class BundleDeployer implements Deployer {
 
     @Activate
     public BundleDeployer(BundleContext context, DeployConfig config, @Reference AuditLog audit, @Reference ApplicationStore applications,
-            @Reference CatalogueService catalogue, @Reference ServiceComponentRuntime scr) throws IOException {
+            @Reference CatalogueService catalogue, @Reference ServiceComponentRuntime scr, @Reference BundleSet bundleSet,
+            @Reference Signals signals, @Reference NodeName node) throws IOException {
         this.context = context;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -121,10 +132,37 @@ public final class BundleDeployer implements Deployer {
         this.state = new DeployState(archiveDir);
         this.quarantine = new Quarantine(archiveDir);
         this.approvals = new Approvals(archiveDir);
-        this.folder = new DeployFolder(deployDir, this);
+        this.folder = new DeployFolder(deployDir, this, config.watchDeployFolder());
         this.suspensions = new Suspensions(context, installed, steps, folder, catalogue, audit);
+        this.record = new SetRecord(bundleSet, node.get());
+        this.reconcile = new SetReconcile(bundleSet, new SetJars(bundleSet, archiveDir), record, new SetSteps(this));
+        if (!folder.watching()) {
+            LOG.info("node {} does not watch {}: it takes its bundles from the bundle set", node.get(), deployDir);
+        }
         thread.execute(this::adopt);
-        folder.start();
+        thread.execute(reconcile::atStart); // before the node says ready: a node that was down catches up here
+        thread.execute(this::startFolder);
+        this.heard = signals.subscribe(BundleSet.TOPIC, () -> thread.execute(this::reconcileNow));
+    }
+
+    private void startFolder() {
+        started = true;
+        if (folder.watching()) {
+            try {
+                folder.start();
+            } catch (IOException e) {
+                LOG.error("cannot watch {}: {}; jars copied there are not deployed", deployDir, e.toString());
+            }
+        }
+    }
+
+    private void reconcileNow() {
+        try {
+            reconcile.reconcile();
+        } catch (RuntimeException e) {
+            LOG.warn("node {} could not reconcile to the bundle set: {}; it tries again at the next change",
+                    record.node(), e.toString());
+        }
     }
 
     /**
@@ -180,7 +218,7 @@ public final class BundleDeployer implements Deployer {
         }
         catalogue.adopt(batch); // the catalogue and its prepared answers change once for all of them
         LOG.debug("adopted {} bundles from the framework cache in {} ms", batch.size(), millis(t0));
-        for (Installed i : List.copyOf(installed.values())) {
+        for (Installed i : folder.watching() ? List.copyOf(installed.values()) : List.<Installed>of()) {
             if (i.sourceFile() == null || !Files.isRegularFile(deployDir.resolve(i.sourceFile()))) {
                 withdrawNow(i.candidate().symbolicName(), "deploy-folder", false, Removal.FILE_GONE); // left while down
             }
@@ -190,6 +228,7 @@ public final class BundleDeployer implements Deployer {
 
     @Deactivate
     void deactivate() {
+        heard.close();
         folder.close();
         later.shutdownNow();
         thread.shutdownNow();
@@ -198,7 +237,7 @@ public final class BundleDeployer implements Deployer {
 
     @Override
     public boolean ready() {
-        return folder.ready();
+        return started && (!folder.watching() || folder.ready());
     }
 
     @Override
@@ -541,6 +580,7 @@ public final class BundleDeployer implements Deployer {
         installed.put(next.candidate().symbolicName(), new Installed(bundle.getBundleId(), next.candidate(),
                 next.archived(), file, next.by(), next.at(), next.previous()));
         claims.claim(next.candidate());
+        record.committed(installed.get(next.candidate().symbolicName()), approvals.isApproved(next.candidate().sha256()));
         catalogue.admitAll(List.of(new Admit(bundle, replaced == null || replaced.bundleId() == bundle.getBundleId() ? null
                 : context.getBundle(replaced.bundleId()), next.candidate().descriptors())));
         state.save(installed);
@@ -578,7 +618,41 @@ public final class BundleDeployer implements Deployer {
         /** asked for with its dependents: they go first */
         WITH_DEPENDENTS,
         /** its jar left deploy/: it goes, and its dependents are suspended until it returns */
-        FILE_GONE
+        FILE_GONE,
+        /** the bundle set no longer holds it, or holds an older build: as FILE_GONE, and the set is not written */
+        SET
+    }
+
+    /** The running bundles' SHA-256 by symbolic name, for {@link SetReconcile}. */
+    Map<String, String> runningSha() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        installed.forEach((bsn, i) -> out.put(bsn, i.candidate().sha256()));
+        return out;
+    }
+
+    /** Writes every running bundle into a bundle set never written (a one-node centre's first start with it). */
+    void seedSet() {
+        installed.values().forEach(i -> record.committed(i, approvals.isApproved(i.candidate().sha256())));
+    }
+
+    /**
+     * Deploys a bundle of the set, checked jar in hand, through the deployer's own path: a rollback when it is the
+     * version before the running one, a withdrawal first when it is older than the running one.
+     */
+    DeployResult deployFromSet(Path jar, WantedBundle w) {
+        String actor = "bundle-set (" + w.by() + ")";
+        Installed current = installed.get(w.symbolicName());
+        if (current != null && current.previous() != null && current.previous().candidate().sha256().equals(w.sha256())) {
+            return rollbackNow(w.symbolicName(), actor);
+        }
+        if (current != null && current.candidate().version().compareTo(org.osgi.framework.Version.parseVersion(w.version())) > 0) {
+            withdrawNow(w.symbolicName(), actor, true, Removal.SET);
+        }
+        return deployNow(jar, actor, null, null);
+    }
+
+    DeployResult withdrawFromSet(String symbolicName) {
+        return withdrawNow(symbolicName, "bundle-set", true, Removal.SET);
     }
 
     private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
@@ -618,6 +692,9 @@ public final class BundleDeployer implements Deployer {
         }
         History.prune(archiveDir.resolve(symbolicName), null);
         state.save(installed);
+        if (how != Removal.SET) {
+            record.withdrawn(symbolicName);
+        }
         String leak = left.isEmpty() ? "" : "; it left " + threads(left.size()) + " running: " + String.join(", ", left);
         audit.append(actor, "bundle.withdraw", symbolicName, current.candidate().version() + " services="
                 + current.candidate().serviceIds() + leak);
@@ -625,7 +702,7 @@ public final class BundleDeployer implements Deployer {
             LOG.warn("{} was withdrawn but left {} running: {}", current.candidate().label(), threads(left.size()), left);
         }
         LOG.info("withdrew {} in {} ms", current.candidate().label(), millis(t0));
-        if (how == Removal.FILE_GONE) {
+        if (how == Removal.FILE_GONE || how == Removal.SET) {
             suspensions.suspend(dependents, current);
         }
         return new DeployResult(true, symbolicName, null, List.of(), "withdrew " + current.candidate().label()
