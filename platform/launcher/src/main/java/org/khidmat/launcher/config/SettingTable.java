@@ -28,6 +28,8 @@ public final class SettingTable {
             Setting.of(CENTRE, "colour", Kind.COLOUR, "#01411c", "", true, "the brand colour, #rrggbb"),
             Setting.of(CENTRE, "languages", Kind.LIST, "[\"en\", \"ur\"]", "", true,
                     "the languages offered, ISO 639-1 codes, the first is the default"),
+            Setting.of(CENTRE, "node", Kind.TEXT, "(host name:port)", "KHIDMAT_NODE", false,
+                    "this node's name among the nodes sharing one database, in the bundles' outcomes per node"),
             Setting.of(APPOINTMENTS, "opens", Kind.TIME, "09:00", "", true, "first appointment slot of the day"),
             Setting.of(APPOINTMENTS, "closes", Kind.TIME, "16:00", "", true,
                     "end of the last slot (must be after opens)"),
@@ -56,6 +58,8 @@ public final class SettingTable {
                     "an agency bundle's start longer than this quarantines it"),
             Setting.of(DEPLOY, "requireSigned", Kind.FLAG, "false", "KHIDMAT_REQUIRE_SIGNED", false,
                     "accept only bundles signed with the agency's certificate in conf/agencies/"),
+            Setting.of(DEPLOY, "watchDeployFolder", Kind.FLAG, "true", "KHIDMAT_WATCH_DEPLOY_FOLDER", false,
+                    "watch deploy/; on a multi-node install exactly one node does, the others take the bundle set"),
             Setting.of(STORE, "database", Kind.NAME, "data/khidmat.db", "", false,
                     "the SQLite database file, relative to the centre's home"));
 
