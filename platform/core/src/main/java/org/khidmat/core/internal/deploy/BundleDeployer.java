@@ -29,7 +29,6 @@ import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.BundleSet;
 import org.khidmat.api.store.Signals;
-import org.khidmat.api.store.WantedBundle;
 import org.khidmat.core.internal.config.NodeName;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.DeployResult.Status;
@@ -94,8 +93,7 @@ public final class BundleDeployer implements Deployer {
     private final AgencyClaims claims;
     /** Where every accepted change is written for the other nodes, and this node's outcomes. */
     private final SetRecord record;
-    private final SetReconcile reconcile;
-    private final Signals.Subscription heard;
+    private final SetLink setLink;
     /** Set on the deployer thread once the start's adoption and reconcile are done. */
     private volatile boolean started;
     /** Compiles the rules of a candidate's descriptors; absent when the centre runs without the rules bundle. */
@@ -135,14 +133,14 @@ public final class BundleDeployer implements Deployer {
         this.folder = new DeployFolder(deployDir, this, config.watchDeployFolder());
         this.suspensions = new Suspensions(context, installed, steps, folder, catalogue, audit);
         this.record = new SetRecord(bundleSet, node.get());
-        this.reconcile = new SetReconcile(bundleSet, new SetJars(bundleSet, archiveDir), record, new SetSteps(this));
+        this.setLink = new SetLink(signals, record, new SetReconcile(bundleSet, new SetJars(bundleSet, archiveDir),
+                record, new SetSteps(this)), thread);
         if (!folder.watching()) {
             LOG.info("node {} does not watch {}: it takes its bundles from the bundle set", node.get(), deployDir);
         }
         thread.execute(this::adopt);
-        thread.execute(reconcile::atStart); // before the node says ready: a node that was down catches up here
+        setLink.start(); // before the node says ready: a node that was down catches up here
         thread.execute(this::startFolder);
-        this.heard = signals.subscribe(BundleSet.TOPIC, () -> thread.execute(this::reconcileNow));
     }
 
     private void startFolder() {
@@ -153,15 +151,6 @@ public final class BundleDeployer implements Deployer {
             } catch (IOException e) {
                 LOG.error("cannot watch {}: {}; jars copied there are not deployed", deployDir, e.toString());
             }
-        }
-    }
-
-    private void reconcileNow() {
-        try {
-            reconcile.reconcile();
-        } catch (RuntimeException e) {
-            LOG.warn("node {} could not reconcile to the bundle set: {}; it tries again at the next change",
-                    record.node(), e.toString());
         }
     }
 
@@ -228,7 +217,7 @@ public final class BundleDeployer implements Deployer {
 
     @Deactivate
     void deactivate() {
-        heard.close();
+        setLink.close();
         folder.close();
         later.shutdownNow();
         thread.shutdownNow();
@@ -369,7 +358,7 @@ public final class BundleDeployer implements Deployer {
         }
     }
 
-    private DeployResult deployNow(Path jar, String actor, String sourceFile, String agencyScope) {
+    DeployResult deployNow(Path jar, String actor, String sourceFile, String agencyScope) {
         return meter.deployer("deploy", () -> deployNowJudged(jar, actor, sourceFile, agencyScope));
     }
 
@@ -580,13 +569,14 @@ public final class BundleDeployer implements Deployer {
         installed.put(next.candidate().symbolicName(), new Installed(bundle.getBundleId(), next.candidate(),
                 next.archived(), file, next.by(), next.at(), next.previous()));
         claims.claim(next.candidate());
-        record.committed(installed.get(next.candidate().symbolicName()), approvals.isApproved(next.candidate().sha256()));
         catalogue.admitAll(List.of(new Admit(bundle, replaced == null || replaced.bundleId() == bundle.getBundleId() ? null
                 : context.getBundle(replaced.bundleId()), next.candidate().descriptors())));
         state.save(installed);
+        // after this node lists it, so the database write does not delay it here: every other node takes it from the set
+        record.committed(installed.get(next.candidate().symbolicName()), approvals.isApproved(next.candidate().sha256()));
     }
 
-    private DeployResult rollbackNow(String symbolicName, String actor) {
+    DeployResult rollbackNow(String symbolicName, String actor) {
         return meter.deployer("rollback", () -> rollbackNowJudged(symbolicName, actor));
     }
 
@@ -612,7 +602,7 @@ public final class BundleDeployer implements Deployer {
     }
 
     /** Why a bundle is being withdrawn, which decides what happens to the bundles that import its packages. */
-    private enum Removal {
+    enum Removal {
         /** asked for over the API: refused while others depend on it */
         ASKED,
         /** asked for with its dependents: they go first */
@@ -623,11 +613,9 @@ public final class BundleDeployer implements Deployer {
         SET
     }
 
-    /** The running bundles' SHA-256 by symbolic name, for {@link SetReconcile}. */
-    Map<String, String> runningSha() {
-        Map<String, String> out = new java.util.TreeMap<>();
-        installed.forEach((bsn, i) -> out.put(bsn, i.candidate().sha256()));
-        return out;
+    /** The bundles committed on this node, by symbolic name (for {@link SetSteps}: read on the deployer thread). */
+    Map<String, Installed> installed() {
+        return java.util.Collections.unmodifiableMap(installed);
     }
 
     /** Writes every running bundle into a bundle set never written (a one-node centre's first start with it). */
@@ -635,27 +623,7 @@ public final class BundleDeployer implements Deployer {
         installed.values().forEach(i -> record.committed(i, approvals.isApproved(i.candidate().sha256())));
     }
 
-    /**
-     * Deploys a bundle of the set, checked jar in hand, through the deployer's own path: a rollback when it is the
-     * version before the running one, a withdrawal first when it is older than the running one.
-     */
-    DeployResult deployFromSet(Path jar, WantedBundle w) {
-        String actor = "bundle-set (" + w.by() + ")";
-        Installed current = installed.get(w.symbolicName());
-        if (current != null && current.previous() != null && current.previous().candidate().sha256().equals(w.sha256())) {
-            return rollbackNow(w.symbolicName(), actor);
-        }
-        if (current != null && current.candidate().version().compareTo(org.osgi.framework.Version.parseVersion(w.version())) > 0) {
-            withdrawNow(w.symbolicName(), actor, true, Removal.SET);
-        }
-        return deployNow(jar, actor, null, null);
-    }
-
-    DeployResult withdrawFromSet(String symbolicName) {
-        return withdrawNow(symbolicName, "bundle-set", true, Removal.SET);
-    }
-
-    private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
+    DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
         return meter.deployer("withdraw", () -> withdrawNowJudged(symbolicName, actor, removeFile, how));
     }
 
