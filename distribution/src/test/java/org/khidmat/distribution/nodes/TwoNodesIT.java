@@ -84,6 +84,11 @@ class TwoNodesIT {
         assertTrue(Centre.await(DEPLOY, () -> version(node1, "nodesa.svc").equals("1.1.0")), "node 1 did not update it");
         assertTrue(Centre.await(PROMISE, () -> version(node2, "nodesa.svc").equals("1.1.0")),
                 "node 2 does not serve within 2 s the update made on node 1");
+
+        HttpResponse<String> back = Staffer.login(node1).post("/api/v1/bundles/org.khidmat.test.nodesa/rollback", "");
+        assertEquals(200, back.statusCode(), back.body());
+        assertTrue(Centre.await(PROMISE, () -> version(node2, "nodesa.svc").equals("1.0.0")),
+                "node 2 does not serve within 2 s the rollback made on node 1");
     }
 
     @Test

@@ -32,7 +32,7 @@ public interface Signals {
 
     /** An open subscription. */
     interface Subscription extends AutoCloseable {
-        /** Ends the subscription; the listener is not called after this returns. */
+        /** Ends the subscription: the listener is not called for later publications (a call under way may finish). */
         @Override
         void close();
     }
