@@ -47,6 +47,9 @@ class AuditKeyingTest {
     private void olderCentre(int plain) throws Exception {
         SqliteDatabase.open(file()).close();
         try (Connection c = raw(); Statement s = c.createStatement()) {
+            for (String v11 : new String[] {"bundle_set", "bundle_set_head", "bundle_outcome", "signal"}) {
+                s.execute("DROP TABLE " + v11);
+            }
             for (String v6 : new String[] {"TRIGGER figure_day_filed", "TRIGGER figure_day_rated", "TRIGGER figure_time_first",
                     "TRIGGER figure_move_first", "INDEX application_agency_status_created", "TABLE figure_move", "TABLE figure_day",
                     "TABLE figure_time"}) {

@@ -27,8 +27,7 @@ class MigrationsTest {
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log",
-                    "counter", "descriptor_archive", "figure_appointment_day", "figure_day", "figure_move", "figure_queue_day", "figure_time", "lease", "notification", "payment", "queue_letter", "queue_token", "rating",
-                    "service_state", "staff_session", "status_history", "throttle"),
+                    "bundle_outcome", "bundle_set", "bundle_set_head", "counter", "descriptor_archive", "figure_appointment_day", "figure_day", "figure_move", "figure_queue_day", "figure_time", "lease", "notification", "payment", "queue_letter", "queue_token", "rating", "service_state", "signal", "staff_session", "status_history", "throttle"),
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_created",
                     "application_agency_status_created", "application_created",
@@ -66,7 +65,7 @@ class MigrationsTest {
             assertEquals("{}", new SqlApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(24, names(db, "table").size());
+            assertEquals(28, names(db, "table").size());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -13,6 +14,7 @@ import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.DeployedBundle;
 import org.khidmat.api.platform.PendingBundle;
 import org.khidmat.api.platform.Role;
+import org.khidmat.api.store.BundleSet;
 
 /**
  * The centre admin's console, {@code /admin}: every bundle (upload, roll back, withdraw) and every service
@@ -22,7 +24,8 @@ import org.khidmat.api.platform.Role;
  */
 final class AdminPages extends Handler.Abstract {
     /** What {@code admin.jte} shows. */
-    record View(List<DeployedBundle> bundles, List<PendingBundle> pending, List<CatalogueEntry> services) {
+    record View(List<DeployedBundle> bundles, List<PendingBundle> pending, List<CatalogueEntry> services,
+            List<NodeOutcomes.Line> nodes) {
     }
 
     private final Gate gate;
@@ -32,10 +35,13 @@ final class AdminPages extends Handler.Abstract {
     private final AccountPages accounts;
     private final AuditPage audit;
     private final OutboxPage outbox;
+    /** The bundle set, when the store keeps one: each bundle's outcome on every node. */
+    private final Supplier<BundleSet> bundleSet;
 
     AdminPages(Gate gate, Catalogue catalogue, BundleForms bundles, ConsoleLayout layout, AccountPages accounts,
-            AuditPage audit, OutboxPage outbox) {
+            AuditPage audit, OutboxPage outbox, Supplier<BundleSet> bundleSet) {
         this.outbox = outbox;
+        this.bundleSet = bundleSet;
         this.gate = gate;
         this.catalogue = catalogue;
         this.bundles = bundles;
@@ -65,7 +71,8 @@ final class AdminPages extends Handler.Abstract {
             outbox.send(request, response, callback, caller);
         } else if (rest.isEmpty() && !post) {
             ConsoleLayout.send(response, callback, 200, "admin.jte", layout.frame(request, caller, "admin.title"),
-                    new View(bundles.visible(caller), bundles.pending(caller), catalogue.services()));
+                    new View(bundles.visible(caller), bundles.pending(caller), catalogue.services(),
+                            NodeOutcomes.of(bundleSet.get())));
         } else if (!post && rest.startsWith("bundles/") && rest.endsWith("/withdraw")
                 && bundles.confirmWithdraw(request, response, callback, caller, Exchange.between(rest, "bundles/", "/withdraw"),
                         "/admin")) {

@@ -50,6 +50,9 @@ public final class WebServer {
     /** The health checks of the platform's bundles, with their properties (name, readiness). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = HealthCheck.class)
     private volatile List<Map.Entry<Map<String, Object>, HealthCheck>> checks = List.of();
+    /** The bundle set with each bundle's outcome per node, for the admin console; optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.khidmat.api.store.BundleSet bundleSet;
     private final HallEvents events;
     private final FormThrottle throttle;
     /** The counters every node shares, for the limits on public forms and logins (optional: without, per node). */
@@ -91,7 +94,7 @@ public final class WebServer {
                 new HallSite(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
-                        new OutboxPage(notifications, layout)),
+                        new OutboxPage(notifications, layout), () -> bundleSet),
                 new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
                 FormThrottle.validCredential(gate), new SharedLimit(() -> throttles, java.time.Clock.systemUTC()));
         boot.serve(new HttpMetrics(new SecurityHeaders(new LanguageMemory(throttle)), metrics));

@@ -18,6 +18,7 @@ import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.store.ServiceStates;
+import org.khidmat.api.store.Signals;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -25,6 +26,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,10 @@ public final class CatalogueService implements Catalogue {
     }
 
     private volatile Sorted sorted;
+    /** The {@link Signals} topic of enablement changes: other nodes drop their cached enablement when they hear it. */
+    public static final String STATES_TOPIC = "service-states";
+    private volatile Signals signals;
+    private volatile Signals.Subscription heard;
 
     private record Listed(ServiceDescriptor descriptor, long bundleId, String symbolicName, String version, Instant deployed) {
     }
@@ -93,8 +100,35 @@ public final class CatalogueService implements Catalogue {
         tracker.open();
     }
 
+    /** Hears enablement changes made on other nodes at once, rather than after {@link #STATES_FRESH_NANOS}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindSignals")
+    void bindSignals(Signals s) {
+        signals = s;
+        heard = s.subscribe(STATES_TOPIC, this::statesChanged);
+    }
+
+    void unbindSignals(Signals s) {
+        if (signals == s) {
+            signals = null;
+            Signals.Subscription h = heard;
+            if (h != null) {
+                h.close();
+            }
+        }
+    }
+
+    /** Another node (or this one) changed a service's enablement: the next read asks the store. */
+    private void statesChanged() {
+        cached = null;
+        stamp.incrementAndGet();
+    }
+
     @Deactivate
     void deactivate() {
+        Signals s = signals;
+        if (s != null) {
+            unbindSignals(s);
+        }
         tracker.close();
         keeper.close();
     }
@@ -243,6 +277,10 @@ public final class CatalogueService implements Catalogue {
         states.put(state, AuditNote.of(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why));
         cached = null;
         stamp.incrementAndGet();
+        Signals s = signals;
+        if (s != null) {
+            s.publish(STATES_TOPIC); // the other nodes' catalogues
+        }
         LOG.info("service {} {} by {}", id, enabled ? "enabled" : "disabled", actor);
         return entry(l, state);
     }

@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.core.internal.words.CoreWords;
+import org.khidmat.api.store.BundleSet;
+import org.khidmat.api.store.Signals;
+import org.khidmat.core.internal.config.NodeName;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.DeployResult.Status;
 import org.khidmat.api.platform.DeployedBundle;
@@ -89,6 +92,11 @@ public final class BundleDeployer implements Deployer {
     private final DeployState state;
     private final Suspensions suspensions;
     private final AgencyClaims claims;
+    /** Where every accepted change is written for the other nodes, and this node's outcomes. */
+    private final SetRecord record;
+    private final SetLink setLink;
+    /** Set on the deployer thread once the start's adoption and reconcile are done. */
+    private volatile boolean started;
     /** Compiles the rules of a candidate's descriptors; absent when the centre runs without the rules bundle. */
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
@@ -103,7 +111,8 @@ public final class BundleDeployer implements Deployer {
 
     @Activate
     public BundleDeployer(BundleContext context, DeployConfig config, @Reference AuditLog audit, @Reference ApplicationStore applications,
-            @Reference CatalogueService catalogue, @Reference ServiceComponentRuntime scr) throws IOException {
+            @Reference CatalogueService catalogue, @Reference ServiceComponentRuntime scr, @Reference BundleSet bundleSet,
+            @Reference Signals signals, @Reference NodeName node) throws IOException {
         this.context = context;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -122,10 +131,28 @@ public final class BundleDeployer implements Deployer {
         this.state = new DeployState(archiveDir);
         this.quarantine = new Quarantine(archiveDir);
         this.approvals = new Approvals(archiveDir);
-        this.folder = new DeployFolder(deployDir, this);
+        this.folder = new DeployFolder(deployDir, this, config.watchDeployFolder());
         this.suspensions = new Suspensions(context, installed, steps, folder, catalogue, audit);
+        this.record = new SetRecord(bundleSet, node.get());
+        this.setLink = new SetLink(signals, record, new SetReconcile(bundleSet, new SetJars(bundleSet, archiveDir),
+                record, new SetSteps(this)), thread);
+        if (!folder.watching()) {
+            LOG.info("node {} does not watch {}: it takes its bundles from the bundle set", node.get(), deployDir);
+        }
         thread.execute(this::adopt);
-        folder.start();
+        setLink.start(); // before the node says ready: a node that was down catches up here
+        thread.execute(this::startFolder);
+    }
+
+    private void startFolder() {
+        started = true;
+        if (folder.watching()) {
+            try {
+                folder.start();
+            } catch (IOException e) {
+                LOG.error("cannot watch {}: {}; jars copied there are not deployed", deployDir, e.toString());
+            }
+        }
     }
 
     /**
@@ -181,7 +208,7 @@ public final class BundleDeployer implements Deployer {
         }
         catalogue.adopt(batch); // the catalogue and its prepared answers change once for all of them
         LOG.debug("adopted {} bundles from the framework cache in {} ms", batch.size(), millis(t0));
-        for (Installed i : List.copyOf(installed.values())) {
+        for (Installed i : folder.watching() ? List.copyOf(installed.values()) : List.<Installed>of()) {
             if (i.sourceFile() == null || !Files.isRegularFile(deployDir.resolve(i.sourceFile()))) {
                 withdrawNow(i.candidate().symbolicName(), "deploy-folder", false, Removal.FILE_GONE); // left while down
             }
@@ -191,6 +218,7 @@ public final class BundleDeployer implements Deployer {
 
     @Deactivate
     void deactivate() {
+        setLink.close();
         folder.close();
         later.shutdownNow();
         thread.shutdownNow();
@@ -199,7 +227,7 @@ public final class BundleDeployer implements Deployer {
 
     @Override
     public boolean ready() {
-        return folder.ready();
+        return started && (!folder.watching() || folder.ready());
     }
 
     @Override
@@ -331,7 +359,7 @@ public final class BundleDeployer implements Deployer {
         }
     }
 
-    private DeployResult deployNow(Path jar, String actor, String sourceFile, String agencyScope) {
+    DeployResult deployNow(Path jar, String actor, String sourceFile, String agencyScope) {
         return meter.deployer("deploy", () -> deployNowJudged(jar, actor, sourceFile, agencyScope));
     }
 
@@ -544,9 +572,11 @@ public final class BundleDeployer implements Deployer {
         catalogue.admitAll(List.of(new Admit(bundle, replaced == null || replaced.bundleId() == bundle.getBundleId() ? null
                 : context.getBundle(replaced.bundleId()), next.candidate().descriptors())));
         state.save(installed);
+        // after this node lists it, so the database write does not delay it here: every other node takes it from the set
+        record.committed(installed.get(next.candidate().symbolicName()), approvals.isApproved(next.candidate().sha256()));
     }
 
-    private DeployResult rollbackNow(String symbolicName, String actor) {
+    DeployResult rollbackNow(String symbolicName, String actor) {
         return meter.deployer("rollback", () -> rollbackNowJudged(symbolicName, actor));
     }
 
@@ -572,16 +602,28 @@ public final class BundleDeployer implements Deployer {
     }
 
     /** Why a bundle is being withdrawn, which decides what happens to the bundles that import its packages. */
-    private enum Removal {
+    enum Removal {
         /** asked for over the API: refused while others depend on it */
         ASKED,
         /** asked for with its dependents: they go first */
         WITH_DEPENDENTS,
         /** its jar left deploy/: it goes, and its dependents are suspended until it returns */
-        FILE_GONE
+        FILE_GONE,
+        /** the bundle set no longer holds it, or holds an older build: as FILE_GONE, and the set is not written */
+        SET
     }
 
-    private DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
+    /** The bundles committed on this node, by symbolic name (for {@link SetSteps}: read on the deployer thread). */
+    Map<String, Installed> installed() {
+        return java.util.Collections.unmodifiableMap(installed);
+    }
+
+    /** Writes every running bundle into a bundle set never written (a one-node centre's first start with it). */
+    void seedSet() {
+        installed.values().forEach(i -> record.committed(i, approvals.isApproved(i.candidate().sha256())));
+    }
+
+    DeployResult withdrawNow(String symbolicName, String actor, boolean removeFile, Removal how) {
         return meter.deployer("withdraw", () -> withdrawNowJudged(symbolicName, actor, removeFile, how));
     }
 
@@ -618,6 +660,9 @@ public final class BundleDeployer implements Deployer {
         }
         History.prune(archiveDir.resolve(symbolicName), null);
         state.save(installed);
+        if (how != Removal.SET) {
+            record.withdrawn(symbolicName);
+        }
         String leak = left.isEmpty() ? "" : "; it left " + threads(left.size()) + " running: " + String.join(", ", left);
         audit.append(actor, "bundle.withdraw", symbolicName, current.candidate().version() + " services="
                 + current.candidate().serviceIds() + leak);
@@ -625,7 +670,7 @@ public final class BundleDeployer implements Deployer {
             LOG.warn("{} was withdrawn but left {} running: {}", current.candidate().label(), threads(left.size()), left);
         }
         LOG.info("withdrew {} in {} ms", current.candidate().label(), millis(t0));
-        if (how == Removal.FILE_GONE) {
+        if (how == Removal.FILE_GONE || how == Removal.SET) {
             suspensions.suspend(dependents, current);
         }
         return new DeployResult(true, symbolicName, null, List.of(), "withdrew " + current.candidate().label()

@@ -66,9 +66,17 @@ final class DeployFolder implements AutoCloseable {
     private record Seen(long size, FileTime modified, long sinceNanos) {
     }
 
-    DeployFolder(Path dir, BundleDeployer deployer) {
+    /** Whether this node watches deploy/ ({@code watchDeployFolder}); a node that does not leaves the folder alone. */
+    private final boolean watching;
+
+    DeployFolder(Path dir, BundleDeployer deployer, boolean watching) {
         this.dir = dir;
         this.deployer = deployer;
+        this.watching = watching;
+    }
+
+    boolean watching() {
+        return watching;
     }
 
     void start() throws IOException {
@@ -245,6 +253,9 @@ final class DeployFolder implements AutoCloseable {
     String stand(Installed done, Installed previous) {
         String before = previous == null ? null : previous.sourceFile();
         String name = done.sourceFile();
+        if (!watching) {
+            return name; // another node watches deploy/; this one takes its bundles from the bundle set
+        }
         try {
             if (name == null) {
                 name = before != null ? before : done.candidate().symbolicName() + ".jar";
@@ -268,7 +279,7 @@ final class DeployFolder implements AutoCloseable {
 
     /** Removes a bundle's file after a withdrawal through the API. */
     void remove(String name) {
-        if (name == null) {
+        if (name == null || !watching) {
             return;
         }
         known.remove(name);
