@@ -29,7 +29,9 @@ import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.Deployer;
+import org.khidmat.distribution.TestBundles;
 import org.khidmat.launcher.SystemPackages;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -50,6 +52,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 @ExamReactorStrategy(PerClass.class)
 public class WebServicesComeAndGoIT {
     private static final String APPOINTMENTS = "org.khidmat.core.internal.centre.AppointmentDesk";
+    /** A page that asks the appointments service: the days on which a service can be booked. */
+    private static final String BOOKING = "/appointments/webit.svc";
     /** Set in the container from the framework property that {@link #config} set outside it. */
     private static int port;
 
@@ -89,11 +93,21 @@ public class WebServicesComeAndGoIT {
             Thread.sleep(20);
         }
         assertEquals("the centre did not serve its catalogue", 200, get("/").status());
+        if (context.getProperty("khidmat.port") != null && get(BOOKING).status() == 404) {
+            Path jar = Files.createTempFile("webit-", ".jar");
+            try {
+                DeployResult r = deployer.deploy(TestBundles.bundle("org.acme.webit", "1.0.0").descriptor("svc",
+                        TestBundles.descriptor("webit.svc", "webit", "Web IT", 1)).writeTo(jar), "it");
+                assertTrue(r.message(), r.ok());
+            } finally {
+                Files.deleteIfExists(jar);
+            }
+        }
     }
 
     @Test
     public void appointmentsGoingAwayCloseOnlyTheAppointmentPages() throws Exception {
-        assertEquals(200, get("/appointments").status());
+        assertEquals(200, get(BOOKING).status());
         List<String> failures = new CopyOnWriteArrayList<>();
         AtomicBoolean run = new AtomicBoolean(true);
         Thread citizens = new Thread(() -> {
@@ -111,15 +125,16 @@ public class WebServicesComeAndGoIT {
         try {
             ComponentDescriptionDTO desk = appointmentDesk();
             scr.disableComponent(desk).getValue();
-            Answer closed = await("/appointments", s -> s == 503);
+            Answer closed = await(BOOKING, s -> s == 503);
             assertEquals("the appointment pages while appointments are away: " + closed.body(), 503, closed.status());
             assertTrue(closed.body(), closed.body().contains("Appointments are not available"));
             assertTrue("no Urdu in " + closed.body(), closed.body().contains("ملاقات"));
             assertEquals(200, get("/queue").status());
+            assertEquals(200, get("/services/webit.svc").status());
             assertEquals(200, get("/figures").status());
             Thread.sleep(300); // the citizens keep asking while appointments are away
             scr.enableComponent(desk).getValue();
-            assertEquals(200, await("/appointments", s -> s == 200).status());
+            assertEquals(200, await(BOOKING, s -> s == 200).status());
             Thread.sleep(200);
         } finally {
             run.set(false);

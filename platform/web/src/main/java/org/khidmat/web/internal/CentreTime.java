@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.khidmat.api.platform.Centre;
 
 /**
@@ -19,7 +20,7 @@ final class CentreTime {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter CITIZEN_WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
-    private static volatile Centre centre;
+    private static volatile Supplier<Centre> centre = () -> null;
     private static volatile Labelled labelled;
 
     /** The staff formatters of one zone, made at the first staff page (zone names cost class loading). */
@@ -34,13 +35,14 @@ final class CentreTime {
     private CentreTime() {
     }
 
-    static void use(Centre configured) {
+    /** @param configured the centre while it is there, {@code null} while it is away (the default zone then) */
+    static void use(Supplier<Centre> configured) {
         centre = configured;
     }
 
     /** @return the centre's time zone */
     static ZoneId zone() {
-        Centre c = centre;
+        Centre c = centre.get();
         return c == null ? DEFAULT : c.zone();
     }
 
