@@ -1,6 +1,7 @@
 package org.khidmat.distribution.paxexam;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
@@ -19,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +34,8 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.platform.Deployer;
+import org.khidmat.api.web.Answer;
+import org.khidmat.api.web.Page;
 import org.khidmat.distribution.TestBundles;
 import org.khidmat.launcher.SystemPackages;
 import org.ops4j.pax.exam.Configuration;
@@ -40,6 +45,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
@@ -52,6 +58,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 @ExamReactorStrategy(PerClass.class)
 public class WebServicesComeAndGoIT {
     private static final String APPOINTMENTS = "org.khidmat.core.internal.centre.AppointmentDesk";
+    private static final String FIGURES = "org.khidmat.core.internal.centre.FigureBook";
     /** A page that asks the appointments service: the days on which a service can be booked. */
     private static final String BOOKING = "/appointments/webit.svc";
     /** Set in the container from the framework property that {@link #config} set outside it. */
@@ -125,7 +132,7 @@ public class WebServicesComeAndGoIT {
         try {
             ComponentDescriptionDTO desk = appointmentDesk();
             scr.disableComponent(desk).getValue();
-            Answer closed = await(BOOKING, s -> s == 503);
+            Reply closed = await(BOOKING, s -> s == 503);
             assertEquals("the appointment pages while appointments are away: " + closed.body(), 503, closed.status());
             assertTrue(closed.body(), closed.body().contains("Appointments are not available"));
             assertTrue("no Urdu in " + closed.body(), closed.body().contains("ملاقات"));
@@ -143,28 +150,78 @@ public class WebServicesComeAndGoIT {
         assertTrue("pages that do not need appointments failed meanwhile: " + failures, failures.isEmpty());
     }
 
+    @Test
+    public void theOpenFiguresArePagesThatGoAndComeWithTheirService() throws Exception {
+        assertFalse("/figures is not served by a Page service",
+                context.getServiceReferences(Page.class, "(" + Page.PATH + "=/figures)").isEmpty());
+        assertEquals(200, get("/figures").status());
+        ComponentDescriptionDTO book = core(FIGURES);
+        scr.disableComponent(book).getValue();
+        try {
+            Reply closed = await("/figures", s -> s == 503);
+            assertEquals(closed.body(), 503, closed.status());
+            assertTrue(closed.body(), closed.body().contains("not available at the moment"));
+            assertTrue(closed.body(), closed.body().contains("دستیاب نہیں"));
+            assertEquals(503, get("/api/v1/figures").status());
+            assertEquals(200, get("/").status());
+            assertEquals(200, get("/track").status());
+        } finally {
+            scr.enableComponent(book).getValue();
+        }
+        assertEquals(200, await("/figures", s -> s == 200).status());
+        assertEquals(200, get("/api/v1/figures").status());
+    }
+
+    @Test
+    public void aPageRegisteredByAnotherBundleIsServedUntilItLeaves() throws Exception {
+        assertEquals(404, get("/it/notices/7").status());
+        Page notice = ask -> ask.method().equals("POST")
+                ? Answer.redirect("/it/notices/" + ask.parameter("id"))
+                : Answer.page(200, "Notice", "<h1 id=\"notice\">Notice " + ask.parameter("id") + " in " + ask.lang() + "</h1>");
+        ServiceRegistration<Page> registration = context.registerService(Page.class, notice, new Hashtable<>(Map.of(
+                Page.PATH, "/it/notices/{id}", Page.METHODS, new String[] {"GET", "POST"})));
+        try {
+            Reply a = await("/it/notices/7?lang=ur", s -> s == 200);
+            assertEquals(a.body(), 200, a.status());
+            assertTrue(a.body(), a.body().contains("<h1 id=\"notice\">Notice 7 in ur</h1>"));
+            assertTrue("not in the centre's frame: " + a.body(), a.body().contains("dir=\"rtl\""));
+            assertEquals(303, post("/it/notices/8", "x=1").status());
+            assertEquals(405, send("DELETE", "/it/notices/8", null).status());
+        } finally {
+            registration.unregister();
+        }
+        Reply gone = get("/it/notices/7");
+        assertEquals(gone.body(), 503, gone.status());
+        assertTrue(gone.body(), gone.body().contains("This page is not available"));
+        assertEquals(200, get("/").status());
+    }
+
     private ComponentDescriptionDTO appointmentDesk() {
+        return core(APPOINTMENTS);
+    }
+
+    private ComponentDescriptionDTO core(String component) {
         for (Bundle b : context.getBundles()) {
             if ("org.khidmat.core".equals(b.getSymbolicName())) {
-                ComponentDescriptionDTO d = scr.getComponentDescriptionDTO(b, APPOINTMENTS);
+                ComponentDescriptionDTO d = scr.getComponentDescriptionDTO(b, component);
                 if (d != null) {
                     return d;
                 }
             }
         }
-        throw new AssertionError("no component " + APPOINTMENTS + " in org.khidmat.core");
+        throw new AssertionError("no component " + component + " in org.khidmat.core");
     }
 
-    private static void check(List<String> failures, String what, Answer a) {
+    private static void check(List<String> failures, String what, Reply a) {
         if (a.status() != 200) {
             failures.add(what + " -> " + a.status());
         }
     }
 
     /** @return the first answer of the path that passes, or the last one after 10 s */
-    private static Answer await(String path, IntPredicate status) throws InterruptedException {
+    private static Reply await(String path, IntPredicate status) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Answer a = get(path);
+        Reply a = get(path);
         while (!status.test(a.status()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
             a = get(path);
@@ -172,18 +229,18 @@ public class WebServicesComeAndGoIT {
         return a;
     }
 
-    record Answer(int status, String body) {
+    record Reply(int status, String body) {
     }
 
-    static Answer get(String path) {
+    static Reply get(String path) {
         return send("GET", path, null);
     }
 
-    static Answer post(String path, String form) {
+    static Reply post(String path, String form) {
         return send("POST", path, form);
     }
 
-    private static Answer send(String method, String path, String form) {
+    static Reply send(String method, String path, String form) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
             c.setConnectTimeout(5_000);
@@ -200,9 +257,9 @@ public class WebServicesComeAndGoIT {
             int status = c.getResponseCode();
             InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new Answer(status, body);
+            return new Reply(status, body);
         } catch (IOException e) {
-            return new Answer(-1, e.toString());
+            return new Reply(-1, e.toString());
         }
     }
 

@@ -3,13 +3,13 @@ package org.khidmat.web.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jetty.server.Request;
 import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.FigureRow;
+import org.khidmat.api.web.Answer;
 
 /**
  * The open figures as a page: the period form, charts per agency (applications, share within the promise, rating)
@@ -23,7 +23,7 @@ final class FiguresPage {
         this.catalogue = catalogue;
     }
 
-    String render(Request request, String lang, String from, String to, Period period, List<FigureRow> rows, Problem problem) {
+    Answer render(int status, String lang, String from, String to, Period period, List<FigureRow> rows, Problem problem) {
         StringBuilder b = new StringBuilder(FormHtml.summary(problem == null ? List.of() : List.of(problem), lang))
                 .append("<h1>").append(FigureWords.get("figures", lang)).append("</h1><p>").append(FigureWords.get("intro", lang))
                 .append("</p>").append(form(from, to, problem, lang));
@@ -47,7 +47,7 @@ final class FiguresPage {
                     .append(FigureWords.get("json", lang)).append("</a></li></ul>");
         }
         String title = (problem == null ? "" : Words.get("error", lang) + ": ") + FigureWords.get("figures", lang);
-        return Layout.page(request, lang, title, b.toString());
+        return Answer.page(status, title, b.toString());
     }
 
     private static String form(String from, String to, Problem problem, String lang) {

@@ -16,13 +16,13 @@ import org.khidmat.api.platform.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Deployer;
-import org.khidmat.api.platform.Figures;
 import org.khidmat.api.platform.HealthCheck;
 import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.Ratings;
+import org.khidmat.api.web.Page;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -72,11 +72,10 @@ public final class WebServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Ratings ratings;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Figures figures;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Notifications notifications;
     private final BundleContext context;
     private final Handler handler;
+    private final Pages pages;
 
     /**
      * The catalogue, the deployer, the queue (whose listener feeds the hall screens) and the metrics are needed by
@@ -101,13 +100,12 @@ public final class WebServer {
                 "اس وقت فیس کی ادائیگی کی سہولت دستیاب نہیں۔");
         Ratings ratings = Standby.of(Ratings.class, () -> this.ratings, "Ratings are not available at the moment.",
                 "اس وقت درجہ بندی کی سہولت دستیاب نہیں۔");
-        Figures figures = Standby.of(Figures.class, () -> this.figures, "The open figures are not available at the moment.",
-                "اس وقت کھلے اعداد و شمار دستیاب نہیں۔");
         Notifications notifications = Standby.of(Notifications.class, () -> this.notifications,
                 "The messages sent are not available at the moment.", "اس وقت بھیجے گئے پیغامات دستیاب نہیں۔");
         Accounts staff = Standby.of(Accounts.class, this::accounts, "Staff sign-in is not available at the moment.",
                 "اس وقت عملے کا لاگ ان دستیاب نہیں۔");
         Gate gate = new Gate(() -> staff);
+        pages = new Pages(gate);
         ConsoleLayout layout = new ConsoleLayout();
         Path home = Path.of(property(context, "khidmat.home", "."));
         Uploads uploads = new Uploads(home.resolve("data").resolve("uploads"));
@@ -124,7 +122,7 @@ public final class WebServer {
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
-                new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer),
+                pages, new ApiHandler(catalogue, deployer),
                 new CitizenSite(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
                 new HallSite(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
                 new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
@@ -139,6 +137,21 @@ public final class WebServer {
     @Activate
     void serve() {
         boot.serve(handler);
+    }
+
+    /** A page another component registered (the whiteboard): served at its paths from now on. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removePage")
+    void addPage(ServiceReference<Page> reference, Page page, Map<String, Object> properties) {
+        try {
+            pages.add(reference, page, properties);
+        } catch (IllegalArgumentException e) {
+            LOG.error("web: the page of bundle {} is not served: {}", reference.getBundle().getSymbolicName(), e.getMessage());
+        }
+    }
+
+    void removePage(ServiceReference<Page> reference) {
+        pages.remove(reference);
     }
 
     /** A change of {@code conf/org.khidmat.web.cfg.json}: the new limit of public POSTs, at once. */
