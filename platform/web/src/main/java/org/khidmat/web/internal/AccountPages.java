@@ -48,7 +48,7 @@ final class AccountPages {
             }
             return;
         }
-        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
         if (form == null) {
             return;
         }

@@ -51,7 +51,7 @@ final class AdminPages extends Handler.Abstract {
             return false;
         }
         boolean post = Exchange.isPost(request);
-        var found = gate.page(request, response, callback, Role.ADMIN);
+        var found = ConsoleGate.page(gate, request, response, callback, Role.ADMIN);
         if (found.isEmpty()) {
             return true;
         }
@@ -83,7 +83,7 @@ final class AdminPages extends Handler.Abstract {
 
     private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String rest)
             throws IOException {
-        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
         if (form == null) {
             return;
         }

@@ -43,7 +43,7 @@ final class AgencyPages extends Handler.Abstract {
         }
         boolean post = Exchange.isPost(request);
         boolean bundlePage = path.equals("/agency") || path.startsWith("/agency/bundles");
-        var found = bundlePage ? gate.page(request, response, callback, Role.AGENCY) : gate.page(request, response, callback);
+        var found = bundlePage ? ConsoleGate.page(gate, request, response, callback, Role.AGENCY) : ConsoleGate.page(gate, request, response, callback);
         if (found.isEmpty()) {
             return true;
         }

@@ -184,8 +184,8 @@ final class AppointmentPages {
                 .append(", <span dir=\"ltr\">").append(start.format(HH_MM)).append("</span> &middot; <a href=\"").append(slotUrl)
                 .append("\">").append(HallWords.get("otherTime", lang)).append("</a></p>")
                 .append("<form method=\"post\" novalidate>")
-                .append(TrackPage.input("cnic", HallWords.get("cnicYours", lang), HallWords.get("cnicHint", lang), cnic, problems, lang))
-                .append(TrackPage.input("reference", HallWords.get("refOptional", lang), HallWords.get("refOptionalHint", lang),
+                .append(FormHtml.input("cnic", HallWords.get("cnicYours", lang), HallWords.get("cnicHint", lang), cnic, problems, lang))
+                .append(FormHtml.input("reference", HallWords.get("refOptional", lang), HallWords.get("refOptionalHint", lang),
                         reference, problems, lang))
                 .append("<button type=\"submit\" id=\"book\">").append(HallWords.get("book", lang)).append("</button></form>");
         String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + HallWords.get("yourDetails", lang);

@@ -114,8 +114,8 @@ final class ArrivalPages {
             String label, String lang) {
         return FormHtml.summary(problems, lang) + "<h1>" + HallWords.get(heading, lang) + "</h1><form method=\"post\" action=\""
                 + action + "\" novalidate>"
-                + TrackPage.input("code", HallWords.get("code", lang), HallWords.get("codeHint", lang), code, problems, lang)
-                + TrackPage.input("cnic", HallWords.get("cnicYours", lang), HallWords.get("cnicHint", lang), cnic, problems, lang)
+                + FormHtml.input("code", HallWords.get("code", lang), HallWords.get("codeHint", lang), code, problems, lang)
+                + FormHtml.input("cnic", HallWords.get("cnicYours", lang), HallWords.get("cnicHint", lang), cnic, problems, lang)
                 + "<button type=\"submit\" id=\"" + button + "\">" + HallWords.get(label, lang) + "</button></form>";
     }
 

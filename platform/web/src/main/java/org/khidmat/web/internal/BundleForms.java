@@ -70,7 +70,7 @@ final class BundleForms {
             upload(request, response, callback, caller, base);
             return;
         }
-        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
         if (form == null) {
             return;
         }
@@ -97,7 +97,7 @@ final class BundleForms {
         try {
             form = uploads.multipart(request, "bundle");
             if (!Gate.csrfOk(request, caller, form.fields().get(Gate.CSRF_FIELD))) {
-                Gate.badCsrf(request, response, callback, caller);
+                ConsoleGate.badCsrf(request, response, callback, caller);
                 return;
             }
             if (form.file() == null) {

@@ -14,8 +14,8 @@ final class CitizenForms {
 
     /** @return the reference and CNIC questions, with their messages */
     static String lookup(String reference, String cnic, List<Problem> problems, String lang) {
-        return TrackPage.input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang)
-                + TrackPage.input("cnic", Words.get("cnic", lang), Words.get("cnicHint", lang), cnic, problems, lang);
+        return FormHtml.input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang)
+                + FormHtml.input("cnic", Words.get("cnic", lang), Words.get("cnicHint", lang), cnic, problems, lang);
     }
 
     /** @return a problem for each of the pair that is missing */

@@ -50,7 +50,7 @@ final class CollectionsPages extends Handler.Abstract {
                 || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
         }
-        Optional<Gate.Caller> found = gate.page(request, response, callback, admin ? Role.ADMIN : Role.AGENCY);
+        Optional<Gate.Caller> found = ConsoleGate.page(gate, request, response, callback, admin ? Role.ADMIN : Role.AGENCY);
         if (found.isEmpty()) {
             return true;
         }

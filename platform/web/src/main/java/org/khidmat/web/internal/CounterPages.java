@@ -46,7 +46,7 @@ final class CounterPages extends Handler.Abstract {
         if (!path.equals("/counter") && !path.startsWith("/counter/")) {
             return false;
         }
-        Optional<Gate.Caller> found = gate.page(request, response, callback, Role.OPERATOR, Role.ADMIN);
+        Optional<Gate.Caller> found = ConsoleGate.page(gate, request, response, callback, Role.OPERATOR, Role.ADMIN);
         if (found.isEmpty()) {
             return true;
         }
@@ -75,7 +75,7 @@ final class CounterPages extends Handler.Abstract {
             }
             return true;
         }
-        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
         if (form == null) {
             return true;
         }

@@ -189,4 +189,19 @@ final class FormHtml {
         return d.length() == 13 && d.chars().allMatch(Character::isDigit)
                 ? d.substring(0, 5) + "-" + d.substring(5, 12) + "-" + d.substring(12) : typed;
     }
+
+    /** @return a one-line text question with its hint and, when it has one, its problem */
+    static String input(String name, String label, String hint, String value, List<Problem> problems, String lang) {
+        Problem p = FormHtml.problemFor(problems, name);
+        StringBuilder b = new StringBuilder("<div class=\"field").append(p == null ? "" : " field-error").append("\"><label for=\"f-")
+                .append(name).append("\">").append(label).append("</label><span class=\"hint\" id=\"").append(name).append("-hint\">")
+                .append(hint).append("</span>");
+        if (p != null) {
+            b.append("<span class=\"message\" id=\"").append(name).append("-error\">").append(Words.get("error", lang)).append(": ")
+                    .append(Http.text("ur".equals(lang) ? p.ur() : p.en(), lang)).append("</span>");
+        }
+        return b.append("<input type=\"text\" dir=\"ltr\" autocomplete=\"off\" id=\"f-").append(name).append("\" name=\"")
+                .append(name).append("\" value=\"").append(Http.escape(value)).append("\" aria-describedby=\"").append(name)
+                .append("-hint").append(p == null ? "" : " " + name + "-error").append("\"></div>").toString();
+    }
 }

@@ -97,49 +97,6 @@ final class Gate {
         return c;
     }
 
-    /**
-     * For the consoles: the caller when signed in with one of the roles; else a redirect to {@code /login}, or a
-     * 403 page in the console's frame for the wrong role. CSRF is checked by the page once it has read its form.
-     */
-    Optional<Caller> page(Request request, Response response, Callback callback, Role... roles) {
-        Optional<Caller> c = caller(request);
-        if (c.isEmpty()) {
-            Exchange.redirect(response, callback, "/login");
-            return Optional.empty();
-        }
-        if (!allowed(c.get(), roles)) {
-            ConsoleLayout.errorPage(request, response, callback, c.get(), 403, "error.forbidden", c.get().name());
-            return Optional.empty();
-        }
-        return c;
-    }
-
-    /**
-     * Reads a console form and checks its CSRF field.
-     *
-     * @return the form's fields, or {@code null} when the request was already answered (too large, bad token)
-     */
-    static Map<String, String> checkedForm(Request request, Response response, Callback callback, Caller caller)
-            throws java.io.IOException {
-        Map<String, String> form;
-        try {
-            form = Exchange.form(request);
-        } catch (Exchange.TooLarge e) {
-            ConsoleLayout.errorPage(request, response, callback, caller, 413, "error.sentence", e.getMessage());
-            return null;
-        }
-        if (!csrfOk(request, caller, form.get(CSRF_FIELD))) {
-            badCsrf(request, response, callback, caller);
-            return null;
-        }
-        return form;
-    }
-
-    /** Answers a console form without its session's CSRF token (an HTML page: the consoles never answer JSON). */
-    static void badCsrf(Request request, Response response, Callback callback, Caller caller) {
-        ConsoleLayout.errorPage(request, response, callback, caller, 403, "error.csrf");
-    }
-
     static boolean allowed(Caller c, Role... roles) {
         for (Role r : roles) {
             if (c.is(r)) {

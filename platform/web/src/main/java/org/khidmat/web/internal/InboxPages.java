@@ -84,7 +84,7 @@ final class InboxPages {
 
     private void move(Request request, Response response, Callback callback, Gate.Caller caller, TrackedApplication t)
             throws IOException {
-        Map<String, String> form = Gate.checkedForm(request, response, callback, caller);
+        Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
         if (form == null) {
             return;
         }

@@ -91,9 +91,9 @@ final class KioskPages {
                 .append(HallWords.get("haveAppt", lang)).append(' ').append(HallWords.get("checkIn", lang)).append("</a></p>\n")
                 .append(ServiceChooser.search("/queue", words, lang))
                 .append("<form method=\"post\" action=\"/queue\" novalidate>")
-                .append(TrackPage.input("reference", HallWords.get("refOptional", lang), HallWords.get("refOptionalHint", lang),
+                .append(FormHtml.input("reference", HallWords.get("refOptional", lang), HallWords.get("refOptionalHint", lang),
                         reference, problems, lang))
-                .append(TrackPage.input("cnic", HallWords.get("cnicWithRef", lang), HallWords.get("cnicHint", lang), "",
+                .append(FormHtml.input("cnic", HallWords.get("cnicWithRef", lang), HallWords.get("cnicHint", lang), "",
                         problems, lang));
         if (general != null) {
             b.append("<p class=\"message\" id=\"f-services\">").append(Words.get("error", lang)).append(": ")

@@ -129,15 +129,15 @@ final class Pages extends Handler.Abstract {
         Optional<String> caller = Optional.empty();
         Map<String, String> form = null;
         if (route.roles().length > 0) {
-            boolean api = path.startsWith("/api/");
-            Optional<Gate.Caller> c = api ? gate.api(request, response, callback, route.roles())
-                    : gate.page(request, response, callback, route.roles());
+            Optional<Gate.Caller> c = signedIn(request, response, callback, path, route.roles());
             if (c.isEmpty()) {
                 return true;
             }
-            if (!api && !Gate.csrfOk(request, c.get(), null)) {
-                form = Gate.checkedForm(request, response, callback, c.get());
-                if (form == null) {
+            if (!Gate.csrfOk(request, c.get(), null)) {
+                form = Exchange.form(request);
+                if (!Gate.csrfOk(request, c.get(), form.get(Gate.CSRF_FIELD))) {
+                    Http.error(response, callback, 403, "missing or wrong " + Gate.CSRF_HEADER + " header or "
+                            + Gate.CSRF_FIELD + " field; send the csrf value of your session");
                     return true;
                 }
             }
@@ -154,6 +154,21 @@ final class Pages extends Handler.Abstract {
         }
         PageAnswers.write(request, response, callback, a);
         return true;
+    }
+
+    /** The caller with one of the roles; else the request is answered: 401 or a login redirect, 403. */
+    private Optional<Gate.Caller> signedIn(Request request, Response response, Callback callback, String path, Role[] roles) {
+        if (path.startsWith("/api/")) {
+            return gate.api(request, response, callback, roles);
+        }
+        Optional<Gate.Caller> c = gate.caller(request);
+        if (c.isEmpty()) {
+            Exchange.redirect(response, callback, "/login");
+        } else if (!Gate.allowed(c.get(), roles)) {
+            Http.error(response, callback, 403, "account " + c.get().name() + " may not see this page");
+            return Optional.empty();
+        }
+        return c;
     }
 
     private static List<String> strings(Object value) {

@@ -56,24 +56,10 @@ final class TrackPage {
                     .append(Words.get("trackAnother", lang)).append("</h2>");
         }
         b.append("<form method=\"post\" action=\"/track\" novalidate>");
-        b.append(input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang));
-        b.append(input("cnic", Words.get("cnic", lang), Words.get("cnicHint", lang), cnic, problems, lang));
+        b.append(FormHtml.input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang));
+        b.append(FormHtml.input("cnic", Words.get("cnic", lang), Words.get("cnicHint", lang), cnic, problems, lang));
         b.append("<button type=\"submit\" id=\"track\">").append(Words.get("track", lang)).append("</button></form>");
         return Layout.page(request, lang, Words.get("track", lang), b.toString());
-    }
-
-    static String input(String name, String label, String hint, String value, List<Problem> problems, String lang) {
-        Problem p = FormHtml.problemFor(problems, name);
-        StringBuilder b = new StringBuilder("<div class=\"field").append(p == null ? "" : " field-error").append("\"><label for=\"f-")
-                .append(name).append("\">").append(label).append("</label><span class=\"hint\" id=\"").append(name).append("-hint\">")
-                .append(hint).append("</span>");
-        if (p != null) {
-            b.append("<span class=\"message\" id=\"").append(name).append("-error\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.text("ur".equals(lang) ? p.ur() : p.en(), lang)).append("</span>");
-        }
-        return b.append("<input type=\"text\" dir=\"ltr\" autocomplete=\"off\" id=\"f-").append(name).append("\" name=\"")
-                .append(name).append("\" value=\"").append(Http.escape(value)).append("\" aria-describedby=\"").append(name)
-                .append("-hint").append(p == null ? "" : " " + name + "-error").append("\"></div>").toString();
     }
 
     static String result(TrackedApplication t, String lang) {
