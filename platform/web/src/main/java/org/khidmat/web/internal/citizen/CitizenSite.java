@@ -2,10 +2,10 @@ package org.khidmat.web.internal.citizen;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.StartPage;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
@@ -20,57 +20,43 @@ import org.khidmat.api.platform.CatalogueEntry;
  * The citizen's pages: {@code /} (catalogue), {@code /services/{id}} (start page), {@code /apply/{id}/...}
  * (the form), {@code /track}, and {@code /lang} (the language switch, remembered in a cookie).
  */
-public final class CitizenSite extends Handler.Abstract {
+public final class CitizenSite {
     private final Catalogue catalogue;
-    private final CataloguePage cataloguePage;
     private final ApplyPages apply;
-    private final TrackPage track;
 
-    public CitizenSite(Catalogue catalogue, Applications applications, ApplyPages apply, TrackSections sections) {
+    private CitizenSite(Catalogue catalogue, ApplyPages apply) {
         this.catalogue = catalogue;
-        this.cataloguePage = new CataloguePage(catalogue);
         this.apply = apply;
-        this.track = new TrackPage(applications, sections);
     }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        String path = Request.getPathInContext(request);
-        boolean get = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        boolean post = Exchange.isPost(request);
-        if (!get && !post || !(path.equals("/") || path.equals("/lang") || path.equals("/track")
-                || path.startsWith("/services/") || path.startsWith("/apply/"))) {
-            return false;
+    /** @return the citizen's routes */
+    public static Handler routes(Catalogue catalogue, Applications applications, ApplyPages apply, TrackSections sections) {
+        CitizenSite site = new CitizenSite(catalogue, apply);
+        CataloguePage cataloguePage = new CataloguePage(catalogue);
+        TrackPage track = new TrackPage(applications, sections);
+        return new RouteTable(CitizenSite::notHere)
+                .route("/", RouteTable.GET, (rq, rs, cb, at) -> cataloguePage.send(rq, rs, cb, Layout.lang(rq)))
+                .route("/lang", RouteTable.GET, (rq, rs, cb, at) -> language(rq, rs, cb))
+                .route("/track", RouteTable.GET_POST, (rq, rs, cb, at) -> Http.html(rs, cb, 200, track.render(rq, Layout.lang(rq))))
+                .route("/services/*", RouteTable.GET_POST, (rq, rs, cb, at) -> site.service(rq, rs, cb, Layout.lang(rq), at.get("*"),
+                        Exchange.isPost(rq)))
+                .route("/apply/*", RouteTable.GET_POST, (rq, rs, cb, at) -> site.apply(rq, rs, cb, Layout.lang(rq), at.get("*")));
+    }
+
+    private static void notHere(Request request, Response response, Callback callback) {
+        Http.html(response, callback, 405, StartPage.notFound(request, Layout.lang(request)));
+    }
+
+    private void apply(Request request, Response response, Callback callback, String lang, String rest) throws Exception {
+        int slash = rest.indexOf('/');
+        Optional<CatalogueEntry> e = slash < 0 ? Optional.empty() : catalogue.service(rest.substring(0, slash));
+        if (e.isEmpty()) {
+            Http.html(response, callback, 404, StartPage.notFound(request, lang));
+        } else if (!e.get().enabled()) {
+            Http.html(response, callback, 503, StartPage.unavailable(request, lang, e.get()));
+        } else {
+            apply.handle(request, response, callback, lang, e.get(), rest.substring(slash + 1));
         }
-        String lang = Layout.lang(request);
-        try {
-            if (path.equals("/") && get) {
-                cataloguePage.send(request, response, callback, lang);
-            } else if (path.equals("/lang") && get) {
-                language(request, response, callback);
-            } else if (path.equals("/track")) {
-                Http.html(response, callback, 200, track.render(request, lang));
-            } else if (path.startsWith("/services/")) {
-                service(request, response, callback, lang, path.substring("/services/".length()), post);
-            } else if (path.startsWith("/apply/")) {
-                String rest = path.substring("/apply/".length());
-                int slash = rest.indexOf('/');
-                Optional<CatalogueEntry> e = slash < 0 ? Optional.empty() : catalogue.service(rest.substring(0, slash));
-                if (e.isEmpty()) {
-                    Http.html(response, callback, 404, StartPage.notFound(request, lang));
-                } else if (!e.get().enabled()) {
-                    Http.html(response, callback, 503, StartPage.unavailable(request, lang, e.get()));
-                } else {
-                    apply.handle(request, response, callback, lang, e.get(), rest.substring(slash + 1));
-                }
-            } else {
-                Http.html(response, callback, 405, StartPage.notFound(request, lang));
-            }
-        } catch (Exchange.TooLarge e) {
-            Http.html(response, callback, 413, Layout.page(request, lang, "413", "<h1>413</h1><p>" + Http.escape(e.getMessage())
-                    + "</p>"));
-        }
-        return true;
     }
 
     private void service(Request request, Response response, Callback callback, String lang, String rest, boolean post) {
