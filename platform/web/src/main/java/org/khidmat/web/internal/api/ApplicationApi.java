@@ -35,7 +35,7 @@ public final class ApplicationApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (!path.equals("/api/v1/applications") && !path.equals("/api/v1/applications/track")) {
             return false;
@@ -51,10 +51,6 @@ public final class ApplicationApi extends Handler.Abstract {
             } else {
                 track(request, response, callback);
             }
-        } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
-        } catch (JsonIn.BadJson e) {
-            Http.error(response, callback, 400, e.getMessage());
         } catch (StoreException e) {
             Http.error(response, callback, 503, "the application could not be stored; nothing was filed, try again");
         } catch (IOException e) {

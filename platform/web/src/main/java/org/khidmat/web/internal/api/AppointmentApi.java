@@ -52,7 +52,7 @@ public final class AppointmentApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         boolean slots = path.startsWith("/api/v1/services/") && path.endsWith("/slots");
         if (!slots && !path.equals("/api/v1/appointments") && !path.equals("/api/v1/appointments/check-in")
@@ -73,10 +73,6 @@ public final class AppointmentApi extends Handler.Abstract {
                     default -> cancel(response, callback, o);
                 }
             }
-        } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
-        } catch (JsonIn.BadJson e) {
-            Http.error(response, callback, 400, e.getMessage());
         } catch (StoreException e) {
             Http.error(response, callback, 503, "the appointment could not be stored now; nothing was changed, try again");
         }

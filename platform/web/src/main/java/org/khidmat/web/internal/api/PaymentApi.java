@@ -48,7 +48,7 @@ public final class PaymentApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (!path.equals(PAYMENTS) && !path.equals(CONFIRM) && !path.equals(RECEIPTS) && !path.equals(RATINGS)) {
             return false;
@@ -77,10 +77,6 @@ public final class PaymentApi extends Handler.Abstract {
             } else {
                 receipt(response, callback, t.get());
             }
-        } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
-        } catch (JsonIn.BadJson e) {
-            Http.error(response, callback, 400, e.getMessage());
         } catch (StoreException e) {
             Http.error(response, callback, 503, "it could not be stored; nothing was changed, try again");
         } catch (IOException e) {

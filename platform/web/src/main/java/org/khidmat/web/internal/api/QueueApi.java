@@ -53,7 +53,7 @@ public final class QueueApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         boolean post = Exchange.isPost(request);
         String method = request.getMethod();
@@ -88,10 +88,6 @@ public final class QueueApi extends Handler.Abstract {
             } else {
                 return false;
             }
-        } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
-        } catch (JsonIn.BadJson e) {
-            Http.error(response, callback, 400, e.getMessage());
         } catch (StoreException e) {
             Http.error(response, callback, 503, "the queue could not be changed now; nothing was done, try again");
         }

@@ -52,7 +52,7 @@ public final class StaffApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         boolean post = Exchange.isPost(request);
         boolean get = "GET".equals(request.getMethod());
@@ -102,10 +102,6 @@ public final class StaffApi extends Handler.Abstract {
             } else {
                 return false;
             }
-        } catch (Exchange.TooLarge e) {
-            Http.error(response, callback, 413, e.getMessage());
-        } catch (JsonIn.BadJson e) {
-            Http.error(response, callback, 400, e.getMessage());
         } catch (IllegalArgumentException e) {
             Http.error(response, callback, 422, e.getMessage());
         } catch (StoreException e) {

@@ -2,6 +2,7 @@ package org.khidmat.web.internal.page;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.JsonIn;
 import org.khidmat.web.internal.http.ServiceAway;
 
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The one place where what a page could not do becomes an answer: a request body over the limit is 413, a platform
+ * The one place where what a page could not do becomes an answer: a request body over the limit is 413, a JSON body
+ * that is no JSON object (or not the one expected) 400, a platform
  * service the page needs that is away ({@link ServiceAway}) is 503 with {@code Retry-After} and the sentence in English
  * and Urdu. JSON under {@code /api/}, a citizen page elsewhere. Anything else goes on to Jetty's {@link ErrorPages}.
  */
@@ -40,6 +42,12 @@ public final class Failures extends Handler.Wrapper {
                 throw e;
             }
             answer(request, response, callback, 413, e.getMessage(), null);
+            return true;
+        } catch (JsonIn.BadJson e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            answer(request, response, callback, 400, e.getMessage(), null);
             return true;
         }
     }
