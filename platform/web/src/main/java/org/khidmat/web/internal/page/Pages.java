@@ -76,7 +76,7 @@ public final class Pages extends Handler.Abstract {
                 throw new IllegalArgumentException("page " + key + ": path '" + path + "' must start with /");
             }
             added.add(new Route(page, key, new UriTemplatePathSpec(path),
-                    methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()),
+                    methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
                     roles.toArray(Role[]::new)));
         }
         if (added.isEmpty()) {
