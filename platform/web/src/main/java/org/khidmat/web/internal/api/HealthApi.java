@@ -19,7 +19,7 @@ import org.khidmat.api.platform.HealthCheck;
  * Health for machines and for people. {@code /health/ready}: 200 {@code {"status":"UP"}} when the centre is ready
  * ({@link HealthReport}), else 503 with {@code Retry-After}. {@code /health}: the same status and code, the counts the
  * launcher prints (services, agencies, bundles), this run's id, and each check's status and message, as Felix Health
- * Checks report them (the messages name no path of the machine: this is public). Liveness ({@code /health/live}) is answered by {@link JettyBoot}, before these handlers are in.
+ * Checks report them (the messages name no path of the machine: this is public). Liveness ({@code /health/live}) is answered by {@link org.khidmat.web.internal.JettyBoot}, before these handlers are in.
  */
 public final class HealthApi extends Handler.Abstract {
     private final Catalogue catalogue;

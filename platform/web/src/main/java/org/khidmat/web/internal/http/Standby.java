@@ -7,7 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 
 /**
- * A stand-in for one platform service the pages use, which comes and goes (its reference in {@link WebServer} is
+ * A stand-in for one platform service the pages use, which comes and goes (its reference in {@link org.khidmat.web.internal.WebServer} is
  * dynamic and greedy): while the service is there the stand-in calls it; while it is away each call throws
  * {@link ServiceAway}, so only the pages that call it answer 503 ({@link Failures}). The pages keep their plain types
  * and never see the service change under them.

@@ -10,7 +10,7 @@ import org.khidmat.api.platform.Centre;
 
 /**
  * The one place in the web bundle that knows the centre's time zone: the configured {@link Centre}
- * ({@code conf/org.khidmat.centre.cfg.json}), given by {@link WebServer}. Pages that show a day or a time, for
+ * ({@code conf/org.khidmat.centre.cfg.json}), given by {@link org.khidmat.web.internal.WebServer}. Pages that show a day or a time, for
  * citizens or staff, take the zone and the formatters from here; a change of the configuration shows at the next
  * page. Without a centre (unit tests that make handlers alone) it is the configuration's default, Asia/Karachi.
  * Staff pages show a moment with the zone's label ({@code 2026-12-02 14:05 PKT}); citizens' pages day first.
