@@ -1,5 +1,11 @@
 package org.khidmat.web.internal;
 
+import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.Liveness;
+import org.khidmat.web.internal.http.RequestIds;
+import org.khidmat.web.internal.http.ServerSetup;
+import org.khidmat.web.internal.http.TrustedProxies;
+
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

@@ -1,5 +1,7 @@
 package org.khidmat.web.internal;
 
+import org.khidmat.web.internal.page.FormThrottle;
+
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 

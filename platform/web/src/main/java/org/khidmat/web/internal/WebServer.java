@@ -1,10 +1,55 @@
 package org.khidmat.web.internal;
 
+import org.khidmat.web.internal.page.SharedLimit;
+import org.khidmat.web.internal.page.Brand;
+import org.khidmat.web.internal.api.ApiHandler;
+import org.khidmat.web.internal.api.ApplicationApi;
+import org.khidmat.web.internal.api.AppointmentApi;
+import org.khidmat.web.internal.api.BundleApi;
+import org.khidmat.web.internal.api.HealthApi;
+import org.khidmat.web.internal.api.MetricsApi;
+import org.khidmat.web.internal.api.MetricsToken;
+import org.khidmat.web.internal.api.PaymentApi;
+import org.khidmat.web.internal.api.QueueApi;
+import org.khidmat.web.internal.api.StaffApi;
+import org.khidmat.web.internal.citizen.ApplyPages;
+import org.khidmat.web.internal.citizen.CitizenSite;
+import org.khidmat.web.internal.citizen.Drafts;
+import org.khidmat.web.internal.citizen.TrackSections;
+import org.khidmat.web.internal.hall.BookingQuota;
+import org.khidmat.web.internal.hall.HallBoard;
+import org.khidmat.web.internal.hall.HallEvents;
+import org.khidmat.web.internal.hall.HallSite;
+import org.khidmat.web.internal.http.Assets;
+import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.HttpMetrics;
+import org.khidmat.web.internal.http.SecurityHeaders;
+import org.khidmat.web.internal.http.Standby;
+import org.khidmat.web.internal.http.Uploads;
+import org.khidmat.web.internal.page.CentreTime;
+import org.khidmat.web.internal.page.Failures;
+import org.khidmat.web.internal.page.FormThrottle;
+import org.khidmat.web.internal.page.LanguageMemory;
+import org.khidmat.web.internal.page.Pages;
+import org.khidmat.web.internal.pay.PaySite;
+import org.khidmat.web.internal.staff.AccountPages;
+import org.khidmat.web.internal.staff.AdminPages;
+import org.khidmat.web.internal.staff.AgencyPages;
+import org.khidmat.web.internal.staff.AuditPage;
+import org.khidmat.web.internal.staff.BundleDesk;
+import org.khidmat.web.internal.staff.BundleForms;
+import org.khidmat.web.internal.staff.CollectionsPages;
+import org.khidmat.web.internal.staff.ConsoleLayout;
+import org.khidmat.web.internal.staff.CounterPages;
+import org.khidmat.web.internal.staff.InboxPages;
+import org.khidmat.web.internal.staff.LoginPages;
+import org.khidmat.web.internal.staff.OutboxPage;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -17,7 +62,6 @@ import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Deployer;
-import org.khidmat.api.platform.Figures;
 import org.khidmat.api.platform.HealthCheck;
 import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notifications;
@@ -25,6 +69,7 @@ import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.Ratings;
 import org.khidmat.api.store.Throttles;
+import org.khidmat.api.web.Page;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -35,12 +80,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The centre's handlers, put into the Jetty server of {@link JettyBoot} once the catalogue, the deployer and the
- * other services they use are there; taken out again (the server answers "starting") when one of them leaves.
+ * The centre's handlers, put into the Jetty server of {@link JettyBoot} once the catalogue, the deployer, the queue and
+ * the metrics are there; taken out again (the server answers "starting") when one of those leaves. Every other
+ * service comes and goes under the pages ({@link Standby}): while one is away, only the pages that need it answer
+ * 503, in English and Urdu.
  */
 @Component(immediate = true, service = {}, configurationPid = WebConfig.PID)
 @Designate(ocd = WebConfig.class)
@@ -59,20 +107,60 @@ public final class WebServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile Throttles throttles;
+    private volatile Got got;
 
+    // dynamic and greedy: a page that needs one of these answers 503 while it is away (Standby), the rest serve on
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Centre centre;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Applications applications;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            service = Accounts.class)
+    private volatile ServiceReference<Accounts> accounts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Appointments appointments;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Payments payments;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Ratings ratings;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Notifications notifications;
+    private final BundleContext context;
+    private final Handler handler;
+    private final Pages pages;
+
+    /**
+     * The catalogue, the deployer, the queue (whose listener feeds the hall screens) and the metrics are needed by
+     * every page or by the frame around them; every other service is a {@link Standby}.
+     */
     @Activate
-    public WebServer(BundleContext context, WebConfig config, @Reference Centre centre, @Reference Catalogue catalogue, @Reference Deployer deployer,
-            @Reference Applications applications, @Reference AuditLog audit, @Reference ServiceReference<Accounts> accounts,
-            @Reference Queue queue, @Reference Appointments appointments, @Reference Payments payments,
-            @Reference Ratings ratings, @Reference Figures figures, @Reference Notifications notifications,
-            @Reference Metrics metrics) throws Exception {
+    public WebServer(BundleContext context, WebConfig config, @Reference Catalogue catalogue, @Reference Deployer deployer,
+            @Reference Queue queue, @Reference Metrics metrics) throws Exception {
         boot = JettyBoot.current();
         if (boot == null) {
             throw new IllegalStateException("the web bundle's server is not running");
         }
-        CentreTime.use(centre);
-        Brand.use(centre);
-        Gate gate = new Gate(lazy(context, accounts));
+        this.context = context;
+        CentreTime.use(() -> centre);
+        Brand.use(() -> centre);
+        Applications applications = Standby.of(Applications.class, () -> this.applications,
+                "Applications cannot be filed or looked up at the moment.", "اس وقت درخواستیں جمع یا تلاش نہیں ہو سکتیں۔");
+        AuditLog audit = Standby.of(AuditLog.class, () -> this.audit, "The audit log is not available at the moment.",
+                "اس وقت آڈٹ لاگ دستیاب نہیں۔");
+        Appointments appointments = Standby.of(Appointments.class, () -> this.appointments,
+                "Appointments are not available at the moment.", "اس وقت ملاقات کا وقت لینے کی سہولت دستیاب نہیں۔");
+        Payments payments = Standby.of(Payments.class, () -> this.payments, "Payments are not available at the moment.",
+                "اس وقت فیس کی ادائیگی کی سہولت دستیاب نہیں۔");
+        Ratings ratings = Standby.of(Ratings.class, () -> this.ratings, "Ratings are not available at the moment.",
+                "اس وقت درجہ بندی کی سہولت دستیاب نہیں۔");
+        Notifications notifications = Standby.of(Notifications.class, () -> this.notifications,
+                "The messages sent are not available at the moment.", "اس وقت بھیجے گئے پیغامات دستیاب نہیں۔");
+        Accounts staff = Standby.of(Accounts.class, this::accounts, "Staff sign-in is not available at the moment.",
+                "اس وقت عملے کا لاگ ان دستیاب نہیں۔");
+        Gate gate = new Gate(() -> staff);
+        pages = new Pages(gate);
         ConsoleLayout layout = new ConsoleLayout();
         Path home = Path.of(property(context, "khidmat.home", "."));
         Uploads uploads = new Uploads(home.resolve("data").resolve("uploads"));
@@ -83,21 +171,42 @@ public final class WebServer {
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
         String instance = context.getProperty("khidmat.instance");
-        throttle = new FormThrottle(new Handler.Sequence(new Assets(),
+        throttle = new FormThrottle(new Failures(new Handler.Sequence(new Assets(),
                 new HealthApi(catalogue, deployer, () -> checks, instance),
                 new MetricsApi(metrics, metricsToken(home), gate, () -> checks, boot::server), new LoginPages(gate, layout),
                 new BundleApi(gate, desk, catalogue, uploads), new StaffApi(gate, audit, applications),
                 new ApplicationApi(applications, catalogue), new QueueApi(gate, queue, catalogue, board, applications),
                 new AppointmentApi(appointments, catalogue, queue, quota), new PaymentApi(applications, payments, ratings),
-                new FiguresSite(figures, catalogue), new ApiHandler(catalogue, deployer),
-                new CitizenSite(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
-                new HallSite(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
-                new PaySite(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
+                pages, new ApiHandler(catalogue, deployer),
+                CitizenSite.routes(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
+                HallSite.routes(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
+                PaySite.routes(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
                         new OutboxPage(notifications, layout), () -> bundleSet),
-                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound()), config.publicPostsPerMinute(), System::nanoTime,
+                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound())), config.publicPostsPerMinute(), System::nanoTime,
                 FormThrottle.validCredential(gate), new SharedLimit(() -> throttles, java.time.Clock.systemUTC()));
-        boot.serve(new HttpMetrics(new SecurityHeaders(new LanguageMemory(throttle)), metrics));
+        handler = new HttpMetrics(new SecurityHeaders(new LanguageMemory(throttle)), metrics);
+    }
+
+    /** Serves once the dynamic references are bound, so that the first requests find the services that are there. */
+    @Activate
+    void serve() {
+        boot.serve(handler);
+    }
+
+    /** A page another component registered (the whiteboard): served at its paths from now on. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removePage")
+    void addPage(ServiceReference<Page> reference, Page page, Map<String, Object> properties) {
+        try {
+            pages.add(reference, page, properties);
+        } catch (IllegalArgumentException e) {
+            LOG.error("web: the page of bundle {} is not served: {}", reference.getBundle().getSymbolicName(), e.getMessage());
+        }
+    }
+
+    void removePage(ServiceReference<Page> reference) {
+        pages.remove(reference);
     }
 
     /** A change of {@code conf/org.khidmat.web.cfg.json}: the new limit of public POSTs, at once. */
@@ -124,9 +233,20 @@ public final class WebServer {
     }
 
     /** The accounts service, got at the first staff request: activating it earlier would slow the centre's start. */
-    private static Supplier<Accounts> lazy(BundleContext context, ServiceReference<Accounts> reference) {
-        AtomicReference<Accounts> got = new AtomicReference<>();
-        return () -> got.updateAndGet(a -> a != null ? a : context.getService(reference));
+    private Accounts accounts() {
+        ServiceReference<Accounts> reference = accounts;
+        if (reference == null) {
+            return null;
+        }
+        Got got = this.got;
+        if (got == null || got.reference() != reference) {
+            got = new Got(reference, context.getService(reference));
+            this.got = got;
+        }
+        return got.accounts();
+    }
+
+    private record Got(ServiceReference<Accounts> reference, Accounts accounts) {
     }
 
     private static String property(BundleContext context, String key, String fallback) {

@@ -1,5 +1,0 @@
-package org.khidmat.web.internal;
-
-/** One option of a {@code <select>} on a staff page ({@code select.jte}). */
-record Choice(String value, String label, boolean selected) {
-}

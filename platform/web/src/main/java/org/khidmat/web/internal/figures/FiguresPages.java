@@ -1,0 +1,72 @@
+package org.khidmat.web.internal.figures;
+
+import org.khidmat.web.internal.http.JsonOut;
+import org.khidmat.web.internal.page.CentreTime;
+import org.khidmat.web.internal.page.Period;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.FigureRow;
+import org.khidmat.api.platform.Figures;
+import org.khidmat.api.web.Answer;
+import org.khidmat.api.web.Ask;
+import org.khidmat.api.web.Page;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The centre's open figures for the public, no login and no personal data: {@code /figures} (page),
+ * {@code /figures.csv} and {@code /figures.json} (downloads), and {@code GET /api/v1/figures}; each for the period
+ * of the {@code from} and {@code to} query parameters, refused with 400 and the reason when they are not valid.
+ * A {@link Page} service: it comes and goes with the {@link Figures} service, and while that is away only these
+ * paths answer 503.
+ */
+@Component(service = Page.class, property = {Page.PATH + "=/figures", Page.PATH + "=/figures.csv",
+        Page.PATH + "=/figures.json", Page.PATH + "=/api/v1/figures"})
+public final class FiguresPages implements Page {
+    private final Figures figures;
+    private final FiguresPage page;
+
+    @Activate
+    public FiguresPages(@Reference Figures figures, @Reference Catalogue catalogue) {
+        this.figures = figures;
+        this.page = new FiguresPage(catalogue);
+    }
+
+    @Override
+    public Answer answer(Ask ask) {
+        String path = ask.path();
+        Map<String, String> q = ask.query();
+        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.zone()));
+        String lang = ask.lang();
+        if (parsed.problem() != null) {
+            String message = parsed.problem().en();
+            return switch (path) {
+                case "/figures" -> page.render(400, lang, q.get("from"), q.get("to"), null, List.of(), parsed.problem());
+                case "/figures.csv" -> Answer.text(400, message + "\n");
+                default -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", 400);
+                    body.put("error", message);
+                    yield Answer.json(400, new String(JsonOut.bytes(body), StandardCharsets.UTF_8));
+                }
+            };
+        }
+        Period p = parsed.period();
+        List<FigureRow> rows = figures.figures(p.from(), p.to());
+        String name = "figures-" + p.from() + "-to-" + p.to();
+        return switch (path) {
+            case "/figures" -> page.render(200, lang, p.from().toString(), p.to().toString(), p, rows, null);
+            case "/figures.csv" -> Answer.download("text/csv; charset=utf-8", name + ".csv",
+                    figures.csv(rows).getBytes(StandardCharsets.UTF_8));
+            case "/figures.json" -> Answer.download("application/json; charset=utf-8", name + ".json",
+                    JsonOut.bytes(FigureJson.of(p, rows)));
+            default -> Answer.json(200, new String(JsonOut.bytes(FigureJson.of(p, rows)), StandardCharsets.UTF_8));
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package org.khidmat.web.internal.hall;
+
+import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.JsonOut;
+import org.khidmat.web.internal.page.CentreTime;
+import org.khidmat.web.internal.page.ServiceJson;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.khidmat.api.descriptor.Text;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Queue;
+import org.khidmat.api.platform.QueueToken;
+
+/**
+ * What the hall display shows, worked out from today's tokens alone: the latest calls, newest first, with the
+ * counter to go to, and how many wait. The same data is the display's HTML rows, the JSON of
+ * {@code GET /api/v1/queue/called} and the {@code data} of the display's server-sent events.
+ *
+ * @param calls the latest calls, newest first
+ * @param waiting tokens waiting now
+ * @param titles service titles by service id, for the services of {@code calls}
+ */
+public record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> titles) {
+    /** Calls the display shows. */
+    static final int SHOWN = 8;
+    private static final Comparator<QueueToken> NEWEST = Comparator.comparing(QueueToken::calledAt).reversed()
+            .thenComparing(Comparator.comparingLong(QueueToken::id).reversed());
+
+    /**
+     * @param today today's tokens, any order
+     * @param titles titles of (at least) the services of the called tokens
+     */
+    static HallBoard of(List<QueueToken> today, Map<String, Text> titles) {
+        List<QueueToken> calls = today.stream().filter(t -> t.calledAt() != null).sorted(NEWEST).limit(SHOWN).toList();
+        int waiting = (int) today.stream().filter(t -> QueueToken.WAITING.equals(t.state())).count();
+        Map<String, Text> used = new LinkedHashMap<>();
+        calls.forEach(t -> used.put(t.serviceId(), titles.get(t.serviceId())));
+        return new HallBoard(calls, waiting, used);
+    }
+
+    /** @return what reads the board now: today's tokens once and the catalogue's titles once */
+    public static Supplier<HallBoard> reader(Queue queue, Catalogue catalogue) {
+        return () -> {
+            Map<String, Text> titles = new HashMap<>();
+            catalogue.services().forEach(e -> titles.put(e.id(), e.descriptor().title()));
+            return of(queue.today(), titles);
+        };
+    }
+
+    /** @return {@code {"calls": [{"number","counter","service","title":{"en","ur"},"at"}], "waiting": n}} */
+    public Map<String, Object> json() {
+        List<Object> out = new ArrayList<>(calls.size());
+        for (QueueToken t : calls) {
+            Text title = titles.get(t.serviceId());
+            out.add(ServiceJson.ordered("number", t.number(), "counter", t.counter(), "service", t.serviceId(),
+                    "title", ServiceJson.ordered("en", title == null ? t.serviceId() : title.en(), "ur",
+                            title == null ? t.serviceId() : title.ur()), "at", CentreTime.clock().format(t.calledAt())));
+        }
+        return ServiceJson.ordered("calls", out, "waiting", waiting);
+    }
+
+    /**
+     * @param id the event's id, rising with each change
+     * @return one server-sent event named {@code calls}; its data is {@link #json()} on one line
+     */
+    String event(long id) {
+        // JSON escapes every line break inside strings, so the data is one line and needs no splitting
+        return "id: " + id + "\nevent: calls\ndata: " + new String(JsonOut.bytes(json()), StandardCharsets.UTF_8) + "\n\n";
+    }
+
+    /** @return the table rows for the display page, the newest marked {@code class="newest"} */
+    String rows(String lang) {
+        StringBuilder b = new StringBuilder();
+        boolean first = true;
+        for (QueueToken t : calls) {
+            Text title = titles.get(t.serviceId());
+            b.append("<tr").append(first ? " class=\"newest\"" : "").append("><td class=\"number\" dir=\"ltr\">")
+                    .append(Http.escape(t.number())).append("</td><td class=\"counter\">").append(t.counter())
+                    .append("</td><td class=\"title\">").append(Http.escape(title == null ? t.serviceId() : title.in(lang)))
+                    .append("</td></tr>");
+            first = false;
+        }
+        return b.toString();
+    }
+}

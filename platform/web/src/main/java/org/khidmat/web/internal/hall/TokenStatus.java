@@ -1,0 +1,67 @@
+package org.khidmat.web.internal.hall;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.khidmat.api.platform.Queue;
+import org.khidmat.api.platform.QueueToken;
+
+/**
+ * Where a token stands: how many waiting tokens of its category are called before it (checked-in appointments
+ * first, then the oldest, as {@link Queue#callNext} calls them), and its wait.
+ *
+ * @param token the token
+ * @param ahead waiting tokens called before it; 0 when it is not waiting
+ * @param waiting all waiting tokens of its category, itself included
+ * @param estimate its estimated wait; empty when no open counter serves it or it is not waiting
+ */
+public record TokenStatus(QueueToken token, int ahead, int waiting, Optional<Duration> estimate) {
+
+    /** The order in which counters call waiting tokens. */
+    public static final Comparator<QueueToken> CALL_ORDER = Comparator.<QueueToken, Boolean>comparing(t -> t.appointment() == null)
+            .thenComparing(QueueToken::takenAt).thenComparingLong(QueueToken::id);
+
+    /** Reads today's tokens once and the queue's estimate for the token's service once. */
+    public static TokenStatus of(Queue queue, QueueToken token) {
+        if (!QueueToken.WAITING.equals(token.state())) {
+            return new TokenStatus(token, 0, 0, Optional.empty());
+        }
+        List<QueueToken> today = queue.today();
+        int ahead = ahead(token, today);
+        int waiting = (int) today.stream().filter(t -> waitingIn(t, token.category())).count();
+        return new TokenStatus(token, ahead, waiting, share(queue.estimatedWait(token.serviceId()), ahead, waiting));
+    }
+
+    /** @return how many waiting tokens of the token's category are called before it */
+    static int ahead(QueueToken token, List<QueueToken> today) {
+        return (int) today.stream().filter(t -> t.id() != token.id() && waitingIn(t, token.category())
+                && CALL_ORDER.compare(t, token) < 0).count();
+    }
+
+    /**
+     * The queue estimates the wait of a token taken now as the service time times every waiting token of the
+     * category over the open counters ({@link Queue#estimatedWait}); a token with fewer ahead of it waits that
+     * share of it.
+     *
+     * @param estimate the queue's estimate for the service
+     * @param ahead tokens ahead of this one
+     * @param waiting waiting tokens of the category, this one included
+     * @return this token's wait
+     */
+    static Optional<Duration> share(Optional<Duration> estimate, int ahead, int waiting) {
+        if (estimate.isEmpty() || waiting <= 0) {
+            return estimate;
+        }
+        return Optional.of(estimate.get().multipliedBy(ahead).dividedBy(waiting));
+    }
+
+    /** @return the wait in whole minutes, rounded up; empty when there is no estimate */
+    Optional<Long> minutes() {
+        return estimate.map(d -> (d.toSeconds() + 59) / 60);
+    }
+
+    private static boolean waitingIn(QueueToken t, String category) {
+        return QueueToken.WAITING.equals(t.state()) && category.equals(t.category());
+    }
+}

@@ -1,0 +1,81 @@
+package org.khidmat.web.internal.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Reads JSON request bodies. The {@code ObjectMapper} is made at the first body, not at start: its class
+ * loading costs about a third of a second that the centre's start cannot spare.
+ */
+public final class JsonIn {
+    private JsonIn() {
+    }
+
+    private static final class Holder {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** The body is not the JSON object expected; the message says why, for the caller. */
+    public static final class BadJson extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public BadJson(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** @return whether the request's body is declared as {@code application/json} (parameters such as a charset allowed) */
+    public static boolean isJson(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        int semi = type.indexOf(';');
+        return (semi < 0 ? type : type.substring(0, semi)).strip().equalsIgnoreCase("application/json");
+    }
+
+    /** @return the request's body as a JSON object; it must be sent as {@code application/json} */
+    public static JsonNode request(Request request) throws IOException, Exchange.TooLarge, BadJson {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new BadJson("send the body as application/json");
+        }
+        return object(Exchange.body(request));
+    }
+
+    public static JsonNode object(String body) throws BadJson {
+        if (body.isBlank()) {
+            throw new BadJson("the body is empty; send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = Holder.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new BadJson("the body is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadJson("the body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** @return the string at {@code name}, {@code null} when absent or null */
+    public static String string(JsonNode o, String name) throws BadJson {
+        JsonNode v = o.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new BadJson("'" + name + "' must be a string");
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,62 @@
+package org.khidmat.web.internal.page;
+
+import org.khidmat.web.internal.http.Http;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.descriptor.ServiceDescriptor;
+import org.khidmat.api.platform.Payment;
+import org.khidmat.api.platform.TrackedApplication;
+
+/**
+ * What an application owes and how money is shown: the fee of its tier in the descriptor it was filed under, its
+ * payment state, amounts in rupees, the time of a payment in the centre's zone, and providers' plain names.
+ */
+public final class Money {
+    /** The application's payment state (as in {@code ApplicationRecord.paymentState}). */
+    static final String NONE = "none";
+    public static final String DUE = "due";
+
+    private Money() {
+    }
+
+    /** @return the tier the application was filed with (its descriptor's lowest when it has none) */
+    public static FeeTier tier(TrackedApplication t) {
+        ServiceDescriptor d = t.descriptor();
+        return t.application().tier() == null ? d.lowestFee() : d.fee(t.application().tier()).orElse(d.lowestFee());
+    }
+
+    /**
+     * @return {@code none}, {@code due}, {@code pending} or {@code paid}: from the payment when there is one, else
+     *         from the tier's amount (so a fee is due even where the record still says {@code none})
+     */
+    public static String state(TrackedApplication t, Optional<Payment> payment) {
+        if (payment.isPresent()) {
+            return payment.get().paid() ? Payment.PAID : Payment.PENDING;
+        }
+        return tier(t).amount() > 0 ? DUE : NONE;
+    }
+
+    /** @return the amount as the citizen reads it, {@code PKR 1,500} or {@code 1,500 روپے}, HTML-safe */
+    public static String pkr(long amount, String lang) {
+        String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(amount);
+        return "ur".equals(lang) ? n + " روپے" : "PKR " + n;
+    }
+
+    /** @return when, as {@code 31/01/2026 14:05} (day/month/year) in Pakistan time */
+    public static String when(Instant at) {
+        return CentreTime.citizenWhen().format(at);
+    }
+
+    /** @return the provider's plain name for citizens, or its id when the centre has no name for it */
+    public static String provider(String id, String lang) {
+        return switch (id) {
+            case "simpay.wallet" -> PayWords.get("wallet", lang);
+            case "simpay.challan" -> PayWords.get("challan", lang);
+            default -> Http.escape(id);
+        };
+    }
+}

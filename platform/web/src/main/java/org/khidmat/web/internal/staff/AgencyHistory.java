@@ -1,0 +1,30 @@
+package org.khidmat.web.internal.staff;
+
+import org.khidmat.web.internal.http.Gate;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.platform.Role;
+
+/**
+ * An agency's deploy history, from the audit log: the bundle steps that name one of its services
+ * ({@code services=[nadra....]}) or were asked for by one of its staff.
+ */
+final class AgencyHistory {
+    private static final int SCANNED = 2000;
+
+    private AgencyHistory() {
+    }
+
+    static List<AuditEntry> of(AuditLog audit, Gate gate, String agency) {
+        Set<String> staff = gate.accounts().list().stream().filter(a -> a.role() == Role.AGENCY && agency.equals(a.agency()))
+                .map(a -> a.username()).collect(Collectors.toSet());
+        String services = "[" + agency + ".";
+        return audit.search("bundle.", SCANNED).stream().filter(e -> e.action().startsWith("bundle.")
+                && (staff.contains(e.actor()) || e.detail() != null && (e.detail().contains(services)
+                        || e.detail().contains(", " + agency + ".")))).limit(200).toList();
+    }
+}

@@ -1,0 +1,179 @@
+package org.khidmat.web.internal.staff;
+
+import org.khidmat.web.internal.citizen.ApplyPages;
+import org.khidmat.web.internal.hall.KioskPages;
+import org.khidmat.web.internal.http.Assets;
+import org.khidmat.web.internal.http.Exchange;
+import org.khidmat.web.internal.http.Gate;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Queue;
+import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.platform.Role;
+
+/**
+ * The counter console for operators and admins, {@code /counter}: the counter chosen once (remembered in the
+ * browser's {@code khidmat_counter} cookie, as a counter's computer stays at its counter), the token called to it
+ * with served, no-show and "start application" (the citizen's form filled by the operator, tied to the token once
+ * filed), call next, open or close the counter and choose its categories, and today's waiting list. Every form is a
+ * CSRF-checked POST that redirects back with a note of what it did.
+ */
+public final class CounterPages extends Handler.Abstract {
+    static final String COOKIE = "khidmat_counter";
+    private final Gate gate;
+    private final Queue queue;
+    private final Catalogue catalogue;
+    private final ApplyPages apply;
+    private final ConsoleLayout layout;
+
+    public CounterPages(Gate gate, Queue queue, Catalogue catalogue, ApplyPages apply, ConsoleLayout layout) {
+        this.gate = gate;
+        this.queue = queue;
+        this.catalogue = catalogue;
+        this.apply = apply;
+        this.layout = layout;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        String path = Request.getPathInContext(request);
+        if (!path.equals("/counter") && !path.startsWith("/counter/")) {
+            return false;
+        }
+        Optional<Gate.Caller> found = ConsoleGate.page(gate, request, response, callback, Role.OPERATOR, Role.ADMIN);
+        if (found.isEmpty()) {
+            return true;
+        }
+        Gate.Caller caller = found.get();
+        String rest = path.equals("/counter") ? "" : path.substring("/counter/".length());
+        List<Counter> counters = queue.counters();
+        Optional<Counter> mine = chosen(request, counters);
+        if (!Exchange.isPost(request)) {
+            String lang = Languages.of(request);
+            if (rest.isEmpty() && mine.isPresent()) {
+                ConsoleLayout.Frame f = layout.frame(request, caller, "counter.title", mine.get().number());
+                ConsoleLayout.send(response, callback, 200, "counter.jte", ConsoleLayout.withScript(f, Assets.COUNTER_JS_PATH),
+                        CounterView.of(mine.get(), queue.today(), catalogue.services(), lang));
+            } else if (rest.equals("waiting") && mine.isPresent()) {
+                ConsoleLayout.send(response, callback, 200, "waitingPart.jte", layout.frame(request, caller, "counter.waiting"),
+                        CounterView.waiting(mine.get(), queue.today(), catalogue.services(), lang));
+            } else if (rest.isEmpty() || rest.equals("choose")) {
+                Messages m = Messages.of(lang);
+                List<Choice> choices = counters.stream().map(c -> new Choice(Integer.toString(c.number()),
+                        c.open() ? Integer.toString(c.number()) : m.get("counter.numberClosed", Integer.toString(c.number())),
+                        mine.isPresent() && mine.get().number() == c.number())).toList();
+                ConsoleLayout.send(response, callback, 200, "counterChooser.jte", layout.frame(request, caller, "counter.choose"),
+                        choices);
+            } else {
+                layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
+            }
+            return true;
+        }
+        Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
+        if (form == null) {
+            return true;
+        }
+        if (rest.equals("choose")) {
+            choose(response, callback, caller, counters, form.getOrDefault("counter", ""));
+        } else if (mine.isEmpty()) {
+            Exchange.redirect(response, callback, "/counter/choose");
+        } else if (rest.equals("next")) {
+            next(response, callback, caller, mine.get());
+        } else if (rest.equals("settings")) {
+            settings(response, callback, caller, mine.get(), form);
+        } else if (rest.startsWith("tokens/")) {
+            token(request, response, callback, caller, mine.get(), rest.substring("tokens/".length()));
+        } else {
+            layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
+        }
+        return true;
+    }
+
+    private static Optional<Counter> chosen(Request request, List<Counter> counters) {
+        String v = Exchange.cookie(request, COOKIE);
+        return v == null ? Optional.empty() : counters.stream().filter(c -> Integer.toString(c.number()).equals(v)).findFirst();
+    }
+
+    private void choose(Response response, Callback callback, Gate.Caller caller, List<Counter> counters, String number) {
+        if (counters.stream().noneMatch(c -> Integer.toString(c.number()).equals(number))) {
+            layout.note(caller, false, "counter.chooseListed");
+            Exchange.redirect(response, callback, "/counter/choose");
+            return;
+        }
+        response.getHeaders().add(HttpHeader.SET_COOKIE, COOKIE + "=" + number + "; Path=/counter; Max-Age=" + 365 * 24 * 3600
+                + "; HttpOnly; SameSite=Strict");
+        layout.note(caller, true, "counter.youAre", number);
+        Exchange.redirect(response, callback, "/counter");
+    }
+
+    private void next(Response response, Callback callback, Gate.Caller caller, Counter counter) {
+        Optional<QueueToken> current = CounterView.current(queue.today(), counter.number());
+        if (current.isPresent()) {
+            layout.note(caller, false, "counter.finishFirst", current.get().number());
+        } else if (!counter.open()) {
+            layout.note(caller, false, "counter.isClosed", Integer.toString(counter.number()));
+        } else {
+            Optional<QueueToken> called = queue.callNext(counter.number(), caller.name());
+            if (called.isPresent()) {
+                layout.note(caller, true, "counter.called", called.get().number(), Integer.toString(counter.number()));
+            } else {
+                layout.note(caller, false, "counter.nobodyWaiting");
+            }
+        }
+        Exchange.redirect(response, callback, "/counter");
+    }
+
+    private void token(Request request, Response response, Callback callback, Gate.Caller caller, Counter counter,
+            String rest) {
+        int slash = rest.indexOf('/');
+        String action = slash < 0 ? "" : rest.substring(slash + 1);
+        Optional<QueueToken> t = KioskPages.parse(slash < 0 ? rest : rest.substring(0, slash)).flatMap(queue::token);
+        if (t.isEmpty() || !List.of("served", "no-show", "apply").contains(action)) {
+            layout.error(request, response, callback, caller, 404, "error.noToken");
+            return;
+        }
+        QueueToken token = t.get();
+        if (!QueueToken.CALLED.equals(token.state()) || token.counter() != counter.number()) {
+            layout.note(caller, false, "counter.notCalled", token.number(), Integer.toString(counter.number()));
+        } else if (action.equals("apply")) {
+            Optional<CatalogueEntry> e = catalogue.service(token.serviceId());
+            if (e.isPresent() && e.get().enabled()) {
+                apply.startForToken(request, response, callback, e.get(), token, caller.name());
+                return;
+            }
+            layout.note(caller, false, "counter.unavailable", token.serviceId());
+        } else {
+            boolean served = action.equals("served");
+            Optional<QueueToken> done = queue.finish(token.id(), served, caller.name());
+            layout.note(caller, done.isPresent(), done.isEmpty() ? "counter.finishedAlready" : served ? "counter.servedNote"
+                    : "counter.noShowNote", token.number());
+        }
+        Exchange.redirect(response, callback, "/counter");
+    }
+
+    private void settings(Response response, Callback callback, Gate.Caller caller, Counter counter, Map<String, String> form) {
+        List<String> categories = new ArrayList<>();
+        for (String c : CounterView.categories(catalogue.services(), counter)) {
+            if (form.containsKey("category." + c)) {
+                categories.add(c);
+            }
+        }
+        boolean open = "open".equals(form.get("state"));
+        queue.saveCounter(new Counter(counter.number(), categories, open), caller.name());
+        layout.note(caller, true, (open ? "counter.savedOpen" : "counter.savedClosed") + (categories.isEmpty() ? "All" : ""),
+                Integer.toString(counter.number()), String.join(", ", categories));
+        Exchange.redirect(response, callback, "/counter");
+    }
+}

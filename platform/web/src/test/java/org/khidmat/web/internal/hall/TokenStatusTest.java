@@ -1,0 +1,57 @@
+package org.khidmat.web.internal.hall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.khidmat.api.platform.QueueToken;
+
+/** Where a token stands in the queue, and its share of the queue's wait estimate. */
+class TokenStatusTest {
+    private static final Instant T = Instant.parse("2026-01-05T05:00:00Z");
+
+    private static QueueToken waiting(long id, String category, int minute, String appointment) {
+        return FakeQueue.token(id, "X-" + id, category, QueueToken.WAITING, 0, T.plusSeconds(60L * minute), null, appointment);
+    }
+
+    @Test
+    void countsTheWaitingOfItsCategoryCalledBeforeIt() {
+        QueueToken mine = waiting(5, "identity", 5, null);
+        List<QueueToken> today = List.of(
+                waiting(1, "identity", 1, null),
+                waiting(2, "police", 2, null), // another category
+                FakeQueue.token(3, "X-3", "identity", QueueToken.CALLED, 2, T, T, null), // called already
+                waiting(4, "identity", 4, null),
+                mine,
+                waiting(6, "identity", 6, null), // after it
+                waiting(7, "identity", 7, "KM7Q-4XPA-K")); // a later appointment is called first
+        assertEquals(3, TokenStatus.ahead(mine, today));
+        assertEquals(0, TokenStatus.ahead(today.get(6), today), "checked-in appointments go first");
+    }
+
+    @Test
+    void takesItsShareOfTheEstimateForEveryWaitingToken() {
+        Optional<Duration> all = Optional.of(Duration.ofMinutes(40)); // 5 min x 8 waiting / 1 counter
+        assertEquals(Optional.of(Duration.ofMinutes(15)), TokenStatus.share(all, 3, 8));
+        assertEquals(Optional.of(Duration.ZERO), TokenStatus.share(all, 0, 8));
+        assertEquals(Optional.empty(), TokenStatus.share(Optional.empty(), 3, 8), "no counter serves it");
+    }
+
+    @Test
+    void minutesRoundUp() {
+        QueueToken t = waiting(1, "identity", 0, null);
+        assertEquals(Optional.of(3L), new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))).minutes());
+        assertEquals(Optional.empty(), new TokenStatus(t, 2, 3, Optional.empty()).minutes());
+    }
+
+    @Test
+    void theWaitIsSaidWithTheRightNumber() {
+        QueueToken t = waiting(1, "identity", 0, null);
+        assertEquals("About 1 minute", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(50))), "en"));
+        assertEquals("About 3 minutes", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "en"));
+        assertEquals("تقریباً 3 منٹ", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "ur"));
+    }
+}
