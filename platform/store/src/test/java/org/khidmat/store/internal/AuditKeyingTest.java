@@ -68,6 +68,12 @@ class AuditKeyingTest {
                     "CREATE INDEX application_service ON application (service_id)"}) {
                 s.execute(v7);
             }
+            for (String v10 : new String[] {"DROP TABLE staff_session", "DROP TABLE throttle", "DROP TABLE lease",
+                    "DROP INDEX notification_queued", "ALTER TABLE notification DROP COLUMN lease_until",
+                    "ALTER TABLE notification DROP COLUMN claimed_by",
+                    "CREATE INDEX notification_queued ON notification (state, id)"}) {
+                s.execute(v10);
+            }
             s.execute("DROP TRIGGER audit_anchor_no_delete");
             s.execute("DROP TABLE audit_anchor");
             s.execute("DROP INDEX audit_log_subject");
