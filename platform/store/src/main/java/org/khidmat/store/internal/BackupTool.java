@@ -36,6 +36,15 @@ public final class BackupTool {
             err.println("       khidmat restore FILE [--key KEYFILE] put a backup in place of a stopped centre's database");
             return 2;
         }
+        String url = AuditTool.setting(home, "url", "KHIDMAT_DB_URL");
+        if (!url.isEmpty()) {
+            err.println("this centre keeps its data in PostgreSQL (url of conf/org.khidmat.store.cfg.json or"
+                    + " KHIDMAT_DB_URL), not in data/khidmat.db: " + (backup
+                            ? "back it up with pg_dump --format=custom"
+                            : "restore a pg_dump with pg_restore --single-transaction into an empty database")
+                    + ", then check it with bin/khidmat verify-audit (docs/operations.md, \"PostgreSQL\")");
+            return 2;
+        }
         try {
             return backup ? Backup.take(home, Path.of(file), out, err) : Restore.run(home, Path.of(file), key, out, err);
         } catch (IOException | SQLException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.khidmat.store.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,27 @@ class BackupRestoreTest {
             }
             assertTrue(new SqlAuditLog(db, TestChain.of(db)).verify().intact());
         }
+    }
+
+    /**
+     * A centre whose data is in PostgreSQL has no SQLite file worth copying (an old one may still lie in data/): backup
+     * and restore refuse, name pg_dump and pg_restore, and write nothing.
+     */
+    @Test
+    void onPostgresqlBackupAndRestoreSendToPgDumpAndTouchNothing() throws Exception {
+        Path home = centre("pg", 2);
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/org.khidmat.store.cfg.json"),
+                "{ \"url\": \"jdbc:postgresql://127.0.0.1:5432/khidmat\", \"user\": \"khidmat\" }");
+        byte[] before = Files.readAllBytes(home.resolve("data/khidmat.db"));
+        Path copy = dir.resolve("pg-backup.db");
+
+        assertEquals(2, tool("--home", home.toString(), "backup", copy.toString()));
+        assertTrue(err.toString().contains("pg_dump"), err.toString());
+        assertFalse(Files.exists(copy), "no backup file is written");
+        assertEquals(2, tool("--home", home.toString(), "restore", copy.toString()));
+        assertTrue(err.toString().contains("pg_restore"), err.toString());
+        assertArrayEquals(before, Files.readAllBytes(home.resolve("data/khidmat.db")), "the old file is untouched");
     }
 
     @Test
