@@ -59,6 +59,9 @@ final class PostgresDatabase implements Database {
             source.setPassword(password);
         }
         source.setApplicationName("khidmat");
+        // a constraint's error carries the failing row ("Detail: Failing row contains (..., CNIC, ...)"): keep it out
+        // of the exception's message, so no CNIC reaches a log line or an answer
+        source.setLogServerErrorDetail(false);
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setPoolName("khidmat-store");
