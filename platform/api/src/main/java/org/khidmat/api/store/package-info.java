@@ -5,7 +5,7 @@
  * types); agencies neither see nor import this package (the deployer's wiring policy refuses it).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.khidmat.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,7 +24,8 @@ final class Migrations {
     /** The scripts in order, as resources next to this class. Append only; never edit a released script. */
     static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__accounts.sql", "V3__centre.sql",
             "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql", "V7__figure_days.sql",
-            "V8__audit_request_id.sql");
+            "V8__audit_request_id.sql", "V9__reserved.sql", "V10__reserved.sql", "V11__reserved.sql",
+            "V12__centres.sql");
 
     private final SqliteDatabase database;
 
@@ -57,12 +58,19 @@ final class Migrations {
             }
             List<String> statements = statements(load(name));
             int target = version;
-            database.write("apply schema migration " + name, c -> {
+            // nodes that share the file may start together: the version is read again inside the write
+            // transaction, which holds the file's write lock, so only one of them applies each script
+            boolean applied = database.write("apply schema migration " + name, c -> {
+                if (Integer.parseInt(SqliteDatabase.pragma(c, "user_version")) >= target) {
+                    return false;
+                }
                 run(c, statements);
                 run(c, List.of("PRAGMA user_version = " + target));
-                return null;
+                return true;
             });
-            LOG.info("Database {} migrated to schema version {} ({})", database.file(), target, name);
+            if (applied) {
+                LOG.info("Database {} migrated to schema version {} ({})", database.file(), target, name);
+            }
         }
     }
 

@@ -18,7 +18,10 @@ import org.khidmat.api.platform.Counter;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 
-/** Queue tokens ({@code queue_token}), category letters ({@code queue_letter}) and counters ({@code counter}). */
+/**
+ * Queue tokens ({@code queue_token}), their numbers per centre, day and letter ({@code queue_number}), category
+ * letters ({@code queue_letter}, national) and counters per centre ({@code counter}).
+ */
 final class SqliteQueueStore implements QueueStore {
     private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
             + " taken_at, called_at, finished_at, appointment";
@@ -29,33 +32,37 @@ final class SqliteQueueStore implements QueueStore {
     }
 
     @Override
-    public QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
-            Instant at) {
+    public QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
+            String appointment, Instant at) {
         return database.write("issue a token for " + serviceId, c -> {
             String letter = letter(c, category);
-            int seq;
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_token WHERE day = ? AND letter = ?")) {
-                q.setString(1, day.toString());
-                q.setString(2, letter);
-                try (ResultSet rows = q.executeQuery()) {
+            long seq;
+            // one row per centre, day and letter, raised in place: SQL that SQLite and PostgreSQL both run, atomic
+            // on either, so nodes sharing the database draw distinct numbers without gaps
+            try (PreparedStatement next = c.prepareStatement("INSERT INTO queue_number (centre, day, letter, n)"
+                    + " VALUES (?, ?, ?, 1) ON CONFLICT (centre, day, letter) DO UPDATE SET n = queue_number.n + 1"
+                    + " RETURNING n")) {
+                next.setString(1, centre);
+                next.setString(2, day.toString());
+                next.setString(3, letter);
+                try (ResultSet rows = next.executeQuery()) {
                     rows.next();
-                    seq = rows.getInt(1);
+                    seq = rows.getLong(1);
                 }
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (day, letter, seq, service_id,"
-                    + " category, reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, day.toString());
-                insert.setString(2, letter);
-                insert.setInt(3, seq);
-                insert.setString(4, serviceId);
-                insert.setString(5, category);
-                insert.setString(6, reference);
-                insert.setLong(7, millis(at));
-                insert.setString(8, appointment);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (centre, day, letter, seq,"
+                    + " service_id, category, reference, state, taken_at, appointment)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?) RETURNING id")) {
+                insert.setString(1, centre);
+                insert.setString(2, day.toString());
+                insert.setString(3, letter);
+                insert.setLong(4, seq);
+                insert.setString(5, serviceId);
+                insert.setString(6, category);
+                insert.setString(7, reference);
+                insert.setLong(8, millis(at));
+                insert.setString(9, appointment);
+                try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
                     return find(c, keys.getLong(1)).orElseThrow();
                 }
@@ -79,17 +86,26 @@ final class SqliteQueueStore implements QueueStore {
             n = rows.getInt(1);
         }
         String letter = n < 26 ? String.valueOf((char) ('A' + n)) : "" + (char) ('A' + n / 26 - 1) + (char) ('A' + n % 26);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_letter (category, letter) VALUES (?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_letter (category, letter) VALUES (?, ?)"
+                + " ON CONFLICT (category) DO NOTHING")) {
             insert.setString(1, category);
             insert.setString(2, letter);
             insert.executeUpdate();
         }
-        return letter;
+        try (PreparedStatement q = c.prepareStatement("SELECT letter FROM queue_letter WHERE category = ?")) {
+            q.setString(1, category);
+            try (ResultSet rows = q.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     @Override
-    public Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
-        StringBuilder sql = new StringBuilder("SELECT id FROM queue_token WHERE day = ? AND state = 'waiting'");
+    public Optional<QueueToken> callNext(String centre, LocalDate day, Collection<String> categories, int counter,
+            Instant at) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM queue_token WHERE centre = ? AND day = ?"
+                + " AND state = 'waiting'");
         if (!categories.isEmpty()) {
             sql.append(" AND category IN (").append(String.join(", ", categories.stream().map(x -> "?").toList())).append(')');
         }
@@ -99,6 +115,7 @@ final class SqliteQueueStore implements QueueStore {
             long id;
             try (PreparedStatement q = c.prepareStatement(sql.toString())) {
                 int i = 1;
+                q.setString(i++, centre);
                 q.setString(i++, day.toString());
                 for (String category : categories) {
                     q.setString(i++, category);
@@ -154,9 +171,22 @@ final class SqliteQueueStore implements QueueStore {
     }
 
     @Override
-    public List<QueueToken> tokens(LocalDate from, LocalDate to) {
-        return list("SELECT " + COLUMNS + " FROM queue_token WHERE day >= ? AND day <= ? ORDER BY taken_at, id",
-                from.toString(), to.toString(), null);
+    public List<QueueToken> tokens(String centre, LocalDate from, LocalDate to) {
+        return database.read("read queue tokens", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM queue_token WHERE centre = ?"
+                    + " AND day >= ? AND day <= ? ORDER BY taken_at, id")) {
+                q.setString(1, centre);
+                q.setString(2, from.toString());
+                q.setString(3, to.toString());
+                List<QueueToken> out = new ArrayList<>();
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(token(rows));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     @Override
@@ -188,15 +218,18 @@ final class SqliteQueueStore implements QueueStore {
     }
 
     @Override
-    public List<Counter> counters() {
+    public List<Counter> counters(String centre) {
         return database.read("read counters", c -> {
             List<Counter> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(
-                    "SELECT number, categories, open FROM counter ORDER BY number")) {
-                while (rows.next()) {
-                    String cats = rows.getString(2);
-                    out.add(new Counter(rows.getInt(1), cats.isBlank() ? List.of() : Arrays.asList(cats.split(",")),
-                            rows.getInt(3) != 0));
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT number, categories, open FROM counter WHERE centre = ? ORDER BY number")) {
+                q.setString(1, centre);
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        String cats = rows.getString(2);
+                        out.add(new Counter(rows.getInt(1), cats.isBlank() ? List.of() : Arrays.asList(cats.split(",")),
+                                rows.getInt(3) != 0));
+                    }
                 }
             }
             return List.copyOf(out);
@@ -204,14 +237,15 @@ final class SqliteQueueStore implements QueueStore {
     }
 
     @Override
-    public void saveCounter(Counter counter) {
+    public void saveCounter(String centre, Counter counter) {
         database.write("store counter " + counter.number(), c -> {
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO counter (number, categories, open)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (number) DO UPDATE SET categories = excluded.categories,"
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO counter (centre, number, categories, open)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (centre, number) DO UPDATE SET categories = excluded.categories,"
                     + " open = excluded.open")) {
-                upsert.setInt(1, counter.number());
-                upsert.setString(2, String.join(",", counter.categories()));
-                upsert.setInt(3, counter.open() ? 1 : 0);
+                upsert.setString(1, centre);
+                upsert.setInt(2, counter.number());
+                upsert.setString(3, String.join(",", counter.categories()));
+                upsert.setInt(4, counter.open() ? 1 : 0);
                 upsert.executeUpdate();
             }
             return null;

@@ -19,6 +19,8 @@ import org.khidmat.api.store.AuditCheck;
 import org.khidmat.api.store.AuditEntry;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.AuditNote;
+import org.khidmat.api.store.CentreEvents;
+import org.khidmat.api.store.Centres;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.store.NotificationStore;
@@ -58,6 +60,7 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     private final SqliteAccountStore accounts;
     private final SqliteQueueStore queue;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final PolledCentreEvents events;
 
     @Activate
     public StoreComponent(BundleContext context, StoreConfig config) {
@@ -82,6 +85,9 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         registrations.add(context.registerService(RatingStore.class, new SqliteRatingStore(database, chain), null));
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));
+        registrations.add(context.registerService(Centres.class, new SqliteCentres(database), null));
+        events = new PolledCentreEvents(database, Clock.systemUTC());
+        registrations.add(context.registerService(CentreEvents.class, events, null));
     }
 
     /** For {@link StoreWatch}, in this bundle: the open database. */
@@ -98,6 +104,7 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
                 // the framework unregisters a stopping bundle's services itself
             }
         });
+        events.close();
         try {
             chain.publish("stop");
         } catch (RuntimeException e) {
@@ -279,9 +286,9 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
-    public QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
-            Instant at) {
-        return queue.take(day, serviceId, category, reference, appointment, at);
+    public QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
+            String appointment, Instant at) {
+        return queue.take(centre, day, serviceId, category, reference, appointment, at);
     }
 
     @Override
@@ -295,8 +302,9 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
-    public Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
-        return queue.callNext(day, categories, counter, at);
+    public Optional<QueueToken> callNext(String centre, LocalDate day, Collection<String> categories, int counter,
+            Instant at) {
+        return queue.callNext(centre, day, categories, counter, at);
     }
 
     @Override
@@ -305,8 +313,8 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
-    public List<QueueToken> tokens(LocalDate from, LocalDate to) {
-        return queue.tokens(from, to);
+    public List<QueueToken> tokens(String centre, LocalDate from, LocalDate to) {
+        return queue.tokens(centre, from, to);
     }
 
     @Override
@@ -315,12 +323,12 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
-    public List<Counter> counters() {
-        return queue.counters();
+    public List<Counter> counters(String centre) {
+        return queue.counters(centre);
     }
 
     @Override
-    public void saveCounter(Counter counter) {
-        queue.saveCounter(counter);
+    public void saveCounter(String centre, Counter counter) {
+        queue.saveCounter(centre, counter);
     }
 }

@@ -27,12 +27,12 @@ class MigrationsTest {
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(List.of("account", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log",
-                    "counter", "descriptor_archive", "figure_day", "figure_move", "figure_time", "notification", "payment", "queue_letter", "queue_token", "rating",
+                    "centre", "centre_event", "counter", "descriptor_archive", "figure_day", "figure_move", "figure_time", "notification", "payment", "queue_letter", "queue_number", "queue_token", "rating",
                     "service_state", "status_history"),
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_created",
                     "application_agency_status_created", "application_created",
-                    "application_service_created", "application_service_status_created", "appointment_cnic", "appointment_day", "audit_log_request", "audit_log_subject", "notification_queued",
+                    "application_service_created", "application_service_status_created", "appointment_cnic", "appointment_day", "audit_log_request", "audit_log_subject", "centre_event_at", "notification_queued",
                     "notification_reference", "payment_paid", "queue_token_served", "queue_token_waiting",
                     "rating_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_anchor_no_delete", "audit_anchor_sign_once", "audit_log_no_delete", "audit_log_no_update",
@@ -63,7 +63,7 @@ class MigrationsTest {
             assertEquals("{}", new SqliteApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(19, names(db, "table").size());
+            assertEquals(22, names(db, "table").size());
         }
     }
 

@@ -1,0 +1,1 @@
+-- Schema version 9: reserved for another part of issue 15 (merged in its place); nothing to do here.
