@@ -18,6 +18,9 @@ public final class SettingTable {
     static final String STORE = "org.khidmat.store";
 
     static final List<Setting> ALL = List.of(
+            Setting.of(CENTRE, "id", Kind.CODE, "default", "KHIDMAT_CENTRE", false,
+                    "the centre this node serves, a code like isb-g11; nodes with the same id share its queue,"
+                    + " counters and hall screen"),
             Setting.of(CENTRE, "name", Kind.NAME, "Asan Khidmat Markaz", "", true,
                     "the centre's full name, on its pages and receipts"),
             Setting.of(CENTRE, "shortName", Kind.NAME, "Khidmat", "", true,
