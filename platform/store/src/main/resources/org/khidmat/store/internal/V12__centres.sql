@@ -70,3 +70,41 @@ CREATE TABLE centre_event (
     at      INTEGER NOT NULL
 );
 CREATE INDEX centre_event_at ON centre_event (at);
+
+-- Appointments are per centre: each centre has its own slots and their capacity.
+CREATE TABLE appointment_slot_v12 (
+    centre      TEXT    NOT NULL DEFAULT 'default',
+    service_id  TEXT    NOT NULL,
+    day         TEXT    NOT NULL,
+    start       TEXT    NOT NULL,
+    capacity    INTEGER NOT NULL CHECK (capacity >= 0),
+    booked      INTEGER NOT NULL DEFAULT 0 CHECK (booked >= 0 AND booked <= capacity),
+    PRIMARY KEY (centre, service_id, day, start)
+);
+INSERT INTO appointment_slot_v12 (centre, service_id, day, start, capacity, booked)
+SELECT 'default', service_id, day, start, capacity, booked FROM appointment_slot;
+CREATE TABLE appointment_v12 (
+    code        TEXT    NOT NULL PRIMARY KEY,
+    centre      TEXT    NOT NULL DEFAULT 'default',
+    service_id  TEXT    NOT NULL,
+    day         TEXT    NOT NULL,
+    start       TEXT    NOT NULL,
+    slot_end    TEXT    NOT NULL,
+    cnic        TEXT    NOT NULL,
+    reference   TEXT,
+    state       TEXT    NOT NULL CHECK (state IN ('booked', 'checked-in', 'cancelled', 'late', 'no-show')),
+    booked_at   INTEGER NOT NULL,
+    changed_at  INTEGER NOT NULL,
+    token_id    INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY (centre, service_id, day, start) REFERENCES appointment_slot_v12 (centre, service_id, day, start)
+);
+INSERT INTO appointment_v12 (code, centre, service_id, day, start, slot_end, cnic, reference, state, booked_at,
+    changed_at, token_id)
+SELECT code, 'default', service_id, day, start, slot_end, cnic, reference, state, booked_at, changed_at, token_id
+FROM appointment;
+DROP TABLE appointment;
+DROP TABLE appointment_slot;
+ALTER TABLE appointment_slot_v12 RENAME TO appointment_slot;
+ALTER TABLE appointment_v12 RENAME TO appointment;
+CREATE INDEX appointment_day ON appointment (centre, day, start, booked_at);
+CREATE INDEX appointment_cnic ON appointment (cnic, service_id, state);

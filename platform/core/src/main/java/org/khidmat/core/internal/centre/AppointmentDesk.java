@@ -26,6 +26,7 @@ import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.BookingResult.Outcome;
 import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class AppointmentDesk implements Appointments {
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentDesk.class);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    private final String site;
     private final AppointmentStore store;
     private final Catalogue catalogue;
     private final Applications applications;
@@ -67,10 +69,11 @@ public final class AppointmentDesk implements Appointments {
     private ScheduledExecutorService sweeper;
 
     @Activate
-    public AppointmentDesk(AppointmentConfig config, @Reference AppointmentStore store, @Reference Catalogue catalogue,
-            @Reference Applications applications, @Reference Queue queue, @Reference AuditLog audit) {
-        this(store, catalogue, applications, queue, audit, AppointmentSettings.from(config, AppointmentSettings.DEFAULT),
-                Clock.systemUTC());
+    public AppointmentDesk(AppointmentConfig config, @Reference Centre centre, @Reference AppointmentStore store,
+            @Reference Catalogue catalogue, @Reference Applications applications, @Reference Queue queue,
+            @Reference AuditLog audit) {
+        this(centre.id(), store, catalogue, applications, queue, audit,
+                AppointmentSettings.from(config, AppointmentSettings.DEFAULT), Clock.systemUTC());
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "khidmat-appointments");
             t.setDaemon(true);
@@ -79,9 +82,9 @@ public final class AppointmentDesk implements Appointments {
         sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
     }
 
-    private AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue,
-            AuditLog audit, AppointmentSettings settings, Clock clock) {
-        this(store, catalogue, applications, queue, audit, settings.rules(), clock, settings.needApplication());
+    private AppointmentDesk(String site, AppointmentStore store, Catalogue catalogue, Applications applications,
+            Queue queue, AuditLog audit, AppointmentSettings settings, Clock clock) {
+        this(site, store, catalogue, applications, queue, audit, settings.rules(), clock, settings.needApplication());
     }
 
     /** A change of {@code conf/org.khidmat.appointments.cfg.json}: the next booking, check-in and sweep use it. */
@@ -103,6 +106,16 @@ public final class AppointmentDesk implements Appointments {
     /** @param needApplication the services that book appointments for filed applications only */
     AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
             AppointmentRules rules, Clock clock, Set<String> needApplication) {
+        this(Centre.DEFAULT_ID, store, catalogue, applications, queue, audit, rules, clock, needApplication);
+    }
+
+    /**
+     * @param site the centre whose appointments these are: its slots, capacities and check-ins; the rules are this
+     *        node's configuration, so the nodes of one centre are to be given the same
+     */
+    AppointmentDesk(String site, AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue,
+            AuditLog audit, AppointmentRules rules, Clock clock, Set<String> needApplication) {
+        this.site = site;
         this.limits = new BookingLimits(store, catalogue, needApplication);
         this.store = store;
         this.catalogue = catalogue;
@@ -160,7 +173,7 @@ public final class AppointmentDesk implements Appointments {
         if (entry.isEmpty() || !entry.get().enabled() || day == null || !days().contains(day)) {
             return List.of();
         }
-        Map<LocalTime, Integer> booked = store.booked(serviceId, day);
+        Map<LocalTime, Integer> booked = store.booked(site, serviceId, day);
         int capacity = rules.capacity(serviceId);
         LocalDateTime now = now().toLocalDateTime();
         List<Slot> out = new ArrayList<>();
@@ -208,7 +221,7 @@ public final class AppointmentDesk implements Appointments {
             Instant at = clock.instant();
             Appointment a = new Appointment(codes.next(), serviceId, day, start, slot.get().end(), digits, ref,
                     Appointment.BOOKED, at, at, 0);
-            if (!store.book(a, slot.get().capacity())) {
+            if (!store.book(site, a, slot.get().capacity())) {
                 return new BookingResult(Outcome.FULL, null, "the slot at " + HOUR.format(start) + " is full; choose another");
             }
             audit.append("citizen", "appointment.book", a.code(), serviceId + " " + day + " " + HOUR.format(start));
@@ -224,7 +237,7 @@ public final class AppointmentDesk implements Appointments {
         if (c == null || digits == null) {
             return Optional.empty();
         }
-        return store.find(c).filter(a -> a.cnic().equals(digits));
+        return store.find(site, c).filter(a -> a.cnic().equals(digits));
     }
 
     @Override
@@ -287,7 +300,7 @@ public final class AppointmentDesk implements Appointments {
     public int markNoShows() {
         LocalDateTime now = now().toLocalDateTime();
         int marked = 0;
-        for (Appointment a : store.bookedUpTo(now.toLocalDate())) {
+        for (Appointment a : store.bookedUpTo(site, now.toLocalDate())) {
             if (now.isAfter(a.day().atTime(a.start()).plus(rules.latest()))) {
                 synchronized (lock(a.code())) {
                     if (store.move(a.code(), Appointment.BOOKED, Appointment.NO_SHOW, clock.instant(), 0)) {
@@ -305,7 +318,7 @@ public final class AppointmentDesk implements Appointments {
 
     @Override
     public List<Appointment> onDay(LocalDate day) {
-        return store.onDay(day).stream().map(AppointmentDesk::masked).toList();
+        return store.onDay(site, day).stream().map(AppointmentDesk::masked).toList();
     }
 
     private static Appointment masked(Appointment a) {

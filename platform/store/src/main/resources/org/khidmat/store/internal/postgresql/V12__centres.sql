@@ -36,3 +36,13 @@ CREATE TABLE centre_event (
     at      BIGINT NOT NULL
 );
 CREATE INDEX centre_event_at ON centre_event (at);
+
+ALTER TABLE appointment DROP CONSTRAINT IF EXISTS appointment_service_id_day_start_fkey;
+ALTER TABLE appointment_slot ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE appointment_slot DROP CONSTRAINT IF EXISTS appointment_slot_pkey;
+ALTER TABLE appointment_slot ADD PRIMARY KEY (centre, service_id, day, start);
+ALTER TABLE appointment ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE appointment ADD CONSTRAINT appointment_slot_fkey FOREIGN KEY (centre, service_id, day, start)
+    REFERENCES appointment_slot (centre, service_id, day, start);
+DROP INDEX IF EXISTS appointment_day;
+CREATE INDEX appointment_day ON appointment (centre, day, start, booked_at);
