@@ -151,6 +151,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     }
 
     @Override
+    public Map<String, ServiceState> all(String centre) {
+        return states.all(centre);
+    }
+
+    @Override
     public void put(ServiceState state) {
         states.put(state);
     }

@@ -108,3 +108,18 @@ ALTER TABLE appointment_slot_v12 RENAME TO appointment_slot;
 ALTER TABLE appointment_v12 RENAME TO appointment;
 CREATE INDEX appointment_day ON appointment (centre, day, start, booked_at);
 CREATE INDEX appointment_cnic ON appointment (cnic, service_id, state);
+
+-- A service is enabled or disabled in all centres (centre '') or in one centre (its id), whose row then decides there.
+CREATE TABLE service_state_v12 (
+    service_id  TEXT    NOT NULL,
+    centre      TEXT    NOT NULL DEFAULT '',
+    enabled     INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    reason      TEXT,
+    changed_by  TEXT    NOT NULL,
+    changed_at  INTEGER NOT NULL,
+    PRIMARY KEY (service_id, centre)
+);
+INSERT INTO service_state_v12 (service_id, centre, enabled, reason, changed_by, changed_at)
+SELECT service_id, '', enabled, reason, changed_by, changed_at FROM service_state;
+DROP TABLE service_state;
+ALTER TABLE service_state_v12 RENAME TO service_state;

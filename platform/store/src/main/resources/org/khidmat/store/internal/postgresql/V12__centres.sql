@@ -46,3 +46,7 @@ ALTER TABLE appointment ADD CONSTRAINT appointment_slot_fkey FOREIGN KEY (centre
     REFERENCES appointment_slot (centre, service_id, day, start);
 DROP INDEX IF EXISTS appointment_day;
 CREATE INDEX appointment_day ON appointment (centre, day, start, booked_at);
+
+ALTER TABLE service_state ADD COLUMN centre TEXT NOT NULL DEFAULT '';
+ALTER TABLE service_state DROP CONSTRAINT IF EXISTS service_state_pkey;
+ALTER TABLE service_state ADD PRIMARY KEY (service_id, centre);
