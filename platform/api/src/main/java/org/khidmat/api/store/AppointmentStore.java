@@ -90,6 +90,7 @@ public interface AppointmentStore {
     }
 
     /**
+     * @param centre the centre's id, or {@code null} for every centre (the country's figures)
      * @return a centre's appointments for the days {@code from} to {@code to} inclusive, by day and slot
      * @since 1.1
      */

@@ -83,6 +83,7 @@ public interface QueueStore {
     }
 
     /**
+     * @param centre the centre's id, or {@code null} for every centre (the country's figures)
      * @return a centre's tokens of the days {@code from} to {@code to} inclusive, oldest first
      * @since 1.1
      */

@@ -32,11 +32,18 @@ final class SqliteApplicationStore implements ApplicationStore {
             + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
     private final SqliteDatabase database;
     private final AuditChain chain;
+    private final String centre;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
     SqliteApplicationStore(SqliteDatabase database, AuditChain chain) {
+        this(database, chain, "default");
+    }
+
+    /** @param centre the centre this node serves: applications filed here record it, for the figures */
+    SqliteApplicationStore(SqliteDatabase database, AuditChain chain, String centre) {
         this.database = database;
         this.chain = chain;
+        this.centre = centre;
     }
 
     /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
@@ -63,7 +70,7 @@ final class SqliteApplicationStore implements ApplicationStore {
     @Override
     public Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote note,
             List<Notification> messages) {
-        FilingWrite filing = new FilingWrite(application, first, note, messages);
+        FilingWrite filing = new FilingWrite(application, centre, first, note, messages);
         return database.write("store application " + application.reference(), c -> filing.run(c, chain));
     }
 
@@ -171,8 +178,13 @@ final class SqliteApplicationStore implements ApplicationStore {
      */
     @Override
     public FigureFacts figureFacts(Instant from, Instant to) {
+        return figureFacts(null, from, to);
+    }
+
+    @Override
+    public FigureFacts figureFacts(String centre, Instant from, Instant to) {
         return database.read("read the figures", c -> {
-            FigureDays days = new FigureDays();
+            FigureDays days = new FigureDays(centre);
             days.add(c, millis(from), millis(to));
             return days.facts();
         });

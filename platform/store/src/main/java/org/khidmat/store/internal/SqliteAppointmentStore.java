@@ -174,6 +174,10 @@ final class SqliteAppointmentStore implements AppointmentStore {
 
     @Override
     public List<Appointment> between(String centre, LocalDate from, LocalDate to) {
+        if (centre == null) {
+            return list("SELECT " + COLUMNS + " FROM appointment WHERE day >= ? AND day <= ? ORDER BY day, start, code",
+                    from.toString(), to.toString());
+        }
         return list("SELECT " + COLUMNS + " FROM appointment WHERE centre = ? AND day >= ? AND day <= ?"
                 + " ORDER BY day, start, code", centre, from.toString(), to.toString());
     }

@@ -173,11 +173,13 @@ final class SqliteQueueStore implements QueueStore {
     @Override
     public List<QueueToken> tokens(String centre, LocalDate from, LocalDate to) {
         return database.read("read queue tokens", c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM queue_token WHERE centre = ?"
-                    + " AND day >= ? AND day <= ? ORDER BY taken_at, id")) {
-                q.setString(1, centre);
-                q.setString(2, from.toString());
-                q.setString(3, to.toString());
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM queue_token WHERE day >= ?"
+                    + " AND day <= ?" + (centre == null ? "" : " AND centre = ?") + " ORDER BY taken_at, id")) {
+                q.setString(1, from.toString());
+                q.setString(2, to.toString());
+                if (centre != null) {
+                    q.setString(3, centre);
+                }
                 List<QueueToken> out = new ArrayList<>();
                 try (ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {

@@ -21,6 +21,7 @@ import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.store.CentreEvents;
 import org.khidmat.api.store.Centres;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.store.NotificationStore;
@@ -38,6 +39,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -62,8 +64,9 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final PolledCentreEvents events;
 
+    /** @param centre the centre this node serves: applications filed here record it (for the figures per centre) */
     @Activate
-    public StoreComponent(BundleContext context, StoreConfig config) {
+    public StoreComponent(BundleContext context, StoreConfig config, @Reference Centre centre) {
         Path file = databaseFile(config.database(), context::getProperty);
         database = SqliteDatabase.open(file);
         try {
@@ -77,7 +80,7 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         chain.publish("start");
         states = new SqliteServiceStates(database, chain);
         audit = new SqliteAuditLog(database, chain);
-        applications = new SqliteApplicationStore(database, chain);
+        applications = new SqliteApplicationStore(database, chain, centre.id());
         accounts = new SqliteAccountStore(database, chain);
         queue = new SqliteQueueStore(database);
         // newer stores are registered as objects of their own rather than through this class's delegation
@@ -228,6 +231,11 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
     @Override
     public FigureFacts figureFacts(Instant from, Instant to) {
         return applications.figureFacts(from, to);
+    }
+
+    @Override
+    public FigureFacts figureFacts(String centre, Instant from, Instant to) {
+        return applications.figureFacts(centre, from, to);
     }
 
     @Override

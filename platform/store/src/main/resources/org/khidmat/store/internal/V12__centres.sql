@@ -123,3 +123,86 @@ INSERT INTO service_state_v12 (service_id, centre, enabled, reason, changed_by, 
 SELECT service_id, '', enabled, reason, changed_by, changed_at FROM service_state;
 DROP TABLE service_state;
 ALTER TABLE service_state_v12 RENAME TO service_state;
+
+-- Applications are national but record the centre they were filed at, and the figures' sums are kept per centre
+-- too, so a centre's figures and the country's (the sum over centres) cost the same for a year as for a day.
+ALTER TABLE application ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE figure_move ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+DROP TRIGGER figure_day_filed;
+DROP TRIGGER figure_day_rated;
+DROP TRIGGER figure_time_first;
+DROP TRIGGER figure_move_first;
+CREATE TABLE figure_day_v12 (
+    day INTEGER NOT NULL,
+    centre TEXT NOT NULL DEFAULT 'default',
+    service_id TEXT NOT NULL,
+    descriptor_version INTEGER NOT NULL,
+    tier TEXT NOT NULL,
+    rated_service_id TEXT NOT NULL,
+    applications INTEGER NOT NULL,
+    stars INTEGER NOT NULL,
+    PRIMARY KEY (day, centre, service_id, descriptor_version, tier, rated_service_id)
+) WITHOUT ROWID;
+INSERT INTO figure_day_v12 (day, centre, service_id, descriptor_version, tier, rated_service_id, applications, stars)
+SELECT day, 'default', service_id, descriptor_version, tier, rated_service_id, applications, stars FROM figure_day;
+DROP TABLE figure_day;
+ALTER TABLE figure_day_v12 RENAME TO figure_day;
+CREATE TABLE figure_time_v12 (
+    day INTEGER NOT NULL,
+    centre TEXT NOT NULL DEFAULT 'default',
+    service_id TEXT NOT NULL,
+    descriptor_version INTEGER NOT NULL,
+    tier TEXT NOT NULL,
+    to_state TEXT NOT NULL,
+    up_to INTEGER NOT NULL,
+    moves INTEGER NOT NULL,
+    PRIMARY KEY (day, centre, service_id, descriptor_version, tier, to_state, up_to)
+) WITHOUT ROWID;
+INSERT INTO figure_time_v12 (day, centre, service_id, descriptor_version, tier, to_state, up_to, moves)
+SELECT day, 'default', service_id, descriptor_version, tier, to_state, up_to, moves FROM figure_time;
+DROP TABLE figure_time;
+ALTER TABLE figure_time_v12 RENAME TO figure_time;
+CREATE TRIGGER figure_day_filed AFTER INSERT ON application
+BEGIN
+    INSERT INTO figure_day (day, centre, service_id, descriptor_version, tier, rated_service_id, applications, stars)
+    VALUES ((NEW.created_at + 18000000) / 86400000, NEW.centre, NEW.service_id, NEW.descriptor_version,
+        COALESCE(NEW.tier, ''), '', 1, 0)
+    ON CONFLICT (day, centre, service_id, descriptor_version, tier, rated_service_id)
+    DO UPDATE SET applications = applications + 1;
+END;
+CREATE TRIGGER figure_day_rated AFTER INSERT ON rating
+BEGIN
+    INSERT INTO figure_day (day, centre, service_id, descriptor_version, tier, rated_service_id, applications, stars)
+    SELECT (a.created_at + 18000000) / 86400000, a.centre, a.service_id, a.descriptor_version, COALESCE(a.tier, ''),
+        NEW.service_id, 1, NEW.stars
+    FROM application a WHERE a.reference = NEW.reference
+    ON CONFLICT (day, centre, service_id, descriptor_version, tier, rated_service_id)
+    DO UPDATE SET applications = applications + 1, stars = stars + excluded.stars;
+END;
+CREATE TRIGGER figure_move_first AFTER INSERT ON status_history WHEN NEW.from_state IS NOT NULL
+BEGIN
+    INSERT INTO figure_move (reference, to_state, created_at, service_id, descriptor_version, tier, history_id,
+        after_filing, centre)
+    SELECT NEW.reference, NEW.to_state, a.created_at, a.service_id, a.descriptor_version, a.tier, NEW.id,
+        NEW.at - a.created_at, a.centre
+    FROM application a WHERE a.reference = NEW.reference
+    ON CONFLICT (reference, to_state) DO NOTHING;
+END;
+CREATE TRIGGER figure_time_first AFTER INSERT ON figure_move
+BEGIN
+    INSERT INTO figure_time (day, centre, service_id, descriptor_version, tier, to_state, up_to, moves)
+    SELECT (NEW.created_at + 18000000) / 86400000, NEW.centre, NEW.service_id, NEW.descriptor_version,
+        COALESCE(NEW.tier, ''), NEW.to_state,
+        CASE WHEN after_filing <= 0 THEN 0
+        WHEN after_filing <= 18000000 THEN (after_filing + 59999) / 60000 * 60000
+        WHEN after_filing <= 54000000 THEN (after_filing + 299999) / 300000 * 300000
+        WHEN after_filing <= 216000000 THEN (after_filing + 899999) / 900000 * 900000
+        WHEN after_filing <= 864000000 THEN (after_filing + 3599999) / 3600000 * 3600000
+        WHEN after_filing <= 5184000000 THEN (after_filing + 14399999) / 14400000 * 14400000
+        ELSE (after_filing + 86399999) / 86400000 * 86400000 END,
+        1
+    FROM (SELECT NEW.after_filing AS after_filing)
+    WHERE 1
+    ON CONFLICT (day, centre, service_id, descriptor_version, tier, to_state, up_to)
+    DO UPDATE SET moves = moves + 1;
+END;

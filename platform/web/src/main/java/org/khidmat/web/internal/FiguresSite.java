@@ -14,7 +14,7 @@ import org.khidmat.api.platform.Figures;
 
 /**
  * The centre's open figures for the public, no login and no personal data: {@code /figures} (page),
- * {@code /figures.csv} and {@code /figures.json} (downloads), and {@code GET /api/v1/figures}; each for the period
+ * {@code /figures.csv} and {@code /figures.json} (downloads), and {@code GET /api/v1/figures}; each for one centre ({@code ?centre=isb-g11}) or, by default, the whole country, and for the period
  * of the {@code from} and {@code to} query parameters, refused with 400 and the reason when they are not valid.
  */
 final class FiguresSite extends Handler.Abstract {
@@ -51,9 +51,21 @@ final class FiguresSite extends Handler.Abstract {
             }
             return true;
         }
+        String centre = q.get("centre");
+        if (centre != null && (centre.isBlank() || centre.equals("all"))) {
+            centre = null;
+        } else if (centre != null && !centre.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+            String message = "centre must be a centre's id like isb-g11 (lowercase letters, digits and -), or all";
+            if (path.equals("/figures.csv")) {
+                Downloads.text(response, callback, 400, message);
+            } else {
+                Http.error(response, callback, 400, message);
+            }
+            return true;
+        }
         Period p = parsed.period();
-        List<FigureRow> rows = figures.figures(p.from(), p.to());
-        String name = "figures-" + p.from() + "-to-" + p.to();
+        List<FigureRow> rows = figures.figures(centre, p.from(), p.to());
+        String name = "figures-" + (centre == null ? "" : centre + "-") + p.from() + "-to-" + p.to();
         switch (path) {
             case "/figures" -> Http.html(response, callback, 200, page.render(request, lang, p.from().toString(), p.to().toString(),
                     p, rows, null));

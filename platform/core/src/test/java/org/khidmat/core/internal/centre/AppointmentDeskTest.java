@@ -126,7 +126,8 @@ class AppointmentDeskTest {
 
         @Override
         public synchronized List<Appointment> between(String centre, LocalDate from, LocalDate to) {
-            return rows.values().stream().filter(a -> at(centre, a) && !a.day().isBefore(from) && !a.day().isAfter(to))
+            return rows.values().stream().filter(a -> (centre == null || at(centre, a)) && !a.day().isBefore(from)
+                    && !a.day().isAfter(to))
                     .toList();
         }
 

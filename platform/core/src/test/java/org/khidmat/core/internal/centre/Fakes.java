@@ -287,7 +287,7 @@ final class Fakes {
 
         @Override
         public synchronized List<QueueToken> tokens(String centre, LocalDate from, LocalDate to) {
-            return tokens.stream().filter(t -> centre.equals(centreOf.get(t.id())) && !t.day().isBefore(from)
+            return tokens.stream().filter(t -> (centre == null || centre.equals(centreOf.get(t.id()))) && !t.day().isBefore(from)
                     && !t.day().isAfter(to)).toList();
         }
 

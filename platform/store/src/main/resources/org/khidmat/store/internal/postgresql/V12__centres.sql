@@ -50,3 +50,71 @@ CREATE INDEX appointment_day ON appointment (centre, day, start, booked_at);
 ALTER TABLE service_state ADD COLUMN centre TEXT NOT NULL DEFAULT '';
 ALTER TABLE service_state DROP CONSTRAINT IF EXISTS service_state_pkey;
 ALTER TABLE service_state ADD PRIMARY KEY (service_id, centre);
+
+-- Applications record the centre they were filed at; the figures' sums are kept per centre. The trigger functions
+-- of V6/V7 are replaced by ones that carry the centre (same trigger names as the SQLite script).
+ALTER TABLE application ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE figure_move ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE figure_day ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE figure_day DROP CONSTRAINT IF EXISTS figure_day_pkey;
+ALTER TABLE figure_day ADD PRIMARY KEY (day, centre, service_id, descriptor_version, tier, rated_service_id);
+ALTER TABLE figure_time ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE figure_time DROP CONSTRAINT IF EXISTS figure_time_pkey;
+ALTER TABLE figure_time ADD PRIMARY KEY (day, centre, service_id, descriptor_version, tier, to_state, up_to);
+DROP TRIGGER IF EXISTS figure_day_filed ON application;
+DROP TRIGGER IF EXISTS figure_day_rated ON rating;
+DROP TRIGGER IF EXISTS figure_move_first ON status_history;
+DROP TRIGGER IF EXISTS figure_time_first ON figure_move;
+CREATE OR REPLACE FUNCTION figure_day_filed_v12() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO figure_day (day, centre, service_id, descriptor_version, tier, rated_service_id, applications, stars)
+    VALUES ((NEW.created_at + 18000000) / 86400000, NEW.centre, NEW.service_id, NEW.descriptor_version,
+        COALESCE(NEW.tier, ''), '', 1, 0)
+    ON CONFLICT (day, centre, service_id, descriptor_version, tier, rated_service_id)
+    DO UPDATE SET applications = figure_day.applications + 1;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER figure_day_filed AFTER INSERT ON application FOR EACH ROW EXECUTE FUNCTION figure_day_filed_v12();
+CREATE OR REPLACE FUNCTION figure_day_rated_v12() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO figure_day (day, centre, service_id, descriptor_version, tier, rated_service_id, applications, stars)
+    SELECT (a.created_at + 18000000) / 86400000, a.centre, a.service_id, a.descriptor_version, COALESCE(a.tier, ''),
+        NEW.service_id, 1, NEW.stars
+    FROM application a WHERE a.reference = NEW.reference
+    ON CONFLICT (day, centre, service_id, descriptor_version, tier, rated_service_id)
+    DO UPDATE SET applications = figure_day.applications + 1, stars = figure_day.stars + excluded.stars;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER figure_day_rated AFTER INSERT ON rating FOR EACH ROW EXECUTE FUNCTION figure_day_rated_v12();
+CREATE OR REPLACE FUNCTION figure_move_first_v12() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO figure_move (reference, to_state, created_at, service_id, descriptor_version, tier, history_id,
+        after_filing, centre)
+    SELECT NEW.reference, NEW.to_state, a.created_at, a.service_id, a.descriptor_version, a.tier, NEW.id,
+        NEW.at - a.created_at, a.centre
+    FROM application a WHERE a.reference = NEW.reference
+    ON CONFLICT (reference, to_state) DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER figure_move_first AFTER INSERT ON status_history FOR EACH ROW WHEN (NEW.from_state IS NOT NULL)
+    EXECUTE FUNCTION figure_move_first_v12();
+CREATE OR REPLACE FUNCTION figure_time_first_v12() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    after_filing BIGINT := NEW.after_filing;
+BEGIN
+    INSERT INTO figure_time (day, centre, service_id, descriptor_version, tier, to_state, up_to, moves)
+    VALUES ((NEW.created_at + 18000000) / 86400000, NEW.centre, NEW.service_id, NEW.descriptor_version,
+        COALESCE(NEW.tier, ''), NEW.to_state,
+        CASE WHEN after_filing <= 0 THEN 0
+        WHEN after_filing <= 18000000 THEN (after_filing + 59999) / 60000 * 60000
+        WHEN after_filing <= 54000000 THEN (after_filing + 299999) / 300000 * 300000
+        WHEN after_filing <= 216000000 THEN (after_filing + 899999) / 900000 * 900000
+        WHEN after_filing <= 864000000 THEN (after_filing + 3599999) / 3600000 * 3600000
+        WHEN after_filing <= 5184000000 THEN (after_filing + 14399999) / 14400000 * 14400000
+        ELSE (after_filing + 86399999) / 86400000 * 86400000 END,
+        1)
+    ON CONFLICT (day, centre, service_id, descriptor_version, tier, to_state, up_to)
+    DO UPDATE SET moves = figure_time.moves + 1;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER figure_time_first AFTER INSERT ON figure_move FOR EACH ROW EXECUTE FUNCTION figure_time_first_v12();
