@@ -25,11 +25,18 @@ final class SqlitePaymentStore implements PaymentStore {
             + " instructions, state, started_at, paid_at, receipt_number";
     private final SqliteDatabase database;
     private final AuditChain chain;
+    private final String centre;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
     SqlitePaymentStore(SqliteDatabase database, AuditChain chain) {
+        this(database, chain, "default");
+    }
+
+    /** @param centre the centre this node serves: payments started here are collected here */
+    SqlitePaymentStore(SqliteDatabase database, AuditChain chain, String centre) {
         this.database = database;
         this.chain = chain;
+        this.centre = centre;
     }
 
     /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
@@ -53,7 +60,8 @@ final class SqlitePaymentStore implements PaymentStore {
                 return new Added(existing.get(), false);
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO payment (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+                    + ", centre) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
+                insert.setString(11, centre);
                 insert.setString(1, p.reference());
                 insert.setString(2, p.serviceId());
                 insert.setString(3, p.agency());
@@ -102,11 +110,20 @@ final class SqlitePaymentStore implements PaymentStore {
 
     @Override
     public List<Payment> paidBetween(Instant from, Instant to) {
+        return paidBetween(null, from, to);
+    }
+
+    @Override
+    public List<Payment> paidBetween(String centre, Instant from, Instant to) {
         return database.read("read payments", c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT " + COLUMNS + " FROM payment WHERE state = 'paid'"
-                    + " AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, reference")) {
+                    + " AND paid_at >= ? AND paid_at < ?" + (centre == null ? "" : " AND centre = ?")
+                    + " ORDER BY paid_at, reference")) {
                 query.setLong(1, millis(from));
                 query.setLong(2, millis(to));
+                if (centre != null) {
+                    query.setString(3, centre);
+                }
                 List<Payment> out = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -84,7 +84,7 @@ public final class StoreComponent implements ServiceStates, AuditLog, Applicatio
         accounts = new SqliteAccountStore(database, chain);
         queue = new SqliteQueueStore(database);
         // newer stores are registered as objects of their own rather than through this class's delegation
-        registrations.add(context.registerService(PaymentStore.class, new SqlitePaymentStore(database, chain), null));
+        registrations.add(context.registerService(PaymentStore.class, new SqlitePaymentStore(database, chain, centre.id()), null));
         registrations.add(context.registerService(RatingStore.class, new SqliteRatingStore(database, chain), null));
         registrations.add(context.registerService(AppointmentStore.class, new SqliteAppointmentStore(database), null));
         registrations.add(context.registerService(NotificationStore.class, new SqliteNotificationStore(database), null));

@@ -206,3 +206,7 @@ BEGIN
     ON CONFLICT (day, centre, service_id, descriptor_version, tier, to_state, up_to)
     DO UPDATE SET moves = moves + 1;
 END;
+
+-- A payment is collected at the centre whose node took it: each centre reconciles its own takings.
+ALTER TABLE payment ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+CREATE INDEX payment_centre_paid ON payment (centre, paid_at);

@@ -33,7 +33,7 @@ class MigrationsTest {
             assertEquals(List.of("api_token_username", "application_agency_created",
                     "application_agency_status_created", "application_created",
                     "application_service_created", "application_service_status_created", "appointment_cnic", "appointment_day", "audit_log_request", "audit_log_subject", "centre_event_at", "notification_queued",
-                    "notification_reference", "payment_paid", "queue_token_served", "queue_token_waiting",
+                    "notification_reference", "payment_centre_paid", "payment_paid", "queue_token_served", "queue_token_waiting",
                     "rating_service", "status_history_reference"), names(db, "index"));
             assertEquals(List.of("audit_anchor_no_delete", "audit_anchor_sign_once", "audit_log_no_delete", "audit_log_no_update",
                     "figure_day_filed", "figure_day_rated", "figure_move_first", "figure_time_first"),

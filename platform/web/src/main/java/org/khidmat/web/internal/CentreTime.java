@@ -38,6 +38,12 @@ final class CentreTime {
         centre = configured;
     }
 
+    /** @return the id of the centre this node serves */
+    static String centreId() {
+        Centre c = centre;
+        return c == null ? Centre.DEFAULT_ID : c.id();
+    }
+
     /** @return the centre's time zone */
     static ZoneId zone() {
         Centre c = centre;

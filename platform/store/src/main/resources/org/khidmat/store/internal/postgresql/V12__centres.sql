@@ -118,3 +118,6 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER figure_time_first AFTER INSERT ON figure_move FOR EACH ROW EXECUTE FUNCTION figure_time_first_v12();
+
+ALTER TABLE payment ADD COLUMN centre TEXT NOT NULL DEFAULT 'default';
+CREATE INDEX payment_centre_paid ON payment (centre, paid_at);
