@@ -75,6 +75,28 @@ class CentresIT {
                 "{\"reference\":\"" + reference + "\",\"cnic\":\"6110112345671\"}");
         assertEquals(200, tracked.statusCode(), tracked.body());
         assertEquals("submitted", Staff.read(tracked).at("/status/id").asText());
+
+        // the figures count it for the centre it was filed at, and for the country
+        int country = filed(lahore, "");
+        int islamabadFiled = filed(lahore, "?centre=isb-g11");
+        int lahoreFiled = filed(islamabad, "?centre=lhr-01");
+        assertTrue(islamabadFiled >= 1, "filed in Islamabad: " + islamabadFiled);
+        assertEquals(country, islamabadFiled + lahoreFiled, "the centres add up to the country");
+        HttpResponse<String> bad = lahore.get("/api/v1/figures?centre=Lahore%20Centre");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("isb-g11"), bad.body());
+    }
+
+    /** @return the applications of ictpolice.character-certificate in today's figures */
+    private static int filed(Centre node, String query) {
+        JsonNode rows = Staff.read(node.get("/api/v1/figures" + query)).get("rows");
+        int n = 0;
+        for (JsonNode row : rows) {
+            if ("ictpolice.character-certificate".equals(row.path("serviceId").asText())) {
+                n += row.get("applications").asInt();
+            }
+        }
+        return n;
     }
 
     @Test

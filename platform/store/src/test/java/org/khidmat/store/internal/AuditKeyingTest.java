@@ -60,6 +60,11 @@ class AuditKeyingTest {
                     "CREATE INDEX application_service ON application (service_id)"}) {
                 s.execute(v7);
             }
+            for (String v12 : new String[] {"DROP TABLE centre", "DROP TABLE queue_number", "DROP TABLE centre_event",
+                    "DROP INDEX payment_centre_paid", "ALTER TABLE payment DROP COLUMN centre",
+                    "ALTER TABLE application DROP COLUMN centre"}) {
+                s.execute(v12); // the tables V12 rebuilt are read back by name, so they may keep their centre column
+            }
             s.execute("DROP TRIGGER audit_anchor_no_delete");
             s.execute("DROP TABLE audit_anchor");
             s.execute("DROP INDEX audit_log_subject");

@@ -150,12 +150,21 @@ public final class QueueDesk implements Queue {
 
     @Override
     public Optional<QueueToken> finish(long tokenId, boolean served, String actor) {
+        if (!ours(tokenId)) {
+            return Optional.empty();
+        }
         Optional<QueueToken> done = store.finish(tokenId, served ? QueueToken.SERVED : QueueToken.NO_SHOW, clock.instant());
         done.ifPresent(t -> {
             audit.append(actor, served ? "queue.served" : "queue.no-show", t.number(), "counter " + t.counter());
             changed();
         });
         return done;
+    }
+
+    /** @return whether the token is of this centre: a counter never finishes or ties another centre's token */
+    private boolean ours(long tokenId) {
+        Optional<QueueToken> t = store.token(tokenId);
+        return t.isPresent() && store.tokens(site, t.get().day(), t.get().day()).stream().anyMatch(x -> x.id() == tokenId);
     }
 
     @Override
@@ -166,7 +175,7 @@ public final class QueueDesk implements Queue {
     @Override
     public Optional<QueueToken> attach(long tokenId, String reference, String actor) {
         Optional<String> ref = applications.open(reference).map(t -> t.application().reference());
-        if (ref.isEmpty() || !store.attach(tokenId, ref.get())) {
+        if (ref.isEmpty() || !ours(tokenId) || !store.attach(tokenId, ref.get())) {
             return Optional.empty();
         }
         Optional<QueueToken> t = store.token(tokenId);

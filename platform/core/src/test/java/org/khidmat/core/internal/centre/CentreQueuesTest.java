@@ -40,6 +40,8 @@ class CentreQueuesTest {
         assertEquals(i1.id(), islamabad.callNext(1, "op").orElseThrow().id());
         assertTrue(islamabad.callNext(2, "op").isEmpty(), "Islamabad's counters never call Lahore's tokens");
         assertEquals(QueueToken.WAITING, lahore.today().get(0).state());
+        assertTrue(lahore.finish(i1.id(), true, "op").isEmpty(), "Lahore's counter cannot finish Islamabad's token");
+        assertEquals(QueueToken.SERVED, islamabad.finish(i1.id(), true, "op").orElseThrow().state());
     }
 
     @Test
