@@ -65,8 +65,8 @@ class CentreProfileIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"" + MetricsIT.POLICE + "\"}"))).statusCode());
         Scrape scrape = Scrape.of(centre);
-        assertEquals(1.0, scrape.samples.get("khidmat_queue_tokens_taken_total{centre=\"f-6-centre\"}"),
-                "the short name is the centre label: " + scrape.samples.keySet());
+        assertEquals(1.0, scrape.samples.get("khidmat_queue_tokens_taken_total{centre=\"default\"}"),
+                "the centre's id, not its new short name, is the centre label: " + scrape.samples.keySet());
     }
 
     @Test

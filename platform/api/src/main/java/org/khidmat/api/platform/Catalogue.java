@@ -34,6 +34,24 @@ public interface Catalogue {
     CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor);
 
     /**
+     * Enables or disables a service in all centres (as {@link #setEnabled(String, boolean, String, String)}) or in
+     * the centre this node serves only ({@link Centre#id()}); a centre's own choice beats the one for all centres
+     * there, until a choice for all centres is made again.
+     *
+     * @param id a service id
+     * @param enabled the new state
+     * @param reason why, shown to citizens while it is disabled; may be {@code null}
+     * @param actor who did it, for the audit log
+     * @param thisCentreOnly {@code true} for this node's centre only
+     * @return the entry as it is now in this centre
+     * @throws NoSuchElementException when no deployed bundle declares that service
+     * @since 2.1
+     */
+    default CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor, boolean thisCentreOnly) {
+        return setEnabled(id, enabled, reason, actor);
+    }
+
+    /**
      * A cheap stamp of what {@link #services()} answers: it changes whenever a service is listed or withdrawn, a
      * bundle is updated, or a service's enablement changes (also when another node changed it, once this node has
      * read the enablement again). Readers may keep anything they derived from the list for as long as the stamp is

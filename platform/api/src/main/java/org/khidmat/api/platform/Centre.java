@@ -12,6 +12,19 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Centre {
 
+    /** The id of a centre that was never given one: a single-node install belongs to it. */
+    String DEFAULT_ID = "default";
+
+    /**
+     * @return the centre this node serves, a short code such as {@code isb-g11} (lowercase letters, digits and
+     *         {@code -}, at most 32 characters); {@link #DEFAULT_ID} unless configured. Its floor (queue, counters,
+     *         hall screen, appointments, collections) is its own; the catalogue and applications are national.
+     * @since 2.1
+     */
+    default String id() {
+        return DEFAULT_ID;
+    }
+
     /** @return the centre's full name, for example {@code Asan Khidmat Markaz Islamabad}; never blank */
     String name();
 

@@ -19,6 +19,20 @@ public interface Figures {
     List<FigureRow> figures(LocalDate from, LocalDate to);
 
     /**
+     * The figures of one centre, or of the whole country: the applications filed at the centre (tracked and
+     * collected anywhere), its ratings, tokens and appointments. The country's are the sums over every centre.
+     *
+     * @param centre a centre's id, or {@code null} for the whole country
+     * @param from the first day, in the centre's time zone
+     * @param to the last day, inclusive
+     * @return per agency: its row then its services' rows, as {@link #figures(LocalDate, LocalDate)}
+     * @since 2.1
+     */
+    default List<FigureRow> figures(String centre, LocalDate from, LocalDate to) {
+        return figures(from, to);
+    }
+
+    /**
      * @param rows rows from {@link #figures}
      * @return them as CSV with a header line; durations in hours with two decimals, shares and ratings with two
      */

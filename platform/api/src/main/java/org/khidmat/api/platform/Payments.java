@@ -55,4 +55,17 @@ public interface Payments {
      * @return one row per agency and day with payments, by day then agency
      */
     List<DailyCollection> reconciliation(LocalDate from, LocalDate to);
+
+    /**
+     * The daily collection of one centre (the payments taken at its nodes), or of every centre.
+     *
+     * @param centre a centre's id, or {@code null} for every centre
+     * @param from the first day, in the centre's time zone
+     * @param to the last day, inclusive
+     * @return per day and agency, as {@link #reconciliation(LocalDate, LocalDate)}
+     * @since 2.1
+     */
+    default List<DailyCollection> reconciliation(String centre, LocalDate from, LocalDate to) {
+        return reconciliation(from, to);
+    }
 }

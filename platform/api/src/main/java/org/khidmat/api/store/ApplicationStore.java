@@ -137,6 +137,20 @@ public interface ApplicationStore {
     FigureFacts figureFacts(Instant from, Instant to);
 
     /**
+     * The figure facts of the applications filed at one centre, or in the whole country.
+     *
+     * @param centre the centre's id, or {@code null} for every centre
+     * @param from the earliest filing time, inclusive
+     * @param to the latest, exclusive
+     * @return the facts; empty lists when nothing was filed
+     * @throws StoreException when they cannot be read
+     * @since 1.1
+     */
+    default FigureFacts figureFacts(String centre, Instant from, Instant to) {
+        return figureFacts(from, to);
+    }
+
+    /**
      * Keeps a descriptor's text so applications filed under it stay processable after the bundle changes.
      * Storing the same service id and version again is a no-op.
      *

@@ -1,6 +1,7 @@
 package org.khidmat.api.store;
 
 import org.khidmat.api.platform.Appointment;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.StoreException;
 
 import java.time.Instant;
@@ -11,7 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Durable appointments and slot counts. Each method is one transaction. */
+/**
+ * Durable appointments and slot counts, per centre: each centre has its own slots and capacities, shared by the
+ * nodes that serve it; an appointment's code is unique everywhere. The methods without a centre act on
+ * {@link org.khidmat.api.platform.Centre#DEFAULT_ID}. Each method is one transaction.
+ */
 @ProviderType
 public interface AppointmentStore {
 
@@ -26,13 +31,38 @@ public interface AppointmentStore {
      * @throws StoreException when it cannot be stored, or the code is taken; nothing is stored then and the slot keeps
      *         its places
      */
-    boolean book(Appointment appointment, int capacity);
+    default boolean book(Appointment appointment, int capacity) {
+        return book(Centre.DEFAULT_ID, appointment, capacity);
+    }
+
+    /**
+     * Books as {@link #book(Appointment, int)} in a centre's slot.
+     *
+     * @param centre the centre's id
+     * @since 1.1
+     */
+    boolean book(String centre, Appointment appointment, int capacity);
 
     /**
      * @return places taken per slot start of a service on a day: appointments that hold their place (not cancelled,
      *         not late); a slot whose places all came back may be listed with 0
      */
-    Map<LocalTime, Integer> booked(String serviceId, LocalDate day);
+    default Map<LocalTime, Integer> booked(String serviceId, LocalDate day) {
+        return booked(Centre.DEFAULT_ID, serviceId, day);
+    }
+
+    /**
+     * @return a centre's places taken per slot start of a service on a day, counted as {@link #booked(String,
+     *         LocalDate)}
+     * @since 1.1
+     */
+    Map<LocalTime, Integer> booked(String centre, String serviceId, LocalDate day);
+
+    /**
+     * @return the appointment with that code if it is at that centre
+     * @since 1.1
+     */
+    Optional<Appointment> find(String centre, String code);
 
     /** @return the appointment with that code */
     Optional<Appointment> find(String code);
@@ -51,23 +81,53 @@ public interface AppointmentStore {
     boolean move(String code, String from, String to, Instant at, long tokenId);
 
     /** @return the appointments of a day, by slot then booking time */
-    List<Appointment> onDay(LocalDate day);
+    default List<Appointment> onDay(LocalDate day) {
+        return onDay(Centre.DEFAULT_ID, day);
+    }
+
+    /**
+     * @return a centre's appointments of a day, by slot then booking time
+     * @since 1.1
+     */
+    List<Appointment> onDay(String centre, LocalDate day);
 
     /**
      * @return the appointments for the days {@code from} to {@code to} inclusive, by day and slot (within a slot in no
      *         promised order)
      */
-    List<Appointment> between(LocalDate from, LocalDate to);
+    default List<Appointment> between(LocalDate from, LocalDate to) {
+        return between(Centre.DEFAULT_ID, from, to);
+    }
 
     /**
-     * The appointments of the days {@code from} to {@code to} inclusive counted per service, for the open figures.
-     * This default reads every appointment; a store may keep the counts per day.
+     * @param centre the centre's id, or {@code null} for every centre (the country's figures)
+     * @return a centre's appointments for the days {@code from} to {@code to} inclusive, by day and slot (within a
+     *         slot in no promised order)
+     * @since 1.1
+     */
+    List<Appointment> between(String centre, LocalDate from, LocalDate to);
+
+    /**
+     * The country's appointments of the days {@code from} to {@code to} inclusive counted per service, for the open
+     * figures: {@link #booked(String, LocalDate, LocalDate)} for every centre.
      *
      * @return per service with appointments, how many are not cancelled and how many of those were missed
      */
     default List<Booked> booked(LocalDate from, LocalDate to) {
+        return booked(null, from, to);
+    }
+
+    /**
+     * A centre's appointments of the days {@code from} to {@code to} inclusive counted per service, for the open
+     * figures. This default reads every appointment; a store may keep the counts per day.
+     *
+     * @param centre the centre's id, or {@code null} for every centre (the country)
+     * @return per service with appointments, how many are not cancelled and how many of those were missed
+     * @since 1.1
+     */
+    default List<Booked> booked(String centre, LocalDate from, LocalDate to) {
         java.util.Map<String, int[]> counted = new java.util.TreeMap<>();
-        for (Appointment a : between(from, to)) {
+        for (Appointment a : between(centre, from, to)) {
             int[] n = counted.computeIfAbsent(a.serviceId(), k -> new int[2]);
             n[0] += Appointment.CANCELLED.equals(a.state()) ? 0 : 1;
             n[1] += Appointment.NO_SHOW.equals(a.state()) || Appointment.LATE.equals(a.state()) ? 1 : 0;
@@ -91,5 +151,13 @@ public interface AppointmentStore {
      * @return appointments in state booked on days up to {@code day}, by day and slot (within a slot in no promised
      *         order)
      */
-    List<Appointment> bookedUpTo(LocalDate day);
+    default List<Appointment> bookedUpTo(LocalDate day) {
+        return bookedUpTo(Centre.DEFAULT_ID, day);
+    }
+
+    /**
+     * @return a centre's appointments in state booked on days up to {@code day}, by day and slot
+     * @since 1.1
+     */
+    List<Appointment> bookedUpTo(String centre, LocalDate day);
 }

@@ -84,6 +84,17 @@ public interface PaymentStore {
     List<Payment> paidBetween(Instant from, Instant to);
 
     /**
+     * @param centre the centre the payments were taken at, or {@code null} for every centre
+     * @param from the earliest payment time, inclusive
+     * @param to the latest, exclusive
+     * @return payments paid in that time, oldest first
+     * @since 1.1
+     */
+    default List<Payment> paidBetween(String centre, Instant from, Instant to) {
+        return paidBetween(from, to);
+    }
+
+    /**
      * What {@link #add} did.
      *
      * @param payment the payment stored for the application now

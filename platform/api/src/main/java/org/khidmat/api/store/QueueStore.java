@@ -1,5 +1,6 @@
 package org.khidmat.api.store;
 
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.QueueToken;
 
@@ -11,7 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Durable queue tokens and counters. Each method is one transaction. */
+/**
+ * Durable queue tokens and counters, per centre: each centre has its own counters and its own numbers (unique per
+ * centre, day and letter across every node that shares the database); a token's id is unique everywhere. The
+ * methods without a centre act on {@link org.khidmat.api.platform.Centre#DEFAULT_ID}. Each method is one transaction.
+ */
 @ProviderType
 public interface QueueStore {
 
@@ -23,7 +28,22 @@ public interface QueueStore {
      * @param appointment the appointment code for a check-in (called before walk-ins), or {@code null}
      * @return the new token, waiting; tokens taken at once (on any node) never share a number
      */
-    QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment, Instant at);
+    default QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
+            Instant at) {
+        return take(Centre.DEFAULT_ID, day, serviceId, category, reference, appointment, at);
+    }
+
+    /**
+     * Issues the next token of the day of a centre for a category: the next number of the category's letter for
+     * that centre and day, drawn from one counter row per (centre, day, letter), so two nodes of one centre never
+     * give the same number and numbers have no gaps.
+     *
+     * @param centre the centre's id
+     * @return the new token, waiting
+     * @since 1.1
+     */
+    QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
+            String appointment, Instant at);
 
     /** @return the token with that id */
     Optional<QueueToken> token(long id);
@@ -41,7 +61,16 @@ public interface QueueStore {
      * @param categories the categories; empty means any
      * @return the token called, if one was waiting; counters calling at once (on any node) never call one token twice
      */
-    Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at);
+    default Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
+        return callNext(Centre.DEFAULT_ID, day, categories, counter, at);
+    }
+
+    /**
+     * Calls the first waiting token of a centre's day, as {@link #callNext(LocalDate, Collection, int, Instant)}.
+     *
+     * @since 1.1
+     */
+    Optional<QueueToken> callNext(String centre, LocalDate day, Collection<String> categories, int counter, Instant at);
 
     /**
      * Moves a called token to {@code served} or {@code no-show}.
@@ -52,20 +81,41 @@ public interface QueueStore {
     Optional<QueueToken> finish(long id, String state, Instant at);
 
     /** @return the tokens of the days {@code from} to {@code to} inclusive, oldest first */
-    List<QueueToken> tokens(LocalDate from, LocalDate to);
+    default List<QueueToken> tokens(LocalDate from, LocalDate to) {
+        return tokens(Centre.DEFAULT_ID, from, to);
+    }
 
     /**
-     * How long the tokens of the days {@code from} to {@code to} inclusive waited from taken to called, for the open
-     * figures: counted per service and span of wait, so a year is a few hundred rows per service rather than every
-     * token. This default counts each token in a span of its own (exact, reading every token); a store may keep the
-     * counts per day and answer with spans at most 2% (a minute below five hours) wide, as
-     * {@link FigureFacts.Times} are.
+     * @param centre the centre's id, or {@code null} for every centre (the country's figures)
+     * @return a centre's tokens of the days {@code from} to {@code to} inclusive, oldest first
+     * @since 1.1
+     */
+    List<QueueToken> tokens(String centre, LocalDate from, LocalDate to);
+
+    /**
+     * How long the country's tokens of the days {@code from} to {@code to} inclusive waited from taken to called, for
+     * the open figures: {@link #waits(String, LocalDate, LocalDate)} for every centre.
      *
      * @return per service and span the tokens in it; the tokens not called (yet) with {@code null} spans
      */
     default List<Waits> waits(LocalDate from, LocalDate to) {
+        return waits(null, from, to);
+    }
+
+    /**
+     * How long a centre's tokens of the days {@code from} to {@code to} inclusive waited from taken to called, for the
+     * open figures: counted per service and span of wait, so a year is a few hundred rows per service rather than
+     * every token. This default counts each token in a span of its own (exact, reading every token); a store may keep
+     * the counts per day and answer with spans at most 2% (a minute below five hours) wide, as
+     * {@link FigureFacts.Times} are.
+     *
+     * @param centre the centre's id, or {@code null} for every centre (the country)
+     * @return per service and span the tokens in it; the tokens not called (yet) with {@code null} spans
+     * @since 1.1
+     */
+    default List<Waits> waits(String centre, LocalDate from, LocalDate to) {
         java.util.Map<java.util.List<Object>, Integer> counted = new java.util.LinkedHashMap<>();
-        for (QueueToken t : tokens(from, to)) {
+        for (QueueToken t : tokens(centre, from, to)) {
             Duration waited = t.calledAt() == null ? null : Duration.between(t.takenAt(), t.calledAt());
             counted.merge(java.util.Arrays.asList(t.serviceId(), waited), 1, Integer::sum);
         }
@@ -90,8 +140,25 @@ public interface QueueStore {
     List<QueueToken> recentlyServed(String serviceId, int limit);
 
     /** @return the counters, by number */
-    List<Counter> counters();
+    default List<Counter> counters() {
+        return counters(Centre.DEFAULT_ID);
+    }
 
     /** Adds or replaces a counter. */
-    void saveCounter(Counter counter);
+    default void saveCounter(Counter counter) {
+        saveCounter(Centre.DEFAULT_ID, counter);
+    }
+
+    /**
+     * @return a centre's counters, by number; a centre seen for the first time gets six counters serving everything
+     * @since 1.1
+     */
+    List<Counter> counters(String centre);
+
+    /**
+     * Adds or replaces a counter of a centre.
+     *
+     * @since 1.1
+     */
+    void saveCounter(String centre, Counter counter);
 }

@@ -30,12 +30,15 @@ enum Kind {
     ZONE,
     /** #rrggbb */
     COLOUR,
+    /** a short code: lowercase letters, digits and '-', at most 32 characters, such as a centre's id */
+    CODE,
     /** a list of strings (JSON array, or comma-separated text); Config Admin gets a String[] */
     LIST,
     /** week days as three letters (JSON array, or comma-separated text) */
     DAYS;
 
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern CODE_TEXT = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final List<String> WEEK = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
     Object fromJson(JsonNode node, Setting s) {
@@ -119,6 +122,11 @@ enum Kind {
                     throw new IllegalArgumentException(wanted(s));
                 }
                 return v.toLowerCase(Locale.ROOT);
+            case CODE:
+                if (!CODE_TEXT.matcher(v).matches()) {
+                    throw new IllegalArgumentException(wanted(s));
+                }
+                return v;
             default:
                 return v;
         }
@@ -157,6 +165,7 @@ enum Kind {
             case TIME -> "a time in quotes like \"09:00\"";
             case ZONE -> "a time zone in quotes like \"Asia/Karachi\"";
             case COLOUR -> "a colour in quotes like \"#006600\"";
+            case CODE -> "a code in quotes like \"isb-g11\": lowercase letters, digits and '-', at most 32";
             case LIST -> "a list of texts like [\"a\", \"b\"] (comma-separated in an environment variable)";
             case DAYS -> "a list of week days like [\"MON\", \"TUE\"]";
         };

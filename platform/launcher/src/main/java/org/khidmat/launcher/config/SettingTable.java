@@ -41,10 +41,13 @@ public final class SettingTable {
             new LauncherOnly("KHIDMAT_CDS", "on", "off runs without the class-data archive kept in data/"));
 
     static final List<Setting> ALL = List.of(
+            Setting.of(CENTRE, "id", Kind.CODE, "default", "KHIDMAT_CENTRE", false,
+                    "the centre this node serves, a code like isb-g11; nodes with the same id share its queue,"
+                    + " counters and hall screen"),
             Setting.of(CENTRE, "name", Kind.NAME, "Asan Khidmat Markaz", "", true,
                     "the centre's full name, on its pages and receipts"),
             Setting.of(CENTRE, "shortName", Kind.NAME, "Khidmat", "", true,
-                    "a short name for page headers, the hall screen and the metrics' centre label"),
+                    "a short name for page headers and the hall screen (the metrics' centre label is the centre's `id`)"),
             Setting.of(CENTRE, "zone", Kind.ZONE, "Asia/Karachi", "", true,
                     "the time zone of the centre's days, opening hours, receipts and the times it shows"),
             Setting.of(CENTRE, "logo", Kind.TEXT, "(none)", "", true, "path of the logo under the web root"),

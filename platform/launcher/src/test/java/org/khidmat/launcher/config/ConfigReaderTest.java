@@ -84,6 +84,18 @@ class ConfigReaderTest {
     }
 
     @Test
+    void khidmatCentreNamesTheCentreAndAnIdThatIsNoCodeIsRefused() throws Exception {
+        List<Override> env = Override.from(Map.of("KHIDMAT_CENTRE", "lhr-01"), Map.of());
+        assertEquals("lhr-01", read("org.khidmat.centre", "{\"id\": \"isb-g11\"}", env, Map.of()).get("id"));
+        assertEquals("isb-g11", read("org.khidmat.centre", "{\"id\": \"isb-g11\"}", List.of(), Map.of()).get("id"));
+        Map<String, Object> bad = new ConfigReader(conf, Override.from(Map.of("KHIDMAT_CENTRE", "Lahore Centre"),
+                Map.of()), logs.log).read("org.khidmat.centre", Map.of());
+        assertFalse(bad.containsKey("id"));
+        assertTrue(logs.all().contains("KHIDMAT_CENTRE=Lahore Centre is not valid: write a code in quotes like"
+                + " \"isb-g11\""), logs.all());
+    }
+
+    @Test
     void theOldSystemPropertyBeatsTheEnvironmentAndAWrongOneIsReported() {
         List<Override> o = Override.from(Map.of("KHIDMAT_REQUIRE_SIGNED", "true", "KHIDMAT_DEPLOY_START_TIMEOUT", "soon"),
                 Map.of("khidmat.deploy.requireSigned", "false"));

@@ -105,7 +105,9 @@ public enum Dialect {
         /** The queue: the next number of a letter, the next token to call. */
         QUEUE(0x4b48_0002L),
         /** The schema: one node migrates, the others wait and find it done. */
-        MIGRATION(0x4b48_0003L);
+        MIGRATION(0x4b48_0003L),
+        /** Centre events: ids commit in order, so a poller reading after the last id it saw misses none. */
+        CENTRE_EVENTS(0x4b48_0004L);
 
         final long key;
 

@@ -35,6 +35,31 @@ final class FigureDays {
             + TimeSpans.UP_TO_SQL + ", COUNT(*) FROM figure_move WHERE created_at >= ? AND created_at < ?"
             + " GROUP BY 1, 2, 3, 4, 5";
 
+    /** The centre whose figures these are, or {@code null} for the whole country (every centre summed). */
+    private final String centre;
+
+    FigureDays(String centre) {
+        this.centre = centre;
+    }
+
+    /** @return the query for the country as it is, or with one centre's condition before its GROUP BY */
+    private String sql(String query) {
+        if (centre == null) {
+            return query;
+        }
+        return query.replace(" GROUP BY", (query.contains("FROM application a") ? " AND a.centre = ?" : " AND centre = ?")
+                + " GROUP BY");
+    }
+
+    /** Sets the centre after the two period bounds, when there is one. */
+    private void bind(PreparedStatement query, long from, long to) throws SQLException {
+        query.setLong(1, from);
+        query.setLong(2, to);
+        if (centre != null) {
+            query.setString(3, centre);
+        }
+    }
+
     /** Service, version and tier (null as ''), in that order; then rated service or '' for all filed. */
     private final Map<List<Object>, Map<String, long[]>> sums = new TreeMap<>(FigureDays::compare);
     /** Service, version, tier (null as ''), state and span end: first moves. */
@@ -58,9 +83,8 @@ final class FigureDays {
     }
 
     private void days(Connection c, long firstDay, long endDay) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement(DAY_GROUPS)) {
-            query.setLong(1, firstDay);
-            query.setLong(2, endDay);
+        try (PreparedStatement query = c.prepareStatement(sql(DAY_GROUPS))) {
+            bind(query, firstDay, endDay);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     add(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getString(4), rows.getLong(5),
@@ -76,9 +100,8 @@ final class FigureDays {
         if (from >= to) {
             return;
         }
-        try (PreparedStatement query = c.prepareStatement(SqlApplicationStore.FIGURE_GROUPS)) {
-            query.setLong(1, from);
-            query.setLong(2, to);
+        try (PreparedStatement query = c.prepareStatement(sql(SqlApplicationStore.FIGURE_GROUPS))) {
+            bind(query, from, to);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String tier = rows.getString(3) == null ? "" : rows.getString(3);
@@ -93,9 +116,8 @@ final class FigureDays {
     }
 
     private void times(Connection c, String sql, long from, long to) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement(sql)) {
-            query.setLong(1, from);
-            query.setLong(2, to);
+        try (PreparedStatement query = c.prepareStatement(sql(sql))) {
+            bind(query, from, to);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     times.computeIfAbsent(Arrays.asList(rows.getString(1), rows.getInt(2), rows.getString(3),

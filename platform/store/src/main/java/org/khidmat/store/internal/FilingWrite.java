@@ -20,13 +20,17 @@ import org.khidmat.api.platform.StatusChange;
  */
 final class FilingWrite {
     private final ApplicationRecord application;
+    /** The centre it is filed at. */
+    private final String centre;
     private final String answers;
     private final StatusChange first;
     private final AuditNote note;
     private final List<Notification> messages;
 
     /** @param note the audit entry, or {@code null} for none (older callers of {@code create}) */
-    FilingWrite(ApplicationRecord application, StatusChange first, AuditNote note, List<Notification> messages) {
+    FilingWrite(ApplicationRecord application, String centre, StatusChange first, AuditNote note,
+            List<Notification> messages) {
+        this.centre = Objects.requireNonNull(centre, "centre");
         String reference = Objects.requireNonNull(Objects.requireNonNull(application, "application").reference(),
                 "reference");
         if (!reference.equals(Objects.requireNonNull(first, "first").reference())) {
@@ -65,7 +69,8 @@ final class FilingWrite {
     private boolean insert(Connection c) throws SQLException {
         ApplicationRecord a = application;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO application (" + SqlApplicationStore.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING")) {
+                + ", centre) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING")) {
+            insert.setString(12, centre);
             insert.setString(1, a.reference());
             insert.setString(2, a.serviceId());
             insert.setInt(3, a.descriptorVersion());

@@ -29,10 +29,10 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class MoveToPostgres {
     /** Every table, parents before children (foreign keys stay on during the copy). */
-    static final List<String> TABLES = List.of("service_state", "audit_log", "audit_anchor", "application",
+    static final List<String> TABLES = List.of("centre", "service_state", "audit_log", "audit_anchor", "application",
             "status_history", "descriptor_archive", "account", "api_token", "payment", "queue_letter", "queue_token",
-            "counter", "rating", "appointment_slot", "appointment", "notification", "figure_move", "figure_day",
-            "figure_time");
+            "queue_number", "counter", "rating", "appointment_slot", "appointment", "notification", "figure_move",
+            "figure_day", "figure_time", "figure_queue_day", "figure_appointment_day");
     /** Tables whose id is an identity on PostgreSQL: copied with their ids, then the identity moved past them. */
     static final List<String> IDENTITIES = List.of("status_history", "queue_token", "notification");
     private static final int BATCH = 1_000;
@@ -114,6 +114,7 @@ public final class MoveToPostgres {
                 s.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
             }
             s.executeUpdate("DELETE FROM counter"); // the schema's six default counters: the centre's own come next
+            s.executeUpdate("DELETE FROM centre"); // the schema's centre 'default': the centres registered come next
             s.executeUpdate("DELETE FROM audit_anchor"); // the empty log's anchor: the centre's (signed) comes next
             for (String table : TABLES) {
                 copied.put(table, copyTable(source, target, table));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.khidmat.api.platform.ApplicationRecord;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.store.FigureFacts;
@@ -36,12 +37,23 @@ public final class SqlApplicationStore implements ApplicationStore {
             + " GROUP BY a.service_id, a.descriptor_version, a.tier, r.service_id";
     private final Database database;
     private final AuditChain chain;
+    private final String centre;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
     @Activate
-    public SqlApplicationStore(@Reference Database database, @Reference AuditChain chain) {
+    public SqlApplicationStore(@Reference Database database, @Reference AuditChain chain, @Reference Centre centre) {
+        this(database, chain, centre.id());
+    }
+
+    SqlApplicationStore(Database database, AuditChain chain) {
+        this(database, chain, Centre.DEFAULT_ID);
+    }
+
+    /** @param centre the centre this node serves: applications filed here record it, for the figures */
+    SqlApplicationStore(Database database, AuditChain chain, String centre) {
         this.database = database;
         this.chain = chain;
+        this.centre = centre;
     }
 
     /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
@@ -68,7 +80,7 @@ public final class SqlApplicationStore implements ApplicationStore {
     @Override
     public Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote note,
             List<Notification> messages) {
-        FilingWrite filing = new FilingWrite(application, first, note, messages);
+        FilingWrite filing = new FilingWrite(application, centre, first, note, messages);
         return database.write("store application " + application.reference(), c -> filing.run(c, chain));
     }
 
@@ -176,8 +188,13 @@ public final class SqlApplicationStore implements ApplicationStore {
      */
     @Override
     public FigureFacts figureFacts(Instant from, Instant to) {
+        return figureFacts(null, from, to);
+    }
+
+    @Override
+    public FigureFacts figureFacts(String centre, Instant from, Instant to) {
         return database.read("read the figures", c -> {
-            FigureDays days = new FigureDays();
+            FigureDays days = new FigureDays(centre);
             days.add(c, millis(from), millis(to));
             return days.facts();
         });

@@ -21,7 +21,7 @@ import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.store.AppointmentStore;
 
 /**
- * Appointments ({@code appointment}) and their slots' counts ({@code appointment_slot}). A booking raises the slot's
+ * Appointments ({@code appointment}) and their slots' counts ({@code appointment_slot}), per centre. A booking raises the slot's
  * count with {@code booked < capacity} in its WHERE clause and stores the appointment in the same transaction, so
  * concurrent bookings (on this node, or on many nodes sharing one database) never overbook.
  */
@@ -37,23 +37,24 @@ public final class SqlAppointmentStore implements AppointmentStore {
     }
 
     @Override
-    public boolean book(Appointment a, int capacity) {
+    public boolean book(String centre, Appointment a, int capacity) {
         return database.write("book an appointment for " + a.serviceId(), c -> {
-            try (PreparedStatement slot = c.prepareStatement("INSERT INTO appointment_slot (service_id, day, start, capacity)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT (service_id, day, start) DO NOTHING")) {
-                slotKey(slot, a.serviceId(), a.day(), a.start());
-                slot.setInt(4, Math.max(0, capacity));
+            try (PreparedStatement slot = c.prepareStatement("INSERT INTO appointment_slot (centre, service_id, day, start,"
+                    + " capacity) VALUES (?, ?, ?, ?, ?) ON CONFLICT (centre, service_id, day, start) DO NOTHING")) {
+                slotKey(slot, centre, a.serviceId(), a.day(), a.start());
+                slot.setInt(5, Math.max(0, capacity));
                 slot.executeUpdate();
             }
             try (PreparedStatement take = c.prepareStatement("UPDATE appointment_slot SET booked = booked + 1"
-                    + " WHERE service_id = ? AND day = ? AND start = ? AND booked < capacity")) {
-                slotKey(take, a.serviceId(), a.day(), a.start());
+                    + " WHERE centre = ? AND service_id = ? AND day = ? AND start = ? AND booked < capacity")) {
+                slotKey(take, centre, a.serviceId(), a.day(), a.start());
                 if (take.executeUpdate() != 1) {
                     return false;
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO appointment (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", centre) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(12, centre);
                 insert.setString(1, a.code());
                 insert.setString(2, a.serviceId());
                 insert.setString(3, a.day().toString());
@@ -71,20 +72,23 @@ public final class SqlAppointmentStore implements AppointmentStore {
         });
     }
 
-    private static void slotKey(PreparedStatement s, String serviceId, LocalDate day, LocalTime start) throws SQLException {
-        s.setString(1, serviceId);
-        s.setString(2, day.toString());
-        s.setString(3, start.toString());
+    private static void slotKey(PreparedStatement s, String centre, String serviceId, LocalDate day, LocalTime start)
+            throws SQLException {
+        s.setString(1, centre);
+        s.setString(2, serviceId);
+        s.setString(3, day.toString());
+        s.setString(4, start.toString());
     }
 
     @Override
-    public Map<LocalTime, Integer> booked(String serviceId, LocalDate day) {
+    public Map<LocalTime, Integer> booked(String centre, String serviceId, LocalDate day) {
         return database.read("read the slots of " + serviceId, c -> {
             Map<LocalTime, Integer> out = new TreeMap<>();
             try (PreparedStatement q = c.prepareStatement(
-                    "SELECT start, booked FROM appointment_slot WHERE service_id = ? AND day = ?")) {
-                q.setString(1, serviceId);
-                q.setString(2, day.toString());
+                    "SELECT start, booked FROM appointment_slot WHERE centre = ? AND service_id = ? AND day = ?")) {
+                q.setString(1, centre);
+                q.setString(2, serviceId);
+                q.setString(3, day.toString());
                 try (ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {
                         out.put(LocalTime.parse(rows.getString(1)), rows.getInt(2));
@@ -98,6 +102,13 @@ public final class SqlAppointmentStore implements AppointmentStore {
     @Override
     public Optional<Appointment> find(String code) {
         return database.read("read an appointment", c -> find(c, code));
+    }
+
+    @Override
+    public Optional<Appointment> find(String centre, String code) {
+        List<Appointment> found = list("SELECT " + COLUMNS + " FROM appointment WHERE code = ? AND centre = ?", code,
+                centre);
+        return found.stream().findFirst();
     }
 
     private static Optional<Appointment> find(Connection c, String code) throws SQLException {
@@ -122,6 +133,14 @@ public final class SqlAppointmentStore implements AppointmentStore {
             if (found.isEmpty() || !found.get().state().equals(from)) {
                 return false;
             }
+            String centre;
+            try (PreparedStatement q = c.prepareStatement("SELECT centre FROM appointment WHERE code = ?")) {
+                q.setString(1, code);
+                try (ResultSet rows = q.executeQuery()) {
+                    rows.next();
+                    centre = rows.getString(1);
+                }
+            }
             try (PreparedStatement update = c.prepareStatement("UPDATE appointment SET state = ?, changed_at = ?,"
                     + " token_id = CASE WHEN ? = 0 THEN token_id ELSE ? END WHERE code = ? AND state = ?")) {
                 update.setString(1, to);
@@ -137,8 +156,8 @@ public final class SqlAppointmentStore implements AppointmentStore {
             if (Appointment.CANCELLED.equals(to) || Appointment.LATE.equals(to)) {
                 Appointment a = found.get();
                 try (PreparedStatement free = c.prepareStatement("UPDATE appointment_slot SET booked = booked - 1"
-                        + " WHERE service_id = ? AND day = ? AND start = ? AND booked > 0")) {
-                    slotKey(free, a.serviceId(), a.day(), a.start());
+                        + " WHERE centre = ? AND service_id = ? AND day = ? AND start = ? AND booked > 0")) {
+                    slotKey(free, centre, a.serviceId(), a.day(), a.start());
                     free.executeUpdate();
                 }
             }
@@ -147,33 +166,45 @@ public final class SqlAppointmentStore implements AppointmentStore {
     }
 
     @Override
-    public List<Appointment> onDay(LocalDate day) {
-        return list("SELECT " + COLUMNS + " FROM appointment WHERE day = ? ORDER BY start, booked_at, code", day.toString());
+    public List<Appointment> onDay(String centre, LocalDate day) {
+        return list("SELECT " + COLUMNS + " FROM appointment WHERE centre = ? AND day = ? ORDER BY start, booked_at, code",
+                centre, day.toString());
     }
 
     @Override
-    public List<Appointment> bookedUpTo(LocalDate day) {
-        return list("SELECT " + COLUMNS + " FROM appointment WHERE state = 'booked' AND day <= ? ORDER BY day, start, code",
-                day.toString());
+    public List<Appointment> bookedUpTo(String centre, LocalDate day) {
+        return list("SELECT " + COLUMNS + " FROM appointment WHERE centre = ? AND state = 'booked' AND day <= ?"
+                + " ORDER BY day, start, code", centre, day.toString());
     }
 
     @Override
-    public List<Appointment> between(LocalDate from, LocalDate to) {
-        return list("SELECT " + COLUMNS + " FROM appointment WHERE day >= ? AND day <= ? ORDER BY day, start, code",
-                from.toString(), to.toString());
+    public List<Appointment> between(String centre, LocalDate from, LocalDate to) {
+        if (centre == null) {
+            return list("SELECT " + COLUMNS + " FROM appointment WHERE day >= ? AND day <= ? ORDER BY day, start, code",
+                    from.toString(), to.toString());
+        }
+        return list("SELECT " + COLUMNS + " FROM appointment WHERE centre = ? AND day >= ? AND day <= ?"
+                + " ORDER BY day, start, code", centre, from.toString(), to.toString());
     }
 
-    /** The appointments of a period of days (ISO days, first and last) from the sums kept per day. */
+    /** The appointments of a period of days (ISO days, first and last) from the sums kept per day and centre. */
     static final String BOOKED = "SELECT service_id, SUM(booked), SUM(missed) FROM figure_appointment_day"
             + " WHERE day >= ? AND day <= ? GROUP BY service_id HAVING SUM(booked) > 0 ORDER BY service_id";
 
-    /** From the counts kept per day ({@code figure_appointment_day}, schema 9), not the appointments. */
+    /**
+     * From the counts kept per day ({@code figure_appointment_day}, schema 9, per centre since 12), not the
+     * appointments; the country's sums every centre's.
+     */
     @Override
-    public List<Booked> booked(LocalDate from, LocalDate to) {
+    public List<Booked> booked(String centre, LocalDate from, LocalDate to) {
         return database.read("read the appointments' counts", c -> {
-            try (PreparedStatement q = c.prepareStatement(BOOKED)) {
+            try (PreparedStatement q = c.prepareStatement(centre == null ? BOOKED
+                    : BOOKED.replace(" GROUP BY", " AND centre = ? GROUP BY"))) {
                 q.setString(1, from.toString());
                 q.setString(2, to.toString());
+                if (centre != null) {
+                    q.setString(3, centre);
+                }
                 List<Booked> out = new ArrayList<>();
                 try (ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Payment;
 import org.khidmat.api.store.PaymentStore;
@@ -29,12 +30,23 @@ public final class SqlPaymentStore implements PaymentStore {
             + " instructions, state, started_at, paid_at, receipt_number";
     private final Database database;
     private final AuditChain chain;
+    private final String centre;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
     @Activate
-    public SqlPaymentStore(@Reference Database database, @Reference AuditChain chain) {
+    public SqlPaymentStore(@Reference Database database, @Reference AuditChain chain, @Reference Centre centre) {
+        this(database, chain, centre.id());
+    }
+
+    SqlPaymentStore(Database database, AuditChain chain) {
+        this(database, chain, Centre.DEFAULT_ID);
+    }
+
+    /** @param centre the centre this node serves: payments started here are collected here */
+    SqlPaymentStore(Database database, AuditChain chain, String centre) {
         this.database = database;
         this.chain = chain;
+        this.centre = centre;
     }
 
     /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
@@ -60,7 +72,8 @@ public final class SqlPaymentStore implements PaymentStore {
             // ON CONFLICT: on PostgreSQL another node may add the same application's payment between the read above
             // and this insert; it waits for that one's commit and stores nothing, and the caller is answered with it
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO payment (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT (reference) DO NOTHING")) {
+                    + ", centre) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?) ON CONFLICT (reference) DO NOTHING")) {
+                insert.setString(11, centre);
                 insert.setString(1, p.reference());
                 insert.setString(2, p.serviceId());
                 insert.setString(3, p.agency());
@@ -111,11 +124,20 @@ public final class SqlPaymentStore implements PaymentStore {
 
     @Override
     public List<Payment> paidBetween(Instant from, Instant to) {
+        return paidBetween(null, from, to);
+    }
+
+    @Override
+    public List<Payment> paidBetween(String centre, Instant from, Instant to) {
         return database.read("read payments", c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT " + COLUMNS + " FROM payment WHERE state = 'paid'"
-                    + " AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, reference")) {
+                    + " AND paid_at >= ? AND paid_at < ?" + (centre == null ? "" : " AND centre = ?")
+                    + " ORDER BY paid_at, reference")) {
                 query.setLong(1, millis(from));
                 query.setLong(2, millis(to));
+                if (centre != null) {
+                    query.setString(3, centre);
+                }
                 List<Payment> out = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -22,7 +22,10 @@ import org.khidmat.api.platform.Counter;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 
-/** Queue tokens ({@code queue_token}), category letters ({@code queue_letter}) and counters ({@code counter}). */
+/**
+ * Queue tokens ({@code queue_token}), their numbers per centre, day and letter ({@code queue_number}), category
+ * letters ({@code queue_letter}, national) and counters per centre ({@code counter}).
+ */
 @Component(service = QueueStore.class)
 public final class SqlQueueStore implements QueueStore {
     private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
@@ -35,32 +38,37 @@ public final class SqlQueueStore implements QueueStore {
     }
 
     @Override
-    public QueueToken take(LocalDate day, String serviceId, String category, String reference, String appointment,
-            Instant at) {
+    public QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
+            String appointment, Instant at) {
         return database.write("issue a token for " + serviceId, c -> {
             database.dialect().lock(c, Dialect.Lock.QUEUE); // the next number of a letter, across nodes
             String letter = letter(c, category);
-            int seq;
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_token WHERE day = ? AND letter = ?")) {
-                q.setString(1, day.toString());
-                q.setString(2, letter);
-                try (ResultSet rows = q.executeQuery()) {
+            long seq;
+            // one row per centre, day and letter, raised in place: SQL that SQLite and PostgreSQL both run, atomic
+            // on either, so nodes sharing the database draw distinct numbers without gaps
+            try (PreparedStatement next = c.prepareStatement("INSERT INTO queue_number (centre, day, letter, n)"
+                    + " VALUES (?, ?, ?, 1) ON CONFLICT (centre, day, letter) DO UPDATE SET n = queue_number.n + 1"
+                    + " RETURNING n")) {
+                next.setString(1, centre);
+                next.setString(2, day.toString());
+                next.setString(3, letter);
+                try (ResultSet rows = next.executeQuery()) {
                     rows.next();
-                    seq = rows.getInt(1);
+                    seq = rows.getLong(1);
                 }
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (day, letter, seq, service_id,"
-                    + " category, reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)"
-                    + " RETURNING id")) {
-                insert.setString(1, day.toString());
-                insert.setString(2, letter);
-                insert.setInt(3, seq);
-                insert.setString(4, serviceId);
-                insert.setString(5, category);
-                insert.setString(6, reference);
-                insert.setLong(7, millis(at));
-                insert.setString(8, appointment);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (centre, day, letter, seq,"
+                    + " service_id, category, reference, state, taken_at, appointment)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?) RETURNING id")) {
+                insert.setString(1, centre);
+                insert.setString(2, day.toString());
+                insert.setString(3, letter);
+                insert.setLong(4, seq);
+                insert.setString(5, serviceId);
+                insert.setString(6, category);
+                insert.setString(7, reference);
+                insert.setLong(8, millis(at));
+                insert.setString(9, appointment);
                 try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
                     return find(c, keys.getLong(1)).orElseThrow();
@@ -85,17 +93,26 @@ public final class SqlQueueStore implements QueueStore {
             n = rows.getInt(1);
         }
         String letter = n < 26 ? String.valueOf((char) ('A' + n)) : "" + (char) ('A' + n / 26 - 1) + (char) ('A' + n % 26);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_letter (category, letter) VALUES (?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_letter (category, letter) VALUES (?, ?)"
+                + " ON CONFLICT (category) DO NOTHING")) {
             insert.setString(1, category);
             insert.setString(2, letter);
             insert.executeUpdate();
         }
-        return letter;
+        try (PreparedStatement q = c.prepareStatement("SELECT letter FROM queue_letter WHERE category = ?")) {
+            q.setString(1, category);
+            try (ResultSet rows = q.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     @Override
-    public Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
-        StringBuilder sql = new StringBuilder("SELECT id FROM queue_token WHERE day = ? AND state = 'waiting'");
+    public Optional<QueueToken> callNext(String centre, LocalDate day, Collection<String> categories, int counter,
+            Instant at) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM queue_token WHERE centre = ? AND day = ?"
+                + " AND state = 'waiting'");
         if (!categories.isEmpty()) {
             sql.append(" AND category IN (").append(String.join(", ", categories.stream().map(x -> "?").toList())).append(')');
         }
@@ -106,6 +123,7 @@ public final class SqlQueueStore implements QueueStore {
             long id;
             try (PreparedStatement q = c.prepareStatement(sql.toString())) {
                 int i = 1;
+                q.setString(i++, centre);
                 q.setString(i++, day.toString());
                 for (String category : categories) {
                     q.setString(i++, category);
@@ -161,22 +179,44 @@ public final class SqlQueueStore implements QueueStore {
     }
 
     @Override
-    public List<QueueToken> tokens(LocalDate from, LocalDate to) {
-        return list("SELECT " + COLUMNS + " FROM queue_token WHERE day >= ? AND day <= ? ORDER BY taken_at, id",
-                from.toString(), to.toString(), null);
+    public List<QueueToken> tokens(String centre, LocalDate from, LocalDate to) {
+        return database.read("read queue tokens", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM queue_token WHERE day >= ?"
+                    + " AND day <= ?" + (centre == null ? "" : " AND centre = ?") + " ORDER BY taken_at, id")) {
+                q.setString(1, from.toString());
+                q.setString(2, to.toString());
+                if (centre != null) {
+                    q.setString(3, centre);
+                }
+                List<QueueToken> out = new ArrayList<>();
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(token(rows));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
-    /** The waits of a period of days (ISO days, first and last) from the sums kept per day. */
+    /** The waits of a period of days (ISO days, first and last) from the sums kept per day, centre and service. */
     static final String WAITS = "SELECT service_id, up_to, SUM(tokens) FROM figure_queue_day WHERE day >= ? AND day <= ?"
             + " GROUP BY service_id, up_to HAVING SUM(tokens) > 0 ORDER BY service_id, up_to";
 
-    /** From the counts kept per day ({@code figure_queue_day}, schema 9): a year reads its days' rows, not its tokens. */
+    /**
+     * From the counts kept per day ({@code figure_queue_day}, schema 9, per centre since 12): a year reads its days'
+     * rows, not its tokens; the country's sums every centre's.
+     */
     @Override
-    public List<Waits> waits(LocalDate from, LocalDate to) {
+    public List<Waits> waits(String centre, LocalDate from, LocalDate to) {
         return database.read("read the queue's waits", c -> {
-            try (PreparedStatement q = c.prepareStatement(WAITS)) {
+            try (PreparedStatement q = c.prepareStatement(centre == null ? WAITS
+                    : WAITS.replace(" GROUP BY", " AND centre = ? GROUP BY"))) {
                 q.setString(1, from.toString());
                 q.setString(2, to.toString());
+                if (centre != null) {
+                    q.setString(3, centre);
+                }
                 List<Waits> out = new ArrayList<>();
                 try (ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {
@@ -222,15 +262,18 @@ public final class SqlQueueStore implements QueueStore {
     }
 
     @Override
-    public List<Counter> counters() {
+    public List<Counter> counters(String centre) {
         return database.read("read counters", c -> {
             List<Counter> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(
-                    "SELECT number, categories, open FROM counter ORDER BY number")) {
-                while (rows.next()) {
-                    String cats = rows.getString(2);
-                    out.add(new Counter(rows.getInt(1), cats.isBlank() ? List.of() : Arrays.asList(cats.split(",")),
-                            rows.getInt(3) != 0));
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT number, categories, open FROM counter WHERE centre = ? ORDER BY number")) {
+                q.setString(1, centre);
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        String cats = rows.getString(2);
+                        out.add(new Counter(rows.getInt(1), cats.isBlank() ? List.of() : Arrays.asList(cats.split(",")),
+                                rows.getInt(3) != 0));
+                    }
                 }
             }
             return List.copyOf(out);
@@ -238,14 +281,15 @@ public final class SqlQueueStore implements QueueStore {
     }
 
     @Override
-    public void saveCounter(Counter counter) {
+    public void saveCounter(String centre, Counter counter) {
         database.write("store counter " + counter.number(), c -> {
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO counter (number, categories, open)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (number) DO UPDATE SET categories = excluded.categories,"
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO counter (centre, number, categories, open)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (centre, number) DO UPDATE SET categories = excluded.categories,"
                     + " open = excluded.open")) {
-                upsert.setInt(1, counter.number());
-                upsert.setString(2, String.join(",", counter.categories()));
-                upsert.setInt(3, counter.open() ? 1 : 0);
+                upsert.setString(1, centre);
+                upsert.setInt(2, counter.number());
+                upsert.setString(3, String.join(",", counter.categories()));
+                upsert.setInt(4, counter.open() ? 1 : 0);
                 upsert.executeUpdate();
             }
             return null;

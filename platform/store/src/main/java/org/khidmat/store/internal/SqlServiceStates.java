@@ -5,7 +5,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +14,10 @@ import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.store.ServiceStates;
 
-/** Services' enablement in table {@code service_state}, one row per service that was ever switched. */
+/**
+ * Services' enablement in table {@code service_state}: a row per service switched for all centres (centre {@code ''})
+ * and a row per service and centre switched in one centre only.
+ */
 @Component(service = ServiceStates.class)
 public final class SqlServiceStates implements ServiceStates {
     private final Database database;
@@ -37,15 +39,25 @@ public final class SqlServiceStates implements ServiceStates {
 
     @Override
     public Map<String, ServiceState> all() {
+        return all("");
+    }
+
+    /** The centre's rows come after the rows for all centres, so they take their place. */
+    @Override
+    public Map<String, ServiceState> all(String centre) {
         return database.read("read the service states", c -> {
             Map<String, ServiceState> states = new LinkedHashMap<>();
-            try (Statement statement = c.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT service_id, enabled, reason, changed_by,"
-                            + " changed_at FROM service_state ORDER BY service_id")) {
-                while (rows.next()) {
-                    ServiceState state = ServiceState.of(rows.getString(1), rows.getInt(2) != 0, rows.getString(3),
-                            rows.getString(4), Instant.ofEpochMilli(rows.getLong(5)));
-                    states.put(state.serviceId(), state);
+            try (PreparedStatement q = c.prepareStatement("SELECT service_id, centre, enabled, reason, changed_by,"
+                    + " changed_at FROM service_state WHERE centre = '' OR centre = ? ORDER BY service_id,"
+                    + " CASE WHEN centre = '' THEN 0 ELSE 1 END")) {
+                q.setString(1, centre);
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        ServiceState state = ServiceState.of(rows.getString(1), rows.getString(2),
+                                rows.getInt(3) != 0, rows.getString(4), rows.getString(5),
+                                Instant.ofEpochMilli(rows.getLong(6)));
+                        states.put(state.serviceId(), state);
+                    }
                 }
             }
             return Collections.unmodifiableMap(states);
@@ -63,15 +75,24 @@ public final class SqlServiceStates implements ServiceStates {
         Objects.requireNonNull(state.serviceId(), "serviceId");
         long at = SqlApplicationStore.millis(state.changedAt());
         database.write("store the state of service " + state.serviceId(), c -> {
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO service_state (service_id, enabled,"
-                    + " reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (service_id) DO UPDATE SET"
-                    + " enabled = excluded.enabled, reason = excluded.reason, changed_by = excluded.changed_by,"
-                    + " changed_at = excluded.changed_at")) {
+            String centre = state.centre() == null ? "" : state.centre();
+            if (centre.isEmpty()) {
+                try (PreparedStatement clear = c.prepareStatement(
+                        "DELETE FROM service_state WHERE service_id = ? AND centre <> ''")) {
+                    clear.setString(1, state.serviceId());
+                    clear.executeUpdate();
+                }
+            }
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO service_state (service_id, centre, enabled,"
+                    + " reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (service_id, centre)"
+                    + " DO UPDATE SET enabled = excluded.enabled, reason = excluded.reason,"
+                    + " changed_by = excluded.changed_by, changed_at = excluded.changed_at")) {
                 upsert.setString(1, state.serviceId());
-                upsert.setInt(2, state.enabled() ? 1 : 0);
-                upsert.setString(3, state.reason());
-                upsert.setString(4, state.changedBy());
-                upsert.setLong(5, at);
+                upsert.setString(2, centre);
+                upsert.setInt(3, state.enabled() ? 1 : 0);
+                upsert.setString(4, state.reason());
+                upsert.setString(5, state.changedBy());
+                upsert.setLong(6, at);
                 upsert.executeUpdate();
             }
             audit(c, note);

@@ -72,6 +72,33 @@ class FigureQueueDaysTest {
     }
 
     @Test
+    void aCentresSumsAreItsOwnAndTheCountrysAddUpEveryCentre() {
+        fill(new Random(12), 20, 10);
+        db.write("move a third to Lahore", c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE queue_token SET centre = 'lhr-01' WHERE id % 3 = 0");
+                s.executeUpdate("INSERT INTO appointment_slot (centre, service_id, day, start, capacity, booked)"
+                        + " SELECT 'lhr-01', service_id, day, start, capacity, booked FROM appointment_slot");
+                s.executeUpdate("UPDATE appointment SET centre = 'lhr-01' WHERE code IN (SELECT code FROM appointment"
+                        + " ORDER BY code LIMIT (SELECT COUNT(*) / 3 FROM appointment))");
+            }
+            return null;
+        });
+        LocalDate from = FIRST;
+        LocalDate to = FIRST.plusDays(9);
+        for (String centre : List.of("default", "lhr-01")) {
+            List<Waits> own = sorted(queue.waits(centre, from, to));
+            assertFalse(own.isEmpty(), centre);
+            assertEquals(waitsOfTokens(queue.tokens(centre, from, to)), own, "waits of " + centre);
+            assertEquals(bookedOf(appointments.between(centre, from, to)), appointments.booked(centre, from, to),
+                    "appointments of " + centre);
+        }
+        assertEquals(waitsOfTokens(queue.tokens(null, from, to)), sorted(queue.waits(from, to)), "the country's waits");
+        assertEquals(bookedOf(appointments.between(null, from, to)), appointments.booked(from, to),
+                "the country's appointments");
+    }
+
+    @Test
     void theBackfillGivesWhatTheTriggersKept() throws IOException {
         fill(new Random(9), 30, 20);
         List<List<Object>> waits = rows("SELECT * FROM figure_queue_day WHERE tokens <> 0 ORDER BY 1, 2, 3");

@@ -68,7 +68,7 @@ class FigureYearReadTest {
         long to = from + 365 * DAY;
         List<String> statements = new ArrayList<>();
         FigureFacts facts = db.read("a year", c -> {
-            FigureDays days = new FigureDays();
+            FigureDays days = new FigureDays(null);
             days.add(recording(c, statements), from, to);
             return days.facts();
         });

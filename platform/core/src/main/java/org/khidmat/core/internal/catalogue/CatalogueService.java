@@ -16,6 +16,7 @@ import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.store.ServiceStates;
 import org.khidmat.api.store.Signals;
@@ -45,6 +46,7 @@ public final class CatalogueService implements Catalogue {
             Comparator.comparing((CatalogueEntry e) -> e.descriptor().agency().code()).thenComparing(CatalogueEntry::id);
 
     private final ServiceStates states;
+    private final String site;
     private final AuditLog audit;
     private final DescriptorKeeper keeper;
     /** What citizens see: replaced whole on every change, so a reader never meets a half-made list. */
@@ -77,7 +79,14 @@ public final class CatalogueService implements Catalogue {
 
     @Activate
     public CatalogueService(BundleContext context, @Reference ServiceStates states, @Reference AuditLog audit,
-            @Reference ApplicationStore applications) {
+            @Reference ApplicationStore applications, @Reference Centre centre) {
+        this(context, states, audit, applications, centre.id());
+    }
+
+    /** @param site the centre this node serves, whose own enablement of services beats the national one */
+    CatalogueService(BundleContext context, ServiceStates states, AuditLog audit, ApplicationStore applications,
+            String site) {
+        this.site = site;
         this.states = states;
         this.audit = audit;
         this.keeper = new DescriptorKeeper(applications);
@@ -268,21 +277,29 @@ public final class CatalogueService implements Catalogue {
 
     @Override
     public CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor) {
+        return setEnabled(id, enabled, reason, actor, false);
+    }
+
+    @Override
+    public CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor, boolean thisCentreOnly) {
         Listed l = byId.get(id);
         if (l == null) {
             throw new NoSuchElementException("no deployed bundle declares service " + id);
         }
         String why = enabled || reason == null || reason.isBlank() ? null : reason.strip();
-        ServiceState state = ServiceState.of(id, enabled, why, actor, Instant.now());
-        states.put(state, AuditNote.of(actor, enabled ? "service.enable" : "service.disable", id, why == null ? "" : why));
+        String where = thisCentreOnly ? site : null;
+        ServiceState state = ServiceState.of(id, where, enabled, why, actor, Instant.now());
+        states.put(state, AuditNote.of(actor, enabled ? "service.enable" : "service.disable", id,
+                (where == null ? "all centres" : "centre " + where) + (why == null ? "" : ": " + why)));
         cached = null;
         stamp.incrementAndGet();
         Signals s = signals;
         if (s != null) {
             s.publish(STATES_TOPIC); // the other nodes' catalogues
         }
-        LOG.info("service {} {} by {}", id, enabled ? "enabled" : "disabled", actor);
-        return entry(l, state);
+        LOG.info("service {} {} in {} by {}", id, enabled ? "enabled" : "disabled",
+                where == null ? "all centres" : "centre " + where, actor);
+        return entry(l, states().get(id));
     }
 
     /** @return the stored enablement, read again when older than {@link #STATES_FRESH_NANOS} */
@@ -290,7 +307,7 @@ public final class CatalogueService implements Catalogue {
         Cached c = cached;
         long now = System.nanoTime();
         if (c == null || now - c.readAt() > STATES_FRESH_NANOS) {
-            Map<String, ServiceState> read = Map.copyOf(states.all());
+            Map<String, ServiceState> read = Map.copyOf(states.all(site));
             if (c == null || !read.equals(c.states())) {
                 stamp.incrementAndGet();
             } else {

@@ -26,6 +26,7 @@ import org.khidmat.core.internal.config.CentreNode;
 import org.khidmat.api.platform.BookingResult;
 import org.khidmat.api.platform.BookingResult.Outcome;
 import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class AppointmentDesk implements Appointments {
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentDesk.class);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    private final String site;
     private final AppointmentStore store;
     private final Catalogue catalogue;
     private final Applications applications;
@@ -67,17 +69,18 @@ public final class AppointmentDesk implements Appointments {
     private final NoShowSweeper sweeper;
 
     @Activate
-    public AppointmentDesk(AppointmentConfig config, @Reference AppointmentStore store, @Reference Catalogue catalogue,
-            @Reference Applications applications, @Reference Queue queue, @Reference AuditLog audit,
-            @Reference Leases leases) {
-        this(store, catalogue, applications, queue, audit, AppointmentSettings.from(config, AppointmentSettings.DEFAULT),
-                Clock.systemUTC(), leases);
+    public AppointmentDesk(AppointmentConfig config, @Reference Centre centre, @Reference AppointmentStore store,
+            @Reference Catalogue catalogue, @Reference Applications applications, @Reference Queue queue,
+            @Reference AuditLog audit, @Reference Leases leases) {
+        this(centre.id(), store, catalogue, applications, queue, audit,
+                AppointmentSettings.from(config, AppointmentSettings.DEFAULT), Clock.systemUTC(), leases);
         sweeper.start();
     }
 
-    private AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue,
-            AuditLog audit, AppointmentSettings settings, Clock clock, Leases leases) {
-        this(store, catalogue, applications, queue, audit, settings.rules(), clock, settings.needApplication(), leases);
+    private AppointmentDesk(String site, AppointmentStore store, Catalogue catalogue, Applications applications,
+            Queue queue, AuditLog audit, AppointmentSettings settings, Clock clock, Leases leases) {
+        this(site, store, catalogue, applications, queue, audit, settings.rules(), clock, settings.needApplication(),
+                leases, CentreNode::get);
     }
 
     /** A change of {@code conf/org.khidmat.appointments.cfg.json}: the next booking, check-in and sweep use it. */
@@ -105,6 +108,19 @@ public final class AppointmentDesk implements Appointments {
     /** @param node this node's name (tests stand two nodes in one JVM) */
     AppointmentDesk(AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue, AuditLog audit,
             AppointmentRules rules, Clock clock, Set<String> needApplication, Leases leases, Supplier<String> node) {
+        this(Centre.DEFAULT_ID, store, catalogue, applications, queue, audit, rules, clock, needApplication, leases,
+                node);
+    }
+
+    /**
+     * @param site the centre whose appointments these are: its slots, capacities, check-ins and no-show sweep; the
+     *        rules are this node's configuration, so the nodes of one centre are to be given the same
+     * @param node this node's name (tests stand two nodes in one JVM)
+     */
+    AppointmentDesk(String site, AppointmentStore store, Catalogue catalogue, Applications applications, Queue queue,
+            AuditLog audit, AppointmentRules rules, Clock clock, Set<String> needApplication, Leases leases,
+            Supplier<String> node) {
+        this.site = site;
         this.limits = new BookingLimits(store, catalogue, needApplication);
         this.store = store;
         this.catalogue = catalogue;
@@ -115,7 +131,7 @@ public final class AppointmentDesk implements Appointments {
         this.settings = new AppointmentSettings(rules, Set.copyOf(needApplication));
         this.clock = clock;
         this.locks = new DatabaseLocks(leases, node);
-        this.sweeper = new NoShowSweeper(leases, node, this::markNoShows);
+        this.sweeper = new NoShowSweeper(site, leases, node, this::markNoShows);
     }
 
     @Deactivate
@@ -156,7 +172,7 @@ public final class AppointmentDesk implements Appointments {
         if (entry.isEmpty() || !entry.get().enabled() || day == null || !days().contains(day)) {
             return List.of();
         }
-        Map<LocalTime, Integer> booked = store.booked(serviceId, day);
+        Map<LocalTime, Integer> booked = store.booked(site, serviceId, day);
         int capacity = rules.capacity(serviceId);
         LocalDateTime now = now().toLocalDateTime();
         List<Slot> out = new ArrayList<>();
@@ -205,7 +221,7 @@ public final class AppointmentDesk implements Appointments {
             Instant at = clock.instant();
             Appointment a = new Appointment(codes.next(), serviceId, day, start, slot.get().end(), digits, ref,
                     Appointment.BOOKED, at, at, 0);
-            if (!store.book(a, slot.get().capacity())) {
+            if (!store.book(site, a, slot.get().capacity())) {
                 return new BookingResult(Outcome.FULL, null, "the slot at " + HOUR.format(start) + " is full; choose another");
             }
             audit.append("citizen", "appointment.book", a.code(), serviceId + " " + day + " " + HOUR.format(start));
@@ -221,7 +237,7 @@ public final class AppointmentDesk implements Appointments {
         if (c == null || digits == null) {
             return Optional.empty();
         }
-        return store.find(c).filter(a -> a.cnic().equals(digits));
+        return store.find(site, c).filter(a -> a.cnic().equals(digits));
     }
 
     @Override
@@ -285,7 +301,7 @@ public final class AppointmentDesk implements Appointments {
     public int markNoShows() {
         LocalDateTime now = now().toLocalDateTime();
         int marked = 0;
-        for (Appointment a : store.bookedUpTo(now.toLocalDate())) {
+        for (Appointment a : store.bookedUpTo(site, now.toLocalDate())) {
             if (now.isAfter(a.day().atTime(a.start()).plus(rules.latest()))) {
                 try (DatabaseLocks.Held lock = locks.hold("appointment:" + a.code())) {
                     if (store.move(a.code(), Appointment.BOOKED, Appointment.NO_SHOW, clock.instant(), 0)) {
@@ -303,7 +319,7 @@ public final class AppointmentDesk implements Appointments {
 
     @Override
     public List<Appointment> onDay(LocalDate day) {
-        return store.onDay(day).stream().map(AppointmentDesk::masked).toList();
+        return store.onDay(site, day).stream().map(AppointmentDesk::masked).toList();
     }
 
     private static Appointment masked(Appointment a) {

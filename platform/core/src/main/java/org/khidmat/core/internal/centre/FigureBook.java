@@ -3,6 +3,8 @@ package org.khidmat.core.internal.centre;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.store.AppointmentStore;
 import org.khidmat.api.store.ApplicationStore;
@@ -26,7 +28,8 @@ public final class FigureBook implements Figures {
     private final DescriptorArchive descriptors;
     private final QueueStore queue;
     private final AppointmentStore appointments;
-    private final FigureCache cache = new FigureCache(System::nanoTime);
+    /** One cache per centre, and one for the country (key ""). */
+    private final Map<String, FigureCache> caches = new ConcurrentHashMap<>();
 
     @Activate
     public FigureBook(@Reference ApplicationStore store, @Reference Catalogue catalogue, @Reference QueueStore queue,
@@ -37,16 +40,23 @@ public final class FigureBook implements Figures {
         this.appointments = appointments;
     }
 
+    /** The whole country's figures: every centre's. */
     @Override
     public List<FigureRow> figures(LocalDate from, LocalDate to) {
+        return figures(null, from, to);
+    }
+
+    @Override
+    public List<FigureRow> figures(String centre, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
         }
+        FigureCache cache = caches.computeIfAbsent(centre == null ? "" : centre, k -> new FigureCache(System::nanoTime));
         return cache.get(from, to, LocalDate.now(CentreZone.get()), () -> {
             ZonedDateTime start = from.atStartOfDay(CentreZone.get());
             ZonedDateTime end = to.plusDays(1).atStartOfDay(CentreZone.get());
-            return FigureMath.of(from, to, store.figureFacts(start.toInstant(), end.toInstant()), descriptors::find,
-                    queue.waits(from, to), appointments.booked(from, to)).rows();
+            return FigureMath.of(from, to, store.figureFacts(centre, start.toInstant(), end.toInstant()),
+                    descriptors::find, queue.waits(centre, from, to), appointments.booked(centre, from, to)).rows();
         });
     }
 

@@ -249,8 +249,14 @@ public final class PaymentDesk implements Payments {
 
     @Override
     public List<DailyCollection> reconciliation(LocalDate from, LocalDate to) {
+        return reconciliation(null, from, to);
+    }
+
+    @Override
+    public List<DailyCollection> reconciliation(String centre, LocalDate from, LocalDate to) {
         Map<LocalDate, Map<String, long[]>> sums = new TreeMap<>();
-        for (Payment p : store.paidBetween(from.atStartOfDay(CentreZone.get()).toInstant(), to.plusDays(1).atStartOfDay(CentreZone.get()).toInstant())) {
+        for (Payment p : store.paidBetween(centre, from.atStartOfDay(CentreZone.get()).toInstant(),
+                to.plusDays(1).atStartOfDay(CentreZone.get()).toInstant())) {
             long[] s = sums.computeIfAbsent(p.paidAt().atZone(CentreZone.get()).toLocalDate(), d -> new TreeMap<>())
                     .computeIfAbsent(p.agency(), a -> new long[2]);
             s[0]++;

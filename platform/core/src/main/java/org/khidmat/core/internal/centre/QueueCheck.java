@@ -14,20 +14,22 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The hall: how many of today's tokens wait, read at each probe and scrape into {@code khidmat_queue_tokens_waiting}
- * (label {@code centre}: the centre's {@code shortName} of {@code org.khidmat.centre}, as {@link Meter#centre}). Always OK: a long queue
+ * (label {@code centre}: the id of the centre this node serves). Always OK: a long queue
  * is for the floor manager, not a fault.
  */
 @Component(property = HealthCheck.NAME + "=queue")
 public final class QueueCheck implements HealthCheck {
     private final QueueStore store;
     private final Metrics metrics;
-    private final Centre centre;
+    private final String site;
+    private final String centre;
 
     @Activate
     public QueueCheck(@Reference Centre centre, @Reference QueueStore store, @Reference Metrics metrics) {
         this.store = store;
         this.metrics = metrics;
-        this.centre = centre;
+        this.site = centre.id();
+        this.centre = Meter.centre(site);
     }
 
     @Override
@@ -35,11 +37,11 @@ public final class QueueCheck implements HealthCheck {
         LocalDate today = LocalDate.now(org.khidmat.core.internal.config.CentreZone.get());
         long waiting;
         try {
-            waiting = store.tokens(today, today).stream().filter(t -> QueueToken.WAITING.equals(t.state())).count();
+            waiting = store.tokens(site, today, today).stream().filter(t -> QueueToken.WAITING.equals(t.state())).count();
         } catch (RuntimeException e) {
             return HealthResult.warn("the queue could not be read: " + e.getMessage());
         }
-        metrics.set("khidmat_queue_tokens_waiting", waiting, Meter.centre(centre.shortName()));
+        metrics.set("khidmat_queue_tokens_waiting", waiting, centre);
         return HealthResult.ok(waiting + " tokens waiting");
     }
 }

@@ -12,6 +12,7 @@ import org.khidmat.api.platform.Applications;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Centre;
+import org.khidmat.api.store.CentreEvents;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.Metrics;
@@ -22,6 +23,7 @@ import org.khidmat.api.platform.TrackedApplication;
 import org.khidmat.core.internal.metrics.Meter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -30,13 +32,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hall's queue. Tokens are per day in the centre's time zone; a counter calls the oldest waiting token of
- * a category it serves. Counters live in the store (six serving everything are created with the schema).
+ * The hall's queue of the centre this node serves ({@link org.khidmat.api.platform.Centre#id()}). Tokens are per
+ * centre and day in the centre's time zone; a counter calls the oldest waiting token of a category it serves.
+ * Counters live in the store, per centre. Every change is told to this node's listeners at once and, through
+ * {@link CentreEvents}, to the other nodes of the centre, whose listeners (the hall screens) then read the queue.
  */
 @Component(service = Queue.class)
 public final class QueueDesk implements Queue {
     /** Served tokens of a service looked at for its service time. */
     static final int RECENT = 20;
+    /** The signal of a change to the queue, to the centre's other nodes. */
+    static final String QUEUE_EVENT = "queue";
     private static final Logger LOG = LoggerFactory.getLogger(QueueDesk.class);
     private final QueueStore store;
     private final Catalogue catalogue;
@@ -48,27 +54,52 @@ public final class QueueDesk implements Queue {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Metrics metrics;
     private final Meter meter = new Meter(() -> metrics);
-    private Centre centre;
+    /** The centre's id: its tokens, counters and signals. */
+    private final String site;
+    private final CentreEvents events;
+    private final AutoCloseable subscription;
+    /** The centre as a metric label. */
+    private final String centre;
 
     @Activate
-    public QueueDesk(@Reference Centre centre, @Reference QueueStore store, @Reference Catalogue catalogue,
-            @Reference Applications applications, @Reference AuditLog audit) {
-        this(store, catalogue, applications, audit, Clock.systemUTC());
-        this.centre = centre;
+    public QueueDesk(@Reference Centre centre, @Reference CentreEvents events, @Reference QueueStore store,
+            @Reference Catalogue catalogue, @Reference Applications applications, @Reference AuditLog audit) {
+        this(centre.id(), events, store, catalogue, applications, audit, Clock.systemUTC());
     }
 
-    /** @return the {@code centre} label of the queue's metrics: the centre's short name, as configured now */
-    private String centreLabel() {
-        Centre c = centre;
-        return c == null ? Meter.DEFAULT_CENTRE : Meter.centre(c.shortName());
-    }
-
+    /** For tests: the default centre, alone. */
     QueueDesk(QueueStore store, Catalogue catalogue, Applications applications, AuditLog audit, Clock clock) {
+        this(Centre.DEFAULT_ID, NO_EVENTS, store, catalogue, applications, audit, clock);
+    }
+
+    QueueDesk(String site, CentreEvents events, QueueStore store, Catalogue catalogue, Applications applications,
+            AuditLog audit, Clock clock) {
+        this.site = site;
+        this.centre = Meter.centre(site);
+        this.events = events;
         this.store = store;
         this.catalogue = catalogue;
         this.applications = applications;
         this.audit = audit;
         this.clock = clock;
+        this.subscription = events.subscribe(site, event -> tellListeners());
+    }
+
+    /** Signals to nobody: a node alone. */
+    static final CentreEvents NO_EVENTS = new CentreEvents() {
+        @Override
+        public void publish(String centre, String event) {
+        }
+
+        @Override
+        public AutoCloseable subscribe(String centre, java.util.function.Consumer<String> listener) {
+            return () -> { };
+        }
+    };
+
+    @Deactivate
+    void deactivate() throws Exception {
+        subscription.close();
     }
 
     private LocalDate day() {
@@ -91,8 +122,8 @@ public final class QueueDesk implements Queue {
                     .orElseThrow(() -> new IllegalArgumentException("no application " + reference + " for this service"));
             ref = app.application().reference();
         }
-        QueueToken t = store.take(day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());
-        meter.count("khidmat_queue_tokens_taken_total", centreLabel());
+        QueueToken t = store.take(site, day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());
+        meter.count("khidmat_queue_tokens_taken_total", centre);
         changed();
         audit.append("citizen", "queue.take", t.number(), serviceId + (ref == null ? "" : ", " + ref));
         LOG.info("token {} taken for {}", t.number(), serviceId);
@@ -101,16 +132,16 @@ public final class QueueDesk implements Queue {
 
     @Override
     public Optional<QueueToken> callNext(int counter, String actor) {
-        Optional<Counter> c = store.counters().stream().filter(x -> x.number() == counter && x.open()).findFirst();
+        Optional<Counter> c = store.counters(site).stream().filter(x -> x.number() == counter && x.open()).findFirst();
         if (c.isEmpty()) {
             return Optional.empty();
         }
-        Optional<QueueToken> called = store.callNext(day(), c.get().categories(), counter, clock.instant());
+        Optional<QueueToken> called = store.callNext(site, day(), c.get().categories(), counter, clock.instant());
         called.ifPresent(t -> {
             audit.append(actor, "queue.call", t.number(), "counter " + counter);
             LOG.info("token {} called to counter {}", t.number(), counter);
             if (t.takenAt() != null && t.calledAt() != null) {
-                meter.observe("khidmat_queue_wait_seconds", Duration.between(t.takenAt(), t.calledAt()).toMillis() / 1e3, centreLabel());
+                meter.observe("khidmat_queue_wait_seconds", Duration.between(t.takenAt(), t.calledAt()).toMillis() / 1e3, centre);
             }
             changed();
         });
@@ -119,12 +150,21 @@ public final class QueueDesk implements Queue {
 
     @Override
     public Optional<QueueToken> finish(long tokenId, boolean served, String actor) {
+        if (!ours(tokenId)) {
+            return Optional.empty();
+        }
         Optional<QueueToken> done = store.finish(tokenId, served ? QueueToken.SERVED : QueueToken.NO_SHOW, clock.instant());
         done.ifPresent(t -> {
             audit.append(actor, served ? "queue.served" : "queue.no-show", t.number(), "counter " + t.counter());
             changed();
         });
         return done;
+    }
+
+    /** @return whether the token is of this centre: a counter never finishes or ties another centre's token */
+    private boolean ours(long tokenId) {
+        Optional<QueueToken> t = store.token(tokenId);
+        return t.isPresent() && store.tokens(site, t.get().day(), t.get().day()).stream().anyMatch(x -> x.id() == tokenId);
     }
 
     @Override
@@ -135,7 +175,7 @@ public final class QueueDesk implements Queue {
     @Override
     public Optional<QueueToken> attach(long tokenId, String reference, String actor) {
         Optional<String> ref = applications.open(reference).map(t -> t.application().reference());
-        if (ref.isEmpty() || !store.attach(tokenId, ref.get())) {
+        if (ref.isEmpty() || !ours(tokenId) || !store.attach(tokenId, ref.get())) {
             return Optional.empty();
         }
         Optional<QueueToken> t = store.token(tokenId);
@@ -147,9 +187,9 @@ public final class QueueDesk implements Queue {
     @Override
     public QueueToken checkIn(String serviceId, String reference, String appointment) {
         String category = catalogue.service(serviceId).map(e -> e.descriptor().category()).orElse(serviceId);
-        QueueToken t = store.take(day(), serviceId, category, reference, appointment, clock.instant());
+        QueueToken t = store.take(site, day(), serviceId, category, reference, appointment, clock.instant());
         audit.append("citizen", "queue.take", t.number(), serviceId + ", appointment " + appointment);
-        meter.count("khidmat_queue_tokens_taken_total", centreLabel());
+        meter.count("khidmat_queue_tokens_taken_total", centre);
         changed();
         return t;
     }
@@ -161,6 +201,15 @@ public final class QueueDesk implements Queue {
     }
 
     private void changed() {
+        tellListeners();
+        try {
+            events.publish(site, QUEUE_EVENT);
+        } catch (RuntimeException e) {
+            LOG.warn("queue: the other nodes of centre {} could not be told of a change: {}", site, e.toString());
+        }
+    }
+
+    private void tellListeners() {
         for (Runnable r : listeners) {
             try {
                 r.run();
@@ -173,7 +222,7 @@ public final class QueueDesk implements Queue {
     @Override
     public List<QueueToken> today() {
         LocalDate day = day();
-        return store.tokens(day, day);
+        return store.tokens(site, day, day);
     }
 
     @Override
@@ -183,7 +232,7 @@ public final class QueueDesk implements Queue {
             return Optional.empty();
         }
         String cat = category.get();
-        int counters = (int) store.counters().stream().filter(c -> c.open() && c.serves(cat)).count();
+        int counters = (int) store.counters(site).stream().filter(c -> c.open() && c.serves(cat)).count();
         int ahead = (int) today().stream().filter(t -> QueueToken.WAITING.equals(t.state()) && cat.equals(t.category()))
                 .count();
         List<Duration> times = store.recentlyServed(serviceId, RECENT).stream()
@@ -194,7 +243,7 @@ public final class QueueDesk implements Queue {
 
     @Override
     public List<Counter> counters() {
-        return store.counters();
+        return store.counters(site);
     }
 
     @Override
@@ -202,7 +251,7 @@ public final class QueueDesk implements Queue {
         if (counter.number() < 1) {
             throw new IllegalArgumentException("counter numbers start at 1, not " + counter.number());
         }
-        store.saveCounter(new Counter(counter.number(), List.copyOf(counter.categories()), counter.open()));
+        store.saveCounter(site, new Counter(counter.number(), List.copyOf(counter.categories()), counter.open()));
         audit.append(actor, "queue.counter", "counter " + counter.number(), (counter.open() ? "open" : "closed")
                 + ", serves " + (counter.categories().isEmpty() ? "every category" : String.join(", ", counter.categories())));
         changed();

@@ -6,10 +6,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** {@code conf/org.khidmat.centre.cfg.json}; the defaults are those of {@code docs/configuration.md}. */
 @ObjectClassDefinition(id = CentreProfile.PID, name = "Khidmat centre", description = "The centre's name, time zone and branding")
 public @interface CentreConfig {
+    @AttributeDefinition(description = "the centre this node serves: a short code such as isb-g11 (lowercase letters,"
+            + " digits and -, at most 32); nodes with the same id share its queue, counters and hall screen")
+    String id() default "default";
+
     @AttributeDefinition(description = "the centre's full name")
     String name() default "Asan Khidmat Markaz";
 
-    @AttributeDefinition(description = "a short name for page headers, the hall screen and the metrics' centre label")
+    @AttributeDefinition(description = "a short name for page headers and the hall screen"
+            + " (the metrics' centre label is the centre's `id`)")
     String shortName() default "Khidmat";
 
     @AttributeDefinition(description = "the time zone of the centre's days, hours and receipts")

@@ -27,9 +27,15 @@ public final class CentreProfile implements Centre {
     private volatile Profile profile = Profile.DEFAULT;
 
     /** Everything about the centre at one moment, swapped whole so a reader never sees half a change. */
-    record Profile(String name, String shortName, ZoneId zone, String logo, String colour, List<String> languages) {
-        static final Profile DEFAULT = new Profile("Asan Khidmat Markaz", "Khidmat", CentreZone.DEFAULT, "", "#01411c",
-                List.of("en", "ur"));
+    record Profile(String id, String name, String shortName, ZoneId zone, String logo, String colour,
+            List<String> languages) {
+        static final Profile DEFAULT = new Profile(Centre.DEFAULT_ID, "Asan Khidmat Markaz", "Khidmat", CentreZone.DEFAULT,
+                "", "#01411c", List.of("en", "ur"));
+    }
+
+    /** What a centre's id may be: it names the centre in the database, in URLs and in metric labels. */
+    public static boolean validId(String id) {
+        return id != null && id.matches("[a-z0-9][a-z0-9-]{0,31}");
     }
 
     private final String port;
@@ -72,7 +78,13 @@ public final class CentreProfile implements Centre {
                 languages.add(l.strip().toLowerCase(Locale.ROOT));
             }
         }
-        return new Profile(blank(c.name()) ? previous.name() : c.name().strip(),
+        String id = c.id() == null ? "" : c.id().strip();
+        if (!validId(id)) {
+            LOG.error("centre: {}: id \"{}\" is not a centre id; write lowercase letters, digits and '-', at most 32,"
+                    + " like \"isb-g11\"; keeping {}", PID, c.id(), previous.id());
+            id = previous.id();
+        }
+        return new Profile(id, blank(c.name()) ? previous.name() : c.name().strip(),
                 blank(c.shortName()) ? previous.shortName() : c.shortName().strip(), zone,
                 c.logo() == null ? "" : c.logo().strip(),
                 c.colour() != null && c.colour().matches("#[0-9a-fA-F]{6}") ? c.colour() : previous.colour(),
@@ -81,6 +93,11 @@ public final class CentreProfile implements Centre {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    @Override
+    public String id() {
+        return profile.id();
     }
 
     @Override

@@ -67,7 +67,8 @@ public final class Meter {
     }
 
     /**
-     * @param shortName the centre's short name ({@code shortName} of {@code org.khidmat.centre})
+     * @param shortName the centre's id ({@code id} of {@code org.khidmat.centre}, a code that stays when the centre
+     *        is renamed: what the metrics' {@code centre} label carries), or any other name
      * @return it as a label value: lowercase ASCII letters and digits, any other run of characters one '-', at most
      *         40 characters ({@code "Khidmat F-6"} -> {@code khidmat-f-6}); {@value #DEFAULT_CENTRE} when nothing is left
      */

@@ -72,7 +72,7 @@ class CatalogueBatchTest {
                     }
                     default -> null;
                 });
-        return new CatalogueService(nothing(BundleContext.class), states, nothing(AuditLog.class), store);
+        return new CatalogueService(nothing(BundleContext.class), states, nothing(AuditLog.class), store, "default");
     }
 
     @SuppressWarnings("unchecked")

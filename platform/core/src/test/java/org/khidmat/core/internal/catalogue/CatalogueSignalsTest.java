@@ -62,7 +62,7 @@ class CatalogueSignalsTest {
             }
         };
         CatalogueService c = new CatalogueService(nothing(BundleContext.class), states, nothing(AuditLog.class),
-                nothing(ApplicationStore.class));
+                nothing(ApplicationStore.class), "default");
         c.bindSignals(signals);
         return c;
     }

@@ -40,7 +40,7 @@ class CatalogueStampTest {
         }
     };
     private final CatalogueService catalogue = new CatalogueService(nothing(BundleContext.class), states,
-            nothing(AuditLog.class), nothing(ApplicationStore.class));
+            nothing(AuditLog.class), nothing(ApplicationStore.class), "default");
 
     @SuppressWarnings("unchecked")
     private static <T> T nothing(Class<T> type) {

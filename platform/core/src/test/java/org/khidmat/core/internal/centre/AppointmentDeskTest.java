@@ -62,32 +62,43 @@ class AppointmentDeskTest {
     static final class Rows implements AppointmentStore {
         final Map<String, Appointment> rows = new LinkedHashMap<>();
         final Map<String, Integer> booked = new HashMap<>();
+        final Map<String, String> centreOf = new HashMap<>();
 
-        private static String slot(String service, LocalDate day, LocalTime start) {
-            return service + "/" + day + "/" + start;
+        private static String slot(String centre, String service, LocalDate day, LocalTime start) {
+            return centre + "/" + service + "/" + day + "/" + start;
         }
 
         @Override
-        public synchronized boolean book(Appointment a, int capacity) {
-            String key = slot(a.serviceId(), a.day(), a.start());
+        public synchronized boolean book(String centre, Appointment a, int capacity) {
+            String key = slot(centre, a.serviceId(), a.day(), a.start());
             if (booked.getOrDefault(key, 0) >= capacity) {
                 return false;
             }
             booked.merge(key, 1, Integer::sum);
             rows.put(a.code(), a);
+            centreOf.put(a.code(), centre);
             return true;
         }
 
         @Override
-        public synchronized Map<LocalTime, Integer> booked(String serviceId, LocalDate day) {
+        public synchronized Map<LocalTime, Integer> booked(String centre, String serviceId, LocalDate day) {
             Map<LocalTime, Integer> out = new TreeMap<>();
             booked.forEach((k, v) -> {
                 String[] p = k.split("/");
-                if (p[0].equals(serviceId) && p[1].equals(day.toString())) {
-                    out.put(LocalTime.parse(p[2]), v);
+                if (p[0].equals(centre) && p[1].equals(serviceId) && p[2].equals(day.toString())) {
+                    out.put(LocalTime.parse(p[3]), v);
                 }
             });
             return out;
+        }
+
+        @Override
+        public synchronized Optional<Appointment> find(String centre, String code) {
+            return Optional.ofNullable(rows.get(code)).filter(a -> centre.equals(centreOf.get(code)));
+        }
+
+        private boolean at(String centre, Appointment a) {
+            return centre.equals(centreOf.get(a.code()));
         }
 
         @Override
@@ -110,24 +121,26 @@ class AppointmentDeskTest {
             rows.put(code, new Appointment(a.code(), a.serviceId(), a.day(), a.start(), a.end(), a.cnic(), a.reference(),
                     to, a.bookedAt(), at, tokenId == 0 ? a.tokenId() : tokenId));
             if (to.equals(Appointment.CANCELLED) || to.equals(Appointment.LATE)) {
-                booked.merge(slot(a.serviceId(), a.day(), a.start()), -1, Integer::sum);
+                booked.merge(slot(centreOf.get(code), a.serviceId(), a.day(), a.start()), -1, Integer::sum);
             }
             return true;
         }
 
         @Override
-        public synchronized List<Appointment> onDay(LocalDate day) {
-            return rows.values().stream().filter(a -> a.day().equals(day)).toList();
+        public synchronized List<Appointment> onDay(String centre, LocalDate day) {
+            return rows.values().stream().filter(a -> at(centre, a) && a.day().equals(day)).toList();
         }
 
         @Override
-        public synchronized List<Appointment> between(LocalDate from, LocalDate to) {
-            return rows.values().stream().filter(a -> !a.day().isBefore(from) && !a.day().isAfter(to)).toList();
+        public synchronized List<Appointment> between(String centre, LocalDate from, LocalDate to) {
+            return rows.values().stream().filter(a -> (centre == null || at(centre, a)) && !a.day().isBefore(from)
+                    && !a.day().isAfter(to))
+                    .toList();
         }
 
         @Override
-        public synchronized List<Appointment> bookedUpTo(LocalDate day) {
-            return new ArrayList<>(rows.values().stream().filter(a -> a.state().equals(Appointment.BOOKED)
+        public synchronized List<Appointment> bookedUpTo(String centre, LocalDate day) {
+            return new ArrayList<>(rows.values().stream().filter(a -> at(centre, a) && a.state().equals(Appointment.BOOKED)
                     && !a.day().isAfter(day)).sorted(Comparator.comparing(Appointment::start)).toList());
         }
     }

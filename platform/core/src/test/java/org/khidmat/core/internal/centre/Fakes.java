@@ -220,31 +220,41 @@ final class Fakes {
         }
     }
 
+    /** Queues of every centre, as one shared database holds them. */
     static final class Queue implements QueueStore {
         final List<QueueToken> tokens = new ArrayList<>();
+        final Map<Long, String> centreOf = new HashMap<>();
         final Map<String, String> letters = new HashMap<>();
-        final Map<Integer, Counter> counters = new java.util.TreeMap<>();
+        final Map<String, Map<Integer, Counter>> counters = new HashMap<>();
 
-        Queue() {
-            for (int i = 1; i <= 6; i++) {
-                counters.put(i, new Counter(i, List.of(), true));
-            }
+        private synchronized Map<Integer, Counter> countersOf(String centre) {
+            return counters.computeIfAbsent(centre, k -> {
+                Map<Integer, Counter> six = new java.util.TreeMap<>();
+                for (int i = 1; i <= 6; i++) {
+                    six.put(i, new Counter(i, List.of(), true));
+                }
+                return six;
+            });
         }
 
         @Override
-        public synchronized QueueToken take(LocalDate day, String serviceId, String category, String reference,
-                String appointment, Instant at) {
+        public synchronized QueueToken take(String centre, LocalDate day, String serviceId, String category,
+                String reference, String appointment, Instant at) {
             String letter = letters.computeIfAbsent(category, c -> String.valueOf((char) ('A' + letters.size())));
-            long seq = tokens.stream().filter(t -> t.day().equals(day) && t.number().startsWith(letter + "-")).count() + 1;
+            long seq = tokens.stream().filter(t -> centre.equals(centreOf.get(t.id())) && t.day().equals(day)
+                    && t.number().startsWith(letter + "-")).count() + 1;
             QueueToken t = new QueueToken(tokens.size() + 1, day, letter + "-" + String.format("%03d", seq), serviceId,
                     category, reference, QueueToken.WAITING, 0, at, null, null, appointment);
             tokens.add(t);
+            centreOf.put(t.id(), centre);
             return t;
         }
 
         @Override
-        public synchronized Optional<QueueToken> callNext(LocalDate day, Collection<String> categories, int counter, Instant at) {
-            Optional<QueueToken> next = tokens.stream().filter(t -> t.day().equals(day) && QueueToken.WAITING.equals(t.state())
+        public synchronized Optional<QueueToken> callNext(String centre, LocalDate day, Collection<String> categories,
+                int counter, Instant at) {
+            Optional<QueueToken> next = tokens.stream().filter(t -> centre.equals(centreOf.get(t.id()))
+                    && t.day().equals(day) && QueueToken.WAITING.equals(t.state())
                     && (categories.isEmpty() || categories.contains(t.category())))
                     .min(Comparator.comparing((QueueToken t) -> t.appointment() == null).thenComparing(QueueToken::takenAt)
                             .thenComparing(QueueToken::id));
@@ -281,8 +291,9 @@ final class Fakes {
         }
 
         @Override
-        public synchronized List<QueueToken> tokens(LocalDate from, LocalDate to) {
-            return tokens.stream().filter(t -> !t.day().isBefore(from) && !t.day().isAfter(to)).toList();
+        public synchronized List<QueueToken> tokens(String centre, LocalDate from, LocalDate to) {
+            return tokens.stream().filter(t -> (centre == null || centre.equals(centreOf.get(t.id()))) && !t.day().isBefore(from)
+                    && !t.day().isAfter(to)).toList();
         }
 
         @Override
@@ -292,13 +303,44 @@ final class Fakes {
         }
 
         @Override
-        public List<Counter> counters() {
-            return List.copyOf(counters.values());
+        public synchronized List<Counter> counters(String centre) {
+            return List.copyOf(countersOf(centre).values());
         }
 
         @Override
-        public void saveCounter(Counter counter) {
-            counters.put(counter.number(), counter);
+        public synchronized void saveCounter(String centre, Counter counter) {
+            countersOf(centre).put(counter.number(), counter);
+        }
+    }
+
+    /** Signals between desks in one JVM, delivered at once to every subscriber but the publisher's own. */
+    static final class Signals {
+        private final List<Object[]> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int published;
+
+        /** @return the node's view of the signals */
+        org.khidmat.api.store.CentreEvents node() {
+            Object me = new Object();
+            return new org.khidmat.api.store.CentreEvents() {
+                @Override
+                public void publish(String centre, String event) {
+                    published++;
+                    for (Object[] s : subscribers) {
+                        if (s[0] != me && s[1].equals(centre)) {
+                            @SuppressWarnings("unchecked")
+                            java.util.function.Consumer<String> l = (java.util.function.Consumer<String>) s[2];
+                            l.accept(event);
+                        }
+                    }
+                }
+
+                @Override
+                public AutoCloseable subscribe(String centre, java.util.function.Consumer<String> listener) {
+                    Object[] s = {me, centre, listener};
+                    subscribers.add(s);
+                    return () -> subscribers.remove(s);
+                }
+            };
         }
     }
 

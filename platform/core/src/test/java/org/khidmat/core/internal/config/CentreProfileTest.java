@@ -21,6 +21,17 @@ class CentreProfileTest {
         assertEquals(ZoneId.of("Asia/Karachi"), centre.zone());
         assertEquals(List.of("en", "ur"), centre.languages());
         assertEquals("#01411c", centre.colour());
+        assertEquals("default", centre.id(), "a single centre needs no id");
+    }
+
+    @Test
+    void theCentreIdIsACodeAndAnotherValueKeepsThePreviousOne() {
+        CentreProfile centre = new CentreProfile(Configs.of(CentreConfig.class, Map.of("id", "isb-g11")));
+        assertEquals("isb-g11", centre.id());
+        for (String bad : new String[] {"Lahore Centre", "-lhr", "", "x".repeat(33)}) {
+            centre.modified(Configs.of(CentreConfig.class, Map.of("id", bad)));
+            assertEquals("isb-g11", centre.id(), bad);
+        }
     }
 
     @Test

@@ -21,8 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The centre's open figures for the public, no login and no personal data: {@code /figures} (page),
- * {@code /figures.csv} and {@code /figures.json} (downloads), and {@code GET /api/v1/figures}; each for the period
- * of the {@code from} and {@code to} query parameters, refused with 400 and the reason when they are not valid.
+ * {@code /figures.csv} and {@code /figures.json} (downloads), and {@code GET /api/v1/figures}; each for one centre
+ * ({@code ?centre=isb-g11}) or, by default, the whole country, and for the period of the {@code from} and {@code to} query parameters, refused with 400 and the reason when they are not valid.
  * A {@link Page} service: it comes and goes with the {@link Figures} service, and while that is away only these
  * paths answer 503.
  */
@@ -49,17 +49,23 @@ public final class FiguresPages implements Page {
             return switch (path) {
                 case "/figures" -> page.render(400, lang, q.get("from"), q.get("to"), null, List.of(), parsed.problem());
                 case "/figures.csv" -> Answer.text(400, message + "\n");
-                default -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("status", 400);
-                    body.put("error", message);
-                    yield Answer.json(400, new String(JsonOut.bytes(body), StandardCharsets.UTF_8));
-                }
+                default -> error(message);
+            };
+        }
+        String centre = q.get("centre");
+        if (centre != null && (centre.isBlank() || centre.equals("all"))) {
+            centre = null;
+        } else if (centre != null && !centre.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+            String message = "centre must be a centre's id like isb-g11 (lowercase letters, digits and -), or all";
+            return switch (path) {
+                case "/figures" -> Answer.page(400, "Open figures", "<p>" + message + "</p>");
+                case "/figures.csv" -> Answer.text(400, message + "\n");
+                default -> error(message);
             };
         }
         Period p = parsed.period();
-        List<FigureRow> rows = figures.figures(p.from(), p.to());
-        String name = "figures-" + p.from() + "-to-" + p.to();
+        List<FigureRow> rows = figures.figures(centre, p.from(), p.to());
+        String name = "figures-" + (centre == null ? "" : centre + "-") + p.from() + "-to-" + p.to();
         return switch (path) {
             case "/figures" -> page.render(200, lang, p.from().toString(), p.to().toString(), p, rows, null);
             case "/figures.csv" -> Answer.download("text/csv; charset=utf-8", name + ".csv",
@@ -68,5 +74,12 @@ public final class FiguresPages implements Page {
                     JsonOut.bytes(FigureJson.of(p, rows)));
             default -> Answer.json(200, new String(JsonOut.bytes(FigureJson.of(p, rows)), StandardCharsets.UTF_8));
         };
+    }
+
+    private static Answer error(String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 400);
+        body.put("error", message);
+        return Answer.json(400, new String(JsonOut.bytes(body), StandardCharsets.UTF_8));
     }
 }

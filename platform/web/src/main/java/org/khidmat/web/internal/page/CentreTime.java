@@ -40,6 +40,12 @@ public final class CentreTime {
         centre = configured;
     }
 
+    /** @return the id of the centre this node serves */
+    public static String centreId() {
+        Centre c = centre.get();
+        return c == null ? Centre.DEFAULT_ID : c.id();
+    }
+
     /** @return the centre's time zone */
     public static ZoneId zone() {
         Centre c = centre.get();

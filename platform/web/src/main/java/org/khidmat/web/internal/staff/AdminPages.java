@@ -109,7 +109,7 @@ public final class AdminPages extends Handler.Abstract {
         } else {
             try {
                 catalogue.setEnabled(id, enable, enable ? null : new DisabledReason(reason, DisabledReason.blank(form.get("reasonUr")),
-                        back).stored(), caller.name());
+                        back).stored(), caller.name(), "here".equals(form.get("where")));
                 if (enable) {
                     layout.note(caller, true, "services.enabledNote", id);
                 } else {

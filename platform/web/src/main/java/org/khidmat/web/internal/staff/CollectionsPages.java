@@ -76,7 +76,8 @@ public final class CollectionsPages extends Handler.Abstract {
         }
         Period p = parsed.period();
         String agency = admin ? null : caller.account().agency();
-        List<DailyCollection> rows = payments.reconciliation(p.from(), p.to()).stream()
+        // a centre admin reconciles the takings of this centre; an agency collects in every centre
+        List<DailyCollection> rows = payments.reconciliation(admin ? CentreTime.centreId() : null, p.from(), p.to()).stream()
                 .filter(c -> agency == null || agency.equals(c.agency())).toList();
         if (path.endsWith(".csv")) {
             Downloads.attachment(response, callback, "text/csv; charset=utf-8", "collections-" + (agency == null ? "all"
