@@ -4,18 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.khidmat.api.store.AccountStore;
-import org.khidmat.api.store.ApplicationStore;
-import org.khidmat.api.store.AppointmentStore;
-import org.khidmat.api.store.AuditLog;
-import org.khidmat.api.store.NotificationStore;
-import org.khidmat.api.store.PaymentStore;
-import org.khidmat.api.store.QueueStore;
-import org.khidmat.api.store.RatingStore;
-import org.khidmat.api.store.ServiceStates;
 import org.khidmat.testkit.Postgres;
 import org.khidmat.testkit.store.StoreUnderTest;
 
@@ -24,67 +14,22 @@ import org.khidmat.testkit.store.StoreUnderTest;
  * {@code KHIDMAT_TEST_PG_URL}) per test, migrated by opening it, the stores built as the DS components build them; a
  * second node is a second pool over the same schema, as another machine would have.
  */
-final class PostgresStoreUnderTest implements StoreUnderTest {
+final class PostgresStoreUnderTest extends SqlStoresUnderTest {
     private final Postgres.Db pg;
-    private final Database db;
-    private final AuditChain chain;
     private final List<PostgresStoreUnderTest> others = new ArrayList<>();
 
     private PostgresStoreUnderTest(Postgres.Db pg, boolean first) {
+        this(pg, PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 8), first);
+    }
+
+    private PostgresStoreUnderTest(Postgres.Db pg, Database db, boolean first) {
+        super(db, chained(db, first));
         this.pg = pg;
-        this.db = PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 8);
-        this.chain = new AuditChain(db, TestChain.KEY, Clock.systemUTC());
-        chain.signAnchor(first);
     }
 
     /** @return fresh stores over a new, empty schema */
     static PostgresStoreUnderTest fresh() {
         return new PostgresStoreUnderTest(Postgres.database(), true);
-    }
-
-    @Override
-    public ApplicationStore applications() {
-        return new SqlApplicationStore(db, chain);
-    }
-
-    @Override
-    public AuditLog audit() {
-        return new SqlAuditLog(db, chain);
-    }
-
-    @Override
-    public AccountStore accounts() {
-        return new SqlAccountStore(db, chain);
-    }
-
-    @Override
-    public QueueStore queue() {
-        return new SqlQueueStore(db);
-    }
-
-    @Override
-    public AppointmentStore appointments() {
-        return new SqlAppointmentStore(db);
-    }
-
-    @Override
-    public PaymentStore payments() {
-        return new SqlPaymentStore(db, chain);
-    }
-
-    @Override
-    public RatingStore ratings() {
-        return new SqlRatingStore(db, chain);
-    }
-
-    @Override
-    public NotificationStore notifications() {
-        return new SqlNotificationStore(db);
-    }
-
-    @Override
-    public ServiceStates serviceStates() {
-        return new SqlServiceStates(db, chain);
     }
 
     /** Drops the append-only trigger and edits the row on a connection of its own, as a person with the password could. */
@@ -116,6 +61,6 @@ final class PostgresStoreUnderTest implements StoreUnderTest {
     @Override
     public synchronized void close() {
         others.forEach(PostgresStoreUnderTest::close);
-        db.close();
+        database.close();
     }
 }

@@ -9,18 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.khidmat.api.store.AccountStore;
-import org.khidmat.api.store.ApplicationStore;
-import org.khidmat.api.store.AppointmentStore;
-import org.khidmat.api.store.AuditLog;
-import org.khidmat.api.store.NotificationStore;
-import org.khidmat.api.store.PaymentStore;
-import org.khidmat.api.store.QueueStore;
-import org.khidmat.api.store.RatingStore;
-import org.khidmat.api.store.ServiceStates;
 import org.khidmat.testkit.store.StoreUnderTest;
 
 /**
@@ -28,18 +18,18 @@ import org.khidmat.testkit.store.StoreUnderTest;
  * builds them, a second node as a second {@link SqliteDatabase} over the same file (its own writer and readers,
  * as another process would have; SQLite's locks and busy timeout keep them apart).
  */
-final class SqliteStoreUnderTest implements StoreUnderTest {
+final class SqliteStoreUnderTest extends SqlStoresUnderTest {
     private static Path template;
     private final Path file;
-    private final SqliteDatabase db;
-    private final AuditChain chain;
     private final List<SqliteStoreUnderTest> others = new ArrayList<>();
 
     private SqliteStoreUnderTest(Path file, boolean first) {
+        this(file, SqliteDatabase.open(file), first);
+    }
+
+    private SqliteStoreUnderTest(Path file, SqliteDatabase db, boolean first) {
+        super(db, chained(db, first));
         this.file = file;
-        this.db = SqliteDatabase.open(file);
-        this.chain = new AuditChain(db, TestChain.KEY, Clock.systemUTC());
-        chain.signAnchor(first);
     }
 
     /** @return fresh stores over a new database {@code k.db} in {@code dir}, a copy of the migrated template */
@@ -72,51 +62,6 @@ final class SqliteStoreUnderTest implements StoreUnderTest {
         return template;
     }
 
-    @Override
-    public ApplicationStore applications() {
-        return new SqlApplicationStore(db, chain);
-    }
-
-    @Override
-    public AuditLog audit() {
-        return new SqlAuditLog(db, chain);
-    }
-
-    @Override
-    public AccountStore accounts() {
-        return new SqlAccountStore(db, chain);
-    }
-
-    @Override
-    public QueueStore queue() {
-        return new SqlQueueStore(db);
-    }
-
-    @Override
-    public AppointmentStore appointments() {
-        return new SqlAppointmentStore(db);
-    }
-
-    @Override
-    public PaymentStore payments() {
-        return new SqlPaymentStore(db, chain);
-    }
-
-    @Override
-    public RatingStore ratings() {
-        return new SqlRatingStore(db, chain);
-    }
-
-    @Override
-    public NotificationStore notifications() {
-        return new SqlNotificationStore(db);
-    }
-
-    @Override
-    public ServiceStates serviceStates() {
-        return new SqlServiceStates(db, chain);
-    }
-
     /** Drops the append-only trigger and edits the row on a connection of its own, as a person with the file could. */
     @Override
     public void tamper(long seq) {
@@ -147,6 +92,6 @@ final class SqliteStoreUnderTest implements StoreUnderTest {
     @Override
     public synchronized void close() {
         others.forEach(SqliteStoreUnderTest::close);
-        db.close();
+        database.close();
     }
 }
