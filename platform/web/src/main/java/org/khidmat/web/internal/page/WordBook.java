@@ -2,40 +2,34 @@ package org.khidmat.web.internal.page;
 
 import org.khidmat.web.internal.http.Http;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.khidmat.api.Problem;
 
 /**
- * A book of words in English and Urdu for a group of citizen pages ({@link Words}, {@link HallWords},
- * {@link PayWords}, {@link FigureWords}); {@code {0}}, {@code {1}}... in a word are filled in by the caller.
+ * A book of words for a group of citizen pages ({@link Words}, {@link HallWords}, {@link PayWords},
+ * {@link FigureWords}), read from the book's language files through {@link Messages}; {@code {0}}, {@code {1}}... in a
+ * word are filled in with the values as text (a number is not regrouped or localised), and a word in a language
+ * without a file comes in English.
  */
 public final class WordBook {
-    private final Map<String, String[]> words = new HashMap<>();
+    private final String book;
 
-    public WordBook w(String key, String en, String ur) {
-        if (words.put(key, new String[] {en, ur}) != null) {
-            throw new IllegalArgumentException("two words for " + key);
-        }
-        return this;
+    public WordBook(String book) {
+        this.book = book;
+        Messages.of(book, Messages.FALLBACK);
     }
 
     /** @return whether the book has words for the key */
     boolean has(String key) {
-        return words.containsKey(key);
+        return Messages.of(book, Messages.FALLBACK).has(key);
     }
 
     /** @return the word in the language with {@code {i}} replaced by {@code values[i]}, as plain text (not escaped) */
     public String raw(String key, String lang, Object... values) {
-        String[] w = words.get(key);
-        if (w == null) {
-            throw new IllegalArgumentException("no words for " + key);
-        }
-        String s = "ur".equals(lang) ? w[1] : w[0];
+        Object[] text = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
-            s = s.replace("{" + i + "}", String.valueOf(values[i]));
+            text[i] = String.valueOf(values[i]);
         }
-        return s;
+        return Messages.of(book, lang).get(key, text);
     }
 
     /**

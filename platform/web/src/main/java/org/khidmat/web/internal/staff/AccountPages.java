@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.staff;
 
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
 
@@ -109,7 +111,7 @@ public final class AccountPages {
                 problems = List.of(Problem.of(null, e.getMessage(), e.getMessage()));
             }
         }
-        String lang = Languages.of(request);
+        String lang = Languages.of(request, Messages.STAFF);
         List<FieldProblem> shown = problems.stream().map(p -> FieldProblem.of(p, lang)).toList();
         render(request, response, callback, caller, 422, null, null, Map.of("username", username, "role", roleName, "agency", agency),
                 shown);

@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.staff;
 
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.http.Downloads;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
@@ -67,7 +69,7 @@ public final class CollectionsPages extends Handler.Abstract {
             if (path.endsWith(".csv")) {
                 Downloads.text(response, callback, 400, parsed.problem().en());
             } else {
-                String lang = Languages.of(request);
+                String lang = Languages.of(request, Messages.STAFF);
                 ConsoleLayout.send(response, callback, 400, "collections.jte", layout.frame(request, caller, "collections.titleError"),
                         new View(base, admin, "ur".equals(lang) ? parsed.problem().ur() : parsed.problem().en(),
                                 q.getOrDefault("from", ""), q.getOrDefault("to", ""), List.of(), ""));

@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.staff;
 
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
 
@@ -89,7 +91,7 @@ public final class ConsoleLayout {
     }
 
     private static Frame frameWith(Request request, Gate.Caller caller, Note n, String titleKey, Object... values) {
-        Messages m = Messages.of(Languages.of(request));
+        Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
         String role = caller == null ? null : m.get("role." + caller.account().role().name().toLowerCase(java.util.Locale.ROOT))
                 + (caller.account().agency() == null ? "" : ", " + caller.account().agency());
         return new Frame(m, m.get(titleKey, values), caller == null ? null : caller.name(), role,
@@ -137,9 +139,9 @@ public final class ConsoleLayout {
         }
         String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
         List<Link> out = new ArrayList<>();
-        for (String l : Languages.available()) {
+        for (String l : Languages.available(Messages.STAFF)) {
             if (!l.equals(m.lang())) {
-                out.add(new Link("/lang?to=" + l + "&back=" + back, Messages.of(l).get("language.name"), false, l));
+                out.add(new Link("/lang?to=" + l + "&back=" + back, Messages.of(Messages.STAFF, l).get("language.name"), false, l));
             }
         }
         return out;

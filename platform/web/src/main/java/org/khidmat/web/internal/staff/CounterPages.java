@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.staff;
 
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.citizen.ApplyPages;
 import org.khidmat.web.internal.hall.KioskPages;
 import org.khidmat.web.internal.http.Assets;
@@ -61,7 +63,7 @@ public final class CounterPages extends Handler.Abstract {
         List<Counter> counters = queue.counters();
         Optional<Counter> mine = chosen(request, counters);
         if (!Exchange.isPost(request)) {
-            String lang = Languages.of(request);
+            String lang = Languages.of(request, Messages.STAFF);
             if (rest.isEmpty() && mine.isPresent()) {
                 ConsoleLayout.Frame f = layout.frame(request, caller, "counter.title", mine.get().number());
                 ConsoleLayout.send(response, callback, 200, "counter.jte", ConsoleLayout.withScript(f, Assets.COUNTER_JS_PATH),
@@ -70,7 +72,7 @@ public final class CounterPages extends Handler.Abstract {
                 ConsoleLayout.send(response, callback, 200, "waitingPart.jte", layout.frame(request, caller, "counter.waiting"),
                         CounterView.waiting(mine.get(), queue.today(), catalogue.services(), lang));
             } else if (rest.isEmpty() || rest.equals("choose")) {
-                Messages m = Messages.of(lang);
+                Messages m = Messages.of(Messages.STAFF, lang);
                 List<Choice> choices = counters.stream().map(c -> new Choice(Integer.toString(c.number()),
                         c.open() ? Integer.toString(c.number()) : m.get("counter.numberClosed", Integer.toString(c.number())),
                         mine.isPresent() && mine.get().number() == c.number())).toList();

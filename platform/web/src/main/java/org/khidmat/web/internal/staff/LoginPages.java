@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.staff;
 
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
@@ -77,7 +79,7 @@ public final class LoginPages extends Handler.Abstract {
         String sent = f.get("form");
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
-            form(request, response, callback, 400, Messages.of(Languages.of(request)).get("login.expired"), username);
+            form(request, response, callback, 400, Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF)).get("login.expired"), username);
             return;
         }
         LoginResult r = gate.accounts().login(username, f.getOrDefault("password", "").toCharArray(),
@@ -86,7 +88,7 @@ public final class LoginPages extends Handler.Abstract {
             if (r.retryAfterSeconds() > 0) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
             }
-            Messages m = Messages.of(Languages.of(request));
+            Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
             form(request, response, callback, r.retryAfterSeconds() > 0 ? 429 : 401, r.retryAfterSeconds() > 0
                     ? m.get("login.throttled", r.retryAfterSeconds()) : m.get("login.wrong"), username);
             return;

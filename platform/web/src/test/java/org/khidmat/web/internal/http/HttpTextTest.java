@@ -1,6 +1,7 @@
 package org.khidmat.web.internal.http;
 
 import org.khidmat.web.internal.figures.FigureText;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.WordBook;
 import org.khidmat.web.internal.page.Words;
 
@@ -78,11 +79,11 @@ class HttpTextTest {
 
     @Test
     void wordsWithValuesAreSafeInUrdu() {
-        WordBook book = new WordBook().w("ref", "Your reference is {0}", "آپ کا حوالہ نمبر {0} ہے");
-        assertEquals("آپ کا حوالہ نمبر " + ltr("2026-000123") + " ہے", book.get("ref", "ur", "2026-000123"));
-        assertEquals("Your reference is 2026-000123", book.get("ref", "en", "2026-000123"));
-        assertEquals("آپ کا حوالہ نمبر &lt;i&gt;" + ltr("1-2") + " ہے", book.get("ref", "ur", "<i>1-2"));
-        assertEquals("آپ کا حوالہ نمبر 2026-000123 ہے", book.raw("ref", "ur", "2026-000123"), "plain text stays plain");
+        WordBook book = new WordBook(Messages.CITIZEN);
+        assertEquals("فیس " + ltr("2026-000123") + " سے شروع", book.get("feeFrom", "ur", "2026-000123"));
+        assertEquals("Fee from 2026-000123", book.get("feeFrom", "en", "2026-000123"));
+        assertEquals("فیس &lt;i&gt;" + ltr("1-2") + " سے شروع", book.get("feeFrom", "ur", "<i>1-2"));
+        assertEquals("فیس 2026-000123 سے شروع", book.raw("feeFrom", "ur", "2026-000123"), "plain text stays plain");
         assertEquals("13 ہندسے، مثلاً " + ltr("61101-1234567-1"), Words.get("cnicHint", "ur"));
         assertEquals("13 digits, for example 61101-1234567-1", Words.get("cnicHint", "en"));
     }

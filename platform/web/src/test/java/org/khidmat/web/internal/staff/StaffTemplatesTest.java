@@ -1,5 +1,6 @@
 package org.khidmat.web.internal.staff;
 
+import org.khidmat.web.internal.page.Messages;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ import org.khidmat.api.store.AuditCheck;
 /** The staff templates, compiled at build time, escape what they are given by context, in the shared frame. */
 class StaffTemplatesTest {
     private static ConsoleLayout.Frame frame(String lang, String who) {
-        Messages m = Messages.of(lang);
+        Messages m = Messages.of(Messages.STAFF, lang);
         return new ConsoleLayout.Frame(m, m.get("login.title"), who, "centre admin", "csrf\"value",
                 List.of(new ConsoleLayout.Link("/admin", "Bundles", true, null)), List.of(), null, null);
     }

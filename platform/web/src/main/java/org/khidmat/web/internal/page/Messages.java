@@ -1,4 +1,4 @@
-package org.khidmat.web.internal.staff;
+package org.khidmat.web.internal.page;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,21 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The staff consoles' words in one language, read from {@code messages_<lang>.properties} (UTF-8) beside this class;
- * a key missing in a language comes in English. A word is a {@link MessageFormat} pattern: {@code {0}} takes a value,
+ * One book of words in one language, read from {@code words/<book>_<lang>.properties} (UTF-8) in this bundle's
+ * {@code org/khidmat/web/internal/} folder: {@link #STAFF} for the consoles, {@link #CITIZEN}, {@link #HALL}, {@link #PAY}
+ * and {@link #FIGURES} for the citizen's pages. A key missing in a language comes in English. A word is a {@link MessageFormat} pattern: {@code {0}} takes a value,
  * {@code {0,choice,0#...|1#...|1<...}} chooses the plural form (one and other for English and Urdu, as CLDR has
- * them), and a quote is written {@code ''}. Adding a language is adding its file ({@link Languages} finds it); the file
+ * them), and a quote is written {@code ''}. Adding a language is adding its files ({@link Languages} finds them); the file
  * names the language ({@code language.name}) and its direction ({@code language.dir}).
  */
-final class Messages {
-    static final String FALLBACK = "en";
+public final class Messages {
+    public static final String STAFF = "staff";
+    public static final String CITIZEN = "citizen";
+    public static final String HALL = "hall";
+    public static final String PAY = "pay";
+    public static final String FIGURES = "figures";
+    public static final String FALLBACK = "en";
+    static final String FOLDER = "org/khidmat/web/internal/words";
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
     private final String lang;
     private final Locale locale;
@@ -34,18 +41,26 @@ final class Messages {
         this.english = english;
     }
 
-    /** @return the words of {@code lang}, or English when the centre has no file for it */
-    static Messages of(String lang) {
-        String l = lang != null && Languages.available().contains(lang) ? lang : FALLBACK;
-        return LOADED.computeIfAbsent(l, k -> new Messages(k, read(k), k.equals(FALLBACK) ? read(k) : of(FALLBACK).words));
+    /** @return the words of {@code book} in {@code lang}, or in English when the centre has no file for it */
+    public static Messages of(String book, String lang) {
+        String l = lang != null && Languages.available(book).contains(lang) ? lang : FALLBACK;
+        Messages m = LOADED.get(book + "_" + l);
+        if (m == null) {
+            Properties words = read(book, l);
+            m = new Messages(l, words, l.equals(FALLBACK) ? words : of(book, FALLBACK).words);
+            Messages first = LOADED.putIfAbsent(book + "_" + l, m);
+            m = first != null ? first : m;
+        }
+        return m;
     }
 
     /** @return the raw words of a language file, for checks */
-    static Properties read(String lang) {
+    public static Properties read(String book, String lang) {
         Properties p = new Properties();
-        try (InputStream in = Messages.class.getResourceAsStream("messages_" + lang + ".properties")) {
+        String name = FOLDER + "/" + book + "_" + lang + ".properties";
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalArgumentException("no messages_" + lang + ".properties beside " + Messages.class.getName());
+                throw new IllegalArgumentException("no " + name + " in the web bundle");
             }
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -54,17 +69,17 @@ final class Messages {
         return p;
     }
 
-    String lang() {
+    public String lang() {
         return lang;
     }
 
     /** @return {@code rtl} or {@code ltr} */
-    String dir() {
+    public String dir() {
         return "rtl".equals(words.getProperty("language.dir")) ? "rtl" : "ltr";
     }
 
     /** @return whether there is a word for the key in this language or in English */
-    boolean has(String key) {
+    public boolean has(String key) {
         return words.containsKey(key) || english.containsKey(key);
     }
 
@@ -72,11 +87,11 @@ final class Messages {
      * @return the word for {@code key} with the values filled in, as plain text (a template escapes it)
      * @throws IllegalArgumentException for a key no language file has: a missing word is a bug, not a blank
      */
-    String get(String key, Object... values) {
+    public String get(String key, Object... values) {
         MessageFormat f = formats.computeIfAbsent(key, k -> {
             String pattern = words.getProperty(k, english.getProperty(k));
             if (pattern == null) {
-                throw new IllegalArgumentException("no word for '" + k + "' in messages_" + FALLBACK + ".properties");
+                throw new IllegalArgumentException("no word for '" + k + "' in the English file of its book");
             }
             return new MessageFormat(pattern, locale);
         });
@@ -86,7 +101,7 @@ final class Messages {
     }
 
     /** @return the word for {@code prefix + id} if there is one, else {@code fallback} (for words keyed by data) */
-    String getOr(String key, String fallback) {
+    public String getOr(String key, String fallback) {
         return has(key) ? get(key) : fallback;
     }
 }

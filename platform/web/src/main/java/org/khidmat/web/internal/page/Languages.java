@@ -1,7 +1,6 @@
-package org.khidmat.web.internal.staff;
+package org.khidmat.web.internal.page;
 
 import org.khidmat.web.internal.http.Exchange;
-import org.khidmat.web.internal.page.Layout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,46 +22,45 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The languages of the staff consoles: one per {@code messages_<lang>.properties} file beside {@link Messages}, found
- * in the bundle (or, in unit tests, in the class folder), English first; and the one a request asks for.
+ * The languages of a book of words ({@link Messages}): one per {@code <book>_<lang>.properties} file, found in the
+ * bundle (or, in unit tests, in the class folder), English first; and the one a request asks for.
  */
-final class Languages {
-    private static final Pattern FILE = Pattern.compile("messages_([a-z]{2,3})\\.properties");
-    private static volatile List<String> available;
+public final class Languages {
+    private static final Pattern FILE = Pattern.compile("([a-z]+)_([a-z]{2,3})\\.properties");
+    private static final Map<String, List<String>> AVAILABLE = new ConcurrentHashMap<>();
 
     private Languages() {
     }
 
-    static List<String> available() {
-        List<String> a = available;
-        if (a == null) {
-            a = find();
-            available = a;
-        }
-        return a;
+    /** @return the languages {@code book} has a file for, English first */
+    public static List<String> available(String book) {
+        return AVAILABLE.computeIfAbsent(book, Languages::find);
     }
 
     /** @return the language asked for by {@code ?lang=}, else the remembered one ({@link Layout#LANG_COOKIE}), else English */
-    static String of(Request request) {
+    public static String of(Request request, String book) {
         String q = Exchange.query(request).get("lang");
-        if (q != null && available().contains(q)) {
+        if (q != null && available(book).contains(q)) {
             return q;
         }
         String c = Exchange.cookie(request, Layout.LANG_COOKIE);
-        return c != null && available().contains(c) ? c : Messages.FALLBACK;
+        return c != null && available(book).contains(c) ? c : Messages.FALLBACK;
     }
 
-    private static List<String> find() {
+    private static List<String> find(String book) {
         List<String> names = new ArrayList<>();
         Bundle bundle = FrameworkUtil.getBundle(Languages.class);
-        String folder = Languages.class.getPackageName().replace('.', '/');
         if (bundle != null) {
-            Enumeration<URL> found = bundle.findEntries(folder, "messages_*.properties", false);
+            Enumeration<URL> found = bundle.findEntries(Messages.FOLDER, book + "_*.properties", false);
             for (URL u : found == null ? Collections.<URL>emptyList() : Collections.list(found)) {
                 names.add(u.getPath().substring(u.getPath().lastIndexOf('/') + 1));
             }
         } else {
-            try (Stream<Path> files = Files.list(Paths.get(Languages.class.getResource("messages_en.properties").toURI()).getParent())) {
+            URL english = Languages.class.getClassLoader().getResource(Messages.FOLDER + "/" + book + "_" + Messages.FALLBACK + ".properties");
+            if (english == null) {
+                throw new IllegalArgumentException("no English file for the words of " + book);
+            }
+            try (Stream<Path> files = Files.list(Paths.get(english.toURI()).getParent())) {
                 files.forEach(p -> names.add(p.getFileName().toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -71,8 +71,8 @@ final class Languages {
         List<String> langs = new ArrayList<>();
         for (String n : names) {
             Matcher m = FILE.matcher(n);
-            if (m.matches()) {
-                langs.add(m.group(1));
+            if (m.matches() && m.group(1).equals(book)) {
+                langs.add(m.group(2));
             }
         }
         langs.sort((x, y) -> x.equals(Messages.FALLBACK) ? -1 : y.equals(Messages.FALLBACK) ? 1 : x.compareTo(y));
