@@ -2,12 +2,10 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Templates;
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,28 +45,7 @@ public final class ConsoleLayout {
     record Link(String href, String label, boolean current, String lang) {
     }
 
-    /** Made at the first staff page, not when the web server is set up at the centre's start. */
-    private static final class Engine {
-        static final TemplateEngine ENGINE = engine();
-    }
-
     private final Map<String, Note> notes = new ConcurrentHashMap<>();
-
-    /**
-     * jte finds precompiled templates with the thread's context class loader as it was when the engine was made (not
-     * with the loader it is given); in the framework that must be this bundle's, not the launcher's.
-     */
-    private static TemplateEngine engine() {
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(ConsoleLayout.class.getClassLoader());
-        try {
-            return TemplateEngine.createPrecompiled(null, ContentType.Html, ConsoleLayout.class.getClassLoader(),
-                    ConsoleLayout.class.getPackageName());
-        } finally {
-            thread.setContextClassLoader(before);
-        }
-    }
 
     /** Leaves a note, a word of the messages files with its values, for the caller's next page. */
     void note(Gate.Caller caller, boolean ok, String key, Object... values) {
@@ -154,9 +131,7 @@ public final class ConsoleLayout {
         if (view != null) {
             params.put("view", view);
         }
-        StringOutput out = new StringOutput(8192);
-        Engine.ENGINE.render(template, params, out);
-        return out.toString();
+        return Templates.render("staff/" + template, params);
     }
 
     /** Answers with a page of the console. */
