@@ -2,6 +2,7 @@ package org.khidmat.web.internal.citizen;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.ServiceAway;
 import org.khidmat.web.internal.page.FormHtml;
 import org.khidmat.web.internal.page.HallWords;
 import org.khidmat.web.internal.page.Layout;
@@ -60,10 +61,7 @@ public final class ApplyPages {
      */
     public void startForToken(Request request, Response response, Callback callback, CatalogueEntry e, QueueToken token,
             String operator) {
-        Draft d = drafts.start(request, response, e.id());
-        d.tokenId = token.id();
-        d.tokenNumber = token.number();
-        d.operator = operator;
+        drafts.start(request, response, e.id(), token.id(), token.number(), operator);
         Exchange.redirect(response, callback, e.descriptor().fees().size() > 1 ? base(e) + "tier" : base(e) + "page/1");
     }
 
@@ -74,21 +72,24 @@ public final class ApplyPages {
             Exchange.redirect(response, callback, "/services/" + e.id());
             return;
         }
-        synchronized (draft) {
-            if (step.equals("done")) {
-                done(request, response, callback, lang, e, draft);
-            } else if (draft.reference != null) {
-                Exchange.redirect(response, callback, base(e) + "done");
-            } else if (step.equals("tier")) {
-                tier(request, response, callback, lang, e, draft);
-            } else if (step.equals("check")) {
-                check(request, response, callback, lang, e, draft);
-            } else if (step.startsWith("page/") && pages(e.descriptor()).contains(number(step.substring(5)))) {
-                page(request, response, callback, lang, e, draft, number(step.substring(5)));
-            } else {
-                Http.html(response, callback, 404, StartPage.notFound(request, lang));
-            }
+        if (step.equals("done")) {
+            done(request, response, callback, lang, e, draft);
+        } else if (draft.reference != null) {
+            Exchange.redirect(response, callback, base(e) + "done");
+        } else if (step.equals("tier")) {
+            tier(request, response, callback, lang, e, draft);
+        } else if (step.equals("check")) {
+            check(request, response, callback, lang, e, draft);
+        } else if (step.startsWith("page/") && pages(e.descriptor()).contains(number(step.substring(5)))) {
+            page(request, response, callback, lang, e, draft, number(step.substring(5)));
+        } else {
+            Http.html(response, callback, 404, StartPage.notFound(request, lang));
         }
+    }
+
+    /** The draft went (idle too long, or given way) between its read and its write: the form starts again. */
+    private static void gone(Response response, Callback callback, CatalogueEntry e) {
+        Exchange.redirect(response, callback, "/services/" + e.id());
     }
 
     private void tier(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft)
@@ -99,6 +100,10 @@ public final class ApplyPages {
             String chosen = Exchange.form(request).getOrDefault("tier", "");
             if (d.fee(chosen).isPresent()) {
                 draft.tier = chosen;
+                if (!drafts.save(draft)) {
+                    gone(response, callback, e);
+                    return;
+                }
                 Exchange.redirect(response, callback, isChange(request) ? base(e) + "check" : base(e) + "page/1");
                 return;
             }
@@ -152,7 +157,10 @@ public final class ApplyPages {
                         "The answers are too long. Please shorten them.", "جوابات بہت طویل ہیں۔ براہ کرم انہیں مختصر کریں۔"));
             }
             if (problems.isEmpty()) {
-                drafts.keep(draft, answers);
+                if (!drafts.keep(draft, answers)) {
+                    gone(response, callback, e);
+                    return;
+                }
                 List<Integer> pages = pages(d);
                 int at = pages.indexOf(n);
                 boolean last = at == pages.size() - 1;
@@ -176,18 +184,32 @@ public final class ApplyPages {
         List<Problem> problems = List.of();
         if (Exchange.isPost(request)) {
             Exchange.form(request);
-            SubmitResult r = applications.submit(d.id(), draft.tier, draft.answers);
+            if (!drafts.claim(draft)) { // being filed by another request (a double click, maybe on another node)
+                Exchange.redirect(response, callback, base(e) + "done");
+                return;
+            }
+            SubmitResult r;
+            try {
+                r = applications.submit(d.id(), draft.tier, draft.answers);
+            } catch (RuntimeException failed) {
+                release(draft);
+                throw failed;
+            }
             switch (r.outcome()) {
                 case ACCEPTED -> {
                     draft.reference = r.reference();
                     if (draft.tokenId > 0) {
                         tie(draft);
                     }
-                    Exchange.redirect(response, callback, base(e) + "done");
+                    filed(request, response, callback, lang, e, draft);
                     return;
                 }
-                case INVALID -> problems = r.problems();
+                case INVALID -> {
+                    problems = r.problems();
+                    release(draft);
+                }
                 default -> {
+                    release(draft);
                     Http.html(response, callback, 503, Layout.page(request, lang, Words.get("unavailable", lang),
                             "<h1>" + Words.get("unavailable", lang) + "</h1><p>" + Words.get("unavailableText", lang) + "</p>"));
                     return;
@@ -220,6 +242,35 @@ public final class ApplyPages {
         b.append("</dl>\n<p>").append(Words.get("declaration", lang)).append("</p><form method=\"post\">")
                 .append("<button type=\"submit\" id=\"submit\">").append(Words.get("submit", lang)).append("</button></form>");
         Http.html(response, callback, 200, Layout.page(request, lang, Words.get("check", lang), b.toString()));
+    }
+
+    /**
+     * Keeps the reference in the draft and sends the citizen to the confirmation; when the draft cannot be written the
+     * application stands all the same, so the confirmation is shown at once, never a failure hiding a filed reference.
+     */
+    private void filed(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft) {
+        boolean kept;
+        try {
+            kept = drafts.save(draft);
+        } catch (ServiceAway notKept) {
+            kept = false;
+        }
+        if (kept) {
+            Exchange.redirect(response, callback, base(e) + "done");
+        } else {
+            LOG.warn("application {} was filed but its draft could not keep the reference; confirmation shown at once",
+                    draft.reference);
+            done(request, response, callback, lang, e, draft);
+        }
+    }
+
+    /** Ends the claim for filing of a draft that was not filed, so the citizen may send it again at once. */
+    private void release(Draft draft) {
+        try {
+            drafts.save(draft);
+        } catch (ServiceAway e) {
+            // the claim ends by itself after Drafts.FILING
+        }
     }
 
     /** Ties the filed application to the token it was filed for; the application stands even when this fails. */
