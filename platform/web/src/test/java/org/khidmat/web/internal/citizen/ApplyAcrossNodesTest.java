@@ -138,6 +138,20 @@ class ApplyAcrossNodesTest {
     }
 
     @Test
+    void aPageOnlyReadKeepsTheDraftAliveWithAtMostOneWriteAMinute() throws Exception {
+        String cookie = begin();
+        String key = cookie.substring(cookie.indexOf('=') + 1);
+        store.age(key, Duration.ofSeconds(30));
+        page(b, "GET", "/apply/" + ID + "/page/1", cookie, null, 1, 0);
+        store.age(key, Duration.ofMinutes(90));
+        page(a, "GET", "/apply/" + ID + "/page/1", cookie, null, 1, 1);
+        page(b, "GET", "/apply/" + ID + "/page/1", cookie, null, 1, 0);
+        store.age(key, Duration.ofMinutes(90));
+        assertEquals(200, page(a, "GET", "/apply/" + ID + "/page/1", cookie, null, 1, 1).statusCode(),
+                "three hours since it began, but used within two: still there");
+    }
+
+    @Test
     void aSecondFilingOfADraftBeingFiledElsewhereFilesNothing() throws Exception {
         String cookie = begin();
         page(a, "POST", "/apply/" + ID + "/page/1", cookie, "cnic=" + CNIC + "&mobile=0300-7654321", 1, 1);

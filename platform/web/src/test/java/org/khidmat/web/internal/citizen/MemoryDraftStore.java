@@ -73,6 +73,11 @@ final class MemoryDraftStore implements DraftStore {
         return won[0];
     }
 
+    /** Moves a draft's last use back by {@code by}, as if that time had passed. */
+    void age(String id, java.time.Duration by) {
+        rows.computeIfPresent(id, (k, r) -> new Row(r.draft(), r.touched().minus(by), r.claimedUntil()));
+    }
+
     @Override
     public int count() {
         return rows.size();
