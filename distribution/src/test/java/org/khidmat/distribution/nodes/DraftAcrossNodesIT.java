@@ -97,6 +97,22 @@ class DraftAcrossNodesIT {
         assertTrue(tracked.body().contains(reference), tracked.body());
     }
 
+    @Test
+    void aFormOutlivesARestartOfTheNodeThatBeganIt() throws Exception {
+        HttpResponse<String> start = post(b, "/services/" + SERVICE + "/start", null, Map.of());
+        String cookie = start.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("khidmat_draft="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> page1 = post(b, "/apply/" + SERVICE + "/page/1", cookie,
+                Map.of("fullName", "Bilal Ahmed", "cnic", CNIC));
+        assertEquals("/apply/" + SERVICE + "/page/2", location(page1), page1.body());
+        b.stop();
+        b.start();
+        HttpResponse<String> page2 = get(b, "/apply/" + SERVICE + "/page/2", cookie);
+        assertEquals(200, page2.statusCode(), "the draft outlived the restart: " + location(page2));
+        HttpResponse<String> back = get(b, "/apply/" + SERVICE + "/page/1", cookie);
+        assertTrue(back.body().contains("Bilal Ahmed"), "page 1's answers are still there: " + back.body());
+    }
+
     private static String location(HttpResponse<String> r) {
         return r.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse("(none: "
                 + r.statusCode() + ")");
