@@ -107,7 +107,9 @@ public enum Dialect {
         /** The schema: one node migrates, the others wait and find it done. */
         MIGRATION(0x4b48_0003L),
         /** Centre events: ids commit in order, so a poller reading after the last id it saw misses none. */
-        CENTRE_EVENTS(0x4b48_0004L);
+        CENTRE_EVENTS(0x4b48_0004L),
+        /** Citizens' drafts: the count per address and the total are checked and kept by one opener at a time. */
+        DRAFTS(0x4b48_0d01L);
 
         final long key;
 

@@ -68,6 +68,7 @@ class AuditKeyingTest {
                     "CREATE INDEX application_service ON application (service_id)"}) {
                 s.execute(v7);
             }
+            s.execute("DROP TABLE draft"); // V13
             for (String v12 : new String[] {"DROP TABLE centre", "DROP TABLE queue_number", "DROP TABLE centre_event",
                     "DROP INDEX payment_centre_paid", "ALTER TABLE payment DROP COLUMN centre",
                     "ALTER TABLE application DROP COLUMN centre"}) {

@@ -68,6 +68,7 @@ import org.khidmat.api.platform.Notifications;
 import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.Ratings;
+import org.khidmat.api.store.DraftStore;
 import org.khidmat.api.store.Throttles;
 import org.khidmat.api.web.Page;
 import org.osgi.framework.BundleContext;
@@ -107,6 +108,9 @@ public final class WebServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile Throttles throttles;
+    /** Citizens' drafts in the database, so any node continues a form (optional: forms answer 503 while it is away). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DraftStore draftStore;
     private volatile Got got;
 
     // dynamic and greedy: a page that needs one of these answers 503 while it is away (Standby), the rest serve on
@@ -166,7 +170,9 @@ public final class WebServer {
         Uploads uploads = new Uploads(home.resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
         BundleForms bundles = new BundleForms(desk, uploads, layout, catalogue);
-        ApplyPages apply = new ApplyPages(applications, new Drafts(), queue);
+        DraftStore drafts = Standby.of(DraftStore.class, () -> this.draftStore, "Forms cannot be filled in at the moment.",
+                "اس وقت فارم پُر نہیں کیے جا سکتے۔");
+        ApplyPages apply = new ApplyPages(applications, new Drafts(drafts), queue);
         BookingQuota quota = new BookingQuota(java.time.Clock.systemUTC(), BookingQuota.PER_DAY);
         Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);

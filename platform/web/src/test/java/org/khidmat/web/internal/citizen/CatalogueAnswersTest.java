@@ -54,7 +54,7 @@ class CatalogueAnswersTest {
                     throw new UnsupportedOperationException(m.getName());
                 });
         Handler.Sequence site = new Handler.Sequence(new ApiHandler(catalogue, FakeDeployer.ready(() -> true)),
-                CitizenSite.routes(catalogue, none, new ApplyPages(none, new Drafts(), null), new TrackSections(null, null, null)));
+                CitizenSite.routes(catalogue, none, new ApplyPages(none, new Drafts(new MemoryDraftStore()), null), new TrackSections(null, null, null)));
         server = new TestServer(site, TrustedProxies.parse(""), 1000);
     }
 

@@ -65,7 +65,7 @@ class UrduFormPageTest {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(CitizenSite.routes(catalogue, applications, new ApplyPages(applications, new Drafts(), null),
+        server.setHandler(CitizenSite.routes(catalogue, applications, new ApplyPages(applications, new Drafts(new MemoryDraftStore()), null),
                 new TrackSections(null, null, null)));
         server.start();
     }
