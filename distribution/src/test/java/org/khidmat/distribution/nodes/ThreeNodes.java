@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.khidmat.distribution.Centre;
 import org.khidmat.testkit.Postgres;
 
@@ -38,10 +39,12 @@ final class ThreeNodes implements AutoCloseable {
         this.db = db;
     }
 
-    /** Installs the three homes and starts the nodes one after the other. */
-    static ThreeNodes start(Path folder) throws IOException, InterruptedException {
+    /** Installs the three homes, each with the same audit key; {@link #startAll()} starts them. */
+    static ThreeNodes install(Path folder) throws IOException {
         ThreeNodes three = new ThreeNodes(Postgres.database());
-        String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(32)) + "\n";
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String key = HexFormat.of().formatHex(secret) + "\n"; // nodes over one database share the key of its chain
         for (int i = 0; i < 3; i++) {
             Centre c = Centre.install(folder.resolve("node" + (i + 1)))
                     .env("KHIDMAT_NODE", "node-" + (i + 1)).env("KHIDMAT_CENTRE", CENTRE)
@@ -54,10 +57,29 @@ final class ThreeNodes implements AutoCloseable {
             Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
             three.nodes[i] = c;
         }
-        for (Centre c : three.nodes) {
-            c.start();
-        }
         return three;
+    }
+
+    /** Starts node 1 (it migrates the database and seeds the bundle set), then nodes 2 and 3 together. */
+    void startAll() throws IOException, InterruptedException {
+        nodes[0].start();
+        CompletableFuture<Centre> second = CompletableFuture.supplyAsync(() -> started(nodes[1]));
+        try {
+            nodes[2].start();
+        } finally {
+            second.join(); // a failure to start either fails the class, whose @AfterAll stops what did start
+        }
+    }
+
+    private static Centre started(Centre c) {
+        try {
+            return c.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return node 1, 2 or 3 */

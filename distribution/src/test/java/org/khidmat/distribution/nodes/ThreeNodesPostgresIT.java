@@ -1,12 +1,14 @@
 package org.khidmat.distribution.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +48,8 @@ class ThreeNodesPostgresIT {
 
     @BeforeAll
     void start() throws Exception {
-        three = ThreeNodes.start(temp);
+        three = ThreeNodes.install(temp);
+        three.startAll();
     }
 
     @AfterAll
@@ -113,7 +116,10 @@ class ThreeNodesPostgresIT {
     void queueTokensTakenOnThreeNodesInParallelNeverRepeatAndLeaveNoGaps() throws Exception {
         int perNode = 8;
         int each = 10;
+        long t0 = System.nanoTime();
         List<Citizens.Token> tokens = Citizens.takeTokens(three.all(), perNode, each, SECP);
+        System.out.printf("ThreeNodesPostgresIT: %d tokens taken on three nodes by %d kiosks at once in %d ms%n", tokens.size(),
+                3 * perNode, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         assertEquals(3 * perNode * each, tokens.size(), "tokens given");
         Set<String> numbers = new HashSet<>();
         List<String> repeated = new ArrayList<>();
@@ -188,23 +194,30 @@ class ThreeNodesPostgresIT {
     }
 
     /**
-     * Stops node {@code late}; through node {@code via} deploys a new bundle, disables a service of another and updates
-     * that other; starts node {@code late} and, at once after its ready line, compares what it lists and runs.
+     * Stops node {@code late}; through node {@code via} withdraws a bundle, deploys a new one, disables a service of a
+     * third and updates that third; starts node {@code late} and, at once after its ready line, compares what it lists and runs.
      */
     private void catchesUp(int late, int via, String name, boolean fromDeployFolder) throws Exception {
         String service = name + ".svc";
         byte[] first = TestBundles.bundle("org.khidmat.test." + name, "1.0.0")
                 .descriptor("u", TestBundles.descriptor(service, name, "Service U")).bytes();
+        String gone = name + "x";
+        byte[] withdrawn = TestBundles.bundle("org.khidmat.test." + gone, "1.0.0")
+                .descriptor("x", TestBundles.descriptor(gone + ".svc", gone, "Service X")).bytes();
         Staffer admin = Staffer.login(three.node(via));
         if (fromDeployFolder) {
             ThreeNodes.drop(three.node(1), name + ".jar", first);
+            ThreeNodes.drop(three.node(1), gone + ".jar", withdrawn);
         } else {
             assertEquals(200, admin.upload(first).statusCode());
+            assertEquals(200, admin.upload(withdrawn).statusCode());
         }
-        assertTrue(Centre.await(Duration.ofSeconds(20), () -> three.all().stream()
-                .allMatch(n -> ThreeNodes.service(n, service).isPresent())), "every node lists " + service + " at first");
+        assertTrue(Centre.await(Duration.ofSeconds(20), () -> three.all().stream().allMatch(n -> ThreeNodes.service(n, service)
+                .isPresent() && ThreeNodes.service(n, gone + ".svc").isPresent())), "every node lists both bundles at first");
         three.node(late).stop();
         try {
+            HttpResponse<String> out = admin.withdraw("org.khidmat.test." + gone);
+            assertEquals(200, out.statusCode(), out.body());
             HttpResponse<String> deployed = admin.upload(TestBundles.bundle("org.khidmat.test." + name + "n", "1.0.0")
                     .descriptor("n", TestBundles.descriptor(name + "n.svc", name + "n", "Service N")).bytes());
             assertEquals(200, deployed.statusCode(), deployed.body());
@@ -219,8 +232,13 @@ class ThreeNodesPostgresIT {
         // read at once after the ready line, with a session made on another node (sessions are in the database)
         Map<String, String> lateServices = ThreeNodes.serviceStates(three.node(late));
         Map<String, String> lateBundles = ThreeNodes.bundles(admin.on(three.node(late)));
+        HttpResponse<String> ready = three.node(late).get("/health/ready");
+        assertEquals(200, ready.statusCode(), "the late node " + late + " is ready for the balancer once it says so: " + ready.body());
         assertTrue(lateServices.getOrDefault(service, "").startsWith("disabled org.khidmat.test." + name + "@1.1.0"),
                 "the late node " + late + " serves the update and the disable made while it was down: " + lateServices.get(service));
+        assertFalse(lateServices.containsKey(gone + ".svc"), "the late node " + late + " lists the bundle withdrawn while it was down");
+        assertFalse(Files.exists(three.node(1).deploy().resolve(gone + ".jar")),
+                "node 1's deploy/ still holds the withdrawn bundle, which its next start would deploy again");
         for (int n = 1; n <= 3; n++) {
             if (n != late) {
                 assertEquals(ThreeNodes.serviceStates(three.node(n)), lateServices,
