@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.khidmat.distribution.Centre;
 import org.khidmat.testkit.Postgres;
 
@@ -107,6 +108,32 @@ final class ThreeNodes implements AutoCloseable {
         jvms.get(0).destroyForcibly();
         jvms.get(0).onExit().join();
         c.kill();
+    }
+
+    /**
+     * Runs {@code bin/khidmat verify-audit} of node 1's home against the database, as an operator checks the chain.
+     *
+     * @return its first line of output (the verdict), after it ended with 0
+     */
+    String verifyAudit() throws IOException, InterruptedException {
+        Centre c = nodes[0];
+        Path said = Files.createTempFile(c.home().getParent(), "verify-audit", ".out");
+        ProcessBuilder pb = new ProcessBuilder(c.home().resolve("bin/khidmat").toString(), "verify-audit")
+                .redirectErrorStream(true).redirectOutput(said.toFile());
+        pb.environment().put("KHIDMAT_HOME", c.home().toString());
+        pb.environment().put("KHIDMAT_DB_URL", db.url());
+        pb.environment().put("KHIDMAT_DB_USER", db.user());
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("bin/khidmat verify-audit did not end within 60 s");
+        }
+        List<String> lines = Files.readAllLines(said, StandardCharsets.UTF_8);
+        Files.delete(said);
+        if (p.exitValue() != 0 || lines.isEmpty()) {
+            throw new AssertionError("bin/khidmat verify-audit ended with " + p.exitValue() + ": " + lines);
+        }
+        return lines.get(0);
     }
 
     /** Writes a jar elsewhere and moves it into the node's deploy/, as an operator should. */

@@ -177,6 +177,8 @@ class ThreeNodesPostgresIT {
             assertEquals(List.of(), lost, "acknowledged applications that do not track, with history, on the surviving nodes");
             assertEquals(List.of(), unrecorded(), "stored applications without their application.submit audit row or"
                     + " their submitted message (both are written in the application's own transaction)");
+            String verdict = three.verifyAudit();
+            assertTrue(verdict.startsWith("verdict=intact "), "the audit chain three nodes wrote, one killed: " + verdict);
         } finally {
             three.node(3).start();
         }
