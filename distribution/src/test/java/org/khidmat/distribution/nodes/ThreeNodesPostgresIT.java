@@ -115,7 +115,7 @@ class ThreeNodesPostgresIT {
     @Test
     void queueTokensTakenOnThreeNodesInParallelNeverRepeatAndLeaveNoGaps() throws Exception {
         int perNode = 8;
-        int each = 10;
+        int each = 6;
         long t0 = System.nanoTime();
         List<Citizens.Token> tokens = Citizens.takeTokens(three.all(), perNode, each, SECP);
         System.out.printf("ThreeNodesPostgresIT: %d tokens taken on three nodes by %d kiosks at once in %d ms%n", tokens.size(),
