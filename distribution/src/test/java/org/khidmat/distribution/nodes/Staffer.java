@@ -16,12 +16,22 @@ final class Staffer {
     static final String PASSWORD = "admin-password-for-node-tests";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Centre centre;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private String csrf;
 
     private Staffer(Centre centre) {
+        this(centre, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(2)).build(), null);
+    }
+
+    private Staffer(Centre centre, HttpClient http, String csrf) {
         this.centre = centre;
+        this.http = http;
+        this.csrf = csrf;
+    }
+
+    /** The same session (its cookie and CSRF token) sent to another node, as a balancer that does not stick does. */
+    Staffer on(Centre other) {
+        return new Staffer(other, http, csrf);
     }
 
     static Staffer login(Centre centre) throws IOException {

@@ -107,6 +107,17 @@ public final class AuditChain {
     }
 
     /** @return the anchor, or {@code null} when its row is missing */
+    /** @return whether the log is as a new database has it: an anchor at entry 0 and no entry, no application */
+    private static boolean unwritten(Connection c, Anchor anchor) throws SQLException {
+        if (anchor.seq() != 0 || !AuditHash.GENESIS.equals(anchor.hash())) {
+            return false;
+        }
+        try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM audit_log) + (SELECT COUNT(*) FROM application)")) {
+            return row.next() && row.getLong(1) == 0;
+        }
+    }
+
     static Anchor anchor(Connection c) throws SQLException {
         try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery(
                 "SELECT last_plain_seq, last_plain_hash, mac FROM audit_anchor WHERE id = 1")) {
@@ -119,9 +130,10 @@ public final class AuditChain {
     }
 
     /**
-     * Signs the anchor the migration recorded, when it is unsigned and the key was created at this start (the
-     * first start after the upgrade, or of a new centre). An unsigned anchor with an older key is left for the
-     * check to report: someone replaced it.
+     * Signs the anchor the migration recorded, when it is unsigned and either the key was created at this start (the
+     * first start after the upgrade, or of a new centre) or nothing was ever written to the database's log (a key put
+     * in place before the first start: one key handed to every node over one PostgreSQL). An unsigned anchor behind
+     * written entries with an older key is left for the check to report: someone replaced it.
      */
     void signAnchor(boolean keyCreated) {
         database.write("sign the audit chain's anchor", c -> {
@@ -130,8 +142,10 @@ public final class AuditChain {
                 throw new StoreException("the audit chain's anchor (table audit_anchor) is missing; the database was"
                         + " changed outside the centre: restore a backup", null);
             }
-            if (anchor.mac() == null && keyCreated) {
-                try (PreparedStatement update = c.prepareStatement("UPDATE audit_anchor SET mac = ? WHERE id = 1")) {
+            if (anchor.mac() == null && (keyCreated || unwritten(c, anchor))) {
+                // two nodes with one key starting together sign the same value; the anchor is written once
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE audit_anchor SET mac = ? WHERE id = 1 AND mac IS NULL")) {
                     update.setString(1, sign(key, anchor.seq(), anchor.hash()));
                     update.executeUpdate();
                 }
