@@ -5,6 +5,8 @@
  * types); agencies neither see nor import this package (the deployer's wiring policy refuses it). 1.1 adds the state
  * that lived in one node's memory: {@link org.khidmat.api.store.SessionStore}, {@link org.khidmat.api.store.Throttles},
  * {@link org.khidmat.api.store.Leases} and the outbox's claims ({@link org.khidmat.api.store.NotificationStore#claim}).
+ * 1.2 adds the deployer's state that lived in one node's files: {@link org.khidmat.api.store.BundleApprovals},
+ * {@link org.khidmat.api.store.BundleQuarantine} and {@link org.khidmat.api.store.AgencyOwners}.
  *
  * <p>What every store promises beyond each method's own words, checked for every implementation by the contract
  * suite in {@code org.khidmat.testkit.store} (the SQLite store runs it; a PostgreSQL store runs the same classes):
@@ -25,7 +27,7 @@
  * </ul>
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.khidmat.api.store;
 
 import org.osgi.annotation.bundle.Export;
