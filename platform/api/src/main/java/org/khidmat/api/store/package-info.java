@@ -6,6 +6,8 @@
  * that lived in one node's memory: {@link org.khidmat.api.store.SessionStore}, {@link org.khidmat.api.store.Throttles},
  * {@link org.khidmat.api.store.Leases} and the outbox's claims ({@link org.khidmat.api.store.NotificationStore#claim}).
  * 1.2 adds citizens' form drafts: {@link org.khidmat.api.store.DraftStore} and {@link org.khidmat.api.store.StoredDraft}.
+ * 1.2 adds the deployer's state that lived in one node's files: {@link org.khidmat.api.store.BundleApprovals},
+ * {@link org.khidmat.api.store.BundleQuarantine} and {@link org.khidmat.api.store.AgencyOwners}.
  *
  * <p>What every store promises beyond each method's own words, checked for every implementation by the contract
  * suite in {@code org.khidmat.testkit.store} (the SQLite store runs it; a PostgreSQL store runs the same classes):

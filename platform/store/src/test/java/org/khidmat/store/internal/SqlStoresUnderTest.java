@@ -1,9 +1,12 @@
 package org.khidmat.store.internal;
 
 import org.khidmat.api.store.AccountStore;
+import org.khidmat.api.store.AgencyOwners;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AppointmentStore;
 import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.BundleApprovals;
+import org.khidmat.api.store.BundleQuarantine;
 import org.khidmat.api.store.NotificationStore;
 import org.khidmat.api.store.PaymentStore;
 import org.khidmat.api.store.QueueStore;
@@ -12,7 +15,7 @@ import org.khidmat.api.store.ServiceStates;
 import org.khidmat.testkit.store.StoreUnderTest;
 
 /**
- * The nine stores of one node for the contract suite, built over one database and audit chain as the DS components
+ * The stores of one node for the contract suite, built over one database and audit chain as the DS components
  * build them; the engine's subclass opens the database and says how to tamper and how to be a second node.
  */
 abstract class SqlStoresUnderTest implements StoreUnderTest {
@@ -74,5 +77,20 @@ abstract class SqlStoresUnderTest implements StoreUnderTest {
     @Override
     public ServiceStates serviceStates() {
         return new SqlServiceStates(database, chain);
+    }
+
+    @Override
+    public BundleApprovals bundleApprovals() {
+        return new SqlBundleApprovals(database);
+    }
+
+    @Override
+    public BundleQuarantine bundleQuarantine() {
+        return new SqlBundleQuarantine(database);
+    }
+
+    @Override
+    public AgencyOwners agencyOwners() {
+        return new SqlAgencyOwners(database);
     }
 }

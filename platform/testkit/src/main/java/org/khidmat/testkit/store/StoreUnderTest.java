@@ -1,9 +1,12 @@
 package org.khidmat.testkit.store;
 
 import org.khidmat.api.store.AccountStore;
+import org.khidmat.api.store.AgencyOwners;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AppointmentStore;
 import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.BundleApprovals;
+import org.khidmat.api.store.BundleQuarantine;
 import org.khidmat.api.store.NotificationStore;
 import org.khidmat.api.store.PaymentStore;
 import org.khidmat.api.store.QueueStore;
@@ -43,6 +46,15 @@ public interface StoreUnderTest extends AutoCloseable {
 
     /** @return the services' enablement */
     ServiceStates serviceStates();
+
+    /** @return the jars waiting for approval and the approved hashes */
+    BundleApprovals bundleApprovals();
+
+    /** @return the quarantined jars */
+    BundleQuarantine bundleQuarantine();
+
+    /** @return the agencies' owning bundles */
+    AgencyOwners agencyOwners();
 
     /**
      * Changes the stored detail of one audit entry, leaving its hash as it was, as someone who can write to the

@@ -1,50 +1,41 @@
 package org.khidmat.core.internal.deploy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.khidmat.api.platform.PendingBundle;
+import org.khidmat.api.store.BundleApprovals;
+import org.khidmat.api.store.WaitingBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Code is not self-service: a jar with classes that an agency account uploads waits here, in
- * {@code data/deployer/pending/<sha256>.jar} with what an admin needs to judge it beside it, until a centre admin
- * approves or rejects it. Approved hashes are kept in {@code data/deployer/approved.properties}, so the same jar
- * never asks twice.
+ * Code is not self-service: a jar with classes that an agency account uploads waits, with what an admin needs to judge
+ * it, until a centre admin approves or rejects it. The waiting jars and the approved hashes are kept in the database
+ * ({@link BundleApprovals}), so an admin on any node lists and approves a jar uploaded on any other, and the same jar
+ * never asks twice. A jar being judged or deployed is written to {@code data/deployer/pending/<sha256>.jar}, a work
+ * copy deleted after.
  */
 final class Approvals {
     private static final Logger LOG = LoggerFactory.getLogger(Approvals.class);
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
 
+    private final BundleApprovals store;
     private final Path folder;
-    private final Path approvedFile;
-    private final Properties approved = new Properties();
 
-    Approvals(Path deployerFolder) throws IOException {
+    Approvals(BundleApprovals store, Path deployerFolder) throws IOException {
+        this.store = store;
         this.folder = Files.createDirectories(deployerFolder.resolve("pending"));
-        this.approvedFile = deployerFolder.resolve("approved.properties");
-        if (Files.isReadable(approvedFile)) {
-            try (InputStream in = Files.newInputStream(approvedFile)) {
-                approved.load(in);
-            } catch (IllegalArgumentException e) {
-                LOG.warn("cannot read {}: {}", approvedFile.getFileName(), e.getMessage());
-            }
-        }
     }
 
     /** @return whether the jar carries code: any class file, an activator, components, native code or inner jars */
@@ -69,81 +60,91 @@ final class Approvals {
     }
 
     boolean isApproved(String sha256) {
-        return approved.containsKey(sha256);
+        return store.isApproved(sha256);
     }
 
     /** Keeps the jar waiting and describes it. */
     PendingBundle park(Path jar, Candidate c, String agency, String uploadedBy) throws IOException {
-        Path kept = folder.resolve(c.sha256() + ".jar");
-        Files.copy(jar, kept, StandardCopyOption.REPLACE_EXISTING);
-        PendingBundle p = describe(kept, c, agency, uploadedBy, Instant.now());
-        Properties meta = new Properties();
-        meta.setProperty("uploadedBy", uploadedBy);
-        meta.setProperty("uploadedAt", Long.toString(p.uploadedAt().toEpochMilli()));
-        meta.setProperty("agency", agency == null ? "" : agency);
-        write(folder.resolve(c.sha256() + ".properties"), meta, "a jar waiting for approval");
+        PendingBundle p = describe(jar, c, agency, uploadedBy, Instant.now());
+        store.park(WaitingBundle.of(c.sha256(), c.symbolicName(), c.version().toString(), agency, uploadedBy,
+                p.uploadedAt()), Files.readAllBytes(jar));
         return p;
     }
 
-    /** @return the waiting jar with this hash, and who uploaded it for which agency */
-    Optional<Waiting> waiting(String sha256) {
+    /**
+     * Approves the waiting jar with this hash for {@code actor}, in one step on every node, and writes its work copy.
+     *
+     * @return the jar and who uploaded it for which agency; empty when no jar with this hash waits (any more)
+     */
+    Optional<Waiting> take(String sha256, String actor) throws IOException {
         if (sha256 == null || !SHA.matcher(sha256).matches()) {
             return Optional.empty();
         }
-        Path jar = folder.resolve(sha256 + ".jar");
-        Path metaFile = folder.resolve(sha256 + ".properties");
-        if (!Files.isRegularFile(jar) || !Files.isRegularFile(metaFile)) {
+        Optional<WaitingBundle> w = store.waiting(sha256);
+        Optional<byte[]> bytes = store.jar(sha256);
+        if (w.isEmpty() || bytes.isEmpty() || !store.approve(sha256, actor, Instant.now())) {
             return Optional.empty();
         }
-        Properties meta = new Properties();
-        try (InputStream in = Files.newInputStream(metaFile)) {
-            meta.load(in);
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        String agency = meta.getProperty("agency", "");
-        Instant at = Instant.ofEpochMilli(Long.parseLong(meta.getProperty("uploadedAt", "0")));
-        return Optional.of(new Waiting(jar, meta.getProperty("uploadedBy", "?"), agency.isEmpty() ? null : agency, at));
+        Path jar = workCopy(sha256, bytes.get());
+        return Optional.of(new Waiting(jar, w.get().uploadedBy(), w.get().agency(), w.get().uploadedAt()));
     }
 
-    /** A jar waiting for approval. */
+    /** A jar taken out of the waiting ones, in its work copy. */
     record Waiting(Path jar, String uploadedBy, String agency, Instant uploadedAt) {
     }
 
-    void approve(String sha256, String actor) {
-        approved.setProperty(sha256, actor + "|" + Instant.now().toEpochMilli());
-        write(approvedFile, approved, "jar hashes a centre admin approved");
+    /** @return whether a jar with this hash waited; it waits no more */
+    boolean reject(String sha256) {
+        return sha256 != null && SHA.matcher(sha256).matches() && store.reject(sha256);
     }
 
+    /** Deletes the work copy of a jar taken. */
     void forget(String sha256) {
         try {
             Files.deleteIfExists(folder.resolve(sha256 + ".jar"));
-            Files.deleteIfExists(folder.resolve(sha256 + ".properties"));
         } catch (IOException e) {
-            LOG.warn("cannot delete the waiting jar {}: {}", sha256, e.getMessage());
+            LOG.warn("cannot delete the work copy of jar {}: {}", sha256, e.getMessage());
         }
     }
 
     /** @return the waiting jars, oldest first, described by {@code check} */
     List<PendingBundle> list(JarCheck check) {
         List<PendingBundle> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
-                String sha = f.getFileName().toString().replace(".jar", "");
-                Optional<Waiting> w = waiting(sha);
-                if (w.isPresent()) {
-                    try {
-                        out.add(describe(f, check.check(f), w.get().agency(), w.get().uploadedBy(), w.get().uploadedAt()));
-                    } catch (Refusal r) {
-                        LOG.warn("a waiting jar no longer checks: {}", r.getMessage());
-                    }
-                }
+        for (WaitingBundle w : store.waiting()) {
+            Optional<byte[]> bytes = store.jar(w.sha256());
+            if (bytes.isEmpty()) {
+                continue; // approved or rejected on another node meanwhile
+            }
+            Path f = null;
+            try {
+                f = workCopy(w.sha256() + "-listed", bytes.get());
+                out.add(describe(f, check.check(f), w.agency(), w.uploadedBy(), w.uploadedAt()));
+            } catch (Refusal r) {
+                LOG.warn("a waiting jar no longer checks: {}", r.getMessage());
+            } catch (IOException e) {
+                LOG.warn("cannot describe the waiting jar {}: {}", w, e.getMessage());
+            } finally {
+                deleteQuietly(f);
+            }
+        }
+        return out;
+    }
+
+    private Path workCopy(String name, byte[] jar) throws IOException {
+        Path partial = folder.resolve(name + ".jar.partial");
+        Files.write(partial, jar);
+        return Files.move(partial, folder.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteQuietly(Path f) {
+        try {
+            if (f != null) {
+                Files.deleteIfExists(f);
             }
         } catch (IOException e) {
-            LOG.warn("cannot list the waiting jars: {}", e.getMessage());
+            LOG.debug("could not delete {}", f, e);
         }
-        out.sort(Comparator.comparing(PendingBundle::uploadedAt));
-        return out;
     }
 
     private static PendingBundle describe(Path jar, Candidate c, String agency, String by, Instant at) throws IOException {
@@ -165,13 +166,5 @@ final class Approvals {
         }
         return new PendingBundle(c.sha256(), c.symbolicName(), c.version().toString(), agency, by, at,
                 List.copyOf(imports), List.copyOf(components), classes, c.serviceIds());
-    }
-
-    private static void write(Path file, Properties p, String comment) {
-        try {
-            StateFiles.write(file, p, comment);
-        } catch (IOException e) {
-            LOG.warn("cannot write {}: {}", file.getFileName(), e.getMessage());
-        }
     }
 }

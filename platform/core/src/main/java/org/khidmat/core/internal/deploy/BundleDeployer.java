@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditLog;
 import org.khidmat.core.internal.words.CoreWords;
+import org.khidmat.api.store.AgencyOwners;
+import org.khidmat.api.store.BundleApprovals;
+import org.khidmat.api.store.BundleQuarantine;
 import org.khidmat.api.store.BundleSet;
 import org.khidmat.api.store.Signals;
 import org.khidmat.core.internal.config.NodeName;
@@ -112,7 +115,8 @@ public final class BundleDeployer implements Deployer {
     @Activate
     public BundleDeployer(BundleContext context, DeployConfig config, @Reference AuditLog audit, @Reference ApplicationStore applications,
             @Reference CatalogueService catalogue, @Reference ServiceComponentRuntime scr, @Reference BundleSet bundleSet,
-            @Reference Signals signals, @Reference NodeName node) throws IOException {
+            @Reference Signals signals, @Reference NodeName node, @Reference BundleApprovals approvals,
+            @Reference BundleQuarantine quarantined, @Reference AgencyOwners owners) throws IOException {
         this.context = context;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -120,7 +124,7 @@ public final class BundleDeployer implements Deployer {
         this.deployDir = Files.createDirectories(home.resolve("deploy"));
         this.archiveDir = Files.createDirectories(home.resolve("data").resolve("deployer"));
         Limits limits = Limits.from(Integer.toString(config.startTimeoutSeconds()));
-        this.claims = new AgencyClaims(archiveDir, home.resolve("conf").resolve("agencies"));
+        this.claims = new AgencyClaims(owners, home.resolve("conf").resolve("agencies"));
         this.admission = new Admission(context, applications, claims, () -> rules);
         this.steps = new BundleSteps(context, limits, new ComponentCheck(scr));
         this.signatures = new SignatureCheck(home.resolve("conf").resolve("agencies"));
@@ -129,8 +133,9 @@ public final class BundleDeployer implements Deployer {
             LOG.info("bundle signing is required: agency certificates are read from {}", home.resolve("conf/agencies"));
         }
         this.state = new DeployState(archiveDir);
-        this.quarantine = new Quarantine(archiveDir);
-        this.approvals = new Approvals(archiveDir);
+        new FilesIntoDatabase(archiveDir, approvals, quarantined, owners).run(jarCheck); // once, after an upgrade
+        this.quarantine = new Quarantine(quarantined);
+        this.approvals = new Approvals(approvals, archiveDir);
         this.folder = new DeployFolder(deployDir, this, config.watchDeployFolder());
         this.suspensions = new Suspensions(context, installed, steps, folder, catalogue, audit);
         this.record = new SetRecord(bundleSet, node.get());
@@ -268,14 +273,13 @@ public final class BundleDeployer implements Deployer {
     @Override
     public DeployResult approve(String sha256, String actor) {
         return onThread(() -> {
-            var waiting = approvals.waiting(sha256);
+            var waiting = approvals.take(sha256, actor); // approved on every node from here
             if (waiting.isEmpty()) {
                 return new DeployResult(false, null, null, List.of(), "no jar with hash " + Claimed.safe(String.valueOf(sha256))
                         + " waits for approval", 0, Status.NOT_FOUND);
             }
             var w = waiting.get();
             audit.append(actor, "bundle.approve", sha256, "uploaded by " + w.uploadedBy() + " for agency " + w.agency());
-            approvals.approve(sha256, actor);
             DeployResult r = deployNow(w.jar(), actor + " (approved; uploaded by " + w.uploadedBy() + ")", null, w.agency());
             approvals.forget(sha256);
             return r;
@@ -285,11 +289,10 @@ public final class BundleDeployer implements Deployer {
     @Override
     public DeployResult reject(String sha256, String actor, String reason) {
         return onThread(() -> {
-            if (approvals.waiting(sha256).isEmpty()) {
+            if (!approvals.reject(sha256)) {
                 return new DeployResult(false, null, null, List.of(), "no jar with hash " + Claimed.safe(String.valueOf(sha256))
                         + " waits for approval", 0, Status.NOT_FOUND);
             }
-            approvals.forget(sha256);
             audit.append(actor, "bundle.reject", sha256, reason == null ? "" : reason);
             return new DeployResult(true, null, null, List.of(), "rejected the jar " + sha256.substring(0, 12), 0);
         });
@@ -599,18 +602,6 @@ public final class BundleDeployer implements Deployer {
         } catch (Refusal r) {
             return refused(back.candidate(), null, r.getMessage(), actor, t0);
         }
-    }
-
-    /** Why a bundle is being withdrawn, which decides what happens to the bundles that import its packages. */
-    enum Removal {
-        /** asked for over the API: refused while others depend on it */
-        ASKED,
-        /** asked for with its dependents: they go first */
-        WITH_DEPENDENTS,
-        /** its jar left deploy/: it goes, and its dependents are suspended until it returns */
-        FILE_GONE,
-        /** the bundle set no longer holds it, or holds an older build: as FILE_GONE, and the set is not written */
-        SET
     }
 
     /** The bundles committed on this node, by symbolic name (for {@link SetSteps}: read on the deployer thread). */

@@ -1,62 +1,44 @@
 package org.khidmat.core.internal.deploy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import org.khidmat.api.store.BundleQuarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jars whose code misbehaved when it ran, by SHA-256, kept in {@code data/deployer/quarantine.properties}: the
- * deployer refuses them at once, on any path and after a restart, without running them again. A new build of the
- * bundle (other bytes) is judged afresh.
+ * Jars whose code misbehaved when it ran, by SHA-256, kept in the database ({@link BundleQuarantine}): every node
+ * refuses them at once, on any path and after a restart, without running them again, whichever node saw them
+ * misbehave. A new build of the bundle (other bytes) is judged afresh. When the list cannot be read the jar is refused
+ * (its code might be one that misbehaved), saying to try again.
  */
 final class Quarantine {
     private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
-    private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
 
-    private final Path file;
-    private final Map<String, String> reasons = new ConcurrentHashMap<>();
+    private final BundleQuarantine store;
 
-    Quarantine(Path folder) {
-        this.file = folder.resolve("quarantine.properties");
-        if (Files.isReadable(file)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(file)) {
-                p.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("cannot read {}: {}", file.getFileName(), e.getMessage());
-            }
-            for (String sha : p.stringPropertyNames()) {
-                if (SHA.matcher(sha).matches()) {
-                    reasons.put(sha, p.getProperty(sha));
-                }
-            }
-        }
+    Quarantine(BundleQuarantine store) {
+        this.store = store;
     }
 
     /** @return why the jar with this digest was quarantined, if it was */
     Optional<String> reason(String sha256) {
-        return Optional.ofNullable(reasons.get(sha256));
+        try {
+            return store.reason(sha256);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read whether jar {} is quarantined: {}", sha256, e.getMessage());
+            return Optional.of("whether it misbehaved before cannot be read from the database (" + e.getMessage()
+                    + "); deploy it again once the database answers");
+        }
     }
 
     void add(String sha256, String label, String reason) {
-        reasons.put(sha256, Instant.now() + " " + label + ": " + reason);
-        save();
-    }
-
-    private synchronized void save() {
+        Instant now = Instant.now();
         try {
-            StateFiles.write(file, reasons, "jars whose code misbehaved");
-        } catch (IOException e) {
-            LOG.warn("cannot write {}: {}", file.getFileName(), e.getMessage());
+            store.add(sha256, now + " " + label + ": " + reason, now);
+        } catch (RuntimeException e) {
+            LOG.error("{} misbehaved but could not be quarantined in the database: {}; it may be tried again",
+                    label, e.getMessage());
         }
     }
 }

@@ -36,14 +36,14 @@ final class SetSteps implements SetReconcile.Steps {
             return deployer.rollbackNow(w.symbolicName(), actor);
         }
         if (current != null && current.candidate().version().compareTo(Version.parseVersion(w.version())) > 0) {
-            deployer.withdrawNow(w.symbolicName(), actor, true, BundleDeployer.Removal.SET);
+            deployer.withdrawNow(w.symbolicName(), actor, true, Removal.SET);
         }
         return deployer.deployNow(jar, actor, null, null);
     }
 
     @Override
     public DeployResult withdraw(String symbolicName) {
-        return deployer.withdrawNow(symbolicName, ACTOR, true, BundleDeployer.Removal.SET);
+        return deployer.withdrawNow(symbolicName, ACTOR, true, Removal.SET);
     }
 
     @Override

@@ -29,14 +29,23 @@ class DeployerPartsTest {
     Path dir;
 
     @Test
-    void aQuarantinedHashIsRememberedAcrossRestartsAndATamperedLineIsIgnored() throws IOException {
-        new Quarantine(dir).add(SHA, "org.acme.hang 1.0.0", "did not start within 3 s");
-        Files.writeString(dir.resolve("quarantine.properties"), "../../etc=evil\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
-        Quarantine again = new Quarantine(dir);
-        assertTrue(again.reason(SHA).orElseThrow().contains("org.acme.hang 1.0.0: did not start within 3 s"));
-        assertTrue(again.reason("b".repeat(64)).isEmpty());
-        assertTrue(again.reason("../../etc").isEmpty(), "only SHA-256 keys are read back");
+    void aHashQuarantinedOnOneNodeIsRefusedOnAnotherWithItsFirstReason() {
+        MemoryDeployerState.Quarantined shared = MemoryDeployerState.empty().quarantine;
+        new Quarantine(shared).add(SHA, "org.acme.hang 1.0.0", "did not start within 3 s");
+        Quarantine otherNode = new Quarantine(shared);
+        assertTrue(otherNode.reason(SHA).orElseThrow().contains("org.acme.hang 1.0.0: did not start within 3 s"));
+        assertTrue(otherNode.reason("b".repeat(64)).isEmpty());
+    }
+
+    @Test
+    void aQuarantineThatCannotBeReadRefusesTheJarSayingToTryAgain() {
+        Quarantine unreadable = new Quarantine(new MemoryDeployerState.Quarantined() {
+            @Override
+            public synchronized java.util.Optional<String> reason(String sha256) {
+                throw new org.khidmat.api.platform.StoreException("read whether a jar is quarantined", null);
+            }
+        });
+        assertTrue(unreadable.reason(SHA).orElseThrow().contains("once the database answers"));
     }
 
     @Test
@@ -51,13 +60,31 @@ class DeployerPartsTest {
     }
 
     @Test
-    void anApprovedHashStaysApprovedAndAWaitingJarIsFoundOnlyByItsHash() throws IOException {
-        Approvals approvals = new Approvals(dir);
-        approvals.approve(SHA, "admin");
-        assertTrue(new Approvals(dir).isApproved(SHA));
-        assertFalse(new Approvals(dir).isApproved("b".repeat(64)));
-        assertTrue(approvals.waiting("../" + SHA).isEmpty(), "a path is not a hash");
-        assertTrue(approvals.waiting(SHA).isEmpty(), "nothing waits under that hash");
+    void aJarParkedOnOneNodeIsListedAndApprovedOnAnotherOnceAndFoundOnlyByItsHash() throws Exception {
+        MemoryDeployerState.Approvals shared = MemoryDeployerState.empty().approvals;
+        Approvals node1 = new Approvals(shared, Files.createDirectories(dir.resolve("node1")));
+        Approvals node2 = new Approvals(shared, Files.createDirectories(dir.resolve("node2")));
+        Path jar = TestJars.jar(dir, "org.test.alpha", "1.1.0", "alpha", "Alpha", true);
+        JarCheck check = new JarCheck(Limits.DEFAULT);
+        Candidate c = check.check(jar);
+        node1.park(jar, c, "alpha", "alpha-staff");
+
+        List<org.khidmat.api.platform.PendingBundle> listed = node2.list(check);
+        assertEquals(1, listed.size(), "node 2 lists the jar waiting on node 1");
+        assertEquals(c.sha256(), listed.get(0).sha256());
+        assertEquals(1, listed.get(0).classes());
+        assertTrue(node2.take("../" + c.sha256(), "admin").isEmpty(), "a path is not a hash");
+        Approvals.Waiting w = node2.take(c.sha256(), "admin").orElseThrow();
+        assertEquals("alpha-staff", w.uploadedBy());
+        assertEquals("alpha", w.agency());
+        assertEquals(JarCheck.sha256(jar), JarCheck.sha256(w.jar()), "node 2 deploys the very bytes uploaded on node 1");
+        node2.forget(c.sha256());
+        assertFalse(Files.exists(w.jar()), "the work copy is gone after the deploy");
+
+        assertTrue(node1.isApproved(c.sha256()), "approved on node 2, known on node 1");
+        assertTrue(node1.take(c.sha256(), "admin2").isEmpty(), "approved once");
+        assertEquals(List.of(), node1.list(check));
+        assertFalse(node1.reject(c.sha256()), "nothing waits to be rejected");
     }
 
     @Test

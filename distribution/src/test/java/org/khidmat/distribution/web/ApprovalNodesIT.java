@@ -1,0 +1,109 @@
+package org.khidmat.distribution.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.distribution.Centre;
+import org.khidmat.distribution.TestBundles;
+import org.khidmat.distribution.ThrowingActivator;
+
+/**
+ * Approvals and quarantine across nodes (issue 15): two centres over ONE SQLite file, as two nodes of one install
+ * behind a balancer. A jar with code uploaded on node 1 is listed as waiting and approved on node 2, then serves on
+ * both; a jar whose code threw on node 1 is refused as quarantined on node 2 without running there. Each test uses
+ * an agency of its own, so they run in any order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalNodesIT {
+    private static final String PASSWORD = "a long enough secret for the agency";
+    private static final Duration PROMISE = Duration.ofSeconds(2);
+
+    @TempDir
+    static Path temp;
+    private Centre node1;
+    private Centre node2;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path database = temp.resolve("shared").resolve("khidmat.db");
+        node1 = node(temp.resolve("node1"), "node-1", database);
+        node2 = node(temp.resolve("node2"), "node-2", database).env("KHIDMAT_WATCH_DEPLOY_FOLDER", "false");
+        node1.start();
+        node2.start();
+    }
+
+    private static Centre node(Path home, String name, Path database) throws IOException {
+        Centre c = Centre.install(home).env("KHIDMAT_NODE", name).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD);
+        Files.writeString(home.resolve("conf/org.khidmat.store.cfg.json"),
+                "{ \"database\": \"" + database.toAbsolutePath() + "\" }\n");
+        return c;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (node2 != null) {
+            node2.stop();
+        }
+        if (node1 != null) {
+            node1.stop();
+        }
+    }
+
+    @Test
+    void aJarUploadedOnNode1IsApprovedOnNode2AndServesOnBoth() throws Exception {
+        Staff agency = Staff.admin(node1).createAccount("beta-staff", PASSWORD, "AGENCY", "beta");
+        byte[] code = TestBundles.bundle("org.test.beta", "1.0.0")
+                .descriptor("permit", TestBundles.descriptor("beta.permit", "beta", "Beta permit"))
+                .activator(StartsQuietly.class).bytes();
+        HttpResponse<String> waiting = agency.put("/api/v1/bundles", code);
+        assertEquals(202, waiting.statusCode(), waiting.body());
+
+        Staff admin2 = Staff.admin(node2);
+        JsonNode pending = Staff.read(admin2.get("/api/v1/bundles/pending"));
+        assertEquals(1, pending.size(), "node 2 lists the jar waiting on node 1: " + pending);
+        String sha = pending.get(0).get("sha256").asText();
+        assertEquals("beta-staff", pending.get(0).get("uploadedBy").asText());
+
+        HttpResponse<String> approved = admin2.post("/api/v1/bundles/pending/" + sha + "/approve", "");
+        assertEquals(200, approved.statusCode(), "node 2 approves the jar uploaded on node 1: " + approved.body());
+        assertEquals("1.0.0", listedVersion(node2, "beta.permit"));
+        assertTrue(Centre.await(PROMISE, () -> "1.0.0".equals(listedVersion(node1, "beta.permit"))),
+                "node 1 does not serve within 2 s the jar approved on node 2");
+        assertEquals(0, Staff.read(Staff.admin(node1).get("/api/v1/bundles/pending")).size(),
+                "node 1 no longer lists the approved jar as waiting");
+    }
+
+    @Test
+    void aJarQuarantinedOnNode1IsRefusedOnNode2WithoutRunning() throws Exception {
+        byte[] broken = TestBundles.bundle("org.test.gamma", "1.0.0")
+                .descriptor("permit", TestBundles.descriptor("gamma.permit", "gamma", "Gamma permit"))
+                .activator(ThrowingActivator.class).bytes();
+        HttpResponse<String> first = Staff.admin(node1).put("/api/v1/bundles", broken);
+        assertTrue(first.statusCode() >= 400, first.body());
+        assertTrue(first.body().contains("failed on purpose"), first.body());
+
+        HttpResponse<String> second = Staff.admin(node2).put("/api/v1/bundles", broken);
+        assertTrue(second.statusCode() >= 400, second.body());
+        assertTrue(second.body().contains("this jar is quarantined"), "node 2 knows the jar node 1 quarantined: " + second.body());
+    }
+
+    private static String listedVersion(Centre centre, String service) {
+        try {
+            JsonNode s = Staff.JSON.readTree(centre.get("/api/v1/services/" + service).body());
+            return s.path("bundle").path("version").asText();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
