@@ -77,6 +77,43 @@ class PostgresCentreIT {
         }
     }
 
+    /**
+     * PostgreSQL's TEXT cannot hold U+0000: a NUL in a JSON or form field reached the store and came back as a 500 or
+     * 503. It is refused at the edge with a 400 naming the field, and nothing is stored. And {@code bin/khidmat status}
+     * showed the size of an SQLite file that a PostgreSQL centre does not have: it shows the database and its size.
+     */
+    @Test
+    void aNulIsRefusedAtTheEdgeAndStatusShowsThePostgresqlDatabase() throws Exception {
+        Postgres.Db db = Postgres.database();
+        try (Centre centre = Centre.install(temp.resolve("centre"))) {
+            centre.env("KHIDMAT_DB_URL", db.url()).env("KHIDMAT_DB_USER", db.user());
+            centre.start();
+            HttpResponse<String> filed = post(centre, "/api/v1/applications", police("Ali\\u0000Raza"));
+            HttpResponse<String> login = post(centre, "/api/v1/login", "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}");
+            HttpResponse<String> form = centre.send(HttpRequest.newBuilder(URI.create(centre.url("/login")))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "khidmat_login=f1")
+                    .POST(HttpRequest.BodyPublishers.ofString("form=f1&username=ad%00min&password=x")));
+            String all = List.of(filed, login, form).stream().map(r -> r.statusCode() + " " + r.body()).toList().toString();
+            assertEquals(List.of(400, 400, 400), List.of(filed.statusCode(), login.statusCode(), form.statusCode()), all);
+            assertTrue(filed.body().contains("'answers.fullName' holds a NUL character (U+0000)"), all);
+            assertTrue(login.body().contains("'username' holds a NUL character (U+0000)"), all);
+            assertTrue(form.body().contains("'username' holds a NUL character (U+0000)"), all);
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT COUNT(*) FROM application")) {
+                r.next();
+                assertEquals(0, r.getInt(1), "nothing stored");
+            }
+
+            List<String> said = new ArrayList<>();
+            assertEquals(0, khidmat(centre, db, said, "status"), said.toString());
+            String where = db.url().substring("jdbc:".length(), db.url().indexOf('?'));
+            String line = said.stream().filter(l -> l.startsWith("database=")).findFirst().orElse("none: " + said);
+            assertTrue(line.matches("database=" + java.util.regex.Pattern.quote(where) + " size=[1-9][0-9]* bytes"
+                    + " \\(pg_database_size\\)"), line);
+            assertTrue(said.stream().noneMatch(l -> l.startsWith("data=")), said.toString());
+        }
+    }
+
     private static String police(String fullName) {
         return """
                 {"serviceId":"ictpolice.character-certificate","answers":{"fullName":"%s","cnic":"%s","purpose":"visa",

@@ -135,6 +135,13 @@ class ApplicationApiIT {
         assertError(post("/api/v1/applications", "{\"serviceId\":\"ictpolice.character-certificate\"}"), 400, "'answers' is required");
         assertError(post("/api/v1/applications", "{\"serviceId\":\"ictpolice.character-certificate\",\"answers\":{\"cnic\":1}}"),
                 400, "answers.cnic must be a string");
+        // text no field may hold is refused at the edge, naming the field (SQLite would store a NUL; PostgreSQL cannot)
+        assertError(post("/api/v1/applications", police(CNIC, "Ali\\u0000Raza")), 400,
+                "'answers.fullName' holds a NUL character (U+0000)");
+        assertError(post("/api/v1/applications", police(CNIC, "Ali\\ud800Raza")), 400,
+                "'answers.fullName' holds half of a character (a lone surrogate, U+D800)");
+        assertError(post("/api/v1/applications", police(CNIC, "Ali Raza").replace("visa", "vi\\u001bsa")), 400,
+                "'answers.purpose' holds a control character (U+001B)");
         assertError(post("/api/v1/applications", police(CNIC, "Ali Raza").replace(POLICE, "nadra.no-such-service")), 404,
                 "no service nadra.no-such-service");
 

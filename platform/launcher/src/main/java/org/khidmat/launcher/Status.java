@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code bin/khidmat status}: whether a centre runs from the home (the {@link RunLock}: pid and port), whether it
- * answers {@code /health} with UP, its version, its bundles, services and agencies, the size of its database and its
+ * answers {@code /health} with UP, its version, its bundles, services and agencies, its database and its size ({@link DatabaseLine}) and its
  * last good backup; lines of {@code key=value}. Exit code for scripts: 0 running and ready, 1 running but not ready
  * (starting, or not answering), 3 not running (as an LSB init script's status), 2 could not tell.
  */
@@ -42,7 +41,7 @@ public final class Status {
         Path data = home.resolve("data");
         try {
             out.println("home=" + home.toAbsolutePath().normalize() + " version=" + version());
-            out.println("data=" + databaseBytes(data) + " bytes (khidmat.db with its -wal and -shm)");
+            out.println(DatabaseLine.of(home, System.getenv()));
             out.println(lastBackup(data));
             String holder = RunLock.holder(data);
             if (holder == null) {
@@ -110,19 +109,6 @@ public final class Status {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static long databaseBytes(Path data) throws IOException {
-        if (!Files.isDirectory(data)) {
-            return 0;
-        }
-        long sum = 0;
-        try (Stream<Path> files = Files.list(data)) {
-            for (Path p : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith("khidmat.db"))::iterator) {
-                sum += Files.size(p);
-            }
-        }
-        return sum;
     }
 
     private static String lastBackup(Path data) throws IOException {

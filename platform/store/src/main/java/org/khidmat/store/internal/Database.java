@@ -56,6 +56,28 @@ public interface Database extends AutoCloseable {
      */
     void afterCommit(Runnable task);
 
+    /**
+     * @return whether this engine tells listeners of publications as they commit (PostgreSQL's {@code NOTIFY}), so a
+     *     poller may poll slowly, as a safety net only; {@code false} on SQLite, where polling is the way
+     */
+    default boolean notifies() {
+        return false;
+    }
+
+    /**
+     * Calls {@code wake}, on a thread of the database, soon after each commit that notified {@code channel}
+     * ({@link Dialect#notify}), and whenever a notification may have been missed (the first LISTEN, a reconnection):
+     * the listener then reads what changed. Only where {@link #notifies()}.
+     *
+     * @param channel a lower-case identifier such as {@code khidmat_signal}
+     * @param wake quick; hand the reading to another thread
+     * @return closing it stops the calls
+     * @throws UnsupportedOperationException on an engine that does not notify
+     */
+    default AutoCloseable listen(String channel, Runnable wake) {
+        throw new UnsupportedOperationException(describe() + " does not notify; poll it");
+    }
+
     /** Times every read and write from now on with {@code t}; {@link StoreTimer#NONE} stops timing. */
     void timeWith(StoreTimer t);
 

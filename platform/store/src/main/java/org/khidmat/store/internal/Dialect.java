@@ -20,6 +20,11 @@ public enum Dialect {
         }
 
         @Override
+        void notify(Connection c, String channel, String payload) {
+            // nobody listens: the other nodes poll the rows
+        }
+
+        @Override
         int schemaVersion(Connection c) throws SQLException {
             return Integer.parseInt(SqliteDatabase.pragma(c, "user_version"));
         }
@@ -41,6 +46,15 @@ public enum Dialect {
         void lock(Connection c, Lock lock) throws SQLException {
             try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 s.setLong(1, lock.key);
+                s.execute();
+            }
+        }
+
+        @Override
+        void notify(Connection c, String channel, String payload) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                s.setString(1, channel);
+                s.setString(2, payload);
                 s.execute();
             }
         }
@@ -131,6 +145,12 @@ public enum Dialect {
 
     /** Takes {@code lock} until the transaction on {@code c} ends; call inside a write. */
     abstract void lock(Connection c, Lock lock) throws SQLException;
+
+    /**
+     * Tells the listeners of {@code channel} on every node ({@link Database#listen}) when the transaction on {@code c}
+     * commits (PostgreSQL delivers a NOTIFY at commit, and not at all on a rollback); nothing on SQLite.
+     */
+    abstract void notify(Connection c, String channel, String payload) throws SQLException;
 
     /** @return the schema version of the database on {@code c}, 0 for an empty one */
     abstract int schemaVersion(Connection c) throws SQLException;

@@ -30,12 +30,14 @@ final class PostgresDatabase implements Database {
     }
 
     private final HikariDataSource pool;
+    private final NotificationListener listener;
     private final String name;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private volatile StoreTimer timer = StoreTimer.NONE;
 
-    private PostgresDatabase(HikariDataSource pool, String name) {
+    private PostgresDatabase(HikariDataSource pool, NotificationListener listener, String name) {
         this.pool = pool;
+        this.listener = listener;
         this.name = name;
     }
 
@@ -50,18 +52,8 @@ final class PostgresDatabase implements Database {
      */
     static PostgresDatabase open(String url, String user, String password, int poolSize) {
         String name = describe(url);
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(url);
-        if (user != null && !user.isBlank()) {
-            source.setUser(user.strip());
-        }
-        if (password != null) {
-            source.setPassword(password);
-        }
+        PGSimpleDataSource source = source(url, user, password);
         source.setApplicationName("khidmat");
-        // a constraint's error carries the failing row ("Detail: Failing row contains (..., CNIC, ...)"): keep it out
-        // of the exception's message, so no CNIC reaches a log line or an answer
-        source.setLogServerErrorDetail(false);
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setPoolName("khidmat-store");
@@ -78,7 +70,9 @@ final class PostgresDatabase implements Database {
             throw new StoreException("could not connect to PostgreSQL at " + name + " (" + rootMessage(e) + "); check"
                     + " url, user and passwordFile of org.khidmat.store, and that the server is up", e);
         }
-        PostgresDatabase database = new PostgresDatabase(pool, name);
+        NotificationListener listener = new NotificationListener(source(url, user, password),
+                "khidmat-listen-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        PostgresDatabase database = new PostgresDatabase(pool, listener, name);
         try {
             new Migrations(database).apply();
         } catch (RuntimeException e) {
@@ -87,6 +81,21 @@ final class PostgresDatabase implements Database {
         }
         LOG.info("Opened PostgreSQL database {} (pool of {})", name, config.getMaximumPoolSize());
         return database;
+    }
+
+    private static PGSimpleDataSource source(String url, String user, String password) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        if (user != null && !user.isBlank()) {
+            source.setUser(user.strip());
+        }
+        if (password != null) {
+            source.setPassword(password);
+        }
+        // a constraint's error carries the failing row ("Detail: Failing row contains (..., CNIC, ...)"): keep it out
+        // of the exception's message, so no CNIC reaches a log line or an answer
+        source.setLogServerErrorDetail(false);
+        return source;
     }
 
     /** @return the URL without its parameters (which may hold a password) */
@@ -242,12 +251,28 @@ final class PostgresDatabase implements Database {
     }
 
     @Override
+    public boolean notifies() {
+        return true;
+    }
+
+    @Override
+    public AutoCloseable listen(String channel, Runnable wake) {
+        return listener.listen(channel, wake);
+    }
+
+    /** @return the listening connection, for tests that break it */
+    NotificationListener listener() {
+        return listener;
+    }
+
+    @Override
     public void timeWith(StoreTimer t) {
         timer = t == null ? StoreTimer.NONE : t;
     }
 
     @Override
     public void close() {
+        listener.close();
         pool.close();
         LOG.info("Closed PostgreSQL database {}", name);
     }

@@ -55,7 +55,7 @@ public final class SqlBundleSet implements BundleSet {
                 upsert.setBytes(9, jar);
                 upsert.executeUpdate();
             }
-            SqlSignals.bump(c, TOPIC);
+            SqlSignals.bump(c, database.dialect(), TOPIC);
             return change;
         });
     }
@@ -69,7 +69,7 @@ public final class SqlBundleSet implements BundleSet {
                 delete.setString(1, symbolicName);
                 delete.executeUpdate();
             }
-            SqlSignals.bump(c, TOPIC);
+            SqlSignals.bump(c, database.dialect(), TOPIC);
             return change;
         });
     }

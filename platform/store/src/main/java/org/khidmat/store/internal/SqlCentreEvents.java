@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.khidmat.api.store.CentreEvents;
 import org.osgi.service.component.annotations.Activate;
@@ -24,15 +25,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signals between the nodes of a centre over the shared database (SQLite or PostgreSQL): a signal is a row of
- * {@code centre_event}; one light thread per node reads the rows after the last one it saw every {@link #POLL} and
- * hands those of other nodes to the subscribers of their centre; rows older than {@link #KEEP} are deleted. Ids must
- * become visible in order for "after the last one it saw" to miss none: SQLite commits one writer at a time, and on
- * PostgreSQL a publication holds the {@link Dialect.Lock#CENTRE_EVENTS} lock to its commit. A LISTEN/NOTIFY class may
- * replace the polling on PostgreSQL behind the same {@link CentreEvents}.
+ * {@code centre_event}; one light thread per node reads the rows after the last one it saw and hands those of other
+ * nodes to the subscribers of their centre; rows older than {@link #KEEP} are deleted. Ids must become visible in
+ * order for "after the last one it saw" to miss none: SQLite commits one writer at a time, and on PostgreSQL a
+ * publication holds the {@link Dialect.Lock#CENTRE_EVENTS} lock to its commit. On SQLite the thread reads every
+ * {@link #POLL}; on PostgreSQL a publication also sends {@code NOTIFY khidmat_centre_event} in its transaction, the
+ * node's listening connection ({@link Database#listen}) wakes the thread at once, and it reads every
+ * {@link #SAFETY_POLL} besides, as a safety net. Order and completeness come from the rows either way.
  */
 @Component(service = CentreEvents.class)
 public final class SqlCentreEvents implements CentreEvents, AutoCloseable {
     static final Duration POLL = Duration.ofMillis(300);
+    /** How often the rows are read where the database notifies: only for a notification that went missing. */
+    static final Duration SAFETY_POLL = Duration.ofSeconds(5);
+    /** The PostgreSQL channel a publication notifies; its payload is the centre. */
+    static final String CHANNEL = "khidmat_centre_event";
     static final Duration KEEP = Duration.ofMinutes(5);
     /** Most rows read in one poll; a burst beyond it is read at the next poll. */
     static final int BATCH = 500;
@@ -42,6 +49,8 @@ public final class SqlCentreEvents implements CentreEvents, AutoCloseable {
     private final String origin = UUID.randomUUID().toString();
     private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
+    private final AtomicBoolean readPending = new AtomicBoolean();
+    private final AutoCloseable listening;
     private volatile long last;
     private long pruned;
 
@@ -52,6 +61,11 @@ public final class SqlCentreEvents implements CentreEvents, AutoCloseable {
     }
 
     SqlCentreEvents(Database database, Clock clock) {
+        this(database, clock, database.notifies() ? SAFETY_POLL : POLL);
+    }
+
+    /** With a poll period of its own (tests: a long one shows that the notification, not the poll, delivered). */
+    SqlCentreEvents(Database database, Clock clock, Duration poll) {
         this.database = database;
         this.clock = clock;
         this.last = database.read("read the last centre event", c -> {
@@ -66,7 +80,22 @@ public final class SqlCentreEvents implements CentreEvents, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        listening = database.notifies() ? database.listen(CHANNEL, this::wake) : null;
+    }
+
+    /** Reads the rows now on the events thread; wakes that come while one read waits to run make no second one. */
+    private void wake() {
+        if (readPending.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    readPending.set(false);
+                    poll();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                readPending.set(false);
+            }
+        }
     }
 
     @Override
@@ -82,6 +111,7 @@ public final class SqlCentreEvents implements CentreEvents, AutoCloseable {
                 insert.setLong(4, at);
                 insert.executeUpdate();
             }
+            database.dialect().notify(c, CHANNEL, centre);
             return null;
         });
     }
@@ -94,32 +124,40 @@ public final class SqlCentreEvents implements CentreEvents, AutoCloseable {
 
     private void poll() {
         try {
-            record Row(long id, String centre, String event, String origin) {
-            }
-            long after = last;
-            List<Row> rows = database.read("read centre events", c -> {
-                try (PreparedStatement q = c.prepareStatement("SELECT id, centre, event, origin FROM centre_event"
-                        + " WHERE id > ? ORDER BY id LIMIT " + BATCH)) {
-                    q.setLong(1, after);
-                    List<Row> out = new java.util.ArrayList<>();
-                    try (ResultSet r = q.executeQuery()) {
-                        while (r.next()) {
-                            out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
-                        }
-                    }
-                    return out;
-                }
-            });
-            for (Row row : rows) {
-                last = row.id();
-                if (!origin.equals(row.origin())) {
-                    deliver(row.centre(), row.event());
-                }
+            while (readBatch() == BATCH) {
+                // a burst beyond one batch: read on
             }
             prune();
         } catch (RuntimeException e) {
             LOG.warn("centre events: reading the events failed, trying again at the next poll: {}", e.toString());
         }
+    }
+
+    /** @return how many rows it read */
+    private int readBatch() {
+        record Row(long id, String centre, String event, String origin) {
+        }
+        long after = last;
+        List<Row> rows = database.read("read centre events", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id, centre, event, origin FROM centre_event"
+                    + " WHERE id > ? ORDER BY id LIMIT " + BATCH)) {
+                q.setLong(1, after);
+                List<Row> out = new java.util.ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
+                    }
+                }
+                return out;
+            }
+        });
+        for (Row row : rows) {
+            last = row.id();
+            if (!origin.equals(row.origin())) {
+                deliver(row.centre(), row.event());
+            }
+        }
+        return rows.size();
     }
 
     private void deliver(String centre, String event) {
@@ -150,6 +188,13 @@ public final class SqlCentreEvents implements CentreEvents, AutoCloseable {
     @Deactivate
     @Override
     public void close() {
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (Exception e) {
+                LOG.debug("centre events: stopping to listen: {}", e.toString());
+            }
+        }
         poller.shutdownNow();
         try {
             poller.awaitTermination(2, TimeUnit.SECONDS);

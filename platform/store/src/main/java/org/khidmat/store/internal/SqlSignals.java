@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,20 +20,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signals through table {@code signal} (schema 11): a publication bumps its topic's counter; one light thread reads
- * each subscribed topic's row (its primary key) every {@link #POLL_MS} ms and calls the listeners when it moved. It
- * works across processes sharing one SQLite file, and on PostgreSQL as it is; a LISTEN/NOTIFY class may replace it
- * there behind the same {@link Signals} contract.
+ * each subscribed topic's row (its primary key) and calls the listeners when it moved. On SQLite it reads every
+ * {@link #POLL_MS} ms (it works across processes sharing one file). On PostgreSQL the bump also sends
+ * {@code NOTIFY khidmat_signal} in the same transaction, the node's listening connection ({@link Database#listen})
+ * wakes the thread at once, and the rows are read every {@link #SAFETY_POLL} only as a safety net.
  */
 @Component(service = Signals.class)
 public final class SqlSignals implements Signals, AutoCloseable {
     /** How often the subscribed rows are read: a change is heard within this, well inside the 2 s promise. */
     static final long POLL_MS = 250;
+    /** How often the rows are read where the database notifies: only for a notification that went missing. */
+    static final Duration SAFETY_POLL = Duration.ofSeconds(5);
+    /** The PostgreSQL channel a bump notifies; its payload is the topic. */
+    static final String CHANNEL = "khidmat_signal";
     private static final Logger LOG = LoggerFactory.getLogger(SqlSignals.class);
 
     private final Database database;
+    private final long pollMs;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private Thread poller;
+    private AutoCloseable listening;
+    private boolean woken;
     private volatile boolean closed;
 
     /** A subscribed topic: its counter as last read and its listeners. */
@@ -48,11 +57,21 @@ public final class SqlSignals implements Signals, AutoCloseable {
     /** Over the shared database (SQLite or PostgreSQL, as configured). */
     @Activate
     public SqlSignals(@Reference Database database) {
-        this.database = database;
+        this(database, database.notifies() ? SAFETY_POLL : Duration.ofMillis(POLL_MS));
     }
 
-    /** Bumps a topic's counter inside the caller's transaction, so the signal commits with the change it tells of. */
-    static void bump(Connection c, String topic) throws SQLException {
+    /** With a poll period of its own (tests: a long one shows that the notification, not the poll, delivered). */
+    SqlSignals(Database database, Duration poll) {
+        this.database = database;
+        this.pollMs = poll.toMillis();
+    }
+
+    /**
+     * Bumps a topic's counter inside the caller's transaction, so the signal commits with the change it tells of, and
+     * on PostgreSQL notifies {@link #CHANNEL} at that commit.
+     */
+    static void bump(Connection c, Dialect dialect, String topic) throws SQLException {
+        dialect.notify(c, CHANNEL, topic);
         try (PreparedStatement up = c.prepareStatement("INSERT INTO signal (topic, counter, changed_at) VALUES (?, 1, ?)"
                 + " ON CONFLICT (topic) DO UPDATE SET counter = signal.counter + 1, changed_at = excluded.changed_at")) {
             up.setString(1, topic);
@@ -65,7 +84,7 @@ public final class SqlSignals implements Signals, AutoCloseable {
     public void publish(String topic) {
         Objects.requireNonNull(topic, "topic");
         database.write("publish signal " + topic, c -> {
-            bump(c, topic);
+            bump(c, database.dialect(), topic);
             return null;
         });
     }
@@ -80,6 +99,9 @@ public final class SqlSignals implements Signals, AutoCloseable {
                 poller = new Thread(this::poll, "khidmat-signals");
                 poller.setDaemon(true);
                 poller.start();
+                if (database.notifies()) {
+                    listening = database.listen(CHANNEL, this::wake);
+                }
             }
         }
         return () -> t.listeners.remove(listener);
@@ -96,10 +118,23 @@ public final class SqlSignals implements Signals, AutoCloseable {
         });
     }
 
+    /** Reads the rows now rather than at the next poll. */
+    private void wake() {
+        synchronized (lock) {
+            woken = true;
+            lock.notifyAll();
+        }
+    }
+
     private void poll() {
         while (!closed) {
             try {
-                Thread.sleep(POLL_MS);
+                synchronized (lock) {
+                    if (!woken && !closed) {
+                        lock.wait(pollMs);
+                    }
+                    woken = false;
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -133,9 +168,18 @@ public final class SqlSignals implements Signals, AutoCloseable {
     @Override
     public void close() {
         Thread t;
+        AutoCloseable l;
         synchronized (lock) {
             closed = true;
             t = poller;
+            l = listening;
+        }
+        if (l != null) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                LOG.debug("stopping to listen for signals: {}", e.toString());
+            }
         }
         if (t != null) {
             t.interrupt();

@@ -3,6 +3,7 @@ package org.khidmat.web.internal.api;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.DisabledReason;
 import org.khidmat.web.internal.page.ServiceJson;
 
@@ -28,29 +29,20 @@ import org.khidmat.api.platform.SubmitResult;
 public final class ApplicationApi extends Handler.Abstract {
     private final Applications applications;
     private final Catalogue catalogue;
+    private final RouteTable routes;
 
     public ApplicationApi(Applications applications, Catalogue catalogue) {
         this.applications = applications;
         this.catalogue = catalogue;
+        this.routes = ApiRoutes.table()
+                .route("/api/v1/applications", ApiRoutes.POST, (rq, rs, cb, at) -> submit(rq, rs, cb))
+                .route("/api/v1/applications/track", ApiRoutes.POST, (rq, rs, cb, at) -> track(rq, rs, cb));
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        if (!path.equals("/api/v1/applications") && !path.equals("/api/v1/applications/track")) {
-            return false;
-        }
-        if (!Exchange.isPost(request)) {
-            response.getHeaders().put("Allow", "POST");
-            Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + path);
-            return true;
-        }
         try {
-            if (path.equals("/api/v1/applications")) {
-                submit(request, response, callback);
-            } else {
-                track(request, response, callback);
-            }
+            return routes.handle(request, response, callback);
         } catch (StoreException e) {
             Http.error(response, callback, 503, "the application could not be stored; nothing was filed, try again");
         } catch (IOException e) {

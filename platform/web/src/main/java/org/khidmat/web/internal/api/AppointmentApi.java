@@ -7,6 +7,7 @@ import org.khidmat.web.internal.hall.TokenStatus;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.ServiceJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,36 +44,26 @@ public final class AppointmentApi extends Handler.Abstract {
     private final Catalogue catalogue;
     private final Queue queue;
     private final BookingQuota quota;
+    private final RouteTable routes;
 
     public AppointmentApi(Appointments appointments, Catalogue catalogue, Queue queue, BookingQuota quota) {
         this.quota = quota;
         this.appointments = appointments;
         this.catalogue = catalogue;
         this.queue = queue;
+        this.routes = ApiRoutes.table()
+                .route("/api/v1/services/{id}/slots", RouteTable.GET, (rq, rs, cb, at) -> slots(rq, rs, cb, at.get("id")))
+                .route("/api/v1/appointments", ApiRoutes.POST, (rq, rs, cb, at) -> book(rq, rs, cb, JsonIn.request(rq)))
+                .route("/api/v1/appointments/check-in", ApiRoutes.POST, (rq, rs, cb, at) -> checkIn(rs, cb,
+                        JsonIn.request(rq)))
+                .route("/api/v1/appointments/cancel", ApiRoutes.POST, (rq, rs, cb, at) -> cancel(rs, cb,
+                        JsonIn.request(rq)));
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        boolean slots = path.startsWith("/api/v1/services/") && path.endsWith("/slots");
-        if (!slots && !path.equals("/api/v1/appointments") && !path.equals("/api/v1/appointments/check-in")
-                && !path.equals("/api/v1/appointments/cancel")) {
-            return false;
-        }
-        String method = request.getMethod();
         try {
-            if (slots) {
-                if (QueueApi.allow(request, response, callback, "GET".equals(method) || "HEAD".equals(method), "GET")) {
-                    slots(request, response, callback, Exchange.between(path, "/api/v1/services/", "/slots"));
-                }
-            } else if (QueueApi.allow(request, response, callback, Exchange.isPost(request), "POST")) {
-                JsonNode o = JsonIn.request(request);
-                switch (path) {
-                    case "/api/v1/appointments" -> book(request, response, callback, o);
-                    case "/api/v1/appointments/check-in" -> checkIn(response, callback, o);
-                    default -> cancel(response, callback, o);
-                }
-            }
+            return routes.handle(request, response, callback);
         } catch (StoreException e) {
             Http.error(response, callback, 503, "the appointment could not be stored now; nothing was changed, try again");
         }

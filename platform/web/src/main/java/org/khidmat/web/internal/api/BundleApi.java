@@ -4,6 +4,7 @@ import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.http.Uploads;
 import org.khidmat.web.internal.page.DisabledReason;
 import org.khidmat.web.internal.page.ServiceJson;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -29,10 +31,12 @@ import org.khidmat.api.platform.Role;
  */
 public final class BundleApi extends Handler.Abstract {
     private static final String BUNDLES = "/api/v1/bundles";
+    private static final Set<String> ANY = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     private final Gate gate;
     private final BundleDesk desk;
     private final Catalogue catalogue;
     private final Uploads uploads;
+    private final RouteTable routes = routes();
 
     public BundleApi(Gate gate, BundleDesk desk, Catalogue catalogue, Uploads uploads) {
         this.gate = gate;
@@ -42,58 +46,53 @@ public final class BundleApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        String path = Request.getPathInContext(request);
-        String method = request.getMethod();
-        boolean service = path.startsWith("/api/v1/services/") && (path.endsWith("/enable") || path.endsWith("/disable"));
-        if (!path.equals(BUNDLES) && !path.startsWith(BUNDLES + "/") && !service) {
-            return false;
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        return routes.handle(request, response, callback);
+    }
+
+    private RouteTable routes() {
+        return ApiRoutes.table()
+                .route("/api/v1/services/{id}/enable", ApiRoutes.POST, (rq, rs, cb, at) -> enable(rq, rs, cb, at.get("id"),
+                        true))
+                .route("/api/v1/services/{id}/disable", ApiRoutes.POST, (rq, rs, cb, at) -> enable(rq, rs, cb,
+                        at.get("id"), false))
+                .route(BUNDLES, Set.of("GET", "PUT"), (rq, rs, cb, at) -> {
+                    var caller = gate.api(rq, rs, cb, Role.ADMIN, Role.AGENCY);
+                    if (caller.isPresent() && "GET".equals(rq.getMethod())) {
+                        Http.json(rs, cb, 200, desk.visible(caller.get()).stream().map(BundleDesk::json).toList());
+                    } else if (caller.isPresent()) {
+                        put(rq, rs, cb, caller.get());
+                    }
+                })
+                .route(BUNDLES + "/pending", Set.of("GET"), (rq, rs, cb, at) -> gate.api(rq, rs, cb, Role.ADMIN)
+                        .ifPresent(c -> Http.json(rs, cb, 200, desk.pending(c).stream().map(BundleDesk::json).toList())))
+                .route(BUNDLES + "/pending/{sha256}/approve", ApiRoutes.POST, (rq, rs, cb, at) -> judge(rq, rs, cb,
+                        at.get("sha256"), true))
+                .route(BUNDLES + "/pending/{sha256}/reject", ApiRoutes.POST, (rq, rs, cb, at) -> judge(rq, rs, cb,
+                        at.get("sha256"), false))
+                .route(BUNDLES + "/{name}/rollback", ApiRoutes.POST, (rq, rs, cb, at) -> change(rq, rs, cb,
+                        at.get("name"), true))
+                .route(BUNDLES + "/{name}", Set.of("DELETE"), (rq, rs, cb, at) -> change(rq, rs, cb, at.get("name"), false))
+                .route(BUNDLES + "/*", ANY, (rq, rs, cb, at) -> Http.error(rs, cb, 404, "no such API resource: "
+                        + Request.getPathInContext(rq)));
+    }
+
+    private void enable(Request request, Response response, Callback callback, String id, boolean enable)
+            throws IOException {
+        var caller = gate.api(request, response, callback, Role.ADMIN);
+        if (caller.isPresent()) {
+            enable(request, response, callback, caller.get(), id, enable);
         }
-        if (service) {
-            if (!"POST".equals(method)) {
-                return notAllowed(response, callback, path, "POST");
-            }
-            var caller = gate.api(request, response, callback, Role.ADMIN);
-            if (caller.isPresent()) {
-                boolean enable = path.endsWith("/enable");
-                String id = path.substring("/api/v1/services/".length(), Math.max("/api/v1/services/".length(), path.lastIndexOf('/')));
-                enable(request, response, callback, caller.get(), id, enable);
-            }
-            return true;
-        }
-        if (path.equals(BUNDLES)) {
-            if (!"GET".equals(method) && !"PUT".equals(method)) {
-                return notAllowed(response, callback, path, "GET, PUT");
-            }
-            var caller = gate.api(request, response, callback, Role.ADMIN, Role.AGENCY);
-            if (caller.isPresent() && "GET".equals(method)) {
-                Http.json(response, callback, 200, desk.visible(caller.get()).stream().map(BundleDesk::json).toList());
-            } else if (caller.isPresent()) {
-                put(request, response, callback, caller.get());
-            }
-            return true;
-        }
-        String rest = path.substring(BUNDLES.length() + 1);
-        if (rest.equals("pending") || rest.startsWith("pending/")) {
-            pending(request, response, callback, rest, method);
-            return true;
-        }
-        boolean rollback = rest.endsWith("/rollback");
-        String name = rollback ? rest.substring(0, rest.length() - "/rollback".length()) : rest;
-        if (name.isEmpty() || name.contains("/")) {
-            Http.error(response, callback, 404, "no such API resource: " + path);
-            return true;
-        }
-        if (rollback ? !"POST".equals(method) : !"DELETE".equals(method)) {
-            return notAllowed(response, callback, path, rollback ? "POST" : "DELETE");
-        }
+    }
+
+    /** Rolls a bundle back, or withdraws it ({@code ?withDependents=true} takes its dependents along). */
+    private void change(Request request, Response response, Callback callback, String name, boolean rollback) {
         var caller = gate.api(request, response, callback, Role.ADMIN, Role.AGENCY);
         if (caller.isPresent()) {
             boolean withDependents = "true".equals(Request.extractQueryParameters(request).getValue("withDependents"));
             BundleDesk.Outcome o = rollback ? desk.rollback(caller.get(), name) : desk.withdraw(caller.get(), name, withDependents);
             Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
         }
-        return true;
     }
 
     private void put(Request request, Response response, Callback callback, Gate.Caller caller) throws IOException {
@@ -115,35 +114,16 @@ public final class BundleApi extends Handler.Abstract {
         });
     }
 
-    /** {@code GET pending}, {@code POST pending/{sha256}/approve|reject}: admins judge jars that carry code. */
-    private void pending(Request request, Response response, Callback callback, String rest, String method) throws IOException {
-        if (rest.equals("pending")) {
-            if (!"GET".equals(method)) {
-                notAllowed(response, callback, BUNDLES + "/pending", "GET");
-                return;
-            }
-            var caller = gate.api(request, response, callback, Role.ADMIN);
-            if (caller.isPresent()) {
-                Http.json(response, callback, 200, desk.pending(caller.get()).stream().map(BundleDesk::json).toList());
-            }
-            return;
-        }
-        String[] parts = rest.split("/");
-        if (parts.length != 3 || !(parts[2].equals("approve") || parts[2].equals("reject"))) {
-            Http.error(response, callback, 404, "no such API resource: " + BUNDLES + "/pending/...");
-            return;
-        }
-        if (!"POST".equals(method)) {
-            notAllowed(response, callback, BUNDLES + "/pending/{sha256}/" + parts[2], "POST");
-            return;
-        }
+    /** {@code POST pending/{sha256}/approve|reject}: admins judge jars that carry code. */
+    private void judge(Request request, Response response, Callback callback, String sha256, boolean approve)
+            throws IOException {
         var caller = gate.api(request, response, callback, Role.ADMIN);
         if (caller.isEmpty()) {
             return;
         }
         BundleDesk.Outcome o;
-        if (parts[2].equals("approve")) {
-            o = desk.approve(caller.get(), parts[1]);
+        if (approve) {
+            o = desk.approve(caller.get(), sha256);
         } else {
             String reason = null;
             try {
@@ -153,7 +133,7 @@ public final class BundleApi extends Handler.Abstract {
                 Http.error(response, callback, 400, e.getMessage());
                 return;
             }
-            o = desk.reject(caller.get(), parts[1], reason);
+            o = desk.reject(caller.get(), sha256, reason);
         }
         Http.json(response, callback, o.status(), BundleDesk.json(o.result()));
     }
@@ -193,11 +173,5 @@ public final class BundleApi extends Handler.Abstract {
         } catch (NoSuchElementException e) {
             Http.error(response, callback, 404, "no service " + id + " in this centre");
         }
-    }
-
-    private static boolean notAllowed(Response response, Callback callback, String path, String allow) {
-        response.getHeaders().put("Allow", allow);
-        Http.error(response, callback, 405, "not allowed on " + path + "; use " + allow);
-        return true;
     }
 }

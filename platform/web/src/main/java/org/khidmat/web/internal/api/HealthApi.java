@@ -1,6 +1,7 @@
 package org.khidmat.web.internal.api;
 
 import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.RouteTable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class HealthApi extends Handler.Abstract {
     private final Deployer deployer;
     private final Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks;
     private final String instance;
+    private final RouteTable routes = ApiRoutes.table()
+            .route("/health", RouteTable.GET, (rq, rs, cb, at) -> report(rs, cb, "/health"))
+            .route("/health/ready", RouteTable.GET, (rq, rs, cb, at) -> report(rs, cb, "/health/ready"));
 
     public HealthApi(Catalogue catalogue, Deployer deployer, Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks,
             String instance) {
@@ -36,16 +40,11 @@ public final class HealthApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
-        if (!path.equals("/health") && !path.equals("/health/ready")) {
-            return false;
-        }
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            response.getHeaders().put("Allow", "GET, HEAD");
-            Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + path + "; use GET");
-            return true;
-        }
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        return routes.handle(request, response, callback);
+    }
+
+    private void report(Response response, Callback callback, String path) {
         HealthReport report = HealthReport.run(checks);
         boolean ready = report.ready();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -72,6 +71,5 @@ public final class HealthApi extends Handler.Abstract {
             response.getHeaders().put("Retry-After", "1");
         }
         Http.json(response, callback, ready ? 200 : 503, body);
-        return true;
     }
 }

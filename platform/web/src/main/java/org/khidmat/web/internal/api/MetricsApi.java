@@ -2,6 +2,7 @@ package org.khidmat.web.internal.api;
 
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.http.RouteTable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class MetricsApi extends Handler.Abstract {
     private final Gate gate;
     private final Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks;
     private final Supplier<Server> server;
+    private final RouteTable routes = ApiRoutes.table()
+            .route("/metrics", java.util.Set.of("GET"), (rq, rs, cb, at) -> metrics(rq, rs, cb));
 
     public MetricsApi(Metrics metrics, MetricsToken token, Gate gate, Supplier<List<Map.Entry<Map<String, Object>, HealthCheck>>> checks,
             Supplier<Server> server) {
@@ -49,15 +52,11 @@ public final class MetricsApi extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!"/metrics".equals(Request.getPathInContext(request))) {
-            return false;
-        }
-        if (!"GET".equals(request.getMethod())) {
-            response.getHeaders().put("Allow", "GET");
-            Http.error(response, callback, 405, request.getMethod() + " is not allowed on /metrics; use GET");
-            return true;
-        }
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        return routes.handle(request, response, callback);
+    }
+
+    private void metrics(Request request, Response response, Callback callback) {
         String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         boolean scraper = token != null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
                 && token.matches(auth.substring(7));
@@ -66,7 +65,6 @@ public final class MetricsApi extends Handler.Abstract {
         } else {
             gate.api(request, response, callback, Role.ADMIN).ifPresent(admin -> serve(response, callback));
         }
-        return true;
     }
 
     private void serve(Response response, Callback callback) {

@@ -3,6 +3,7 @@ package org.khidmat.web.internal.api;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.DisabledReason;
 import org.khidmat.web.internal.page.ServiceJson;
 import org.khidmat.web.internal.pay.PayPage;
@@ -40,31 +41,32 @@ public final class PaymentApi extends Handler.Abstract {
     private final Applications applications;
     private final Payments payments;
     private final Ratings ratings;
+    private final RouteTable routes;
 
     public PaymentApi(Applications applications, Payments payments, Ratings ratings) {
         this.applications = applications;
         this.payments = payments;
         this.ratings = ratings;
+        RouteTable table = ApiRoutes.table();
+        for (String path : new String[] {PAYMENTS, CONFIRM, RECEIPTS, RATINGS}) {
+            table.route(path, ApiRoutes.POST, (rq, rs, cb, at) -> serve(rq, rs, cb, path));
+        }
+        this.routes = table;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        if (!path.equals(PAYMENTS) && !path.equals(CONFIRM) && !path.equals(RECEIPTS) && !path.equals(RATINGS)) {
-            return false;
-        }
-        if (!Exchange.isPost(request)) {
-            response.getHeaders().put("Allow", "POST");
-            Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + path + "; use POST");
-            return true;
-        }
+        return routes.handle(request, response, callback);
+    }
+
+    private void serve(Request request, Response response, Callback callback, String path) throws Exception {
         try {
             JsonNode o = JsonIn.request(request);
             String reference = required(o, "reference");
             String cnic = required(o, "cnic");
             if (path.equals(RATINGS)) {
                 rate(response, callback, o, reference, cnic);
-                return true;
+                return;
             }
             String provider = path.equals(PAYMENTS) ? required(o, "provider") : null;
             Optional<TrackedApplication> t = applications.track(reference, cnic);
@@ -82,7 +84,6 @@ public final class PaymentApi extends Handler.Abstract {
         } catch (IOException e) {
             Http.error(response, callback, 400, "the request body could not be read");
         }
-        return true;
     }
 
     private static String required(JsonNode o, String name) throws JsonIn.BadJson {

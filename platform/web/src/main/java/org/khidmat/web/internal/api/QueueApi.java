@@ -8,6 +8,7 @@ import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.DisabledReason;
 import org.khidmat.web.internal.page.ServiceJson;
 
@@ -43,6 +44,7 @@ public final class QueueApi extends Handler.Abstract {
     private final Catalogue catalogue;
     private final Supplier<HallBoard> board;
     private final Applications applications;
+    private final RouteTable routes = routes();
 
     public QueueApi(Gate gate, Queue queue, Catalogue catalogue, Supplier<HallBoard> board, Applications applications) {
         this.applications = applications;
@@ -54,53 +56,26 @@ public final class QueueApi extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        boolean post = Exchange.isPost(request);
-        String method = request.getMethod();
-        boolean get = "GET".equals(method) || "HEAD".equals(method);
         try {
-            if (path.equals(TOKENS)) {
-                if (allow(request, response, callback, post, "POST")) {
-                    take(request, response, callback);
-                }
-            } else if (path.equals("/api/v1/queue/called")) {
-                if (allow(request, response, callback, get, "GET")) {
-                    Http.json(response, callback, 200, board.get().json());
-                }
-            } else if (path.startsWith(TOKENS + "/")) {
-                String rest = path.substring(TOKENS.length() + 1);
-                int slash = rest.indexOf('/');
-                String action = slash < 0 ? null : rest.substring(slash + 1);
-                Optional<Long> id = KioskPages.parse(slash < 0 ? rest : rest.substring(0, slash));
-                if (action == null) {
-                    if (allow(request, response, callback, get, "GET")) {
-                        show(request, response, callback, id);
-                    }
-                } else if (!action.equals("served") && !action.equals("no-show")) {
-                    Http.error(response, callback, 404, "no such API resource: " + path);
-                } else if (allow(request, response, callback, post, "POST")) {
-                    finish(request, response, callback, id, action.equals("served"));
-                }
-            } else if (path.startsWith("/api/v1/counters/") && path.endsWith("/next")) {
-                if (allow(request, response, callback, post, "POST")) {
-                    next(request, response, callback, Exchange.between(path, "/api/v1/counters/", "/next"));
-                }
-            } else {
-                return false;
-            }
+            return routes.handle(request, response, callback);
         } catch (StoreException e) {
             Http.error(response, callback, 503, "the queue could not be changed now; nothing was done, try again");
         }
         return true;
     }
 
-    static boolean allow(Request request, Response response, Callback callback, boolean ok, String allowed) {
-        if (!ok) {
-            response.getHeaders().put(HttpHeader.ALLOW, allowed);
-            Http.error(response, callback, 405, request.getMethod() + " is not allowed on " + Request.getPathInContext(request)
-                    + "; use " + allowed);
-        }
-        return ok;
+    private RouteTable routes() {
+        return ApiRoutes.table()
+                .route(TOKENS, ApiRoutes.POST, (rq, rs, cb, at) -> take(rq, rs, cb))
+                .route("/api/v1/queue/called", RouteTable.GET, (rq, rs, cb, at) -> Http.json(rs, cb, 200,
+                        board.get().json()))
+                .route(TOKENS + "/{id}", RouteTable.GET, (rq, rs, cb, at) -> show(rq, rs, cb,
+                        KioskPages.parse(at.get("id"))))
+                .route(TOKENS + "/{id}/served", ApiRoutes.POST, (rq, rs, cb, at) -> finish(rq, rs, cb,
+                        KioskPages.parse(at.get("id")), true))
+                .route(TOKENS + "/{id}/no-show", ApiRoutes.POST, (rq, rs, cb, at) -> finish(rq, rs, cb,
+                        KioskPages.parse(at.get("id")), false))
+                .route("/api/v1/counters/{n}/next", ApiRoutes.POST, (rq, rs, cb, at) -> next(rq, rs, cb, at.get("n")));
     }
 
     private void take(Request request, Response response, Callback callback) throws IOException, Exchange.TooLarge,

@@ -4,6 +4,7 @@ import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.ServiceJson;
 import org.khidmat.web.internal.staff.InboxQuery;
 
@@ -44,6 +45,7 @@ public final class StaffApi extends Handler.Abstract {
     private final Gate gate;
     private final AuditLog audit;
     private final Applications applications;
+    private final RouteTable routes = routes();
 
     public StaffApi(Gate gate, AuditLog audit, Applications applications) {
         this.gate = gate;
@@ -53,61 +55,67 @@ public final class StaffApi extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        boolean post = Exchange.isPost(request);
-        boolean get = "GET".equals(request.getMethod());
         try {
-            if (post && path.equals("/api/v1/login")) {
-                login(request, response, callback);
-            } else if (post && path.equals("/api/v1/logout")) {
-                gate.api(request, response, callback).ifPresent(c -> {
-                    gate.accounts().logout(c.session() == null ? null : c.session().id());
-                    Gate.endSession(request, response);
-                    Http.json(response, callback, 200, Map.of("ok", true));
-                });
-            } else if (get && path.equals("/api/v1/session")) {
-                gate.api(request, response, callback).ifPresent(c -> Http.json(response, callback, 200, whoami(c)));
-            } else if (post && path.equals("/api/v1/accounts")) {
-                Optional<Gate.Caller> c = gate.api(request, response, callback, Role.ADMIN);
-                if (c.isPresent()) {
-                    createAccount(request, response, callback, c.get());
-                }
-            } else if (post && path.startsWith("/api/v1/accounts/") && path.endsWith("/tokens")) {
-                Optional<Gate.Caller> c = gate.api(request, response, callback, Role.ADMIN);
-                if (c.isPresent()) {
-                    issueToken(request, response, callback, c.get(),
-                            Exchange.between(path, "/api/v1/accounts/", "/tokens"));
-                }
-            } else if (get && path.equals("/api/v1/audit")) {
-                Map<String, String> q = Exchange.query(request);
-                gate.api(request, response, callback, Role.ADMIN).ifPresent(c -> Http.json(response, callback, 200,
-                        audit.search(q.get("q"), limit(q.get("limit"))).stream().map(e -> ServiceJson.ordered("seq", e.seq(),
-                                "at", e.at().toString(), "actor", e.actor(), "action", e.action(), "subject", e.subject(),
-                                "detail", e.detail(), "hash", e.hash())).toList()));
-            } else if (get && path.equals("/api/v1/audit/verify")) {
-                gate.api(request, response, callback, Role.ADMIN).ifPresent(c -> {
-                    AuditCheck a = audit.verify();
-                    Http.json(response, callback, 200, ServiceJson.ordered("intact", a.intact(), "entries", a.entries(),
-                            "firstBroken", a.firstBroken(), "message", a.message()));
-                });
-            } else if (get && path.startsWith("/api/v1/agency/") && path.endsWith("/applications")) {
-                String agency = Exchange.between(path, "/api/v1/agency/", "/applications");
-                gate.api(request, response, callback).ifPresent(c -> inbox(request, response, callback, c, agency));
-            } else if (post && path.startsWith("/api/v1/applications/") && path.endsWith("/moves")) {
-                Optional<Gate.Caller> c = gate.api(request, response, callback);
-                if (c.isPresent()) {
-                    move(request, response, callback, c.get(),
-                            Exchange.between(path, "/api/v1/applications/", "/moves"));
-                }
-            } else {
-                return false;
-            }
+            return routes.handle(request, response, callback);
         } catch (IllegalArgumentException e) {
             Http.error(response, callback, 422, e.getMessage());
         } catch (StoreException e) {
             Http.error(response, callback, 503, "the change could not be stored; try again");
         }
         return true;
+    }
+
+    private RouteTable routes() {
+        return ApiRoutes.table()
+                .route("/api/v1/login", ApiRoutes.POST, (rq, rs, cb, at) -> login(rq, rs, cb))
+                .route("/api/v1/logout", ApiRoutes.POST, (rq, rs, cb, at) -> gate.api(rq, rs, cb).ifPresent(c -> {
+                    gate.accounts().logout(c.session() == null ? null : c.session().id());
+                    Gate.endSession(rq, rs);
+                    Http.json(rs, cb, 200, Map.of("ok", true));
+                }))
+                .route("/api/v1/session", RouteTable.GET, (rq, rs, cb, at) -> gate.api(rq, rs, cb)
+                        .ifPresent(c -> Http.json(rs, cb, 200, whoami(c))))
+                .route("/api/v1/accounts", ApiRoutes.POST, (rq, rs, cb, at) -> {
+                    Optional<Gate.Caller> c = gate.api(rq, rs, cb, Role.ADMIN);
+                    if (c.isPresent()) {
+                        createAccount(rq, rs, cb, c.get());
+                    }
+                })
+                .route("/api/v1/accounts/{name}/tokens", ApiRoutes.POST, (rq, rs, cb, at) -> {
+                    Optional<Gate.Caller> c = gate.api(rq, rs, cb, Role.ADMIN);
+                    if (c.isPresent()) {
+                        issueToken(rq, rs, cb, c.get(), at.get("name"));
+                    }
+                })
+                .route("/api/v1/audit", RouteTable.GET, (rq, rs, cb, at) -> {
+                    Map<String, String> q = Exchange.query(rq);
+                    gate.api(rq, rs, cb, Role.ADMIN).ifPresent(c -> Http.json(rs, cb, 200,
+                            audit.search(q.get("q"), limit(q.get("limit"))).stream().map(e -> ServiceJson.ordered("seq",
+                                    e.seq(), "at", e.at().toString(), "actor", e.actor(), "action", e.action(), "subject",
+                                    e.subject(), "detail", e.detail(), "hash", e.hash())).toList()));
+                })
+                .route("/api/v1/audit/verify", RouteTable.GET, (rq, rs, cb, at) -> gate.api(rq, rs, cb, Role.ADMIN)
+                        .ifPresent(c -> {
+                            AuditCheck a = audit.verify();
+                            Http.json(rs, cb, 200, ServiceJson.ordered("intact", a.intact(), "entries", a.entries(),
+                                    "firstBroken", a.firstBroken(), "message", a.message()));
+                        }))
+                // the short forms (no agency, no reference) still ask for a login first, then find nothing
+                .route("/api/v1/agency/{code}/applications", RouteTable.GET, (rq, rs, cb, at) -> gate.api(rq, rs, cb)
+                        .ifPresent(c -> inbox(rq, rs, cb, c, at.get("code"))))
+                .route("/api/v1/agency/applications", RouteTable.GET, (rq, rs, cb, at) -> gate.api(rq, rs, cb)
+                        .ifPresent(c -> inbox(rq, rs, cb, c, "")))
+                .route("/api/v1/applications/{ref}/moves", ApiRoutes.POST, (rq, rs, cb, at) -> move(rq, rs, cb,
+                        at.get("ref")))
+                .route("/api/v1/applications/moves", ApiRoutes.POST, (rq, rs, cb, at) -> move(rq, rs, cb, ""));
+    }
+
+    private void move(Request request, Response response, Callback callback, String reference) throws IOException,
+            Exchange.TooLarge, JsonIn.BadJson {
+        Optional<Gate.Caller> c = gate.api(request, response, callback);
+        if (c.isPresent()) {
+            move(request, response, callback, c.get(), reference);
+        }
     }
 
     private void login(Request request, Response response, Callback callback) throws IOException, Exchange.TooLarge,

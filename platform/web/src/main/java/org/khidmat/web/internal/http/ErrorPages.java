@@ -68,6 +68,9 @@ final class ErrorPages extends ErrorHandler {
         h.put(HttpHeader.CACHE_CONTROL, "no-store");
         boolean api = Request.getPathInContext(request).startsWith("/api/");
         String text = sentence(status);
+        if (request.getAttribute(ERROR_EXCEPTION) instanceof HostileText.Refused refused) {
+            text = refused.getReason(); // our own words: the field's name (letters and digits only), never its value
+        }
         String body = api ? "{\"status\":" + status + ",\"error\":\"" + text + "\"}"
                 : "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " - Khidmat</title>"
                         + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\"><link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\"></head><body><main class=\"wrap\"><h1>"

@@ -81,11 +81,15 @@ public final class Exchange {
         }
     }
 
-    /** @return the fields of an {@code application/x-www-form-urlencoded} body, in order; the last value wins */
+    /**
+     * @return the fields of an {@code application/x-www-form-urlencoded} body, in order; the last value wins
+     * @throws HostileText.Refused (a 400 naming the field) when a field holds what no field may ({@link HostileText})
+     */
     public static Map<String, String> form(Request request) throws IOException, TooLarge {
         return decode(body(request));
     }
 
+    /** @throws HostileText.Refused (a 400 naming the field) when a field holds what no field may ({@link HostileText}) */
     public static Map<String, String> query(Request request) {
         return decode(request.getHttpURI().getQuery());
     }
@@ -108,6 +112,7 @@ public final class Exchange {
                 // a malformed escape: skip the pair
             }
         }
+        HostileText.check(out);
         return out;
     }
 

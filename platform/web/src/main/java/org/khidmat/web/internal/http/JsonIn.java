@@ -64,7 +64,32 @@ public final class JsonIn {
         if (node == null || !node.isObject()) {
             throw new BadJson("the body must be a JSON object");
         }
+        refuseHostileText(node, "");
         return node;
+    }
+
+    /** Refuses a name or string anywhere in the tree that holds what no field may ({@link HostileText}). */
+    private static void refuseHostileText(JsonNode node, String path) throws BadJson {
+        if (node.isTextual()) {
+            String bad = HostileText.problem(node.textValue());
+            if (bad != null) {
+                throw new BadJson(HostileText.refusal(path, bad));
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var f = fields.next();
+                String bad = HostileText.problem(f.getKey());
+                if (bad != null) {
+                    throw new BadJson("a name in " + (path.isEmpty() ? "the body" : "'" + HostileText.safeName(path)
+                            + "'") + " holds " + bad + "; remove it and send again");
+                }
+                refuseHostileText(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseHostileText(node.get(i), path + "[" + i + "]");
+            }
+        }
     }
 
     /** @return the string at {@code name}, {@code null} when absent or null */

@@ -2,6 +2,7 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.DisabledReason;
 
 import java.io.IOException;
@@ -41,6 +42,7 @@ public final class AdminPages extends Handler.Abstract {
     private final OutboxPage outbox;
     /** The bundle set, when the store keeps one: each bundle's outcome on every node. */
     private final Supplier<BundleSet> bundleSet;
+    private final ConsoleRoutes routes = routes();
 
     public AdminPages(Gate gate, Catalogue catalogue, BundleForms bundles, ConsoleLayout layout, AccountPages accounts,
             AuditPage audit, OutboxPage outbox, Supplier<BundleSet> bundleSet) {
@@ -55,51 +57,60 @@ public final class AdminPages extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (!path.equals("/admin") && !path.startsWith("/admin/")) {
             return false;
         }
-        boolean post = Exchange.isPost(request);
         var found = ConsoleGate.page(gate, request, response, callback, Role.ADMIN);
-        if (found.isEmpty()) {
-            return true;
-        }
-        Gate.Caller caller = found.get();
-        String rest = path.equals("/admin") ? "" : path.substring("/admin/".length());
-        if (rest.equals("accounts") || rest.startsWith("accounts/") || rest.startsWith("tokens/")) {
-            accounts.handle(request, response, callback, caller, rest, post);
-        } else if (rest.equals("audit") && !post) {
-            audit.send(request, response, callback, caller);
-        } else if (rest.equals("messages") && !post) {
-            outbox.send(request, response, callback, caller);
-        } else if (rest.isEmpty() && !post) {
-            ConsoleLayout.send(response, callback, 200, "admin.jte", layout.frame(request, caller, "admin.title"),
-                    new View(bundles.visible(caller), bundles.pending(caller), catalogue.services(),
-                            NodeOutcomes.of(bundleSet.get())));
-        } else if (!post && rest.startsWith("bundles/") && rest.endsWith("/withdraw")
-                && bundles.confirmWithdraw(request, response, callback, caller, Exchange.between(rest, "bundles/", "/withdraw"),
-                        "/admin")) {
-            return true;
-        } else if (post && (rest.equals("bundles") || rest.startsWith("bundles/") && (rest.endsWith("/rollback")
-                || rest.endsWith("/withdraw") || rest.endsWith("/approve") || rest.endsWith("/reject")))) {
-            bundles.post(request, response, callback, caller, rest, "/admin");
-        } else if (post && rest.startsWith("services/") && (rest.endsWith("/enable") || rest.endsWith("/disable"))) {
-            enable(request, response, callback, caller, rest);
-        } else {
-            layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
+        if (found.isPresent() && !routes.handle(request, response, callback, found.get())) {
+            layout.error(request, response, callback, found.get(), 404, "error.nothingAt", path);
         }
         return true;
     }
 
-    private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String rest)
-            throws IOException {
+    private ConsoleRoutes routes() {
+        ConsoleRoutes.Action home = (rq, rs, cb, caller, at) -> ConsoleLayout.send(rs, cb, 200, "admin.jte",
+                layout.frame(rq, caller, "admin.title"), new View(bundles.visible(caller), bundles.pending(caller),
+                        catalogue.services(), NodeOutcomes.of(bundleSet.get())));
+        return new ConsoleRoutes()
+                .route("/admin", RouteTable.GET, home)
+                .route("/admin/", RouteTable.GET, home)
+                .route("/admin/accounts", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> accounts.handle(rq, rs, cb,
+                        caller, "accounts", Exchange.isPost(rq)))
+                .route("/admin/accounts/{name}/{action}", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> accounts.handle(
+                        rq, rs, cb, caller, "accounts/" + at.get("name") + "/" + at.get("action"), true))
+                .route("/admin/tokens/{id}/revoke", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> accounts.handle(rq, rs,
+                        cb, caller, "tokens/" + at.get("id") + "/revoke", true))
+                .route("/admin/audit", RouteTable.GET, (rq, rs, cb, caller, at) -> audit.send(rq, rs, cb, caller))
+                .route("/admin/messages", RouteTable.GET, (rq, rs, cb, caller, at) -> outbox.send(rq, rs, cb, caller))
+                .route("/admin/bundles", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq, rs, cb, caller,
+                        "bundles", "/admin"))
+                .route("/admin/bundles/{name}/withdraw", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> {
+                    if (Exchange.isPost(rq)) {
+                        bundles.post(rq, rs, cb, caller, "bundles/" + at.get("name") + "/withdraw", "/admin");
+                    } else if (!bundles.confirmWithdraw(rq, rs, cb, caller, at.get("name"), "/admin")) {
+                        layout.error(rq, rs, cb, caller, 404, "error.nothingAt", Request.getPathInContext(rq));
+                    }
+                })
+                .route("/admin/bundles/{name}/rollback", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq,
+                        rs, cb, caller, "bundles/" + at.get("name") + "/rollback", "/admin"))
+                .route("/admin/bundles/{name}/approve", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq,
+                        rs, cb, caller, "bundles/" + at.get("name") + "/approve", "/admin"))
+                .route("/admin/bundles/{name}/reject", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq,
+                        rs, cb, caller, "bundles/" + at.get("name") + "/reject", "/admin"))
+                .route("/admin/services/{id}/enable", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> enable(rq, rs, cb,
+                        caller, at.get("id"), true))
+                .route("/admin/services/{id}/disable", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> enable(rq, rs, cb,
+                        caller, at.get("id"), false));
+    }
+
+    private void enable(Request request, Response response, Callback callback, Gate.Caller caller, String id,
+            boolean enable) throws IOException {
         Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
         if (form == null) {
             return;
         }
-        boolean enable = rest.endsWith("/enable");
-        String id = rest.substring("services/".length(), Math.max("services/".length(), rest.lastIndexOf('/')));
         String reason = form.getOrDefault("reason", "").strip();
         java.time.LocalDate back = DisabledReason.day(form.getOrDefault("until", ""));
         if (!enable && reason.isEmpty()) {

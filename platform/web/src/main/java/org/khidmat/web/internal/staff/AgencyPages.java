@@ -2,6 +2,7 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.RouteTable;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class AgencyPages extends Handler.Abstract {
     private final ConsoleLayout layout;
     private final AuditLog audit;
     private final InboxPages inbox;
+    private final ConsoleRoutes routes = routes();
 
     public AgencyPages(Gate gate, InboxPages inbox, BundleForms bundles, ConsoleLayout layout, AuditLog audit) {
         this.gate = gate;
@@ -39,41 +41,49 @@ public final class AgencyPages extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (!path.equals("/agency") && !path.startsWith("/agency/")) {
             return false;
         }
-        boolean post = Exchange.isPost(request);
         boolean bundlePage = path.equals("/agency") || path.startsWith("/agency/bundles");
         var found = bundlePage ? ConsoleGate.page(gate, request, response, callback, Role.AGENCY) : ConsoleGate.page(gate, request, response, callback);
         if (found.isEmpty()) {
             return true;
         }
         Gate.Caller caller = found.get();
-        String rest = path.equals("/agency") ? "" : path.substring("/agency/".length());
         try {
-            if (rest.isEmpty() && !post) {
-                String agency = caller.account().agency();
-                ConsoleLayout.send(response, callback, 200, "agency.jte", layout.frame(request, caller, "agency.title", agency),
-                        new View(bundles.visible(caller), AgencyHistory.of(audit, gate, agency)));
-            } else if (!post && rest.startsWith("bundles/") && rest.endsWith("/withdraw")
-                    && bundles.confirmWithdraw(request, response, callback, caller, Exchange.between(rest, "bundles/", "/withdraw"),
-                            "/agency")) {
-                return true;
-            } else if (post && (rest.equals("bundles") || rest.startsWith("bundles/") && (rest.endsWith("/rollback")
-                    || rest.endsWith("/withdraw")))) {
-                bundles.post(request, response, callback, caller, rest, "/agency");
-            } else if (rest.equals("inbox") && !post) {
-                inbox.inbox(request, response, callback, caller);
-            } else if (rest.startsWith("applications/")) {
-                inbox.application(request, response, callback, caller, rest.substring("applications/".length()), post);
-            } else {
+            if (!routes.handle(request, response, callback, caller)) {
                 layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
             }
         } catch (Exchange.TooLarge e) {
             layout.error(request, response, callback, caller, 413, "error.sentence", e.getMessage());
         }
         return true;
+    }
+
+    private ConsoleRoutes routes() {
+        ConsoleRoutes.Action home = (rq, rs, cb, caller, at) -> {
+            String agency = caller.account().agency();
+            ConsoleLayout.send(rs, cb, 200, "agency.jte", layout.frame(rq, caller, "agency.title", agency),
+                    new View(bundles.visible(caller), AgencyHistory.of(audit, gate, agency)));
+        };
+        return new ConsoleRoutes()
+                .route("/agency", RouteTable.GET, home)
+                .route("/agency/", RouteTable.GET, home)
+                .route("/agency/bundles", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq, rs, cb, caller,
+                        "bundles", "/agency"))
+                .route("/agency/bundles/{name}/withdraw", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> {
+                    if (Exchange.isPost(rq)) {
+                        bundles.post(rq, rs, cb, caller, "bundles/" + at.get("name") + "/withdraw", "/agency");
+                    } else if (!bundles.confirmWithdraw(rq, rs, cb, caller, at.get("name"), "/agency")) {
+                        layout.error(rq, rs, cb, caller, 404, "error.nothingAt", Request.getPathInContext(rq));
+                    }
+                })
+                .route("/agency/bundles/{name}/rollback", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq,
+                        rs, cb, caller, "bundles/" + at.get("name") + "/rollback", "/agency"))
+                .route("/agency/inbox", RouteTable.GET, (rq, rs, cb, caller, at) -> inbox.inbox(rq, rs, cb, caller))
+                .route("/agency/applications/*", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> inbox.application(rq, rs,
+                        cb, caller, at.get("*"), Exchange.isPost(rq)));
     }
 }

@@ -7,6 +7,7 @@ import org.khidmat.web.internal.hall.KioskPages;
 import org.khidmat.web.internal.http.Assets;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.RouteTable;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class CounterPages extends Handler.Abstract {
     private final Catalogue catalogue;
     private final ApplyPages apply;
     private final ConsoleLayout layout;
+    private final ConsoleRoutes routes = routes();
 
     public CounterPages(Gate gate, Queue queue, Catalogue catalogue, ApplyPages apply, ConsoleLayout layout) {
         this.gate = gate;
@@ -49,58 +51,91 @@ public final class CounterPages extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (!path.equals("/counter") && !path.startsWith("/counter/")) {
             return false;
         }
         Optional<Gate.Caller> found = ConsoleGate.page(gate, request, response, callback, Role.OPERATOR, Role.ADMIN);
-        if (found.isEmpty()) {
-            return true;
-        }
-        Gate.Caller caller = found.get();
-        String rest = path.equals("/counter") ? "" : path.substring("/counter/".length());
-        List<Counter> counters = queue.counters();
-        Optional<Counter> mine = chosen(request, counters);
-        if (!Exchange.isPost(request)) {
-            String lang = Languages.of(request, Messages.STAFF);
-            if (rest.isEmpty() && mine.isPresent()) {
-                ConsoleLayout.Frame f = layout.frame(request, caller, "counter.title", mine.get().number());
-                ConsoleLayout.send(response, callback, 200, "counter.jte", ConsoleLayout.withScript(f, Assets.COUNTER_JS_PATH),
-                        CounterView.of(mine.get(), queue.today(), catalogue.services(), lang));
-            } else if (rest.equals("waiting") && mine.isPresent()) {
-                ConsoleLayout.send(response, callback, 200, "waitingPart.jte", layout.frame(request, caller, "counter.waiting"),
-                        CounterView.waiting(mine.get(), queue.today(), catalogue.services(), lang));
-            } else if (rest.isEmpty() || rest.equals("choose")) {
-                Messages m = Messages.of(Messages.STAFF, lang);
-                List<Choice> choices = counters.stream().map(c -> new Choice(Integer.toString(c.number()),
-                        c.open() ? Integer.toString(c.number()) : m.get("counter.numberClosed", Integer.toString(c.number())),
-                        mine.isPresent() && mine.get().number() == c.number())).toList();
-                ConsoleLayout.send(response, callback, 200, "counterChooser.jte", layout.frame(request, caller, "counter.choose"),
-                        choices);
-            } else {
-                layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
-            }
-            return true;
-        }
-        Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
-        if (form == null) {
-            return true;
-        }
-        if (rest.equals("choose")) {
-            choose(response, callback, caller, counters, form.getOrDefault("counter", ""));
-        } else if (mine.isEmpty()) {
-            Exchange.redirect(response, callback, "/counter/choose");
-        } else if (rest.equals("next")) {
-            next(response, callback, caller, mine.get());
-        } else if (rest.equals("settings")) {
-            settings(response, callback, caller, mine.get(), form);
-        } else if (rest.startsWith("tokens/")) {
-            token(request, response, callback, caller, mine.get(), rest.substring("tokens/".length()));
-        } else {
-            layout.error(request, response, callback, caller, 404, "error.nothingAt", path);
+        if (found.isPresent() && !routes.handle(request, response, callback, found.get())) {
+            layout.error(request, response, callback, found.get(), 404, "error.nothingAt", path);
         }
         return true;
+    }
+
+    /** What a counter form does once its CSRF token is checked, at the counter the operator chose. */
+    @FunctionalInterface
+    private interface CounterForm {
+        void handle(Request request, Response response, Callback callback, Gate.Caller caller, Counter counter,
+                Map<String, String> form, Map<String, String> at) throws Exception;
+    }
+
+    private ConsoleRoutes routes() {
+        ConsoleRoutes.Action home = (rq, rs, cb, caller, at) -> {
+            Optional<Counter> mine = chosen(rq, queue.counters());
+            if (mine.isPresent()) {
+                ConsoleLayout.Frame f = layout.frame(rq, caller, "counter.title", mine.get().number());
+                ConsoleLayout.send(rs, cb, 200, "counter.jte", ConsoleLayout.withScript(f, Assets.COUNTER_JS_PATH),
+                        CounterView.of(mine.get(), queue.today(), catalogue.services(), Languages.of(rq, Messages.STAFF)));
+            } else {
+                chooser(rq, rs, cb, caller);
+            }
+        };
+        return new ConsoleRoutes()
+                .route("/counter", RouteTable.GET, home)
+                .route("/counter/", RouteTable.GET, home)
+                .route("/counter/waiting", RouteTable.GET, (rq, rs, cb, caller, at) -> {
+                    Optional<Counter> mine = chosen(rq, queue.counters());
+                    if (mine.isPresent()) {
+                        ConsoleLayout.send(rs, cb, 200, "waitingPart.jte", layout.frame(rq, caller, "counter.waiting"),
+                                CounterView.waiting(mine.get(), queue.today(), catalogue.services(), Languages.of(rq, Messages.STAFF)));
+                    } else {
+                        layout.error(rq, rs, cb, caller, 404, "error.nothingAt", Request.getPathInContext(rq));
+                    }
+                })
+                .route("/counter/choose", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> {
+                    if (!Exchange.isPost(rq)) {
+                        chooser(rq, rs, cb, caller);
+                        return;
+                    }
+                    Map<String, String> form = ConsoleGate.checkedForm(rq, rs, cb, caller);
+                    if (form != null) {
+                        choose(rs, cb, caller, queue.counters(), form.getOrDefault("counter", ""));
+                    }
+                })
+                .route("/counter/next", ConsoleRoutes.POST, atCounter((rq, rs, cb, caller, counter, form, at) -> next(rs, cb,
+                        caller, counter)))
+                .route("/counter/settings", ConsoleRoutes.POST, atCounter((rq, rs, cb, caller, counter, form, at) ->
+                        settings(rs, cb, caller, counter, form)))
+                .route("/counter/tokens/*", ConsoleRoutes.POST, atCounter((rq, rs, cb, caller, counter, form, at) ->
+                        token(rq, rs, cb, caller, counter, at.get("*"))));
+    }
+
+    /** A counter form: its CSRF token checked, then to the chooser when no counter is chosen yet. */
+    private ConsoleRoutes.Action atCounter(CounterForm work) {
+        return (rq, rs, cb, caller, at) -> {
+            Map<String, String> form = ConsoleGate.checkedForm(rq, rs, cb, caller);
+            if (form == null) {
+                return;
+            }
+            Optional<Counter> mine = chosen(rq, queue.counters());
+            if (mine.isEmpty()) {
+                Exchange.redirect(rs, cb, "/counter/choose");
+            } else {
+                work.handle(rq, rs, cb, caller, mine.get(), form, at);
+            }
+        };
+    }
+
+    private void chooser(Request request, Response response, Callback callback, Gate.Caller caller) {
+        List<Counter> counters = queue.counters();
+        Optional<Counter> mine = chosen(request, counters);
+        Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+        List<Choice> choices = counters.stream().map(c -> new Choice(Integer.toString(c.number()),
+                c.open() ? Integer.toString(c.number()) : m.get("counter.numberClosed", Integer.toString(c.number())),
+                mine.isPresent() && mine.get().number() == c.number())).toList();
+        ConsoleLayout.send(response, callback, 200, "counterChooser.jte", layout.frame(request, caller, "counter.choose"),
+                choices);
     }
 
     private static Optional<Counter> chosen(Request request, List<Counter> counters) {

@@ -4,6 +4,7 @@ import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.http.Http;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class LoginPages extends Handler.Abstract {
 
     private final Gate gate;
     private final ConsoleLayout layout;
+    private final ConsoleRoutes routes = routes();
 
     public LoginPages(Gate gate, ConsoleLayout layout) {
         this.gate = gate;
@@ -44,24 +46,25 @@ public final class LoginPages extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        String path = Request.getPathInContext(request);
-        boolean post = Exchange.isPost(request);
-        if (path.equals("/login") && "GET".equals(request.getMethod())) {
-            var caller = gate.caller(request);
-            if (caller.isPresent()) {
-                Exchange.redirect(response, callback, home(caller.get().account().role()));
-            } else {
-                form(request, response, callback, 200, null, "");
-            }
-        } else if (path.equals("/login") && post) {
-            login(request, response, callback);
-        } else if (path.equals("/logout") && post) {
-            logout(request, response, callback);
-        } else {
-            return false;
-        }
-        return true;
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        return routes.handle(request, response, callback, null);
+    }
+
+    private ConsoleRoutes routes() {
+        return new ConsoleRoutes()
+                .route("/login", RouteTable.GET_POST, (rq, rs, cb, nobody, at) -> {
+                    if (Exchange.isPost(rq)) {
+                        login(rq, rs, cb);
+                        return;
+                    }
+                    var caller = gate.caller(rq);
+                    if (caller.isPresent()) {
+                        Exchange.redirect(rs, cb, home(caller.get().account().role()));
+                    } else {
+                        form(rq, rs, cb, 200, null, "");
+                    }
+                })
+                .route("/logout", ConsoleRoutes.POST, (rq, rs, cb, nobody, at) -> logout(rq, rs, cb));
     }
 
     private void login(Request request, Response response, Callback callback) throws IOException {
