@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code mvn -B package -DskipTests}:
  *
  * <pre>distribution/bench/load.sh [distribution/target/khidmat] [--quick] [--seconds N] [--rounds N] [--starts N]
- *     [--apps 1000,1000000] [--bundles 40] [--against another/khidmat] [--only reads,apps,services,store]</pre>
+ *     [--apps 1000,1000000] [--bundles 40] [--against another/khidmat] [--only reads,apps,cpu,services,store]</pre>
  *
  * It copies the distribution to temporary homes, starts each with bin/khidmat on a free loopback port, and drives
  * it with {@code wrk} (Debian's package) and a sequential Java client:
@@ -24,7 +24,8 @@ import java.util.Map;
  *   time and resident set, against the samples alone;
  * - a big store: a centre whose store was filled with the larger {@code --apps} count of applications by the
  *   store's own schema and rows (the centre stopped meanwhile), against one with the smaller count: tracking, the
- *   open figures for 30 days and a year, their CSV, an agency inbox, and the resident set.
+ *   open figures for 30 days and a year, their CSV, an agency inbox, and the resident set;
+ * - cpu: processor time per filing at 32 clients, by thread group, from /proc ({@link CpuPerFiling}).
  * It prints a markdown table, each row with the centre's figure, the baseline's and their ratio. Every load runs
  * for {@code --seconds} (10; {@code --quick}: 1, with 100 and 1,000 applications); only 127.0.0.1 is used.
  * {@code --against} also measures another build's reads and writes in the same rounds, for a ratio side by side.
@@ -76,6 +77,9 @@ public final class Load {
             }
             if (o.runs("apps")) {
                 writes(o, base, other, work, table, sideBySide);
+            }
+            if (o.runs("cpu")) {
+                CpuPerFiling.measure(o, base, other, table, sideBySide);
             }
             base.stop();
             if (other != null) {

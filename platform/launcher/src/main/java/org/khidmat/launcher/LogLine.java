@@ -45,7 +45,7 @@ public final class LogLine extends Formatter {
         return TIME.format(OffsetDateTime.ofInstant(record.getInstant(), zone));
     }
 
-    /** SLF4J's level names for the JDK's levels that slf4j-jdk14 maps them to. */
+    /** SLF4J's level names for the JDK's levels that {@link JulLogger} maps them to. */
     static String level(Level level) {
         int v = level.intValue();
         if (v >= Level.SEVERE.intValue()) {

@@ -15,7 +15,7 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * Logging: SLF4J with the JDK's own logging behind it (slf4j-jdk14), to the console and to
+ * Logging: SLF4J with the JDK's own logging behind it ({@link JulLogging}), to the console and to
  * {@code logs/khidmat.N.log}. {@code conf/logging.properties}, if present, adjusts levels. The layout is
  * {@link LogLine}'s, or one JSON object a line ({@link LogJson}) with {@code KHIDMAT_LOG_FORMAT=json}. The files
  * rotate by size: {@code KHIDMAT_LOG_FILE_MB} (default 10) a file, {@code KHIDMAT_LOG_FILES} (default 5) files, so

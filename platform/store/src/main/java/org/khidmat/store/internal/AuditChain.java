@@ -38,7 +38,16 @@ public final class AuditChain {
         }
     }
 
+    /** A head and the transaction it is the head in. */
+    private record Known(Object transaction, Head head) {
+    }
+
     private final Database database;
+    /**
+     * The head this chain appended last, and in which transaction: the next entry of the same transaction chains onto
+     * it without reading the log (a group commit appends many entries in one). Another transaction reads the head.
+     */
+    private volatile Known known;
     private final byte[] key;
     private final Clock clock;
     /** A keyed HMAC per thread (the writer's, in practice), reset by each use. */
@@ -59,12 +68,15 @@ public final class AuditChain {
     /**
      * Appends an entry on a connection in a transaction; call from inside {@link Database#write}. The head is read
      * under {@link Dialect.Lock#AUDIT_HEAD}, held to the commit, so two writers on two connections (or two nodes)
-     * never chain onto the same entry.
+     * never chain onto the same entry; within one transaction of the SQLite group writer it is read once
+     * ({@link Database#transaction()}).
      */
     AuditEntry append(Connection c, AuditNote note) throws SQLException {
         Objects.requireNonNull(note, "audit note");
         database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD); // PostgreSQL: no other node or connection chains onto this head
-        Head last = head(c);
+        Object transaction = database.transaction();
+        Known known = this.known;
+        Head last = transaction != null && known != null && known.transaction() == transaction ? known.head() : head(c);
         long seq = last.seq() + 1;
         long at = clock.millis();
         String requestId = RequestTag.current();
@@ -83,6 +95,7 @@ public final class AuditChain {
             insert.setString(9, requestId);
             insert.executeUpdate();
         }
+        this.known = transaction == null ? null : new Known(transaction, new Head(seq, hash));
         if (seq % HEAD_EVERY == 0) {
             database.afterCommit(() -> publish("every " + HEAD_EVERY + " entries", new Head(seq, hash)));
         }

@@ -44,7 +44,9 @@ public interface Database extends AutoCloseable {
 
     /**
      * Runs work in a transaction, committed before this returns, rolled back when it throws. A write started from
-     * inside a write on the same thread joins its transaction.
+     * inside a write on the same thread joins its transaction. The work may run more than once (SQLite: another write
+     * of its group failed; PostgreSQL: a deadlock), each time in a new transaction: it must be a function of the
+     * database, not of what an earlier run of it left in memory.
      *
      * @param what what is being done, for the error message ("store application KM7Q-4XPA-K")
      */
@@ -76,6 +78,16 @@ public interface Database extends AutoCloseable {
      */
     default AutoCloseable listen(String channel, Runnable wake) {
         throw new UnsupportedOperationException(describe() + " does not notify; poll it");
+    }
+
+    /**
+     * @return an object that stands for the write transaction open on the calling thread, the same for every write
+     *     of it and new for the next, so that what one write read (the audit chain's head) serves the next of the
+     *     same transaction; {@code null} when unknown (outside a write, or an engine that does not say), and then
+     *     nothing is carried over
+     */
+    default Object transaction() {
+        return null;
     }
 
     /** Times every read and write from now on with {@code t}; {@link StoreTimer#NONE} stops timing. */

@@ -13,7 +13,7 @@ import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.StatusChange;
 
 /**
- * One application's filing as one write of the group writer (one savepoint in a group commit): the application,
+ * One application's filing as one write of the group writer (one place in a group commit): the application,
  * its first history line, its audit entry and its queued messages. The reference's uniqueness is the primary key's:
  * {@code ON CONFLICT DO NOTHING} inserts no row for a reference taken, and then nothing else is written, so a
  * collision costs no read beforehand and fails no other write of the group.

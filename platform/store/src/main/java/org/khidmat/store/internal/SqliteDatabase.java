@@ -173,6 +173,12 @@ final class SqliteDatabase implements Database {
         timer = t == null ? StoreTimer.NONE : t;
     }
 
+    /** The group writer's transaction on its thread: see {@link GroupWriter#transaction()}. */
+    @Override
+    public Object transaction() {
+        return writer.transaction();
+    }
+
     @Override
     public void afterCommit(Runnable task) {
         writer.afterCommit(task);

@@ -132,10 +132,47 @@ class GroupCommitTest {
         assertTrue(failedWith(duplicate, "already exists"), "the duplicate fails with its own reason");
         assertTrue(failedWith(halfDone, "failed after its audit entry"));
         assertEquals(5L, count("SELECT COUNT(*) FROM application WHERE reference LIKE 'GOOD-%'"));
-        assertEquals(0L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'HALF-1'"), "rolled back to its savepoint");
+        assertEquals(0L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'HALF-1'"), "rolled back with its transaction");
         assertEquals(1L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'DUP-1'"));
         AuditCheck check = new SqlAuditLog(db, chain).verify();
         assertTrue(check.intact(), "the chain goes on over the write rolled back: " + check.message());
+    }
+
+    @Test
+    void theOthersOfABatchRunAgainWithoutTheFailedWriteAndTheirTasksAfterCommitRunOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch release = holdTheWriter();
+        List<Future<?>> good = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String reference = "AGAIN-" + i;
+            good.add(pool.submit(() -> db.write("audit " + reference, c -> {
+                chain.append(c, AuditNote.of("test", "again", reference, null));
+                db.afterCommit(tasks::incrementAndGet);
+                return null;
+            })));
+            if (i == 1) {
+                awaitQueued(2);
+                good.add(pool.submit(() -> db.write("fail in the middle", c -> {
+                    chain.append(c, AuditNote.of("test", "again", "FAILED", null));
+                    db.afterCommit(tasks::incrementAndGet);
+                    throw new java.sql.SQLException("disk said no");
+                })));
+                awaitQueued(3);
+            }
+        }
+        awaitQueued(5);
+        release.countDown();
+        int failed = 0;
+        for (Future<?> call : good) {
+            if (failedWith(call, "disk said no")) {
+                failed++;
+            }
+        }
+        assertEquals(1, failed, "only the write that threw fails");
+        assertEquals(4, tasks.get(), "each stored write's task ran once, the failed write's never");
+        assertEquals(4L, count("SELECT COUNT(*) FROM audit_log WHERE action = 'again'"));
+        assertEquals(0L, count("SELECT COUNT(*) FROM audit_log WHERE subject = 'FAILED'"));
+        assertTrue(new SqlAuditLog(db, chain).verify().intact(), "the entries run again chain onto each other");
     }
 
     /** Keeps the writer thread busy until the latch is released, so the writes queued meanwhile form one batch. */

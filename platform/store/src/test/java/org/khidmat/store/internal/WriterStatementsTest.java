@@ -35,6 +35,8 @@ class WriterStatementsTest {
     /** The statements the write connection handed out, by identity: a statement prepared anew is a new object. */
     private final Set<Object> statements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final AtomicInteger prepared = new AtomicInteger();
+    /** The text of every statement asked of the write connection, kept or not, in order. */
+    private final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
     private SqliteDatabase db;
     private Connection writer;
     private SqlApplicationStore store;
@@ -56,6 +58,9 @@ class WriterStatementsTest {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     try {
+                        if (method.getName().equals("prepareStatement")) {
+                            asked.add((String) args[0]);
+                        }
                         Object result = method.invoke(real, args);
                         if (method.getName().endsWith("Statement") && statements.add(result)) {
                             prepared.incrementAndGet();
@@ -94,6 +99,53 @@ class WriterStatementsTest {
         assertEquals(61L, count("SELECT COUNT(*) FROM status_history"));
         AuditCheck check = new SqlAuditLog(db, TestChain.of(db)).verify();
         assertTrue(check.intact(), check.toString());
+    }
+
+    @Test
+    void aGroupOfFilingsRunsNoSavepointAndReadsTheAuditHeadOnce() throws Exception {
+        FilingTest.file(store, "WARM-1", "sms").orElseThrow();
+        int from;
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(11);
+        try {
+            Future<?> hold = pool.submit(() -> db.write("hold the writer", c -> {
+                inside.countDown();
+                try {
+                    return release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            from = asked.size();
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String reference = "GROUP-" + i;
+                calls.add(pool.submit(() -> FilingTest.file(store, reference, "sms").orElseThrow()));
+            }
+            for (int i = 0; i < 500 && db.queuedWrites() < 10; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(10, db.queuedWrites(), "the ten filings wait together");
+            release.countDown();
+            hold.get(30, TimeUnit.SECONDS);
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), asked.stream().filter(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("SAVEPOINT"))
+                .toList(), "no savepoint around each write, from the schema's migration on");
+        List<String> group = List.copyOf(asked.subList(from, asked.size()));
+        assertEquals(10L, group.stream().filter(sql -> sql.startsWith("INSERT INTO application")).count());
+        assertEquals(1L, group.stream().filter(sql -> sql.equals("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
+                .count(), "the audit chain's head is read once for the ten entries of one transaction");
+        AuditCheck check = new SqlAuditLog(db, TestChain.of(db)).verify();
+        assertTrue(check.intact(), check.toString());
+        assertEquals(11L, count("SELECT COUNT(*) FROM audit_log WHERE subject LIKE 'GROUP-%' OR subject = 'WARM-1'"));
     }
 
     @Test

@@ -275,7 +275,8 @@ public final class NotificationDesk implements Notifications {
         for (Notification n : outcomes) {
             if (n.state().equals(Notification.SENT)) {
                 meter.count("khidmat_notifications_total", n.channel(), "sent");
-                LOG.info("notifications: message {} about {} sent by {}", n.id(), n.reference(), n.provider());
+                // DEBUG: the outbox and the counter keep it; the filing's own INFO line is the business event
+                LOG.debug("notifications: message {} about {} sent by {}", n.id(), n.reference(), n.provider());
             } else if (n.state().equals(Notification.FAILED)) {
                 meter.count("khidmat_notifications_total", n.channel(), "failed");
                 LOG.warn("notifications: gave up on message {} about {} after {} attempts: {}", n.id(), n.reference(),

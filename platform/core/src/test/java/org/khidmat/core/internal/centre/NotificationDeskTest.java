@@ -185,6 +185,47 @@ class NotificationDeskTest {
     }
 
     @Test
+    void aMessageSentIsADebugLineNotAnInfoLine() {
+        // the outbox (/admin/messages) and khidmat_notifications_total keep every outcome; an INFO line per message
+        // doubled the log lines of a filing (issue 16): the filing's own line is the business event
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(NotificationDesk.class.getName());
+        List<java.util.logging.LogRecord> lines = new ArrayList<>();
+        java.util.logging.Handler catcher = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level before = jul.getLevel();
+        jul.setLevel(java.util.logging.Level.ALL);
+        jul.addHandler(catcher);
+        try {
+            Recorder sms = new Recorder();
+            desk.addProvider(sms, Map.of(NotificationProvider.CHANNEL, "sms", NotificationProvider.PROVIDER_ID, "sms",
+                    Constants.SERVICE_ID, 1L));
+            desk.tell(application("done", Map.of("mobile", "0300-1234567")), "status");
+            runDue();
+            assertEquals(1, sms.sent.size());
+            List<java.util.logging.LogRecord> sent = lines.stream().filter(r -> r.getMessage().contains(" sent by ")).toList();
+            assertEquals(1, sent.size(), "one line for the message sent");
+            assertEquals(java.util.logging.Level.FINE, sent.get(0).getLevel(), "at DEBUG");
+            assertTrue(lines.stream().noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.INFO.intValue()),
+                    "nothing at INFO or above for a message sent");
+        } finally {
+            jul.removeHandler(catcher);
+            jul.setLevel(before);
+        }
+    }
+
+    @Test
     void readyDocumentsAreSaidInWords() {
         assertTrue(MessageTexts.text(application("ready", Map.of()), "status").orElseThrow()
                 .contains("Your documents are ready"));
