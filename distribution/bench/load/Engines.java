@@ -53,12 +53,12 @@ final class Engines {
                 all.add(new Measured(Cluster.postgres("PostgreSQL, one node", o.dist, 1, pg, "khidmat_one")));
                 all.add(new Measured(Cluster.postgres("PostgreSQL, three nodes", o.dist, 3, pg, "khidmat_three")));
                 all.add(new Measured(Cluster.sqlite("SQLite, three nodes over one file", o.dist, 3)));
-                start(all);
+                inParallel(all, m -> m.cluster.start());
+                System.out.printf("measured: %d nodes started, %.0f s in%n", all.stream().mapToInt(m -> m.cluster.nodes.size())
+                        .sum(), (System.nanoTime() - t0) / 1e9);
                 measure(o, pg, all);
             } finally {
-                for (Measured m : all) {
-                    m.cluster.close();
-                }
+                inParallel(all, m -> m.cluster.close());
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -66,22 +66,35 @@ final class Engines {
         EnginesTable.print(o, all, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Starts the configurations side by side, each its nodes in order. */
-    private static void start(List<Measured> all) throws Exception {
-        ExecutorService starts = Executors.newFixedThreadPool(all.size());
+    /** Work on one configuration. */
+    private interface Step {
+        void run(Measured m) throws Exception;
+    }
+
+    /** Starts (or stops) the configurations side by side, each its nodes in order; the first failure is thrown. */
+    private static void inParallel(List<Measured> all, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(all.size());
         try {
-            List<Future<?>> started = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (Measured m : all) {
-                started.add(starts.submit(() -> {
-                    m.cluster.start();
+                done.add(pool.submit(() -> {
+                    step.run(m);
                     return null;
                 }));
             }
-            for (Future<?> f : started) {
-                f.get();
+            Exception first = null;
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    first = first == null ? (e.getCause() instanceof Exception x ? x : e) : first;
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         } finally {
-            starts.shutdownNow();
+            pool.shutdownNow();
         }
     }
 

@@ -3,7 +3,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,8 +16,11 @@ import java.util.stream.Collectors;
  * shares say where a filing's time in the database goes, and whether the nodes queue for one lock.
  */
 final class Waits implements AutoCloseable {
-    private static final String SAMPLE = "SELECT CASE WHEN state = 'active' THEN COALESCE(wait_event_type || ':'"
-            + " || wait_event, 'CPU') ELSE state || ' ' || COALESCE(wait_event_type || ':' || wait_event, '') END,"
+    /** A wait for a lock also names the statement that waits (its first words), to tell which lock it is. */
+    private static final String SAMPLE = "SELECT CASE WHEN state = 'active' AND wait_event_type = 'Lock' THEN 'Lock:'"
+            + " || wait_event || ' in ' || substring(regexp_replace(query, '\\s+', ' ', 'g') from 1 for 24) || '...'"
+            + " WHEN state = 'active' THEN COALESCE(wait_event_type || ':' || wait_event, 'CPU')"
+            + " ELSE state || ' ' || COALESCE(wait_event_type || ':' || wait_event, '') END,"
             + " COUNT(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()"
             + " AND state IN ('active', 'idle in transaction') GROUP BY 1";
 
@@ -75,16 +77,5 @@ final class Waits implements AutoCloseable {
                     100.0 * e.getValue() / all, (double) e.getValue() / samples)).collect(Collectors.joining(", "))
                     + String.format(Locale.ROOT, "; %.1f connections busy on average", (double) all / samples);
         }
-    }
-
-    /** @return how often {@code state} was seen per sample, on average */
-    double mean(String state) {
-        synchronized (counts) {
-            return samples == 0 ? 0 : counts.getOrDefault(state, 0L) / (double) samples;
-        }
-    }
-
-    static List<String> states() {
-        return List.of("Lock:advisory", "IO:WALSync");
     }
 }
