@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
  * round after round, so the machine's drift hits all alike; the round with the most applications a second counts.
  * The table gives each configuration's figures and their ratio to SQLite one node; a second table says where a
  * filing's time goes: processor time per filing in the nodes and in PostgreSQL, what PostgreSQL's connections were
- * doing at 32 clients ({@link Waits}), and the statements a filing runs ({@code pg_stat_statements}).
+ * doing at 32 clients ({@link Waits}), and the statements a filing runs ({@code pg_stat_statements}). With
+ * {@code --against} another build's PostgreSQL one node and three nodes run as two more rows of the same rounds.
  */
 final class Engines {
     static final int[] CLIENTS = {1, 8, 32};
@@ -53,6 +54,12 @@ final class Engines {
                 all.add(new Measured(Cluster.postgres("PostgreSQL, one node", o.dist, 1, pg, "khidmat_one")));
                 all.add(new Measured(Cluster.postgres("PostgreSQL, three nodes", o.dist, 3, pg, "khidmat_three")));
                 all.add(new Measured(Cluster.sqlite("SQLite, three nodes over one file", o.dist, 3)));
+                if (o.against != null) { // another build's PostgreSQL rows in the same rounds, e.g. before a store change
+                    all.add(new Measured(Cluster.postgres("PostgreSQL, one node, --against build", o.against, 1, pg,
+                            "khidmat_one_against")));
+                    all.add(new Measured(Cluster.postgres("PostgreSQL, three nodes, --against build", o.against, 3, pg,
+                            "khidmat_three_against")));
+                }
                 inParallel(all, m -> m.cluster.start());
                 System.out.printf("measured: %d nodes started, %.0f s in%n", all.stream().mapToInt(m -> m.cluster.nodes.size())
                         .sum(), (System.nanoTime() - t0) / 1e9);
