@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code mvn -B package -DskipTests}:
  *
  * <pre>distribution/bench/load.sh [distribution/target/khidmat] [--quick] [--seconds N] [--rounds N] [--starts N]
- *     [--apps 1000,1000000] [--bundles 40] [--against another/khidmat] [--only reads,apps,cpu,services,store]</pre>
+ *     [--apps 1000,1000000] [--bundles 40] [--against another/khidmat] [--only reads,apps,cpu,services,store]
+ * distribution/bench/load.sh [distribution/target/khidmat] --engines [--quick] [--seconds N] [--rounds N]</pre>
  *
  * It copies the distribution to temporary homes, starts each with bin/khidmat on a free loopback port, and drives
  * it with {@code wrk} (Debian's package) and a sequential Java client:
@@ -29,6 +30,8 @@ import java.util.Map;
  * It prints a markdown table, each row with the centre's figure, the baseline's and their ratio. Every load runs
  * for {@code --seconds} (10; {@code --quick}: 1, with 100 and 1,000 applications); only 127.0.0.1 is used.
  * {@code --against} also measures another build's reads and writes in the same rounds, for a ratio side by side.
+ * {@code --engines} measures filing and tracking on SQLite and PostgreSQL, one node and three, side by side
+ * ({@link Engines}; no wrk needed, the embedded PostgreSQL on the class path, as {@code load.sh --engines} puts it).
  * {@code --starts-only} measures warm starts alone ({@link Starts}): the samples and the samples with
  * {@code --bundles} made-up bundles, for this build and the {@code --against} one, in {@code --starts} rounds.
  */
@@ -50,6 +53,10 @@ public final class Load {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (o.engines) {
+            Engines.run(o);
             return;
         }
         if (!Wrk.available()) {

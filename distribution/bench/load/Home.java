@@ -23,6 +23,8 @@ final class Home implements AutoCloseable {
 
     final Path dir;
     final int port;
+    /** Variables set for the centre beside the benchmark's own (a database URL, a node name), by {@link #env}. */
+    private final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
     private Process process;
 
     private Home(Path dir, int port) {
@@ -58,6 +60,17 @@ final class Home implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** Sets a variable of the centre's environment for its next start; returns this home. */
+    Home env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** @return the process id of the running centre's JVM, or -1 when it is stopped */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     Path database() {
         return dir.resolve("data/khidmat.db");
     }
@@ -70,6 +83,7 @@ final class Home implements AutoCloseable {
         pb.environment().put("KHIDMAT_HOST", "127.0.0.1");
         pb.environment().put("KHIDMAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("KHIDMAT_PUBLIC_POSTS_PER_MINUTE", "0");
+        pb.environment().putAll(env);
         long t0 = System.nanoTime();
         process = pb.start();
         CompletableFuture<String> ready = new CompletableFuture<>();

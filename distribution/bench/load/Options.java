@@ -8,6 +8,8 @@ final class Options {
     Path against;
     boolean quick;
     boolean startsOnly;
+    /** {@code --engines}: SQLite and PostgreSQL, one node and three, side by side ({@link Engines}). */
+    boolean engines;
     int seconds = 10;
     int rounds = 2;
     int starts = 3;
@@ -32,6 +34,7 @@ final class Options {
             switch (args[i]) {
                 case "--quick" -> o.quick = true;
                 case "--starts-only" -> o.startsOnly = true;
+                case "--engines" -> o.engines = true;
                 case "--seconds" -> {
                     o.seconds = Integer.parseInt(o.next(args, ++i));
                     secondsSet = true;
@@ -53,7 +56,7 @@ final class Options {
                 }
                 default -> {
                     if (args[i].startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --quick, --starts-only,"
+                        throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --quick, --starts-only, --engines,"
                                 + " --seconds N, --rounds N, --starts N, --bundles N, --apps N,M, --against DIST, --only PART[,PART]");
                     }
                     o.dist = Path.of(args[i]);
@@ -61,7 +64,7 @@ final class Options {
             }
         }
         if (o.quick) {
-            o.seconds = secondsSet ? o.seconds : 1;
+            o.seconds = secondsSet ? o.seconds : o.engines ? 2 : 1;
             o.rounds = 1;
             o.starts = 1;
             o.timings = 2;

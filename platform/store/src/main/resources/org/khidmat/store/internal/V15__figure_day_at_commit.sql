@@ -1,0 +1,3 @@
+-- Schema version 13: nothing changes in SQLite. Its twin in postgresql/ counts a filing in its day sum (figure_day)
+-- at the commit rather than at the insert; SQLite's one writer writes one filing at a time whatever the order, so
+-- the trigger of V12 stays as it is here.
