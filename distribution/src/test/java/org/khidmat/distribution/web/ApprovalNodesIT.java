@@ -21,7 +21,8 @@ import org.khidmat.distribution.ThrowingActivator;
 /**
  * Approvals and quarantine across nodes (issue 15): two centres over ONE SQLite file, as two nodes of one install
  * behind a balancer. A jar with code uploaded on node 1 is listed as waiting and approved on node 2, then serves on
- * both; a jar whose code threw on node 1 is refused as quarantined on node 2 without running there. Each test uses
+ * both; a jar whose code threw on node 1 is refused as quarantined on node 2 without running there; an agency claim
+ * kept in node 1's file from before the upgrade is moved into the database and refuses a rival bundle on node 2. Each test uses
  * an agency of its own, so they run in any order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,6 +39,9 @@ class ApprovalNodesIT {
     void start() throws Exception {
         Path database = temp.resolve("shared").resolve("khidmat.db");
         node1 = node(temp.resolve("node1"), "node-1", database);
+        // node 1 was a centre of an older version: its agency claims were a file of its own
+        Path deployer = Files.createDirectories(temp.resolve("node1").resolve("data").resolve("deployer"));
+        Files.writeString(deployer.resolve("agencies.properties"), "epsilon=org.test.epsilon\n");
         node2 = node(temp.resolve("node2"), "node-2", database).env("KHIDMAT_WATCH_DEPLOY_FOLDER", "false");
         node1.start();
         node2.start();
@@ -96,6 +100,18 @@ class ApprovalNodesIT {
         HttpResponse<String> second = Staff.admin(node2).put("/api/v1/bundles", broken);
         assertTrue(second.statusCode() >= 400, second.body());
         assertTrue(second.body().contains("this jar is quarantined"), "node 2 knows the jar node 1 quarantined: " + second.body());
+    }
+
+    @Test
+    void aClaimInAnUpgradedNode1sFileRefusesARivalAgencysBundleOnNode2() throws Exception {
+        assertTrue(Files.exists(node1.home().resolve("data/deployer/agencies.properties.moved")),
+                "node 1 moved its claims file into the database at its start");
+        byte[] rival = TestBundles.bundle("org.rival.epsilon", "1.0.0")
+                .descriptor("permit", TestBundles.descriptor("epsilon.permit", "epsilon", "Epsilon permit")).bytes();
+        HttpResponse<String> refused = Staff.admin(node2).put("/api/v1/bundles", rival);
+        assertTrue(refused.statusCode() >= 400, "node 2 refuses a bundle of agency epsilon, claimed on node 1: "
+                + refused.body());
+        assertTrue(refused.body().contains("org.test.epsilon"), "the refusal names the owner: " + refused.body());
     }
 
     private static String listedVersion(Centre centre, String service) {

@@ -47,6 +47,9 @@ class AuditKeyingTest {
     private void olderCentre(int plain) throws Exception {
         SqliteDatabase.open(file()).close();
         try (Connection c = raw(); Statement s = c.createStatement()) {
+            for (String v14 : new String[] {"bundle_approval", "bundle_quarantine", "agency_owner"}) {
+                s.execute("DROP TABLE " + v14);
+            }
             for (String v11 : new String[] {"bundle_set", "bundle_set_head", "bundle_outcome", "signal"}) {
                 s.execute("DROP TABLE " + v11);
             }
