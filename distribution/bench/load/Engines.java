@@ -60,12 +60,12 @@ final class Engines {
                     all.add(new Measured(Cluster.postgres("PostgreSQL, three nodes, --against build", o.against, 3, pg,
                             "khidmat_three_against")));
                 }
-                inParallel(all, m -> m.cluster.start());
+                inParallel(all, 2, m -> m.cluster.start()); // two at a time: a start is busy on both cores
                 System.out.printf("measured: %d nodes started, %.0f s in%n", all.stream().mapToInt(m -> m.cluster.nodes.size())
                         .sum(), (System.nanoTime() - t0) / 1e9);
                 measure(o, pg, all);
             } finally {
-                inParallel(all, m -> m.cluster.close());
+                inParallel(all, all.size(), m -> m.cluster.close());
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -78,9 +78,12 @@ final class Engines {
         void run(Measured m) throws Exception;
     }
 
-    /** Starts (or stops) the configurations side by side, each its nodes in order; the first failure is thrown. */
-    private static void inParallel(List<Measured> all, Step step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(all.size());
+    /**
+     * Starts (or stops) the configurations side by side, {@code threads} at a time, each its nodes in order; the first
+     * failure is thrown once every step has ended.
+     */
+    private static void inParallel(List<Measured> all, int threads, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Measured m : all) {
