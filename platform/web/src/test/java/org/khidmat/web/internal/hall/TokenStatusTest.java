@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.hall;
 
+import org.khidmat.web.internal.page.Messages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -50,8 +52,8 @@ class TokenStatusTest {
     @Test
     void theWaitIsSaidWithTheRightNumber() {
         QueueToken t = waiting(1, "identity", 0, null);
-        assertEquals("About 1 minute", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(50))), "en"));
-        assertEquals("About 3 minutes", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "en"));
-        assertEquals("تقریباً 3 منٹ", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "ur"));
+        assertEquals("About 1 minute", new KioskPages.Token(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(50))), "s").waitWords(Messages.of(Messages.HALL, "en")));
+        assertEquals("About 3 minutes", new KioskPages.Token(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "s").waitWords(Messages.of(Messages.HALL, "en")));
+        assertEquals("تقریباً 3 منٹ", new KioskPages.Token(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "s").waitWords(Messages.of(Messages.HALL, "ur")));
     }
 }
