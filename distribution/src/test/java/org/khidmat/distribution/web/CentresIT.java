@@ -87,6 +87,26 @@ class CentresIT {
         assertTrue(bad.body().contains("isb-g11"), bad.body());
     }
 
+    @Test
+    void theOpenFiguresPageShowsTheCountryAndLinksEachCentreByItsName() {
+        HttpResponse<String> country = lahore.get("/figures?lang=en");
+        assertEquals(200, country.statusCode());
+        String page = country.body();
+        assertTrue(page.contains("id=\"centre-all\" aria-current=\"page\">The whole country</a>"), page);
+        for (String centre : new String[] {"isb-g11", "lhr-01"}) {
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"/figures\\?centre=" + centre
+                    + "&amp;from=[0-9-]+&amp;to=[0-9-]+\" id=\"centre-" + centre + "\">([^<]+)</a>").matcher(page);
+            assertTrue(link.find(), "a link to " + centre + ": " + page);
+            assertFalse(link.group(1).isBlank(), "named");
+        }
+        String urdu = islamabad.get("/figures?lang=ur&centre=lhr-01").body();
+        assertTrue(urdu.contains("پورا ملک") && urdu.contains("id=\"centre-lhr-01\" aria-current=\"page\""), urdu);
+        assertTrue(urdu.contains("<input type=\"hidden\" name=\"centre\" value=\"lhr-01\">"), urdu);
+        HttpResponse<String> bad = islamabad.get("/figures?lang=ur&centre=Lahore%20Centre");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("فہرست میں سے کوئی مرکز یا پورا ملک چنیں"), bad.body());
+    }
+
     /** @return the applications of ictpolice.character-certificate in today's figures */
     private static int filed(Centre node, String query) {
         JsonNode rows = Staff.read(node.get("/api/v1/figures" + query)).get("rows");

@@ -3,7 +3,9 @@ package org.khidmat.web.internal.citizen;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.RouteTable;
+import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Layout;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.StartPage;
 
 import java.util.Map;
@@ -76,7 +78,7 @@ public final class CitizenSite {
 
     private static void language(Request request, Response response, Callback callback) {
         Map<String, String> q = Exchange.query(request);
-        String to = "ur".equals(q.get("to")) ? "ur" : "en";
+        String to = Languages.known(q.get("to")) ? q.get("to") : Messages.FALLBACK;
         String back = q.getOrDefault("back", "/");
         if (!back.startsWith("/") || back.startsWith("//") || back.contains("\\") || back.contains("\r") || back.contains("\n")) {
             back = "/";

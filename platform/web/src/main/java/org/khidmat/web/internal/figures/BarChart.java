@@ -1,8 +1,10 @@
 package org.khidmat.web.internal.figures;
 
-import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.page.Templates;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -33,52 +35,49 @@ final class BarChart {
     private BarChart() {
     }
 
+    /** A bar as drawn: its row's top, the shortened label, the bar's length, the value read beside it, the mark's x. */
+    record Row(int y, String label, int width, String shown, Integer mark) {
+    }
+
+    /** A tick of the scale: where, and its number. */
+    record Tick(int x, String text) {
+    }
+
+    /** The chart as drawn ({@code figures/barChart.jte}): every length worked out, every text plain (the template escapes). */
+    record Chart(String id, String title, String desc, int height, List<Row> rows, int axisY, List<Tick> ticks) {
+    }
+
     /**
      * @param id the chart's id, unique in the page
      * @param title what it shows, as text
      * @param bars the bars, top to bottom
      * @param max the scale's end, or {@code 0} to round up from the largest value and mark
      * @param noData what to show beside a bar without data, as text
-     * @return the SVG element
+     * @return the chart, drawn
      */
-    static String svg(String id, String title, List<Bar> bars, double max, String noData) {
+    static Chart chart(String id, String title, List<Bar> bars, double max, String noData) {
         double end = max > 0 ? max : niceMax(bars.stream().flatMap(b -> java.util.stream.Stream.of(b.value(), b.mark()))
                 .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0));
-        int height = TOP + bars.size() * ROW + 24;
         StringBuilder desc = new StringBuilder();
-        StringBuilder g = new StringBuilder();
+        List<Row> rows = new ArrayList<>();
         int y = TOP;
         for (Bar b : bars) {
             desc.append(b.label()).append(": ").append(b.value() == null ? noData : b.shown()).append(". ");
-            g.append("<text x=\"").append(LABELS - 8).append("\" y=\"").append(y + 17).append("\" text-anchor=\"end\">")
-                    .append(Http.escape(clip(b.label()))).append("</text>");
             int w = b.value() == null ? 0 : length(b.value(), end, PLOT);
-            if (w > 0) {
-                g.append("<rect class=\"bar\" x=\"").append(LABELS).append("\" y=\"").append(y + 4).append("\" width=\"").append(w)
-                        .append("\" height=\"").append(ROW - 8).append("\"/>");
-            }
-            g.append("<text x=\"").append(LABELS + w + 6).append("\" y=\"").append(y + 17).append("\">")
-                    .append(Http.escape(b.value() == null ? noData : b.shown())).append("</text>");
-            if (b.mark() != null) {
-                int x = LABELS + length(b.mark(), end, PLOT);
-                g.append("<line class=\"mark\" x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"").append(y + 1)
-                        .append("\" y2=\"").append(y + ROW - 1).append("\"/>");
-            }
+            rows.add(new Row(y, clip(b.label()), w, b.value() == null ? noData : b.shown(),
+                    b.mark() == null ? null : LABELS + length(b.mark(), end, PLOT)));
             y += ROW;
         }
-        StringBuilder axis = new StringBuilder("<line class=\"axis\" x1=\"").append(LABELS).append("\" x2=\"").append(LABELS + PLOT)
-                .append("\" y1=\"").append(y + 2).append("\" y2=\"").append(y + 2).append("\"/>");
+        List<Tick> ticks = new ArrayList<>();
         for (double tick : new double[] {0, end / 2, end}) {
-            int x = LABELS + length(tick, end, PLOT);
-            axis.append("<line class=\"axis\" x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"").append(y + 2)
-                    .append("\" y2=\"").append(y + 6).append("\"/><text class=\"tick\" x=\"").append(x).append("\" y=\"")
-                    .append(y + 18).append("\" text-anchor=\"middle\">").append(tick(tick)).append("</text>");
+            ticks.add(new Tick(LABELS + length(tick, end, PLOT), tick(tick)));
         }
-        String t = Http.escape(title);
-        return "<svg class=\"chart\" id=\"" + id + "\" role=\"img\" aria-label=\"" + t + "\" aria-describedby=\"" + id
-                + "-desc\" viewBox=\"0 0 " + WIDTH + " " + height + "\" width=\"" + WIDTH + "\" height=\"" + height
-                + "\" direction=\"ltr\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + t + "</title><desc id=\"" + id + "-desc\">"
-                + Http.escape(desc.toString().strip()) + "</desc>" + g + axis + "</svg>";
+        return new Chart(id, title, desc.toString().strip(), TOP + bars.size() * ROW + 24, rows, y + 2, ticks);
+    }
+
+    /** @return the chart as an SVG element ({@link #chart}) */
+    static String svg(String id, String title, List<Bar> bars, double max, String noData) {
+        return Templates.render("figures/barChart.jte", Map.of("c", chart(id, title, bars, max, noData)));
     }
 
     /** @return the smallest of 1, 2 or 5 times a power of ten that is at least {@code max}; 1 for nothing */

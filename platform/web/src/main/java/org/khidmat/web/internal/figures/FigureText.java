@@ -1,8 +1,10 @@
 package org.khidmat.web.internal.figures;
 
-import org.khidmat.web.internal.page.FigureWords;
+import org.khidmat.web.internal.page.Messages;
 
 import java.time.Duration;
+import org.khidmat.api.descriptor.FeeTier;
+import org.khidmat.api.descriptor.ServiceDescriptor;
 import java.util.Locale;
 
 /** Figures as people read them: a duration in minutes, hours or days; a share in per cent; a mean with two decimals. */
@@ -12,30 +14,42 @@ public final class FigureText {
 
     /**
      * @return under an hour in minutes, under two days in hours, else in days; a dash when there is none; as plain
-     *     text, since the bar chart escapes its own text and a table cell escapes it with {@link Http#text}
+     *     text (a template escapes it)
      */
     public static String duration(Duration d, String lang) {
+        Messages m = Messages.of(Messages.FIGURES, lang);
         if (d == null) {
-            return FigureWords.BOOK.raw("none", lang);
+            return m.get("none");
         }
         long minutes = d.toMinutes();
         if (minutes < 60) {
-            return FigureWords.BOOK.raw("minutes", lang, minutes);
+            return m.get("minutes", Long.toString(minutes));
         }
         if (minutes < 48 * 60) {
-            return FigureWords.BOOK.raw("hours", lang, one(d.toMillis() / 3_600_000.0));
+            return m.get("hours", one(d.toMillis() / 3_600_000.0));
         }
-        return FigureWords.BOOK.raw("days", lang, one(d.toMillis() / 86_400_000.0));
+        return m.get("days", one(d.toMillis() / 86_400_000.0));
+    }
+
+    /** @return the promised time of the service's speeds, fastest to slowest, in the citizen's words, as plain text */
+    static String promise(ServiceDescriptor d, String lang) {
+        Messages c = Messages.of(Messages.CITIZEN, lang);
+        int min = d.fees().stream().mapToInt(FeeTier::days).min().orElse(0);
+        int max = d.fees().stream().mapToInt(FeeTier::days).max().orElse(0);
+        if (min == max) {
+            return min == 0 ? c.get("sameDay") : min == 1 ? c.get("oneDay") : c.get("days", Integer.toString(min));
+        }
+        return min == 0 ? c.get("sameDayTo", Integer.toString(max)) : c.get("daysRange", Integer.toString(min), Integer.toString(max));
     }
 
     /** @return a share of 0 to 1 as whole per cent, {@code 75%} */
-    static String share(Double share, String lang) {
-        return share == null ? FigureWords.get("none", lang) : Math.round(share * 100) + "%";
+    static String share(Double share, Messages m) {
+        return share == null ? m.get("none") : Math.round(share * 100) + "%";
     }
 
     /** @return two decimals, as in the CSV */
-    static String two(Double v, String lang) {
-        return v == null ? FigureWords.get("none", lang) : String.format(Locale.ROOT, "%.2f", v);
+    static String two(Double v, Messages m) {
+        return v == null ? m.get("none") : String.format(Locale.ROOT, "%.2f", v);
     }
 
     static String one(double v) {

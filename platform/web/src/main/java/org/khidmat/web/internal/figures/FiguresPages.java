@@ -2,6 +2,9 @@ package org.khidmat.web.internal.figures;
 
 import org.khidmat.web.internal.http.JsonOut;
 import org.khidmat.web.internal.page.CentreTime;
+import org.khidmat.web.internal.page.FormProblem;
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Period;
 
 import java.nio.charset.StandardCharsets;
@@ -14,10 +17,13 @@ import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.Figures;
 import org.khidmat.api.web.Answer;
 import org.khidmat.api.web.Ask;
+import org.khidmat.api.store.Centres;
 import org.khidmat.api.web.Page;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The centre's open figures for the public, no login and no personal data: {@code /figures} (page),
@@ -31,6 +37,9 @@ import org.osgi.service.component.annotations.Reference;
 public final class FiguresPages implements Page {
     private final Figures figures;
     private final FiguresPage page;
+    /** The centres sharing the database, to choose from; while away the page offers no choice. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Centres centres;
 
     @Activate
     public FiguresPages(@Reference Figures figures, @Reference Catalogue catalogue) {
@@ -43,11 +52,13 @@ public final class FiguresPages implements Page {
         String path = ask.path();
         Map<String, String> q = ask.query();
         Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.zone()));
-        String lang = ask.lang();
+        String lang = Languages.ofBook(q.get("lang"), ask.lang(), Messages.FIGURES);
+        Map<String, String> known = centreNames();
         if (parsed.problem() != null) {
             String message = parsed.problem().en();
             return switch (path) {
-                case "/figures" -> page.render(400, lang, q.get("from"), q.get("to"), null, List.of(), parsed.problem());
+                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known), null,
+                        List.of(), FormProblem.of(parsed.problem(), lang));
                 case "/figures.csv" -> Answer.text(400, message + "\n");
                 default -> error(message);
             };
@@ -58,7 +69,8 @@ public final class FiguresPages implements Page {
         } else if (centre != null && !centre.matches("[a-z0-9][a-z0-9-]{0,31}")) {
             String message = "centre must be a centre's id like isb-g11 (lowercase letters, digits and -), or all";
             return switch (path) {
-                case "/figures" -> Answer.page(400, "Open figures", "<p>" + message + "</p>");
+                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known),
+                        null, List.of(), FormProblem.of(Messages.of(Messages.FIGURES, lang), null, "badCentre"));
                 case "/figures.csv" -> Answer.text(400, message + "\n");
                 default -> error(message);
             };
@@ -67,13 +79,24 @@ public final class FiguresPages implements Page {
         List<FigureRow> rows = figures.figures(centre, p.from(), p.to());
         String name = "figures-" + (centre == null ? "" : centre + "-") + p.from() + "-to-" + p.to();
         return switch (path) {
-            case "/figures" -> page.render(200, lang, p.from().toString(), p.to().toString(), p, rows, null);
+            case "/figures" -> page.render(200, lang, new FiguresPage.Asked(p.from().toString(), p.to().toString(), centre, known),
+                    p, rows, null);
             case "/figures.csv" -> Answer.download("text/csv; charset=utf-8", name + ".csv",
                     figures.csv(rows).getBytes(StandardCharsets.UTF_8));
             case "/figures.json" -> Answer.download("application/json; charset=utf-8", name + ".json",
                     JsonOut.bytes(FigureJson.of(p, rows)));
             default -> Answer.json(200, new String(JsonOut.bytes(FigureJson.of(p, rows)), StandardCharsets.UTF_8));
         };
+    }
+
+    /** @return every centre's name by id, or none while the centres are away  */
+    private Map<String, String> centreNames() {
+        Centres c = centres;
+        try {
+            return c == null ? Map.of() : c.names();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     private static Answer error(String message) {

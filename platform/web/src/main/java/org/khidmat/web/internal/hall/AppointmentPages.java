@@ -2,11 +2,10 @@ package org.khidmat.web.internal.hall;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
-import org.khidmat.web.internal.page.FormHtml;
-import org.khidmat.web.internal.page.HallWords;
+import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Layout;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.StartPage;
-import org.khidmat.web.internal.page.Words;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.AppointmentRules;
 import org.khidmat.api.platform.Appointments;
@@ -80,88 +78,48 @@ public final class AppointmentPages {
     }
 
     private void services(Request request, Response response, Callback callback, String lang) {
+        Messages m = Messages.of(Messages.HALL, lang);
         String words = Exchange.query(request).getOrDefault("q", "");
-        String b = "<h1>" + HallWords.get("apptTitle", lang) + "</h1><p>" + HallWords.get("apptIntro", lang) + "</p>"
-                + "<p><a href=\"/appointments/check-in\">" + HallWords.get("checkInTitle", lang) + "</a> &middot; "
-                + "<a href=\"/appointments/cancel\">" + HallWords.get("cancelTitle", lang) + "</a></p>\n"
-                + ServiceChooser.search("/appointments", words, lang)
-                + ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
-                        e -> !e.enabled() ? ServiceChooser.unavailable(e, lang) : "<a href=\"/appointments/" + Http.escape(e.id()) + "\" id=\"book-" + Http.escape(e.id()) + "\">"
-                                + Http.text(e.descriptor().title().in(lang), lang) + "</a>");
-        Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("apptTitle", lang), b));
+        var view = new AppointmentViews.Services(words, ServiceChooser.grouped(catalogue.services(), words));
+        page(request, response, callback, 200, m, "apptTitle", false, "hall/appointments.jte", view);
     }
 
     private void days(Request request, Response response, Callback callback, String lang, CatalogueEntry e) {
-        StringBuilder b = new StringBuilder(caption(e, lang)).append("<h1>").append(HallWords.get("chooseDay", lang)).append("</h1>");
-        List<LocalDate> days = appointments.days();
-        if (days.isEmpty()) {
-            b.append("<p>").append(HallWords.get("noDays", lang)).append("</p>");
-        }
-        b.append("<ul class=\"choices\" id=\"days\">");
-        for (LocalDate d : days) {
-            b.append("<li><a class=\"choice-button\" href=\"/appointments/").append(Http.escape(e.id())).append('/').append(d)
-                    .append("\" id=\"day-").append(d).append("\">").append(HallWords.day(d, lang)).append("</a></li>");
-        }
-        b.append("</ul><p><a href=\"/appointments\">").append(HallWords.get("otherService", lang)).append("</a></p>");
-        Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("chooseDay", lang), b.toString()));
+        Messages m = Messages.of(Messages.HALL, lang);
+        page(request, response, callback, 200, m, "chooseDay", false, "hall/days.jte", new AppointmentViews.Days(e, appointments.days()));
     }
 
     private void slots(Request request, Response response, Callback callback, String lang, CatalogueEntry e, LocalDate day) {
-        List<Slot> slots = appointments.slots(e.id(), day);
-        StringBuilder b = new StringBuilder(caption(e, lang)).append("<h1>").append(HallWords.get("chooseTime", lang))
-                .append("</h1><p id=\"chosen-day\">").append(HallWords.day(day, lang)).append("</p>");
-        if (slots.isEmpty()) {
-            b.append("<p id=\"no-slots\">").append(HallWords.get("noSlots", lang)).append("</p>");
-        } else {
-            b.append("<table id=\"slots\"><thead><tr><th scope=\"col\">").append(HallWords.get("slotTime", lang))
-                    .append("</th><th scope=\"col\">").append(HallWords.get("free", lang)).append("</th><th scope=\"col\"><span class=\"skip\">")
-                    .append(HallWords.get("choose", lang)).append("</span></th></tr></thead><tbody>");
-            for (Slot s : slots) {
-                String key = s.start().format(DateTimeFormatter.ofPattern("HHmm"));
-                String when = s.start().format(HH_MM) + "&ndash;" + s.end().format(HH_MM);
-                b.append("<tr id=\"slot-").append(key).append("\"><td dir=\"ltr\">").append(when).append("</td><td id=\"free-")
-                        .append(key).append("\">").append(s.free()).append("</td><td>");
-                if (s.free() > 0) {
-                    b.append("<a href=\"/appointments/").append(Http.escape(e.id())).append('/').append(day).append('/')
-                            .append(s.start().format(HH_MM)).append("\" id=\"choose-").append(key).append("\">")
-                            .append(HallWords.get("choose", lang)).append("<span class=\"skip\"> ").append(s.start().format(HH_MM))
-                            .append("</span></a>");
-                } else {
-                    b.append("<span class=\"full\">").append(HallWords.get("full", lang)).append("</span>");
-                }
-                b.append("</td></tr>");
-            }
-            b.append("</tbody></table>");
-        }
-        b.append("<p><a href=\"/appointments/").append(Http.escape(e.id())).append("\">").append(HallWords.get("otherDay", lang))
-                .append("</a></p>");
-        Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("chooseTime", lang), b.toString()));
+        Messages m = Messages.of(Messages.HALL, lang);
+        page(request, response, callback, 200, m, "chooseTime", false, "hall/slots.jte",
+                new AppointmentViews.Slots(e, day, appointments.slots(e.id(), day)));
     }
 
     private void details(Request request, Response response, Callback callback, String lang, CatalogueEntry e, LocalDate day,
             LocalTime start) throws IOException, Exchange.TooLarge {
+        Messages m = Messages.of(Messages.HALL, lang);
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
         String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
-        List<Problem> problems = new ArrayList<>();
+        List<FormProblem> problems = new ArrayList<>();
         int status = 200;
         if (Exchange.isPost(request)) {
             if (cnic.isEmpty()) {
-                problems.add(HallWords.problem("cnic", "enterCnic"));
+                problems.add(FormProblem.of(m, "cnic", "enterCnic"));
             } else if (!CNIC.matcher(cnic).matches()) {
-                problems.add(HallWords.problem("cnic", "badCnic"));
+                problems.add(FormProblem.of(m, "cnic", "badCnic"));
             }
             if (problems.isEmpty()) {
                 BookingResult r = null;
                 String address = Request.getRemoteAddr(request);
                 if (!quota.take(address)) {
-                    problems.add(HallWords.problem("cnic", "tooManyHere"));
+                    problems.add(FormProblem.of(m, "cnic", "tooManyHere"));
                     status = 429;
                 } else {
                     try {
                         r = appointments.book(e.id(), day, start, cnic, reference.isEmpty() ? null : reference);
                     } catch (StoreException x) {
-                        problems.add(HallWords.problem("cnic", "busy"));
+                        problems.add(FormProblem.of(m, "cnic", "busy"));
                         status = 503;
                     }
                     if (r == null || !r.booked()) {
@@ -169,16 +127,19 @@ public final class AppointmentPages {
                     }
                 }
                 if (r != null && r.booked()) {
-                    Http.html(response, callback, 200, booked(request, lang, e, r));
+                    Appointment a = r.appointment();
+                    var held = new AppointmentViews.Held(a, e.descriptor().title().in(m.lang()),
+                            arrivalText(appointments.rules(), a.start(), m.lang()));
+                    page(request, response, callback, 200, m, "booked", false, "hall/booked.jte", held);
                     return;
                 }
                 if (r != null) {
                     switch (r.outcome()) {
-                        case FULL -> problems.add(HallWords.problem("slot", "slotFull"));
-                        case NO_SUCH_SLOT -> problems.add(HallWords.problem("slot", "noSlot"));
-                        case ALREADY_BOOKED -> problems.add(HallWords.problem("cnic", "alreadyHeld"));
+                        case FULL -> problems.add(FormProblem.of(m, "slot", "slotFull"));
+                        case NO_SUCH_SLOT -> problems.add(FormProblem.of(m, "slot", "noSlot"));
+                        case ALREADY_BOOKED -> problems.add(FormProblem.of(m, "cnic", "alreadyHeld"));
                         // the CNIC passed the check above
-                        default -> problems.add(HallWords.problem("reference", reference.isEmpty() ? "needApp" : "noApptRef"));
+                        default -> problems.add(FormProblem.of(m, "reference", reference.isEmpty() ? "needApp" : "noApptRef"));
                     }
                     status = r.outcome() == BookingResult.Outcome.INVALID ? 422 : 409;
                 }
@@ -186,54 +147,22 @@ public final class AppointmentPages {
                 status = 422;
             }
         }
-        String slotUrl = "/appointments/" + Http.escape(e.id()) + "/" + day;
-        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang)).append(caption(e, lang)).append("<h1>")
-                .append(HallWords.get("yourDetails", lang)).append("</h1><p id=\"f-slot\">").append(HallWords.day(day, lang))
-                .append(", <span dir=\"ltr\">").append(start.format(HH_MM)).append("</span> &middot; <a href=\"").append(slotUrl)
-                .append("\">").append(HallWords.get("otherTime", lang)).append("</a></p>")
-                .append("<form method=\"post\" novalidate>")
-                .append(FormHtml.input("cnic", HallWords.get("cnicYours", lang), HallWords.get("cnicHint", lang), cnic, problems, lang))
-                .append(FormHtml.input("reference", HallWords.get("refOptional", lang), HallWords.get("refOptionalHint", lang),
-                        reference, problems, lang))
-                .append("<button type=\"submit\" id=\"book\">").append(HallWords.get("book", lang)).append("</button></form>");
-        String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + HallWords.get("yourDetails", lang);
-        Http.html(response, callback, status, Layout.page(request, lang, title, b.toString()));
+        page(request, response, callback, status, m, "yourDetails", !problems.isEmpty(), "hall/details.jte",
+                new AppointmentViews.Details(e, day, start, cnic, reference, problems));
     }
 
-    private String booked(Request request, String lang, CatalogueEntry e, BookingResult r) {
-        Appointment a = r.appointment();
-        String heading = HallWords.get("booked", lang);
-        String b = "<div class=\"panel\"><h1>" + heading + "</h1><p>" + HallWords.get("code", lang)
-                + "<br><span class=\"ref\" id=\"appointment-code\" dir=\"ltr\">" + Http.escape(a.code()) + "</span></p></div>"
-                + facts(a, Http.text(e.descriptor().title().in(lang), lang), lang)
-                + "<p id=\"arrival-rule\">" + arrivalRule(appointments.rules(), a.start(), lang) + "</p><p>"
-                + HallWords.get("keepCode", lang) + "</p><p><a href=\"/appointments/cancel\">" + HallWords.get("cancelTitle", lang)
-                + "</a></p>";
-        return Layout.page(request, lang, heading, b);
+    /** Answers a page of the hall's frame: the template's body under the title word. */
+    static void page(Request request, Response response, Callback callback, int status, Messages m, String titleKey,
+            boolean problems, String template, Object view) {
+        Http.html(response, callback, status, Layout.page(request, m.lang(), HallText.title(m, titleKey, problems),
+                HallText.body(template, m, view)));
     }
 
-    /** @return the service, day and time of an appointment as a description list */
-    static String facts(Appointment a, String serviceTitle, String lang) {
-        return "<dl class=\"facts\" id=\"appointment\"><div class=\"row\"><dt>" + Words.get("service", lang) + "</dt><dd>"
-                + serviceTitle + "</dd></div><div class=\"row\"><dt>" + HallWords.get("day", lang) + "</dt><dd id=\"appointment-day\">"
-                + HallWords.day(a.day(), lang) + "</dd></div><div class=\"row\"><dt>" + HallWords.get("slotTime", lang)
-                + "</dt><dd id=\"appointment-time\" dir=\"ltr\">" + a.start().format(HH_MM) + "&ndash;" + a.end().format(HH_MM)
-                + "</dd></div></dl>";
-    }
-
-    /** @return "Arrive no earlier than 30 minutes before your time (from 10:00)..." for a slot starting at {@code start} */
-    static String arrivalRule(AppointmentRules rules, LocalTime start, String lang) {
-        return Http.text(arrivalText(rules, start, lang), lang);
-    }
-
-    /** @return the arrival rule as plain text */
+    /** @return "Arrive no earlier than 30 minutes before your time (from 10:00)...", as plain text */
     public static String arrivalText(AppointmentRules rules, LocalTime start, String lang) {
-        return HallWords.plain("arriveRule", lang, rules.earliest().toMinutes(), start.minus(rules.earliest()).format(HH_MM),
-                rules.latest().toMinutes(), start.plus(rules.latest()).format(HH_MM));
-    }
-
-    private static String caption(CatalogueEntry e, String lang) {
-        return "<p class=\"meta\" id=\"chosen-service\">" + Http.text(e.descriptor().title().in(lang), lang) + "</p>";
+        return Messages.of(Messages.HALL, lang).get("arriveRule", String.valueOf(rules.earliest().toMinutes()),
+                start.minus(rules.earliest()).format(HH_MM), String.valueOf(rules.latest().toMinutes()),
+                start.plus(rules.latest()).format(HH_MM));
     }
 
     public static Optional<LocalDate> date(String s) {

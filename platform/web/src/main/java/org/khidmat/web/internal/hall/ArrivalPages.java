@@ -1,11 +1,8 @@
 package org.khidmat.web.internal.hall;
 
 import org.khidmat.web.internal.http.Exchange;
-import org.khidmat.web.internal.http.Http;
-import org.khidmat.web.internal.page.FormHtml;
-import org.khidmat.web.internal.page.HallWords;
-import org.khidmat.web.internal.page.Layout;
-import org.khidmat.web.internal.page.Words;
+import org.khidmat.web.internal.page.FormProblem;
+import org.khidmat.web.internal.page.Messages;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Appointment;
 import org.khidmat.api.platform.Appointments;
 import org.khidmat.api.platform.ArrivalResult;
@@ -37,10 +33,11 @@ final class ArrivalPages {
     }
 
     void checkIn(Request request, Response response, Callback callback, String lang) throws IOException, Exchange.TooLarge {
+        Messages m = Messages.of(Messages.HALL, lang);
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
         String code = Digits.ascii(form.getOrDefault("code", "")).strip();
         String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
-        List<Problem> problems = Exchange.isPost(request) ? required(code, cnic) : new ArrayList<>();
+        List<FormProblem> problems = Exchange.isPost(request) ? required(m, code, cnic) : new ArrayList<>();
         int status = problems.isEmpty() ? 200 : 422;
         if (Exchange.isPost(request) && problems.isEmpty()) {
             ArrivalResult r;
@@ -48,7 +45,7 @@ final class ArrivalPages {
                 r = appointments.arrive(code, cnic);
             } catch (StoreException e) {
                 r = null;
-                problems.add(HallWords.problem("code", "busy"));
+                problems.add(FormProblem.of(m, "code", "busy"));
                 status = 503;
             }
             if (r != null) {
@@ -57,25 +54,26 @@ final class ArrivalPages {
                         Exchange.redirect(response, callback, "/queue/tokens/" + r.token().id());
                         return;
                     }
-                    case TOO_EARLY -> problems.add(HallWords.problem("code", "tooEarly",
+                    case TOO_EARLY -> problems.add(FormProblem.of(m, "code", "tooEarly",
                             r.appointment().start().minus(appointments.rules().earliest()).format(AppointmentPages.HH_MM)));
-                    case TOO_LATE -> problems.add(HallWords.problem("code", "tooLate", appointments.rules().latest().toMinutes()));
-                    case NOT_VALID -> problems.add(HallWords.problem("code", "notValid"));
-                    default -> problems.add(HallWords.problem("code", "unknownAppt"));
+                    case TOO_LATE -> problems.add(FormProblem.of(m, "code", "tooLate", appointments.rules().latest().toMinutes()));
+                    case NOT_VALID -> problems.add(FormProblem.of(m, "code", "notValid"));
+                    default -> problems.add(FormProblem.of(m, "code", "unknownAppt"));
                 }
                 status = r.outcome() == ArrivalResult.Outcome.UNKNOWN ? 404 : 409;
             }
         }
-        String b = form(problems, "checkInTitle", "/appointments/check-in", code, cnic, "check-in", "checkIn", lang)
-                + "<p><a href=\"/queue\">" + HallWords.get("queueTitle", lang) + "</a></p>";
-        Http.html(response, callback, status, Layout.page(request, lang, title(problems, "checkInTitle", lang), b));
+        var view = new AppointmentViews.Arrival(problems, "checkInTitle", "/appointments/check-in", code, cnic, "check-in",
+                "checkIn", true);
+        AppointmentPages.page(request, response, callback, status, m, "checkInTitle", !problems.isEmpty(), "hall/arrival.jte", view);
     }
 
     void cancel(Request request, Response response, Callback callback, String lang) throws IOException, Exchange.TooLarge {
+        Messages m = Messages.of(Messages.HALL, lang);
         Map<String, String> form = Exchange.isPost(request) ? Exchange.form(request) : Map.of();
         String code = Digits.ascii(form.getOrDefault("code", "")).strip();
         String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
-        List<Problem> problems = Exchange.isPost(request) ? required(code, cnic) : new ArrayList<>();
+        List<FormProblem> problems = Exchange.isPost(request) ? required(m, code, cnic) : new ArrayList<>();
         int status = problems.isEmpty() ? 200 : 422;
         if (Exchange.isPost(request) && problems.isEmpty()) {
             Optional<Appointment> a;
@@ -83,50 +81,36 @@ final class ArrivalPages {
                 a = appointments.cancel(code, cnic);
             } catch (StoreException e) {
                 a = null;
-                problems.add(HallWords.problem("code", "busy"));
+                problems.add(FormProblem.of(m, "code", "busy"));
                 status = 503;
             }
             if (a != null && a.isPresent()) {
-                String service = catalogue.service(a.get().serviceId()).map(e -> Http.text(e.descriptor().title().in(lang), lang))
-                        .orElse(Http.escape(a.get().serviceId()));
-                String b = "<div class=\"panel\"><h1 id=\"cancelled\">" + HallWords.get("cancelled", lang) + "</h1></div>"
-                        + AppointmentPages.facts(a.get(), service, lang) + "<p>" + HallWords.get("cancelledText", lang)
-                        + "</p><p><a href=\"/appointments\">" + HallWords.get("apptTitle", lang) + "</a></p>";
-                Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("cancelled", lang), b));
+                String service = catalogue.service(a.get().serviceId()).map(e -> e.descriptor().title().in(m.lang()))
+                        .orElse(a.get().serviceId());
+                AppointmentPages.page(request, response, callback, 200, m, "cancelled", false, "hall/cancelled.jte",
+                        new AppointmentViews.Held(a.get(), service, null));
                 return;
             }
             if (a != null) {
-                problems.add(HallWords.problem("code", "noCancel"));
+                problems.add(FormProblem.of(m, "code", "noCancel"));
                 status = 404;
             }
         }
-        String b = form(problems, "cancelTitle", "/appointments/cancel", code, cnic, "cancel", "cancel", lang);
-        Http.html(response, callback, status, Layout.page(request, lang, title(problems, "cancelTitle", lang), b));
+        var view = new AppointmentViews.Arrival(problems, "cancelTitle", "/appointments/cancel", code, cnic, "cancel", "cancel",
+                false);
+        AppointmentPages.page(request, response, callback, status, m, "cancelTitle", !problems.isEmpty(), "hall/arrival.jte", view);
     }
 
-    private static List<Problem> required(String code, String cnic) {
-        List<Problem> problems = new ArrayList<>();
+    private static List<FormProblem> required(Messages m, String code, String cnic) {
+        List<FormProblem> problems = new ArrayList<>();
         if (code.isEmpty()) {
-            problems.add(HallWords.problem("code", "enterCode"));
+            problems.add(FormProblem.of(m, "code", "enterCode"));
         }
         if (cnic.isEmpty()) {
-            problems.add(HallWords.problem("cnic", "enterCnic"));
+            problems.add(FormProblem.of(m, "cnic", "enterCnic"));
         } else if (!AppointmentPages.CNIC.matcher(cnic).matches()) {
-            problems.add(HallWords.problem("cnic", "badCnic"));
+            problems.add(FormProblem.of(m, "cnic", "badCnic"));
         }
         return problems;
-    }
-
-    private static String form(List<Problem> problems, String heading, String action, String code, String cnic, String button,
-            String label, String lang) {
-        return FormHtml.summary(problems, lang) + "<h1>" + HallWords.get(heading, lang) + "</h1><form method=\"post\" action=\""
-                + action + "\" novalidate>"
-                + FormHtml.input("code", HallWords.get("code", lang), HallWords.get("codeHint", lang), code, problems, lang)
-                + FormHtml.input("cnic", HallWords.get("cnicYours", lang), HallWords.get("cnicHint", lang), cnic, problems, lang)
-                + "<button type=\"submit\" id=\"" + button + "\">" + HallWords.get(label, lang) + "</button></form>";
-    }
-
-    private static String title(List<Problem> problems, String key, String lang) {
-        return (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + HallWords.get(key, lang);
     }
 }

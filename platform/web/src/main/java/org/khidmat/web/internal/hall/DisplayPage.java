@@ -1,45 +1,48 @@
 package org.khidmat.web.internal.hall;
 
-import org.khidmat.web.internal.http.Http;
-import org.khidmat.web.internal.page.Brand;
-import org.khidmat.web.internal.http.Assets;
-import org.khidmat.web.internal.page.HallWords;
-import org.khidmat.web.internal.page.Words;
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.server.Request;
+import java.util.ArrayList;
+import java.util.List;
+import org.khidmat.api.descriptor.Text;
+import org.khidmat.api.platform.QueueToken;
 
 /**
- * {@code GET /display}: the hall screen, in large type: the latest calls (token, counter, service), newest first
- * and highlighted, and how many wait. {@code /assets/display.js} updates it from {@code /display/events} without
- * reloading; without JavaScript the page refreshes itself every {@value #REFRESH_SECONDS} seconds (a refresh inside
- * {@code <noscript>}, which the CSP allows and browsers with scripts ignore).
+ * {@code GET /display}: the hall screen, in large type ({@code hall/display.jte}): the latest calls (token, counter,
+ * service), newest first and highlighted, and how many wait. {@code /assets/display.js} updates it from
+ * {@code /display/events} without reloading; without JavaScript the page refreshes itself every
+ * {@value #REFRESH_SECONDS} seconds (a refresh inside {@code <noscript>}, which the CSP allows and browsers with
+ * scripts ignore). A hall screen is set to a language once, by its address; it links every other language of the
+ * hall's words.
  */
 final class DisplayPage {
     static final int REFRESH_SECONDS = 10;
 
+    /** A language the screen can switch to, by its own name. */
+    record Language(String lang, String name) {
+    }
+
+    /** What the screen shows: the board, in the page's language, and the other languages. */
+    record Screen(HallBoard board, String lang, List<Language> languages) {
+        /** @return the called token's service title in the page's language, or its id for a service that has left */
+        String title(QueueToken t) {
+            Text title = board.titles().get(t.serviceId());
+            return title == null ? t.serviceId() : title.in(lang);
+        }
+    }
+
     private DisplayPage() {
     }
 
-    static String render(Request request, String lang, HallBoard board) {
-        String other = "ur".equals(lang) ? "en" : "ur";
-        String back = URLEncoder.encode("/display", StandardCharsets.UTF_8);
-        return "<!doctype html>\n<html lang=\"" + lang + "\" dir=\"" + ("ur".equals(lang) ? "rtl" : "ltr") + "\">\n"
-                + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + HallWords.get("displayTitle", lang) + " - " + Http.escape(Brand.name(lang)) + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\">" + Brand.styleLink() + "<link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\">\n"
-                + "<script src=\"" + Assets.DISPLAY_JS_PATH + "\" defer></script>\n"
-                + "<noscript><meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\"></noscript></head>\n"
-                + "<body class=\"hall\"><main id=\"main\">\n<h1>" + HallWords.get("displayTitle", lang) + " <span class=\"centre\" id=\"centre-name\">"
-                + Brand.mark(lang) + "</span></h1>\n"
-                + "<div aria-live=\"polite\"><table class=\"board\"><thead><tr><th scope=\"col\">" + HallWords.get("token", lang)
-                + "</th><th scope=\"col\">" + HallWords.get("counter", lang) + "</th><th scope=\"col\">" + Words.get("service", lang)
-                + "</th></tr></thead><tbody id=\"calls\">" + board.rows(lang) + "</tbody></table></div>\n"
-                + "<p id=\"no-calls\"" + (board.calls().isEmpty() ? "" : " hidden") + ">" + HallWords.get("noCalls", lang) + "</p>\n"
-                + "<p class=\"waiting\">" + HallWords.get("waitingNow", lang) + ": <strong id=\"waiting\">" + board.waiting()
-                + "</strong></p>\n<p class=\"hall-lang\"><a id=\"lang-switch\" href=\"/lang?to=" + other + "&amp;back=" + back + "\">"
-                + ("ur".equals(other) ? "<span lang=\"ur\">اردو</span>" : "<span lang=\"en\">English</span>") + "</a></p>\n"
-                + "</main></body></html>\n";
+    static String render(String lang, HallBoard board) {
+        Messages m = Messages.of(Messages.HALL, lang);
+        List<Language> others = new ArrayList<>();
+        for (String l : Languages.available(Messages.HALL)) {
+            if (!l.equals(m.lang())) {
+                others.add(new Language(l, Messages.of(Messages.HALL, l).get("language.name")));
+            }
+        }
+        return HallText.body("hall/display.jte", m, new Screen(board, m.lang(), others));
     }
 }

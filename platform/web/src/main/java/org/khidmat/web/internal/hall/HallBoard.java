@@ -1,6 +1,5 @@
 package org.khidmat.web.internal.hall;
 
-import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonOut;
 import org.khidmat.web.internal.page.CentreTime;
 import org.khidmat.web.internal.page.ServiceJson;
@@ -20,7 +19,7 @@ import org.khidmat.api.platform.QueueToken;
 
 /**
  * What the hall display shows, worked out from today's tokens alone: the latest calls, newest first, with the
- * counter to go to, and how many wait. The same data is the display's HTML rows, the JSON of
+ * counter to go to, and how many wait. The same data is the display's rows ({@code hall/display.jte}), the JSON of
  * {@code GET /api/v1/queue/called} and the {@code data} of the display's server-sent events.
  *
  * @param calls the latest calls, newest first
@@ -73,20 +72,5 @@ public record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> t
     String event(long id) {
         // JSON escapes every line break inside strings, so the data is one line and needs no splitting
         return "id: " + id + "\nevent: calls\ndata: " + new String(JsonOut.bytes(json()), StandardCharsets.UTF_8) + "\n\n";
-    }
-
-    /** @return the table rows for the display page, the newest marked {@code class="newest"} */
-    String rows(String lang) {
-        StringBuilder b = new StringBuilder();
-        boolean first = true;
-        for (QueueToken t : calls) {
-            Text title = titles.get(t.serviceId());
-            b.append("<tr").append(first ? " class=\"newest\"" : "").append("><td class=\"number\" dir=\"ltr\">")
-                    .append(Http.escape(t.number())).append("</td><td class=\"counter\">").append(t.counter())
-                    .append("</td><td class=\"title\">").append(Http.escape(title == null ? t.serviceId() : title.in(lang)))
-                    .append("</td></tr>");
-            first = false;
-        }
-        return b.toString();
     }
 }

@@ -11,7 +11,9 @@ import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.RouteTable;
+import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Layout;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.StartPage;
 
 /**
@@ -32,13 +34,18 @@ public final class HallSite {
         AppointmentPages booking = new AppointmentPages(appointments, catalogue, quota);
         ArrivalPages arrival = new ArrivalPages(appointments, catalogue);
         return new RouteTable(HallSite::notHere)
-                .route("/queue", RouteTable.GET_POST, (rq, rs, cb, at) -> kiosk.kiosk(rq, rs, cb, Layout.lang(rq)))
-                .route("/queue/tokens/*", RouteTable.GET, (rq, rs, cb, at) -> kiosk.token(rq, rs, cb, Layout.lang(rq), at.get("*")))
+                .route("/queue", RouteTable.GET_POST, (rq, rs, cb, at) -> kiosk.kiosk(rq, rs, cb, lang(rq)))
+                .route("/queue/tokens/*", RouteTable.GET, (rq, rs, cb, at) -> kiosk.token(rq, rs, cb, lang(rq), at.get("*")))
                 .route("/display", RouteTable.GET, (rq, rs, cb, at) -> Http.html(rs, cb, 200,
-                        DisplayPage.render(rq, Layout.lang(rq), board.get())))
-                .route("/appointments/check-in", RouteTable.GET_POST, (rq, rs, cb, at) -> arrival.checkIn(rq, rs, cb, Layout.lang(rq)))
-                .route("/appointments/cancel", RouteTable.GET_POST, (rq, rs, cb, at) -> arrival.cancel(rq, rs, cb, Layout.lang(rq)))
-                .route("/appointments/*", RouteTable.GET_POST, (rq, rs, cb, at) -> booking.handle(rq, rs, cb, Layout.lang(rq), at.get("*")));
+                        DisplayPage.render(lang(rq), board.get())))
+                .route("/appointments/check-in", RouteTable.GET_POST, (rq, rs, cb, at) -> arrival.checkIn(rq, rs, cb, lang(rq)))
+                .route("/appointments/cancel", RouteTable.GET_POST, (rq, rs, cb, at) -> arrival.cancel(rq, rs, cb, lang(rq)))
+                .route("/appointments/*", RouteTable.GET_POST, (rq, rs, cb, at) -> booking.handle(rq, rs, cb, lang(rq), at.get("*")));
+    }
+
+    /** @return the language the request asks for, of those the hall's words are in ({@link Languages}) */
+    private static String lang(Request request) {
+        return Languages.of(request, Messages.HALL);
     }
 
     private static void notHere(Request request, Response response, Callback callback) {

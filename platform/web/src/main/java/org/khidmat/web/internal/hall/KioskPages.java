@@ -2,10 +2,9 @@ package org.khidmat.web.internal.hall;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
-import org.khidmat.web.internal.page.FormHtml;
-import org.khidmat.web.internal.page.HallWords;
+import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Layout;
-import org.khidmat.web.internal.page.Words;
+import org.khidmat.web.internal.page.Messages;
 
 import java.io.IOException;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
@@ -55,9 +53,26 @@ public final class KioskPages {
                 .map(t -> t.application().reference());
     }
 
+    /** The kiosk page: the problems of a refused token, the search words, the reference typed, the services by category. */
+    record Kiosk(List<FormProblem> problems, String words, String reference, Map<String, List<CatalogueEntry>> groups) {
+    }
+
+    /** A token page: where the token stands and its service's title. */
+    record Token(TokenStatus status, String service) {
+        /** @return the wait in words: "You are next", "About 15 minutes", or that no counter serves it */
+        String waitWords(Messages m) {
+            if (status.minutes().isEmpty()) {
+                return m.get("noCounter");
+            }
+            long minutes = status.minutes().get();
+            return status.ahead() == 0 || minutes == 0 ? m.get("next") : m.get("aboutMinutes", minutes);
+        }
+    }
+
     void kiosk(Request request, Response response, Callback callback, String lang) throws IOException, Exchange.TooLarge {
+        Messages m = Messages.of(Messages.HALL, lang);
         if (!Exchange.isPost(request)) {
-            Http.html(response, callback, 200, render(request, lang, Exchange.query(request).getOrDefault("q", ""), "", List.of()));
+            Http.html(response, callback, 200, render(request, m, Exchange.query(request).getOrDefault("q", ""), "", List.of()));
             return;
         }
         Map<String, String> form = Exchange.form(request);
@@ -65,13 +80,13 @@ public final class KioskPages {
         String reference = Digits.ascii(form.getOrDefault("reference", "")).strip();
         String cnic = Digits.ascii(form.getOrDefault("cnic", "")).strip();
         Optional<CatalogueEntry> e = serviceId.isEmpty() ? Optional.empty() : catalogue.service(serviceId);
-        Problem problem = null;
+        FormProblem problem;
         if (serviceId.isEmpty()) {
-            problem = HallWords.problem("services", "chooseService");
+            problem = FormProblem.of(m, "services", "chooseService");
         } else if (e.isEmpty()) {
-            problem = HallWords.problem("services", "noService");
+            problem = FormProblem.of(m, "services", "noService");
         } else if (!e.get().enabled()) {
-            problem = HallWords.problem("services", "serviceOff");
+            problem = FormProblem.of(m, "services", "serviceOff");
         } else {
             try {
                 String ref = reference.isEmpty() ? null : reference(applications, serviceId, reference, cnic)
@@ -80,84 +95,35 @@ public final class KioskPages {
                 Exchange.redirect(response, callback, "/queue/tokens/" + t.id());
                 return;
             } catch (IllegalArgumentException x) {
-                problem = HallWords.problem("reference", "noRef");
+                problem = FormProblem.of(m, "reference", "noRef");
             } catch (IllegalStateException x) {
-                problem = HallWords.problem("services", "serviceOff");
+                problem = FormProblem.of(m, "services", "serviceOff");
             } catch (NoSuchElementException x) {
-                problem = HallWords.problem("services", "noService");
+                problem = FormProblem.of(m, "services", "noService");
             }
         }
-        Http.html(response, callback, 422, render(request, lang, "", reference, List.of(problem)));
+        Http.html(response, callback, 422, render(request, m, "", reference, List.of(problem)));
     }
 
-    private String render(Request request, String lang, String words, String reference, List<Problem> problems) {
-        Problem general = FormHtml.problemFor(problems, "services");
-        StringBuilder b = new StringBuilder(FormHtml.summary(problems, lang))
-                .append("<h1>").append(HallWords.get("queueTitle", lang)).append("</h1><p>")
-                .append(HallWords.get("queueIntro", lang)).append("</p><p><a href=\"/appointments/check-in\" id=\"check-in-link\">")
-                .append(HallWords.get("haveAppt", lang)).append(' ').append(HallWords.get("checkIn", lang)).append("</a></p>\n")
-                .append(ServiceChooser.search("/queue", words, lang))
-                .append("<form method=\"post\" action=\"/queue\" novalidate>")
-                .append(FormHtml.input("reference", HallWords.get("refOptional", lang), HallWords.get("refOptionalHint", lang),
-                        reference, problems, lang))
-                .append(FormHtml.input("cnic", HallWords.get("cnicWithRef", lang), HallWords.get("cnicHint", lang), "",
-                        problems, lang));
-        if (general != null) {
-            b.append("<p class=\"message\" id=\"f-services\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.text("ur".equals(lang) ? general.ur() : general.en(), lang)).append("</p>");
-        }
-        b.append(ServiceChooser.list(ServiceChooser.grouped(catalogue.services(), words), lang,
-                e -> !e.enabled() ? ServiceChooser.unavailable(e, lang) : "<button type=\"submit\" class=\"choice-button\" name=\"service\" value=\"" + Http.escape(e.id())
-                        + "\" id=\"take-" + Http.escape(e.id()) + "\">" + Http.text(e.descriptor().title().in(lang), lang)
-                        + "<span class=\"meta\">" + Http.text(e.descriptor().agency().name().in(lang), lang) + "</span></button>"))
-                .append("</form>");
-        String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + HallWords.get("queueTitle", lang);
-        return Layout.page(request, lang, title, b.toString());
+    private String render(Request request, Messages m, String words, String reference, List<FormProblem> problems) {
+        Kiosk view = new Kiosk(problems, words, reference, ServiceChooser.grouped(catalogue.services(), words));
+        return Layout.page(request, m.lang(), HallText.title(m, "queueTitle", !problems.isEmpty()),
+                HallText.body("hall/kiosk.jte", m, view));
     }
 
     void token(Request request, Response response, Callback callback, String lang, String id) {
+        Messages m = Messages.of(Messages.HALL, lang);
         Optional<QueueToken> t = parse(id).flatMap(queue::token);
         if (t.isEmpty()) {
-            Http.html(response, callback, 404, Layout.page(request, lang, HallWords.get("noToken", lang), "<h1>"
-                    + HallWords.get("noToken", lang) + "</h1><p><a href=\"/queue\">" + HallWords.get("takeAnother", lang) + "</a></p>"));
+            Http.html(response, callback, 404, Layout.page(request, m.lang(), HallText.title(m, "noToken", false),
+                    HallText.body("hall/noToken.jte", m, null)));
             return;
         }
         TokenStatus s = TokenStatus.of(queue, t.get());
         QueueToken token = s.token();
-        String service = catalogue.service(token.serviceId()).map(e -> Http.text(e.descriptor().title().in(lang), lang))
-                .orElse(Http.escape(token.serviceId()));
-        StringBuilder b = new StringBuilder("<div class=\"panel token\"><h1 class=\"flush\">")
-                .append(HallWords.get("yourToken", lang)).append("</h1><p class=\"token-number\" id=\"token-number\" dir=\"ltr\">")
-                .append(Http.escape(token.number())).append("</p><p id=\"token-service\">").append(service).append("</p></div>");
-        if (token.appointment() != null) {
-            b.append("<p id=\"token-appointment\">").append(HallWords.get("withAppointment", lang)).append("</p>");
-        }
-        switch (token.state()) {
-            case QueueToken.WAITING -> {
-                b.append("<dl class=\"facts\"><div class=\"row\"><dt>").append(HallWords.get("ahead", lang))
-                        .append("</dt><dd id=\"ahead\">").append(s.ahead()).append("</dd></div><div class=\"row\"><dt>")
-                        .append(HallWords.get("wait", lang)).append("</dt><dd id=\"wait\">").append(waitWords(s, lang))
-                        .append("</dd></div></dl><p id=\"token-state\">").append(HallWords.get("watch", lang)).append("</p>");
-            }
-            case QueueToken.CALLED -> b.append("<p id=\"token-state\" class=\"called\">").append(HallWords.get("calledTo", lang))
-                    .append(" <strong id=\"token-counter\">").append(token.counter()).append("</strong></p>");
-            case QueueToken.SERVED -> b.append("<p id=\"token-state\">").append(HallWords.get("served", lang)).append("</p>");
-            default -> b.append("<p id=\"token-state\">").append(HallWords.get("missed", lang)).append("</p>");
-        }
-        b.append("<p><a href=\"/queue/tokens/").append(token.id()).append("\" id=\"refresh\">").append(HallWords.get("refresh", lang))
-                .append("</a> &middot; <a href=\"/queue\">").append(HallWords.get("takeAnother", lang)).append("</a></p>");
-        Http.html(response, callback, 200, Layout.page(request, lang, HallWords.get("yourToken", lang) + " "
-                + Http.escape(token.number()), b.toString()));
-    }
-
-    /** @return the wait in words: "You are next", "About 15 minutes", or that no counter serves it */
-    static String waitWords(TokenStatus s, String lang) {
-        if (s.minutes().isEmpty()) {
-            return HallWords.get("noCounter", lang);
-        }
-        long m = s.minutes().get();
-        return s.ahead() == 0 || m == 0 ? HallWords.get("next", lang)
-                : HallWords.get(m == 1 ? "aboutAMinute" : "aboutMinutes", lang, m);
+        String service = catalogue.service(token.serviceId()).map(e -> e.descriptor().title().in(m.lang())).orElse(token.serviceId());
+        Http.html(response, callback, 200, Layout.page(request, m.lang(), HallText.title(m, "yourToken", false) + " "
+                + Http.escape(token.number()), HallText.body("hall/token.jte", m, new Token(s, service))));
     }
 
     public static Optional<Long> parse(String id) {

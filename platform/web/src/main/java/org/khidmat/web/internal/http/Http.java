@@ -20,7 +20,7 @@ public final class Http {
      * {@code G-9/3}: the Latin letters already make such a code read left to right, and isolating its digits alone
      * would move them to the other side of the letters.
      */
-    private static final Pattern NUMBER_RUN = Pattern.compile(
+    static final Pattern NUMBER_RUN = Pattern.compile(
             "(?<![\\p{L}\\p{N}&&[^\\p{IsArabic}]][-/.:]?)[0-9]+(?:[-/.:][0-9]+)+(?![-/.:]?[\\p{L}\\p{N}&&[^\\p{IsArabic}]])");
 
     private Http() {

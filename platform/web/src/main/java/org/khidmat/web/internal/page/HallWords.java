@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.khidmat.api.Problem;
 
 /**
- * The words of the hall's citizen pages (kiosk, token, display, appointments) in English and Urdu, kept apart from
- * {@link Words} so that neither list grows past reading; category names are here too ({@code cat.<category>}).
+ * The hall book's words that other pages than the hall's take from Java: category and life-event names
+ * ({@code cat.<category>}, {@code event.<id>}) and days, for the catalogue, the counter and disabled reasons. The
+ * hall's own pages read the book in their templates ({@code src/main/jte/hall}).
  */
 public final class HallWords {
     private static final WordBook BOOK = new WordBook(Messages.HALL);
@@ -23,16 +23,6 @@ public final class HallWords {
     /** @return the words with {@code {0}}, {@code {1}}... replaced by the values, as HTML for element content ({@link WordBook#get}) */
     public static String get(String key, String lang, Object... values) {
         return BOOK.get(key, lang, values);
-    }
-
-    /** @return a problem at a form field ({@code f-<field>} on the page), in both languages, as plain text */
-    public static Problem problem(String field, String key, Object... values) {
-        return BOOK.problem(field, key, values);
-    }
-
-    /** @return the words with {@code {0}}, {@code {1}}... replaced by the values, as plain text (for JSON) */
-    public static String plain(String key, String lang, Object... values) {
-        return BOOK.raw(key, lang, values);
     }
 
     /** @return the day in words, for example "Monday 5 January 2026" or "پیر 5 جنوری 2026" */

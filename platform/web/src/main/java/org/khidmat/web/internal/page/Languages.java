@@ -37,6 +37,12 @@ public final class Languages {
         return AVAILABLE.computeIfAbsent(book, Languages::find);
     }
 
+    /** @return whether some book of the citizen's pages or the consoles has words in {@code lang} (a file of its own) */
+    public static boolean known(String lang) {
+        return lang != null && Stream.of(Messages.CITIZEN, Messages.HALL, Messages.PAY, Messages.FIGURES, Messages.STAFF)
+                .anyMatch(book -> available(book).contains(lang));
+    }
+
     /** @return the language asked for by {@code ?lang=}, else the remembered one ({@link Layout#LANG_COOKIE}), else English */
     public static String of(Request request, String book) {
         String q = Exchange.query(request).get("lang");
@@ -45,6 +51,11 @@ public final class Languages {
         }
         String c = Exchange.cookie(request, Layout.LANG_COOKIE);
         return c != null && available(book).contains(c) ? c : Messages.FALLBACK;
+    }
+
+    /** @return {@code asked} when the book has words in it, else {@code otherwise} */
+    public static String ofBook(String asked, String otherwise, String book) {
+        return asked != null && available(book).contains(asked) ? asked : otherwise;
     }
 
     private static List<String> find(String book) {
@@ -56,12 +67,18 @@ public final class Languages {
                 names.add(u.getPath().substring(u.getPath().lastIndexOf('/') + 1));
             }
         } else {
-            URL english = Languages.class.getClassLoader().getResource(Messages.FOLDER + "/" + book + "_" + Messages.FALLBACK + ".properties");
-            if (english == null) {
+            // unit tests: every folder of words on the class path (the bundle's, and a test's own languages)
+            if (Languages.class.getClassLoader().getResource(Messages.FOLDER + "/" + book + "_" + Messages.FALLBACK + ".properties") == null) {
                 throw new IllegalArgumentException("no English file for the words of " + book);
             }
-            try (Stream<Path> files = Files.list(Paths.get(english.toURI()).getParent())) {
-                files.forEach(p -> names.add(p.getFileName().toString()));
+            try {
+                for (URL folder : Collections.list(Languages.class.getClassLoader().getResources(Messages.FOLDER))) {
+                    if ("file".equals(folder.getProtocol())) {
+                        try (Stream<Path> files = Files.list(Paths.get(folder.toURI()))) {
+                            files.forEach(p -> names.add(p.getFileName().toString()));
+                        }
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (java.net.URISyntaxException e) {
@@ -71,7 +88,7 @@ public final class Languages {
         List<String> langs = new ArrayList<>();
         for (String n : names) {
             Matcher m = FILE.matcher(n);
-            if (m.matches() && m.group(1).equals(book)) {
+            if (m.matches() && m.group(1).equals(book) && !langs.contains(m.group(2))) {
                 langs.add(m.group(2));
             }
         }

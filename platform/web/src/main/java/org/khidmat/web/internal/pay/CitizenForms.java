@@ -1,51 +1,45 @@
 package org.khidmat.web.internal.pay;
 
 import org.khidmat.web.internal.http.Http;
-import org.khidmat.web.internal.page.FormHtml;
-import org.khidmat.web.internal.page.Words;
+import org.khidmat.web.internal.page.FormProblem;
+import org.khidmat.web.internal.page.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.khidmat.api.Problem;
 
 /**
- * The parts the citizen's after-applying pages share: the reference and CNIC questions (always in a POSTed form,
- * never in a URL), the problems when one is missing, and one-button forms that carry the pair on to the next page.
+ * The parts the citizen's after-applying pages share: the problems when the reference or CNIC is missing (always in a
+ * POSTed form, never in a URL), the pages' titles, and (for the citizen's track and confirmation pages, still built as
+ * HTML there) one-button forms that carry the pair on to the next page.
  */
 public final class CitizenForms {
     private CitizenForms() {
     }
 
-    /** @return the reference and CNIC questions, with their messages */
-    static String lookup(String reference, String cnic, List<Problem> problems, String lang) {
-        return FormHtml.input("reference", Words.get("reference", lang), Words.get("refHint", lang), reference, problems, lang)
-                + FormHtml.input("cnic", Words.get("cnic", lang), Words.get("cnicHint", lang), cnic, problems, lang);
-    }
-
-    /** @return a problem for each of the pair that is missing */
-    static List<Problem> missing(String reference, String cnic) {
-        List<Problem> problems = new ArrayList<>();
+    /** @return a problem for each of the pair that is missing, in the page's words */
+    static List<FormProblem> missing(Messages m, String reference, String cnic) {
+        List<FormProblem> problems = new ArrayList<>();
         if (reference.isEmpty()) {
-            problems.add(Problem.of("reference", "Enter your reference number", "اپنا حوالہ نمبر درج کریں"));
+            problems.add(FormProblem.of(m, "reference", "enterReference"));
         }
         if (cnic.isEmpty()) {
-            problems.add(Problem.of("cnic", "Enter the CNIC number of the applicant", "درخواست گزار کا شناختی کارڈ نمبر درج کریں"));
+            problems.add(FormProblem.of(m, "cnic", "enterCnic"));
         }
         return problems;
     }
 
-    static Problem noMatch() {
-        return Problem.of("reference", "No application matches that reference number and CNIC. Check both and try again.",
-                "اس حوالہ نمبر اور شناختی کارڈ سے کوئی درخواست نہیں ملی۔ دونوں جانچ کر دوبارہ کوشش کریں۔");
+    static FormProblem noMatch(Messages m) {
+        return FormProblem.of(m, "reference", "noMatch");
+    }
+
+    /** @return the page's title for the frame, as HTML: the word, after "Error: " when the page shows problems */
+    static String title(Messages m, String key, List<FormProblem> problems) {
+        return Http.text((problems.isEmpty() ? "" : Messages.of(Messages.CITIZEN, m.lang()).get("error") + ": ") + m.get(key),
+                m.lang());
     }
 
     public static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + Http.escape(name) + "\" value=\"" + Http.escape(value) + "\">";
-    }
-
-    /** @return the reference and CNIC as hidden fields, for the next step of the same journey */
-    static String carry(String reference, String cnic) {
-        return hidden("reference", reference) + hidden("cnic", cnic);
     }
 
     /** @return where a form of a page in {@code lang} posts to: the path, keeping the page's language */
@@ -55,13 +49,8 @@ public final class CitizenForms {
 
     /** @return a form of one button that posts the pair (and {@code extra} hidden fields, HTML) to {@code path} */
     public static String button(String path, String lang, String reference, String cnic, String extra, String id, String label) {
-        return "<form method=\"post\" action=\"" + Http.escape(action(path, lang)) + "\">" + carry(reference, cnic) + extra
-                + "<button type=\"submit\" id=\"" + id + "\">" + label + "</button></form>";
-    }
-
-    /** @return the row of a description list */
-    static String row(String id, String label, String value) {
-        return "<div class=\"row\"><dt>" + label + "</dt><dd id=\"" + id + "\">" + value + "</dd></div>";
+        return "<form method=\"post\" action=\"" + Http.escape(action(path, lang)) + "\">" + hidden("reference", reference)
+                + hidden("cnic", cnic) + extra + "<button type=\"submit\" id=\"" + id + "\">" + label + "</button></form>";
     }
 
     /** @return text that reads left to right inside an Urdu page: numbers, references, receipt numbers */

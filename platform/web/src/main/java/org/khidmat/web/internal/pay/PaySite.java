@@ -9,7 +9,9 @@ import org.khidmat.api.platform.Payments;
 import org.khidmat.api.platform.Ratings;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.RouteTable;
+import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Layout;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.StartPage;
 
 /**
@@ -26,10 +28,15 @@ public final class PaySite {
         ReceiptPage receipt = new ReceiptPage(applications, payments);
         RatePage rate = new RatePage(ratings);
         return new RouteTable(PaySite::notHere)
-                .route("/pay", RouteTable.GET_POST, (rq, rs, cb, at) -> pay.handle(rq, rs, cb, Layout.lang(rq)))
-                .route("/receipt", RouteTable.GET_POST, (rq, rs, cb, at) -> receipt.handle(rq, rs, cb, Layout.lang(rq), false))
-                .route("/receipt/download", RouteTable.GET_POST, (rq, rs, cb, at) -> receipt.handle(rq, rs, cb, Layout.lang(rq), true))
-                .route("/rate", RouteTable.GET_POST, (rq, rs, cb, at) -> rate.handle(rq, rs, cb, Layout.lang(rq)));
+                .route("/pay", RouteTable.GET_POST, (rq, rs, cb, at) -> pay.handle(rq, rs, cb, lang(rq)))
+                .route("/receipt", RouteTable.GET_POST, (rq, rs, cb, at) -> receipt.handle(rq, rs, cb, lang(rq), false))
+                .route("/receipt/download", RouteTable.GET_POST, (rq, rs, cb, at) -> receipt.handle(rq, rs, cb, lang(rq), true))
+                .route("/rate", RouteTable.GET_POST, (rq, rs, cb, at) -> rate.handle(rq, rs, cb, lang(rq)));
+    }
+
+    /** @return the language the request asks for, of those the pay words are in ({@link Languages}) */
+    private static String lang(Request request) {
+        return Languages.of(request, Messages.PAY);
     }
 
     private static void notHere(Request request, Response response, Callback callback) {

@@ -1,5 +1,6 @@
 package org.khidmat.web.internal.figures;
 
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Money;
 import org.khidmat.web.internal.staff.CollectionsPages;
 
@@ -28,10 +29,10 @@ class FigureTextTest {
 
     @Test
     void sharesAndMeans() {
-        assertEquals("67%", FigureText.share(2 / 3.0, "en"));
-        assertEquals("–", FigureText.share(null, "en"));
-        assertEquals("4.00", FigureText.two(4.0, "en"));
-        assertEquals("3.67", FigureText.two(11 / 3.0, "ur"));
+        assertEquals("67%", FigureText.share(2 / 3.0, Messages.of(Messages.FIGURES, "en")));
+        assertEquals("–", FigureText.share(null, Messages.of(Messages.FIGURES, "en")));
+        assertEquals("4.00", FigureText.two(4.0, Messages.of(Messages.FIGURES, "en")));
+        assertEquals("3.67", FigureText.two(11 / 3.0, Messages.of(Messages.FIGURES, "ur")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.hall;
 
+import org.khidmat.web.internal.page.Messages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -49,9 +51,14 @@ class TokenStatusTest {
 
     @Test
     void theWaitIsSaidWithTheRightNumber() {
-        QueueToken t = waiting(1, "identity", 0, null);
-        assertEquals("About 1 minute", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(50))), "en"));
-        assertEquals("About 3 minutes", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "en"));
-        assertEquals("تقریباً 3 منٹ", KioskPages.waitWords(new TokenStatus(t, 2, 3, Optional.of(Duration.ofSeconds(121))), "ur"));
+        assertEquals("About 1 minute", waitWords(Duration.ofSeconds(50), "en"));
+        assertEquals("About 3 minutes", waitWords(Duration.ofSeconds(121), "en"));
+        assertEquals("تقریباً 3 منٹ", waitWords(Duration.ofSeconds(121), "ur"));
+    }
+
+    /** @return the wait in words of a token with two ahead of three waiting, the queue estimating {@code estimate} */
+    private static String waitWords(Duration estimate, String lang) {
+        TokenStatus s = new TokenStatus(waiting(1, "identity", 0, null), 2, 3, Optional.of(estimate));
+        return new KioskPages.Token(s, "s").waitWords(Messages.of(Messages.HALL, lang));
     }
 }

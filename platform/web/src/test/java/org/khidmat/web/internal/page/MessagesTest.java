@@ -21,6 +21,7 @@ class MessagesTest {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
     private static final List<String> BOOKS = List.of(Messages.STAFF, Messages.CITIZEN, Messages.HALL, Messages.PAY,
             Messages.FIGURES);
+    private static final Set<String> SHIPPED = Set.of("en", "ur");
 
     @Test
     void everyLanguageFileIsFoundEnglishFirst() {
@@ -45,9 +46,10 @@ class MessagesTest {
             missing.removeAll(other.stringPropertyNames());
             Set<String> extra = new TreeSet<>(other.stringPropertyNames());
             extra.removeAll(en.stringPropertyNames());
-            assertTrue(missing.isEmpty(), book + "_" + lang + ".properties lacks " + missing);
+            // the languages the centre ships are whole; a language a centre adds may be partial: English fills in
+            assertTrue(missing.isEmpty() || !SHIPPED.contains(lang), book + "_" + lang + ".properties lacks " + missing);
             assertTrue(extra.isEmpty(), book + "_" + lang + ".properties has keys English lacks: " + extra);
-            for (String key : en.stringPropertyNames()) {
+            for (String key : other.stringPropertyNames()) {
                 assertEquals(arguments(en.getProperty(key)), arguments(other.getProperty(key)),
                         key + " takes other values in " + lang + " than in English");
             }
@@ -85,7 +87,6 @@ class MessagesTest {
     @Test
     void theCitizenWordsFillInValuesAsTheyAre() {
         assertEquals("Page 3 of 1500", new WordBook(Messages.CITIZEN).raw("pageOf", "en", 3, 1500), "no grouping");
-        assertEquals("From {from} to {to} (30 days)", new WordBook(Messages.FIGURES).raw("periodText", "en", 30));
         assertEquals("Page {1} of it's", new WordBook(Messages.CITIZEN).raw("pageOf", "en", "{1}", "it's"),
                 "a value is text, never a pattern");
         assertEquals("صفحہ 3 (کل 12)", new WordBook(Messages.CITIZEN).raw("pageOf", "ur", 3, 12));
