@@ -26,7 +26,8 @@ import java.util.Map;
  * - a big store: a centre whose store was filled with the larger {@code --apps} count of applications by the
  *   store's own schema and rows (the centre stopped meanwhile), against one with the smaller count: tracking, the
  *   open figures for 30 days and a year, their CSV, an agency inbox, and the resident set;
- * - cpu: processor time per filing at 32 clients, by thread group, from /proc ({@link CpuPerFiling}).
+ * - cpu (only with {@code --only cpu}): processor time per filing at 32 clients, by thread group, from /proc
+ *   ({@link CpuPerFiling}), for this build and the {@code --against} one.
  * It prints a markdown table, each row with the centre's figure, the baseline's and their ratio. Every load runs
  * for {@code --seconds} (10; {@code --quick}: 1, with 100 and 1,000 applications); only 127.0.0.1 is used.
  * {@code --against} also measures another build's reads and writes in the same rounds, for a ratio side by side.

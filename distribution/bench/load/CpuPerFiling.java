@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * Processor time per filing, by thread: the centre's JVM's user and system time (from {@code /proc/<pid>/stat} and
  * {@code /proc/<pid>/task/<tid>/stat}) read before and after {@code wrk} files applications at 32 clients, divided by
  * the filings acknowledged. Unlike requests a second it hardly moves with the machine's other work, so builds compare
- * on a busy machine. Threads are grouped by name with digits taken out ({@code qtp123-45} counts as {@code qtp#-#}):
+ * on a busy machine (still, a machine whose cores are shared many times over raises every figure: the builds run in
+ * alternating rounds, and the least figure of each counts). Threads are grouped by name with digits taken out ({@code qtp123-45} counts as {@code qtp#-#}):
  * the HTTP threads, the store's writer, the JIT's compiler threads, the collector. The kernel counts in ticks of
  * 10 ms, so a measure needs a few seconds of load.
  */
@@ -39,8 +40,14 @@ final class CpuPerFiling {
         if (other != null) {
             Wrk.post(other.url(url), List.of(Load.POLICE), 201, 32, seconds);
         }
-        Result mine = run(base, seconds);
-        Result theirs = other == null ? null : run(other, seconds);
+        Result mine = null;
+        Result theirs = null;
+        for (int round = 0; round < Math.max(2, o.rounds); round++) { // alternating; the least of each build counts
+            mine = least(mine, run(base, seconds));
+            if (other != null) {
+                theirs = least(theirs, run(other, seconds));
+            }
+        }
         table.add("processor time per filing at 32 clients (all threads of the centre's JVM)", mine.describe(),
                 theirs == null ? "(no --against build)" : "the --against build: " + theirs.describe(),
                 theirs == null ? "" : Table.ratio(mine.allMicros(), theirs.allMicros()));
@@ -48,6 +55,11 @@ final class CpuPerFiling {
             sideBySide.add(String.format(Locale.ROOT, "processor time a filing at 32 clients: %.0f us / %.0f us = %s",
                     mine.allMicros(), theirs.allMicros(), Table.ratio(mine.allMicros(), theirs.allMicros())));
         }
+    }
+
+    /** @return the round that took less processor time a filing: the one the machine's other work disturbed least */
+    static Result least(Result a, Result b) {
+        return a == null || b.allMicros() < a.allMicros() ? b : a;
     }
 
     static Result run(Home home, int seconds) throws IOException, InterruptedException {

@@ -23,8 +23,28 @@ public final class LogLine extends Formatter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private final ZoneId zone = ZoneId.systemDefault();
 
+    /**
+     * The record this thread formatted last and its line: the console's handler and the file's format each record one
+     * after the other on the logging thread, and the second takes the first's line (the same words in both places,
+     * made once).
+     */
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+    private record Last(java.lang.ref.WeakReference<LogRecord> record, String line) {
+    }
+
     @Override
     public String format(LogRecord record) {
+        Last last = LAST.get();
+        if (last != null && last.record().get() == record) {
+            return last.line();
+        }
+        String line = layout(record);
+        LAST.set(new Last(new java.lang.ref.WeakReference<>(record), line));
+        return line;
+    }
+
+    private String layout(LogRecord record) {
         StringBuilder b = new StringBuilder(120);
         b.append(time(record, zone)).append(' ');
         String level = level(record.getLevel());

@@ -31,6 +31,24 @@ class LogLineTest {
     Path dir;
 
     @Test
+    void theConsoleAndTheFileGetOneLineMadeOnceForARecord() {
+        LogRecord r = record(Level.INFO, "application KM7Q-4XPA-K filed", Instant.parse("2026-01-02T03:04:05.006Z"));
+        MDC.put(LogLine.REQUEST_ID, "r-first");
+        String console;
+        try {
+            console = new LogLine().format(r);
+            MDC.put(LogLine.REQUEST_ID, "r-second");
+            // the file's handler formats the same record next, on the same thread: it gets the console's line
+            assertEquals(console, new LogLine().format(r));
+        } finally {
+            MDC.remove(LogLine.REQUEST_ID);
+        }
+        assertTrue(console.contains(" r-first application KM7Q-4XPA-K filed"), console);
+        LogRecord next = record(Level.INFO, "application KM7Q-4XPA-K filed", Instant.parse("2026-01-02T03:04:05.006Z"));
+        assertTrue(new LogLine().format(next).contains(" - application KM7Q-4XPA-K filed"), "another record is made anew");
+    }
+
+    @Test
     void aTextLineHasTimeWithZoneLevelShortLoggerRequestIdAndMessage() {
         LogRecord r = record(Level.INFO, "Opened database data/khidmat.db", Instant.parse("2026-01-02T03:04:05.006Z"));
         String line = new LogLine().format(r);

@@ -33,6 +33,11 @@ public final class CoreWords {
 
     private final String family;
     private final Map<String, Properties> files = new ConcurrentHashMap<>();
+    /** The patterns compiled so far: the words in the files, so a bounded few hundred. */
+    private final Map<Compiled, MessageFormat> compiled = new ConcurrentHashMap<>();
+
+    private record Compiled(String lang, String pattern) {
+    }
     private volatile List<String> languages;
 
     private CoreWords(String family) {
@@ -54,7 +59,20 @@ public final class CoreWords {
                 shown[i] = n.toString();
             }
         }
-        return new MessageFormat(pattern, Locale.forLanguageTag(lang)).format(shown);
+        return format(lang, pattern).format(shown);
+    }
+
+    /**
+     * @return the pattern compiled for the language, parsed once and copied for each use (a MessageFormat is not safe
+     *     for two threads at once): parsing it and the language tag anew was half of composing a filing's SMS
+     */
+    private MessageFormat format(String lang, String pattern) {
+        if (lang == null || !languages().contains(lang)) { // kept only for the languages of the files: a bounded set
+            return new MessageFormat(pattern, Locale.forLanguageTag(lang == null ? FALLBACK : lang));
+        }
+        MessageFormat known = compiled.computeIfAbsent(new Compiled(lang, pattern),
+                k -> new MessageFormat(pattern, Locale.forLanguageTag(lang)));
+        return (MessageFormat) known.clone();
     }
 
     /** @return the English word, for messages only English readers get (logs, the deployer's verdicts) */
