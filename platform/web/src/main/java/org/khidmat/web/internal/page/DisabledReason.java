@@ -7,7 +7,9 @@ import org.khidmat.web.internal.http.JsonOut;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +23,8 @@ import java.util.Map;
  * @param until the day the service is expected back, or {@code null} when nobody knows
  */
 public record DisabledReason(String en, String ur, LocalDate until) {
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_UR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("ur-PK"));
 
     /** @return the reason kept in {@code stored}, or {@code null} when there is none */
     public static DisabledReason of(String stored) {
@@ -60,6 +64,11 @@ public record DisabledReason(String en, String ur, LocalDate until) {
     /** @return the reason in the language, as plain text (English where no Urdu was written) */
     public String in(String lang) {
         return "ur".equals(lang) && ur != null ? ur : en;
+    }
+
+    /** @return the day the service is expected back in words ("Monday 5 January 2026"), as plain text; null when unknown */
+    public String backOn(String lang) {
+        return until == null ? null : ("ur".equals(lang) ? DAY_UR : DAY_EN).format(until);
     }
 
     /** @return the reason and, when known, the day the service is expected back, as HTML for a citizen page */
