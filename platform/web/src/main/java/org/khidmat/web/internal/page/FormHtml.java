@@ -1,7 +1,5 @@
 package org.khidmat.web.internal.page;
 
-import org.khidmat.web.internal.http.Http;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,23 +128,23 @@ public final class FormHtml {
         return (p[0].length() == 1 ? "0" : "") + p[0] + "/" + (p[1].length() == 1 ? "0" : "") + p[1] + "/" + p[2];
     }
 
-    /** @return the answer as the citizen reads it back: a CNIC with its dashes, a choice by its label */
-    public static String shown(Field f, Map<String, String> answers, String lang) {
+    /** An answer as the citizen reads it back, plain text; {@code ltr}: a number that reads left to right (a CNIC). */
+    public record Answer(String text, boolean ltr) {
+    }
+
+    /** @return the answer as the citizen reads it back: a CNIC with its dashes, a date day/month/year, a choice by its label */
+    public static Answer answer(Field f, Map<String, String> answers, String lang) {
         String a = answers.getOrDefault(f.name(), "").strip();
         if (a.isEmpty()) {
-            return Words.get("notGiven", lang);
+            return new Answer(Messages.of(Messages.CITIZEN, lang).get("notGiven"), false);
         }
-        if (f.type() == FieldType.CNIC) {
-            return "<span dir=\"ltr\">" + Http.escape(cnic(a)) + "</span>";
-        }
-        if (f.type() == FieldType.DATE) {
-            return Http.text(date(a), lang);
-        }
-        if (f.type() == FieldType.SELECT) {
-            return f.options().stream().filter(o -> o.value().equals(a)).findFirst()
-                    .map(o -> Http.text(o.label().in(lang), lang)).orElse(Http.text(a, lang));
-        }
-        return Http.text(a, lang);
+        return switch (f.type()) {
+            case CNIC -> new Answer(cnic(a), true);
+            case DATE -> new Answer(date(a), false);
+            case SELECT -> new Answer(f.options().stream().filter(o -> o.value().equals(a)).findFirst()
+                    .map(o -> o.label().in(lang)).orElse(a), false);
+            default -> new Answer(a, false);
+        };
     }
 
     public static String cnic(String typed) {

@@ -3,6 +3,7 @@ package org.khidmat.web.internal.page;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import gg.jte.html.escape.Escape;
+import org.khidmat.api.Problem;
 import org.khidmat.web.internal.http.Http;
 
 /**
@@ -17,6 +18,11 @@ public final class Wording {
 
     private Wording(Messages m) {
         this.m = m;
+    }
+
+    /** @return the word as a problem at a form field ({@code null}: the whole form), in English and in Urdu */
+    public static Problem problem(String book, String field, String key, Object... values) {
+        return Problem.of(field, Messages.of(book, "en").get(key, values), Messages.of(book, "ur").get(key, values));
     }
 
     /** @return the words of {@code book} in {@code lang} (English when the centre has no file for it) */
