@@ -38,7 +38,11 @@ public final class Layout {
 
     /** @return the frame of a citizen page of this request in {@code lang} */
     public static Frame frame(Request request, String lang) {
-        String path = request.getHttpURI().getPathQuery();
+        return frame(request.getHttpURI().getPathQuery(), lang);
+    }
+
+    /** @return the frame of a citizen page at {@code path} (with its query) in {@code lang} */
+    public static Frame frame(String path, String lang) {
         String other = "ur".equals(lang) ? "en" : "ur";
         // back to the same page without its lang parameter, which would override the language just chosen
         String here = path == null ? "/" : path.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
@@ -61,8 +65,12 @@ public final class Layout {
      * @param body the page's content, HTML made by the caller
      */
     public static String page(Request request, String lang, String title, String body) {
+        return page(frame(request, lang), title, body);
+    }
+
+    static String page(Frame frame, String title, String body) {
         Map<String, Object> params = new HashMap<>();
-        params.put("frame", frame(request, lang));
+        params.put("frame", frame);
         params.put("title", made(title));
         params.put("content", made(body));
         return Templates.render("page/layout.jte", params);
