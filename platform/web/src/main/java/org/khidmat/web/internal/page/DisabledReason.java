@@ -1,6 +1,5 @@
 package org.khidmat.web.internal.page;
 
-import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
 import org.khidmat.web.internal.http.JsonOut;
 
@@ -73,10 +72,7 @@ public record DisabledReason(String en, String ur, LocalDate until) {
 
     /** @return the reason and, when known, the day the service is expected back, as HTML for a citizen page */
     public String html(String lang) {
-        String back = until == null ? "" : " " + Words.get("expectedBack", lang, HallWords.day(until, lang));
-        String reason = "ur".equals(lang) && ur == null ? "<span lang=\"en\" dir=\"ltr\">" + Http.escape(en) + "</span>"
-                : Http.text(in(lang), lang);
-        return reason + back;
+        return Templates.render("page/reason.jte", Map.of("why", this, "w", Wording.of(Messages.CITIZEN, lang)));
     }
 
     /** @return the day typed as day/month/year (or year-month-day), Urdu digits too; {@code null} when blank or not a day */

@@ -87,4 +87,14 @@ class PageTemplatesTest {
         String html = Layout.page(Layout.frame("/track", "ur"), "T", "<p id=\"x\">body</p>");
         assertTrue(html.contains("<main id=\"main\">\n<p id=\"x\">body</p>\n</main>") && html.contains("<title>T - "), html);
     }
+
+    @Test
+    void aFailureSaysItInBothLanguagesEscapedTheOtherMarkedAsSuch() {
+        Failures.Said said = new Failures.Said(503, "The <b>queue</b> is away", "قطار 10:30 تک <b>");
+        String ur = page("page/failure.jte", "ur", said);
+        assertTrue(ur.contains("<h1>503</h1><p>قطار <bdi dir=\"ltr\">10:30</bdi> تک &lt;b&gt;</p><p lang=\"en\" dir=\"ltr\">The &lt;b&gt;queue"), ur);
+        String en = page("page/failure.jte", "en", said);
+        assertTrue(en.contains("<p>The &lt;b&gt;queue&lt;/b&gt; is away</p><p lang=\"ur\" dir=\"rtl\">قطار <bdi dir=\"ltr\">10:30</bdi>"), en);
+        assertTrue(en.contains("<title>503 - ") && !en.contains("<b>"), en);
+    }
 }
