@@ -4,21 +4,24 @@ import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.page.FormHtml;
 import org.khidmat.web.internal.page.Layout;
-import org.khidmat.web.internal.page.PayWords;
+import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Promises;
 import org.khidmat.web.internal.page.StartPage;
-import org.khidmat.web.internal.page.Words;
+import org.khidmat.web.internal.page.Wording;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.CatalogueEntry;
@@ -101,29 +104,10 @@ public final class ApplyPages {
                 Exchange.redirect(response, callback, isChange(request) ? base(e) + "check" : base(e) + "page/1");
                 return;
             }
-            problems = List.of(Problem.of("tier", "Choose how fast you need it", "مطلوبہ رفتار منتخب کریں"));
+            problems = List.of(Wording.problem(Messages.CITIZEN, "tier", "chooseTierProblem"));
         }
-        Problem problem = problems.isEmpty() ? null : problems.get(0);
-        StringBuilder b = new StringBuilder(QuestionPage.backLink("/services/" + e.id(), lang)).append(FormHtml.summary(problems, lang));
-        b.append(caption(d, lang)).append("<form method=\"post\" novalidate><div class=\"field").append(problem == null ? "" : " field-error")
-                .append("\"><fieldset").append(problem == null ? "" : " aria-describedby=\"tier-error\"")
-                .append("><legend><h1 class=\"flush\">").append(Words.get("chooseTier", lang)).append("</h1></legend>");
-        if (problem != null) {
-            b.append("<span class=\"message\" id=\"tier-error\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.text("ur".equals(lang) ? problem.ur() : problem.en(), lang)).append("</span>");
-        }
-        int i = 0;
-        for (FeeTier f : d.fees()) {
-            String id = i++ == 0 ? "f-tier" : "f-tier-" + i;
-            b.append("<div class=\"choice\"><input type=\"radio\" name=\"tier\" id=\"").append(id).append("\" value=\"")
-                    .append(Http.escape(f.id())).append('"').append(f.id().equals(draft.tier) ? " checked" : "")
-                    .append("> <label for=\"").append(id).append("\">").append(Http.text(f.title().in(lang), lang)).append(": ")
-                    .append(Promises.fee(f.amount(), lang)).append(PayWords.get("comma", lang)).append(Promises.days(f.days(), lang))
-                    .append("</label></div>");
-        }
-        b.append("</fieldset></div><button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang))
-                .append("</button></form>");
-        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("chooseTier", lang), b.toString()));
+        Http.html(response, callback, 200, Layout.render(request, lang, "citizen/tier.jte",
+                new ApplyViews.Tier(d, problems, draft.tier, "/services/" + e.id())));
     }
 
     private void page(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft,
@@ -147,8 +131,7 @@ public final class ApplyPages {
             }
             problems = applications.checkPage(d.id(), answers, n);
             if (problems.isEmpty() && !Drafts.fits(answers)) {
-                problems = List.of(Problem.of(fields.isEmpty() ? "form" : fields.get(0).name(),
-                        "The answers are too long. Please shorten them.", "جوابات بہت طویل ہیں۔ براہ کرم انہیں مختصر کریں۔"));
+                problems = List.of(Wording.problem(Messages.CITIZEN, fields.isEmpty() ? "form" : fields.get(0).name(), "tooLong"));
             }
             if (problems.isEmpty()) {
                 if (!drafts.keep(draft, answers)) {
@@ -166,14 +149,8 @@ public final class ApplyPages {
         List<Integer> pages = pages(d);
         int at = pages.indexOf(n);
         String back = at > 0 ? base(e) + "page/" + pages.get(at - 1) : d.fees().size() > 1 ? base(e) + "tier" : "/services/" + e.id();
-        String body = QuestionPage.render(d, fields, answers, problems, pages, n, back, lang);
-        String title = (problems.isEmpty() ? "" : Words.get("error", lang) + ": ") + Http.escape(QuestionPage.heading(fields, lang))
-                + " - " + Http.escape(d.title().in(lang));
-        Http.html(response, callback, 200, Layout.page(request, lang, title, body));
-    }
-
-    static String caption(ServiceDescriptor d, String lang) {
-        return "<p class=\"meta\">" + Http.text(d.title().in(lang), lang) + "</p>";
+        Http.html(response, callback, 200, Layout.render(request, lang, "citizen/question.jte",
+                new QuestionPage(d, fields, answers, problems, at + 1, pages.size(), back)));
     }
 
     static List<Integer> pages(ServiceDescriptor d) {

@@ -5,23 +5,17 @@ import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.Prepared;
 import org.khidmat.web.internal.http.PreparedCache;
-import org.khidmat.web.internal.page.DisabledReason;
-import org.khidmat.web.internal.page.HallWords;
 import org.khidmat.web.internal.page.Layout;
-import org.khidmat.web.internal.page.Promises;
-import org.khidmat.web.internal.page.Words;
+import org.khidmat.web.internal.page.Messages;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.khidmat.api.descriptor.FeeTier;
-import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 
@@ -57,6 +51,15 @@ public final class CataloguePage {
                 "private, no-cache", "Accept-Encoding, Cookie", null)).send(request, response, callback);
     }
 
+    /**
+     * What {@code citizen/catalogue.jte} shows: the search asked for, the filters' choices (code to name in the page's
+     * language), the ways to browse (on the unfiltered page only), the services found, and past {@link #GROUP_OVER}
+     * on the unfiltered page their titles by category ({@code groups}, else empty).
+     */
+    record View(String words, String category, String agency, String event, Map<String, String> categories,
+            Map<String, String> agencies, CatalogueBrowse browse, List<CatalogueEntry> shown, List<CatalogueGroups.Group> groups) {
+    }
+
     String render(Request request, String lang) {
         Map<String, String> q = Exchange.query(request);
         String words = q.getOrDefault("q", "").strip();
@@ -72,46 +75,19 @@ public final class CataloguePage {
         Map<String, String> categories = new TreeMap<>();
         Map<String, String> agencies = new TreeMap<>();
         for (CatalogueEntry e : open) {
-            categories.put(e.descriptor().category(), HallWords.category(e.descriptor().category(), lang));
-            agencies.put(e.descriptor().agency().code(), Http.escape(e.descriptor().agency().name().in(lang)));
+            categories.put(e.descriptor().category(), topic(e.descriptor().category(), lang));
+            agencies.put(e.descriptor().agency().code(), e.descriptor().agency().name().in(lang));
         }
         boolean everything = words.isEmpty() && category.isEmpty() && agency.isEmpty() && event.isEmpty();
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(Words.get("catalogueTitle", lang)).append("</h1>\n")
-                .append("<form method=\"get\" action=\"/\" role=\"search\">\n")
-                .append("<label for=\"q\">").append(Words.get("searchLabel", lang)).append("</label>")
-                .append("<input type=\"search\" id=\"q\" name=\"q\" value=\"").append(Http.escape(words)).append("\">\n")
-                .append(select("category", Words.get("category", lang), categories, category, lang))
-                .append(select("agency", Words.get("agency", lang), agencies, agency, lang))
-                .append("<button type=\"submit\" id=\"search\">").append(Words.get("search", lang)).append("</button></form>\n");
-        if (everything) {
-            CatalogueBrowse.append(b, open, lang);
-        } else if (LifeEvents.EVENTS.containsKey(event)) {
-            b.append("<h2 id=\"event\">").append(HallWords.get("event." + event, lang)).append("</h2>\n");
-        }
-        b.append("<p id=\"count\" role=\"status\">").append(Words.get(shown.size() == 1 ? "foundOne" : "found", lang, shown.size()))
-                .append("</p>\n");
-        if (shown.isEmpty()) {
-            b.append("<p>").append(Words.get("none", lang)).append("</p>");
-        }
-        if (shown.size() > GROUP_OVER && everything) {
-            CatalogueGroups.append(b, shown, lang);
-            return Layout.page(request, lang, Words.get("catalogueTitle", lang), b.toString());
-        }
-        b.append("<ul class=\"services\">\n");
-        for (CatalogueEntry e : shown) {
-            ServiceDescriptor d = e.descriptor();
-            b.append("<li class=\"service\"><h2><a href=\"/services/")
-                    .append(Http.escape(d.id())).append("\">").append(Http.text(d.title().in(lang), lang)).append("</a></h2>")
-                    .append("<p class=\"summary-text\">").append(Http.text(d.summary().in(lang), lang)).append("</p>")
-                    .append(e.enabled() ? "" : "<p class=\"off\" id=\"off-" + Http.escape(d.id()) + "\">"
-                            + Words.get("unavailableShort", lang) + reason(e, lang) + "</p>")
-                    .append("<p class=\"meta\">").append(Words.get("agency", lang)).append(": ")
-                    .append(Http.text(d.agency().name().in(lang), lang)).append(" &middot; ").append(Promises.feeLine(d, lang))
-                    .append(" &middot; ").append(Words.get("promised", lang)).append(": ").append(Promises.days(d, lang)).append("</p></li>\n");
-        }
-        b.append("</ul>");
-        return Layout.page(request, lang, Words.get("catalogueTitle", lang), b.toString());
+        View v = new View(words, category, agency, LifeEvents.EVENTS.containsKey(event) ? event : null, categories, agencies,
+                everything ? CatalogueBrowse.of(open) : null, shown,
+                everything && shown.size() > GROUP_OVER ? CatalogueGroups.of(shown) : List.of());
+        return Layout.render(request, lang, "citizen/catalogue.jte", v);
+    }
+
+    /** @return a category's name in the language, as plain text; a category without words keeps its own name */
+    static String topic(String category, String lang) {
+        return Messages.of(Messages.HALL, lang).getOr("cat." + category, category);
     }
 
     /** @return the catalogue's words, split once per catalogue stamp */
@@ -123,20 +99,6 @@ public final class CataloguePage {
             index = i;
         }
         return i;
-    }
-
-    private static String reason(CatalogueEntry e, String lang) {
-        DisabledReason why = DisabledReason.of(e.disabledReason());
-        return why == null ? "" : ": " + why.html(lang);
-    }
-
-    private static String select(String name, String label, Map<String, String> values, String chosen, String lang) {
-        StringBuilder b = new StringBuilder("<label for=\"").append(name).append("\">").append(label).append("</label>")
-                .append("<select id=\"").append(name).append("\" name=\"").append(name).append("\"><option value=\"\">")
-                .append(Words.get("all", lang)).append("</option>");
-        values.forEach((v, text) -> b.append("<option value=\"").append(Http.escape(v)).append('"')
-                .append(v.equals(chosen) ? " selected" : "").append('>').append(text).append("</option>"));
-        return b.append("</select>\n").toString();
     }
 
     public static boolean matches(CatalogueEntry e, String words) {

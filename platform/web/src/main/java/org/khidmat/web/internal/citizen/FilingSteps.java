@@ -1,26 +1,27 @@
 package org.khidmat.web.internal.citizen;
 
 import static org.khidmat.web.internal.citizen.ApplyPages.base;
-import static org.khidmat.web.internal.citizen.ApplyPages.caption;
 import static org.khidmat.web.internal.citizen.ApplyPages.pages;
 
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.ServiceAway;
 import org.khidmat.web.internal.page.FormHtml;
-import org.khidmat.web.internal.page.HallWords;
 import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.Promises;
-import org.khidmat.web.internal.page.Words;
-import org.khidmat.web.internal.pay.PayPage;
+import org.khidmat.web.internal.page.Messages;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khidmat.api.Problem;
+import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.Field;
+import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.CatalogueEntry;
@@ -79,38 +80,30 @@ final class FilingSteps {
                 }
                 default -> {
                     release(draft);
-                    Http.html(response, callback, 503, Layout.page(request, lang, Words.get("unavailable", lang),
-                            "<h1>" + Words.get("unavailable", lang) + "</h1><p>" + Words.get("unavailableText", lang) + "</p>"));
+                    Http.html(response, callback, 503, Layout.render(request, lang, "citizen/notSent.jte", d));
                     return;
                 }
             }
         }
         List<Integer> all = pages(d);
-        StringBuilder b = new StringBuilder(QuestionPage.backLink(all.isEmpty() ? base(e) + "tier" : base(e) + "page/"
-                + all.get(all.size() - 1), lang));
-        if (!problems.isEmpty()) {
-            b.append("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus aria-labelledby=\"summary-title\">"
-                    + "<h2 id=\"summary-title\">").append(Words.get("problem", lang)).append("</h2><ul>");
-            for (Problem p : problems) {
-                String text = Http.text("ur".equals(lang) ? p.ur() : p.en(), lang);
-                String link = p.field() == null ? null : "tier".equals(p.field()) ? base(e) + "tier?change=1"
-                        : d.field(p.field()).map(f -> base(e) + "page/" + f.page() + "?change=1#f-" + f.name()).orElse(null);
-                b.append("<li>").append(link == null ? text : "<a href=\"" + Http.escape(link) + "\">" + text + "</a>").append("</li>");
-            }
-            b.append("</ul></div>");
+        String back = all.isEmpty() ? base(e) + "tier" : base(e) + "page/" + all.get(all.size() - 1);
+        List<FormHtml.Listed> listed = new ArrayList<>();
+        for (Problem p : problems) {
+            String link = p.field() == null ? null : "tier".equals(p.field()) ? base(e) + "tier?change=1"
+                    : d.field(p.field()).map(f -> base(e) + "page/" + f.page() + "?change=1#f-" + f.name()).orElse(null);
+            listed.add(new FormHtml.Listed(FormHtml.said(p, lang), link));
         }
-        b.append(caption(d, lang)).append("<h1>").append(Words.get("check", lang)).append("</h1>\n<dl id=\"answers\">");
+        Messages words = Messages.of(Messages.CITIZEN, lang);
+        List<ApplyViews.Row> rows = new ArrayList<>();
         if (d.fees().size() > 1) {
-            String tierTitle = d.fee(draft.tier).map(t -> Http.text(t.title().in(lang), lang)).orElse(Words.get("notGiven", lang));
-            row(b, Words.get("tier", lang), tierTitle, base(e) + "tier?change=1", lang);
+            String tier = d.fee(draft.tier).map(t -> t.title().in(lang)).orElse(words.get("notGiven"));
+            rows.add(new ApplyViews.Row(words.get("tier"), new FormHtml.Answer(tier, false), base(e) + "tier?change=1"));
         }
         for (Field f : Applications.questions(d)) {
-            row(b, Http.text(f.label().in(lang), lang), FormHtml.shown(f, draft.answers, lang),
-                    base(e) + "page/" + f.page() + "?change=1#f-" + f.name(), lang);
+            rows.add(new ApplyViews.Row(f.label().in(lang), FormHtml.answer(f, draft.answers, lang),
+                    base(e) + "page/" + f.page() + "?change=1#f-" + f.name()));
         }
-        b.append("</dl>\n<p>").append(Words.get("declaration", lang)).append("</p><form method=\"post\">")
-                .append("<button type=\"submit\" id=\"submit\">").append(Words.get("submit", lang)).append("</button></form>");
-        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("check", lang), b.toString()));
+        Http.html(response, callback, 200, Layout.render(request, lang, "citizen/check.jte", new ApplyViews.Check(d, listed, back, rows)));
     }
 
     /**
@@ -154,32 +147,17 @@ final class FilingSteps {
         LOG.warn("application {} was filed for token {} but is not tied to it", draft.reference, draft.tokenNumber);
     }
 
-    private static void row(StringBuilder b, String label, String value, String change, String lang) {
-        b.append("<div class=\"row\"><dt>").append(label)
-                .append("</dt><dd>").append(value).append(" <a href=\"").append(Http.escape(change)).append("\">")
-                .append(Words.get("change", lang)).append("<span class=\"skip\"> ").append(label).append("</span></a></dd></div>");
-    }
-
     void done(Request request, Response response, Callback callback, String lang, CatalogueEntry e, Draft draft) {
         if (draft.reference == null) {
             Exchange.redirect(response, callback, base(e) + "check");
             return;
         }
-        String b = "<div class=\"panel\"><h1>" + Words.get("done", lang) + "</h1><p>" + Words.get("yourRef", lang)
-                + "<br><span class=\"ref\" id=\"reference\" dir=\"ltr\">" + Http.escape(draft.reference) + "</span></p></div>"
-                + "<h2>" + Words.get("next", lang) + "</h2><p>" + Words.get("nextText", lang) + "</p><p id=\"promise\">"
-                + Words.get("promised", lang) + ": " + e.descriptor().fee(draft.tier).map(t -> Promises.days(t.days(), lang))
-                        .orElse(Promises.days(e.descriptor(), lang)) + "</p>"
-                + PayPage.nextStep(e.descriptor(), draft.tier, draft.answers, draft.reference, lang)
-                + "<p><a href=\"/track\" id=\"track-link\">" + Words.get("trackLink", lang) + "</a></p>";
-        b += tokenTie(draft, lang);
-        Http.html(response, callback, 200, Layout.page(request, lang, Words.get("done", lang), b));
-    }
-
-    /** @return for a form filled at a counter, the token it is tied to and the way back to the counter; else nothing */
-    private static String tokenTie(Draft draft, String lang) {
-        return draft.tokenId == 0 ? "" : "<p id=\"token-tie\">" + HallWords.get("tiedToToken", lang) + " <strong dir=\"ltr\">"
-                + Http.escape(draft.tokenNumber) + "</strong>. <a href=\"/counter\" id=\"back-to-counter\">"
-                + HallWords.get("backToCounter", lang) + "</a></p>";
+        ServiceDescriptor d = e.descriptor();
+        String promised = d.fee(draft.tier).map(t -> Promises.daysText(t.days(), lang)).orElse(Promises.daysText(d, lang));
+        long amount = (draft.tier == null ? Optional.<FeeTier>empty() : d.fee(draft.tier)).orElse(d.lowestFee()).amount();
+        String cnic = Applications.questions(d).stream().filter(f -> f.type() == FieldType.CNIC).findFirst()
+                .map(f -> draft.answers.getOrDefault(f.name(), "")).orElse("");
+        Http.html(response, callback, 200, Layout.render(request, lang, "citizen/done.jte", new ApplyViews.Done(d, draft.reference,
+                promised, amount, cnic, draft.tokenId == 0 ? null : draft.tokenNumber)));
     }
 }

@@ -1,8 +1,6 @@
 package org.khidmat.web.internal.citizen;
 
-import org.khidmat.web.internal.http.Http;
-import org.khidmat.web.internal.page.FormHtml;
-import org.khidmat.web.internal.page.Words;
+import org.khidmat.web.internal.page.Messages;
 
 import java.util.List;
 import java.util.Map;
@@ -11,49 +9,27 @@ import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 
 /**
- * One page of a service's form as HTML: a Back link, the problems (focused, so a screen reader reads them first),
- * the service's name as a caption, and the question as the page's heading; a page of several questions is headed
- * by what it asks ("Full name and CNIC number").
+ * One page of a service's form ({@code citizen/question.jte}): a Back link, the problems (focused, so a screen reader
+ * reads them first), the service's name as a caption, and the question as the page's heading; a page of several
+ * questions is headed by what it asks ("Full name and CNIC number").
+ *
+ * @param at the page's place in the form, from 1
+ * @param of how many pages the form has
+ * @param back the step before, for the Back link
  */
-final class QuestionPage {
-    private QuestionPage() {
-    }
-
-    static String render(ServiceDescriptor d, List<Field> fields, Map<String, String> answers, List<Problem> problems,
-            List<Integer> pages, int n, String back, String lang) {
-        StringBuilder b = new StringBuilder(backLink(back, lang)).append(FormHtml.summary(problems, lang));
-        b.append("<p class=\"meta\">").append(Http.text(d.title().in(lang), lang)).append(" &middot; ")
-                .append(Words.get("pageOf", lang, pages.indexOf(n) + 1, pages.size())).append("</p>\n");
-        boolean one = fields.size() == 1;
-        if (!one) {
-            b.append("<h1>").append(Http.text(heading(fields, lang), lang)).append("</h1>\n");
-        }
-        b.append("<form method=\"post\" novalidate>");
-        for (Field f : fields) {
-            b.append(FormHtml.question(f, answers.get(f.name()), FormHtml.problemFor(problems, f.name()), lang, one));
-        }
-        return b.append("<button type=\"submit\" id=\"continue\">").append(Words.get("continue", lang)).append("</button></form>")
-                .toString();
-    }
+record QuestionPage(ServiceDescriptor d, List<Field> fields, Map<String, String> answers, List<Problem> problems, int at, int of,
+        String back) {
 
     /** @return the page's title: its one question, or what its questions ask, joined as a sentence */
     static String heading(List<Field> fields, String lang) {
-        StringBuilder s = new StringBuilder();
+        Messages m = Messages.of(Messages.CITIZEN, lang);
         boolean ur = "ur".equals(lang);
+        String s = "";
         for (int i = 0; i < fields.size(); i++) {
             String label = fields.get(i).label().in(lang);
-            if (i > 0) {
-                s.append(i == fields.size() - 1 ? (ur ? " اور " : " and ") : (ur ? "، " : ", "));
-                label = ur ? label : lower(label);
-            }
-            s.append(label);
+            s = i == 0 ? label : m.get(i == fields.size() - 1 ? "joinLast" : "joinNext", s, ur ? label : lower(label));
         }
-        return s.toString();
-    }
-
-    /** @return a Back link to the step before, as GOV.UK's question pages have */
-    static String backLink(String href, String lang) {
-        return "<a href=\"" + Http.escape(href) + "\" class=\"back\" id=\"back\">" + Words.get("backStep", lang) + "</a>\n";
+        return s;
     }
 
     private static String lower(String label) {

@@ -2,7 +2,9 @@ package org.khidmat.web.internal.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,6 +96,37 @@ public final class Http {
         } while (m.find());
         escape(out, s, at, s.length());
         return out.toString();
+    }
+
+    /** A piece of page text: a run of digits to read left to right ({@link #text}), or the words around it. */
+    public record Run(String text, boolean number) {
+    }
+
+    /**
+     * @return the text split as {@link #text} splits it: in Urdu the runs of digits apart (with {@code number} true),
+     *     else the text as one run; empty for null, so a template writes each run escaped and isolates the numbers
+     */
+    public static List<Run> runs(String s, String lang) {
+        if (s == null || s.isEmpty()) {
+            return List.of();
+        }
+        Matcher m = "ur".equals(lang) ? NUMBER_RUN.matcher(s) : null;
+        if (m == null || !m.find()) {
+            return List.of(new Run(s, false));
+        }
+        List<Run> out = new ArrayList<>();
+        int at = 0;
+        do {
+            if (m.start() > at) {
+                out.add(new Run(s.substring(at, m.start()), false));
+            }
+            out.add(new Run(m.group(), true));
+            at = m.end();
+        } while (m.find());
+        if (at < s.length()) {
+            out.add(new Run(s.substring(at), false));
+        }
+        return out;
     }
 
     private static void escape(StringBuilder out, String s, int from, int to) {

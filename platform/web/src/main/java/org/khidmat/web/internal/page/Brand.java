@@ -26,19 +26,24 @@ public final class Brand {
         source = configured;
     }
 
-    /** @return the centre's name in this language: the configured one, or the default's translation */
+    /** @return the centre's name in this language, as plain text: the configured one, or the default's translation */
     public static String name(String lang) {
         Centre c = source.get();
         return c == null || c.name() == null || c.name().isBlank() || DEFAULT_NAME.equals(c.name())
-                ? Words.get("centre", lang) : c.name();
+                ? Messages.of(Messages.CITIZEN, lang).get("centre") : c.name();
+    }
+
+    /** @return the logo's address on this site, or {@code null} when none is set (only a local path is shown) */
+    public static String logo() {
+        Centre c = source.get();
+        String logo = c == null || c.logo() == null ? "" : c.logo().strip();
+        return logo.startsWith("/") && !logo.startsWith("//") ? logo : null;
     }
 
     /** @return the header's mark, HTML: the logo (when one is set; decorative, the name follows) and the name, escaped */
     public static String mark(String lang) {
-        Centre c = source.get();
-        String logo = c == null || c.logo() == null ? "" : c.logo().strip();
-        String img = logo.startsWith("/") && !logo.startsWith("//")
-                ? "<img class=\"logo\" src=\"" + Http.escape(logo) + "\" alt=\"\" height=\"32\"> " : "";
+        String logo = logo();
+        String img = logo != null ? "<img class=\"logo\" src=\"" + Http.escape(logo) + "\" alt=\"\" height=\"32\"> " : "";
         return img + Http.escape(name(lang));
     }
 

@@ -1,13 +1,14 @@
 package org.khidmat.web.internal.page;
 
-import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
 import org.khidmat.web.internal.http.JsonOut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param until the day the service is expected back, or {@code null} when nobody knows
  */
 public record DisabledReason(String en, String ur, LocalDate until) {
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_UR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("ur-PK"));
 
     /** @return the reason kept in {@code stored}, or {@code null} when there is none */
     public static DisabledReason of(String stored) {
@@ -62,12 +65,14 @@ public record DisabledReason(String en, String ur, LocalDate until) {
         return "ur".equals(lang) && ur != null ? ur : en;
     }
 
+    /** @return the day the service is expected back in words ("Monday 5 January 2026"), as plain text; null when unknown */
+    public String backOn(String lang) {
+        return until == null ? null : ("ur".equals(lang) ? DAY_UR : DAY_EN).format(until);
+    }
+
     /** @return the reason and, when known, the day the service is expected back, as HTML for a citizen page */
     public String html(String lang) {
-        String back = until == null ? "" : " " + Words.get("expectedBack", lang, HallWords.day(until, lang));
-        String reason = "ur".equals(lang) && ur == null ? "<span lang=\"en\" dir=\"ltr\">" + Http.escape(en) + "</span>"
-                : Http.text(in(lang), lang);
-        return reason + back;
+        return Templates.render("page/reason.jte", Map.of("why", this, "w", Wording.of(Messages.CITIZEN, lang)));
     }
 
     /** @return the day typed as day/month/year (or year-month-day), Urdu digits too; {@code null} when blank or not a day */

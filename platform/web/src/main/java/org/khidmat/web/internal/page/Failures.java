@@ -22,6 +22,10 @@ public final class Failures extends Handler.Wrapper {
     /** Seconds a client is asked to wait before it asks again for a page whose service is away. */
     static final int RETRY_AFTER_S = 5;
 
+    /** What a failure page says ({@code page/failure.jte}): the status, the sentence in English and, when known, in Urdu. */
+    record Said(int status, String en, String ur) {
+    }
+
     public Failures(Handler handler) {
         super(handler);
     }
@@ -63,17 +67,7 @@ public final class Failures extends Handler.Wrapper {
             Http.json(response, callback, status, body);
             return;
         }
-        String lang = Layout.lang(request);
-        StringBuilder b = new StringBuilder("<h1>").append(status).append("</h1>");
-        if (ur == null) {
-            b.append("<p>").append(Http.escape(en)).append("</p>");
-        } else if ("ur".equals(lang)) {
-            b.append("<p>").append(Http.text(ur, lang)).append("</p><p lang=\"en\" dir=\"ltr\">")
-                    .append(Http.escape(en)).append("</p>");
-        } else {
-            b.append("<p>").append(Http.escape(en)).append("</p><p lang=\"ur\" dir=\"rtl\">")
-                    .append(Http.text(ur, "ur")).append("</p>");
-        }
-        Http.html(response, callback, status, Layout.page(request, lang, Integer.toString(status), b.toString()));
+        Http.html(response, callback, status, Layout.render(request, Layout.lang(request), "page/failure.jte",
+                new Said(status, en, ur)));
     }
 }

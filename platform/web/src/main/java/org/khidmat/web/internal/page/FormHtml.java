@@ -1,7 +1,6 @@
 package org.khidmat.web.internal.page;
 
-import org.khidmat.web.internal.http.Http;
-
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,7 +8,6 @@ import java.util.regex.Pattern;
 import org.khidmat.api.Problem;
 import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
-import org.khidmat.api.descriptor.Option;
 import org.khidmat.api.platform.Digits;
 
 /** Questions, error summaries and answers as HTML, in the GOV.UK manner: a label, a hint, the message at the field. */
@@ -20,19 +18,34 @@ public final class FormHtml {
     private FormHtml() {
     }
 
+    /** A problem as the summary lists it: its text in the page's language and where it is put right, or {@code null}. */
+    public record Listed(String text, String href) {
+    }
+
+    /** How a one-line box is typed into: attributes by the field's type ({@code null}: none). */
+    public record Kind(String inputmode, String autocomplete, String dir, String spellcheck) {
+    }
+
+    /** The date's boxes, in the order people write a date in Pakistan; each a word of the citizen book too. */
+    public static final List<String> DATE_PARTS = List.of("day", "month", "year");
+
+    /** @return the error summary, focused when the page loads; nothing when there is no problem */
     public static String summary(List<Problem> problems, String lang) {
         if (problems.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("<div class=\"summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus"
-                + " aria-labelledby=\"summary-title\"><h2 id=\"summary-title\">").append(Words.get("problem", lang))
-                .append("</h2><ul>");
-        for (Problem p : problems) {
-            String text = Http.text("ur".equals(lang) ? p.ur() : p.en(), lang);
-            b.append("<li>").append(p.field() == null ? text : "<a href=\"#f-" + Http.escape(p.field()) + "\">" + text + "</a>")
-                    .append("</li>");
-        }
-        return b.append("</ul></div>\n").toString();
+        return Templates.render("page/summary.jte", Map.of("problems", listed(problems, lang),
+                "w", Wording.of(Messages.CITIZEN, lang))) + "\n";
+    }
+
+    /** @return the problems for the summary, each linked to its field ({@code #f-<field>}) on this page */
+    public static List<Listed> listed(List<Problem> problems, String lang) {
+        return problems.stream().map(p -> new Listed(said(p, lang), p.field() == null ? null : "#f-" + p.field())).toList();
+    }
+
+    /** @return the problem's text in the language */
+    public static String said(Problem p, String lang) {
+        return "ur".equals(lang) ? p.ur() : p.en();
     }
 
     public static Problem problemFor(List<Problem> problems, String field) {
@@ -43,83 +56,31 @@ public final class FormHtml {
      * @param heading whether the question is the page's only one: its label (or legend) is then the page's heading
      */
     public static String question(Field f, String value, Problem problem, String lang, boolean heading) {
-        String name = Http.escape(f.name());
-        String id = "f-" + name;
-        StringBuilder notes = new StringBuilder();
-        StringBuilder describedBy = new StringBuilder();
-        if (f.hint() != null) {
-            notes.append("<span class=\"hint\" id=\"").append(name).append("-hint\">").append(Http.text(f.hint().in(lang), lang))
-                    .append("</span>");
-            describedBy.append(name).append("-hint");
-        }
-        if (problem != null) {
-            notes.append("<span class=\"message\" id=\"").append(name).append("-error\">").append(Words.get("error", lang))
-                    .append(": ").append(Http.text("ur".equals(lang) ? problem.ur() : problem.en(), lang)).append("</span>");
-            describedBy.append(describedBy.length() > 0 ? " " : "").append(name).append("-error");
-        }
-        String aria = describedBy.length() > 0 ? " aria-describedby=\"" + describedBy + "\"" : "";
-        StringBuilder b = new StringBuilder("<div class=\"field").append(problem == null ? "" : " field-error").append("\">");
-        String label = Http.text(f.label().in(lang), lang);
-        String v = Http.escape(value == null ? "" : value);
-        String invalid = problem != null ? " aria-invalid=\"true\"" : "";
-        switch (f.type()) {
-            case DATE -> {
-                String[] dmy = dayMonthYear(value);
-                b.append("<fieldset role=\"group\"").append(aria).append("><legend>").append(heading ? "<h1 class=\"flush\">" : "")
-                        .append(label).append(heading ? "</h1>" : "").append("</legend>").append(notes).append("<div class=\"date\" dir=\"ltr\">");
-                String[] parts = {"day", "month", "year"};
-                for (int i = 0; i < 3; i++) {
-                    String pid = i == 0 ? id : id + "-" + parts[i];
-                    b.append("<div class=\"date-part\"><label for=\"").append(pid).append("\">").append(Words.get(parts[i], lang))
-                            .append("</label><input type=\"text\" class=\"").append(i == 2 ? "w4" : "w2").append("\" id=\"")
-                            .append(pid).append("\" name=\"").append(name).append('-').append(parts[i]).append("\" value=\"")
-                            .append(Http.escape(dmy[i])).append("\" inputmode=\"numeric\" maxlength=\"").append(i == 2 ? 4 : 2)
-                            .append('"').append(invalid).append(i == 0 && f.name().toLowerCase().contains("birth")
-                                    ? " autocomplete=\"bday-day\"" : "").append("></div>");
-                }
-                b.append("</div></fieldset>");
-            }
-            case SELECT -> {
-                b.append("<fieldset").append(aria).append("><legend>").append(heading ? "<h1 class=\"flush\">" : "").append(label)
-                        .append(heading ? "</h1>" : "").append("</legend>").append(notes);
-                int i = 0;
-                for (Option o : f.options()) {
-                    String oid = i++ == 0 ? id : id + "-" + i;
-                    b.append("<div class=\"choice\"><input type=\"radio\" id=\"").append(oid).append("\" name=\"").append(name)
-                            .append("\" value=\"").append(Http.escape(o.value())).append('"')
-                            .append(o.value().equals(value) ? " checked" : "").append("> <label for=\"").append(oid).append("\">")
-                            .append(Http.text(o.label().in(lang), lang)).append("</label></div>");
-                }
-                b.append("</fieldset>");
-            }
-            case TEXTAREA -> b.append(open(heading)).append("<label for=\"").append(id).append("\">").append(label).append("</label>")
-                    .append(close(heading)).append(notes)
-                    .append("<textarea id=\"").append(id).append("\" name=\"").append(name).append("\" rows=\"4\"")
-                    .append(aria).append(invalid).append('>').append(v).append("</textarea>");
-            default -> b.append(open(heading)).append("<label for=\"").append(id).append("\">").append(label).append("</label>")
-                    .append(close(heading)).append(notes)
-                    .append("<input type=\"text\" id=\"").append(id).append("\" name=\"").append(name).append("\" value=\"")
-                    .append(v).append('"').append(aria).append(invalid).append(extra(f.type())).append('>');
-        }
-        return b.append("</div>\n").toString();
+        Map<String, Object> params = new HashMap<>();
+        params.put("f", f);
+        params.put("value", value);
+        params.put("problem", problem);
+        params.put("w", Wording.of(Messages.CITIZEN, lang));
+        params.put("heading", heading);
+        return Templates.render("page/question.jte", params) + "\n";
     }
 
-    private static String extra(FieldType type) {
+    /** @return the ids of the hint and the problem that describe the field, or {@code null} when it has neither */
+    public static String describedBy(Field f, Problem problem) {
+        String hint = f.hint() == null ? null : f.name() + "-hint";
+        String error = problem == null ? null : f.name() + "-error";
+        return hint == null ? error : error == null ? hint : hint + " " + error;
+    }
+
+    /** @return how a box of this type is typed into: digits, a phone number, an e-mail address left to right */
+    public static Kind kind(FieldType type) {
         return switch (type) {
-            case CNIC -> " inputmode=\"numeric\" autocomplete=\"off\" dir=\"ltr\" spellcheck=\"false\"";
-            case PHONE -> " inputmode=\"tel\" autocomplete=\"tel\" dir=\"ltr\"";
-            case EMAIL -> " inputmode=\"email\" autocomplete=\"email\" dir=\"ltr\" spellcheck=\"false\"";
-            case NUMBER -> " inputmode=\"numeric\" dir=\"ltr\"";
-            default -> "";
+            case CNIC -> new Kind("numeric", "off", "ltr", "false");
+            case PHONE -> new Kind("tel", "tel", "ltr", null);
+            case EMAIL -> new Kind("email", "email", "ltr", "false");
+            case NUMBER -> new Kind("numeric", null, "ltr", null);
+            default -> new Kind(null, null, null, null);
         };
-    }
-
-    private static String open(boolean heading) {
-        return heading ? "<h1 class=\"flush label-heading\">" : "";
-    }
-
-    private static String close(boolean heading) {
-        return heading ? "</h1>" : "";
     }
 
     /**
@@ -167,23 +128,23 @@ public final class FormHtml {
         return (p[0].length() == 1 ? "0" : "") + p[0] + "/" + (p[1].length() == 1 ? "0" : "") + p[1] + "/" + p[2];
     }
 
-    /** @return the answer as the citizen reads it back: a CNIC with its dashes, a choice by its label */
-    public static String shown(Field f, Map<String, String> answers, String lang) {
+    /** An answer as the citizen reads it back, plain text; {@code ltr}: a number that reads left to right (a CNIC). */
+    public record Answer(String text, boolean ltr) {
+    }
+
+    /** @return the answer as the citizen reads it back: a CNIC with its dashes, a date day/month/year, a choice by its label */
+    public static Answer answer(Field f, Map<String, String> answers, String lang) {
         String a = answers.getOrDefault(f.name(), "").strip();
         if (a.isEmpty()) {
-            return Words.get("notGiven", lang);
+            return new Answer(Messages.of(Messages.CITIZEN, lang).get("notGiven"), false);
         }
-        if (f.type() == FieldType.CNIC) {
-            return "<span dir=\"ltr\">" + Http.escape(cnic(a)) + "</span>";
-        }
-        if (f.type() == FieldType.DATE) {
-            return Http.text(date(a), lang);
-        }
-        if (f.type() == FieldType.SELECT) {
-            return f.options().stream().filter(o -> o.value().equals(a)).findFirst()
-                    .map(o -> Http.text(o.label().in(lang), lang)).orElse(Http.text(a, lang));
-        }
-        return Http.text(a, lang);
+        return switch (f.type()) {
+            case CNIC -> new Answer(cnic(a), true);
+            case DATE -> new Answer(date(a), false);
+            case SELECT -> new Answer(f.options().stream().filter(o -> o.value().equals(a)).findFirst()
+                    .map(o -> o.label().in(lang)).orElse(a), false);
+            default -> new Answer(a, false);
+        };
     }
 
     public static String cnic(String typed) {
@@ -192,18 +153,19 @@ public final class FormHtml {
                 ? d.substring(0, 5) + "-" + d.substring(5, 12) + "-" + d.substring(12) : typed;
     }
 
-    /** @return a one-line text question with its hint and, when it has one, its problem */
+    /**
+     * @return a one-line text question with its hint and, when it has one, its problem
+     * @param label the label, HTML the caller made
+     * @param hint the hint, HTML the caller made
+     */
     public static String input(String name, String label, String hint, String value, List<Problem> problems, String lang) {
-        Problem p = FormHtml.problemFor(problems, name);
-        StringBuilder b = new StringBuilder("<div class=\"field").append(p == null ? "" : " field-error").append("\"><label for=\"f-")
-                .append(name).append("\">").append(label).append("</label><span class=\"hint\" id=\"").append(name).append("-hint\">")
-                .append(hint).append("</span>");
-        if (p != null) {
-            b.append("<span class=\"message\" id=\"").append(name).append("-error\">").append(Words.get("error", lang)).append(": ")
-                    .append(Http.text("ur".equals(lang) ? p.ur() : p.en(), lang)).append("</span>");
-        }
-        return b.append("<input type=\"text\" dir=\"ltr\" autocomplete=\"off\" id=\"f-").append(name).append("\" name=\"")
-                .append(name).append("\" value=\"").append(Http.escape(value)).append("\" aria-describedby=\"").append(name)
-                .append("-hint").append(p == null ? "" : " " + name + "-error").append("\"></div>").toString();
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", name);
+        params.put("label", Layout.made(label));
+        params.put("hint", Layout.made(hint));
+        params.put("value", value);
+        params.put("problems", problems);
+        params.put("w", Wording.of(Messages.CITIZEN, lang));
+        return Templates.render("page/input.jte", params);
     }
 }

@@ -102,13 +102,7 @@ public final class FormThrottle extends Handler.Wrapper {
                     Http.error(response, callback, 429, "too many requests from your address; try again in " + wait
                             + " seconds");
                 } else {
-                    String lang = Layout.lang(request);
-                    boolean ur = "ur".equals(lang);
-                    Http.html(response, callback, 429, Layout.page(request, lang, ur ? "بہت زیادہ درخواستیں" : "Too many requests",
-                            "<h1 id=\"too-many\">" + (ur ? "بہت زیادہ درخواستیں" : "Too many requests") + "</h1><p>"
-                            + (ur ? "آپ کے پتے سے بہت سی درخواستیں آئیں۔ " + wait + " سیکنڈ بعد دوبارہ کوشش کریں۔"
-                                    : "Too many forms were sent from your address. Please try again in " + wait + " seconds.")
-                            + "</p>"));
+                    Http.html(response, callback, 429, Layout.render(request, Layout.lang(request), "page/tooMany.jte", wait));
                 }
                 return true;
             }

@@ -1,16 +1,28 @@
 package org.khidmat.web.internal.page;
 
-import org.khidmat.web.internal.http.Assets;
 import org.khidmat.web.internal.http.Exchange;
-import org.khidmat.web.internal.http.Http;
 
+import gg.jte.Content;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.jetty.server.Request;
 
-/** The frame of every citizen page: language and direction, the language switch, styles, the main landmark. */
+/**
+ * The frame of every citizen page ({@code page/layout.jte}): language and direction, the skip link, the header with the
+ * centre's brand and the language switch, styles and icon, the main landmark, the footer. A page made by a template
+ * calls {@code @template.page.layout(frame, title, content)}; a page still made as a string goes through {@link #page}.
+ */
 public final class Layout {
     public static final String LANG_COOKIE = "khidmat_lang";
+
+    /**
+     * What the frame shows besides the page: its words ({@code w}), the words of the footer's links ({@code pay},
+     * {@code figures}), the other language and the address that switches to it and back to this page.
+     */
+    public record Frame(Wording w, Wording pay, Wording figures, String other, String otherName, String switchBack) {
+    }
 
     private Layout() {
     }
@@ -24,28 +36,48 @@ public final class Layout {
         return "ur".equals(Exchange.cookie(request, LANG_COOKIE)) ? "ur" : "en";
     }
 
-    public static String page(Request request, String lang, String title, String body) {
-        String path = request.getHttpURI().getPathQuery();
-        String other = "ur".equals(lang) ? "en" : "ur";
-        String switchTo = "ur".equals(other) ? "<span lang=\"ur\">اردو</span>" : "<span lang=\"en\">English</span>";
-        // back to the same page without its lang parameter, which would override the language just chosen
-        String here = path == null ? "/" : path.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
-        return "<!doctype html>\n<html lang=\"" + lang + "\" dir=\"" + ("ur".equals(lang) ? "rtl" : "ltr") + "\">\n"
-                + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + title + " - " + Http.escape(Brand.name(lang)) + "</title>\n<link rel=\"stylesheet\" href=\"" + Assets.CSS_PATH + "\">" + Brand.styleLink() + "<link rel=\"icon\" href=\"" + Assets.ICON_PATH + "\" type=\"image/svg+xml\"></head>\n"
-                + "<body><a class=\"skip\" href=\"#main\">" + Words.get("skip", lang) + "</a>\n"
-                + "<header><a href=\"/\" id=\"centre-name\">" + Brand.mark(lang) + "</a>"
-                + "<nav aria-label=\"" + Words.get("language", lang) + "\"><a id=\"lang-switch\" href=\"/lang?to=" + other
-                + "&amp;back=" + Http.escape(back) + "\">" + switchTo + "</a> &middot; <a href=\"/track\">"
-                + Words.get("track", lang) + "</a></nav></header>\n"
-                + "<div class=\"wrap\"><main id=\"main\">\n" + body + "\n</main></div>\n" + footer(lang) + "</body></html>\n";
+    /** @return the frame of a citizen page of this request in {@code lang} */
+    public static Frame frame(Request request, String lang) {
+        return frame(request.getHttpURI().getPathQuery(), lang);
     }
 
-    /** The links every citizen page ends with: what can be done after applying, and the open figures. */
-    private static String footer(String lang) {
-        return "<footer class=\"wrap\"><a href=\"/pay\">" + PayWords.get("payFee", lang) + "</a> &middot; <a href=\"/receipt\">"
-                + PayWords.get("getReceipt", lang) + "</a> &middot; <a href=\"/rate\">" + PayWords.get("rateShort", lang)
-                + "</a> &middot; <a href=\"/figures\" id=\"figures-link\">" + FigureWords.get("figures", lang) + "</a></footer>\n";
+    /** @return the frame of a citizen page at {@code path} (with its query) in {@code lang} */
+    public static Frame frame(String path, String lang) {
+        String other = "ur".equals(lang) ? "en" : "ur";
+        // back to the same page without its lang parameter, which would override the language just chosen
+        String here = path == null ? "/" : path.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        return new Frame(Wording.of(Messages.CITIZEN, lang), Wording.of(Messages.PAY, lang), Wording.of(Messages.FIGURES, lang),
+                other, Messages.of(Messages.CITIZEN, other).get("language.name"), URLEncoder.encode(here, StandardCharsets.UTF_8));
+    }
+
+    /** @return a page of a citizen template ({@code citizen/start.jte}) with its view, framed for this request */
+    public static String render(Request request, String lang, String template, Object view) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", frame(request, lang));
+        params.put("v", view);
+        return Templates.render(template, params);
+    }
+
+    /**
+     * A page still made as a string in the frame.
+     *
+     * @param title the title, HTML already escaped by the caller
+     * @param body the page's content, HTML made by the caller
+     */
+    public static String page(Request request, String lang, String title, String body) {
+        return page(frame(request, lang), title, body);
+    }
+
+    static String page(Frame frame, String title, String body) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", frame);
+        params.put("title", made(title));
+        params.put("content", made(body));
+        return Templates.render("page/layout.jte", params);
+    }
+
+    /** @return HTML the calling Java code made (and escaped) itself, for the frame's string-made pages only */
+    static Content made(String html) {
+        return out -> out.writeContent(html);
     }
 }

@@ -76,6 +76,30 @@ class FormThrottleTest {
         }
     }
 
+    @Test
+    void theRefusalSaysHowLongToWaitWithTheRightPluralInEachLanguage() throws Exception {
+        Handler ok = new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                Http.html(response, callback, 200, "ok");
+                return true;
+            }
+        };
+        // the clock stands still: 60 a minute is one every second, so the 61st post waits 1 s
+        FormThrottle throttle = new FormThrottle(ok, 60, now::get, r -> false);
+        try (TestServer server = new TestServer(throttle, null, 50)) {
+            for (int i = 0; i < 60; i++) {
+                assertTrue(post(server, "127.0.0.6", "/track", "X-Try: " + i).startsWith("HTTP/1.1 200"), "post " + i);
+            }
+            String en = post(server, "127.0.0.6", "/track", "X-Try: over");
+            assertTrue(en.startsWith("HTTP/1.1 429") && en.contains("<html lang=\"en\" dir=\"ltr\">"), en);
+            assertTrue(en.contains("Please try again in 1 second.") && !en.contains("1 seconds"), en);
+            String ur = post(server, "127.0.0.6", "/track?lang=ur", "X-Try: over");
+            assertTrue(ur.startsWith("HTTP/1.1 429") && ur.contains("<html lang=\"ur\" dir=\"rtl\">"), ur);
+            assertTrue(ur.contains("<h1 id=\"too-many\">بہت زیادہ درخواستیں</h1>") && ur.contains("1 سیکنڈ بعد"), ur);
+        }
+    }
+
     private static String post(TestServer server, String from, String path, String header) throws Exception {
         return server.raw(from, "POST " + path + " HTTP/1.1\r\nHost: x\r\n" + header + "\r\nContent-Length: 0\r\n"
                 + "Connection: close\r\n\r\n");
