@@ -18,7 +18,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 
@@ -31,62 +33,121 @@ public final class SqlQueueStore implements QueueStore {
     private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
             + " taken_at, called_at, finished_at, appointment";
     private final Database database;
+    /** Appends a take's audit entry in its transaction; {@code null} in tests of the queue alone. */
+    private final AuditChain chain;
 
     @Activate
-    public SqlQueueStore(@Reference Database database) {
+    public SqlQueueStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** For tests of the queue alone: no audit chain, so no audited take. */
+    SqlQueueStore(Database database) {
+        this(database, null);
     }
 
     @Override
     public QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
             String appointment, Instant at) {
+        return take(centre, day, serviceId, category, reference, appointment, at, null);
+    }
+
+    /**
+     * The token's number is drawn last, right before the audit entry and the commit: the letter is read without a
+     * lock (given under {@link Dialect.Lock#QUEUE} only the first time a category is seen), then one statement raises
+     * the number row of the centre, day and letter and stores the token. Only takes of that same letter wait for that
+     * row, and only for the audit entry and the commit; takes of other letters and centres never wait for it. The
+     * number row is raised in the token's transaction, so a take that fails leaves no gap.
+     */
+    @Override
+    public QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
+            String appointment, Instant at, Function<QueueToken, AuditNote> note) {
+        if (note != null && chain == null) {
+            throw new IllegalStateException("this queue store was built without the audit chain");
+        }
         return database.write("issue a token for " + serviceId, c -> {
-            database.dialect().lock(c, Dialect.Lock.QUEUE); // the next number of a letter, across nodes
             String letter = letter(c, category);
-            long seq;
-            // one row per centre, day and letter, raised in place: SQL that SQLite and PostgreSQL both run, atomic
-            // on either, so nodes sharing the database draw distinct numbers without gaps
-            try (PreparedStatement next = c.prepareStatement("INSERT INTO queue_number (centre, day, letter, n)"
-                    + " VALUES (?, ?, ?, 1) ON CONFLICT (centre, day, letter) DO UPDATE SET n = queue_number.n + 1"
-                    + " RETURNING n")) {
-                next.setString(1, centre);
-                next.setString(2, day.toString());
-                next.setString(3, letter);
-                try (ResultSet rows = next.executeQuery()) {
+            long millis = millis(at);
+            long[] numbered = numberAndStore(c, centre, day, letter, serviceId, category, reference, millis, appointment);
+            QueueToken t = new QueueToken(numbered[0], day, number(letter, numbered[1]), serviceId, category, reference,
+                    QueueToken.WAITING, 0, Instant.ofEpochMilli(millis), null, null, appointment);
+            if (note != null) {
+                chain.append(c, note.apply(t));
+            }
+            return t;
+        });
+    }
+
+    /**
+     * Raises the number of the letter (one row per centre, day and letter, atomic on either engine, so nodes sharing
+     * the database draw distinct numbers without gaps) and stores the token with it.
+     *
+     * @return the token's id and number
+     */
+    private long[] numberAndStore(Connection c, String centre, LocalDate day, String letter, String serviceId,
+            String category, String reference, long takenAt, String appointment) throws SQLException {
+        try (PreparedStatement take = c.prepareStatement(database.dialect() == Dialect.POSTGRESQL ? TAKE_IN_ONE
+                : NEXT_NUMBER)) {
+            take.setString(1, centre);
+            take.setString(2, day.toString());
+            take.setString(3, letter);
+            if (database.dialect() == Dialect.POSTGRESQL) { // one round trip while the number row is held
+                tokenValues(take, 4, serviceId, category, reference, takenAt, appointment);
+                try (ResultSet rows = take.executeQuery()) {
                     rows.next();
-                    seq = rows.getLong(1);
+                    return new long[] {rows.getLong(1), rows.getLong(2)};
                 }
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (centre, day, letter, seq,"
-                    + " service_id, category, reference, state, taken_at, appointment)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?) RETURNING id")) {
+            long seq;
+            try (ResultSet rows = take.executeQuery()) {
+                rows.next();
+                seq = rows.getLong(1);
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT_TOKEN)) {
                 insert.setString(1, centre);
                 insert.setString(2, day.toString());
                 insert.setString(3, letter);
                 insert.setLong(4, seq);
-                insert.setString(5, serviceId);
-                insert.setString(6, category);
-                insert.setString(7, reference);
-                insert.setLong(8, millis(at));
-                insert.setString(9, appointment);
+                tokenValues(insert, 5, serviceId, category, reference, takenAt, appointment);
                 try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
-                    return find(c, keys.getLong(1)).orElseThrow();
-                }
-            }
-        });
-    }
-
-    /** The category's letter, giving it the next free one (A..Z, then AA, AB...) the first time. */
-    private static String letter(Connection c, String category) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT letter FROM queue_letter WHERE category = ?")) {
-            q.setString(1, category);
-            try (ResultSet rows = q.executeQuery()) {
-                if (rows.next()) {
-                    return rows.getString(1);
+                    return new long[] {keys.getLong(1), seq};
                 }
             }
         }
+    }
+
+    private static void tokenValues(PreparedStatement s, int from, String serviceId, String category, String reference,
+            long takenAt, String appointment) throws SQLException {
+        s.setString(from, serviceId);
+        s.setString(from + 1, category);
+        s.setString(from + 2, reference);
+        s.setLong(from + 3, takenAt);
+        s.setString(from + 4, appointment);
+    }
+
+    private static final String NEXT_NUMBER = "INSERT INTO queue_number (centre, day, letter, n) VALUES (?, ?, ?, 1)"
+            + " ON CONFLICT (centre, day, letter) DO UPDATE SET n = queue_number.n + 1 RETURNING n";
+    private static final String INSERT_TOKEN = "INSERT INTO queue_token (centre, day, letter, seq, service_id, category,"
+            + " reference, state, taken_at, appointment) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?) RETURNING id";
+    /** PostgreSQL: the number and the token in one statement (SQLite has no INSERT inside WITH). */
+    private static final String TAKE_IN_ONE = "WITH n AS (" + NEXT_NUMBER.replace("RETURNING n",
+            "RETURNING centre, day, letter, n") + ") INSERT INTO queue_token (centre, day, letter, seq, service_id,"
+            + " category, reference, state, taken_at, appointment) SELECT n.centre, n.day, n.letter, n.n, ?, ?, ?,"
+            + " 'waiting', ?, ? FROM n RETURNING id, seq";
+
+    /**
+     * The category's letter, giving it the next free one (A..Z, then AA, AB...) the first time, under the queue lock
+     * (two new categories must not count the same letters), read again after the lock as another node may have given
+     * it meanwhile.
+     */
+    private String letter(Connection c, String category) throws SQLException {
+        String known = knownLetter(c, category);
+        if (known != null) {
+            return known;
+        }
+        database.dialect().lock(c, Dialect.Lock.QUEUE);
         int n;
         try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM queue_letter")) {
             rows.next();
@@ -99,11 +160,14 @@ public final class SqlQueueStore implements QueueStore {
             insert.setString(2, letter);
             insert.executeUpdate();
         }
+        return knownLetter(c, category);
+    }
+
+    private static String knownLetter(Connection c, String category) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT letter FROM queue_letter WHERE category = ?")) {
             q.setString(1, category);
             try (ResultSet rows = q.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
+                return rows.next() ? rows.getString(1) : null;
             }
         }
     }
@@ -296,7 +360,7 @@ public final class SqlQueueStore implements QueueStore {
         });
     }
 
-    private static Optional<QueueToken> find(Connection c, long id) throws SQLException {
+    static Optional<QueueToken> find(Connection c, long id) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM queue_token WHERE id = ?")) {
             q.setLong(1, id);
             try (ResultSet rows = q.executeQuery()) {
@@ -306,10 +370,14 @@ public final class SqlQueueStore implements QueueStore {
     }
 
     private static QueueToken token(ResultSet rows) throws SQLException {
-        String number = rows.getString(3) + "-" + String.format("%03d", rows.getInt(4));
-        return new QueueToken(rows.getLong(1), LocalDate.parse(rows.getString(2)), number, rows.getString(5),
+        return new QueueToken(rows.getLong(1), LocalDate.parse(rows.getString(2)), number(rows.getString(3), rows.getInt(4)), rows.getString(5),
                 rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9),
                 Instant.ofEpochMilli(rows.getLong(10)), instant(rows, 11), instant(rows, 12), rows.getString(13));
+    }
+
+    /** @return the token's number as the hall shows it: letter, dash, three digits at least */
+    private static String number(String letter, long seq) {
+        return letter + "-" + String.format("%03d", seq);
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {
