@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import org.khidmat.api.platform.QueueToken;
 
 /**
- * A token taken as {@code SqlQueueStore.take} took it before schema 16, kept word for word for {@link QueueTakeBench}
+ * A token taken as {@code SqlQueueStore.take} took it before its number was drawn last, kept word for word for {@link QueueTakeBench}
  * to compare with: the queue lock over every centre and letter first, then the letter, the number, the token and a
  * read of it, all held to the commit; the audit entry and the centre event followed in transactions of their own.
  */

@@ -29,7 +29,7 @@ import org.khidmat.testkit.Postgres;
 
 /**
  * Queue tokens a second on one node, in this JVM, with 1, 8 and 32 takers, on SQLite and on PostgreSQL (the
- * testkit's embedded server), for the way a kiosk's take wrote before schema 16 ({@link QueueTakeBefore}) and the
+ * testkit's embedded server), for the way a kiosk's take wrote before its number was drawn last ({@link QueueTakeBefore}) and the
  * way it writes now, side by side in one run; on PostgreSQL the backends' wait events are sampled meanwhile and
  * the transactions per take counted. A take is what {@code QueueDesk.take} asks of the store: the token, its
  * audit entry and the centre event the hall screens of other nodes poll. Takers spread over four services of four
@@ -66,11 +66,24 @@ class QueueTakeBench {
 
     private String run(Engine engine, String way, int takers) throws Exception {
         Path dir = Files.createTempDirectory("queue-bench");
-        Database db = engine.open(dir);
+        Database opened = engine.open(dir);
+        java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+        Database db = (Database) java.lang.reflect.Proxy.newProxyInstance(Database.class.getClassLoader(),
+                new Class<?>[] {Database.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("write")) {
+                        writes.incrementAndGet(); // a write on this proxy is a transaction of its own
+                    }
+                    try {
+                        return method.invoke(opened, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
         SqlCentreEvents events = new SqlCentreEvents(db, java.time.Clock.systemUTC());
         AuditChain chain = SqlStoresUnderTest.chained(db, true);
         SqlAuditLog audit = new SqlAuditLog(db, chain);
         SqlQueueStore store = new SqlQueueStore(db, chain);
+        Coalesced signal = new Coalesced(() -> events.publish(CENTRE, "queue"));
         Take take = "before".equals(way)
                 ? (service, category) -> {
                     QueueToken t = QueueTakeBefore.take(db, CENTRE, DAY, service, category, T);
@@ -81,14 +94,14 @@ class QueueTakeBench {
                 : (service, category) -> {
                     QueueToken t = store.take(CENTRE, DAY, service, category, null, null, T,
                             n -> AuditNote.of("citizen", "queue.take", n.number(), service));
-                    events.publish(CENTRE, "queue");
+                    signal.changed();
                     return t;
                 };
         for (String category : CATEGORIES) { // letters are given once, before the rush
             take.take("warm." + category, category);
         }
         Sampler sampler = engine == Engine.POSTGRESQL ? new Sampler(Engine.postgres(dir)) : null;
-        long commitsBefore = sampler == null ? 0 : sampler.commits();
+        long writesBefore = writes.get();
         ExecutorService pool = Executors.newFixedThreadPool(takers);
         AtomicInteger next = new AtomicInteger();
         Map<String, Set<Integer>> numbers = new ConcurrentHashMap<>();
@@ -114,11 +127,11 @@ class QueueTakeBench {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        String waits = "";
+        String waits = String.format(" | %.1f tx/take", (writes.get() - writesBefore) / (double) TOKENS);
         if (sampler != null) {
-            waits = String.format(" | %.1f tx/take | waits %s", (sampler.commits() - commitsBefore) / (double) TOKENS,
-                    sampler.stop());
+            waits += " | waits " + sampler.stop();
         }
+        signal.close();
         events.close();
         db.close();
         int total = numbers.values().stream().mapToInt(Set::size).sum();
@@ -131,12 +144,54 @@ class QueueTakeBench {
                 TOKENS / seconds, seconds, waits);
     }
 
+    /**
+     * The centre event as core's {@code QueueSignal} writes it: off the taker's thread, one
+     * publication at a time, the changes made while one waits told by it.
+     */
+    private static final class Coalesced {
+        private final java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        private final ExecutorService writer = Executors.newSingleThreadExecutor();
+        private final Runnable publish;
+
+        Coalesced(Runnable publish) {
+            this.publish = publish;
+        }
+
+        void changed() {
+            if (pending.compareAndSet(false, true)) {
+                writer.execute(() -> {
+                    pending.set(false);
+                    publish.run();
+                });
+            }
+        }
+
+        void close() throws InterruptedException {
+            writer.shutdown();
+            writer.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
     /** Samples {@code pg_stat_activity} every 2 ms: what the test schema's backends wait on while they take. */
     private static final class Sampler {
         private final Postgres.Db db;
         private final Map<String, Integer> counts = new TreeMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
+        /** What a backend waits on, and for an advisory lock its key (the low 32 bits: {@link Dialect.Lock}). */
+        private static final String SAMPLE = "SELECT COALESCE(a.wait_event_type || ':' || a.wait_event, 'CPU'),"
+                + " COALESCE(MAX(l.objid::bigint), 0) FROM pg_stat_activity a LEFT JOIN pg_locks l ON l.pid = a.pid"
+                + " AND NOT l.granted AND l.locktype = 'advisory' WHERE a.datname = current_database()"
+                + " AND a.pid <> pg_backend_pid() AND a.state = 'active' GROUP BY a.pid, 1";
+
+        private static String lockName(long key) {
+            for (Dialect.Lock lock : Dialect.Lock.values()) {
+                if (key != 0 && (lock.key & 0xffff_ffffL) == key) {
+                    return "(" + lock + ")";
+                }
+            }
+            return key == 0 ? "" : "(" + key + ")";
+        }
 
         Sampler(Postgres.Db db) {
             this.db = db;
@@ -145,22 +200,12 @@ class QueueTakeBench {
             thread.start();
         }
 
-        long commits() throws Exception {
-            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT pg_stat_clear_snapshot(), xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
-                r.next();
-                return r.getLong(2);
-            }
-        }
-
         private void sample() {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 while (running.get()) {
-                    try (ResultSet r = s.executeQuery("SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU')"
-                            + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                            + " AND state = 'active'")) {
+                    try (ResultSet r = s.executeQuery(SAMPLE)) {
                         while (r.next()) {
-                            counts.merge(r.getString(1), 1, Integer::sum);
+                            counts.merge(r.getString(1) + lockName(r.getLong(2)), 1, Integer::sum);
                         }
                     }
                     Thread.sleep(2);

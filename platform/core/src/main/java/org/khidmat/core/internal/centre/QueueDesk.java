@@ -57,7 +57,7 @@ public final class QueueDesk implements Queue {
     private final Meter meter = new Meter(() -> metrics);
     /** The centre's id: its tokens, counters and signals. */
     private final String site;
-    private final CentreEvents events;
+    private final QueueSignal signal;
     private final AutoCloseable subscription;
     /** The centre as a metric label. */
     private final String centre;
@@ -77,7 +77,7 @@ public final class QueueDesk implements Queue {
             AuditLog audit, Clock clock) {
         this.site = site;
         this.centre = Meter.centre(site);
-        this.events = events;
+        this.signal = new QueueSignal(events, site, QUEUE_EVENT);
         this.store = store;
         this.catalogue = catalogue;
         this.applications = applications;
@@ -101,6 +101,7 @@ public final class QueueDesk implements Queue {
     @Deactivate
     void deactivate() throws Exception {
         subscription.close();
+        signal.close();
     }
 
     private LocalDate day() {
@@ -205,11 +206,7 @@ public final class QueueDesk implements Queue {
 
     private void changed() {
         tellListeners();
-        try {
-            events.publish(site, QUEUE_EVENT);
-        } catch (RuntimeException e) {
-            LOG.warn("queue: the other nodes of centre {} could not be told of a change: {}", site, e.toString());
-        }
+        signal.changed();
     }
 
     private void tellListeners() {
