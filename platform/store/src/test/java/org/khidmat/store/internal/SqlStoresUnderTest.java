@@ -48,7 +48,7 @@ abstract class SqlStoresUnderTest implements StoreUnderTest {
 
     @Override
     public QueueStore queue() {
-        return new SqlQueueStore(database);
+        return new SqlQueueStore(database, chain);
     }
 
     @Override
