@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -44,6 +45,19 @@ public interface QueueStore {
      */
     QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
             String appointment, Instant at);
+
+    /**
+     * Issues the next token of a centre's day, as {@link #take(String, LocalDate, String, String, String, String,
+     * Instant)}, and appends its audit entry in the same transaction: the token and its entry are stored together or
+     * not at all. The number is drawn as late as the store can (right before the entry and the commit), so takes of
+     * other letters and centres never wait for it and takes of the same letter wait the shortest time.
+     *
+     * @param note the audit entry of the take, made from the new token (its number is the usual subject)
+     * @return the new token, waiting
+     * @since 1.1
+     */
+    QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
+            String appointment, Instant at, Function<QueueToken, AuditNote> note);
 
     /** @return the token with that id */
     Optional<QueueToken> token(long id);

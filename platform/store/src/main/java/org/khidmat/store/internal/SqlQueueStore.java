@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
 
@@ -31,81 +32,51 @@ public final class SqlQueueStore implements QueueStore {
     private static final String COLUMNS = "id, day, letter, seq, service_id, category, reference, state, counter,"
             + " taken_at, called_at, finished_at, appointment";
     private final Database database;
+    /** Appends a take's audit entry in its transaction; {@code null} in tests of the queue alone. */
+    private final AuditChain chain;
 
     @Activate
-    public SqlQueueStore(@Reference Database database) {
+    public SqlQueueStore(@Reference Database database, @Reference AuditChain chain) {
         this.database = database;
+        this.chain = chain;
+    }
+
+    /** For tests of the queue alone: no audit chain, so no audited take. */
+    SqlQueueStore(Database database) {
+        this(database, null);
     }
 
     @Override
     public QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
             String appointment, Instant at) {
-        return database.write("issue a token for " + serviceId, c -> {
-            database.dialect().lock(c, Dialect.Lock.QUEUE); // the next number of a letter, across nodes
-            String letter = letter(c, category);
-            long seq;
-            // one row per centre, day and letter, raised in place: SQL that SQLite and PostgreSQL both run, atomic
-            // on either, so nodes sharing the database draw distinct numbers without gaps
-            try (PreparedStatement next = c.prepareStatement("INSERT INTO queue_number (centre, day, letter, n)"
-                    + " VALUES (?, ?, ?, 1) ON CONFLICT (centre, day, letter) DO UPDATE SET n = queue_number.n + 1"
-                    + " RETURNING n")) {
-                next.setString(1, centre);
-                next.setString(2, day.toString());
-                next.setString(3, letter);
-                try (ResultSet rows = next.executeQuery()) {
-                    rows.next();
-                    seq = rows.getLong(1);
-                }
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_token (centre, day, letter, seq,"
-                    + " service_id, category, reference, state, taken_at, appointment)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?) RETURNING id")) {
-                insert.setString(1, centre);
-                insert.setString(2, day.toString());
-                insert.setString(3, letter);
-                insert.setLong(4, seq);
-                insert.setString(5, serviceId);
-                insert.setString(6, category);
-                insert.setString(7, reference);
-                insert.setLong(8, millis(at));
-                insert.setString(9, appointment);
-                try (ResultSet keys = insert.executeQuery()) {
-                    keys.next();
-                    return find(c, keys.getLong(1)).orElseThrow();
-                }
-            }
-        });
+        return take(centre, day, serviceId, category, reference, appointment, at, null);
     }
 
-    /** The category's letter, giving it the next free one (A..Z, then AA, AB...) the first time. */
-    private static String letter(Connection c, String category) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT letter FROM queue_letter WHERE category = ?")) {
-            q.setString(1, category);
-            try (ResultSet rows = q.executeQuery()) {
-                if (rows.next()) {
-                    return rows.getString(1);
-                }
+    /**
+     * The token's number is drawn last, right before the audit entry and the commit: the letter is read without a
+     * lock (given under {@link Dialect.Lock#QUEUE} only the first time a category is seen), then one statement raises
+     * the number row of the centre, day and letter and stores the token. Only takes of that same letter wait for that
+     * row, and only for the audit entry and the commit; takes of other letters and centres never wait for it. The
+     * number row is raised in the token's transaction, so a take that fails leaves no gap.
+     */
+    @Override
+    public QueueToken take(String centre, LocalDate day, String serviceId, String category, String reference,
+            String appointment, Instant at, Function<QueueToken, AuditNote> note) {
+        if (note != null && chain == null) {
+            throw new IllegalStateException("this queue store was built without the audit chain");
+        }
+        return database.write("issue a token for " + serviceId, c -> {
+            String letter = TokenNumbers.letter(c, database.dialect(), category);
+            long millis = millis(at);
+            TokenNumbers.Stored stored = TokenNumbers.numberAndStore(c, database.dialect(), centre, day, letter, serviceId,
+                    category, reference, millis, appointment);
+            QueueToken t = new QueueToken(stored.id(), day, number(letter, stored.seq()), serviceId, category, reference,
+                    QueueToken.WAITING, 0, Instant.ofEpochMilli(millis), null, null, appointment);
+            if (note != null) {
+                chain.append(c, note.apply(t));
             }
-        }
-        int n;
-        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM queue_letter")) {
-            rows.next();
-            n = rows.getInt(1);
-        }
-        String letter = n < 26 ? String.valueOf((char) ('A' + n)) : "" + (char) ('A' + n / 26 - 1) + (char) ('A' + n % 26);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_letter (category, letter) VALUES (?, ?)"
-                + " ON CONFLICT (category) DO NOTHING")) {
-            insert.setString(1, category);
-            insert.setString(2, letter);
-            insert.executeUpdate();
-        }
-        try (PreparedStatement q = c.prepareStatement("SELECT letter FROM queue_letter WHERE category = ?")) {
-            q.setString(1, category);
-            try (ResultSet rows = q.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
+            return t;
+        });
     }
 
     @Override
@@ -296,7 +267,7 @@ public final class SqlQueueStore implements QueueStore {
         });
     }
 
-    private static Optional<QueueToken> find(Connection c, long id) throws SQLException {
+    static Optional<QueueToken> find(Connection c, long id) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM queue_token WHERE id = ?")) {
             q.setLong(1, id);
             try (ResultSet rows = q.executeQuery()) {
@@ -306,10 +277,14 @@ public final class SqlQueueStore implements QueueStore {
     }
 
     private static QueueToken token(ResultSet rows) throws SQLException {
-        String number = rows.getString(3) + "-" + String.format("%03d", rows.getInt(4));
-        return new QueueToken(rows.getLong(1), LocalDate.parse(rows.getString(2)), number, rows.getString(5),
+        return new QueueToken(rows.getLong(1), LocalDate.parse(rows.getString(2)), number(rows.getString(3), rows.getInt(4)), rows.getString(5),
                 rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9),
                 Instant.ofEpochMilli(rows.getLong(10)), instant(rows, 11), instant(rows, 12), rows.getString(13));
+    }
+
+    /** @return the token's number as the hall shows it: letter, dash, three digits at least */
+    private static String number(String letter, long seq) {
+        return letter + "-" + String.format("%03d", seq);
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {

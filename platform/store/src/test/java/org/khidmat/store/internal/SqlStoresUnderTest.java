@@ -51,7 +51,7 @@ abstract class SqlStoresUnderTest implements StoreUnderTest {
 
     @Override
     public QueueStore queue() {
-        return new SqlQueueStore(database);
+        return new SqlQueueStore(database, chain);
     }
 
     @Override

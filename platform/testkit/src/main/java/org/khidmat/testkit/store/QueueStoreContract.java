@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Counter;
 import org.khidmat.api.platform.QueueToken;
+import org.khidmat.api.store.AuditEntry;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.store.QueueStore;
 
 /** {@link QueueStore}: numbers per letter and day, unique under concurrency; the calling order; serving; counters. */
@@ -41,6 +44,24 @@ public abstract class QueueStoreContract extends StoreContract {
         assertEquals(Optional.empty(), stores.queue().token(-1));
         assertEquals(List.of(a1, a2, b1, a3), stores.queue().tokens(DAY, DAY), "oldest first");
         assertEquals(5, stores.queue().tokens(DAY, DAY.plusDays(1)).size(), "both days inclusive");
+    }
+
+    @Test
+    public void anAuditedTakeStoresItsEntryWithItAndOneWhoseEntryFailsLeavesNoTokenAndNoGap() {
+        QueueToken first = stores.queue().take(Centre.DEFAULT_ID, DAY, "identity.service", "identity", "REF-1", null,
+                T.plusNanos(1_500_000), t -> AuditNote.of("citizen", "queue.take", t.number(), "identity.service"));
+        assertEquals(Optional.of(first), stores.queue().token(first.id()), "the token returned is the token stored");
+        assertEquals(T.plusMillis(1), first.takenAt(), "kept to the millisecond");
+        assertThrows(IllegalStateException.class, () -> stores.queue().take(Centre.DEFAULT_ID, DAY, "identity.service",
+                "identity", null, null, T.plusSeconds(1), t -> {
+                    throw new IllegalStateException("no note");
+                }));
+        QueueToken second = take("identity", 2, null);
+
+        assertEquals(List.of("A-001", "A-002"), List.of(first.number(), second.number()), "the failed take used no number");
+        assertEquals(List.of(first, second), stores.queue().tokens(DAY, DAY));
+        assertEquals(List.of("A-001"), stores.audit().search("queue.take", 10).stream().map(AuditEntry::subject).toList(),
+                "the audited take's entry, written with it");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.store.AuditLog;
+import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.store.CentreEvents;
@@ -56,7 +57,7 @@ public final class QueueDesk implements Queue {
     private final Meter meter = new Meter(() -> metrics);
     /** The centre's id: its tokens, counters and signals. */
     private final String site;
-    private final CentreEvents events;
+    private final QueueSignal signal;
     private final AutoCloseable subscription;
     /** The centre as a metric label. */
     private final String centre;
@@ -76,7 +77,7 @@ public final class QueueDesk implements Queue {
             AuditLog audit, Clock clock) {
         this.site = site;
         this.centre = Meter.centre(site);
-        this.events = events;
+        this.signal = new QueueSignal(events, site, QUEUE_EVENT);
         this.store = store;
         this.catalogue = catalogue;
         this.applications = applications;
@@ -100,6 +101,7 @@ public final class QueueDesk implements Queue {
     @Deactivate
     void deactivate() throws Exception {
         subscription.close();
+        signal.close();
     }
 
     private LocalDate day() {
@@ -122,10 +124,12 @@ public final class QueueDesk implements Queue {
                     .orElseThrow(() -> new IllegalArgumentException("no application " + reference + " for this service"));
             ref = app.application().reference();
         }
-        QueueToken t = store.take(site, day(), serviceId, entry.descriptor().category(), ref, null, clock.instant());
+        String detail = serviceId + (ref == null ? "" : ", " + ref);
+        // the token and its audit entry in one transaction, the number drawn last in it: one commit a take
+        QueueToken t = store.take(site, day(), serviceId, entry.descriptor().category(), ref, null, clock.instant(),
+                token -> AuditNote.of("citizen", "queue.take", token.number(), detail));
         meter.count("khidmat_queue_tokens_taken_total", centre);
         changed();
-        audit.append("citizen", "queue.take", t.number(), serviceId + (ref == null ? "" : ", " + ref));
         LOG.info("token {} taken for {}", t.number(), serviceId);
         return t;
     }
@@ -187,8 +191,8 @@ public final class QueueDesk implements Queue {
     @Override
     public QueueToken checkIn(String serviceId, String reference, String appointment) {
         String category = catalogue.service(serviceId).map(e -> e.descriptor().category()).orElse(serviceId);
-        QueueToken t = store.take(site, day(), serviceId, category, reference, appointment, clock.instant());
-        audit.append("citizen", "queue.take", t.number(), serviceId + ", appointment " + appointment);
+        QueueToken t = store.take(site, day(), serviceId, category, reference, appointment, clock.instant(),
+                token -> AuditNote.of("citizen", "queue.take", token.number(), serviceId + ", appointment " + appointment));
         meter.count("khidmat_queue_tokens_taken_total", centre);
         changed();
         return t;
@@ -202,11 +206,7 @@ public final class QueueDesk implements Queue {
 
     private void changed() {
         tellListeners();
-        try {
-            events.publish(site, QUEUE_EVENT);
-        } catch (RuntimeException e) {
-            LOG.warn("queue: the other nodes of centre {} could not be told of a change: {}", site, e.toString());
-        }
+        signal.changed();
     }
 
     private void tellListeners() {

@@ -45,7 +45,7 @@ class CentreQueuesTest {
     }
 
     @Test
-    void aChangeOnOneNodeIsHeardByTheOtherNodesOfItsCentreOnly() {
+    void aChangeOnOneNodeIsHeardByTheOtherNodesOfItsCentreOnly() throws InterruptedException {
         QueueDesk nodeA = node("isb-g11");
         QueueDesk nodeB = node("isb-g11");
         QueueDesk lahore = node("lhr-01");
@@ -57,12 +57,22 @@ class CentreQueuesTest {
         nodeA.onChange(heardOnA::incrementAndGet);
 
         QueueToken t = nodeA.take("police.cert", null);
+        awaitHeard(heardOnB, 1, "node B's hall screen hears node A's take");
         nodeA.callNext(1, "op");
-        assertEquals(2, heardOnB.get(), "node B's hall screen hears node A's take and call");
+        awaitHeard(heardOnB, 2, "node B's hall screen hears node A's call");
         assertEquals(2, heardOnA.get(), "node A's own listeners hear it once each, not again through the signals");
         assertEquals(0, heardInLahore.get());
         assertEquals(QueueToken.CALLED, nodeB.today().stream().filter(x -> x.id() == t.id()).findFirst().orElseThrow()
                 .state(), "node B reads the call from the shared store");
         assertFalse(lahore.today().stream().anyMatch(x -> x.id() == t.id()));
+    }
+
+    /** The other nodes are told off the changing thread (QueueSignal): wait for it, a few seconds at most. */
+    private static void awaitHeard(AtomicInteger heard, int times, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (heard.get() < times && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertEquals(times, heard.get(), what);
     }
 }

@@ -223,6 +223,24 @@ final class Fakes {
     /** Queues of every centre, as one shared database holds them. */
     static final class Queue implements QueueStore {
         final List<QueueToken> tokens = new ArrayList<>();
+        private final AuditLog audit;
+
+        Queue() {
+            this(new Audit());
+        }
+
+        /** @param audit where the notes given with a take go */
+        Queue(AuditLog audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public synchronized QueueToken take(String centre, LocalDate day, String serviceId, String category,
+                String reference, String appointment, Instant at, java.util.function.Function<QueueToken, AuditNote> note) {
+            QueueToken t = take(centre, day, serviceId, category, reference, appointment, at);
+            append(audit, note.apply(t));
+            return t;
+        }
         final Map<Long, String> centreOf = new HashMap<>();
         final Map<String, String> letters = new HashMap<>();
         final Map<String, Map<Integer, Counter>> counters = new HashMap<>();

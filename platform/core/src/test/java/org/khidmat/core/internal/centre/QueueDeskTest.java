@@ -22,8 +22,8 @@ class QueueDeskTest {
     private final ServiceDescriptor police = Fakes.police();
     private final ServiceDescriptor identity = new ServiceDescriptor("nadra.cnic", 1, police.agency(), "identity",
             police.title(), police.summary(), null, List.of(), police.fees(), police.form(), police.workflow(), false, "x");
-    private final Fakes.Queue store = new Fakes.Queue();
     private final Fakes.Audit audit = new Fakes.Audit();
+    private final Fakes.Queue store = new Fakes.Queue(audit);
     private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T05:00:00Z"));
     private final QueueDesk desk = new QueueDesk(store, Fakes.catalogue(police, identity), new Fakes.Apps().add(Fakes.app(police, "KM7Q-4XPA-K",
             clock.instant())), audit, clock);
@@ -86,6 +86,8 @@ class QueueDeskTest {
         assertTrue(desk.finish(p1.id(), false, "op1").isEmpty(), "finished already");
         assertEquals(1, audit.count("queue.no-show"));
         assertEquals(4, audit.count("queue.call"));
+        assertEquals(4, audit.count("queue.take"));
+        assertTrue(audit.lines.contains("citizen queue.take B-002 nadra.cnic"), "the entry names the token: " + audit.lines);
     }
 
     @Test
