@@ -134,13 +134,6 @@ final class Home implements AutoCloseable {
     }
 
     /** @return the process id of the centre's JVM */
-    long pid() {
-        if (process == null) {
-            throw new IllegalStateException("the centre is not running");
-        }
-        return process.pid();
-    }
-
     /**
      * @return the processor time the centre's JVM used so far, user and system, in seconds (/proc/pid/stat; the
      *         kernel counts it in ticks of 10 ms): less disturbed by the machine's other work than the wall clock
