@@ -53,6 +53,17 @@ public interface Database extends AutoCloseable {
     <T> T write(String what, Work<T> work);
 
     /**
+     * Runs a write that, like a filing, appends to the audit chain and waits for its head's lock anyway: as
+     * {@link #write}, but the engine may run it in one transaction with others of its kind waiting, committed once
+     * (PostgreSQL: {@link PostgresGroupWriter}; SQLite groups every write already). It returns only once that commit
+     * returned; it fails alone when its work throws. Its work must not catch an {@link SQLException} and go on (on
+     * PostgreSQL the transaction is aborted by then).
+     */
+    default <T> T writeInGroup(String what, Work<T> work) {
+        return write(what, work);
+    }
+
+    /**
      * Runs a task once the current write has committed (dropped when it rolls back); for what must not be said
      * before the data is on disk, such as publishing the audit chain's head. Call from inside {@link #write}.
      */
