@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * The database the stores work on, whichever engine holds it: SQLite ({@link SqliteDatabase}, one writer thread
- * committing in groups) or PostgreSQL ({@link PostgresDatabase}, a pool; each write one transaction). Registered as
+ * committing in groups) or PostgreSQL ({@link PostgresDatabase}, a pool; each write one transaction, filings in groups). Registered as
  * a service inside this bundle by {@link DatabaseComponent}; every store component takes it. Every
  * {@link SQLException} leaves as a {@code StoreException} that says what was being done, never the SQL or its values.
  */
