@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit on PostgreSQL, for the writes that take the audit chain's head lock (filings): one thread of the node
- * takes the writes waiting in its queue (up to {@link #BATCH}), runs them in one READ COMMITTED transaction on one
- * pooled connection and commits once. The first write of the group takes the head's lock and reads the head; the
+ * Group commit on PostgreSQL, for the writes that take the audit chain's head lock (filings): one caller of the node
+ * at a time, the leader, takes the writes waiting in the queue (up to {@link #BATCH}, its own first), runs them in one
+ * READ COMMITTED transaction on one pooled connection and commits once; then it hands the lead to the first write
+ * still waiting, and answers its group. No thread of its own: a lone filing runs on its caller's thread, as before,
+ * with no hand-over between threads. The first write of the group takes the head's lock and reads the head; the
  * others chain onto what the one before appended ({@link Database#transaction()}), so one lock, one head read and one
  * WAL flush carry the whole group, where each filing alone held the lock through its own flush.
  *
@@ -44,6 +46,8 @@ final class PostgresGroupWriter implements AutoCloseable {
         final String what;
         final Database.Work<T> work;
         final CompletableFuture<T> done = new CompletableFuture<>();
+        /** {@code true} when this write's caller is to lead the next group; {@code false} once it is done. */
+        final CompletableFuture<Boolean> turn = new CompletableFuture<>();
         final List<Runnable> afterCommit = new ArrayList<>();
         final String requestId = RequestTag.current();
         volatile long began;
@@ -52,6 +56,7 @@ final class PostgresGroupWriter implements AutoCloseable {
         Pending(String what, Database.Work<T> work) {
             this.what = what;
             this.work = work;
+            done.whenComplete((r, e) -> turn.complete(false));
         }
 
         void run(Connection c) throws SQLException {
@@ -71,17 +76,16 @@ final class PostgresGroupWriter implements AutoCloseable {
         }
     }
 
-    private static final Pending<Void> STOP = new Pending<>("stop", c -> null);
-
     private final Connections connections;
     private final ThreadLocal<PostgresDatabase.Transaction> current;
     private final String name;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Object gate = new Object();
-    private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private boolean closed;
+    /** Whether a caller leads a group now; when not, the queue is empty. */
+    private boolean leading;
     private volatile Consumer<Connection> beforeCommit = c -> { };
 
     /** @param current the database's write under way per thread, set here for each write of a group */
@@ -89,9 +93,6 @@ final class PostgresGroupWriter implements AutoCloseable {
         this.connections = connections;
         this.current = current;
         this.name = name;
-        this.thread = new Thread(this::loop, "khidmat-store-group-writer " + name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /**
@@ -101,13 +102,19 @@ final class PostgresGroupWriter implements AutoCloseable {
      */
     <T> T write(String what, Database.Work<T> work, java.util.function.LongConsumer began) {
         Pending<T> pending = new Pending<>(what, work);
+        boolean lead;
         synchronized (gate) {
             if (closed) {
                 throw new StoreException("could not " + what + ": the store is closed", null);
             }
             queue.add(pending);
+            lead = !leading;
+            leading = true;
         }
         try {
+            if (lead || pending.turn.join()) {
+                lead();
+            }
             return pending.done.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
@@ -143,53 +150,56 @@ final class PostgresGroupWriter implements AutoCloseable {
         return stored.get();
     }
 
-    private void loop() {
+    /** Commits one group, its leader's write first, hands the lead on, then answers the group's callers. */
+    private void lead() {
         List<Pending<?>> batch = new ArrayList<>();
-        boolean stop = false;
-        while (!stop) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                break;
-            }
-            queue.drainTo(batch, BATCH - 1);
-            stop = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                try {
-                    commit(batch);
-                } catch (RuntimeException | Error e) {
-                    batch.forEach(p -> p.done.completeExceptionally(e)); // past every guard: answer, keep writing
-                }
-            }
-            batch.clear();
+        queue.drainTo(batch, BATCH);
+        List<Pending<?>> committed = List.of();
+        try {
+            committed = commit(batch);
+        } catch (RuntimeException | Error e) {
+            batch.forEach(p -> p.done.completeExceptionally(e)); // past every guard: answer them, let the next lead
+        } finally {
+            handOver();
         }
-        List<Pending<?>> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(p -> p.fail(new StoreException("could not " + p.what + ": the store is closed", null)));
+        for (Pending<?> p : committed) {
+            p.afterCommit.forEach(PostgresGroupWriter::runQuietly);
+            p.complete();
+        }
     }
 
-    private void commit(List<Pending<?>> batch) {
+    private void handOver() {
+        synchronized (gate) {
+            Pending<?> next = queue.peek();
+            if (next == null) {
+                leading = false;
+                gate.notifyAll();
+            } else {
+                next.turn.complete(true);
+            }
+        }
+    }
+
+    /** @return the writes committed, to be answered; the others are failed already */
+    private List<Pending<?>> commit(List<Pending<?>> batch) {
         List<Pending<?>> left = new ArrayList<>(batch);
         Connection c;
         try {
             c = connections.get();
         } catch (SQLException | RuntimeException e) {
             failAll(left, e, "no connection to PostgreSQL at " + name + " (" + e.getMessage() + ")");
-            return;
+            return List.of();
         }
         try {
             if (!commitOn(c, left)) {
-                return;
+                return List.of();
             }
         } finally {
             closeQuietly(c);
         }
         commits.incrementAndGet();
         stored.addAndGet(left.size());
-        for (Pending<?> p : left) {
-            p.afterCommit.forEach(PostgresGroupWriter::runQuietly);
-            p.complete();
-        }
+        return left;
     }
 
     /** @return whether the writes still in {@code left} are committed; else each of them is failed */
@@ -289,21 +299,19 @@ final class PostgresGroupWriter implements AutoCloseable {
         }
     }
 
-    /** Commits what is queued, stops the thread and fails what comes later; call before the pool closes. */
+    /** Fails what comes from now on; waits (30 s at most) until what is queued is committed. Call before the pool closes. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
         synchronized (gate) {
-            if (closed) {
-                return;
-            }
             closed = true;
-            queue.add(STOP);
-        }
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            while (leading && System.nanoTime() < deadline) {
+                try {
+                    gate.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
