@@ -15,20 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit on PostgreSQL, for the writes that take the audit chain's head lock (filings): one caller of the node
- * at a time, the leader, takes the writes waiting in the queue (up to {@link #BATCH}, its own first), runs them in one
- * READ COMMITTED transaction on one pooled connection and commits once; then it hands the lead to the first write
- * still waiting, and answers its group. No thread of its own: a lone filing runs on its caller's thread, as before,
- * with no hand-over between threads. The first write of the group takes the head's lock and reads the head; the
- * others chain onto what the one before appended ({@link Database#transaction()}), so one lock, one head read and one
- * WAL flush carry the whole group, where each filing alone held the lock through its own flush.
+ * Group commit on PostgreSQL for filings (they wait for the audit head's lock anyway): one caller of the node at a
+ * time, the leader, takes the writes waiting (up to {@link #BATCH}, its own first), runs them in one READ COMMITTED
+ * transaction on one pooled connection, commits once, hands the lead to the first write still waiting and answers its
+ * group; a lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the head,
+ * the others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
  *
  * <p>A write that fails fails alone: PostgreSQL aborts the transaction at a failed statement, so the group is rolled
- * back and run again without it, in a new transaction (a work is a function of the database: {@link Database#write}).
- * Failures are rare (a taken reference is no failure), so this costs nothing in the common case, where a SAVEPOINT
- * around every write would cost two round trips a filing. A deadlock or serialization failure runs the whole group
- * again. A caller returns only once the COMMIT holding its write returned; when the COMMIT fails (the connection was
- * cut), every write of the group fails and nothing of it is stored.
+ * back and run again without it (a work is a function of the database: {@link Database#write}). Failures are rare (a
+ * taken reference is none), so this is free in the common case, where a SAVEPOINT a write costs two round trips. A
+ * deadlock runs the whole group again. A caller returns only once the COMMIT holding its write returned; when the
+ * COMMIT fails (the connection was cut), every write of the group fails and nothing of it is stored.
  */
 final class PostgresGroupWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresGroupWriter.class);
@@ -117,14 +114,10 @@ final class PostgresGroupWriter implements AutoCloseable {
             }
             return pending.done.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error error) {
+            if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new StoreException("could not " + what + ": " + cause, cause);
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException("could not " + what, e.getCause());
         } finally {
             began.accept(pending.began);
         }
@@ -190,12 +183,14 @@ final class PostgresGroupWriter implements AutoCloseable {
             failAll(left, e, "no connection to PostgreSQL at " + name + " (" + e.getMessage() + ")");
             return List.of();
         }
-        try {
-            if (!commitOn(c, left)) {
-                return List.of();
-            }
-        } finally {
-            closeQuietly(c);
+        boolean done = false;
+        try (c) {
+            done = commitOn(c, left);
+        } catch (SQLException e) {
+            LOG.debug("Handing the group's connection back failed: {}", e.toString()); // after its COMMIT or ROLLBACK
+        }
+        if (!done) {
+            return List.of();
         }
         commits.incrementAndGet();
         stored.addAndGet(left.size());
@@ -280,14 +275,6 @@ final class PostgresGroupWriter implements AutoCloseable {
             c.rollback();
         } catch (SQLException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debug("Handing the writer's connection back failed: {}", e.toString());
         }
     }
 
