@@ -68,15 +68,20 @@ public final class AuditChain {
     /**
      * Appends an entry on a connection in a transaction; call from inside {@link Database#write}. The head is read
      * under {@link Dialect.Lock#AUDIT_HEAD}, held to the commit, so two writers on two connections (or two nodes)
-     * never chain onto the same entry; within one transaction of the SQLite group writer it is read once
-     * ({@link Database#transaction()}).
+     * never chain onto the same entry; within one transaction of a group writer (SQLite's, or PostgreSQL's for
+     * filings) it is locked and read once ({@link Database#transaction()}).
      */
     AuditEntry append(Connection c, AuditNote note) throws SQLException {
         Objects.requireNonNull(note, "audit note");
-        database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD); // PostgreSQL: no other node or connection chains onto this head
         Object transaction = database.transaction();
         Known known = this.known;
-        Head last = transaction != null && known != null && known.transaction() == transaction ? known.head() : head(c);
+        Head last;
+        if (transaction != null && known != null && known.transaction() == transaction) {
+            last = known.head(); // this transaction took the head's lock already: it holds it to its end
+        } else {
+            database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD); // PostgreSQL: no other node or connection chains onto this head
+            last = head(c);
+        }
         long seq = last.seq() + 1;
         long at = clock.millis();
         String requestId = RequestTag.current();
@@ -95,7 +100,10 @@ public final class AuditChain {
             insert.setString(9, requestId);
             insert.executeUpdate();
         }
-        this.known = transaction == null ? null : new Known(transaction, new Head(seq, hash));
+        if (transaction != null) {
+            // a write outside any group leaves it: the group it names still holds the head's lock, so its head holds
+            this.known = new Known(transaction, new Head(seq, hash));
+        }
         if (seq % HEAD_EVERY == 0) {
             database.afterCommit(() -> publish("every " + HEAD_EVERY + " entries", new Head(seq, hash)));
         }

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * The database the stores work on, whichever engine holds it: SQLite ({@link SqliteDatabase}, one writer thread
- * committing in groups) or PostgreSQL ({@link PostgresDatabase}, a pool; each write one transaction). Registered as
+ * committing in groups) or PostgreSQL ({@link PostgresDatabase}, a pool; each write one transaction, filings in groups). Registered as
  * a service inside this bundle by {@link DatabaseComponent}; every store component takes it. Every
  * {@link SQLException} leaves as a {@code StoreException} that says what was being done, never the SQL or its values.
  */
@@ -51,6 +51,17 @@ public interface Database extends AutoCloseable {
      * @param what what is being done, for the error message ("store application KM7Q-4XPA-K")
      */
     <T> T write(String what, Work<T> work);
+
+    /**
+     * Runs a write that, like a filing, appends to the audit chain and waits for its head's lock anyway: as
+     * {@link #write}, but the engine may run it in one transaction with others of its kind waiting, committed once
+     * (PostgreSQL: {@link PostgresGroupWriter}; SQLite groups every write already). It returns only once that commit
+     * returned; it fails alone when its work throws. Its work must not catch an {@link SQLException} and go on (on
+     * PostgreSQL the transaction is aborted by then).
+     */
+    default <T> T writeInGroup(String what, Work<T> work) {
+        return write(what, work);
+    }
 
     /**
      * Runs a task once the current write has committed (dropped when it rolls back); for what must not be said

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL database through a HikariCP pool. No writer thread: a write is one READ COMMITTED transaction on a
- * pooled connection, committed by the calling thread (PostgreSQL groups the commits of concurrent transactions
- * itself); where the SQLite code relied on its single writer, the write takes a {@link Dialect.Lock}. A write that
- * meets a deadlock or a serialization failure is run again (its work must be a function of the database). A read is
+ * A PostgreSQL database through a HikariCP pool. A write is one READ COMMITTED transaction on a pooled connection,
+ * committed by the calling thread; filings ({@link #writeInGroup}), which all wait for the audit chain's head lock,
+ * go through the node's {@link PostgresGroupWriter} instead and commit many to a transaction. Where the SQLite code
+ * relied on its single writer, the write takes a {@link Dialect.Lock}. A write that meets a deadlock or a serialization failure is run again (its work must be a function of the database). A read is
  * one REPEATABLE READ, read-only transaction (one snapshot) under {@code statement_timeout}.
  */
 final class PostgresDatabase implements Database {
@@ -25,20 +25,25 @@ final class PostgresDatabase implements Database {
     /** Runs of a write that met a deadlock or serialization failure, before it fails. */
     static final int ATTEMPTS = 5;
 
-    /** The write under way on this thread: its connection and what runs after its commit. */
-    private record Transaction(Connection connection, List<Runnable> afterCommit) {
+    /**
+     * The write under way on this thread: its connection, what runs after its commit, and what stands for its
+     * transaction ({@link #transaction()}): a group's, shared by its writes, or {@code null} for a write alone.
+     */
+    record Transaction(Connection connection, List<Runnable> afterCommit, Object group) {
     }
 
     private final HikariDataSource pool;
     private final NotificationListener listener;
     private final String name;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final PostgresGroupWriter groups;
     private volatile StoreTimer timer = StoreTimer.NONE;
 
     private PostgresDatabase(HikariDataSource pool, NotificationListener listener, String name) {
         this.pool = pool;
         this.listener = listener;
         this.name = name;
+        this.groups = new PostgresGroupWriter(pool::getConnection, current, name);
     }
 
     /**
@@ -165,7 +170,7 @@ final class PostgresDatabase implements Database {
         try (Connection c = connection(what)) {
             began = System.nanoTime();
             for (int attempt = 1; ; attempt++) {
-                Transaction tx = new Transaction(c, new ArrayList<>());
+                Transaction tx = new Transaction(c, new ArrayList<>(), null);
                 current.set(tx);
                 T result;
                 try {
@@ -192,6 +197,33 @@ final class PostgresDatabase implements Database {
         } finally {
             timer.record("write", asked, began, System.nanoTime());
         }
+    }
+
+    /** Queues the write to this node's {@link PostgresGroupWriter}: committed with the other filings waiting. */
+    @Override
+    public <T> T writeInGroup(String what, Work<T> work) {
+        if (current.get() != null) {
+            return write(what, work);
+        }
+        long asked = System.nanoTime();
+        long[] began = {0};
+        try {
+            return groups.write(what, work, t -> began[0] = t);
+        } finally {
+            timer.record("write", asked, began[0], System.nanoTime());
+        }
+    }
+
+    /** The group's transaction on the group writer's thread: see {@link PostgresGroupWriter}. */
+    @Override
+    public Object transaction() {
+        Transaction tx = current.get();
+        return tx == null ? null : tx.group();
+    }
+
+    /** @return this node's group writer, for tests that count its commits or cut its connection */
+    PostgresGroupWriter groups() {
+        return groups;
     }
 
     private Connection connection(String what) {
@@ -272,6 +304,7 @@ final class PostgresDatabase implements Database {
 
     @Override
     public void close() {
+        groups.close();
         listener.close();
         pool.close();
         LOG.info("Closed PostgreSQL database {}", name);

@@ -81,7 +81,7 @@ public final class SqlApplicationStore implements ApplicationStore {
     public Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote note,
             List<Notification> messages) {
         FilingWrite filing = new FilingWrite(application, centre, first, note, messages);
-        return database.write("store application " + application.reference(), c -> filing.run(c, chain));
+        return database.writeInGroup("store application " + application.reference(), c -> filing.run(c, chain));
     }
 
     @Override

@@ -1,0 +1,305 @@
+package org.khidmat.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.khidmat.api.platform.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit on PostgreSQL for filings (they wait for the audit head's lock anyway): one caller of the node at a
+ * time, the leader, takes the writes waiting (up to {@link #BATCH}, its own first), runs them in one READ COMMITTED
+ * transaction on one pooled connection, commits once, hands the lead to the first write still waiting and answers its
+ * group; a lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the head,
+ * the others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
+ *
+ * <p>A write that fails fails alone: PostgreSQL aborts the transaction at a failed statement, so the group is rolled
+ * back and run again without it (a work is a function of the database: {@link Database#write}). Failures are rare (a
+ * taken reference is none), so this is free in the common case, where a SAVEPOINT a write costs two round trips. A
+ * deadlock runs the whole group again. A caller returns only once the COMMIT holding its write returned; when the
+ * COMMIT fails (the connection was cut), every write of the group fails and nothing of it is stored.
+ */
+final class PostgresGroupWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresGroupWriter.class);
+    /** The most writes committed together. */
+    static final int BATCH = 64;
+
+    /** Where the writer's connection comes from: the pool, one per group. */
+    @FunctionalInterface
+    interface Connections {
+        Connection get() throws SQLException;
+    }
+
+    /** One caller's write, its result and what is to run once it is committed. */
+    private static final class Pending<T> {
+        final String what;
+        final Database.Work<T> work;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        /** {@code true} when this write's caller is to lead the next group; {@code false} once it is done. */
+        final CompletableFuture<Boolean> turn = new CompletableFuture<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
+        final String requestId = RequestTag.current();
+        volatile long began;
+        T result;
+
+        Pending(String what, Database.Work<T> work) {
+            this.what = what;
+            this.work = work;
+            done.whenComplete((r, e) -> turn.complete(false));
+        }
+
+        void run(Connection c) throws SQLException {
+            if (began == 0) {
+                began = System.nanoTime();
+            }
+            result = RequestTag.during(requestId, work, c);
+        }
+
+        void fail(Throwable e) {
+            done.completeExceptionally(e instanceof SQLException
+                    ? new StoreException("could not " + what + ": " + e.getMessage(), e) : e);
+        }
+
+        void complete() {
+            done.complete(result);
+        }
+    }
+
+    private final Connections connections;
+    private final ThreadLocal<PostgresDatabase.Transaction> current;
+    private final String name;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Object gate = new Object();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+    private boolean closed;
+    /** Whether a caller leads a group now; when not, the queue is empty. */
+    private boolean leading;
+    private volatile Consumer<Connection> beforeCommit = c -> { };
+
+    /** @param current the database's write under way per thread, set here for each write of a group */
+    PostgresGroupWriter(Connections connections, ThreadLocal<PostgresDatabase.Transaction> current, String name) {
+        this.connections = connections;
+        this.current = current;
+        this.name = name;
+    }
+
+    /**
+     * Runs the work in a group's transaction and returns once that is committed.
+     *
+     * @param began told when the work first started, for the store's timer
+     */
+    <T> T write(String what, Database.Work<T> work, java.util.function.LongConsumer began) {
+        Pending<T> pending = new Pending<>(what, work);
+        boolean lead;
+        synchronized (gate) {
+            if (closed) {
+                throw new StoreException("could not " + what + ": the store is closed", null);
+            }
+            queue.add(pending);
+            lead = !leading;
+            leading = true;
+        }
+        try {
+            if (lead || pending.turn.join()) {
+                lead();
+            }
+            return pending.done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException("could not " + what, e.getCause());
+        } finally {
+            began.accept(pending.began);
+        }
+    }
+
+    /** For tests: runs on the group's connection right before each COMMIT; a task that throws fails the group. */
+    void beforeCommit(Consumer<Connection> task) {
+        beforeCommit = task;
+    }
+
+    /** @return how many writes wait in the queue */
+    int queued() {
+        return queue.size();
+    }
+
+    /** @return how many groups were committed */
+    long commits() {
+        return commits.get();
+    }
+
+    /** @return how many writes those groups stored */
+    long stored() {
+        return stored.get();
+    }
+
+    /** Commits one group, its leader's write first, hands the lead on, then answers the group's callers. */
+    private void lead() {
+        List<Pending<?>> batch = new ArrayList<>();
+        queue.drainTo(batch, BATCH);
+        List<Pending<?>> committed = List.of();
+        try {
+            committed = commit(batch);
+        } catch (RuntimeException | Error e) {
+            batch.forEach(p -> p.done.completeExceptionally(e)); // past every guard: answer them, let the next lead
+        } finally {
+            handOver();
+        }
+        for (Pending<?> p : committed) {
+            p.afterCommit.forEach(PostgresGroupWriter::runQuietly);
+            p.complete();
+        }
+    }
+
+    private void handOver() {
+        synchronized (gate) {
+            Pending<?> next = queue.peek();
+            if (next == null) {
+                leading = false;
+                gate.notifyAll();
+            } else {
+                next.turn.complete(true);
+            }
+        }
+    }
+
+    /** @return the writes committed, to be answered; the others are failed already */
+    private List<Pending<?>> commit(List<Pending<?>> batch) {
+        List<Pending<?>> left = new ArrayList<>(batch);
+        Connection c;
+        try {
+            c = connections.get();
+        } catch (SQLException | RuntimeException e) {
+            failAll(left, e, "no connection to PostgreSQL at " + name + " (" + e.getMessage() + ")");
+            return List.of();
+        }
+        boolean done = false;
+        try (c) {
+            done = commitOn(c, left);
+        } catch (SQLException e) {
+            LOG.debug("Handing the group's connection back failed: {}", e.toString()); // after its COMMIT or ROLLBACK
+        }
+        if (!done) {
+            return List.of();
+        }
+        commits.incrementAndGet();
+        stored.addAndGet(left.size());
+        return left;
+    }
+
+    /** @return whether the writes still in {@code left} are committed; else each of them is failed */
+    private boolean commitOn(Connection c, List<Pending<?>> left) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Pending<?> failed;
+                do {
+                    failed = runAll(c, left);
+                    if (failed != null) {
+                        left.remove(failed);
+                    }
+                } while (failed != null && !left.isEmpty());
+                if (left.isEmpty()) {
+                    return false;
+                }
+                beforeCommit.accept(c);
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(c, e);
+                if (retriable(e) && attempt < PostgresDatabase.ATTEMPTS) {
+                    LOG.debug("A group of {} writes met {}; running it again ({})", left.size(), e.toString(), attempt);
+                    continue;
+                }
+                LOG.warn("A group commit of {} writes to {} failed; none of them is stored: {}", left.size(), name,
+                        e.toString());
+                failAll(left, e, "the transaction did not commit (" + e + "); nothing of it is stored");
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Runs the writes in the connection's transaction, in order. When one throws, the transaction is rolled back
+     * (with what the others did) and that write is failed and returned, for the caller to run the others without it.
+     * A deadlock, a serialization failure or a connection that cannot roll back is thrown: it is no write's fault.
+     *
+     * @return the write that failed, the transaction rolled back; {@code null} when all ran, the transaction open
+     */
+    private Pending<?> runAll(Connection c, List<Pending<?>> writes) throws SQLException {
+        Object group = new Object(); // a new transaction: what the last one read of the audit head no longer holds
+        for (Pending<?> p : writes) {
+            p.afterCommit.clear();
+            current.set(new PostgresDatabase.Transaction(c, p.afterCommit, group));
+            try {
+                p.run(c);
+            } catch (SQLException | RuntimeException | Error e) {
+                if (retriable(e)) {
+                    throw e;
+                }
+                c.rollback(); // a cut connection throws here, and the whole group fails
+                writes.forEach(w -> w.afterCommit.clear());
+                p.fail(e);
+                return p;
+            } finally {
+                current.remove();
+            }
+        }
+        return null;
+    }
+
+    private static boolean retriable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException q && ("40001".equals(q.getSQLState()) || "40P01".equals(q.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void failAll(List<Pending<?>> writes, Throwable e, String why) {
+        writes.forEach(p -> p.done.completeExceptionally(new StoreException("could not " + p.what + ": " + why, e)));
+    }
+
+    private static void rollback(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A task after a commit failed: {}", e.toString(), e);
+        }
+    }
+
+    /** Fails what comes from now on; waits (30 s at most) until what is queued is committed. Call before the pool closes. */
+    @Override
+    public void close() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        synchronized (gate) {
+            closed = true;
+            while (leading && System.nanoTime() < deadline) {
+                try {
+                    gate.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
