@@ -8,10 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.khidmat.api.platform.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * One SQLite file: one write connection owned by a {@link GroupWriter} (writes are queued and committed in groups,
@@ -66,7 +68,7 @@ final class SqliteDatabase implements Database {
         Connection connection;
         ReaderPool readers;
         try {
-            connection = writerSeen.apply(StatementCache.wrap(source.getConnection()));
+            connection = writerSeen.apply(StatementCache.wrap(firstConnection(source)));
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.BACKSTOP_PAGES);
             }
@@ -99,6 +101,30 @@ final class SqliteDatabase implements Database {
         ownerOnly(absolute);
         LOG.info("Opened database {}", absolute);
         return database;
+    }
+
+    /**
+     * @return the writer's connection; sqlite-jdbc switches a connection to WAL before it sets the busy timeout, so a
+     *     node opening a file another node is creating or switching at that moment is told "database is locked" at
+     *     once: it tries again, within the busy timeout, as any other locked statement would wait
+     */
+    private static Connection firstConnection(SQLiteDataSource source) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MILLIS);
+        for (int wait = 10; ; wait = Math.min(wait * 2, 200)) {
+            try {
+                return source.getConnection();
+            } catch (SQLException e) {
+                if (e.getErrorCode() != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the database was locked", e);
+            }
+        }
     }
 
     private static SQLiteDataSource source(Path file) {
