@@ -1,9 +1,9 @@
 package org.khidmat.web.internal.figures;
 
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Promises;
 
 import java.time.Duration;
-import org.khidmat.api.descriptor.FeeTier;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import java.util.Locale;
 
@@ -33,13 +33,7 @@ public final class FigureText {
 
     /** @return the promised time of the service's speeds, fastest to slowest, in the citizen's words, as plain text */
     static String promise(ServiceDescriptor d, String lang) {
-        Messages c = Messages.of(Messages.CITIZEN, lang);
-        int min = d.fees().stream().mapToInt(FeeTier::days).min().orElse(0);
-        int max = d.fees().stream().mapToInt(FeeTier::days).max().orElse(0);
-        if (min == max) {
-            return min == 0 ? c.get("sameDay") : min == 1 ? c.get("oneDay") : c.get("days", Integer.toString(min));
-        }
-        return min == 0 ? c.get("sameDayTo", Integer.toString(max)) : c.get("daysRange", Integer.toString(min), Integer.toString(max));
+        return Promises.daysText(d, lang);
     }
 
     /** @return a share of 0 to 1 as whole per cent, {@code 75%} */

@@ -16,6 +16,28 @@ import org.khidmat.api.platform.DailyCollection;
 /** How figures and money read: durations, shares, amounts, and the collections CSV. */
 class FigureTextTest {
 
+    private static org.khidmat.api.descriptor.ServiceDescriptor with(int... days) throws Exception {
+        try (java.io.InputStream in = FigureTextTest.class.getResourceAsStream("/descriptors/birth-certificate.json")) {
+            org.khidmat.api.descriptor.ServiceDescriptor t = org.khidmat.api.descriptor.Descriptors.parse(in,
+                    "services/birth-certificate.json");
+            List<org.khidmat.api.descriptor.FeeTier> tiers = new java.util.ArrayList<>();
+            for (int d : days) {
+                tiers.add(new org.khidmat.api.descriptor.FeeTier("t" + d, new org.khidmat.api.descriptor.Text("t", "t"), 100, d));
+            }
+            return new org.khidmat.api.descriptor.ServiceDescriptor(t.id(), 1, t.agency(), t.category(), t.title(), t.summary(),
+                    t.eligibility(), t.documents(), tiers, t.form(), t.workflow(), false, t.source());
+        }
+    }
+
+    @Test
+    void thePromiseOfAServiceReadsAsTheCitizenPagesSayIt() throws Exception {
+        assertEquals("The same day", FigureText.promise(with(0), "en"));
+        assertEquals("1 working day", FigureText.promise(with(1), "en"));
+        assertEquals("7 working days", FigureText.promise(with(7), "en"));
+        assertEquals("2 to 7 working days", FigureText.promise(with(2, 7), "en"));
+        assertEquals("اسی دن", FigureText.promise(with(0), "ur"));
+    }
+
     @Test
     void durationsInMinutesHoursOrDays() {
         assertEquals("–", FigureText.duration(null, "en"));
