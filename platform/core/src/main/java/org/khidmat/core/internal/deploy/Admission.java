@@ -35,15 +35,15 @@ final class Admission {
 
     /** An agency account deploys its own agency's bundles only, and replaces only its own. */
     static void ownAgency(Candidate c, Installed current, String agency) throws Refusal {
-        String declared = BundleDeployer.agencyOf(c);
+        String declared = c.agency();
         if (!agency.equals(declared)) {
             throw Refusal.of("refusal.notOwnAgency", c.label(), declared == null
                     ? CoreWords.REFUSALS.en("refusal.notOwnAgency.none") : CoreWords.REFUSALS.en("refusal.notOwnAgency.some", declared),
                     agency);
         }
-        if (current != null && !agency.equals(BundleDeployer.agencyOf(current.candidate()))) {
+        if (current != null && !agency.equals(current.candidate().agency())) {
             throw Refusal.of("refusal.otherAgencysBundle", c.symbolicName(),
-                    BundleDeployer.agencyOf(current.candidate()), agency);
+                    current.candidate().agency(), agency);
         }
     }
 
@@ -54,7 +54,7 @@ final class Admission {
         }
         if (current == null) {
             for (Bundle b : context.getBundles()) {
-                if (c.symbolicName().equals(b.getSymbolicName()) && !b.getLocation().startsWith(BundleDeployer.LOCATION_PREFIX)) {
+                if (c.symbolicName().equals(b.getSymbolicName()) && !b.getLocation().startsWith(Locations.PREFIX)) {
                     throw Refusal.of("refusal.partOfCentre", c.symbolicName());
                 }
             }

@@ -34,6 +34,11 @@ record Candidate(Path jar, String symbolicName, Version version, String importPa
         return descriptors.stream().map(ServiceDescriptor::id).toList();
     }
 
+    /** @return the one agency whose services the bundle declares, or {@code null} when it declares none */
+    String agency() {
+        return descriptors.isEmpty() ? null : descriptors.get(0).agency().code();
+    }
+
     String label() {
         return symbolicName + " " + version;
     }

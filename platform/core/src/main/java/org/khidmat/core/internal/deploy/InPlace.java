@@ -37,7 +37,7 @@ final class InPlace {
         return header != null && header.replace(" ", "").contains("singleton:=true");
     }
 
-    static org.khidmat.api.platform.DeployResult update(BundleDeployer deployer, BundleSteps steps, Bundle bundle,
+    static org.khidmat.api.platform.DeployResult update(Switchover deployer, BundleSteps steps, Bundle bundle,
             Installed current, Installed next, long t0, String verb) throws Refusal {
         if (bundle == null) {
             throw Refusal.of("refusal.noLongerInstalled", current.candidate().label());

@@ -35,7 +35,7 @@ final class SetRecord {
         try {
             if (!held(c.symbolicName()).map(w -> w.sha256().equals(c.sha256())).orElse(false)) {
                 WantedBundle w = WantedBundle.of(c.symbolicName(), c.version().toString(), c.sha256(),
-                        BundleDeployer.agencyOf(c), i.by(), i.at(), approved ? "approved" : "not needed", 0);
+                        c.agency(), i.by(), i.at(), approved ? "approved" : "not needed", 0);
                 long change = set.put(w, Files.readAllBytes(i.archived()));
                 LOG.info("bundle set change {}: {} from node {}", change, c.label(), node);
             }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.khidmat.api.platform.DeployResult;
 import org.khidmat.api.store.WantedBundle;
-import org.osgi.framework.Version;
 
 /** The deployer's steps as {@link SetReconcile} calls them, on the deployer's thread. */
 final class SetSteps implements SetReconcile.Steps {
@@ -31,11 +30,11 @@ final class SetSteps implements SetReconcile.Steps {
     @Override
     public DeployResult deploy(Path jar, WantedBundle w) {
         String actor = ACTOR + " (" + w.by() + ")";
-        Installed current = deployer.installed().get(w.symbolicName());
-        if (current != null && current.previous() != null && current.previous().candidate().sha256().equals(w.sha256())) {
+        DeployPlan.FromSet how = DeployPlan.fromSet(deployer.installed().get(w.symbolicName()), w);
+        if (how == DeployPlan.FromSet.ROLLBACK) {
             return deployer.rollbackNow(w.symbolicName(), actor);
         }
-        if (current != null && current.candidate().version().compareTo(Version.parseVersion(w.version())) > 0) {
+        if (how == DeployPlan.FromSet.WITHDRAW_THEN_DEPLOY) {
             deployer.withdrawNow(w.symbolicName(), actor, true, Removal.SET);
         }
         return deployer.deployNow(jar, actor, null, null);

@@ -14,6 +14,11 @@ final class Words {
         return new DeployResult(ok, c.symbolicName(), c.version().toString(), c.serviceIds(), message, millis(t0));
     }
 
+    static DeployResult notDeployed(String symbolicName, long t0) {
+        return new DeployResult(false, symbolicName, null, java.util.List.of(), "no bundle " + symbolicName
+                + " is deployed", millis(t0), DeployResult.Status.NOT_FOUND);
+    }
+
     static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
     }
