@@ -111,6 +111,16 @@ public final class Centre implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Points this centre's store at {@code database} ({@code conf/org.khidmat.store.cfg.json}): a SQLite file other
+     * centres may name too, as nodes of one install. {@link Nodes} sets up such nodes.
+     */
+    public Centre sharing(Path database) throws IOException {
+        Files.writeString(home.resolve("conf/org.khidmat.store.cfg.json"),
+                "{ \"database\": \"" + database.toAbsolutePath() + "\" }\n");
+        return this;
+    }
+
     /** Sends SIGTERM and waits for the process to end; returns its exit code. */
     public int stop() throws InterruptedException {
         if (process == null) {

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.distribution.Centre;
+import org.khidmat.distribution.Nodes;
 
 /**
  * Two nodes (two homes, two ports, two processes) over ONE database file, as behind a balancer that does not stick:
@@ -35,26 +35,22 @@ class DraftAcrossNodesIT {
     private static final Pattern REFERENCE = Pattern.compile("id=\"reference\" dir=\"ltr\">([^<]+)<");
     @TempDir
     static Path temp;
+    private Nodes nodes;
     private Centre a;
     private Centre b;
 
     @BeforeAll
     void start() throws Exception {
-        a = Centre.install(temp.resolve("a")).env("KHIDMAT_NODE", "node-a");
-        b = Centre.install(temp.resolve("b")).env("KHIDMAT_NODE", "node-b");
-        Path shared = temp.resolve("a").resolve("data").resolve("khidmat.db").toAbsolutePath();
-        Files.writeString(b.home().resolve("conf/org.khidmat.store.cfg.json"), "{\"database\": \"" + shared + "\"}\n");
-        a.start();
-        b.start();
+        nodes = Nodes.overOneFile(temp, "node-a", "node-b");
+        a = nodes.get(0);
+        b = nodes.get(1);
+        nodes.start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (b != null) {
-            b.stop();
-        }
-        if (a != null) {
-            a.stop();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

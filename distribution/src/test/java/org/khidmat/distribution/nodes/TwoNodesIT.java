@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.distribution.Centre;
+import org.khidmat.distribution.Nodes;
 import org.khidmat.distribution.TestBundles;
 
 /**
@@ -39,32 +40,22 @@ class TwoNodesIT {
 
     @TempDir
     static Path temp;
+    private Nodes nodes;
     private Centre node1;
     private Centre node2;
 
     @BeforeAll
     void start() throws Exception {
-        Path database = temp.resolve("shared").resolve("khidmat.db");
-        node1 = node(temp.resolve("node1"), "node-1", database);
-        node2 = node(temp.resolve("node2"), "node-2", database).env("KHIDMAT_WATCH_DEPLOY_FOLDER", "false");
-        node1.start();
-        node2.start();
-    }
-
-    private static Centre node(Path home, String name, Path database) throws IOException {
-        Centre c = Centre.install(home).env("KHIDMAT_NODE", name).env("KHIDMAT_ADMIN_PASSWORD", Staffer.PASSWORD);
-        Files.writeString(home.resolve("conf/org.khidmat.store.cfg.json"),
-                "{ \"database\": \"" + database.toAbsolutePath() + "\" }\n");
-        return c;
+        nodes = Nodes.overOneFile(temp, "node-1", "node-2").env("KHIDMAT_ADMIN_PASSWORD", Staffer.PASSWORD);
+        node1 = nodes.get(0);
+        node2 = nodes.get(1).env("KHIDMAT_WATCH_DEPLOY_FOLDER", "false");
+        nodes.start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (node2 != null) {
-            node2.stop();
-        }
-        if (node1 != null) {
-            node1.stop();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
