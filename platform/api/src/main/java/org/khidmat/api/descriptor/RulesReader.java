@@ -19,9 +19,9 @@ final class RulesReader {
     static final int MAX_EXPRESSION_CHARS = 1000;
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
-    private final DescriptorReader reader;
+    private final JsonFields reader;
 
-    RulesReader(DescriptorReader reader) {
+    RulesReader(JsonFields reader) {
         this.reader = reader;
     }
 
