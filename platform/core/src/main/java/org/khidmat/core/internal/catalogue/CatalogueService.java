@@ -3,7 +3,6 @@ package org.khidmat.core.internal.catalogue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,13 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.store.ApplicationStore;
 import org.khidmat.api.store.AuditLog;
-import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.store.ServiceState;
 import org.khidmat.api.store.ServiceStates;
 import org.khidmat.api.store.Signals;
+import org.khidmat.core.internal.catalogue.Listing.Listed;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -45,37 +44,20 @@ public final class CatalogueService implements Catalogue {
     private static final Comparator<CatalogueEntry> ORDER =
             Comparator.comparing((CatalogueEntry e) -> e.descriptor().agency().code()).thenComparing(CatalogueEntry::id);
 
-    private final ServiceStates states;
-    private final String site;
-    private final AuditLog audit;
+    /** {@link #version()}: counted up on every change of the list or of the enablement read. */
+    private final AtomicLong stamp = new AtomicLong();
+    private final Listing listing = new Listing(stamp);
+    private final Enablement enablement;
     private final DescriptorKeeper keeper;
-    /** What citizens see: replaced whole on every change, so a reader never meets a half-made list. */
-    private volatile Map<String, Listed> byId = Map.of();
     /** Bundle ids the deployer committed, with their descriptors; only these are listed, and only while active. */
     private final Map<Long, List<ServiceDescriptor>> admitted = new ConcurrentHashMap<>();
     private final BundleTracker<List<String>> tracker;
-
-    /** How long the enablement read from the store is used before it is read again (other nodes may change it). */
-    static final long STATES_FRESH_NANOS = 2_000_000_000L;
-    private volatile Cached cached;
-    /** {@link #version()}: counted up on every change of the list or of the enablement read. */
-    private final AtomicLong stamp = new AtomicLong();
-
-    private record Cached(Map<String, ServiceState> states, long readAt) {
-    }
 
     /** {@link #services()} as last made, with the list and the enablement it was made from. */
     private record Sorted(Map<String, Listed> listed, Map<String, ServiceState> states, List<CatalogueEntry> entries) {
     }
 
     private volatile Sorted sorted;
-    /** The {@link Signals} topic of enablement changes: other nodes drop their cached enablement when they hear it. */
-    public static final String STATES_TOPIC = "service-states";
-    private volatile Signals signals;
-    private volatile Signals.Subscription heard;
-
-    private record Listed(ServiceDescriptor descriptor, long bundleId, String symbolicName, String version, Instant deployed) {
-    }
 
     @Activate
     public CatalogueService(BundleContext context, @Reference ServiceStates states, @Reference AuditLog audit,
@@ -86,9 +68,7 @@ public final class CatalogueService implements Catalogue {
     /** @param site the centre this node serves, whose own enablement of services beats the national one */
     CatalogueService(BundleContext context, ServiceStates states, AuditLog audit, ApplicationStore applications,
             String site) {
-        this.site = site;
-        this.states = states;
-        this.audit = audit;
+        this.enablement = new Enablement(states, site, stamp);
         this.keeper = new DescriptorKeeper(applications);
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
             @Override
@@ -102,42 +82,26 @@ public final class CatalogueService implements Catalogue {
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, List<String> ids) {
-                unlist(bundle.getBundleId());
+                listing.unlist(bundle.getBundleId());
                 LOG.debug("catalogue: {} left with {}", bundle.getSymbolicName(), ids);
             }
         };
         tracker.open();
     }
 
-    /** Hears enablement changes made on other nodes at once, rather than after {@link #STATES_FRESH_NANOS}. */
+    /** Hears enablement changes made on other nodes at once, rather than after {@link Enablement#FRESH_NANOS}. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindSignals")
     void bindSignals(Signals s) {
-        signals = s;
-        heard = s.subscribe(STATES_TOPIC, this::statesChanged);
+        enablement.hear(s);
     }
 
     void unbindSignals(Signals s) {
-        if (signals == s) {
-            signals = null;
-            Signals.Subscription h = heard;
-            if (h != null) {
-                h.close();
-            }
-        }
-    }
-
-    /** Another node (or this one) changed a service's enablement: the next read asks the store. */
-    private void statesChanged() {
-        cached = null;
-        stamp.incrementAndGet();
+        enablement.stopHearing(s);
     }
 
     @Deactivate
     void deactivate() {
-        Signals s = signals;
-        if (s != null) {
-            unbindSignals(s);
-        }
+        enablement.close();
         tracker.close();
         keeper.close();
     }
@@ -180,7 +144,7 @@ public final class CatalogueService implements Catalogue {
             admitted.put(a.bundle().getBundleId(), a.descriptors() != null ? a.descriptors() : BundleEntries.descriptors(a.bundle()));
         }
         List<DescriptorKeeper.Kept> toKeep = new ArrayList<>();
-        Map<Long, List<String>> ids = list(batch, toKeep);
+        Map<Long, List<String>> ids = listing.list(batch, admitted, toKeep);
         if (keepNow) {
             toKeep.forEach(keeper::keep);
         } else {
@@ -197,54 +161,12 @@ public final class CatalogueService implements Catalogue {
     /** Stops listing a bundle (withdrawn, retired after an update, or suspended). */
     public void dismiss(Bundle bundle) {
         admitted.remove(bundle.getBundleId());
-        unlist(bundle.getBundleId());
+        listing.unlist(bundle.getBundleId());
     }
 
     /** @return whether the deployer committed this bundle and it is listed or will be once active */
     public boolean isAdmitted(Bundle bundle) {
         return admitted.containsKey(bundle.getBundleId());
-    }
-
-    /** Lists the batch in one step; what the archive must hold is added to {@code toKeep}. */
-    private synchronized Map<Long, List<String>> list(List<Admit> batch, List<DescriptorKeeper.Kept> toKeep) {
-        Map<String, Listed> next = new HashMap<>(byId);
-        Map<Long, List<String>> out = new HashMap<>();
-        for (Admit a : batch) {
-            Bundle bundle = a.bundle();
-            if (bundle.getState() != Bundle.ACTIVE) {
-                continue;
-            }
-            if (a.replaced() != null) {
-                next.values().removeIf(l -> l.bundleId() == a.replaced().getBundleId());
-            }
-            List<String> ids = new ArrayList<>();
-            for (ServiceDescriptor d : admitted.getOrDefault(bundle.getBundleId(), List.of())) {
-                Listed other = next.get(d.id());
-                if (other != null && other.bundleId() != bundle.getBundleId()) {
-                    LOG.warn("catalogue: {} declares {} which {} already serves; ignored", bundle.getSymbolicName(),
-                            d.id(), other.symbolicName());
-                    continue;
-                }
-                next.put(d.id(), new Listed(d, bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
-                        Instant.ofEpochMilli(bundle.getLastModified())));
-                toKeep.add(new DescriptorKeeper.Kept(bundle, d));
-                ids.add(d.id());
-            }
-            out.put(bundle.getBundleId(), ids);
-            LOG.debug("catalogue: {} {} serves {}", bundle.getSymbolicName(), bundle.getVersion(), ids);
-        }
-        byId = Map.copyOf(next);
-        stamp.incrementAndGet();
-        return out;
-    }
-
-    private synchronized void unlist(long bundleId) {
-        if (byId.values().stream().anyMatch(l -> l.bundleId() == bundleId)) {
-            Map<String, Listed> next = new HashMap<>(byId);
-            next.values().removeIf(l -> l.bundleId() == bundleId);
-            byId = Map.copyOf(next);
-            stamp.incrementAndGet();
-        }
     }
 
     /**
@@ -253,8 +175,8 @@ public final class CatalogueService implements Catalogue {
      */
     @Override
     public List<CatalogueEntry> services() {
-        Map<String, ServiceState> stored = states();
-        Map<String, Listed> listed = byId;
+        Map<String, ServiceState> stored = enablement.now();
+        Map<String, Listed> listed = listing.now();
         Sorted s = sorted;
         if (s != null && s.listed() == listed && s.states() == stored) {
             return s.entries();
@@ -271,8 +193,8 @@ public final class CatalogueService implements Catalogue {
 
     @Override
     public Optional<CatalogueEntry> service(String id) {
-        Listed l = byId.get(id);
-        return l == null ? Optional.empty() : Optional.of(entry(l, states().get(id)));
+        Listed l = listing.now().get(id);
+        return l == null ? Optional.empty() : Optional.of(entry(l, enablement.now().get(id)));
     }
 
     @Override
@@ -282,56 +204,27 @@ public final class CatalogueService implements Catalogue {
 
     @Override
     public CatalogueEntry setEnabled(String id, boolean enabled, String reason, String actor, boolean thisCentreOnly) {
-        Listed l = byId.get(id);
+        Listed l = listing.now().get(id);
         if (l == null) {
             throw new NoSuchElementException("no deployed bundle declares service " + id);
         }
-        String why = enabled || reason == null || reason.isBlank() ? null : reason.strip();
-        String where = thisCentreOnly ? site : null;
-        ServiceState state = ServiceState.of(id, where, enabled, why, actor, Instant.now());
-        states.put(state, AuditNote.of(actor, enabled ? "service.enable" : "service.disable", id,
-                (where == null ? "all centres" : "centre " + where) + (why == null ? "" : ": " + why)));
-        cached = null;
-        stamp.incrementAndGet();
-        Signals s = signals;
-        if (s != null) {
-            s.publish(STATES_TOPIC); // the other nodes' catalogues
-        }
-        LOG.info("service {} {} in {} by {}", id, enabled ? "enabled" : "disabled",
-                where == null ? "all centres" : "centre " + where, actor);
-        return entry(l, states().get(id));
-    }
-
-    /** @return the stored enablement, read again when older than {@link #STATES_FRESH_NANOS} */
-    private Map<String, ServiceState> states() {
-        Cached c = cached;
-        long now = System.nanoTime();
-        if (c == null || now - c.readAt() > STATES_FRESH_NANOS) {
-            Map<String, ServiceState> read = Map.copyOf(states.all(site));
-            if (c == null || !read.equals(c.states())) {
-                stamp.incrementAndGet();
-            } else {
-                read = c.states(); // the same: services() keeps its sorted list
-            }
-            c = new Cached(read, now);
-            cached = c;
-        }
-        return c.states();
+        enablement.set(id, enabled, reason, actor, thisCentreOnly);
+        return entry(l, enablement.now().get(id));
     }
 
     @Override
     public long version() {
-        states();
+        enablement.now();
         return stamp.get();
     }
 
     @Override
     public Optional<Instant> changedAt(String id) {
-        Listed l = byId.get(id);
+        Listed l = listing.now().get(id);
         if (l == null) {
             return Optional.empty();
         }
-        ServiceState state = states().get(id);
+        ServiceState state = enablement.now().get(id);
         Instant changed = state == null || state.changedAt() == null || state.changedAt().isBefore(l.deployed())
                 ? l.deployed() : state.changedAt();
         return Optional.of(changed);
@@ -342,5 +235,4 @@ public final class CatalogueService implements Catalogue {
         return new CatalogueEntry(l.descriptor(), l.symbolicName(), l.version(), enabled,
                 enabled ? null : state.reason());
     }
-
 }

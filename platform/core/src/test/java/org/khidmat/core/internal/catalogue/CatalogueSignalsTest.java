@@ -109,8 +109,8 @@ class CatalogueSignalsTest {
         b.admit(bundle(7, 0), null);
         long before = b.version();
         b.unbindSignals(signals);
-        signals.publish(CatalogueService.STATES_TOPIC);
-        assertTrue(listeners.get(CatalogueService.STATES_TOPIC).isEmpty());
+        signals.publish(Enablement.TOPIC);
+        assertTrue(listeners.get(Enablement.TOPIC).isEmpty());
         org.junit.jupiter.api.Assertions.assertEquals(before, b.version());
     }
 }

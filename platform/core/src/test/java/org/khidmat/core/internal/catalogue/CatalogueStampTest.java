@@ -94,7 +94,7 @@ class CatalogueStampTest {
         long before = catalogue.version();
         // another node writes to the shared store; this node reads the enablement again after its freshness
         stored.put("police.cert", ServiceState.of("police.cert", false, "elsewhere", "admin", Instant.now()));
-        Thread.sleep(CatalogueService.STATES_FRESH_NANOS / 1_000_000 + 100);
+        Thread.sleep(Enablement.FRESH_NANOS / 1_000_000 + 100);
         long after = catalogue.version();
         assertNotEquals(before, after);
         assertEquals(after, catalogue.version(), "read again, but not changed again");
