@@ -17,7 +17,7 @@ final class RulesReader {
     static final int MAX_RULES = 50;
     /** The longest expression ({@code when} or {@code check}), in characters. */
     static final int MAX_EXPRESSION_CHARS = 1000;
-    private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    private static final Pattern RULE_ID = JsonFields.SLUG;
 
     private final JsonFields reader;
 

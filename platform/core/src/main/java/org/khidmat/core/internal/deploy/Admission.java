@@ -54,7 +54,7 @@ final class Admission {
         }
         if (current == null) {
             for (Bundle b : context.getBundles()) {
-                if (c.symbolicName().equals(b.getSymbolicName()) && !b.getLocation().startsWith(Locations.PREFIX)) {
+                if (c.symbolicName().equals(b.getSymbolicName()) && !Locations.isAgency(b.getLocation())) {
                     throw Refusal.of("refusal.partOfCentre", c.symbolicName());
                 }
             }

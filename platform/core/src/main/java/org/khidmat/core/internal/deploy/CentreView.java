@@ -35,7 +35,7 @@ record CentreView(List<Export> exports, Set<String> platformBundles) {
             if (b.equals(replacing) || b.getState() == Bundle.UNINSTALLED) {
                 continue;
             }
-            boolean agency = b.getLocation().startsWith(Locations.PREFIX);
+            boolean agency = Locations.isAgency(b.getLocation());
             if (!agency) {
                 platform.add(b.getSymbolicName());
                 if (b.getBundleId() == 0) {
