@@ -37,7 +37,7 @@ final class InPlace {
         return header != null && header.replace(" ", "").contains("singleton:=true");
     }
 
-    static org.khidmat.api.platform.DeployResult update(Switchover deployer, BundleSteps steps, Bundle bundle,
+    static org.khidmat.api.platform.DeployResult update(Switchover switchover, BundleSteps steps, Bundle bundle,
             Installed current, Installed next, long t0, String verb) throws Refusal {
         if (bundle == null) {
             throw Refusal.of("refusal.noLongerInstalled", current.candidate().label());
@@ -57,8 +57,8 @@ final class InPlace {
             }
             throw Refusal.of(r, "refusal.kept.again", r.getMessage(), current.candidate().label());
         }
-        deployer.commit(next, current, bundle);
-        return deployer.committedReplace(current, next, t0, verb);
+        switchover.commit(next, current, bundle);
+        return switchover.committedReplace(current, next, t0, verb);
     }
 
     private static void replaceBytes(BundleSteps steps, Bundle bundle, Installed to) throws Refusal {
