@@ -126,8 +126,9 @@ final class Engines {
                             waits.close();
                         }
                     }
-                    System.out.printf("measured: %s, %d client(s), round %d: %.0f applications/s, p99 %s, %d unexpected%n",
-                            m.cluster.name, CLIENTS[i], round + 1, r.perSecond(), Table.ms(r.p99Ms()), r.unexpected());
+                    System.out.printf("measured: %s, %d client(s), round %d: %.0f applications/s, p99 %s, %d unexpected%s%n",
+                            m.cluster.name, CLIENTS[i], round + 1, r.perSecond(), Table.ms(r.p99Ms()), r.unexpected(),
+                            r.unexpected() == 0 ? "" : " (" + r.why() + ")");
                     if (m.filing[i] == null || r.perSecond() > m.filing[i].perSecond()) {
                         m.filing[i] = r;
                         if (CLIENTS[i] == 32) {
@@ -143,8 +144,9 @@ final class Engines {
             }
             for (Measured m : rotated(all, round)) {
                 Spread.Result r = track(m, o.seconds);
-                System.out.printf("measured: %s, tracking, round %d: p50 %s, p99 %s, %d unexpected%n", m.cluster.name,
-                        round + 1, Table.ms(r.p50Ms()), Table.ms(r.p99Ms()), r.unexpected());
+                System.out.printf("measured: %s, tracking, round %d: p50 %s, p99 %s, %d unexpected%s%n", m.cluster.name,
+                        round + 1, Table.ms(r.p50Ms()), Table.ms(r.p99Ms()), r.unexpected(),
+                        r.unexpected() == 0 ? "" : " (" + r.why() + ")");
                 if (m.track == null || r.perSecond() > m.track.perSecond()) {
                     m.track = r;
                 }

@@ -28,13 +28,12 @@ final class EnginesTable {
         System.out.println("| --- | --- | --- | --- | --- |");
         for (Engines.Measured m : all) {
             Spread.Result[] f = m.filing;
-            long failed = f[0].unexpected() + f[1].unexpected() + f[2].unexpected();
             String apps = String.format(Locale.ROOT, "%.0f / %.0f / %.0f", f[0].perSecond(), f[1].perSecond(),
-                    f[2].perSecond()) + (failed == 0 ? "" : ", " + failed + " not 201");
+                    f[2].perSecond()) + Spread.Result.merged(f).notExpected(201);
             String latency = Table.ms(f[2].p50Ms()) + " / " + Table.ms(f[2].p99Ms());
             String track = Table.ms(m.track.p50Ms()) + " / " + Table.ms(m.track.p99Ms())
                     + String.format(Locale.ROOT, " (%.0f/s)", m.track.perSecond())
-                    + (m.track.unexpected() == 0 ? "" : ", " + m.track.unexpected() + " not 200");
+                    + m.track.notExpected(200);
             String ratio = Table.ratio(f[0].perSecond(), base.filing[0].perSecond()) + " / "
                     + Table.ratio(f[1].perSecond(), base.filing[1].perSecond()) + " / "
                     + Table.ratio(f[2].perSecond(), base.filing[2].perSecond()) + "; "

@@ -90,6 +90,67 @@ public interface Queue {
      */
     Optional<Duration> estimatedWait(String serviceId);
 
+    /**
+     * Where a token stands in its category's line at this centre: the waiting tokens a counter calls before it
+     * (checked-in appointments first, then the oldest, as {@link #callNext} calls them) and all the waiting tokens of
+     * its category. The centre's queue reads the two counts by index, not today's tokens; this default counts
+     * {@link #today()}.
+     *
+     * @param token a token of this centre
+     * @return its place; {@code (0, 0)} when it is not waiting
+     * @since 2.2
+     */
+    default Place place(QueueToken token) {
+        return Place.in(token, today());
+    }
+
+    /**
+     * A waiting token's place in its category's line.
+     *
+     * @param ahead waiting tokens of its category called before it
+     * @param waiting waiting tokens of its category, itself included
+     * @since 2.2
+     */
+    record Place(int ahead, int waiting) {
+        /** Nowhere: the token is not waiting. */
+        public static final Place NONE = new Place(0, 0);
+
+        /**
+         * Counts a token's place among a day's tokens, for a queue or store that has them at hand.
+         *
+         * @param token the token
+         * @param day tokens of its centre and day
+         * @return its place; {@link #NONE} when it is not waiting
+         */
+        public static Place in(QueueToken token, List<QueueToken> day) {
+            if (!QueueToken.WAITING.equals(token.state())) {
+                return NONE;
+            }
+            int ahead = 0;
+            int waiting = 0;
+            for (QueueToken t : day) {
+                if (QueueToken.WAITING.equals(t.state()) && token.category().equals(t.category())) {
+                    waiting++;
+                    if (t.id() != token.id() && before(t, token)) {
+                        ahead++;
+                    }
+                }
+            }
+            return new Place(ahead, waiting);
+        }
+
+        /** @return whether counters call {@code a} before {@code b}: appointments first, then the oldest, then by id */
+        public static boolean before(QueueToken a, QueueToken b) {
+            boolean aLate = a.appointment() == null;
+            boolean bLate = b.appointment() == null;
+            if (aLate != bLate) {
+                return bLate;
+            }
+            int byTime = a.takenAt().compareTo(b.takenAt());
+            return byTime != 0 ? byTime < 0 : a.id() < b.id();
+        }
+    }
+
     /** @return the counters, by number */
     List<Counter> counters();
 

@@ -4,7 +4,7 @@
  * adding a method here is a minor change.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.khidmat.api.platform;
 
 import org.osgi.annotation.bundle.Export;

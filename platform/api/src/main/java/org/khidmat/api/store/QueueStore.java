@@ -2,6 +2,7 @@ package org.khidmat.api.store;
 
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
 
 import java.time.Duration;
@@ -152,6 +153,32 @@ public interface QueueStore {
 
     /** @return the most recently served tokens of a service, newest first, at most {@code limit} (0 or less: none) */
     List<QueueToken> recentlyServed(String serviceId, int limit);
+
+    /**
+     * Where a token stands in its category's line at its centre on its day, read by index (two counts of the waiting
+     * tokens, not the day's tokens); this default reads the day's tokens.
+     *
+     * @param centre the token's centre
+     * @param token the token
+     * @return its place; {@link Queue.Place#NONE} when it is not waiting
+     * @since 1.3
+     */
+    default Queue.Place place(String centre, QueueToken token) {
+        return Queue.Place.in(token, tokens(centre, token.day(), token.day()));
+    }
+
+    /**
+     * @param centre a centre
+     * @param day a day
+     * @param category a category
+     * @return how many tokens of the category wait at the centre on that day, counted by index; this default reads
+     *         the day's tokens
+     * @since 1.3
+     */
+    default int waiting(String centre, LocalDate day, String category) {
+        return (int) tokens(centre, day, day).stream()
+                .filter(t -> QueueToken.WAITING.equals(t.state()) && category.equals(t.category())).count();
+    }
 
     /** @return the counters, by number */
     default List<Counter> counters() {

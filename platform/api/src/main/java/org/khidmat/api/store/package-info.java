@@ -28,7 +28,7 @@
  * </ul>
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.khidmat.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,6 +25,11 @@ public enum Dialect {
         }
 
         @Override
+        String lockRowsSkippingLocked() {
+            return ""; // one write at a time: a row read in a write is the writer's until it commits
+        }
+
+        @Override
         int schemaVersion(Connection c) throws SQLException {
             return Integer.parseInt(SqliteDatabase.pragma(c, "user_version"));
         }
@@ -48,6 +53,11 @@ public enum Dialect {
                 s.setLong(1, lock.key);
                 s.execute();
             }
+        }
+
+        @Override
+        String lockRowsSkippingLocked() {
+            return " FOR UPDATE SKIP LOCKED";
         }
 
         @Override
@@ -116,7 +126,7 @@ public enum Dialect {
     enum Lock {
         /** The audit chain's head: two writers must not both chain onto the same entry. */
         AUDIT_HEAD(0x4b48_0001L),
-        /** The queue: the next number of a letter, the next token to call. */
+        /** The queue's letters: two categories seen for the first time at once must not be given the same letter. */
         QUEUE(0x4b48_0002L),
         /** The schema: one node migrates, the others wait and find it done. */
         MIGRATION(0x4b48_0003L),
@@ -151,6 +161,13 @@ public enum Dialect {
      * commits (PostgreSQL delivers a NOTIFY at commit, and not at all on a rollback); nothing on SQLite.
      */
     abstract void notify(Connection c, String channel, String payload) throws SQLException;
+
+    /**
+     * @return what ends a {@code SELECT} of a write so the rows it returns are locked to the write's end and rows
+     *         another open write holds are passed over: {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, nothing on
+     *         SQLite (its writes run one at a time)
+     */
+    abstract String lockRowsSkippingLocked();
 
     /** @return the schema version of the database on {@code c}, 0 for an empty one */
     abstract int schemaVersion(Connection c) throws SQLException;

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code pg_terminate_backend}), it connects again after a growing pause (100 ms doubling to 5 s) and wakes every
  * listener once it listens again, so what was published meanwhile is read at once. A channel listened to for the
  * first time wakes its listeners too, as the publication may have come between their first read and the LISTEN.
+ * A connection that a balancer or a NAT drops without a reset would wait on in silence (TCP keepalive takes hours):
+ * after {@link #CHECK_AFTER_MS} with nothing heard, a {@code SELECT 1} must answer within {@link #CHECK_TIMEOUT_MS}
+ * (the connection's socket timeout), or the connection is given up and made again, so a silent drop is noticed and
+ * caught up within about 4.5 s.
  */
 final class NotificationListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
@@ -31,6 +35,10 @@ final class NotificationListener implements AutoCloseable {
     static final int WAIT_MS = 250;
     static final long FIRST_PAUSE_MS = 100;
     static final long LONGEST_PAUSE_MS = 5_000;
+    /** Silence on the connection after which it is checked. */
+    static final long CHECK_AFTER_MS = 2_000;
+    /** How long the check (and any other statement, and the login) may wait for an answer: the socket timeout. */
+    static final int CHECK_TIMEOUT_MS = 2_000;
 
     private final PGSimpleDataSource source;
     private final String name;
@@ -39,6 +47,7 @@ final class NotificationListener implements AutoCloseable {
     private Thread thread;
     private volatile boolean closed;
     private volatile int reconnections;
+    private volatile int checks;
 
     /**
      * @param source where the database is (its URL, user and password); its application name is set to {@code name}
@@ -48,6 +57,8 @@ final class NotificationListener implements AutoCloseable {
         this.source = source;
         this.name = name;
         source.setApplicationName(name);
+        source.setSocketTimeout(CHECK_TIMEOUT_MS / 1000); // seconds; a wait for notifications sets its own
+        source.setConnectTimeout(CHECK_TIMEOUT_MS / 1000);
     }
 
     /** @return the application name of the listening connection */
@@ -58,6 +69,11 @@ final class NotificationListener implements AutoCloseable {
     /** @return how many times the connection was made again after it broke */
     int reconnections() {
         return reconnections;
+    }
+
+    /** @return how many times a quiet connection was checked */
+    int checks() {
+        return checks;
     }
 
     /**
@@ -94,9 +110,16 @@ final class NotificationListener implements AutoCloseable {
                 first = false;
                 pause = FIRST_PAUSE_MS;
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long heard = System.nanoTime();
                 while (!closed) {
                     PGNotification[] arrived = pg.getNotifications(WAIT_MS);
-                    if (arrived != null && arrived.length > 0) {
+                    if (arrived == null || arrived.length == 0) {
+                        if (System.nanoTime() - heard >= CHECK_AFTER_MS * 1_000_000) {
+                            check(c);
+                            heard = System.nanoTime();
+                        }
+                    } else {
+                        heard = System.nanoTime();
                         Set<String> channels = new HashSet<>();
                         for (PGNotification n : arrived) {
                             channels.add(n.getName());
@@ -119,6 +142,17 @@ final class NotificationListener implements AutoCloseable {
                 }
                 pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
             }
+        }
+    }
+
+    /**
+     * Asks the quiet connection to answer; it throws when no answer comes within the socket timeout (pgjdbc then
+     * closes the connection), so the listener connects again.
+     */
+    private void check(Connection c) throws SQLException {
+        checks++;
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Queue;
 import org.khidmat.api.store.AuditNote;
 import org.khidmat.api.store.QueueStore;
 import org.khidmat.api.platform.QueueToken;
@@ -79,42 +80,12 @@ public final class SqlQueueStore implements QueueStore {
         });
     }
 
+    /** Locks only the token it calls, no queue-wide lock: {@link QueueLine#callNext}. */
     @Override
     public Optional<QueueToken> callNext(String centre, LocalDate day, Collection<String> categories, int counter,
             Instant at) {
-        StringBuilder sql = new StringBuilder("SELECT id FROM queue_token WHERE centre = ? AND day = ?"
-                + " AND state = 'waiting'");
-        if (!categories.isEmpty()) {
-            sql.append(" AND category IN (").append(String.join(", ", categories.stream().map(x -> "?").toList())).append(')');
-        }
-        // checked-in appointments first (NULLs sort first in SQLite, so ask for non-null explicitly), then the oldest
-        sql.append(" ORDER BY appointment IS NULL, taken_at, id LIMIT 1");
-        return database.write("call the next token to counter " + counter, c -> {
-            database.dialect().lock(c, Dialect.Lock.QUEUE); // two counters never call the same token
-            long id;
-            try (PreparedStatement q = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                q.setString(i++, centre);
-                q.setString(i++, day.toString());
-                for (String category : categories) {
-                    q.setString(i++, category);
-                }
-                try (ResultSet rows = q.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    id = rows.getLong(1);
-                }
-            }
-            try (PreparedStatement update = c.prepareStatement("UPDATE queue_token SET state = 'called', counter = ?,"
-                    + " called_at = ? WHERE id = ? AND state = 'waiting'")) {
-                update.setInt(1, counter);
-                update.setLong(2, millis(at));
-                update.setLong(3, id);
-                update.executeUpdate();
-            }
-            return find(c, id);
-        });
+        return database.write("call the next token to counter " + counter,
+                c -> QueueLine.callNext(c, database.dialect(), centre, day, categories, counter, millis(at)));
     }
 
     @Override
@@ -230,6 +201,20 @@ public final class SqlQueueStore implements QueueStore {
                 return out;
             }
         });
+    }
+
+    /** One statement: the waiting tokens of its category counted, and those called before it. */
+    @Override
+    public Queue.Place place(String centre, QueueToken token) {
+        if (!QueueToken.WAITING.equals(token.state())) {
+            return Queue.Place.NONE;
+        }
+        return database.read("read a token's place", c -> QueueLine.place(c, centre, token));
+    }
+
+    @Override
+    public int waiting(String centre, LocalDate day, String category) {
+        return database.read("count waiting tokens", c -> QueueLine.waiting(c, centre, day, category));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.store.AuditEntry;
 import org.khidmat.api.store.AuditNote;
@@ -154,6 +155,71 @@ public abstract class QueueStoreContract extends StoreContract {
         called.forEach(all::addAll);
         assertEquals(20, all.size(), "every token called: " + all);
         assertEquals(20, new HashSet<>(all).size(), "no token called twice: " + all);
+    }
+
+    /**
+     * Two counters at each of two centres, half on the other node, call N times each at once: every call gets a token
+     * of its own centre, no token is called twice, and each counter's calls follow the calling order (checked-in
+     * appointments first, then the oldest).
+     */
+    @Test
+    public void twoCountersAtEachOfTwoCentresCallingNTimesAtOnceNeverGetTheSameToken() {
+        int calls = 12;
+        List<String> centres = List.of("isb-g11", "lhr-01");
+        for (String centre : centres) {
+            for (int i = 0; i < 2 * calls; i++) {
+                stores.queue().take(centre, DAY, "identity.service", "identity", null, i % 5 == 4 ? "APPT-" + i : null,
+                        T.plusSeconds(i));
+            }
+        }
+        List<List<QueueToken>> called = Together.run(4, stores, (t, node) -> {
+            List<QueueToken> mine = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                mine.add(node.queue().callNext(centres.get(t / 2), DAY, List.of(), t % 2 + 1, T.plusSeconds(100 + i))
+                        .orElseThrow(() -> new AssertionError("a call found nobody waiting")));
+            }
+            return mine;
+        });
+
+        for (int c = 0; c < centres.size(); c++) {
+            Set<Long> ofCentre = new HashSet<>();
+            stores.queue().tokens(centres.get(c), DAY, DAY).forEach(q -> ofCentre.add(q.id()));
+            Set<Long> seen = new HashSet<>();
+            for (List<QueueToken> counter : called.subList(2 * c, 2 * c + 2)) {
+                for (int i = 0; i < counter.size(); i++) {
+                    QueueToken q = counter.get(i);
+                    assertTrue(ofCentre.contains(q.id()), q.number() + " called at " + centres.get(c) + " is of it");
+                    assertTrue(seen.add(q.id()), q.number() + " called twice at " + centres.get(c));
+                    if (i > 0) {
+                        QueueToken before = counter.get(i - 1);
+                        assertTrue(callOrder(before) < callOrder(q), before.number() + " then " + q.number());
+                    }
+                }
+            }
+            assertEquals(ofCentre, seen, "every token of " + centres.get(c) + " called once");
+        }
+    }
+
+    /** @return where a token of this test stands in the calling order: appointments first, then by time taken */
+    private static long callOrder(QueueToken q) {
+        return (q.appointment() == null ? 1_000_000L : 0L) + q.takenAt().getEpochSecond() - T.getEpochSecond();
+    }
+
+    @Test
+    public void aTokensPlaceIsCountedAsTheCallingOrderAndTheDaysTokensSayIt() {
+        for (int i = 0; i < 9; i++) {
+            take(i % 3 == 2 ? "tax" : "identity", i / 2, i % 4 == 3 ? "APPT-" + i : null); // ties in time
+        }
+        stores.queue().take("lhr-01", DAY, "identity.service", "identity", null, null, T); // another centre's line
+        stores.queue().callNext(DAY, List.of("identity"), 1, T.plusSeconds(60));
+        List<QueueToken> day = stores.queue().tokens(DAY, DAY);
+        for (QueueToken t : day) {
+            assertEquals(Queue.Place.in(t, day), stores.queue().place(Centre.DEFAULT_ID, t), t.number() + " " + t.state());
+        }
+        assertEquals(new Queue.Place(0, 1), stores.queue().place("lhr-01", stores.queue().tokens("lhr-01", DAY, DAY).get(0)));
+        assertEquals(day.stream().filter(t -> t.state().equals(QueueToken.WAITING) && t.category().equals("identity")).count(),
+                stores.queue().waiting(Centre.DEFAULT_ID, DAY, "identity"));
+        assertEquals(0, stores.queue().waiting(Centre.DEFAULT_ID, DAY.plusDays(1), "identity"));
     }
 
     @Test

@@ -233,12 +233,17 @@ public final class QueueDesk implements Queue {
         }
         String cat = category.get();
         int counters = (int) store.counters(site).stream().filter(c -> c.open() && c.serves(cat)).count();
-        int ahead = (int) today().stream().filter(t -> QueueToken.WAITING.equals(t.state()) && cat.equals(t.category()))
-                .count();
+        int ahead = store.waiting(site, day(), cat); // counted by index, not today's tokens
         List<Duration> times = store.recentlyServed(serviceId, RECENT).stream()
                 .filter(t -> t.calledAt() != null && t.finishedAt() != null)
                 .map(t -> Duration.between(t.calledAt(), t.finishedAt())).toList();
         return WaitEstimate.of(times, ahead, counters);
+    }
+
+    /** Two counts by index in the store, not today's tokens: the token page asks on every refresh. */
+    @Override
+    public Place place(QueueToken token) {
+        return store.place(site, token);
     }
 
     @Override

@@ -310,8 +310,24 @@ final class Fakes {
 
         @Override
         public synchronized List<QueueToken> tokens(String centre, LocalDate from, LocalDate to) {
+            dayReads++;
             return tokens.stream().filter(t -> (centre == null || centre.equals(centreOf.get(t.id()))) && !t.day().isBefore(from)
                     && !t.day().isAfter(to)).toList();
+        }
+
+        /** Reads of whole days of tokens ({@link #tokens}); a place and a count read by index in the real store. */
+        int dayReads;
+
+        @Override
+        public synchronized org.khidmat.api.platform.Queue.Place place(String centre, QueueToken token) {
+            return org.khidmat.api.platform.Queue.Place.in(token, tokens.stream()
+                    .filter(t -> centre.equals(centreOf.get(t.id())) && t.day().equals(token.day())).toList());
+        }
+
+        @Override
+        public synchronized int waiting(String centre, LocalDate day, String category) {
+            return (int) tokens.stream().filter(t -> centre.equals(centreOf.get(t.id())) && t.day().equals(day)
+                    && QueueToken.WAITING.equals(t.state()) && category.equals(t.category())).count();
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.platform.Counter;
+import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
 
 class QueueDeskTest {
@@ -127,5 +128,21 @@ class QueueDeskTest {
         assertEquals(Optional.of(Duration.ofMinutes(9)), desk.estimatedWait("police.cert"), "two counters now");
         assertEquals(Optional.of(WaitEstimate.DEFAULT_SERVICE.dividedBy(5)), desk.estimatedWait("nadra.cnic"),
                 "default 5 min x 1 ahead / 5 counters (1 serves all, 3-6 identity)");
+    }
+
+    @Test
+    void aTokensPlaceAndTheWaitAreCountedByTheStoreWithoutReadingTheDaysTokens() {
+        QueueToken first = take("police.cert");
+        take("nadra.cnic");
+        QueueToken second = take("police.cert");
+        QueueToken third = take("police.cert");
+        desk.callNext(1, "op"); // the first police token
+        store.dayReads = 0;
+
+        assertEquals(new Queue.Place(1, 2), desk.place(third), "one waiting police token before it, two waiting");
+        assertEquals(new Queue.Place(0, 2), desk.place(second));
+        assertEquals(Queue.Place.NONE, desk.place(desk.token(first.id()).orElseThrow()), "called: not in the line");
+        assertTrue(desk.estimatedWait("police.cert").isPresent());
+        assertEquals(0, store.dayReads, "no read of the day's tokens for a token's page");
     }
 }

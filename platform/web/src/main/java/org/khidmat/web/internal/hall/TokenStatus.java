@@ -2,7 +2,6 @@ package org.khidmat.web.internal.hall;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import org.khidmat.api.platform.Queue;
 import org.khidmat.api.platform.QueueToken;
@@ -22,21 +21,17 @@ public record TokenStatus(QueueToken token, int ahead, int waiting, Optional<Dur
     public static final Comparator<QueueToken> CALL_ORDER = Comparator.<QueueToken, Boolean>comparing(t -> t.appointment() == null)
             .thenComparing(QueueToken::takenAt).thenComparingLong(QueueToken::id);
 
-    /** Reads today's tokens once and the queue's estimate for the token's service once. */
+    /**
+     * Reads the token's place in its line (two counts by index, not today's tokens) and the queue's estimate for its
+     * service once.
+     */
     public static TokenStatus of(Queue queue, QueueToken token) {
         if (!QueueToken.WAITING.equals(token.state())) {
             return new TokenStatus(token, 0, 0, Optional.empty());
         }
-        List<QueueToken> today = queue.today();
-        int ahead = ahead(token, today);
-        int waiting = (int) today.stream().filter(t -> waitingIn(t, token.category())).count();
-        return new TokenStatus(token, ahead, waiting, share(queue.estimatedWait(token.serviceId()), ahead, waiting));
-    }
-
-    /** @return how many waiting tokens of the token's category are called before it */
-    static int ahead(QueueToken token, List<QueueToken> today) {
-        return (int) today.stream().filter(t -> t.id() != token.id() && waitingIn(t, token.category())
-                && CALL_ORDER.compare(t, token) < 0).count();
+        Queue.Place place = queue.place(token);
+        return new TokenStatus(token, place.ahead(), place.waiting(),
+                share(queue.estimatedWait(token.serviceId()), place.ahead(), place.waiting()));
     }
 
     /**
@@ -59,9 +54,5 @@ public record TokenStatus(QueueToken token, int ahead, int waiting, Optional<Dur
     /** @return the wait in whole minutes, rounded up; empty when there is no estimate */
     Optional<Long> minutes() {
         return estimate.map(d -> (d.toSeconds() + 59) / 60);
-    }
-
-    private static boolean waitingIn(QueueToken t, String category) {
-        return QueueToken.WAITING.equals(t.state()) && category.equals(t.category());
     }
 }

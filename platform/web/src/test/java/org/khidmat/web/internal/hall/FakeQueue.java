@@ -33,9 +33,19 @@ public final class FakeQueue implements Queue {
         return () -> listeners.remove(listener);
     }
 
+    /** How many times the whole day was read ({@link #today()}). */
+    volatile int todayReads;
+
     @Override
     public List<QueueToken> today() {
+        todayReads++;
         return today;
+    }
+
+    /** As the centre's queue does it: counted in the store (here from the list, without a read of the day). */
+    @Override
+    public Place place(QueueToken token) {
+        return Place.in(token, today);
     }
 
     @Override

@@ -20,7 +20,7 @@ class TokenStatusTest {
     }
 
     @Test
-    void countsTheWaitingOfItsCategoryCalledBeforeIt() {
+    void countsTheWaitingOfItsCategoryCalledBeforeItWithoutReadingTheDay() {
         QueueToken mine = waiting(5, "identity", 5, null);
         List<QueueToken> today = List.of(
                 waiting(1, "identity", 1, null),
@@ -30,8 +30,13 @@ class TokenStatusTest {
                 mine,
                 waiting(6, "identity", 6, null), // after it
                 waiting(7, "identity", 7, "KM7Q-4XPA-K")); // a later appointment is called first
-        assertEquals(3, TokenStatus.ahead(mine, today));
-        assertEquals(0, TokenStatus.ahead(today.get(6), today), "checked-in appointments go first");
+        FakeQueue queue = new FakeQueue();
+        queue.change(today);
+        TokenStatus status = TokenStatus.of(queue, mine);
+        assertEquals(3, status.ahead());
+        assertEquals(5, status.waiting());
+        assertEquals(0, TokenStatus.of(queue, today.get(6)).ahead(), "checked-in appointments go first");
+        assertEquals(0, queue.todayReads, "a token's status reads its place, not the day's tokens");
     }
 
     @Test

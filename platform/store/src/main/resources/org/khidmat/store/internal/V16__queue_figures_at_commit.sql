@@ -1,0 +1,3 @@
+-- Schema version 16: nothing changes in SQLite. Its twin in postgresql/ counts a token in its queue day sums
+-- (figure_queue_day) at the commit of its take or call rather than at the insert or update; SQLite's one writer writes
+-- one call at a time whatever the order, so the triggers of V12 stay as they are here.
