@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and {@link #FIGURES} for the citizen's pages. A key missing in a language comes in English. A word is a {@link MessageFormat} pattern: {@code {0}} takes a value,
  * {@code {0,choice,0#...|1#...|1<...}} chooses the plural form (one and other for English and Urdu, as CLDR has
  * them), and a quote is written {@code ''}. Adding a language is adding its files ({@link Languages} finds them); the file
- * names the language ({@code language.name}) and its direction ({@code language.dir}).
+ * names the language ({@code language.name}) its direction ({@code language.dir}) and the locale of its numbers and dates ({@code language.locale}: English's
+ * when the file has none).
  */
 public final class Messages {
     public static final String STAFF = "staff";
@@ -36,7 +37,8 @@ public final class Messages {
 
     private Messages(String lang, Properties words, Properties english) {
         this.lang = lang;
-        this.locale = Locale.forLanguageTag(lang);
+        // numbers and dates as the file says (language.locale), else as in English: a language's own digits only by choice
+        this.locale = Locale.forLanguageTag(words.getProperty("language.locale", english.getProperty("language.locale", FALLBACK)));
         this.words = words;
         this.english = english;
     }
@@ -71,6 +73,11 @@ public final class Messages {
 
     public String lang() {
         return lang;
+    }
+
+    /** @return the locale of numbers and dates in this language ({@code language.locale}, else English's) */
+    public Locale locale() {
+        return locale;
     }
 
     /** @return {@code rtl} or {@code ltr} */

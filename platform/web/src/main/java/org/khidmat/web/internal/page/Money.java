@@ -3,7 +3,6 @@ package org.khidmat.web.internal.page;
 import org.khidmat.web.internal.http.Http;
 
 import java.text.NumberFormat;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.khidmat.api.descriptor.FeeTier;
@@ -44,11 +43,6 @@ public final class Money {
     public static String pkr(long amount, String lang) {
         String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(amount);
         return "ur".equals(lang) ? n + " روپے" : "PKR " + n;
-    }
-
-    /** @return when, as {@code 31/01/2026 14:05} (day/month/year) in Pakistan time */
-    public static String when(Instant at) {
-        return CentreTime.citizenWhen().format(at);
     }
 
     /** @return the provider's plain name for citizens, or its id when the centre has no name for it */

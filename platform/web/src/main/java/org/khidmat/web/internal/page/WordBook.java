@@ -37,7 +37,7 @@ public final class WordBook {
      *     ({@link Http#text}: in Urdu a number such as a CNIC, in the word or in a value, reads left to right)
      */
     public String get(String key, String lang, Object... values) {
-        return Http.text(raw(key, lang, values), lang);
+        return Http.text(raw(key, lang, values), Languages.dir(lang));
     }
 
     /** @return the word as a problem at a form field (or for the whole form when {@code field} is {@code null}) */

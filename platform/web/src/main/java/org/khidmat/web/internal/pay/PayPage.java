@@ -7,6 +7,7 @@ import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Money;
 import org.khidmat.web.internal.page.PayWords;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Templates;
 
 import java.io.IOException;
@@ -57,7 +58,7 @@ public final class PayPage {
             lookup(request, response, callback, m, reference, cnic, problems.isEmpty() ? List.of(CitizenForms.noMatch(m)) : problems);
             return;
         }
-        Visit v = new Visit(request, response, callback, m, new PayViews.Visit(found.get(), cnic, m.lang()));
+        Visit v = new Visit(request, response, callback, m, new PayViews.Visit(found.get(), cnic, m.lang(), Site.of(request).time()));
         switch (form.getOrDefault("do", "")) {
             case "pay" -> pay(v, form.getOrDefault("provider", ""));
             case "confirm" -> confirm(v);
@@ -72,7 +73,7 @@ public final class PayPage {
         }
 
         void page(int status, String template, Object body) {
-            Http.html(response, callback, status, Layout.page(request, m.lang(), Http.text(m.get("pay"), m.lang()),
+            Http.html(response, callback, status, Layout.page(request, m.lang(), Http.text(m.get("pay"), m.dir()),
                     Templates.render(template, Map.of("m", m, "view", body))));
         }
     }

@@ -111,7 +111,7 @@ public final class AccountPages {
                 problems = List.of(Problem.of(null, e.getMessage(), e.getMessage()));
             }
         }
-        String lang = Languages.of(request, Messages.STAFF);
+        String lang = Languages.of(request);
         List<FieldProblem> shown = problems.stream().map(p -> FieldProblem.of(p, lang)).toList();
         render(request, response, callback, caller, 422, null, null, Map.of("username", username, "role", roleName, "agency", agency),
                 shown);

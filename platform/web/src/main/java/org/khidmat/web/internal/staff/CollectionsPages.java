@@ -5,7 +5,7 @@ import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.http.Downloads;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
-import org.khidmat.web.internal.page.CentreTime;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Period;
 
 import java.nio.charset.StandardCharsets;
@@ -64,12 +64,12 @@ public final class CollectionsPages extends Handler.Abstract {
         }
         Gate.Caller caller = found.get();
         Map<String, String> q = Exchange.query(request);
-        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.zone()));
+        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(Site.of(request).time().zone()));
         if (parsed.problem() != null) {
             if (path.endsWith(".csv")) {
                 Downloads.text(response, callback, 400, parsed.problem().en());
             } else {
-                String lang = Languages.of(request, Messages.STAFF);
+                String lang = Languages.of(request);
                 ConsoleLayout.send(response, callback, 400, "collections.jte", layout.frame(request, caller, "collections.titleError"),
                         new View(base, admin, "ur".equals(lang) ? parsed.problem().ur() : parsed.problem().en(),
                                 q.getOrDefault("from", ""), q.getOrDefault("to", ""), List.of(), ""));
@@ -79,7 +79,7 @@ public final class CollectionsPages extends Handler.Abstract {
         Period p = parsed.period();
         String agency = admin ? null : caller.account().agency();
         // a centre admin reconciles the takings of this centre; an agency collects in every centre
-        List<DailyCollection> rows = payments.reconciliation(admin ? CentreTime.centreId() : null, p.from(), p.to()).stream()
+        List<DailyCollection> rows = payments.reconciliation(admin ? Site.of(request).time().centreId() : null, p.from(), p.to()).stream()
                 .filter(c -> agency == null || agency.equals(c.agency())).toList();
         if (path.endsWith(".csv")) {
             Downloads.attachment(response, callback, "text/csv; charset=utf-8", "collections-" + (agency == null ? "all"

@@ -2,6 +2,7 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
 
@@ -48,11 +49,11 @@ public final class InboxPages {
             layout.error(request, response, callback, caller, 400, "error.sentence", e.getMessage());
             return;
         }
-        String lang = Languages.of(request, Messages.STAFF);
+        String lang = Languages.of(request);
         String agency = caller.is(Role.AGENCY) ? caller.account().agency() : Exchange.query(request).getOrDefault("agency",
                 catalogue.services().stream().map(e -> e.descriptor().agency().code()).sorted().findFirst().orElse(""));
         List<ApplicationRecord> list = applications.inbox(agency, query.service(), query.status(), query.after(), query.limit());
-        InboxView view = InboxView.of(catalogue, lang, agency, !caller.is(Role.AGENCY), query, list);
+        InboxView view = InboxView.of(catalogue, lang, agency, !caller.is(Role.AGENCY), query, list, Site.of(request).time());
         ConsoleLayout.send(response, callback, 200, "inbox.jte", layout.frame(request, caller, "inbox.pageTitle", view.agencyName()),
                 view);
     }
@@ -81,7 +82,7 @@ public final class InboxPages {
         if (whole) {
             audit.append(caller.name(), CNIC_VIEW, a.reference(), "the applicant's CNIC shown whole to staff of " + a.agency());
         }
-        ApplicationView view = ApplicationView.of(t, Languages.of(request, Messages.STAFF), whole, problems);
+        ApplicationView view = ApplicationView.of(t, Languages.of(request), whole, problems, Site.of(request).time());
         ConsoleLayout.send(response, callback, status, "application.jte",
                 layout.frame(request, caller, problems.isEmpty() ? "application.pageTitle" : "application.pageTitleError",
                         a.reference()), view);
@@ -98,13 +99,13 @@ public final class InboxPages {
         MoveResult r = to.isEmpty() ? new MoveResult(MoveResult.Outcome.NOT_ALLOWED, null)
                 : applications.move(ref, to, caller.name(), form.get("note"));
         if (r.moved()) {
-            Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+            Messages m = Messages.of(Messages.STAFF, Languages.of(request));
             layout.note(caller, true, "application.moved", ref, ApplicationView.name(t.descriptor().workflow(), to, m.lang()));
             Exchange.redirect(response, callback, "/agency/applications/" + ref);
             return;
         }
         String field = r.outcome() == MoveResult.Outcome.NOTE_REQUIRED ? "note" : "to";
-        Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+        Messages m = Messages.of(Messages.STAFF, Languages.of(request));
         String key = switch (r.outcome()) {
             case NOTE_REQUIRED -> "application.problem.note";
             case PAYMENT_DUE -> "application.problem.payment";
