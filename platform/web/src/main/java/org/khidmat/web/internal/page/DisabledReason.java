@@ -58,6 +58,11 @@ public record DisabledReason(String en, String ur, LocalDate until) {
         return new String(JsonOut.bytes(m), StandardCharsets.UTF_8);
     }
 
+    /** @return whether the admin wrote the reason in the language (English always; Urdu when given; no other) */
+    public boolean has(String lang) {
+        return "en".equals(lang) || "ur".equals(lang) && ur != null;
+    }
+
     /** @return the reason in the language, as plain text (English where no Urdu was written) */
     public String in(String lang) {
         return "ur".equals(lang) && ur != null ? ur : en;
