@@ -168,6 +168,7 @@ public final class WebServer {
         Uploads uploads = new Uploads(home.resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
         BundleForms bundles = new BundleForms(desk, uploads, layout, catalogue);
+        CollectionsPages collections = new CollectionsPages(payments, layout);
         DraftStore drafts = Standby.of(DraftStore.class, () -> this.draftStore, "Forms cannot be filled in at the moment.",
                 "اس وقت فارم پُر نہیں کیے جا سکتے۔");
         ApplyPages apply = new ApplyPages(applications, new Drafts(drafts), queue);
@@ -184,10 +185,10 @@ public final class WebServer {
                 pages, new ApiHandler(catalogue, deployer),
                 CitizenSite.routes(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
                 HallSite.routes(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
-                PaySite.routes(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
+                PaySite.routes(applications, payments, ratings),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
-                        new OutboxPage(notifications, layout), () -> bundleSet),
-                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound())), config.publicPostsPerMinute(), System::nanoTime,
+                        new OutboxPage(notifications, layout), collections, () -> bundleSet),
+                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit, collections), new NotFound())), config.publicPostsPerMinute(), System::nanoTime,
                 FormThrottle.validCredential(gate), new SharedLimit(() -> throttles, java.time.Clock.systemUTC()));
         handler = new HttpMetrics(new SecurityHeaders(new Site.Scope(() -> centre, new LanguageMemory(throttle))), metrics);
     }

@@ -5,6 +5,7 @@ import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.RouteTable;
 
 import java.io.IOException;
 import java.util.List;
@@ -41,7 +42,20 @@ public final class InboxPages {
         this.audit = audit;
     }
 
-    void inbox(Request request, Response response, Callback callback, Gate.Caller caller) {
+    /** @return the table with {@code /agency/inbox}, {@code /agency/applications/{ref}} and its {@code /move} */
+    ConsoleRoutes routes(ConsoleRoutes table) {
+        return table.route("/agency/inbox", RouteTable.GET, (rq, rs, cb, caller, at) -> inbox(rq, rs, cb, caller))
+                .route("/agency/applications/{ref}", RouteTable.GET, (rq, rs, cb, caller, at) -> open(rq, rs, cb, caller,
+                        at.get("ref")).ifPresent(t -> show(rq, rs, cb, caller, t, 200, List.of())))
+                .route("/agency/applications/{ref}/move", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> {
+                    Optional<TrackedApplication> t = open(rq, rs, cb, caller, at.get("ref"));
+                    if (t.isPresent()) {
+                        move(rq, rs, cb, caller, t.get());
+                    }
+                });
+    }
+
+    private void inbox(Request request, Response response, Callback callback, Gate.Caller caller) {
         InboxQuery query;
         try {
             query = InboxQuery.of(Exchange.query(request));
@@ -58,21 +72,15 @@ public final class InboxPages {
                 view);
     }
 
-    /** {@code GET /agency/applications/{ref}} and {@code POST .../move}; {@code rest} is what follows {@code applications/}. */
-    void application(Request request, Response response, Callback callback, Gate.Caller caller, String rest, boolean post)
-            throws IOException, Exchange.TooLarge {
-        boolean move = post && rest.endsWith("/move");
-        String ref = move ? rest.substring(0, rest.length() - "/move".length()) : rest;
+    /** @return the application when the caller may act on it; else the 404 page is answered and empty */
+    private Optional<TrackedApplication> open(Request request, Response response, Callback callback, Gate.Caller caller,
+            String ref) {
         Optional<TrackedApplication> t = applications.open(ref);
         if (t.isEmpty() || !caller.mayAct(t.get().application().agency())) {
             layout.error(request, response, callback, caller, 404, "error.noApplication", ref);
-        } else if (move) {
-            move(request, response, callback, caller, t.get());
-        } else if (!post) {
-            show(request, response, callback, caller, t.get(), 200, List.of());
-        } else {
-            layout.error(request, response, callback, caller, 405, "error.postNotHere");
+            return Optional.empty();
         }
+        return t;
     }
 
     private void show(Request request, Response response, Callback callback, Gate.Caller caller, TrackedApplication t,
