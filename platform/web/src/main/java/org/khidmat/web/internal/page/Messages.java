@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.page;
 
+import org.khidmat.web.internal.http.Http;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -105,6 +107,26 @@ public final class Messages {
         synchronized (f) {
             return f.format(values);
         }
+    }
+
+    /**
+     * @return the word with {@code {i}} replaced by {@code values[i]} as given text (a number is not regrouped or
+     *     localised, a value is never a pattern), as plain text
+     */
+    public String text(String key, Object... values) {
+        Object[] text = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            text[i] = String.valueOf(values[i]);
+        }
+        return get(key, text);
+    }
+
+    /**
+     * @return {@link #text} as HTML for element content of a page still made as a string ({@link Http#text}: right to
+     *     left, a number such as a CNIC, in the word or in a value, reads left to right)
+     */
+    public String html(String key, Object... values) {
+        return Http.text(text(key, values), dir());
     }
 
     /** @return the word for {@code prefix + id} if there is one, else {@code fallback} (for words keyed by data) */

@@ -20,9 +20,12 @@ public final class Wording {
         this.m = m;
     }
 
-    /** @return the word as a problem at a form field ({@code null}: the whole form), in English and in Urdu */
+    /**
+     * @return the word as a problem at a form field ({@code null}: the whole form), in English and in Urdu, the values
+     *     filled in as text ({@link Messages#text})
+     */
     public static Problem problem(String book, String field, String key, Object... values) {
-        return Problem.of(field, Messages.of(book, "en").get(key, values), Messages.of(book, "ur").get(key, values));
+        return Problem.of(field, Messages.of(book, "en").text(key, values), Messages.of(book, "ur").text(key, values));
     }
 
     /** @return the words of {@code book} in {@code lang} (English when the centre has no file for it) */

@@ -6,7 +6,6 @@ import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Money;
-import org.khidmat.web.internal.page.PayWords;
 import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Templates;
 
@@ -154,8 +153,8 @@ public final class PayPage {
         if (amount == 0) {
             return "";
         }
-        return "<h2>" + PayWords.get("pay", lang) + "</h2><p id=\"pay-next\">" + PayWords.get("payNext", lang,
-                Money.pkr(amount, lang)) + "</p>" + CitizenForms.button("/pay", lang, reference, cnic, "", "pay-link",
-                        PayWords.get("pay", lang));
+        Messages m = Messages.of(Messages.PAY, lang);
+        return "<h2>" + m.html("pay") + "</h2><p id=\"pay-next\">" + m.html("payNext", Money.pkr(amount, lang)) + "</p>"
+                + CitizenForms.button("/pay", lang, reference, cnic, "", "pay-link", m.html("pay"));
     }
 }

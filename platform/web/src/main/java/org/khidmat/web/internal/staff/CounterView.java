@@ -2,7 +2,7 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.hall.TokenStatus;
 import org.khidmat.web.internal.page.CentreTime;
-import org.khidmat.web.internal.page.HallWords;
+import org.khidmat.web.internal.page.Messages;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +63,7 @@ record CounterView(int number, boolean open, String serves, QueueToken current, 
 
     /** @return a category's name as plain text (the hall's words; English in a language they lack) */
     private static String category(String c, String lang) {
-        return HallWords.categoryText(c).get("ur".equals(lang) ? "ur" : "en");
+        return Messages.of(Messages.HALL, lang).getOr("cat." + c, c);
     }
 
     private static Map<String, CatalogueEntry> byId(List<CatalogueEntry> services) {

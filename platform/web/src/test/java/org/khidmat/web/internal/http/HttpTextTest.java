@@ -2,8 +2,6 @@ package org.khidmat.web.internal.http;
 
 import org.khidmat.web.internal.figures.FigureText;
 import org.khidmat.web.internal.page.Messages;
-import org.khidmat.web.internal.page.WordBook;
-import org.khidmat.web.internal.page.Words;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,13 +77,14 @@ class HttpTextTest {
 
     @Test
     void wordsWithValuesAreSafeInUrdu() {
-        WordBook book = new WordBook(Messages.CITIZEN);
-        assertEquals("فیس " + ltr("2026-000123") + " سے شروع", book.get("feeFrom", "ur", "2026-000123"));
-        assertEquals("Fee from 2026-000123", book.get("feeFrom", "en", "2026-000123"));
-        assertEquals("فیس &lt;i&gt;" + ltr("1-2") + " سے شروع", book.get("feeFrom", "ur", "<i>1-2"));
-        assertEquals("فیس 2026-000123 سے شروع", book.raw("feeFrom", "ur", "2026-000123"), "plain text stays plain");
-        assertEquals("13 ہندسے، مثلاً " + ltr("61101-1234567-1"), Words.get("cnicHint", "ur"));
-        assertEquals("13 digits, for example 61101-1234567-1", Words.get("cnicHint", "en"));
+        Messages ur = Messages.of(Messages.CITIZEN, "ur");
+        Messages en = Messages.of(Messages.CITIZEN, "en");
+        assertEquals("فیس " + ltr("2026-000123") + " سے شروع", ur.html("feeFrom", "2026-000123"));
+        assertEquals("Fee from 2026-000123", en.html("feeFrom", "2026-000123"));
+        assertEquals("فیس &lt;i&gt;" + ltr("1-2") + " سے شروع", ur.html("feeFrom", "<i>1-2"));
+        assertEquals("فیس 2026-000123 سے شروع", ur.text("feeFrom", "2026-000123"), "plain text stays plain");
+        assertEquals("13 ہندسے، مثلاً " + ltr("61101-1234567-1"), ur.html("cnicHint"));
+        assertEquals("13 digits, for example 61101-1234567-1", en.html("cnicHint"));
     }
 
     @Test
