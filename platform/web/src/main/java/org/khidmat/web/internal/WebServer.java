@@ -1,7 +1,6 @@
 package org.khidmat.web.internal;
 
 import org.khidmat.web.internal.page.SharedLimit;
-import org.khidmat.web.internal.page.Brand;
 import org.khidmat.web.internal.api.ApiHandler;
 import org.khidmat.web.internal.api.ApplicationApi;
 import org.khidmat.web.internal.api.AppointmentApi;
@@ -31,6 +30,7 @@ import org.khidmat.web.internal.page.CentreTime;
 import org.khidmat.web.internal.page.Failures;
 import org.khidmat.web.internal.page.FormThrottle;
 import org.khidmat.web.internal.page.LanguageMemory;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Pages;
 import org.khidmat.web.internal.pay.PaySite;
 import org.khidmat.web.internal.staff.AccountPages;
@@ -147,8 +147,6 @@ public final class WebServer {
             throw new IllegalStateException("the web bundle's server is not running");
         }
         this.context = context;
-        CentreTime.use(() -> centre);
-        Brand.use(() -> centre);
         Applications applications = Standby.of(Applications.class, () -> this.applications,
                 "Applications cannot be filed or looked up at the moment.", "اس وقت درخواستیں جمع یا تلاش نہیں ہو سکتیں۔");
         AuditLog audit = Standby.of(AuditLog.class, () -> this.audit, "The audit log is not available at the moment.",
@@ -170,11 +168,12 @@ public final class WebServer {
         Uploads uploads = new Uploads(home.resolve("data").resolve("uploads"));
         BundleDesk desk = new BundleDesk(deployer);
         BundleForms bundles = new BundleForms(desk, uploads, layout, catalogue);
+        CollectionsPages collections = new CollectionsPages(payments, layout);
         DraftStore drafts = Standby.of(DraftStore.class, () -> this.draftStore, "Forms cannot be filled in at the moment.",
                 "اس وقت فارم پُر نہیں کیے جا سکتے۔");
         ApplyPages apply = new ApplyPages(applications, new Drafts(drafts), queue);
         BookingQuota quota = new BookingQuota(java.time.Clock.systemUTC(), BookingQuota.PER_DAY);
-        Supplier<HallBoard> board = HallBoard.reader(queue, catalogue);
+        Supplier<HallBoard> board = HallBoard.reader(queue, catalogue, () -> CentreTime.of(centre));
         events = new HallEvents(queue, board, HallEvents.KEEP_ALIVE);
         String instance = context.getProperty("khidmat.instance");
         throttle = new FormThrottle(new Failures(new Handler.Sequence(new Assets(),
@@ -186,12 +185,12 @@ public final class WebServer {
                 pages, new ApiHandler(catalogue, deployer),
                 CitizenSite.routes(catalogue, applications, apply, new TrackSections(payments, ratings, notifications)), events,
                 HallSite.routes(queue, appointments, catalogue, board, applications, quota), new CounterPages(gate, queue, catalogue, apply, layout),
-                PaySite.routes(applications, payments, ratings), new CollectionsPages(gate, payments, layout),
+                PaySite.routes(applications, payments, ratings),
                 new AdminPages(gate, catalogue, bundles, layout, new AccountPages(gate, layout), new AuditPage(audit, layout),
-                        new OutboxPage(notifications, layout), () -> bundleSet),
-                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit), new NotFound())), config.publicPostsPerMinute(), System::nanoTime,
+                        new OutboxPage(notifications, layout), collections, () -> bundleSet),
+                new AgencyPages(gate, new InboxPages(applications, catalogue, layout, audit), bundles, layout, audit, collections), new NotFound())), config.publicPostsPerMinute(), System::nanoTime,
                 FormThrottle.validCredential(gate), new SharedLimit(() -> throttles, java.time.Clock.systemUTC()));
-        handler = new HttpMetrics(new SecurityHeaders(new LanguageMemory(throttle)), metrics);
+        handler = new HttpMetrics(new SecurityHeaders(new Site.Scope(() -> centre, new LanguageMemory(throttle))), metrics);
     }
 
     /** Serves once the dynamic references are bound, so that the first requests find the services that are there. */

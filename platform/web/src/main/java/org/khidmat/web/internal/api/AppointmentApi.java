@@ -9,6 +9,7 @@ import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.JsonIn;
 import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.ServiceJson;
+import org.khidmat.web.internal.page.Site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class AppointmentApi extends Handler.Abstract {
             return;
         }
         String address = Request.getRemoteAddr(request);
-        if (!quota.take(address)) {
+        if (!quota.take(address, Site.of(request).time().zone())) {
             Http.error(response, callback, 429, "too many appointments were booked from your address today (at most "
                     + BookingQuota.PER_DAY + "); book at the centre's counter, or try again tomorrow");
             return;

@@ -1,6 +1,6 @@
 package org.khidmat.web.internal.citizen;
 
-import org.khidmat.web.internal.page.Brand;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.Prepared;
@@ -46,7 +46,7 @@ public final class CataloguePage {
         }
         long stamp = catalogue.version();
         // the page differs by language, by the address its language switch returns to (Layout.page) and by the brand
-        String variant = lang + ' ' + Brand.stamp() + ' ' + request.getHttpURI().getPathQuery();
+        String variant = lang + ' ' + Site.of(request).brand().stamp() + ' ' + request.getHttpURI().getPathQuery();
         cache.get(stamp, variant, () -> Prepared.of(render(request, lang).getBytes(StandardCharsets.UTF_8), Prepared.HTML,
                 "private, no-cache", "Accept-Encoding, Cookie", null)).send(request, response, callback);
     }

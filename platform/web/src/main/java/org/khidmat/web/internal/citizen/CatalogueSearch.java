@@ -1,6 +1,7 @@
 package org.khidmat.web.internal.citizen;
 
-import org.khidmat.web.internal.page.HallWords;
+import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Messages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,12 +25,21 @@ final class CatalogueSearch {
     private CatalogueSearch() {
     }
 
+    /** @return the category's name in every language, so a search in any finds it; its code when it has no words */
+    private static String categoryNames(String category) {
+        StringBuilder out = new StringBuilder();
+        for (String lang : Languages.available(Messages.HALL)) {
+            out.append(' ').append(Messages.of(Messages.HALL, lang).getOr("cat." + category, category));
+        }
+        return out.toString();
+    }
+
     /** A service's words, split once: its titles' and everything else's. */
     record Words(CatalogueEntry entry, String[] title, String[] rest) {
         static Words of(CatalogueEntry e) {
             ServiceDescriptor d = e.descriptor();
             return new Words(e, tokens(d.title().en() + " " + d.title().ur()).toArray(String[]::new),
-                    tokens(String.join(" ", d.id(), d.category(), String.join(" ", HallWords.categoryText(d.category()).values()), d.summary().en(),
+                    tokens(String.join(" ", d.id(), d.category(), categoryNames(d.category()), d.summary().en(),
                             d.summary().ur(), d.agency().code(), d.agency().name().en(), d.agency().name().ur()))
                             .toArray(String[]::new));
         }

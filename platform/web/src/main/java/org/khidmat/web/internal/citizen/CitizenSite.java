@@ -5,8 +5,9 @@ import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Layout;
-import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.StartPage;
+import org.khidmat.web.internal.page.Templates;
 
 import java.util.Map;
 import java.util.Optional;
@@ -76,12 +77,20 @@ public final class CitizenSite {
         }
     }
 
+    /** {@code /lang?to=sd&back=/track}: remembers a language the site offers and goes back; refuses any other (400). */
     private static void language(Request request, Response response, Callback callback) {
         Map<String, String> q = Exchange.query(request);
-        String to = Languages.known(q.get("to")) ? q.get("to") : Messages.FALLBACK;
         String back = q.getOrDefault("back", "/");
         if (!back.startsWith("/") || back.startsWith("//") || back.contains("\\") || back.contains("\r") || back.contains("\n")) {
             back = "/";
+        }
+        String to = q.get("to");
+        Site site = Site.of(request);
+        if (to == null || !site.languages().contains(to)) {
+            String lang = Languages.of(request);
+            Http.html(response, callback, 400, Templates.render("page/languageRefused.jte",
+                    Map.of("frame", Layout.frame(back, lang, site), "v", to == null ? "" : to)));
+            return;
         }
         Exchange.setCookie(response, Layout.LANG_COOKIE, to, 365 * 24 * 3600);
         Exchange.redirect(response, callback, back);

@@ -10,7 +10,7 @@ import org.khidmat.api.descriptor.ServiceDescriptor;
  * Services grouped by the moments of life people come to the centre for, as GOV.UK and ASAN group them: having a
  * baby, turning 18, getting married, a death in the family, travel or work abroad, starting a business, buying a
  * vehicle, moving home, a lost document. A service belongs to an event by its category or by its id (an agency's new
- * service in one of these categories joins it without a change here); the names are in {@link HallWords}
+ * service in one of these categories joins it without a change here); the names are in the hall's words files
  * ({@code event.<id>}). The mapping is the platform's, not the descriptors': agencies describe what they offer, the
  * centre arranges it for citizens.
  */

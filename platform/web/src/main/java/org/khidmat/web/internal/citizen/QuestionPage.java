@@ -1,5 +1,6 @@
 package org.khidmat.web.internal.citizen;
 
+import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
 
 import java.util.List;
@@ -23,11 +24,12 @@ record QuestionPage(ServiceDescriptor d, List<Field> fields, Map<String, String>
     /** @return the page's title: its one question, or what its questions ask, joined as a sentence */
     static String heading(List<Field> fields, String lang) {
         Messages m = Messages.of(Messages.CITIZEN, lang);
-        boolean ur = "ur".equals(lang);
+        // a label joined into a sentence starts in lower case in a left-to-right language (no case in Urdu's script)
+        boolean keep = "rtl".equals(Languages.dir(lang));
         String s = "";
         for (int i = 0; i < fields.size(); i++) {
             String label = fields.get(i).label().in(lang);
-            s = i == 0 ? label : m.get(i == fields.size() - 1 ? "joinLast" : "joinNext", s, ur ? label : lower(label));
+            s = i == 0 ? label : m.get(i == fields.size() - 1 ? "joinLast" : "joinNext", s, keep ? label : lower(label));
         }
         return s;
     }

@@ -55,7 +55,7 @@ final class FiguresPage {
         FiguresView view = new FiguresView(problem, asked.from(), asked.to(), asked.centre(), centreName, centres, period,
                 rows.isEmpty(), charts, agencies);
         String title = (problem == null ? "" : Messages.of(Messages.CITIZEN, m.lang()).get("error") + ": ") + m.get("figures");
-        return Answer.page(status, Http.text(title, m.lang()), Templates.render("figures/figures.jte",
+        return Answer.page(status, Http.text(title, m.dir()), Templates.render("figures/figures.jte",
                 Map.of("m", m, "view", view)));
     }
 

@@ -3,7 +3,6 @@ package org.khidmat.web.internal.figures;
 import org.khidmat.web.internal.http.JsonOut;
 import org.khidmat.web.internal.page.CentreTime;
 import org.khidmat.web.internal.page.FormProblem;
-import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Period;
 
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.khidmat.api.platform.Catalogue;
+import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.FigureRow;
 import org.khidmat.api.platform.Figures;
 import org.khidmat.api.web.Answer;
@@ -40,6 +40,9 @@ public final class FiguresPages implements Page {
     /** The centres sharing the database, to choose from; while away the page offers no choice. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Centres centres;
+    /** The centre this node serves, for its time zone (the default zone while it is away). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Centre centre;
 
     @Activate
     public FiguresPages(@Reference Figures figures, @Reference Catalogue catalogue) {
@@ -51,8 +54,8 @@ public final class FiguresPages implements Page {
     public Answer answer(Ask ask) {
         String path = ask.path();
         Map<String, String> q = ask.query();
-        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.zone()));
-        String lang = Languages.ofBook(q.get("lang"), ask.lang(), Messages.FIGURES);
+        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.of(centre).zone()));
+        String lang = ask.lang();
         Map<String, String> known = centreNames();
         if (parsed.problem() != null) {
             String message = parsed.problem().en();

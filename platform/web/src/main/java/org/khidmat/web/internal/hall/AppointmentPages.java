@@ -5,6 +5,7 @@ import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.StartPage;
 
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class AppointmentPages {
             if (problems.isEmpty()) {
                 BookingResult r = null;
                 String address = Request.getRemoteAddr(request);
-                if (!quota.take(address)) {
+                if (!quota.take(address, Site.of(request).time().zone())) {
                     problems.add(FormProblem.of(m, "cnic", "tooManyHere"));
                     status = 429;
                 } else {

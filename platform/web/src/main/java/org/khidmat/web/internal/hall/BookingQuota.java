@@ -1,9 +1,9 @@
 package org.khidmat.web.internal.hall;
 
-import org.khidmat.web.internal.page.CentreTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +30,8 @@ public final class BookingQuota {
     }
 
     /** @return whether the address may book one more today; when it may, the booking is counted */
-    public boolean take(String address) {
-        LocalDate today = clock.instant().atZone(CentreTime.zone()).toLocalDate();
+    public boolean take(String address, ZoneId zone) {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         if (counts.size() > MOST) {
             counts.values().removeIf(c -> !c.day().equals(today));
         }

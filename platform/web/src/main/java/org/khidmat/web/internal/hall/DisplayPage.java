@@ -1,7 +1,9 @@
 package org.khidmat.web.internal.hall;
 
+import org.khidmat.web.internal.page.Brand;
 import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ final class DisplayPage {
     }
 
     /** What the screen shows: the board, in the page's language, and the other languages. */
-    record Screen(HallBoard board, String lang, List<Language> languages) {
+    record Screen(HallBoard board, String lang, List<Language> languages, Brand brand) {
         /** @return the called token's service title in the page's language, or its id for a service that has left */
         String title(QueueToken t) {
             Text title = board.titles().get(t.serviceId());
@@ -35,14 +37,14 @@ final class DisplayPage {
     private DisplayPage() {
     }
 
-    static String render(String lang, HallBoard board) {
+    static String render(String lang, HallBoard board, Site site) {
         Messages m = Messages.of(Messages.HALL, lang);
         List<Language> others = new ArrayList<>();
-        for (String l : Languages.available(Messages.HALL)) {
+        for (String l : site.languages()) {
             if (!l.equals(m.lang())) {
-                others.add(new Language(l, Messages.of(Messages.HALL, l).get("language.name")));
+                others.add(new Language(l, Languages.name(l)));
             }
         }
-        return HallText.body("hall/display.jte", m, new Screen(board, m.lang(), others));
+        return HallText.body("hall/display.jte", m, new Screen(board, m.lang(), others, site.brand()));
     }
 }

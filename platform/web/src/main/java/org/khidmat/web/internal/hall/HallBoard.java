@@ -25,8 +25,9 @@ import org.khidmat.api.platform.QueueToken;
  * @param calls the latest calls, newest first
  * @param waiting tokens waiting now
  * @param titles service titles by service id, for the services of {@code calls}
+ * @param time the centre's zone, for the time of each call
  */
-public record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> titles) {
+public record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> titles, CentreTime time) {
     /** Calls the display shows. */
     static final int SHOWN = 8;
     private static final Comparator<QueueToken> NEWEST = Comparator.comparing(QueueToken::calledAt).reversed()
@@ -37,19 +38,24 @@ public record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> t
      * @param titles titles of (at least) the services of the called tokens
      */
     static HallBoard of(List<QueueToken> today, Map<String, Text> titles) {
+        return of(today, titles, CentreTime.defaults());
+    }
+
+    /** @return the board of today's tokens, its times in the centre's zone */
+    static HallBoard of(List<QueueToken> today, Map<String, Text> titles, CentreTime time) {
         List<QueueToken> calls = today.stream().filter(t -> t.calledAt() != null).sorted(NEWEST).limit(SHOWN).toList();
         int waiting = (int) today.stream().filter(t -> QueueToken.WAITING.equals(t.state())).count();
         Map<String, Text> used = new LinkedHashMap<>();
         calls.forEach(t -> used.put(t.serviceId(), titles.get(t.serviceId())));
-        return new HallBoard(calls, waiting, used);
+        return new HallBoard(calls, waiting, used, time);
     }
 
     /** @return what reads the board now: today's tokens once and the catalogue's titles once */
-    public static Supplier<HallBoard> reader(Queue queue, Catalogue catalogue) {
+    public static Supplier<HallBoard> reader(Queue queue, Catalogue catalogue, Supplier<CentreTime> time) {
         return () -> {
             Map<String, Text> titles = new HashMap<>();
             catalogue.services().forEach(e -> titles.put(e.id(), e.descriptor().title()));
-            return of(queue.today(), titles);
+            return of(queue.today(), titles, time.get());
         };
     }
 
@@ -60,7 +66,7 @@ public record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> t
             Text title = titles.get(t.serviceId());
             out.add(ServiceJson.ordered("number", t.number(), "counter", t.counter(), "service", t.serviceId(),
                     "title", ServiceJson.ordered("en", title == null ? t.serviceId() : title.en(), "ur",
-                            title == null ? t.serviceId() : title.ur()), "at", CentreTime.clock().format(t.calledAt())));
+                            title == null ? t.serviceId() : title.ur()), "at", time.clock().format(t.calledAt())));
         }
         return ServiceJson.ordered("calls", out, "waiting", waiting);
     }

@@ -12,6 +12,7 @@ import org.khidmat.api.platform.Queue;
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.http.RouteTable;
 import org.khidmat.web.internal.page.Languages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.StartPage;
@@ -37,7 +38,7 @@ public final class HallSite {
                 .route("/queue", RouteTable.GET_POST, (rq, rs, cb, at) -> kiosk.kiosk(rq, rs, cb, lang(rq)))
                 .route("/queue/tokens/*", RouteTable.GET, (rq, rs, cb, at) -> kiosk.token(rq, rs, cb, lang(rq), at.get("*")))
                 .route("/display", RouteTable.GET, (rq, rs, cb, at) -> Http.html(rs, cb, 200,
-                        DisplayPage.render(lang(rq), board.get())))
+                        DisplayPage.render(lang(rq), board.get(), Site.of(rq))))
                 .route("/appointments/check-in", RouteTable.GET_POST, (rq, rs, cb, at) -> arrival.checkIn(rq, rs, cb, lang(rq)))
                 .route("/appointments/cancel", RouteTable.GET_POST, (rq, rs, cb, at) -> arrival.cancel(rq, rs, cb, lang(rq)))
                 .route("/appointments/*", RouteTable.GET_POST, (rq, rs, cb, at) -> booking.handle(rq, rs, cb, lang(rq), at.get("*")));
@@ -45,7 +46,7 @@ public final class HallSite {
 
     /** @return the language the request asks for, of those the hall's words are in ({@link Languages}) */
     private static String lang(Request request) {
-        return Languages.of(request, Messages.HALL);
+        return Languages.of(request);
     }
 
     private static void notHere(Request request, Response response, Callback callback) {

@@ -1,27 +1,22 @@
 package org.khidmat.web.internal.hall;
 
 import org.khidmat.web.internal.http.Http;
+import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Templates;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /** What the hall's templates share: a day and a category in words, and a page body made of a template. */
 final class HallText {
-    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DAY_UR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("ur-PK"));
 
     private HallText() {
     }
 
-    /** @return the day in words, for example "Monday 5 January 2026" or "پیر 5 جنوری 2026", in any language Java knows */
+    /** @return the day in words, for example "Monday 5 January 2026" or "پیر 5 جنوری 2026", in the locale of the language's words ({@code language.locale}) */
     static String day(LocalDate day, String lang) {
-        DateTimeFormatter f = "en".equals(lang) ? DAY_EN : "ur".equals(lang) ? DAY_UR
-                : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag(lang));
-        return f.format(day);
+        return Languages.day(day, lang);
     }
 
     /** @return a category's name in the page's language; a category without words keeps its own name */
@@ -37,6 +32,6 @@ final class HallText {
     /** @return the page's title for the frame, as HTML: the word, after "Error: " when the page shows problems */
     static String title(Messages m, String key, boolean problems) {
         String error = problems ? Messages.of(Messages.CITIZEN, m.lang()).get("error") + ": " : "";
-        return Http.text(error + m.get(key), m.lang());
+        return Http.text(error + m.get(key), m.dir());
     }
 }

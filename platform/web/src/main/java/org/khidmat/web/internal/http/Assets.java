@@ -1,6 +1,5 @@
 package org.khidmat.web.internal.http;
 
-import org.khidmat.web.internal.page.Brand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,13 +17,16 @@ import org.eclipse.jetty.util.Callback;
  * one style sheet; {@code display.js}, the hall display's one script (every page works without it); the Urdu web
  * font (Noto Nastaliq Urdu, SIL Open Font License, {@code nastaliq-LICENSE.txt}), which the browser fetches only
  * for a page with Urdu text, so Urdu reads in Nastaliq on any phone; and the icon ({@code /favicon.ico} redirects
- * to it, for browsers that ask before reading the page); and {@link Brand#CSS_PATH}, the configured colour.
+ * to it, for browsers that ask before reading the page); and {@link #BRAND_CSS_PATH}, the header in the
+ * colour its address names ({@code ?c=01411c}: the centre's, written by the page's brand).
  */
 public final class Assets extends Handler.Abstract {
     public static final String CSS_PATH = "/assets/khidmat.css";
     public static final String DISPLAY_JS_PATH = "/assets/display.js";
     public static final String COUNTER_JS_PATH = "/assets/counter.js";
     public static final String ICON_PATH = "/assets/favicon.svg";
+    public static final String BRAND_CSS_PATH = "/assets/brand.css";
+    public static final String DEFAULT_COLOUR = "#01411c";
     private static final Map<String, String[]> FILES = Map.of(
             CSS_PATH, new String[] {"khidmat.css", "text/css; charset=utf-8", "public, max-age=3600"},
             DISPLAY_JS_PATH, new String[] {"display.js", "text/javascript; charset=utf-8", "public, max-age=3600"},
@@ -38,11 +40,11 @@ public final class Assets extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
-        if (Brand.CSS_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+        if (BRAND_CSS_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/css; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-            response.write(true, ByteBuffer.wrap(Brand.css()), callback);
+            response.write(true, ByteBuffer.wrap(brandCss(brandColour("#" + Exchange.query(request).get("c")))), callback);
             return true;
         }
         String[] file = FILES.get(path);
@@ -61,6 +63,17 @@ public final class Assets extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, file[2]);
         response.write(true, ByteBuffer.wrap(READ.computeIfAbsent(file[0], Assets::read)), callback);
         return true;
+    }
+
+    /** @return the colour when it is {@code #rrggbb}, else the default */
+    public static String brandColour(String colour) {
+        return colour != null && colour.matches("#[0-9a-fA-F]{6}") ? colour : DEFAULT_COLOUR;
+    }
+
+    /** @return the brand style sheet: the header in the brand colour */
+    static byte[] brandCss(String colour) {
+        return ("header{background:" + colour + "}\n.hall h1 .centre{border-bottom:.2em solid " + colour + "}\n"
+                + "header img.logo{vertical-align:middle;max-height:2rem;width:auto}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static byte[] read(String name) {

@@ -69,7 +69,8 @@ public final class Http {
     }
 
     /**
-     * The text of a page in {@code lang}, escaped for element content. In Urdu each run of digits joined by hyphens,
+     * The text of a page in a language written in direction {@code dir}, escaped for element content. Right to left (Urdu,
+     * or any language whose words file says {@code language.dir=rtl}) each run of digits joined by hyphens,
      * slashes, dots or colons ({@link #NUMBER_RUN}) is put in {@code <bdi dir="ltr">}: in right-to-left text the bidi
      * algorithm turns digits after Urdu letters into Arabic numbers, and a hyphen between those is not joined to them,
      * so {@code 61101-1234567-1} would show as {@code 1-1234567-61101}. English comes out as {@link #escape} makes it.
@@ -77,8 +78,8 @@ public final class Http {
      *
      * @return the text as HTML; {@code ""} for null
      */
-    public static String text(String s, String lang) {
-        if (s == null || !"ur".equals(lang)) {
+    public static String text(String s, String dir) {
+        if (s == null || !"rtl".equals(dir)) {
             return escape(s);
         }
         Matcher m = NUMBER_RUN.matcher(s);
@@ -106,11 +107,11 @@ public final class Http {
      * @return the text split as {@link #text} splits it: in Urdu the runs of digits apart (with {@code number} true),
      *     else the text as one run; empty for null, so a template writes each run escaped and isolates the numbers
      */
-    public static List<Run> runs(String s, String lang) {
+    public static List<Run> runs(String s, String dir) {
         if (s == null || s.isEmpty()) {
             return List.of();
         }
-        Matcher m = "ur".equals(lang) ? NUMBER_RUN.matcher(s) : null;
+        Matcher m = "rtl".equals(dir) ? NUMBER_RUN.matcher(s) : null;
         if (m == null || !m.find()) {
             return List.of(new Run(s, false));
         }

@@ -22,8 +22,6 @@ import java.util.Map;
  * @param until the day the service is expected back, or {@code null} when nobody knows
  */
 public record DisabledReason(String en, String ur, LocalDate until) {
-    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DAY_UR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("ur-PK"));
 
     /** @return the reason kept in {@code stored}, or {@code null} when there is none */
     public static DisabledReason of(String stored) {
@@ -60,6 +58,11 @@ public record DisabledReason(String en, String ur, LocalDate until) {
         return new String(JsonOut.bytes(m), StandardCharsets.UTF_8);
     }
 
+    /** @return whether the admin wrote the reason in the language (English always; Urdu when given; no other) */
+    public boolean has(String lang) {
+        return "en".equals(lang) || "ur".equals(lang) && ur != null;
+    }
+
     /** @return the reason in the language, as plain text (English where no Urdu was written) */
     public String in(String lang) {
         return "ur".equals(lang) && ur != null ? ur : en;
@@ -67,7 +70,7 @@ public record DisabledReason(String en, String ur, LocalDate until) {
 
     /** @return the day the service is expected back in words ("Monday 5 January 2026"), as plain text; null when unknown */
     public String backOn(String lang) {
-        return until == null ? null : ("ur".equals(lang) ? DAY_UR : DAY_EN).format(until);
+        return until == null ? null : Languages.day(until, lang);
     }
 
     /** @return the reason and, when known, the day the service is expected back, as HTML for a citizen page */

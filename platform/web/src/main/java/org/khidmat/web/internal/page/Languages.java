@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -23,11 +24,12 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * The languages of a book of words ({@link Messages}): one per {@code <book>_<lang>.properties} file, found in the
- * bundle (or, in unit tests, in the class folder), English first; and the one a request asks for.
+ * bundle (or, in unit tests, in the class folder), English first; and the one a request asks for ({@link #of}).
  */
 public final class Languages {
     private static final Pattern FILE = Pattern.compile("([a-z]+)_([a-z]{2,3})\\.properties");
     private static final Map<String, List<String>> AVAILABLE = new ConcurrentHashMap<>();
+    private static final List<String> BOOKS = List.of(Messages.CITIZEN, Messages.HALL, Messages.PAY, Messages.FIGURES, Messages.STAFF);
 
     private Languages() {
     }
@@ -39,23 +41,60 @@ public final class Languages {
 
     /** @return whether some book of the citizen's pages or the consoles has words in {@code lang} (a file of its own) */
     public static boolean known(String lang) {
-        return lang != null && Stream.of(Messages.CITIZEN, Messages.HALL, Messages.PAY, Messages.FIGURES, Messages.STAFF)
-                .anyMatch(book -> available(book).contains(lang));
+        return lang != null && BOOKS.stream().anyMatch(book -> available(book).contains(lang));
     }
 
-    /** @return the language asked for by {@code ?lang=}, else the remembered one ({@link Layout#LANG_COOKIE}), else English */
-    public static String of(Request request, String book) {
+    /** @return every language some book has words in, English first */
+    public static List<String> all() {
+        List<String> out = new ArrayList<>();
+        for (String book : BOOKS) {
+            for (String l : available(book)) {
+                if (!out.contains(l)) {
+                    out.add(l);
+                }
+            }
+        }
+        out.sort((x, y) -> x.equals(Messages.FALLBACK) ? -1 : y.equals(Messages.FALLBACK) ? 1 : 0);
+        return out;
+    }
+
+    /** @return the language's own name ({@code language.name}) from the first book that has words in it */
+    public static String name(String lang) {
+        return BOOKS.stream().filter(book -> available(book).contains(lang)).findFirst()
+                .map(book -> Messages.of(book, lang).get("language.name")).orElse(lang);
+    }
+
+    /** @return the language's direction, {@code rtl} or {@code ltr} ({@code language.dir}), left to right when unknown */
+    public static String dir(String lang) {
+        return BOOKS.stream().filter(book -> available(book).contains(lang)).findFirst()
+                .map(book -> Messages.of(book, lang).dir()).orElse("ltr");
+    }
+
+    /** @return the locale of the language's numbers and dates ({@code language.locale}), English's when it says none */
+    public static java.util.Locale locale(String lang) {
+        return BOOKS.stream().filter(book -> available(book).contains(lang)).findFirst()
+                .map(book -> Messages.of(book, lang).locale()).orElse(Locale.forLanguageTag(Messages.FALLBACK));
+    }
+
+    /** @return the day in words in the language ({@code Monday 5 January 2026}, {@code پیر 5 جنوری 2026}) */
+    public static String day(java.time.LocalDate day, String lang) {
+        return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale(lang)).format(day);
+    }
+
+    /**
+     * The one choice of language for every audience: {@code ?lang=}, else the remembered one ({@link Layout#LANG_COOKIE}),
+     * else the centre's default (the first of its languages); only a language the {@link Site} offers.
+     *
+     * @return the language of the request's pages
+     */
+    public static String of(Request request) {
+        List<String> offered = Site.of(request).languages();
         String q = Exchange.query(request).get("lang");
-        if (q != null && available(book).contains(q)) {
+        if (q != null && offered.contains(q)) {
             return q;
         }
         String c = Exchange.cookie(request, Layout.LANG_COOKIE);
-        return c != null && available(book).contains(c) ? c : Messages.FALLBACK;
-    }
-
-    /** @return {@code asked} when the book has words in it, else {@code otherwise} */
-    public static String ofBook(String asked, String otherwise, String book) {
-        return asked != null && available(book).contains(asked) ? asked : otherwise;
+        return c != null && offered.contains(c) ? c : offered.get(0);
     }
 
     private static List<String> find(String book) {

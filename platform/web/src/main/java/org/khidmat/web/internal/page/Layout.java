@@ -1,11 +1,11 @@
 package org.khidmat.web.internal.page;
 
-import org.khidmat.web.internal.http.Exchange;
-
 import gg.jte.Content;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Request;
 
@@ -19,35 +19,53 @@ public final class Layout {
 
     /**
      * What the frame shows besides the page: its words ({@code w}), the words of the footer's links ({@code pay},
-     * {@code figures}), the other language and the address that switches to it and back to this page.
+     * {@code figures}), the centre's brand and time, and the language switch: every language the site offers, each with the
+     * address that switches to it and back to this page.
      */
-    public record Frame(Wording w, Wording pay, Wording figures, String other, String otherName, String switchBack) {
+    public record Frame(Wording w, Wording pay, Wording figures, Brand brand, CentreTime time, List<Choice> languages) {
+    }
+
+    /**
+     * A language of the switch, by its own name; {@code id} is {@code lang-switch} for the first other language (the
+     * switch of a two-language centre), {@code lang-switch-<lang>} for the others.
+     */
+    public record Choice(String lang, String name, String href, String id, boolean current) {
     }
 
     private Layout() {
     }
 
-    /** @return {@code ur} or {@code en}, from the {@code lang} query parameter or the remembered cookie */
+    /** @return the language of the request's citizen pages ({@link Languages#of}) */
     public static String lang(Request request) {
-        String q = Exchange.query(request).get("lang");
-        if ("ur".equals(q) || "en".equals(q)) {
-            return q;
-        }
-        return "ur".equals(Exchange.cookie(request, LANG_COOKIE)) ? "ur" : "en";
+        return Languages.of(request);
     }
 
     /** @return the frame of a citizen page of this request in {@code lang} */
     public static Frame frame(Request request, String lang) {
-        return frame(request.getHttpURI().getPathQuery(), lang);
+        return frame(request.getHttpURI().getPathQuery(), lang, Site.of(request));
     }
 
-    /** @return the frame of a citizen page at {@code path} (with its query) in {@code lang} */
+    /** @return the frame of a citizen page at {@code path} (with its query) in {@code lang}, of a centre with no settings */
     public static Frame frame(String path, String lang) {
-        String other = "ur".equals(lang) ? "en" : "ur";
+        return frame(path, lang, Site.defaults());
+    }
+
+    /** @return the frame of a citizen page at {@code path} (with its query) in {@code lang} for {@code site} */
+    public static Frame frame(String path, String lang, Site site) {
+        Wording w = Wording.of(Messages.CITIZEN, lang);
         // back to the same page without its lang parameter, which would override the language just chosen
         String here = path == null ? "/" : path.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        return new Frame(Wording.of(Messages.CITIZEN, lang), Wording.of(Messages.PAY, lang), Wording.of(Messages.FIGURES, lang),
-                other, Messages.of(Messages.CITIZEN, other).get("language.name"), URLEncoder.encode(here, StandardCharsets.UTF_8));
+        String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
+        List<Choice> choices = new ArrayList<>();
+        boolean given = false;
+        for (String l : site.languages()) {
+            boolean current = l.equals(lang);
+            String id = current || given ? "lang-switch-" + l : "lang-switch";
+            given |= !current;
+            choices.add(new Choice(l, Languages.name(l), "/lang?to=" + l + "&back=" + back, id, current));
+        }
+        return new Frame(w, Wording.of(Messages.PAY, lang), Wording.of(Messages.FIGURES, lang), site.brand(), site.time(),
+                List.copyOf(choices));
     }
 
     /** @return a page of a citizen template ({@code citizen/start.jte}) with its view, framed for this request */

@@ -1,5 +1,7 @@
 package org.khidmat.web.internal.page;
 
+import org.khidmat.web.internal.http.Http;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and {@link #FIGURES} for the citizen's pages. A key missing in a language comes in English. A word is a {@link MessageFormat} pattern: {@code {0}} takes a value,
  * {@code {0,choice,0#...|1#...|1<...}} chooses the plural form (one and other for English and Urdu, as CLDR has
  * them), and a quote is written {@code ''}. Adding a language is adding its files ({@link Languages} finds them); the file
- * names the language ({@code language.name}) and its direction ({@code language.dir}).
+ * names the language ({@code language.name}) its direction ({@code language.dir}) and the locale of its numbers and dates ({@code language.locale}: English's
+ * when the file has none).
  */
 public final class Messages {
     public static final String STAFF = "staff";
@@ -36,7 +39,8 @@ public final class Messages {
 
     private Messages(String lang, Properties words, Properties english) {
         this.lang = lang;
-        this.locale = Locale.forLanguageTag(lang);
+        // numbers and dates as the file says (language.locale), else as in English: a language's own digits only by choice
+        this.locale = Locale.forLanguageTag(words.getProperty("language.locale", english.getProperty("language.locale", FALLBACK)));
         this.words = words;
         this.english = english;
     }
@@ -73,6 +77,11 @@ public final class Messages {
         return lang;
     }
 
+    /** @return the locale of numbers and dates in this language ({@code language.locale}, else English's) */
+    public Locale locale() {
+        return locale;
+    }
+
     /** @return {@code rtl} or {@code ltr} */
     public String dir() {
         return "rtl".equals(words.getProperty("language.dir")) ? "rtl" : "ltr";
@@ -98,6 +107,26 @@ public final class Messages {
         synchronized (f) {
             return f.format(values);
         }
+    }
+
+    /**
+     * @return the word with {@code {i}} replaced by {@code values[i]} as given text (a number is not regrouped or
+     *     localised, a value is never a pattern), as plain text
+     */
+    public String text(String key, Object... values) {
+        Object[] text = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            text[i] = String.valueOf(values[i]);
+        }
+        return get(key, text);
+    }
+
+    /**
+     * @return {@link #text} as HTML for element content of a page still made as a string ({@link Http#text}: right to
+     *     left, a number such as a CNIC, in the word or in a value, reads left to right)
+     */
+    public String html(String key, Object... values) {
+        return Http.text(text(key, values), dir());
     }
 
     /** @return the word for {@code prefix + id} if there is one, else {@code fallback} (for words keyed by data) */

@@ -3,7 +3,6 @@ package org.khidmat.web.internal.page;
 import org.khidmat.web.internal.http.Http;
 
 import java.text.NumberFormat;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.khidmat.api.descriptor.FeeTier;
@@ -40,22 +39,17 @@ public final class Money {
         return tier(t).amount() > 0 ? DUE : NONE;
     }
 
-    /** @return the amount as the citizen reads it, {@code PKR 1,500} or {@code 1,500 روپے}, HTML-safe */
+    /** @return the amount as the citizen reads it ({@code money}: {@code PKR 1,500}, {@code 1,500 روپے}), HTML-safe */
     public static String pkr(long amount, String lang) {
         String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(amount);
-        return "ur".equals(lang) ? n + " روپے" : "PKR " + n;
-    }
-
-    /** @return when, as {@code 31/01/2026 14:05} (day/month/year) in Pakistan time */
-    public static String when(Instant at) {
-        return CentreTime.citizenWhen().format(at);
+        return Messages.of(Messages.CITIZEN, lang).get("money", n);
     }
 
     /** @return the provider's plain name for citizens, or its id when the centre has no name for it */
     public static String provider(String id, String lang) {
         return switch (id) {
-            case "simpay.wallet" -> PayWords.get("wallet", lang);
-            case "simpay.challan" -> PayWords.get("challan", lang);
+            case "simpay.wallet" -> Messages.of(Messages.PAY, lang).html("wallet");
+            case "simpay.challan" -> Messages.of(Messages.PAY, lang).html("challan");
             default -> Http.escape(id);
         };
     }

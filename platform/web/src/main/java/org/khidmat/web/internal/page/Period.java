@@ -27,18 +27,18 @@ public record Period(LocalDate from, LocalDate to) {
         try {
             t = blank(to) ? today : LocalDate.parse(Digits.ascii(to).strip());
         } catch (DateTimeParseException e) {
-            return new Parsed(null, FigureWords.BOOK.problem("to", "badTo"));
+            return new Parsed(null, Wording.problem(Messages.FIGURES, "to", "badTo"));
         }
         try {
             f = blank(from) ? t.minusDays(DEFAULT_DAYS - 1) : LocalDate.parse(Digits.ascii(from).strip());
         } catch (DateTimeParseException e) {
-            return new Parsed(null, FigureWords.BOOK.problem("from", "badFrom"));
+            return new Parsed(null, Wording.problem(Messages.FIGURES, "from", "badFrom"));
         }
         if (t.isBefore(f)) {
-            return new Parsed(null, FigureWords.BOOK.problem("to", "toBeforeFrom"));
+            return new Parsed(null, Wording.problem(Messages.FIGURES, "to", "toBeforeFrom"));
         }
         if (ChronoUnit.DAYS.between(f, t) + 1 > LONGEST) {
-            return new Parsed(null, FigureWords.BOOK.problem("from", "tooLong", LONGEST));
+            return new Parsed(null, Wording.problem(Messages.FIGURES, "from", "tooLong", LONGEST));
         }
         return new Parsed(new Period(f, t), null);
     }

@@ -51,21 +51,21 @@ public final class Promises {
 
     /** @return {@link #daysText(int, String)} as HTML */
     public static String days(int days, String lang) {
-        return Http.text(daysText(days, lang), lang);
+        return Http.text(daysText(days, lang), Languages.dir(lang));
     }
 
     /** @return {@link #daysText(ServiceDescriptor, String)} as HTML */
     public static String days(ServiceDescriptor d, String lang) {
-        return Http.text(daysText(d, lang), lang);
+        return Http.text(daysText(d, lang), Languages.dir(lang));
     }
 
     /** @return {@link #feeText} as HTML */
     public static String fee(long amount, String lang) {
-        return Http.text(feeText(amount, lang), lang);
+        return Http.text(feeText(amount, lang), Languages.dir(lang));
     }
 
     /** @return {@link #feeLineText} as HTML */
     public static String feeLine(ServiceDescriptor d, String lang) {
-        return Http.text(feeLineText(d, lang), lang);
+        return Http.text(feeLineText(d, lang), Languages.dir(lang));
     }
 }

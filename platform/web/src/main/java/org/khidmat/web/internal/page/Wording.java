@@ -9,7 +9,7 @@ import org.khidmat.web.internal.http.Http;
 /**
  * The words of one book in one language ({@link Messages}) as a citizen template writes them: {@code ${w.say("key")}}
  * for a word, {@code ${w.text(title)}} for any other text (a descriptor's title, a citizen's answer). Both are escaped
- * by jte's own HTML escaping; in Urdu each run of digits ({@link Http#runs}) is isolated in {@code <bdi dir="ltr">}, the
+ * by jte's own HTML escaping; right to left ({@code language.dir}) each run of digits ({@link Http#runs}) is isolated in {@code <bdi dir="ltr">}, the
  * only markup written here, so a CNIC or a date reads left to right inside right-to-left text. For an attribute or the
  * {@code <title>}, which hold no markup, use {@link #get}.
  */
@@ -20,9 +20,12 @@ public final class Wording {
         this.m = m;
     }
 
-    /** @return the word as a problem at a form field ({@code null}: the whole form), in English and in Urdu */
+    /**
+     * @return the word as a problem at a form field ({@code null}: the whole form), in English and in Urdu, the values
+     *     filled in as text ({@link Messages#text})
+     */
     public static Problem problem(String book, String field, String key, Object... values) {
-        return Problem.of(field, Messages.of(book, "en").get(key, values), Messages.of(book, "ur").get(key, values));
+        return Problem.of(field, Messages.of(book, "en").text(key, values), Messages.of(book, "ur").text(key, values));
     }
 
     /** @return the words of {@code book} in {@code lang} (English when the centre has no file for it) */
@@ -63,11 +66,11 @@ public final class Wording {
         return new PageText(s, lang);
     }
 
-    /** Text written escaped, its digit runs isolated in Urdu. */
+    /** Text written escaped, its digit runs isolated in a right-to-left language. */
     private record PageText(String s, String lang) implements Content {
         @Override
         public void writeTo(TemplateOutput out) {
-            for (Http.Run r : Http.runs(s, lang)) {
+            for (Http.Run r : Http.runs(s, Languages.dir(lang))) {
                 if (r.number()) {
                     out.writeContent("<bdi dir=\"ltr\">");
                     Escape.htmlContent(r.text(), out);

@@ -35,7 +35,7 @@ public final class CitizenForms {
     /** @return the page's title for the frame, as HTML: the word, after "Error: " when the page shows problems */
     static String title(Messages m, String key, List<FormProblem> problems) {
         return Http.text((problems.isEmpty() ? "" : Messages.of(Messages.CITIZEN, m.lang()).get("error") + ": ") + m.get(key),
-                m.lang());
+                m.dir());
     }
 
     public static String hidden(String name, String value) {
@@ -44,7 +44,7 @@ public final class CitizenForms {
 
     /** @return where a form of a page in {@code lang} posts to: the path, keeping the page's language */
     static String action(String path, String lang) {
-        return path + "?lang=" + ("ur".equals(lang) ? "ur" : "en");
+        return path + "?lang=" + lang;
     }
 
     /** @return a form of one button that posts the pair (and {@code extra} hidden fields, HTML) to {@code path} */

@@ -6,7 +6,7 @@ import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Money;
-import org.khidmat.web.internal.page.PayWords;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Templates;
 
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class PayPage {
             lookup(request, response, callback, m, reference, cnic, problems.isEmpty() ? List.of(CitizenForms.noMatch(m)) : problems);
             return;
         }
-        Visit v = new Visit(request, response, callback, m, new PayViews.Visit(found.get(), cnic, m.lang()));
+        Visit v = new Visit(request, response, callback, m, new PayViews.Visit(found.get(), cnic, m.lang(), Site.of(request).time()));
         switch (form.getOrDefault("do", "")) {
             case "pay" -> pay(v, form.getOrDefault("provider", ""));
             case "confirm" -> confirm(v);
@@ -72,7 +72,7 @@ public final class PayPage {
         }
 
         void page(int status, String template, Object body) {
-            Http.html(response, callback, status, Layout.page(request, m.lang(), Http.text(m.get("pay"), m.lang()),
+            Http.html(response, callback, status, Layout.page(request, m.lang(), Http.text(m.get("pay"), m.dir()),
                     Templates.render(template, Map.of("m", m, "view", body))));
         }
     }
@@ -153,8 +153,8 @@ public final class PayPage {
         if (amount == 0) {
             return "";
         }
-        return "<h2>" + PayWords.get("pay", lang) + "</h2><p id=\"pay-next\">" + PayWords.get("payNext", lang,
-                Money.pkr(amount, lang)) + "</p>" + CitizenForms.button("/pay", lang, reference, cnic, "", "pay-link",
-                        PayWords.get("pay", lang));
+        Messages m = Messages.of(Messages.PAY, lang);
+        return "<h2>" + m.html("pay") + "</h2><p id=\"pay-next\">" + m.html("payNext", Money.pkr(amount, lang)) + "</p>"
+                + CitizenForms.button("/pay", lang, reference, cnic, "", "pay-link", m.html("pay"));
     }
 }

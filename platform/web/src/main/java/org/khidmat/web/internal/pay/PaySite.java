@@ -36,7 +36,7 @@ public final class PaySite {
 
     /** @return the language the request asks for, of those the pay words are in ({@link Languages}) */
     private static String lang(Request request) {
-        return Languages.of(request, Messages.PAY);
+        return Languages.of(request);
     }
 
     private static void notHere(Request request, Response response, Callback callback) {

@@ -1,5 +1,6 @@
 package org.khidmat.web.internal.pay;
 
+import org.khidmat.web.internal.page.CentreTime;
 import org.khidmat.web.internal.page.DisabledReason;
 import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Messages;
@@ -20,7 +21,7 @@ final class PayViews {
     }
 
     /** One citizen's request about one application they proved is theirs, in the page's language. */
-    record Visit(TrackedApplication t, String cnic, String lang) {
+    record Visit(TrackedApplication t, String cnic, String lang, CentreTime time) {
         String reference() {
             return t.application().reference();
         }

@@ -53,7 +53,7 @@ final class RatePage {
             RatingResult r = ratings.rate(reference, cnic, n, comment);
             switch (r.outcome()) {
                 case RATED -> {
-                    Http.html(response, callback, 200, Layout.page(request, m.lang(), Http.text(m.get("thanks"), m.lang()),
+                    Http.html(response, callback, 200, Layout.page(request, m.lang(), Http.text(m.get("thanks"), m.dir()),
                             Templates.render("pay/thanks.jte", Map.of("m", m))));
                     return;
                 }

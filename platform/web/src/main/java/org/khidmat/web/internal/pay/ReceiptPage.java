@@ -6,6 +6,7 @@ import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Layout;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Templates;
 
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class ReceiptPage {
             page(request, response, callback, m, reference, cnic, List.of(FormProblem.of(m, null, "noReceipt")), null);
             return;
         }
-        PayViews.Paid paid = new PayViews.Paid(new PayViews.Visit(t, cnic, m.lang()), receipt.get(), false);
+        PayViews.Paid paid = new PayViews.Paid(new PayViews.Visit(t, cnic, m.lang(), Site.of(request).time()), receipt.get(), false);
         if (download) {
             Downloads.attachment(response, callback, "text/html; charset=utf-8", ReceiptHtml.fileName(receipt.get()),
                     ReceiptHtml.file(paid, m));

@@ -4,6 +4,7 @@ import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.RouteTable;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,53 +44,67 @@ public final class AccountPages {
         this.layout = layout;
     }
 
-    void handle(Request request, Response response, Callback callback, Gate.Caller caller, String rest, boolean post)
+    /** A change an account form asks for; {@code false} when it answered the request itself. */
+    @FunctionalInterface
+    private interface Change {
+        boolean apply(Map<String, String> form);
+    }
+
+    /** @return the console routes of accounts and tokens, under the admin console's table */
+    ConsoleRoutes routes(ConsoleRoutes table) {
+        return table
+                .route("/admin/accounts", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> {
+                    if (Exchange.isPost(rq)) {
+                        change(rq, rs, cb, caller, form -> create(rq, rs, cb, caller, form));
+                    } else {
+                        render(rq, rs, cb, caller, 200, null, null, Map.of(), List.of());
+                    }
+                })
+                .route("/admin/accounts/{name}/enable", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> change(rq, rs, cb,
+                        caller, form -> enable(caller, at.get("name"), true)))
+                .route("/admin/accounts/{name}/disable", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> change(rq, rs, cb,
+                        caller, form -> enable(caller, at.get("name"), false)))
+                .route("/admin/accounts/{name}/password", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> change(rq, rs, cb,
+                        caller, form -> {
+                            gate.accounts().setPassword(at.get("name"), form.getOrDefault("password", "").toCharArray(), caller.name());
+                            layout.note(caller, true, "accounts.passwordNote", at.get("name"));
+                            return true;
+                        }))
+                .route("/admin/accounts/{name}/tokens", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> change(rq, rs, cb,
+                        caller, form -> {
+                            String token = gate.accounts().issueToken(at.get("name"), form.get("label"), caller.name());
+                            render(rq, rs, cb, caller, 200, token, at.get("name"), Map.of(), List.of());
+                            return false;
+                        }))
+                .route("/admin/tokens/{id}/revoke", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> change(rq, rs, cb,
+                        caller, form -> {
+                            boolean done = gate.accounts().revokeToken(at.get("id"), caller.name());
+                            layout.note(caller, done, done ? "accounts.revokedNote" : "accounts.noToken", at.get("id"));
+                            return true;
+                        }));
+    }
+
+    /** Reads the form (its CSRF field checked), applies the change and goes back to the accounts page (PRG). */
+    private void change(Request request, Response response, Callback callback, Gate.Caller caller, Change change)
             throws IOException {
-        if (!post) {
-            if (rest.equals("accounts")) {
-                render(request, response, callback, caller, 200, null, null, Map.of(), List.of());
-            } else {
-                layout.error(request, response, callback, caller, 404, "error.nothingAt", "/admin/" + rest);
-            }
-            return;
-        }
         Map<String, String> form = ConsoleGate.checkedForm(request, response, callback, caller);
         if (form == null) {
             return;
         }
         try {
-            if (rest.equals("accounts")) {
-                if (!create(request, response, callback, caller, form)) {
-                    return;
-                }
-            } else if (rest.startsWith("tokens/") && rest.endsWith("/revoke")) {
-                String id = Exchange.between(rest, "tokens/", "/revoke");
-                boolean done = gate.accounts().revokeToken(id, caller.name());
-                layout.note(caller, done, done ? "accounts.revokedNote" : "accounts.noToken", id);
-            } else if (rest.startsWith("accounts/")) {
-                String name = rest.substring("accounts/".length(), Math.max("accounts/".length(), rest.lastIndexOf('/')));
-                String action = rest.substring(rest.lastIndexOf('/') + 1);
-                switch (action) {
-                    case "enable", "disable" -> {
-                        gate.accounts().setEnabled(name, action.equals("enable"), caller.name());
-                        layout.note(caller, true, action.equals("enable") ? "accounts.enabledNote" : "accounts.disabledNote", name);
-                    }
-                    case "password" -> {
-                        gate.accounts().setPassword(name, form.getOrDefault("password", "").toCharArray(), caller.name());
-                        layout.note(caller, true, "accounts.passwordNote", name);
-                    }
-                    case "tokens" -> {
-                        String token = gate.accounts().issueToken(name, form.get("label"), caller.name());
-                        render(request, response, callback, caller, 200, token, name, Map.of(), List.of());
-                        return;
-                    }
-                    default -> layout.note(caller, false, "accounts.unknownAction", action);
-                }
+            if (!change.apply(form)) {
+                return;
             }
         } catch (IllegalArgumentException e) {
             layout.note(caller, e.getMessage(), false);
         }
         Exchange.redirect(response, callback, "/admin/accounts");
+    }
+
+    private boolean enable(Gate.Caller caller, String name, boolean enable) {
+        gate.accounts().setEnabled(name, enable, caller.name());
+        layout.note(caller, true, enable ? "accounts.enabledNote" : "accounts.disabledNote", name);
+        return true;
     }
 
     /** @return whether the account was made (and a redirect is due); else the form is answered again with its problems */
@@ -111,7 +126,7 @@ public final class AccountPages {
                 problems = List.of(Problem.of(null, e.getMessage(), e.getMessage()));
             }
         }
-        String lang = Languages.of(request, Messages.STAFF);
+        String lang = Languages.of(request);
         List<FieldProblem> shown = problems.stream().map(p -> FieldProblem.of(p, lang)).toList();
         render(request, response, callback, caller, 422, null, null, Map.of("username", username, "role", roleName, "agency", agency),
                 shown);

@@ -40,12 +40,14 @@ public final class AdminPages extends Handler.Abstract {
     private final AccountPages accounts;
     private final AuditPage audit;
     private final OutboxPage outbox;
+    private final CollectionsPages collections;
     /** The bundle set, when the store keeps one: each bundle's outcome on every node. */
     private final Supplier<BundleSet> bundleSet;
-    private final ConsoleRoutes routes = routes();
+    private final ConsoleRoutes routes;
 
     public AdminPages(Gate gate, Catalogue catalogue, BundleForms bundles, ConsoleLayout layout, AccountPages accounts,
-            AuditPage audit, OutboxPage outbox, Supplier<BundleSet> bundleSet) {
+            AuditPage audit, OutboxPage outbox, CollectionsPages collections, Supplier<BundleSet> bundleSet) {
+        this.collections = collections;
         this.outbox = outbox;
         this.bundleSet = bundleSet;
         this.gate = gate;
@@ -54,6 +56,7 @@ public final class AdminPages extends Handler.Abstract {
         this.layout = layout;
         this.accounts = accounts;
         this.audit = audit;
+        this.routes = routes();
     }
 
     @Override
@@ -73,15 +76,9 @@ public final class AdminPages extends Handler.Abstract {
         ConsoleRoutes.Action home = (rq, rs, cb, caller, at) -> ConsoleLayout.send(rs, cb, 200, "admin.jte",
                 layout.frame(rq, caller, "admin.title"), new View(bundles.visible(caller), bundles.pending(caller),
                         catalogue.services(), NodeOutcomes.of(bundleSet.get())));
-        return new ConsoleRoutes()
+        return collections.routes(accounts.routes(new ConsoleRoutes()), "/admin")
                 .route("/admin", RouteTable.GET, home)
                 .route("/admin/", RouteTable.GET, home)
-                .route("/admin/accounts", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> accounts.handle(rq, rs, cb,
-                        caller, "accounts", Exchange.isPost(rq)))
-                .route("/admin/accounts/{name}/{action}", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> accounts.handle(
-                        rq, rs, cb, caller, "accounts/" + at.get("name") + "/" + at.get("action"), true))
-                .route("/admin/tokens/{id}/revoke", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> accounts.handle(rq, rs,
-                        cb, caller, "tokens/" + at.get("id") + "/revoke", true))
                 .route("/admin/audit", RouteTable.GET, (rq, rs, cb, caller, at) -> audit.send(rq, rs, cb, caller))
                 .route("/admin/messages", RouteTable.GET, (rq, rs, cb, caller, at) -> outbox.send(rq, rs, cb, caller))
                 .route("/admin/bundles", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq, rs, cb, caller,

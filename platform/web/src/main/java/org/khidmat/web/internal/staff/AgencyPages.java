@@ -30,14 +30,18 @@ public final class AgencyPages extends Handler.Abstract {
     private final ConsoleLayout layout;
     private final AuditLog audit;
     private final InboxPages inbox;
-    private final ConsoleRoutes routes = routes();
+    private final CollectionsPages collections;
+    private final ConsoleRoutes routes;
 
-    public AgencyPages(Gate gate, InboxPages inbox, BundleForms bundles, ConsoleLayout layout, AuditLog audit) {
+    public AgencyPages(Gate gate, InboxPages inbox, BundleForms bundles, ConsoleLayout layout, AuditLog audit,
+            CollectionsPages collections) {
+        this.collections = collections;
         this.gate = gate;
         this.inbox = inbox;
         this.bundles = bundles;
         this.layout = layout;
         this.audit = audit;
+        this.routes = routes();
     }
 
     @Override
@@ -46,7 +50,8 @@ public final class AgencyPages extends Handler.Abstract {
         if (!path.equals("/agency") && !path.startsWith("/agency/")) {
             return false;
         }
-        boolean bundlePage = path.equals("/agency") || path.startsWith("/agency/bundles");
+        // the agency's own pages (bundles, collections) are for agency staff; the inbox for every role
+        boolean bundlePage = path.equals("/agency") || path.startsWith("/agency/bundles") || path.startsWith("/agency/collections");
         var found = bundlePage ? ConsoleGate.page(gate, request, response, callback, Role.AGENCY) : ConsoleGate.page(gate, request, response, callback);
         if (found.isEmpty()) {
             return true;
@@ -68,7 +73,7 @@ public final class AgencyPages extends Handler.Abstract {
             ConsoleLayout.send(rs, cb, 200, "agency.jte", layout.frame(rq, caller, "agency.title", agency),
                     new View(bundles.visible(caller), AgencyHistory.of(audit, gate, agency)));
         };
-        return new ConsoleRoutes()
+        return inbox.routes(collections.routes(new ConsoleRoutes(), "/agency"))
                 .route("/agency", RouteTable.GET, home)
                 .route("/agency/", RouteTable.GET, home)
                 .route("/agency/bundles", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq, rs, cb, caller,
@@ -81,9 +86,6 @@ public final class AgencyPages extends Handler.Abstract {
                     }
                 })
                 .route("/agency/bundles/{name}/rollback", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> bundles.post(rq,
-                        rs, cb, caller, "bundles/" + at.get("name") + "/rollback", "/agency"))
-                .route("/agency/inbox", RouteTable.GET, (rq, rs, cb, caller, at) -> inbox.inbox(rq, rs, cb, caller))
-                .route("/agency/applications/*", RouteTable.GET_POST, (rq, rs, cb, caller, at) -> inbox.application(rq, rs,
-                        cb, caller, at.get("*"), Exchange.isPost(rq)));
+                        rs, cb, caller, "bundles/" + at.get("name") + "/rollback", "/agency"));
     }
 }

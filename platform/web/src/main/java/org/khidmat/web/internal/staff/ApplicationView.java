@@ -34,7 +34,7 @@ record ApplicationView(String reference, String agency, String service, int vers
     record Move(String id, String to, String label, boolean noteRequired) {
     }
 
-    static ApplicationView of(TrackedApplication t, String lang, boolean cnicWhole, List<FieldProblem> problems) {
+    static ApplicationView of(TrackedApplication t, String lang, boolean cnicWhole, List<FieldProblem> problems, CentreTime time) {
         ApplicationRecord a = t.application();
         ServiceDescriptor d = t.descriptor();
         Workflow w = d.workflow();
@@ -56,7 +56,7 @@ record ApplicationView(String reference, String agency, String service, int vers
         }
         List<History> history = new ArrayList<>();
         for (StatusChange c : t.history()) {
-            history.add(new History(CentreTime.when(c.at()), c.actor(), c.from() == null ? "" : name(w, c.from(), lang),
+            history.add(new History(time.when(c.at()), c.actor(), c.from() == null ? "" : name(w, c.from(), lang),
                     name(w, c.to(), lang), c.note() == null ? "" : c.note()));
         }
         List<Move> moves = new ArrayList<>();

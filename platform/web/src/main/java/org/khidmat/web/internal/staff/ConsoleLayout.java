@@ -1,7 +1,10 @@
 package org.khidmat.web.internal.staff;
 
+import org.khidmat.web.internal.page.Brand;
+import org.khidmat.web.internal.page.CentreTime;
 import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.page.Templates;
 import org.khidmat.web.internal.http.Gate;
 import org.khidmat.web.internal.http.Http;
@@ -34,7 +37,7 @@ public final class ConsoleLayout {
 
     /** What the frame shows; {@code who}, {@code csrf} and the navigation are empty on the login page. */
     record Frame(Messages m, String title, String who, String role, String csrf, List<Link> nav, List<Link> languages,
-            Shown note, String script) {
+            Shown note, String script, Brand brand, CentreTime time) {
     }
 
     /** A resolved note. */
@@ -68,17 +71,18 @@ public final class ConsoleLayout {
     }
 
     private static Frame frameWith(Request request, Gate.Caller caller, Note n, String titleKey, Object... values) {
-        Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+        Messages m = Messages.of(Messages.STAFF, Languages.of(request));
         String role = caller == null ? null : m.get("role." + caller.account().role().name().toLowerCase(java.util.Locale.ROOT))
                 + (caller.account().agency() == null ? "" : ", " + caller.account().agency());
         return new Frame(m, m.get(titleKey, values), caller == null ? null : caller.name(), role,
                 caller == null || caller.session() == null ? null : caller.session().csrf(), nav(request, caller, m),
-                languages(request, m), n == null ? null : new Shown(n.in(m), n.ok()), null);
+                languages(request, m), n == null ? null : new Shown(n.in(m), n.ok()), null, Site.of(request).brand(),
+                Site.of(request).time());
     }
 
     /** @return the same frame with a script of the site's own ({@code /assets/...}) */
     static Frame withScript(Frame f, String script) {
-        return new Frame(f.m(), f.title(), f.who(), f.role(), f.csrf(), f.nav(), f.languages(), f.note(), script);
+        return new Frame(f.m(), f.title(), f.who(), f.role(), f.csrf(), f.nav(), f.languages(), f.note(), script, f.brand(), f.time());
     }
 
     private static List<Link> nav(Request request, Gate.Caller caller, Messages m) {
@@ -116,9 +120,9 @@ public final class ConsoleLayout {
         }
         String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
         List<Link> out = new ArrayList<>();
-        for (String l : Languages.available(Messages.STAFF)) {
+        for (String l : Site.of(request).languages()) {
             if (!l.equals(m.lang())) {
-                out.add(new Link("/lang?to=" + l + "&back=" + back, Messages.of(Messages.STAFF, l).get("language.name"), false, l));
+                out.add(new Link("/lang?to=" + l + "&back=" + back, Languages.name(l), false, l));
             }
         }
         return out;

@@ -2,6 +2,7 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.citizen.ApplyPages;
 import org.khidmat.web.internal.hall.KioskPages;
 import org.khidmat.web.internal.http.Assets;
@@ -76,7 +77,7 @@ public final class CounterPages extends Handler.Abstract {
             if (mine.isPresent()) {
                 ConsoleLayout.Frame f = layout.frame(rq, caller, "counter.title", mine.get().number());
                 ConsoleLayout.send(rs, cb, 200, "counter.jte", ConsoleLayout.withScript(f, Assets.COUNTER_JS_PATH),
-                        CounterView.of(mine.get(), queue.today(), catalogue.services(), Languages.of(rq, Messages.STAFF)));
+                        CounterView.of(mine.get(), queue.today(), catalogue.services(), Languages.of(rq), Site.of(rq).time()));
             } else {
                 chooser(rq, rs, cb, caller);
             }
@@ -88,7 +89,7 @@ public final class CounterPages extends Handler.Abstract {
                     Optional<Counter> mine = chosen(rq, queue.counters());
                     if (mine.isPresent()) {
                         ConsoleLayout.send(rs, cb, 200, "waitingPart.jte", layout.frame(rq, caller, "counter.waiting"),
-                                CounterView.waiting(mine.get(), queue.today(), catalogue.services(), Languages.of(rq, Messages.STAFF)));
+                                CounterView.waiting(mine.get(), queue.today(), catalogue.services(), Languages.of(rq), Site.of(rq).time()));
                     } else {
                         layout.error(rq, rs, cb, caller, 404, "error.nothingAt", Request.getPathInContext(rq));
                     }
@@ -130,7 +131,7 @@ public final class CounterPages extends Handler.Abstract {
     private void chooser(Request request, Response response, Callback callback, Gate.Caller caller) {
         List<Counter> counters = queue.counters();
         Optional<Counter> mine = chosen(request, counters);
-        Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+        Messages m = Messages.of(Messages.STAFF, Languages.of(request));
         List<Choice> choices = counters.stream().map(c -> new Choice(Integer.toString(c.number()),
                 c.open() ? Integer.toString(c.number()) : m.get("counter.numberClosed", Integer.toString(c.number())),
                 mine.isPresent() && mine.get().number() == c.number())).toList();

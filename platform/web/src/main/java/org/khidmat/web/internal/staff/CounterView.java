@@ -2,7 +2,7 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.hall.TokenStatus;
 import org.khidmat.web.internal.page.CentreTime;
-import org.khidmat.web.internal.page.HallWords;
+import org.khidmat.web.internal.page.Messages;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +40,7 @@ record CounterView(int number, boolean open, String serves, QueueToken current, 
         return all;
     }
 
-    static CounterView of(Counter counter, List<QueueToken> today, List<CatalogueEntry> services, String lang) {
+    static CounterView of(Counter counter, List<QueueToken> today, List<CatalogueEntry> services, String lang, CentreTime time) {
         Map<String, CatalogueEntry> byId = byId(services);
         QueueToken now = current(today, counter.number()).orElse(null);
         List<Choice> categories = new ArrayList<>();
@@ -49,21 +49,21 @@ record CounterView(int number, boolean open, String serves, QueueToken current, 
         }
         String serves = counter.categories().stream().map(c -> category(c, lang)).reduce((a, b) -> a + ", " + b).orElse("");
         return new CounterView(counter.number(), counter.open(), serves, now, now == null ? null : title(byId, now.serviceId(), lang),
-                waiting(counter, today, services, lang), categories);
+                waiting(counter, today, services, lang, time), categories);
     }
 
-    static Waiting waiting(Counter counter, List<QueueToken> today, List<CatalogueEntry> services, String lang) {
+    static Waiting waiting(Counter counter, List<QueueToken> today, List<CatalogueEntry> services, String lang, CentreTime time) {
         Map<String, CatalogueEntry> byId = byId(services);
         List<Row> rows = today.stream().filter(t -> QueueToken.WAITING.equals(t.state())).sorted(TokenStatus.CALL_ORDER)
                 .map(t -> new Row(t.id(), t.number(), t.appointment() != null, title(byId, t.serviceId(), lang),
-                        CentreTime.clock(t.takenAt()), counter.serves(t.category())))
+                        time.clock(t.takenAt()), counter.serves(t.category())))
                 .toList();
         return new Waiting(rows, rows.stream().filter(Row::mine).count());
     }
 
     /** @return a category's name as plain text (the hall's words; English in a language they lack) */
     private static String category(String c, String lang) {
-        return HallWords.categoryText(c).get("ur".equals(lang) ? "ur" : "en");
+        return Messages.of(Messages.HALL, lang).getOr("cat." + c, c);
     }
 
     private static Map<String, CatalogueEntry> byId(List<CatalogueEntry> services) {

@@ -2,8 +2,10 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.page.Languages;
 import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.web.internal.http.Exchange;
 import org.khidmat.web.internal.http.Gate;
+import org.khidmat.web.internal.http.RouteTable;
 
 import java.io.IOException;
 import java.util.List;
@@ -40,7 +42,20 @@ public final class InboxPages {
         this.audit = audit;
     }
 
-    void inbox(Request request, Response response, Callback callback, Gate.Caller caller) {
+    /** @return the table with {@code /agency/inbox}, {@code /agency/applications/{ref}} and its {@code /move} */
+    ConsoleRoutes routes(ConsoleRoutes table) {
+        return table.route("/agency/inbox", RouteTable.GET, (rq, rs, cb, caller, at) -> inbox(rq, rs, cb, caller))
+                .route("/agency/applications/{ref}", RouteTable.GET, (rq, rs, cb, caller, at) -> open(rq, rs, cb, caller,
+                        at.get("ref")).ifPresent(t -> show(rq, rs, cb, caller, t, 200, List.of())))
+                .route("/agency/applications/{ref}/move", ConsoleRoutes.POST, (rq, rs, cb, caller, at) -> {
+                    Optional<TrackedApplication> t = open(rq, rs, cb, caller, at.get("ref"));
+                    if (t.isPresent()) {
+                        move(rq, rs, cb, caller, t.get());
+                    }
+                });
+    }
+
+    private void inbox(Request request, Response response, Callback callback, Gate.Caller caller) {
         InboxQuery query;
         try {
             query = InboxQuery.of(Exchange.query(request));
@@ -48,30 +63,24 @@ public final class InboxPages {
             layout.error(request, response, callback, caller, 400, "error.sentence", e.getMessage());
             return;
         }
-        String lang = Languages.of(request, Messages.STAFF);
+        String lang = Languages.of(request);
         String agency = caller.is(Role.AGENCY) ? caller.account().agency() : Exchange.query(request).getOrDefault("agency",
                 catalogue.services().stream().map(e -> e.descriptor().agency().code()).sorted().findFirst().orElse(""));
         List<ApplicationRecord> list = applications.inbox(agency, query.service(), query.status(), query.after(), query.limit());
-        InboxView view = InboxView.of(catalogue, lang, agency, !caller.is(Role.AGENCY), query, list);
+        InboxView view = InboxView.of(catalogue, lang, agency, !caller.is(Role.AGENCY), query, list, Site.of(request).time());
         ConsoleLayout.send(response, callback, 200, "inbox.jte", layout.frame(request, caller, "inbox.pageTitle", view.agencyName()),
                 view);
     }
 
-    /** {@code GET /agency/applications/{ref}} and {@code POST .../move}; {@code rest} is what follows {@code applications/}. */
-    void application(Request request, Response response, Callback callback, Gate.Caller caller, String rest, boolean post)
-            throws IOException, Exchange.TooLarge {
-        boolean move = post && rest.endsWith("/move");
-        String ref = move ? rest.substring(0, rest.length() - "/move".length()) : rest;
+    /** @return the application when the caller may act on it; else the 404 page is answered and empty */
+    private Optional<TrackedApplication> open(Request request, Response response, Callback callback, Gate.Caller caller,
+            String ref) {
         Optional<TrackedApplication> t = applications.open(ref);
         if (t.isEmpty() || !caller.mayAct(t.get().application().agency())) {
             layout.error(request, response, callback, caller, 404, "error.noApplication", ref);
-        } else if (move) {
-            move(request, response, callback, caller, t.get());
-        } else if (!post) {
-            show(request, response, callback, caller, t.get(), 200, List.of());
-        } else {
-            layout.error(request, response, callback, caller, 405, "error.postNotHere");
+            return Optional.empty();
         }
+        return t;
     }
 
     private void show(Request request, Response response, Callback callback, Gate.Caller caller, TrackedApplication t,
@@ -81,7 +90,7 @@ public final class InboxPages {
         if (whole) {
             audit.append(caller.name(), CNIC_VIEW, a.reference(), "the applicant's CNIC shown whole to staff of " + a.agency());
         }
-        ApplicationView view = ApplicationView.of(t, Languages.of(request, Messages.STAFF), whole, problems);
+        ApplicationView view = ApplicationView.of(t, Languages.of(request), whole, problems, Site.of(request).time());
         ConsoleLayout.send(response, callback, status, "application.jte",
                 layout.frame(request, caller, problems.isEmpty() ? "application.pageTitle" : "application.pageTitleError",
                         a.reference()), view);
@@ -98,13 +107,13 @@ public final class InboxPages {
         MoveResult r = to.isEmpty() ? new MoveResult(MoveResult.Outcome.NOT_ALLOWED, null)
                 : applications.move(ref, to, caller.name(), form.get("note"));
         if (r.moved()) {
-            Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+            Messages m = Messages.of(Messages.STAFF, Languages.of(request));
             layout.note(caller, true, "application.moved", ref, ApplicationView.name(t.descriptor().workflow(), to, m.lang()));
             Exchange.redirect(response, callback, "/agency/applications/" + ref);
             return;
         }
         String field = r.outcome() == MoveResult.Outcome.NOTE_REQUIRED ? "note" : "to";
-        Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+        Messages m = Messages.of(Messages.STAFF, Languages.of(request));
         String key = switch (r.outcome()) {
             case NOTE_REQUIRED -> "application.problem.note";
             case PAYMENT_DUE -> "application.problem.payment";

@@ -27,7 +27,7 @@ record InboxView(String agencyName, boolean chooseAgency, List<Choice> agencies,
     }
 
     static InboxView of(Catalogue catalogue, String lang, String agency, boolean chooseAgency, InboxQuery query,
-            List<ApplicationRecord> list) {
+            List<ApplicationRecord> list, CentreTime time) {
         Map<String, String> agencies = new TreeMap<>();
         Map<String, String> services = new TreeMap<>();
         Map<String, String> states = new TreeMap<>();
@@ -46,7 +46,7 @@ record InboxView(String agencyName, boolean chooseAgency, List<Choice> agencies,
             Optional<ServiceDescriptor> d = Optional.ofNullable(byId.get(a.serviceId()));
             rows.add(new Row(a.reference(), d.map(x -> x.title().in(lang)).orElse(a.serviceId()),
                     d.flatMap(x -> x.workflow().state(a.status())).map(s -> s.label().in(lang)).orElse(a.status()),
-                    a.paymentState() == null ? "none" : a.paymentState(), a.cnic(), CentreTime.when(a.createdAt())));
+                    a.paymentState() == null ? "none" : a.paymentState(), a.cnic(), time.when(a.createdAt())));
         }
         InboxCursor next = query.next(list);
         String older = next == null ? null : "/agency/inbox?" + String.join("&", "agency=" + enc(agency),

@@ -82,7 +82,7 @@ public final class LoginPages extends Handler.Abstract {
         String sent = f.get("form");
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
-            form(request, response, callback, 400, Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF)).get("login.expired"), username);
+            form(request, response, callback, 400, Messages.of(Messages.STAFF, Languages.of(request)).get("login.expired"), username);
             return;
         }
         LoginResult r = gate.accounts().login(username, f.getOrDefault("password", "").toCharArray(),
@@ -91,7 +91,7 @@ public final class LoginPages extends Handler.Abstract {
             if (r.retryAfterSeconds() > 0) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
             }
-            Messages m = Messages.of(Messages.STAFF, Languages.of(request, Messages.STAFF));
+            Messages m = Messages.of(Messages.STAFF, Languages.of(request));
             form(request, response, callback, r.retryAfterSeconds() > 0 ? 429 : 401, r.retryAfterSeconds() > 0
                     ? m.get("login.throttled", r.retryAfterSeconds()) : m.get("login.wrong"), username);
             return;

@@ -91,7 +91,8 @@ class CitizenTemplatesTest {
         TrackSections.View s = new TrackSections.View("KM7Q-4XPA-K", "61101\"1234567-1", Payment.PAID, paid, 1500, true, null,
                 List.of(sms));
         String html = Templates.render("citizen/sections.jte", Map.of("s", s, "w",
-                org.khidmat.web.internal.page.Wording.of(org.khidmat.web.internal.page.Messages.CITIZEN, "en")));
+                org.khidmat.web.internal.page.Wording.of(org.khidmat.web.internal.page.Messages.CITIZEN, "en"), "time",
+                org.khidmat.web.internal.page.CentreTime.defaults()));
         assertFalse(html.contains("<b>there") || html.contains("\"<b>"), html);
         assertTrue(html.contains("<span class=\"line\" dir=\"auto\">Hello &lt;b&gt;there&lt;/b&gt;</span><span class=\"line\" dir=\"auto\">line two</span>"),
                 html);

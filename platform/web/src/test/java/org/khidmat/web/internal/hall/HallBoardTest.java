@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.api.descriptor.Text;
 import org.khidmat.api.platform.QueueToken;
 
@@ -61,11 +62,11 @@ class HallBoardTest {
     void rowsMarkTheNewestAndEscapeTitles() {
         HallBoard board = HallBoard.of(List.of(called(1, "A-001", 3, 1), called(2, "A-002", 5, 2)),
                 Map.of("svc.identity", new Text("<b>CNIC</b>", "شناختی کارڈ")));
-        String rows = rows(DisplayPage.render("en", board));
+        String rows = rows(DisplayPage.render("en", board, Site.defaults()));
         assertTrue(rows.startsWith("<tr class=\"newest\"><td class=\"number\" dir=\"ltr\">A-002</td><td class=\"counter\">5</td>"), rows);
         assertEquals(1, rows.split("newest", -1).length - 1, "only one row is the newest");
         assertFalse(rows.contains("<b>"), rows);
-        assertTrue(rows(DisplayPage.render("ur", board)).contains("شناختی کارڈ"));
+        assertTrue(rows(DisplayPage.render("ur", board, Site.defaults())).contains("شناختی کارڈ"));
     }
 
     @Test
@@ -73,7 +74,7 @@ class HallBoardTest {
         HallBoard board = HallBoard.of(List.of(FakeQueue.token(1, "A-001", "identity", QueueToken.WAITING, 0, NINE, null, null)),
                 Map.of());
         assertTrue(board.calls().isEmpty());
-        assertEquals("", rows(DisplayPage.render("en", board)));
+        assertEquals("", rows(DisplayPage.render("en", board, Site.defaults())));
         assertEquals(1, board.waiting());
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.khidmat.web.internal.page.Site;
 import org.khidmat.api.descriptor.Text;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.web.internal.page.FormProblem;
@@ -49,10 +50,10 @@ class HallTemplatesTest {
         HallBoard board = HallBoard.of(List.of(FakeQueue.token(1, "A-001", "identity", QueueToken.CALLED, 3,
                 Instant.parse("2026-01-05T04:00:00Z"), Instant.parse("2026-01-05T04:05:00Z"), null)),
                 Map.of("svc.identity", new Text(HOSTILE, "شناختی کارڈ")));
-        String en = DisplayPage.render("en", board);
+        String en = DisplayPage.render("en", board, Site.defaults());
         assertTrue(en.contains("<html lang=\"en\" dir=\"ltr\">"), en);
         assertFalse(en.contains("<script>alert"), en);
-        String ur = DisplayPage.render("ur", board);
+        String ur = DisplayPage.render("ur", board, Site.defaults());
         assertTrue(ur.contains("<html lang=\"ur\" dir=\"rtl\">") && ur.contains("شناختی کارڈ"), ur);
         assertTrue(ur.contains("href=\"/lang?to=en&amp;back=%2Fdisplay\""), "the switch leads to English: " + ur);
     }
@@ -66,7 +67,7 @@ class HallTemplatesTest {
         assertTrue(page.contains("Find a service"), "English for a word the Sindhi file lacks: " + page);
         assertTrue(sd.dir().equals("rtl"));
         HallBoard board = HallBoard.of(List.of(), Map.of());
-        String screen = DisplayPage.render("sd", board);
+        String screen = DisplayPage.render("sd", board, Site.defaults());
         assertTrue(screen.contains("<html lang=\"sd\" dir=\"rtl\">"), screen);
         assertTrue(screen.contains("هاڻي سڏجي رهيو آهي"), screen);
         assertTrue(screen.contains("href=\"/lang?to=en&amp;back=%2Fdisplay\"") && screen.contains("href=\"/lang?to=ur&amp;back=%2Fdisplay\""),

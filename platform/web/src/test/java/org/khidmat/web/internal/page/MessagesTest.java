@@ -86,11 +86,11 @@ class MessagesTest {
 
     @Test
     void theCitizenWordsFillInValuesAsTheyAre() {
-        assertEquals("Page 3 of 1500", new WordBook(Messages.CITIZEN).raw("pageOf", "en", 3, 1500), "no grouping");
-        assertEquals("Page {1} of it's", new WordBook(Messages.CITIZEN).raw("pageOf", "en", "{1}", "it's"),
+        assertEquals("Page 3 of 1500", Messages.of(Messages.CITIZEN, "en").text("pageOf", 3, 1500), "no grouping");
+        assertEquals("Page {1} of it's", Messages.of(Messages.CITIZEN, "en").text("pageOf", "{1}", "it's"),
                 "a value is text, never a pattern");
-        assertEquals("صفحہ 3 (کل 12)", new WordBook(Messages.CITIZEN).raw("pageOf", "ur", 3, 12));
-        assertEquals("Page 3 of 12", new WordBook(Messages.CITIZEN).raw("pageOf", "fr", 3, 12), "no file: English");
+        assertEquals("صفحہ 3 (کل 12)", Messages.of(Messages.CITIZEN, "ur").text("pageOf", 3, 12));
+        assertEquals("Page 3 of 12", Messages.of(Messages.CITIZEN, "fr").text("pageOf", 3, 12), "no file: English");
     }
 
     private static Set<String> arguments(String pattern) {

@@ -41,7 +41,7 @@ class PageTemplatesTest {
         String ur = page("page/start.jte", "ur", hostile(true, null));
         assertTrue(ur.startsWith("<!doctype html>\n<html lang=\"ur\" dir=\"rtl\">"), ur);
         assertTrue(ur.contains("<h1>تجدید &lt;script&gt;alert(1)&lt;/script&gt; <bdi dir=\"ltr\">61101-1234567-1</bdi></h1>"), ur);
-        assertTrue(ur.contains("<span lang=\"en\">English</span>") && ur.contains("<td>کام کا 1 دن</td>"), ur);
+        assertTrue(ur.contains("lang=\"en\" hreflang=\"en\">English</a>") && ur.contains("<td>کام کا 1 دن</td>"), ur);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.khidmat.web.internal.page.CentreTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.descriptor.Agency;
@@ -64,11 +65,11 @@ class PayTemplatesTest {
     @Test
     void theReceiptFileIsAWholePageInItsLanguage() {
         Receipt r = new Receipt("KR-1<2>", "ABCD-EFGH-J", "p.cert", "p", "normal", 1500, Instant.EPOCH, "simpay.wallet");
-        var paid = new PayViews.Paid(new PayViews.Visit(application(), CNIC, "ur"), r, false);
+        var paid = new PayViews.Paid(new PayViews.Visit(application(), CNIC, "ur", CentreTime.defaults()), r, false);
         String file = new String(ReceiptHtml.file(paid, Messages.of(Messages.PAY, "ur")), StandardCharsets.UTF_8);
         assertTrue(file.startsWith("<!doctype html>\n<html lang=\"ur\" dir=\"rtl\">"), file);
         assertTrue(file.contains("KR-1&lt;2&gt;") && file.contains("پولیس &lt;سرٹیفکیٹ&gt;") && file.contains("1,500 روپے"), file);
-        String en = render("pay/paid.jte", "en", new PayViews.Paid(new PayViews.Visit(application(), CNIC, "en"), r, true));
+        String en = render("pay/paid.jte", "en", new PayViews.Paid(new PayViews.Visit(application(), CNIC, "en", CentreTime.defaults()), r, true));
         assertFalse(en.contains("<script>"), en);
         assertTrue(en.contains("<input type=\"hidden\" name=\"cnic\" value=\"61101-1234567-1\">"), en);
         assertTrue(en.contains("action=\"/receipt/download?lang=en\""), en);

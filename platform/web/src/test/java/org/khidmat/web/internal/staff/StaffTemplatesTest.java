@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.khidmat.web.internal.page.Site;
 import org.junit.jupiter.api.Test;
 import org.khidmat.api.store.AuditCheck;
 
@@ -13,7 +14,7 @@ class StaffTemplatesTest {
     private static ConsoleLayout.Frame frame(String lang, String who) {
         Messages m = Messages.of(Messages.STAFF, lang);
         return new ConsoleLayout.Frame(m, m.get("login.title"), who, "centre admin", "csrf\"value",
-                List.of(new ConsoleLayout.Link("/admin", "Bundles", true, null)), List.of(), null, null);
+                List.of(new ConsoleLayout.Link("/admin", "Bundles", true, null)), List.of(), null, null, Site.defaults().brand(), Site.defaults().time());
     }
 
     @Test

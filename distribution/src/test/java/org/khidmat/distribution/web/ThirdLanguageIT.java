@@ -1,0 +1,131 @@
+package org.khidmat.distribution.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.khidmat.distribution.Centre;
+import org.khidmat.distribution.TestBundles;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A third language added as files only: a fragment of the web bundle in {@code bundles/} carrying a few Sindhi words
+ * (right to left) and the centre's {@code languages} setting naming it. In headless Chromium, on a desktop and a
+ * 390 px phone, the citizen picks it from the language switch (which lists English, Urdu and Sindhi by their own
+ * names) and keeps it from the start page through a question to tracking, right to left, no text over other text.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ThirdLanguageIT {
+    private static final String RENEWAL = "nadra.cnic-renewal";
+    private static final String SINDHI_CITIZEN = """
+            language.name=سنڌي
+            language.dir=rtl
+            catalogueTitle=سرڪاري خدمت ڳوليو
+            track=درخواست جي صورتحال ڏسو
+            start=هاڻي شروع ڪريو
+            continue=جاري رکو
+            """;
+    @TempDir
+    static Path temp;
+    private Centre centre;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browser.assumeAvailable();
+        Centre installed = Centre.install(temp.resolve("centre"));
+        TestBundles.bundle("org.khidmat.web.words.sd", "1.0.0").header("Khidmat-Services", null)
+                .header("Fragment-Host", "org.khidmat.web")
+                .entry("org/khidmat/web/internal/words/citizen_sd.properties", SINDHI_CITIZEN.getBytes(StandardCharsets.UTF_8))
+                .writeTo(installed.home().resolve("bundles/org.khidmat.web.words.sd.jar"));
+        Path conf = installed.home().resolve("conf/org.khidmat.centre.cfg.json");
+        String settings = Files.readString(conf);
+        assertTrue(settings.contains("\"languages\": [\"en\", \"ur\"]"), settings);
+        Files.writeString(conf, settings.replace("\"languages\": [\"en\", \"ur\"]", "\"languages\": [\"en\", \"ur\", \"sd\"]"));
+        centre = installed.start();
+        browser = new Browser(temp.resolve("profile"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (centre != null) {
+                centre.stop();
+            }
+        }
+    }
+
+    private void inSindhi(String page, List<String> found, int width) {
+        WebElement html = browser.driver.findElement(By.tagName("html"));
+        assertEquals("sd", html.getAttribute("lang"), page);
+        assertEquals("rtl", html.getAttribute("dir"), page);
+        WebElement current = browser.driver.findElement(By.cssSelector("#lang-switch-sd"));
+        assertEquals("true", current.getAttribute("aria-current"), page);
+        Overlaps.screenshot(browser, "sd-" + width + "-" + page);
+        for (String o : Overlaps.on(browser)) {
+            found.add(width + " px " + page + ": " + o);
+        }
+    }
+
+    @Test
+    void theThirdLanguageIsChosenFromTheSwitchAndKeptFromStartToTrack() {
+        List<String> found = new ArrayList<>();
+        for (int width : Overlaps.WIDTHS) {
+            browser.driver.manage().deleteAllCookies();
+            Overlaps.width(browser, width);
+            browser.open(centre.url("/"));
+            browser.assertLanguage("en");
+            List<String> offered = browser.driver.findElements(By.cssSelector("header nav a[hreflang]")).stream()
+                    .map(a -> a.getAttribute("lang") + "=" + a.getText()).toList();
+            assertEquals(List.of("en=English", "ur=اردو", "sd=سنڌي"), offered);
+            browser.go(By.id("lang-switch-sd"));
+            inSindhi("catalogue", found, width);
+            assertEquals("سرڪاري خدمت ڳوليو", browser.text(By.tagName("h1")));
+
+            browser.open(centre.url("/services/" + RENEWAL));
+            inSindhi("start", found, width);
+            assertEquals("هاڻي شروع ڪريو", browser.text(By.id("start")));
+            browser.go(By.id("start"));
+            inSindhi("tier", found, width);
+            browser.driver.findElement(By.id("f-tier-2")).click();
+            browser.go(By.id("continue"));
+            inSindhi("question", found, width);
+            assertTrue(browser.has(By.id("f-cnic")), "the first question asks for the CNIC");
+            browser.type("f-cnic", "1234");
+            browser.go(By.id("continue"));
+            inSindhi("question-errors", found, width);
+            assertTrue(browser.has(By.id("error-summary")), "English for the words Sindhi lacks: " + browser.html());
+
+            browser.open(centre.url("/track"));
+            inSindhi("track", found, width);
+            assertEquals("درخواست جي صورتحال ڏسو", browser.text(By.tagName("h1")));
+            browser.accessible("Sindhi track page at " + width + " px");
+        }
+        assertTrue(found.isEmpty(), found.size() + " crossings:\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
+    }
+
+    @Test
+    void aLanguageWithoutFilesIsRefusedInThePageLanguage() {
+        browser.open(centre.url("/lang?to=ur&back=/track"));
+        browser.assertLanguage("ur");
+        browser.open(centre.url("/lang?to=ps&back=/track"));
+        browser.assertLanguage("ur");
+        assertTrue(browser.text(By.id("language-refused")).contains("ps"), browser.html());
+        browser.open(centre.url("/track"));
+        browser.assertLanguage("ur");
+    }
+}
