@@ -102,9 +102,11 @@ final class NotificationListener implements AutoCloseable {
             try (Connection c = source.getConnection()) {
                 c.setAutoCommit(true);
                 Set<String> listening = new HashSet<>();
+                if (!first) {
+                    reconnections++; // counted before the wakes below, so a woken listener finds it counted
+                }
                 listenToNew(c, listening); // wakes every listener: the catch-up read after a reconnection
                 if (!first) {
-                    reconnections++;
                     LOG.info("Listening to PostgreSQL notifications again; read what was published meanwhile");
                 }
                 first = false;
