@@ -6,9 +6,7 @@ import org.khidmat.web.internal.http.JsonOut;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -8,6 +8,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -71,14 +73,14 @@ public final class Languages {
     }
 
     /** @return the locale of the language's numbers and dates ({@code language.locale}), English's when it says none */
-    public static java.util.Locale locale(String lang) {
+    public static Locale locale(String lang) {
         return BOOKS.stream().filter(book -> available(book).contains(lang)).findFirst()
                 .map(book -> Messages.of(book, lang).locale()).orElse(Locale.forLanguageTag(Messages.FALLBACK));
     }
 
     /** @return the day in words in the language ({@code Monday 5 January 2026}, {@code پیر 5 جنوری 2026}) */
-    public static String day(java.time.LocalDate day, String lang) {
-        return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale(lang)).format(day);
+    public static String day(LocalDate day, String lang) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale(lang)).format(day);
     }
 
     /**

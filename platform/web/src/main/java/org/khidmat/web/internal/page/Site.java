@@ -2,6 +2,7 @@ package org.khidmat.web.internal.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -67,9 +68,9 @@ public final class Site {
 
     /** Gives every request the site of the centre as configured now ({@code null} while the centre is away). */
     public static final class Scope extends Handler.Wrapper {
-        private final java.util.function.Supplier<Centre> centre;
+        private final Supplier<Centre> centre;
 
-        public Scope(java.util.function.Supplier<Centre> centre, Handler next) {
+        public Scope(Supplier<Centre> centre, Handler next) {
             super(next);
             this.centre = centre;
         }
