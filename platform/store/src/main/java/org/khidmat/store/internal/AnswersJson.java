@@ -1,8 +1,11 @@
 package org.khidmat.store.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,13 +19,24 @@ final class AnswersJson {
     private AnswersJson() {
     }
 
-    /** @return the answers as a JSON object, {@code {}} for none */
+    /**
+     * @return the answers as a JSON object, {@code {}} for none: written by the streaming generator, as the data
+     *     binding would write them (a filing's answers through the data binding cost a twentieth of its HTTP time)
+     */
     static String write(Map<String, String> answers) {
-        try {
-            return MAPPER.writeValueAsString(answers == null ? Map.of() : answers);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            if (answers != null) {
+                for (Map.Entry<String, String> e : answers.entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalArgumentException("the answers cannot be written as JSON", e);
         }
+        return out.toString();
     }
 
     /** @return the answers in stored order; unmodifiable */

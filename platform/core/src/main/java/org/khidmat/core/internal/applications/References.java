@@ -15,7 +15,19 @@ public final class References {
     private final SecureRandom random;
 
     public References() {
-        this(new SecureRandom());
+        this(drbg());
+    }
+
+    /**
+     * @return the JDK's DRBG (NIST SP 800-90A, seeded from the system): the platform default on Linux, NativePRNG,
+     *     mixes a SHA1PRNG with reads of {@code /dev/urandom} under one lock for every draw
+     */
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** @param random where the references' characters come from (a test counts the calls) */

@@ -3,6 +3,7 @@ package org.khidmat.core.internal.centre;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.ServiceDescriptor;
@@ -19,6 +20,8 @@ import org.khidmat.core.internal.words.CoreWords;
 final class MessageTexts {
     static final List<String> LANGUAGES = List.of("en", "ur");
     private static final CoreWords WORDS = CoreWords.MESSAGES;
+    /** What a phone number or address is written with that is not part of it: compiled once, not per message. */
+    private static final Pattern SPACES_AND_DASHES = Pattern.compile("[\\s-]");
 
     private MessageTexts() {
     }
@@ -58,7 +61,7 @@ final class MessageTexts {
         for (Field f : Applications.questions(a.descriptor())) {
             String answer = a.application().answers().get(f.name());
             if (f.type() == type && answer != null && !answer.isBlank()) {
-                return Optional.of(answer.replaceAll("[\\s-]", ""));
+                return Optional.of(SPACES_AND_DASHES.matcher(answer).replaceAll(""));
             }
         }
         return Optional.empty();

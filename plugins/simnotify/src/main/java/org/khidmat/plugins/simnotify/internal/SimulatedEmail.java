@@ -6,6 +6,7 @@ import org.khidmat.api.notify.NotificationProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /** A simulated e-mail server: records the message instead of sending it. */
 @Component(property = {NotificationProvider.CHANNEL + "=" + NotificationProvider.EMAIL,
@@ -21,6 +22,12 @@ public final class SimulatedEmail implements NotificationProvider {
 
     SimulatedEmail(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** Closes the file of what was sent. */
+    @Deactivate
+    void deactivate() {
+        outbox.close();
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.khidmat.api.notify.NotificationProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /** A simulated SMS gateway: records the message instead of sending it. */
 @Component(property = {NotificationProvider.CHANNEL + "=" + NotificationProvider.SMS,
@@ -28,6 +29,12 @@ public final class SimulatedSms implements NotificationProvider {
     static Path file(BundleContext context) {
         String home = context.getProperty("khidmat.home");
         return Path.of(home == null || home.isBlank() ? "." : home, "data", "simnotify", "sent.jsonl");
+    }
+
+    /** Closes the file of what was sent. */
+    @Deactivate
+    void deactivate() {
+        outbox.close();
     }
 
     @Override

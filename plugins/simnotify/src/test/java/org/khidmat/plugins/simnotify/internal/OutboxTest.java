@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,56 @@ class OutboxTest {
         assertEquals("{\"at\":\"2026-03-02T05:00:00Z\",\"provider\":\"simnotify.sms\",\"delivery\":\"simnotify.sms-7\","
                 + "\"message\":7,\"reference\":\"KM7Q-4XPA-K\",\"channel\":\"sms\",\"to\":\"03001234567\","
                 + "\"subject\":\"subject\",\"text\":\"line \\\"one\\\"\\nآسان خدمت\"}", lines.get(0));
+    }
+
+    /**
+     * The file is opened at the first message of a day (UTC) and kept open, not opened for every message: a file moved
+     * away during a day (rotated) gets the rest of that day's messages, and the next day's start a new one.
+     */
+    @Test
+    void theMessagesOfADayStayInTheFileThatDayBegan() throws Exception {
+        Path file = dir.resolve("data/simnotify/sent.jsonl");
+        Path rotated = dir.resolve("data/simnotify/sent-2026-03-02.jsonl");
+        SettableClock clock = new SettableClock(Instant.parse("2026-03-02T05:00:00Z"));
+        try (Outbox outbox = new Outbox(file, clock)) {
+            SimulatedSms sms = new SimulatedSms(outbox);
+            sms.send(new Message(1, "KM7Q-4XPA-K", "sms", "03001234567", "s", "one"));
+            Files.move(file, rotated);
+            clock.now = Instant.parse("2026-03-02T23:59:00Z");
+            sms.send(new Message(2, "KM7Q-4XPA-K", "sms", "03001234567", "s", "two"));
+            clock.now = Instant.parse("2026-03-03T00:01:00Z");
+            sms.send(new Message(3, "KM7Q-4XPA-K", "sms", "03001234567", "s", "three"));
+        }
+        List<String> day1 = Files.readAllLines(rotated, StandardCharsets.UTF_8);
+        assertEquals(2, day1.size(), "the first day's messages in the file that day began: " + day1);
+        assertTrue(day1.get(0).contains("\"message\":1,") && day1.get(1).contains("\"message\":2,"), day1.toString());
+        List<String> day2 = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(1, day2.size(), "the next day begins a new file: " + day2);
+        assertTrue(day2.get(0).contains("\"message\":3,"), day2.toString());
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class SettableClock extends Clock {
+        volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
