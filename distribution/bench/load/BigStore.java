@@ -36,8 +36,11 @@ final class BigStore {
             Pages.Latency l = e.getValue();
             Pages.Latency m = small.pages().get(e.getKey());
             double goal = e.getKey().startsWith("citizen track") ? Pages.TRACK_GOAL_MS : Pages.PAGE_GOAL_MS;
-            table.add(b + e.getKey() + ", p50 / p99 (goal p99 " + Table.ms(goal) + ")", latency(l) + mark(l.p99(), goal),
-                    s + latency(m), Table.ratio(l.p50(), m.p50()) + " / " + Table.ratio(l.p99(), m.p99()));
+            table.add(b + e.getKey() + ", p50 / p99 (goal p99 " + Table.ms(goal) + ")", latency(l)
+                    + (l.failure() != null ? " **MISSES " + Table.ms(goal) + "**" : mark(l.p99(), goal)), s + latency(m),
+                    l.failure() != null || m.failure() != null ? "none: failed at " + (l.failure() != null
+                            ? String.format("%,d", big.applications()) : String.format("%,d", small.applications()))
+                            : Table.ratio(l.p50(), m.p50()) + " / " + Table.ratio(l.p99(), m.p99()));
         }
         table.add(b + "RSS after these", Table.mb(big.rssMb()), s + Table.mb(small.rssMb()),
                 Table.ratio(big.rssMb(), small.rssMb()));
@@ -46,6 +49,9 @@ final class BigStore {
     }
 
     private static String latency(Pages.Latency l) {
+        if (l.failure() != null) {
+            return "failed: " + l.failure();
+        }
         return Table.ms(l.p50()) + " / " + Table.ms(l.p99()) + " (" + l.count() + " requests)";
     }
 
