@@ -1,19 +1,19 @@
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Two centres whose stores were filled with the two {@code --apps} counts of applications (by {@link Filler}, the
  * centre stopped meanwhile), measured one after the other, the smaller first: tracking (wrk, one client, the
- * generated references and CNICs in turn), the open figures for 30 days and for a year, their CSV, the agency
- * inbox of the applications' agency as the admin, and the resident set after all that.
+ * generated references and CNICs in turn), then every page whose cost could grow with the applications
+ * ({@link Pages}: p50 and p99 of each, against the issue's goal, marked where the larger store misses it), and the
+ * resident set after all that.
  */
 final class BigStore {
     /** One store's figures; times in milliseconds. */
-    private record Measured(int applications, double fillSeconds, Wrk.Result track, double figures30, double figuresYear,
-            double csv, double inbox, double rssMb) {
+    private record Measured(int applications, double fillSeconds, Wrk.Result track, Map<String, Pages.Latency> pages,
+            double rssMb) {
     }
 
     private BigStore() {
@@ -24,23 +24,40 @@ final class BigStore {
         Measured big = one(o, o.apps.get(1));
         String b = String.format("%,d applications: ", big.applications());
         String s = String.format("%,d: ", small.applications());
-        table.add(b + "track p50 / p99", Table.ms(big.track().p50Ms()) + " / " + Table.ms(big.track().p99Ms())
-                + (big.track().unexpected() == 0 ? "" : ", " + big.track().unexpected() + " not 200"),
+        table.add(b + "track p50 / p99 `POST /api/v1/applications/track` (wrk, 1 connection; goal p99 "
+                + Table.ms(Pages.TRACK_GOAL_MS) + ")", Table.ms(big.track().p50Ms()) + " / " + Table.ms(big.track().p99Ms())
+                + (big.track().unexpected() == 0 ? "" : ", " + big.track().unexpected() + " not 200")
+                + mark(big.track().p99Ms(), Pages.TRACK_GOAL_MS),
                 s + Table.ms(small.track().p50Ms()) + " / " + Table.ms(small.track().p99Ms())
                 + (small.track().unexpected() == 0 ? "" : ", " + small.track().unexpected() + " not 200"),
-                Table.ratio(big.track().p50Ms(), small.track().p50Ms()));
-        row(table, b + "`/figures` (30 days)", big.figures30(), s, small.figures30());
-        row(table, b + "`/figures` for a year", big.figuresYear(), s, small.figuresYear());
-        row(table, b + "`/figures.csv` (30 days)", big.csv(), s, small.csv());
-        row(table, b + "agency inbox `GET /api/v1/agency/ictpolice/applications`", big.inbox(), s, small.inbox());
+                Table.ratio(big.track().p50Ms(), small.track().p50Ms()) + " / "
+                + Table.ratio(big.track().p99Ms(), small.track().p99Ms()));
+        for (Map.Entry<String, Pages.Latency> e : big.pages().entrySet()) {
+            Pages.Latency l = e.getValue();
+            Pages.Latency m = small.pages().get(e.getKey());
+            double goal = e.getKey().startsWith("citizen track") ? Pages.TRACK_GOAL_MS : Pages.PAGE_GOAL_MS;
+            table.add(b + e.getKey() + ", p50 / p99 (goal p99 " + Table.ms(goal) + ")", latency(l)
+                    + (l.failure() != null ? " **MISSES " + Table.ms(goal) + "**" : mark(l.p99(), goal)), s + latency(m),
+                    l.failure() != null || m.failure() != null ? "none: failed at " + (l.failure() != null
+                            ? String.format("%,d", big.applications()) : String.format("%,d", small.applications()))
+                            : Table.ratio(l.p50(), m.p50()) + " / " + Table.ratio(l.p99(), m.p99()));
+        }
         table.add(b + "RSS after these", Table.mb(big.rssMb()), s + Table.mb(small.rssMb()),
                 Table.ratio(big.rssMb(), small.rssMb()));
         table.add(b + "generator, fill time (centre stopped)", Table.seconds(big.fillSeconds()),
                 s + Table.seconds(small.fillSeconds()), Table.ratio(big.fillSeconds(), small.fillSeconds()));
     }
 
-    private static void row(Table table, String what, double big, String small, double smallMs) {
-        table.add(what + ", median", Table.ms(big), small + Table.ms(smallMs), Table.ratio(big, smallMs));
+    private static String latency(Pages.Latency l) {
+        if (l.failure() != null) {
+            return "failed: " + l.failure();
+        }
+        return Table.ms(l.p50()) + " / " + Table.ms(l.p99()) + " (" + l.count() + " requests)";
+    }
+
+    /** @return a mark where the 99th percentile misses the goal, else nothing */
+    private static String mark(double p99, double goal) {
+        return p99 > goal ? " **MISSES " + Table.ms(goal) + "**" : "";
     }
 
     private static Measured one(Options o, int applications) throws Exception {
@@ -68,26 +85,19 @@ final class BigStore {
                         + "): the rows Filler writes no longer match the store's; " + tracked.body());
             }
             Wrk.Result track = Wrk.post(home.url("/api/v1/applications/track"), bodies, 200, 1, o.seconds);
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Karachi"));
-            double limit = o.seconds * 6.0;
-            double figures30 = median(client.time(home.url("/figures"), o.timings, limit));
-            double year = median(client.time(home.url("/figures?from=" + today.minusDays(365) + "&to=" + today),
-                    Math.max(2, o.timings - 2), limit));
-            double csv = median(client.time(home.url("/figures.csv"), o.timings, limit));
-            client.login(home.url(""), "admin", Home.ADMIN_PASSWORD);
             if (applications == o.apps.get(0)) {
-                String verify = client.getText(home.url("/api/v1/audit/verify"));
+                Client admin = new Client();
+                admin.login(home.url(""), "admin", Home.ADMIN_PASSWORD);
+                String verify = admin.getText(home.url("/api/v1/audit/verify"));
                 if (!verify.contains("\"intact\":true")) {
                     throw new IllegalStateException("the audit chain with generated entries does not verify: the"
                             + " store's chain changed, adapt AuditRows to it; " + verify);
                 }
             }
-            double inbox = median(client.time(home.url("/api/v1/agency/ictpolice/applications"), o.timings * 2, limit));
-            return new Measured(applications, filled.seconds(), track, figures30, year, csv, inbox, home.rssMb());
+            Map<String, Pages.Latency> pages = Pages.measure(Pages.of(home, filled), 5, o.quick ? 30 : Pages.COUNT,
+                    Math.max(1, o.seconds / 3.0));
+            return new Measured(applications, filled.seconds(), track, pages, home.rssMb());
         }
     }
 
-    private static double median(List<Double> sorted) {
-        return Client.pct(sorted, 0.5);
-    }
 }

@@ -28,10 +28,16 @@ final class Client {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** The CSRF value of the session this client logged in to, sent with its POSTs; {@code null} before. */
+    private String csrf;
+
     HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Logs in; later requests carry the session cookie. */
@@ -41,6 +47,8 @@ final class Client {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("could not log in as " + username + ": " + r.statusCode() + " " + r.body());
         }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"csrf\":\"([^\"]+)\"").matcher(r.body());
+        csrf = m.find() ? m.group(1) : null;
     }
 
     /**
@@ -62,6 +70,55 @@ final class Client {
         }
         Collections.sort(ms);
         return ms;
+    }
+
+    /** A request and the status its answer must have. */
+    record Ask(HttpRequest request, int status) {
+    }
+
+    /**
+     * Sends the asks {@code make} gives for 0, 1, 2... in a row: {@code warm} first, not counted, then up to
+     * {@code count} timed ones, stopping early once {@code seconds} have passed (after one timed request at least).
+     * Every answer must have its status.
+     *
+     * @return the latencies in milliseconds, sorted
+     */
+    List<Double> time(java.util.function.IntFunction<Ask> make, int warm, int count, double seconds)
+            throws IOException, InterruptedException {
+        int n = 0;
+        long warmed = System.nanoTime() + (long) (seconds * 1e9);
+        for (int i = 0; i < warm && (i == 0 || System.nanoTime() < warmed); i++) {
+            send(make.apply(n++));
+        }
+        List<Double> ms = new ArrayList<>();
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        for (int i = 0; i < count && (i == 0 || System.nanoTime() < deadline); i++) {
+            ms.add(send(make.apply(n++)));
+        }
+        Collections.sort(ms);
+        return ms;
+    }
+
+    /** @return the milliseconds from sending to the whole answer */
+    private double send(Ask ask) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> r = http.send(ask.request(), HttpResponse.BodyHandlers.ofByteArray());
+        double took = (System.nanoTime() - t0) / 1e6;
+        if (r.statusCode() != ask.status()) {
+            throw new IllegalStateException(ask.request().method() + " " + ask.request().uri() + " answered "
+                    + r.statusCode() + ", not " + ask.status() + ": "
+                    + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return took;
+    }
+
+    static HttpRequest getting(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build();
+    }
+
+    static HttpRequest posting(String url, String contentType, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     static double pct(List<Double> sorted, double p) {

@@ -27,8 +27,8 @@ final class Filler {
     private static final String[] STATES = {"verification", "ready", "collected"};
     private static final long[] AFTER = {DAY, 3 * DAY, 5 * DAY};
 
-    /** One generated application a citizen can track. */
-    record Tracked(String reference, String cnic) {
+    /** One generated application a citizen can track, and when it was filed (epoch milliseconds). */
+    record Tracked(String reference, String cnic, long created) {
     }
 
     /** What was filled: the number of applications, how long it took, and up to 1,000 to track. */
@@ -105,7 +105,7 @@ final class Filler {
                         from = STATES[m];
                     }
                     if (i % every == 0 && sample.size() < 1000) {
-                        sample.add(new Tracked(ref, cnic));
+                        sample.add(new Tracked(ref, cnic, created));
                     }
                     if ((i + 1) % BATCH == 0) {
                         c.commit();

@@ -30,9 +30,19 @@ class LoadBenchIT {
             "durable applications/s, 1 / 8 / 32 clients, against naive SQLite in process",
             "durable applications/s, 1 / 8 / 32 clients, against bare Jetty \\+ naive SQLite over HTTP",
             "\\d+ services: `GET /api/v1/services`",
-            "\\d+ services: start ", "1,000 applications: track p50 / p99", "1,000 applications: `/figures` \\(30 days\\)",
-            "1,000 applications: `/figures` for a year", "1,000 applications: `/figures.csv`",
-            "1,000 applications: agency inbox", "1,000 applications: RSS", "1,000 applications: generator, fill time");
+            "\\d+ services: start ", "1,000 applications: track p50 / p99", "1,000 applications: citizen track page",
+            "1,000 applications: `/figures` \\(30 days\\)", "1,000 applications: `/figures` for a year, p50",
+            "1,000 applications: `/figures` for a year, one centre", "1,000 applications: `/figures.csv` for a year",
+            "1,000 applications: `/figures.json` for a year", "1,000 applications: `GET /api/v1/figures` for a year",
+            "1,000 applications: `GET /api/v1/services`", "1,000 applications: hall screen",
+            "1,000 applications: officer: inbox `/agency/inbox`, first page", "1,000 applications: officer: inbox, a deep",
+            "1,000 applications: officer: inbox, by state", "1,000 applications: officer: inbox, by service and state",
+            "1,000 applications: officer: inbox API `", "1,000 applications: officer: inbox API, a deep",
+            "1,000 applications: officer: one application", "1,000 applications: officer: agency home",
+            "1,000 applications: admin: console home", "1,000 applications: admin: audit log `/admin/audit`, newest",
+            "1,000 applications: admin: audit log searched", "1,000 applications: admin: audit API",
+            "1,000 applications: admin: outbox", "1,000 applications: counter: ", "1,000 applications: staff login",
+            "1,000 applications: RSS", "1,000 applications: generator, fill time");
     private static final Pattern FIGURE = Pattern.compile("\\d");
     private static final List<String> CONFIGURATIONS = List.of("SQLite, one node", "PostgreSQL, one node",
             "PostgreSQL, three nodes", "SQLite, three nodes over one file");

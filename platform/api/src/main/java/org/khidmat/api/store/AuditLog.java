@@ -38,6 +38,19 @@ public interface AuditLog {
     List<AuditEntry> search(String text, int limit);
 
     /**
+     * One kind of event, read through an index whatever the size of the log (a search for text reads every entry
+     * when few match): the deploy history is {@code actions("bundle.", n)}.
+     *
+     * @param prefix the start of the actions to return, compared character for character (case included); empty
+     *        for all
+     * @param limit the most entries to return; 0 or less gives none
+     * @return the entries whose action begins with {@code prefix}, newest first
+     * @throws NullPointerException when prefix is {@code null}
+     * @since 1.3
+     */
+    List<AuditEntry> actions(String prefix, int limit);
+
+    /**
      * Checks the chain from the first entry (entries from before the chain was keyed by their plain SHA-256 up to
      * the signed anchor, later ones by their HMAC), and that every stored application has its
      * {@code application.submit} entry.

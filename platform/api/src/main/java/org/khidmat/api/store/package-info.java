@@ -8,6 +8,7 @@
  * 1.2 adds citizens' form drafts: {@link org.khidmat.api.store.DraftStore} and {@link org.khidmat.api.store.StoredDraft}.
  * 1.2 adds the deployer's state that lived in one node's files: {@link org.khidmat.api.store.BundleApprovals},
  * {@link org.khidmat.api.store.BundleQuarantine} and {@link org.khidmat.api.store.AgencyOwners}.
+ * 1.3 adds {@link org.khidmat.api.store.AuditLog#actions}: one kind of audit event through an index.
  *
  * <p>What every store promises beyond each method's own words, checked for every implementation by the contract
  * suite in {@code org.khidmat.testkit.store} (the SQLite store runs it; a PostgreSQL store runs the same classes):

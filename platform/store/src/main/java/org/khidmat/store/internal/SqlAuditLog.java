@@ -56,17 +56,54 @@ public final class SqlAuditLog implements AuditLog {
                     }
                 }
                 query.setInt(i, limit);
-                List<AuditEntry> entries = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        entries.add(AuditEntry.of(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)),
-                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                                rows.getString(8)));
-                    }
-                }
-                return entries;
+                return entries(query);
             }
         });
+    }
+
+    /** Through the index on (action, seq) of V17: the entries of the prefix's range, then the newest of them. */
+    @Override
+    public List<AuditEntry> actions(String prefix, int limit) {
+        java.util.Objects.requireNonNull(prefix, "prefix");
+        if (limit <= 0) {
+            return List.of();
+        }
+        boolean all = prefix.isEmpty();
+        String sql = actionsSql(database.dialect(), !all);
+        return database.read("read the audit log's " + prefix + " entries", c -> {
+            try (PreparedStatement query = c.prepareStatement(sql)) {
+                int i = 1;
+                if (!all) {
+                    query.setString(i++, prefix);
+                    query.setString(i++, prefix.substring(0, prefix.length() - 1)
+                            + (char) (prefix.charAt(prefix.length() - 1) + 1));
+                }
+                query.setInt(i, limit);
+                return entries(query);
+            }
+        });
+    }
+
+    /**
+     * The entries whose action is in [?, ?), newest first, then the limit. PostgreSQL compares by code point
+     * ({@code COLLATE "C"}, as its index is built), so that the range is the prefix's whatever the database's collation;
+     * SQLite's text comparison already is.
+     */
+    static String actionsSql(Dialect dialect, boolean range) {
+        String action = dialect == Dialect.POSTGRESQL ? "action COLLATE \"C\"" : "action";
+        return "SELECT " + AuditChain.COLUMNS + " FROM audit_log" + (range ? " WHERE " + action + " >= ? AND " + action
+                + " < ?" : "") + " ORDER BY seq DESC LIMIT ?";
+    }
+
+    private static List<AuditEntry> entries(PreparedStatement query) throws java.sql.SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                entries.add(AuditEntry.of(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3),
+                        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(8)));
+            }
+        }
+        return entries;
     }
 
     @Override

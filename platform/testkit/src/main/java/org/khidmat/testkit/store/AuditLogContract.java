@@ -67,6 +67,27 @@ public abstract class AuditLogContract extends StoreContract {
     }
 
     @Test
+    public void actionsAreTheEntriesWhoseActionBeginsWithThePrefixNewestFirst() {
+        stores.audit().append("system", "bundle.deploy", "org.acme.permits", "services=[acme.permit]");
+        stores.audit().append("admin", "login", "admin", "bundle.deploy in the detail is not the action");
+        stores.audit().append("nadra-ci", "bundle.refuse", null, "not signed");
+        stores.audit().append("admin", "bundles", null, "a longer action that the prefix with its dot leaves out");
+        stores.audit().append("admin", "Bundle.deploy", null, "another case");
+        stores.audit().append("admin", "bundle/", null, "the character after the dot");
+        stores.audit().append("system", "bundle.withdraw", "org.acme.permits", null);
+
+        assertEquals(List.of(7L, 3L, 1L), seqs(stores.audit().actions("bundle.", 10)));
+        assertEquals(List.of(7L, 3L), seqs(stores.audit().actions("bundle.", 2)));
+        assertEquals(List.of(), stores.audit().actions("bundle.", 0));
+        assertEquals(List.of(7L, 6L, 4L, 3L, 1L), seqs(stores.audit().actions("bundle", 10)));
+        assertEquals(List.of(1L), seqs(stores.audit().actions("bundle.deploy", 10)));
+        assertEquals(List.of(), stores.audit().actions("bundle.%", 10), "% is no wildcard");
+        assertEquals(7, stores.audit().actions("", 10).size(), "an empty prefix: every entry");
+        assertEquals(stores.audit().search(null, 10), stores.audit().actions("", 10));
+        assertThrows(NullPointerException.class, () -> stores.audit().actions(null, 10));
+    }
+
+    @Test
     public void aTamperedEntryIsNamedByTheCheck() {
         for (int i = 0; i < 5; i++) {
             stores.audit().append("admin", "service.disable", "nadra.cnic-renewal", "step " + i);

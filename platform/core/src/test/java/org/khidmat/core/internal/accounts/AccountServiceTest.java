@@ -280,6 +280,11 @@ class AccountServiceTest {
         }
 
         @Override
+        public List<AuditEntry> actions(String prefix, int limit) {
+            return List.of();
+        }
+
+        @Override
         public AuditCheck verify() {
             return AuditCheck.of(true, lines.size(), 0, "");
         }

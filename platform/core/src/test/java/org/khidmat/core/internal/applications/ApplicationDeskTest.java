@@ -502,6 +502,11 @@ class ApplicationDeskTest {
             }
 
             @Override
+            public List<AuditEntry> actions(String prefix, int limit) {
+                return List.of();
+            }
+
+            @Override
             public AuditCheck verify() {
                 return AuditCheck.of(true, 0, 0, "");
             }

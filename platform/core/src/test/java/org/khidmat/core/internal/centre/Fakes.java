@@ -149,6 +149,11 @@ final class Fakes {
         }
 
         @Override
+        public List<AuditEntry> actions(String prefix, int limit) {
+            return List.of();
+        }
+
+        @Override
         public AuditCheck verify() {
             return AuditCheck.of(true, 0, 0, "");
         }

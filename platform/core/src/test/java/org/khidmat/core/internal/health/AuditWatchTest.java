@@ -36,6 +36,11 @@ class AuditWatchTest {
         }
 
         @Override
+        public List<AuditEntry> actions(String prefix, int limit) {
+            return List.of();
+        }
+
+        @Override
         public AuditCheck verify() {
             calls.add("all");
             return brokenAt > 0 ? AuditCheck.of(false, brokenAt, brokenAt, "audit log broken at entry " + brokenAt)

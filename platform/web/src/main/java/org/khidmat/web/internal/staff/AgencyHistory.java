@@ -11,7 +11,8 @@ import org.khidmat.api.platform.Role;
 
 /**
  * An agency's deploy history, from the audit log: the bundle steps that name one of its services
- * ({@code services=[nadra....]}) or were asked for by one of its staff.
+ * ({@code services=[nadra....]}) or were asked for by one of its staff: the newest {@value #SCANNED} bundle steps,
+ * read through the audit log's index of actions, whatever the number of other entries.
  */
 final class AgencyHistory {
     private static final int SCANNED = 2000;
@@ -23,8 +24,8 @@ final class AgencyHistory {
         Set<String> staff = gate.accounts().list().stream().filter(a -> a.role() == Role.AGENCY && agency.equals(a.agency()))
                 .map(a -> a.username()).collect(Collectors.toSet());
         String services = "[" + agency + ".";
-        return audit.search("bundle.", SCANNED).stream().filter(e -> e.action().startsWith("bundle.")
-                && (staff.contains(e.actor()) || e.detail() != null && (e.detail().contains(services)
-                        || e.detail().contains(", " + agency + ".")))).limit(200).toList();
+        return audit.actions("bundle.", SCANNED).stream().filter(e -> staff.contains(e.actor())
+                || e.detail() != null && (e.detail().contains(services) || e.detail().contains(", " + agency + ".")))
+                .limit(200).toList();
     }
 }
