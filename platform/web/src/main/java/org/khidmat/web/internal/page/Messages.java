@@ -87,6 +87,11 @@ public final class Messages {
         return "rtl".equals(words.getProperty("language.dir")) ? "rtl" : "ltr";
     }
 
+    /** @return whether the word for the key comes in English because this language's file lacks it */
+    public boolean borrowed(String key) {
+        return !lang.equals(FALLBACK) && !words.containsKey(key);
+    }
+
     /** @return whether there is a word for the key in this language or in English */
     public boolean has(String key) {
         return words.containsKey(key) || english.containsKey(key);

@@ -51,9 +51,21 @@ public final class Wording {
         return m.get(key, values);
     }
 
-    /** @return the word with the values filled in, as page text */
+    /**
+     * @return the word with the values filled in, as page text; a word the language's file lacks comes in English,
+     *     marked as such ({@code <span lang="en" dir="ltr">}), so it reads left to right on a right-to-left page
+     */
     public Content say(String key, Object... values) {
-        return text(m.get(key, values));
+        String s = m.get(key, values);
+        if (!m.borrowed(key)) {
+            return text(s);
+        }
+        Content english = text(s, Messages.FALLBACK);
+        return out -> {
+            out.writeContent("<span lang=\"en\" dir=\"ltr\">");
+            english.writeTo(out);
+            out.writeContent("</span>");
+        };
     }
 
     /** @return any text as page text in this language; nothing for {@code null} */

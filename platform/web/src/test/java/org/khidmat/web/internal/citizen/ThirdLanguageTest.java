@@ -59,12 +59,15 @@ class ThirdLanguageTest {
         String catalogue = get("/", "sd").body();
         assertTrue(catalogue.contains("<html lang=\"sd\" dir=\"rtl\">"), catalogue);
         assertTrue(catalogue.contains("سرڪاري خدمت ڳوليو"), "the Sindhi word: " + catalogue);
-        assertTrue(catalogue.contains("Skip to main content"), "English for a word Sindhi lacks: " + catalogue);
-        assertTrue(catalogue.contains("Promised time: 7 working days") && !catalogue.contains("٧"),
+        assertTrue(catalogue.contains("<a class=\"skip\" href=\"#main\"><span lang=\"en\" dir=\"ltr\">Skip to main content</span></a>"),
+                "English for a word Sindhi lacks, marked as English (left to right): " + catalogue);
+        assertTrue(catalogue.contains("Promised time</span>: 7 working days") && !catalogue.contains("٧"),
                 "numbers in the digits of the words' language (English, as the Sindhi file names no locale): " + catalogue);
         String track = get("/track", "sd").body();
         assertTrue(track.contains("<html lang=\"sd\" dir=\"rtl\">") && track.contains("درخواست جي صورتحال ڏسو"), track);
-        assertTrue(track.contains("<bdi dir=\"ltr\">61101-1234567-1</bdi>"), "a CNIC reads left to right in right-to-left text: " + track);
+        assertTrue(track.contains("13 عدد، مثال طور <bdi dir=\"ltr\">61101-1234567-1</bdi>"),
+                "a CNIC reads left to right in right-to-left text: " + track);
+        assertTrue(track.contains("<span lang=\"en\" dir=\"ltr\">Reference number</span>"), "a word Sindhi lacks: " + track);
         String urdu = get("/?lang=ur", "sd").body();
         assertTrue(urdu.contains("<html lang=\"ur\" dir=\"rtl\">"), "the query comes before the cookie: " + urdu);
     }
