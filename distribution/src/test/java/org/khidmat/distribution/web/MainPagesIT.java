@@ -138,6 +138,11 @@ class MainPagesIT {
 
     private void assertNone(String check) {
         List<String> f = found.get(check);
+        try {
+            Files.write(screens.resolve("found-" + check + ".txt"), f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertTrue(f.isEmpty(), f.size() + " found:\n" + String.join("\n", f.subList(0, Math.min(60, f.size()))));
     }
 

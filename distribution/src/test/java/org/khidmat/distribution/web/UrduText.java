@@ -7,7 +7,8 @@ import org.openqa.selenium.JavascriptExecutor;
  * What an Urdu page must not show: English words in its Urdu text, and ASCII commas beside Urdu letters (Urdu
  * writes "،"). Text that is meant to stay Latin is skipped: whatever an element marks as another language
  * ({@code lang="en"}, the language switch) or as left to right ({@code dir="ltr"}: references, CNICs, challan
- * numbers, bundle names), and codes ({@code code}, {@code kbd}, {@code samp}).
+ * numbers, bundle names), codes ({@code code}, {@code kbd}, {@code samp}), a run of letters with a digit in it (a reference)
+ * and acronyms of two to four capitals.
  */
 final class UrduText {
     private static final String WALK = """
@@ -26,8 +27,9 @@ final class UrduText {
               if (!ur || el.closest('code, kbd, samp, [dir=ltr]')) continue;
               if (what === 'english') {
                 // a run with a digit is a code (a reference, a CNIC, a challan number), not words
+                // and an acronym (CSV, JSON, SMS, PKT) is written in Latin letters in Urdu too
                 const words = t.data.split(/\\s+/).filter(r => !/[0-9\\u06F0-\\u06F9]/.test(r))
-                    .flatMap(r => r.match(/[A-Za-z][A-Za-z'-]*[A-Za-z]/g) || []);
+                    .flatMap(r => r.match(/[A-Za-z][A-Za-z'-]*[A-Za-z]/g) || []).filter(w => !/^[A-Z]{2,4}$/.test(w));
                 if (words.length) found.push(where + ' ' + JSON.stringify(words) + ': ' + text);
               } else if (/[\\u0600-\\u06FF][\\s\\u200c]*,|,\\s*[\\u0600-\\u06FF]/.test(t.data)) {
                 found.push(where + ' has an ASCII comma: ' + text);
