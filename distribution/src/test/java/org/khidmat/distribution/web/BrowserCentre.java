@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
  */
 final class BrowserCentre implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> env = new LinkedHashMap<>();
+    private java.util.function.Consumer<Centre> prepare = c -> { };
     private final List<Browser> browsers = new ArrayList<>();
     private Path home;
     private Centre centre;
@@ -38,12 +39,19 @@ final class BrowserCentre implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** Does something to the installed centre before it starts, for example fills its {@code deploy/} folder. */
+    BrowserCentre prepare(java.util.function.Consumer<Centre> before) {
+        prepare = before;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Browser.assumeAvailable();
         home = Files.createTempDirectory("khidmat-" + context.getRequiredTestClass().getSimpleName() + "-");
         Centre c = Centre.install(home.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD);
         env.forEach(c::env);
+        prepare.accept(c);
         centre = c.start();
         browsers.add(new Browser(home.resolve("profile-0")));
     }

@@ -133,4 +133,33 @@ class InboxConsoleIT {
         assertTrue(log.contains("application.cnic-view") && log.contains("nadra-officer"), log);
         assertFalse(log.contains("7654321"), "the audit text holds no CNIC: " + log);
     }
+
+    /**
+     * The application page shows dates as people write them (day/month/year, as the citizen typed them), not as stored,
+     * its fee due as money is written on the citizen's pages, and in Urdu its heading (the reference) stands on the right
+     * like every heading, in both languages and widths.
+     */
+    @Test
+    void theApplicationPageShowsDatesAndMoneyAsPeopleWriteThemAndItsHeadingOnTheReadingSide() {
+        String ref = FRONT.file("""
+                {"serviceId":"nadra.cnic-renewal","tier":"normal","answers":{"cnic":"61101-7654321-8","fullName":"Hina Shah",
+                 "dateOfBirth":"1990-01-31","cardExpiry":"2026-12-31","mobile":"0300 1112223"}}""");
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
+        for (String lang : List.of("en", "ur")) {
+            for (int width : Browser.WIDTHS) {
+                browser.width(width);
+                browser.open(centre.url("/agency/applications/" + ref + "?lang=" + lang));
+                browser.assertLanguage(lang);
+                assertEquals("31/01/1990", browser.text(By.id("answer-dateOfBirth")), lang + " " + width);
+                // the fee due written as on the citizen's pages (it said "Rs 750 due" beside "PKR 750" there)
+                String fee = browser.text(By.id("payment"));
+                assertTrue(fee.contains("en".equals(lang) ? "PKR 750" : "750 روپے") && !fee.contains("Rs "), lang + ": " + fee);
+                Object side = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("""
+                        const h = document.querySelector('h1'), r = document.createRange(); r.selectNodeContents(h);
+                        const text = r.getBoundingClientRect(), box = h.getBoundingClientRect();
+                        return Math.round(arguments[0] === 'ur' ? box.right - text.right : text.left - box.left);""", lang);
+                assertTrue(((Number) side).intValue() <= 2, lang + " " + width + ": the heading is " + side + " px off the reading side");
+            }
+        }
+    }
 }

@@ -23,7 +23,7 @@ import org.openqa.selenium.By;
  * page), walked once in English and Urdu on a desktop and a 390 px phone; on each: a full-page screenshot (outside
  * the repository: {@code -Dscreenshots=<folder>}, by default {@code khidmat-screens} in the temp folder), no text
  * printed over other text, table cells starting on the reading side (the right in Urdu), axe clean, nothing wider than the viewport, and on the Urdu pages no English left and no
- * ASCII comma in Urdu text, and on pages of both languages every Urdu text marked {@code lang="ur"} (else it is not set in
+ * ASCII comma in Urdu text and no reference code in it left to the bidi algorithm, and on pages of both languages every Urdu text marked {@code lang="ur"} (else it is not set in
  * Nastaliq, and a browser may draw its letters from several fonts, unjoined). Each test reports one of those checks for the whole walk.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,7 +49,7 @@ class MainPagesIT {
         assertEquals(201, Staff.anonymous(centre).post("/api/v1/queue/tokens", "{\"service\":\"" + RENEWAL + "\"}").statusCode());
         assertEquals(200, admin.post("/api/v1/counters/1/next", "").statusCode());
         FRONT.login("admin", Staff.ADMIN_PASSWORD);
-        for (String check : List.of("overlaps", "axe", "fits", "english", "commas", "marked", "cells")) {
+        for (String check : List.of("overlaps", "axe", "fits", "english", "commas", "marked", "cells", "codes")) {
             found.put(check, new ArrayList<>());
         }
         for (String lang : List.of("en", "ur")) {
@@ -133,6 +133,7 @@ class MainPagesIT {
         if ("ur".equals(lang)) {
             UrduText.englishOn(browser).forEach(w -> found.get("english").add(where + w));
             UrduText.asciiCommasOn(browser).forEach(w -> found.get("commas").add(where + w));
+            UrduText.unisolatedCodesOn(browser).forEach(w -> found.get("codes").add(where + w));
         }
     }
 
@@ -174,6 +175,11 @@ class MainPagesIT {
     @Test
     void urduTextIsMarkedUrduOnPagesOfEitherLanguage() {
         assertNone("marked");
+    }
+
+    @Test
+    void referencesInUrduTextAreIsolatedLeftToRight() {
+        assertNone("codes");
     }
 
     @Test

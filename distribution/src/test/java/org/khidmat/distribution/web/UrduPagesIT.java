@@ -213,4 +213,32 @@ class UrduPagesIT {
             assertTrue(off.isEmpty(), width + " px: " + off);
         }
     }
+
+    /**
+     * The example reference in an Urdu hint (the kiosk's, the track form's) reads left to right and stays on one line on
+     * a phone: at 390 px it broke after "KM7Q-" with "4XPA-K" on the next line, on the far side.
+     */
+    @Test
+    void anExampleReferenceInUrduReadsLeftToRightOnOneLine() {
+        for (int width : Overlaps.WIDTHS) {
+            Overlaps.width(browser, width);
+            language("ur");
+            for (String path : List.of("/queue", "/track")) {
+                browser.open(centre.url(path));
+                Object lines = js().executeScript("""
+                        const hint = document.getElementById('reference-hint');
+                        const t = [...hint.querySelectorAll('*'), hint].flatMap(e => [...e.childNodes])
+                            .find(n => n.nodeType === Node.TEXT_NODE && n.data.includes('KM7Q-4XPA-K'));
+                        if (!t) return 'no example reference: ' + hint.innerHTML;
+                        const at = t.data.indexOf('KM7Q-4XPA-K'), r = document.createRange();
+                        r.setStart(t, at); r.setEnd(t, at + 11);
+                        const tops = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+                        r.setStart(t, at); r.setEnd(t, at + 1); const first = r.getBoundingClientRect().left;
+                        r.setStart(t, at + 10); r.setEnd(t, at + 11); const last = r.getBoundingClientRect().left;
+                        return tops.size === 1 && first < last ? 'one line, left to right' : tops.size + ' lines, first ' + first + ' last ' + last;
+                        """);
+                assertEquals("one line, left to right", lines, path + " at " + width + " px");
+            }
+        }
+    }
 }
