@@ -147,6 +147,10 @@ class AdminConsoleIT {
           for (String lang : java.util.List.of("en", "ur")) {
             browser.width(width);
             browser.open(centre.url("/admin?lang=" + lang));
+            // on a phone the actions column is scrolled out of its box (in Urdu to the left): swipe it in, as a person does
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'center'})", browser.driver.findElement(By.id("withdraw-org.test.gamma")));
+            assertTrue(browser.driver.findElement(By.id("withdraw-org.test.gamma")).isDisplayed(), lang + " " + width + " px: Withdraw is shown");
             browser.go(By.id("withdraw-org.test.gamma"));
             browser.assertLanguage(lang);
             assertTrue(browser.text(By.tagName("h1")).contains("org.test.gamma"), browser.text(By.tagName("h1")));
