@@ -199,4 +199,19 @@ class MainPagesIT {
             }
         }
     }
+
+    /** The walk's own checks find what they look for: a page made with each fault in it. */
+    @Test
+    void theChecksFindTheFaultsTheyLookFor() throws Exception {
+        String page = "<!doctype html><html lang=\"ur\" dir=\"rtl\"><body><main><table><tr><th>وقت</th></tr>"
+                + "<tr><td dir=\"ltr\" style=\"text-align:left;width:300px\">09:00</td></tr></table>"
+                + "<p>ادارہ, Active مثلاً KM7Q-4XPA-K</p></main><p lang=\"en\">آپ کی درخواست</p></body></html>";
+        browser.open("data:text/html;charset=utf-8," + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        assertTrue(Cells.offStart(browser).toString().contains("09:00"), "a time cell aligned left in Urdu: " + Cells.offStart(browser));
+        assertTrue(UrduText.englishOn(browser).toString().contains("Active"), UrduText.englishOn(browser).toString());
+        assertEquals(1, UrduText.asciiCommasOn(browser).size(), UrduText.asciiCommasOn(browser).toString());
+        assertTrue(UrduText.unisolatedCodesOn(browser).toString().contains("KM7Q-4XPA-K"), UrduText.unisolatedCodesOn(browser).toString());
+        assertEquals(1, UrduText.unmarkedOn(browser).size(), UrduText.unmarkedOn(browser).toString());
+    }
 }
