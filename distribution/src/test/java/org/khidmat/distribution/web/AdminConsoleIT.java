@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.khidmat.distribution.Centre;
 import org.openqa.selenium.By;
 
@@ -29,22 +27,18 @@ import org.openqa.selenium.By;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminConsoleIT {
     private static final Pattern WHEN = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})(:\\d{2})? PKT");
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre();
     private Centre centre;
     private Browser browser;
     private Staff admin;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeAvailable();
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
-        browser = new Browser(temp.resolve("profile"));
-        admin = Staff.admin(centre);
-        browser.open(centre.url("/login"));
-        browser.type("username", "admin");
-        browser.type("password", Staff.ADMIN_PASSWORD);
-        browser.go(By.id("login"));
+    void start() {
+        centre = FRONT.centre();
+        browser = FRONT.browser();
+        admin = FRONT.admin();
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
     }
 
     /**
@@ -54,19 +48,6 @@ class AdminConsoleIT {
     @org.junit.jupiter.api.BeforeEach
     void inEnglish() {
         browser.open(centre.url("/?lang=en"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (centre != null) {
-                centre.stop();
-            }
-        }
     }
 
     /** Asserts the element shows a time labelled PKT that is the centre's time now, give or take ten minutes. */
@@ -114,20 +95,26 @@ class AdminConsoleIT {
     @Test
     void theAccountFormReportsEveryProblemAtOnceAndKnowsTheAgencies() {
         for (int width : Browser.WIDTHS) {
+          for (String lang : java.util.List.of("en", "ur")) {
             browser.width(width);
-            browser.open(centre.url("/admin/accounts"));
+            browser.open(centre.url("/admin/accounts?lang=" + lang));
+            browser.assertLanguage(lang);
             browser.type("new-username", "X!");
             browser.type("new-password", "short");
             browser.driver.findElement(By.cssSelector("#new-role option[value=AGENCY]")).click();
             browser.type("new-agency", "nosuch");
             browser.go(By.id("create-account"));
             String summary = browser.text(By.id("error-summary"));
-            assertTrue(summary.contains("username") && summary.contains("12 characters") && summary.contains("nosuch"), summary);
+            browser.assertLanguage(lang);
+            assertTrue(summary.contains("nosuch") && summary.contains("12") && ("ur".equals(lang)
+                    || summary.contains("username") && summary.contains("12 characters")), lang + ": " + summary);
+            assertTrue(browser.driver.findElements(By.cssSelector("#error-summary li")).size() >= 3, lang + ": every problem: " + summary);
             assertTrue(browser.has(By.id("new-username-error")) && browser.has(By.id("new-password-error"))
                     && browser.has(By.id("new-agency-error")), "each field says what is wrong with it");
             assertEquals("nosuch", browser.driver.findElement(By.id("new-agency")).getAttribute("value"), "answers are kept");
-            browser.accessible("account form with errors, " + width + " px");
+            browser.accessible("account form with errors, " + lang + ", " + width + " px");
             browser.assertFits(width);
+          }
         }
         browser.type("new-username", "ghost-staff");
         browser.type("new-password", "a-long-staff-password");
@@ -143,22 +130,39 @@ class AdminConsoleIT {
         assertTrue(browser.text(By.id("account-admin")).contains("Enabled"));
         assertFalse(browser.has(By.id("disable-admin")), "no button to disable oneself");
         assertTrue(browser.text(By.id("account-admin")).contains("you"), browser.text(By.id("account-admin")));
+        for (int width : Browser.WIDTHS) {
+            browser.width(width);
+            browser.open(centre.url("/admin/accounts?lang=ur"));
+            browser.assertLanguage("ur");
+            assertFalse(browser.has(By.id("disable-admin")), "no button to disable oneself in Urdu either");
+            browser.accessible("staff accounts in Urdu, " + width + " px");
+            browser.assertFits(width);
+        }
     }
 
     @Test
     void withdrawingAsksToConfirmAndNamesWhatCitizensLose() {
         assertEquals(200, admin.put("/api/v1/bundles", StaffApiIT.bundle("gamma", "1.0.0", "Gamma permit")).statusCode());
         for (int width : Browser.WIDTHS) {
+          for (String lang : java.util.List.of("en", "ur")) {
             browser.width(width);
-            browser.open(centre.url("/admin"));
+            browser.open(centre.url("/admin?lang=" + lang));
+            // on a phone the actions column is scrolled out of its box (in Urdu to the left): swipe it in, as a person does
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'center'})", browser.driver.findElement(By.id("withdraw-org.test.gamma")));
+            assertTrue(browser.driver.findElement(By.id("withdraw-org.test.gamma")).isDisplayed(), lang + " " + width + " px: Withdraw is shown");
             browser.go(By.id("withdraw-org.test.gamma"));
+            browser.assertLanguage(lang);
             assertTrue(browser.text(By.tagName("h1")).contains("org.test.gamma"), browser.text(By.tagName("h1")));
-            assertTrue(browser.text(By.id("citizens-lose")).contains("Gamma permit"), browser.text(By.id("citizens-lose")));
-            browser.accessible("withdraw confirmation, " + width + " px");
+            String lose = browser.text(By.id("citizens-lose"));
+            assertTrue(lose.contains("gamma.permit") && lose.contains("en".equals(lang) ? "Gamma permit" : "ٹیسٹ سروس"), lang + ": " + lose);
+            browser.accessible("withdraw confirmation, " + lang + ", " + width + " px");
             browser.assertFits(width);
             browser.go(By.id("cancel"));
             assertTrue(browser.has(By.id("bundle-org.test.gamma")), "nothing is withdrawn before it is confirmed");
+          }
         }
+        browser.open(centre.url("/admin?lang=en"));
         browser.go(By.id("withdraw-org.test.gamma"));
         browser.go(By.id("confirm-withdraw"));
         assertTrue(browser.text(By.id("note")).contains("org.test.gamma"), browser.text(By.id("note")));
@@ -170,14 +174,15 @@ class AdminConsoleIT {
         Staff operator = admin.createAccount("counter-one", "a-long-staff-password", "OPERATOR", null);
         assertEquals(200, operator.get("/api/v1/session").statusCode());
         for (int width : Browser.WIDTHS) {
+          for (String lang : java.util.List.of("en", "ur")) {
             browser.width(width);
-            browser.open(centre.url("/counter"));
+            browser.open(centre.url("/counter?lang=" + lang));
             if (browser.has(By.id("choose-counter"))) {
                 browser.go(By.id("choose-counter"));
             }
             assertTrue(browser.has(By.id("waiting")), browser.html());
             browser.assertFits(width);
-            browser.accessible("counter, " + width + " px");
+            browser.accessible("counter, " + lang + ", " + width + " px");
             HttpResponse<String> token = centre.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(centre.url("/api/v1/queue/tokens")))
                     .header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"service\":\"fbr.ntn-registration\"}")));
@@ -188,7 +193,9 @@ class AdminConsoleIT {
                 Thread.sleep(250);
             }
             assertTrue(browser.text(By.id("waiting")).contains(number),
-                    "the waiting list shows " + number + " without a reload: " + browser.text(By.id("waiting")));
+                    lang + " " + width + " px: the waiting list shows " + number + " without a reload: " + browser.text(By.id("waiting")));
+            browser.assertLanguage(lang);
+          }
         }
     }
 }

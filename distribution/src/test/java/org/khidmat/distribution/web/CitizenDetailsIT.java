@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.khidmat.distribution.Centre;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,35 +27,15 @@ class CitizenDetailsIT {
     private static final String RENEWAL = "nadra.cnic-renewal";
     private static final String POLICE = "ictpolice.character-certificate";
     private static final List<String> LANGS = List.of("en", "ur");
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre();
     private Centre centre;
     private Browser browser;
 
     @BeforeAll
     void start() throws Exception {
-        Browser.assumeAvailable();
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
-        browser = new Browser(temp.resolve("profile"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (centre != null) {
-                centre.stop();
-            }
-        }
-    }
-
-    private void visit(String lang, int width) {
-        Overlaps.width(browser, width);
-        browser.open(centre.url("/lang?to=" + lang + "&back=/"));
-        browser.assertLanguage(lang);
+        centre = FRONT.centre();
+        browser = FRONT.browser();
     }
 
     private Object js(String script) {
@@ -68,7 +46,7 @@ class CitizenDetailsIT {
     void datesAreTypedAsDayMonthYearAndReadBackSo() {
         for (String lang : LANGS) {
             for (int width : Overlaps.WIDTHS) {
-                visit(lang, width);
+                FRONT.visit(lang, width);
                 browser.open(centre.url("/services/" + RENEWAL));
                 browser.go(By.id("start"));
                 browser.driver.findElement(By.id("f-tier-3")).click();
@@ -103,7 +81,7 @@ class CitizenDetailsIT {
     void questionPagesHaveBackTheQuestionAsHeadingAndTheErrorsFocused() {
         for (String lang : LANGS) {
             for (int width : Overlaps.WIDTHS) {
-                visit(lang, width);
+                FRONT.visit(lang, width);
                 browser.open(centre.url("/services/" + POLICE));
                 String title = browser.text(By.tagName("h1"));
                 browser.go(By.id("start"));
@@ -140,7 +118,7 @@ class CitizenDetailsIT {
         String reference = ApplicationApiIT.JSON.readTree(filed.body()).get("reference").asText();
         for (String lang : LANGS) {
             for (int width : Overlaps.WIDTHS) {
-                visit(lang, width);
+                FRONT.visit(lang, width);
                 browser.open(centre.url("/track"));
                 browser.type("f-reference", reference);
                 browser.type("f-cnic", "61101-9876543-1");
@@ -162,7 +140,7 @@ class CitizenDetailsIT {
     void feesTimesAndCategoriesReadAsWords() {
         for (String lang : LANGS) {
             for (int width : Overlaps.WIDTHS) {
-                visit(lang, width);
+                FRONT.visit(lang, width);
                 browser.open(centre.url("/"));
                 String page = browser.text(By.tagName("main"));
                 for (String bad : List.of("Rs 0", "Fee from Rs", "(?<![0-9])0 working days", "کاری دن", "فیس از", "روپے 0")) {
@@ -188,7 +166,7 @@ class CitizenDetailsIT {
         try {
             for (String lang : LANGS) {
                 for (int width : Overlaps.WIDTHS) {
-                    visit(lang, width);
+                    FRONT.visit(lang, width);
                     String reason = "ur".equals(lang) ? "ریکارڈ سسٹم کی اپ گریڈیشن" : "Record system upgrade";
                     String year = Integer.toString(back.getYear());
                     browser.open(centre.url("/?q=" + java.net.URLEncoder.encode("ur".equals(lang) ? "کریکٹر" : "character",
@@ -215,7 +193,7 @@ class CitizenDetailsIT {
     void theCatalogueIsBrowsedByLifeEventAndByTopicAndSearchForgivesASpellingMistake() {
         for (String lang : LANGS) {
             for (int width : Overlaps.WIDTHS) {
-                visit(lang, width);
+                FRONT.visit(lang, width);
                 browser.open(centre.url("/"));
                 assertTrue(browser.has(By.id("by-event")) && browser.has(By.id("by-topic")), lang + " " + width);
                 browser.go(By.id("event-baby"));
@@ -241,7 +219,7 @@ class CitizenDetailsIT {
         var ico = centre.get("/favicon.ico");
         assertTrue(ico.statusCode() == 200 || ico.statusCode() == 301, "favicon.ico: " + ico.statusCode());
         for (String lang : LANGS) {
-            visit(lang, 1280);
+            FRONT.visit(lang, 1280);
             assertEquals("/assets/favicon.svg", js("const l = document.querySelector('link[rel=icon]'); return l && l.getAttribute('href')"));
         }
     }

@@ -8,10 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.khidmat.distribution.Centre;
 import org.khidmat.distribution.TestBundles;
 import org.openqa.selenium.By;
@@ -21,8 +20,8 @@ import org.openqa.selenium.By;
  * the citizen has filled in everything: in English and Urdu, on a desktop and a 390 px phone.
  */
 class HandledPageIT {
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre();
 
     private static final String DESCRIPTOR = """
             {"formatVersion": 1, "id": "handled.permit", "version": 1, "handler": true,
@@ -53,27 +52,24 @@ class HandledPageIT {
     }
 
     @Test
-    void theRuleSpeaksOnThePageThatAsks() throws Exception {
-        Browser.assumeAvailable();
-        try (Centre centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
-                Browser browser = new Browser(temp.resolve("profile"))) {
-            HttpResponse<String> deployed = Staff.admin(centre).put("/api/v1/bundles", bundle());
-            assertEquals(200, deployed.statusCode(), deployed.body());
-            for (String lang : List.of("en", "ur")) {
-                for (int width : Overlaps.WIDTHS) {
-                    Overlaps.width(browser, width);
-                    browser.open(centre.url("/lang?to=" + lang + "&back=/"));
-                    browser.open(centre.url("/services/handled.permit"));
-                    browser.go(By.id("start"));
-                    browser.type("f-cnic", "61101-1234567-1");
-                    browser.go(By.id("continue"));
-                    browser.driver.findElement(By.cssSelector("input[name=purpose][value=study]")).click();
-                    browser.go(By.id("continue"));
-                    assertTrue(browser.has(By.id("error-summary")), lang + " " + width + ": refused on the purpose's page");
-                    assertTrue(browser.text(By.id("purpose-error")).contains("ur".equals(lang) ? "تعلیم کے لیے نہیں" : "not given for study"));
-                    assertFalse(browser.has(By.id("f-mobile")), "still on the purpose's page");
-                    browser.accessible("a handler's rule on its page, " + lang + " " + width);
-                }
+    void theRuleSpeaksOnThePageThatAsks() {
+        Centre centre = FRONT.centre();
+        Browser browser = FRONT.browser();
+        HttpResponse<String> deployed = FRONT.admin().put("/api/v1/bundles", bundle());
+        assertEquals(200, deployed.statusCode(), deployed.body());
+        for (String lang : List.of("en", "ur")) {
+            for (int width : Overlaps.WIDTHS) {
+                FRONT.visit(lang, width);
+                browser.open(centre.url("/services/handled.permit"));
+                browser.go(By.id("start"));
+                browser.type("f-cnic", "61101-1234567-1");
+                browser.go(By.id("continue"));
+                browser.driver.findElement(By.cssSelector("input[name=purpose][value=study]")).click();
+                browser.go(By.id("continue"));
+                assertTrue(browser.has(By.id("error-summary")), lang + " " + width + ": refused on the purpose's page");
+                assertTrue(browser.text(By.id("purpose-error")).contains("ur".equals(lang) ? "تعلیم کے لیے نہیں" : "not given for study"));
+                assertFalse(browser.has(By.id("f-mobile")), "still on the purpose's page");
+                browser.accessible("a handler's rule on its page, " + lang + " " + width);
             }
         }
     }

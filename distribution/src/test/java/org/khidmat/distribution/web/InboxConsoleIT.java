@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.khidmat.distribution.Centre;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,49 +23,18 @@ import org.openqa.selenium.WebElement;
 class InboxConsoleIT {
     private static final String POLICE = "ictpolice.character-certificate";
     private static final String PASSWORD = "a-long-staff-password";
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre();
     private Centre centre;
     private Browser browser;
     private Staff admin;
 
     @BeforeAll
     void start() throws Exception {
-        Browser.assumeAvailable();
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
-        browser = new Browser(temp.resolve("profile"));
+        centre = FRONT.centre();
+        browser = FRONT.browser();
         admin = Staff.admin(centre);
         admin.createAccount("nadra-officer", PASSWORD, "AGENCY", "nadra");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (centre != null) {
-                centre.stop();
-            }
-        }
-    }
-
-    private String file(String body) {
-        HttpResponse<String> r = centre.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(centre.url("/api/v1/applications")))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-        assertEquals(201, r.statusCode(), r.body());
-        return Staff.read(r).get("reference").asText();
-    }
-
-    private void login(String username, String password) {
-        browser.open(centre.url("/login"));
-        if (browser.has(By.id("logout"))) {
-            browser.go(By.id("logout"));
-        }
-        browser.type("username", username);
-        browser.type("password", password);
-        browser.go(By.id("login"));
     }
 
     private List<String> moves() {
@@ -76,10 +43,10 @@ class InboxConsoleIT {
 
     @Test
     void theInboxShowsTitlesStateNamesAndWhetherTheFeeIsPaid() {
-        String unpaid = file(ApplicationApiIT.police("6110112345671", "Ayesha Khan"));
-        String paid = file(ApplicationApiIT.police("6110112345672", "Bilal Ahmed"));
+        String unpaid = FRONT.file(ApplicationApiIT.police("6110112345671", "Ayesha Khan"));
+        String paid = FRONT.file(ApplicationApiIT.police("6110112345672", "Bilal Ahmed"));
         centre.pay(paid, "6110112345672");
-        login("admin", Staff.ADMIN_PASSWORD);
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
         for (int width : Browser.WIDTHS) {
             browser.width(width);
             browser.open(centre.url("/agency/inbox?agency=ictpolice&lang=en"));
@@ -102,8 +69,8 @@ class InboxConsoleIT {
 
     @Test
     void theApplicationPageOffersOnlyTheMovesThatCanSucceedAndConfirmsAMove() {
-        String ref = file(ApplicationApiIT.police("6110112345673", "Sana Malik"));
-        login("admin", Staff.ADMIN_PASSWORD);
+        String ref = FRONT.file(ApplicationApiIT.police("6110112345673", "Sana Malik"));
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
         for (int width : Browser.WIDTHS) {
             browser.width(width);
             for (String lang : List.of("en", "ur")) {
@@ -130,7 +97,7 @@ class InboxConsoleIT {
 
     @Test
     void aConsolePageNeverAnswersWithJson() {
-        login("admin", Staff.ADMIN_PASSWORD);
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
         for (String path : List.of("/agency/applications/ZZZZ-ZZZZ-Z", "/agency/inbox?limit=0", "/admin/nothing-here")) {
             browser.open(centre.url(path));
             assertTrue(browser.has(By.tagName("h1")), path + " is an HTML page: " + browser.html());
@@ -145,13 +112,13 @@ class InboxConsoleIT {
 
     @Test
     void theOwningAgencysOfficerSeesTheCnicWholeAndTheViewIsAudited() {
-        String ref = file("""
+        String ref = FRONT.file("""
                 {"serviceId":"nadra.cnic-renewal","tier":"normal","answers":{"cnic":"61101-7654321-9","fullName":"Hina Shah",
                  "dateOfBirth":"1990-01-01","cardExpiry":"2026-12-31","mobile":"0300 1112223"}}""");
-        login("admin", Staff.ADMIN_PASSWORD);
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
         browser.open(centre.url("/agency/applications/" + ref + "?lang=en"));
         assertFalse(browser.html().contains("7654321"), "an admin sees the CNIC masked");
-        login("nadra-officer", PASSWORD);
+        FRONT.login("nadra-officer", PASSWORD);
         for (int width : Browser.WIDTHS) {
             browser.width(width);
             browser.open(centre.url("/agency/applications/" + ref + "?lang=en"));
@@ -165,5 +132,34 @@ class InboxConsoleIT {
         String log = admin.get("/api/v1/audit?q=" + ref + "&limit=50").body();
         assertTrue(log.contains("application.cnic-view") && log.contains("nadra-officer"), log);
         assertFalse(log.contains("7654321"), "the audit text holds no CNIC: " + log);
+    }
+
+    /**
+     * The application page shows dates as people write them (day/month/year, as the citizen typed them), not as stored,
+     * its fee due as money is written on the citizen's pages, and in Urdu its heading (the reference) stands on the right
+     * like every heading, in both languages and widths.
+     */
+    @Test
+    void theApplicationPageShowsDatesAndMoneyAsPeopleWriteThemAndItsHeadingOnTheReadingSide() {
+        String ref = FRONT.file("""
+                {"serviceId":"nadra.cnic-renewal","tier":"normal","answers":{"cnic":"61101-7654321-8","fullName":"Hina Shah",
+                 "dateOfBirth":"1990-01-31","cardExpiry":"2026-12-31","mobile":"0300 1112223"}}""");
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
+        for (String lang : List.of("en", "ur")) {
+            for (int width : Browser.WIDTHS) {
+                browser.width(width);
+                browser.open(centre.url("/agency/applications/" + ref + "?lang=" + lang));
+                browser.assertLanguage(lang);
+                assertEquals("31/01/1990", browser.text(By.id("answer-dateOfBirth")), lang + " " + width);
+                // the fee due written as on the citizen's pages (it said "Rs 750 due" beside "PKR 750" there)
+                String fee = browser.text(By.id("payment"));
+                assertTrue(fee.contains("en".equals(lang) ? "PKR 750" : "750 روپے") && !fee.contains("Rs "), lang + ": " + fee);
+                Object side = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("""
+                        const h = document.querySelector('h1'), r = document.createRange(); r.selectNodeContents(h);
+                        const text = r.getBoundingClientRect(), box = h.getBoundingClientRect();
+                        return Math.round(arguments[0] === 'ur' ? box.right - text.right : text.left - box.left);""", lang);
+                assertTrue(((Number) side).intValue() <= 2, lang + " " + width + ": the heading is " + side + " px off the reading side");
+            }
+        }
     }
 }

@@ -126,8 +126,13 @@ final class Overlaps {
 
     /** Keeps a full-page screenshot of what the browser shows under {@code name}, outside the repository. */
     static void screenshot(Browser browser, String name) {
+        screenshot(browser, Path.of(System.getProperty("khidmat.screenshots", System.getProperty("java.io.tmpdir") + "/khidmat-screens")),
+                name);
+    }
+
+    /** Keeps a full-page screenshot of what the browser shows as {@code dir/name.png}. */
+    static void screenshot(Browser browser, Path dir, String name) {
         try {
-            Path dir = Path.of(System.getProperty("khidmat.screenshots", System.getProperty("java.io.tmpdir") + "/khidmat-screens"));
             Files.createDirectories(dir);
             Object height = ((JavascriptExecutor) browser.driver).executeScript("return document.documentElement.scrollHeight");
             Dimension was = browser.driver.manage().window().getSize();

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,14 +18,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.khidmat.distribution.Centre;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -46,8 +44,8 @@ class PaymentJourneyIT {
     private static final String OTHER_CNIC = "61101-7654321-9";
     private static final String STAFF_PASSWORD = "a-long-staff-password";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Karachi"));
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre();
     private Centre centre;
     private Browser browser;
     private Staff agency;
@@ -57,23 +55,9 @@ class PaymentJourneyIT {
 
     @BeforeAll
     void start() throws Exception {
-        Browser.assumeAvailable();
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
-        browser = new Browser(temp.resolve("profile"));
+        centre = FRONT.centre();
+        browser = FRONT.browser();
         agency = Staff.admin(centre).createAccount("ictadmin-amna", STAFF_PASSWORD, "AGENCY", "ictadmin");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (centre != null) {
-                centre.stop();
-            }
-        }
     }
 
     private void noCnicInTheUrl() {
@@ -379,6 +363,10 @@ class PaymentJourneyIT {
         String challan = browser.text(By.id("challan-number"));
         assertTrue(challan.startsWith("SIM-CH-"), challan);
         assertTrue(browser.text(By.id("instructions")).contains(challan));
+        // the provider's instructions in Urdu, not its English ones
+        assertNotEquals("en", browser.driver.findElement(By.id("instructions")).getAttribute("lang"));
+        assertTrue(browser.text(By.id("instructions")).matches("(?s).*[\\u0600-\\u06FF]{3}.*"), browser.text(By.id("instructions")));
+        assertTrue(UrduText.englishOn(browser).isEmpty(), "English on the Urdu challan page: " + UrduText.englishOn(browser));
         assertFalse(browser.has(By.id("receipt")), "no receipt before the bank confirms");
         assertFalse(browser.has(By.id("already-started")), "this pay started the challan");
         browser.accessible("Urdu pending challan");

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.khidmat.distribution.Centre;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,33 +23,19 @@ import org.openqa.selenium.JavascriptExecutor;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UrduPagesIT {
     private static final String RENEWAL = "nadra.cnic-renewal";
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre();
     private Centre centre;
     private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeAvailable();
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
-        browser = new Browser(temp.resolve("profile"));
+    void start() {
+        centre = FRONT.centre();
+        browser = FRONT.browser();
         // one token called at counter 1, so the hall screen has a row
-        Staff admin = Staff.admin(centre);
+        Staff admin = FRONT.admin();
         assertEquals(201, Staff.anonymous(centre).post("/api/v1/queue/tokens", "{\"service\":\"" + RENEWAL + "\"}").statusCode());
         assertEquals(200, admin.post("/api/v1/counters/1/next", "").statusCode());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (centre != null) {
-                centre.stop();
-            }
-        }
     }
 
     private void language(String lang) {
@@ -124,6 +108,8 @@ class UrduPagesIT {
     @Test
     void theFieldErrorBarIsOnTheReadingSide() {
         for (String lang : List.of("ur", "en")) {
+          for (int width : Overlaps.WIDTHS) {
+            Overlaps.width(browser, width);
             language(lang);
             browser.open(centre.url("/track"));
             browser.go(By.id("track"));
@@ -133,8 +119,9 @@ class UrduPagesIT {
                     + " return {left: s.borderLeftWidth, right: s.borderRightWidth};");
             String start = "ur".equals(lang) ? "right" : "left";
             String end = "ur".equals(lang) ? "left" : "right";
-            assertEquals("4px", border.get(start), lang + ": " + border);
-            assertEquals("0px", border.get(end), lang + ": " + border);
+            assertEquals("4px", border.get(start), lang + " " + width + ": " + border);
+            assertEquals("0px", border.get(end), lang + " " + width + ": " + border);
+          }
         }
     }
 
@@ -167,5 +154,91 @@ class UrduPagesIT {
         browser.open(centre.url("/?lang=en"));
         browser.open(centre.url("/queue"));
         browser.assertLanguage("en");
+    }
+
+    /**
+     * Every number box (the CNIC, the day, month and year of a date, the mobile number) takes Urdu (Eastern
+     * Arabic-Indic) and Arabic-Indic digits, on pages of either language, and the answers read back in the digits the
+     * centre stores.
+     */
+    @Test
+    void everyNumberBoxTakesUrduAndArabicDigits() {
+        String[][] digits = {{"۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"}, {"٠", "١", "٢", "٣", "٤", "٥", "٦", "٧", "٨", "٩"}};
+        for (String lang : List.of("ur", "en")) {
+            for (int width : Overlaps.WIDTHS) {
+                for (String[] set : digits) {
+                    java.util.function.UnaryOperator<String> in = ascii -> ascii.chars()
+                            .mapToObj(c -> Character.isDigit(c) ? set[c - '0'] : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+                    String as = lang + " " + width + " px, " + set[1] + set[2] + set[3] + ": ";
+                    Overlaps.width(browser, width);
+                    language(lang);
+                    browser.open(centre.url("/services/" + RENEWAL));
+                    browser.go(By.id("start"));
+                    browser.driver.findElement(By.id("f-tier-2")).click();
+                    browser.go(By.id("continue"));
+                    browser.type("f-cnic", in.apply("61101-1234567-1"));
+                    browser.type("f-fullName", "Ayesha Khan");
+                    browser.go(By.id("continue"));
+                    assertFalse(browser.has(By.id("error-summary")), as + browser.text(By.tagName("main")));
+                    browser.type("f-dateOfBirth", in.apply("12"));
+                    browser.type("f-dateOfBirth-month", in.apply("5"));
+                    browser.type("f-dateOfBirth-year", in.apply("1990"));
+                    java.time.LocalDate expiry = java.time.LocalDate.now().plusDays(40);
+                    browser.type("f-cardExpiry", in.apply(Integer.toString(expiry.getDayOfMonth())));
+                    browser.type("f-cardExpiry-month", in.apply(Integer.toString(expiry.getMonthValue())));
+                    browser.type("f-cardExpiry-year", in.apply(Integer.toString(expiry.getYear())));
+                    browser.go(By.id("continue"));
+                    assertFalse(browser.has(By.id("error-summary")), as + browser.text(By.tagName("main")));
+                    browser.type("f-mobile", in.apply("03001234567"));
+                    browser.go(By.id("continue"));
+                    assertFalse(browser.has(By.id("error-summary")), as + browser.text(By.tagName("main")));
+                    String answers = browser.text(By.id("answers"));
+                    assertTrue(answers.contains("61101-1234567-1") && answers.contains("12/05/1990") && answers.contains("03001234567"),
+                            as + answers);
+                }
+            }
+        }
+    }
+
+    /** Each cell of the appointment times starts on the right in Urdu, as its heading does, on a desktop and a phone. */
+    @Test
+    void theAppointmentTimesLineUpUnderTheirHeadingsInUrdu() {
+        for (int width : Overlaps.WIDTHS) {
+            Overlaps.width(browser, width);
+            language("ur");
+            browser.open(centre.url("/appointments/" + RENEWAL));
+            browser.go(By.cssSelector("#days li:last-child a"));
+            assertTrue(browser.has(By.cssSelector("#slots tbody td")), browser.html());
+            List<String> off = Cells.offStart(browser);
+            assertTrue(off.isEmpty(), width + " px: " + off);
+        }
+    }
+
+    /**
+     * The example reference in an Urdu hint (the kiosk's, the track form's) reads left to right and stays on one line on
+     * a phone: at 390 px it broke after "KM7Q-" with "4XPA-K" on the next line, on the far side.
+     */
+    @Test
+    void anExampleReferenceInUrduReadsLeftToRightOnOneLine() {
+        for (int width : Overlaps.WIDTHS) {
+            Overlaps.width(browser, width);
+            language("ur");
+            for (String path : List.of("/queue", "/track")) {
+                browser.open(centre.url(path));
+                Object lines = js().executeScript("""
+                        const hint = document.getElementById('reference-hint');
+                        const t = [...hint.querySelectorAll('*'), hint].flatMap(e => [...e.childNodes])
+                            .find(n => n.nodeType === Node.TEXT_NODE && n.data.includes('KM7Q-4XPA-K'));
+                        if (!t) return 'no example reference: ' + hint.innerHTML;
+                        const at = t.data.indexOf('KM7Q-4XPA-K'), r = document.createRange();
+                        r.setStart(t, at); r.setEnd(t, at + 11);
+                        const tops = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+                        r.setStart(t, at); r.setEnd(t, at + 1); const first = r.getBoundingClientRect().left;
+                        r.setStart(t, at + 10); r.setEnd(t, at + 11); const last = r.getBoundingClientRect().left;
+                        return tops.size === 1 && first < last ? 'one line, left to right' : tops.size + ' lines, first ' + first + ' last ' + last;
+                        """);
+                assertEquals("one line, left to right", lines, path + " at " + width + " px");
+            }
+        }
     }
 }

@@ -49,6 +49,25 @@ public final class TrackSections {
                 finished ? ratings.rating(ref).orElse(null) : null, notifications.forReference(ref));
     }
 
+    /**
+     * A message sent in two languages says each in its own line: the line's language, so that an Urdu line on an
+     * English page is set in Nastaliq (and joined) and an English line on an Urdu page is read as English.
+     *
+     * @return {@code ur} when the line's first letter is of the Arabic script, {@code en} when it is Latin, else null
+     */
+    static String lineLang(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            byte d = Character.getDirectionality(line.charAt(i));
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT) {
+                return "ur";
+            }
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return Character.isLetter(line.charAt(i)) ? "en" : null;
+            }
+        }
+        return null;
+    }
+
     /** @return whether the centre has words for the channel; else it is shown as it is */
     static boolean namedChannel(String channel) {
         return "sms".equals(channel) || "email".equals(channel);

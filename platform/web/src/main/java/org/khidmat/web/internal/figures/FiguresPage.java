@@ -2,6 +2,7 @@ package org.khidmat.web.internal.figures;
 
 import org.khidmat.web.internal.http.Http;
 import org.khidmat.web.internal.page.FormProblem;
+import org.khidmat.web.internal.page.Brand;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Period;
 import org.khidmat.web.internal.page.Templates;
@@ -30,8 +31,19 @@ final class FiguresPage {
         this.catalogue = catalogue;
     }
 
-    /** What is asked: the period as typed, the centre chosen (or {@code null}) and the centres to choose from. */
-    record Asked(String from, String to, String centre, Map<String, String> centres) {
+    /**
+     * What is asked: the period as typed, the centre chosen (or {@code null}), the centres to choose from, and the brand
+     * of the centre serving the page (whose own name is said in the page's language).
+     */
+    record Asked(String from, String to, String centre, Map<String, String> centres, Brand brand) {
+    }
+
+    /**
+     * A centre is stored under one name; this centre's own name is known in every language of its profile, so it is
+     * said in the page's language (an Urdu page showed "Asan Khidmat Markaz" in Latin letters).
+     */
+    private static String named(Brand brand, String stored, String lang) {
+        return stored != null && stored.equals(brand.name("en")) ? brand.name(lang) : stored;
     }
 
     Answer render(int status, String lang, Asked asked, Period period, List<FigureRow> rows, FormProblem problem) {
@@ -39,9 +51,9 @@ final class FiguresPage {
         List<FiguresView.Centre> centres = new ArrayList<>();
         if (!asked.centres().isEmpty()) {
             centres.add(new FiguresView.Centre(null, m.get("wholeCountry")));
-            asked.centres().forEach((id, name) -> centres.add(new FiguresView.Centre(id, name)));
+            asked.centres().forEach((id, name) -> centres.add(new FiguresView.Centre(id, named(asked.brand(), name, m.lang()))));
         }
-        String centreName = asked.centre() == null ? null : asked.centres().getOrDefault(asked.centre(), asked.centre());
+        String centreName = asked.centre() == null ? null : named(asked.brand(), asked.centres().getOrDefault(asked.centre(), asked.centre()), m.lang());
         List<BarChart.Chart> charts = new ArrayList<>();
         List<FiguresView.Agency> agencies = new ArrayList<>();
         if (period != null && !rows.isEmpty()) {

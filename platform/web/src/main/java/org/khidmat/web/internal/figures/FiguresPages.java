@@ -5,6 +5,7 @@ import org.khidmat.web.internal.page.CentreTime;
 import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Period;
+import org.khidmat.web.internal.page.Site;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public final class FiguresPages implements Page {
         if (parsed.problem() != null) {
             String message = parsed.problem().en();
             return switch (path) {
-                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known), null,
+                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known, Site.of(this.centre).brand()), null,
                         List.of(), FormProblem.of(parsed.problem(), lang));
                 case "/figures.csv" -> Answer.text(400, message + "\n");
                 default -> error(message);
@@ -72,7 +73,7 @@ public final class FiguresPages implements Page {
         } else if (centre != null && !centre.matches("[a-z0-9][a-z0-9-]{0,31}")) {
             String message = "centre must be a centre's id like isb-g11 (lowercase letters, digits and -), or all";
             return switch (path) {
-                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known),
+                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known, Site.of(this.centre).brand()),
                         null, List.of(), FormProblem.of(Messages.of(Messages.FIGURES, lang), null, "badCentre"));
                 case "/figures.csv" -> Answer.text(400, message + "\n");
                 default -> error(message);
@@ -82,7 +83,7 @@ public final class FiguresPages implements Page {
         List<FigureRow> rows = figures.figures(centre, p.from(), p.to());
         String name = "figures-" + (centre == null ? "" : centre + "-") + p.from() + "-to-" + p.to();
         return switch (path) {
-            case "/figures" -> page.render(200, lang, new FiguresPage.Asked(p.from().toString(), p.to().toString(), centre, known),
+            case "/figures" -> page.render(200, lang, new FiguresPage.Asked(p.from().toString(), p.to().toString(), centre, known, Site.of(this.centre).brand()),
                     p, rows, null);
             case "/figures.csv" -> Answer.download("text/csv; charset=utf-8", name + ".csv",
                     figures.csv(rows).getBytes(StandardCharsets.UTF_8));

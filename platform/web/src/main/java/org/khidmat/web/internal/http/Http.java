@@ -23,7 +23,10 @@ public final class Http {
      * would move them to the other side of the letters.
      */
     static final Pattern NUMBER_RUN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}&&[^\\p{IsArabic}]][-/.:]?)[0-9]+(?:[-/.:][0-9]+)+(?![-/.:]?[\\p{L}\\p{N}&&[^\\p{IsArabic}]])");
+            "(?<![\\p{L}\\p{N}&&[^\\p{IsArabic}]][-/.:]?)(?:[0-9]+(?:[-/.:][0-9]+)+"
+            // a reference or a token (KM7Q-4XPA-K, A-017): capitals and digits joined by hyphens, whole
+            + "|(?=[A-Z0-9-]*[0-9])[A-Z0-9]+(?:-[A-Z0-9]+)+|[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9])"
+            + "(?![-/.:]?[\\p{L}\\p{N}&&[^\\p{IsArabic}]])");
 
     private Http() {
     }

@@ -2,6 +2,8 @@ package org.khidmat.web.internal.staff;
 
 import org.khidmat.web.internal.page.CentreTime;
 import org.khidmat.web.internal.page.FormHtml;
+import org.khidmat.web.internal.page.Messages;
+import org.khidmat.web.internal.page.Money;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +52,14 @@ record ApplicationView(String reference, String agency, String service, int vers
                 answers.add(new Answer("answer-" + f.name(), f.label().in(lang), f.options().stream().filter(o -> o.value().equals(v))
                         .findFirst().map(o -> o.label().in(lang)).orElse(v), false));
             } else {
-                answers.add(new Answer("answer-" + f.name(), f.label().in(lang), v, f.type() == FieldType.PHONE
+                answers.add(new Answer("answer-" + f.name(), f.label().in(lang), f.type() == FieldType.DATE ? FormHtml.date(v) : v,
+                        f.type() == FieldType.PHONE
                         || f.type() == FieldType.DATE || f.type() == FieldType.EMAIL));
             }
         }
         List<History> history = new ArrayList<>();
         for (StatusChange c : t.history()) {
-            history.add(new History(time.when(c.at()), c.actor(), c.from() == null ? "" : name(w, c.from(), lang),
+            history.add(new History(time.when(c.at()), Messages.of(Messages.STAFF, lang).getOr("application.actor." + c.actor(), c.actor()), c.from() == null ? "" : name(w, c.from(), lang),
                     name(w, c.to(), lang), c.note() == null ? "" : c.note()));
         }
         List<Move> moves = new ArrayList<>();
@@ -65,7 +68,7 @@ record ApplicationView(String reference, String agency, String service, int vers
             moves.add(new Move(i++ == 0 ? "f-to" : "f-to-" + i, x.to(), x.label().in(lang), x.noteRequired()));
         }
         List<String> waiting = t.next().stream().filter(x -> t.waitsForPayment(x.to())).map(x -> x.label().in(lang)).toList();
-        String amount = d.fee(a.tier()).map(f -> Long.toString(f.amount())).orElse("");
+        String amount = d.fee(a.tier()).map(f -> Money.pkr(f.amount(), lang)).orElse("");
         String tier = d.fee(a.tier()).map(f -> f.title().in(lang)).orElse(a.tier() == null ? "" : a.tier());
         return new ApplicationView(a.reference(), a.agency(), d.title().in(lang), a.descriptorVersion(), tier, amount,
                 name(w, a.status(), lang), a.paymentState() == null ? "none" : a.paymentState(), answers, cnicWhole, history,

@@ -86,7 +86,7 @@ class CitizenTemplatesTest {
     void theTrackSectionsEscapeMessagesAndCarryThePairInPostedForms() {
         Payment paid = new Payment("KM7Q-4XPA-K", "acme.hostile", "acme", "normal", 1500, "simpay.wallet", "p1", null, Payment.PAID,
                 Instant.EPOCH, Instant.EPOCH, "R-1\"<b>");
-        Notification sms = new Notification(1, "KM7Q-4XPA-K", "filed", "sms", "03001234567", "Hello <b>there</b>\nline two",
+        Notification sms = new Notification(1, "KM7Q-4XPA-K", "filed", "sms", "03001234567", "Hello <b>there</b>\nline two\nآپ کی درخواست موصول ہو گئی۔",
                 Notification.SENT, "sim", "x", 1, Instant.EPOCH, Instant.EPOCH, null);
         TrackSections.View s = new TrackSections.View("KM7Q-4XPA-K", "61101\"1234567-1", Payment.PAID, paid, 1500, true, null,
                 List.of(sms));
@@ -94,8 +94,11 @@ class CitizenTemplatesTest {
                 org.khidmat.web.internal.page.Wording.of(org.khidmat.web.internal.page.Messages.CITIZEN, "en"), "time",
                 org.khidmat.web.internal.page.CentreTime.defaults()));
         assertFalse(html.contains("<b>there") || html.contains("\"<b>"), html);
-        assertTrue(html.contains("<span class=\"line\" dir=\"auto\">Hello &lt;b&gt;there&lt;/b&gt;</span><span class=\"line\" dir=\"auto\">line two</span>"),
-                html);
+        assertTrue(html.contains("<span class=\"line\" dir=\"auto\" lang=\"en\">Hello &lt;b&gt;there&lt;/b&gt;</span>"
+                + "<span class=\"line\" dir=\"auto\" lang=\"en\">line two</span>"), html);
+        assertTrue(html.contains("<span class=\"line\" dir=\"auto\" lang=\"ur\">آپ کی"), "an Urdu line is set as Urdu: " + html);
+        assertTrue(html.contains("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"messages-title\"><table"),
+                "the table scrolls in its own box on a phone: " + html);
         assertTrue(html.contains("<input type=\"hidden\" name=\"cnic\" value=\"61101&#34;1234567-1\">"), html);
         assertTrue(html.contains("action=\"/receipt?lang=en\"") && html.contains("id=\"rate-link\"") && html.contains("name=\"prefill\""),
                 html);

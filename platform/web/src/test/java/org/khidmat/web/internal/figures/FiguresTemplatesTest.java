@@ -1,5 +1,6 @@
 package org.khidmat.web.internal.figures;
 
+import org.khidmat.web.internal.page.Site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class FiguresTemplatesTest {
     private static final Catalogue EMPTY = new FakeCatalogue();
 
     private static String page(String lang, String centre, Map<String, String> centres, List<FigureRow> rows) {
-        Answer a = new FiguresPage(EMPTY).render(200, lang, new FiguresPage.Asked("2026-01-01", "2026-01-31", centre, centres),
+        Answer a = new FiguresPage(EMPTY).render(200, lang, new FiguresPage.Asked("2026-01-01", "2026-01-31", centre, centres, Site.defaults().brand()),
                 PERIOD, rows, null);
         return new String(a.body(), StandardCharsets.UTF_8);
     }
@@ -73,7 +74,7 @@ class FiguresTemplatesTest {
 
     @Test
     void aBadPeriodIsSaidAtItsFieldInThePageLanguage() {
-        Answer a = new FiguresPage(EMPTY).render(400, "ur", new FiguresPage.Asked("2026-13-01", "", null, centres()), null,
+        Answer a = new FiguresPage(EMPTY).render(400, "ur", new FiguresPage.Asked("2026-13-01", "", null, centres(), Site.defaults().brand()), null,
                 List.of(), FormProblem.of(Period.parse("2026-13-01", null, LocalDate.of(2026, 2, 1)).problem(), "ur"));
         assertEquals(400, a.status());
         assertTrue(body(a).contains("id=\"from-error\"") && body(a).contains("aria-invalid=\"true\""), body(a));

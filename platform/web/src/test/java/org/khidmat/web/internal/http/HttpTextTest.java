@@ -42,10 +42,20 @@ class HttpTextTest {
 
     @Test
     void codesWithLatinLettersAreLeftWhole() {
-        // Latin letters already make these read left to right; isolating only their digits would split them
-        for (String s : new String[] {"حوالہ APP-2026-000123 ہے", "مثلاً KM7Q-4XPA-K", "سیکٹر G-9/3", "ورژن 2026-01-05b", "x12-34"}) {
+        // isolating only their digits would split them
+        for (String s : new String[] {"سیکٹر G-9/3", "ورژن 2026-01-05b", "x12-34"}) {
             assertEquals(s, Http.text(s, "rtl"));
         }
+    }
+
+    @Test
+    void referencesAndTokensAreIsolatedWhole() {
+        // Latin letters read left to right by themselves, but a line broke inside KM7Q-4XPA-K on a phone, and beside
+        // Urdu letters the bidi algorithm is free to move a code's digits
+        assertEquals("مثلاً " + ltr("KM7Q-4XPA-K"), Http.text("مثلاً KM7Q-4XPA-K", "ur"));
+        assertEquals("حوالہ " + ltr("APP-2026-000123") + " ہے", Http.text("حوالہ APP-2026-000123 ہے", "ur"));
+        assertEquals("درخواست " + ltr("MHXD-PPMR-U") + " موصول", Http.text("درخواست MHXD-PPMR-U موصول", "ur"), "a reference of letters only");
+        assertEquals("ٹوکن " + ltr("A-017") + "، کاؤنٹر 3", Http.text("ٹوکن A-017، کاؤنٹر 3", "ur"));
     }
 
     @Test
