@@ -71,6 +71,11 @@ final class PostgresGroupWriter implements AutoCloseable {
         void complete() {
             done.complete(result);
         }
+
+        @SuppressWarnings("unchecked")
+        void resultIs(Object r) {
+            result = (T) r;
+        }
     }
 
     private final Connections connections;
@@ -84,6 +89,7 @@ final class PostgresGroupWriter implements AutoCloseable {
     /** Whether a caller leads a group now; when not, the queue is empty. */
     private boolean leading;
     private volatile Consumer<Connection> beforeCommit = c -> { };
+    private volatile java.util.function.UnaryOperator<Connection> watch = c -> c;
 
     /** @param current the database's write under way per thread, set here for each write of a group */
     PostgresGroupWriter(Connections connections, ThreadLocal<PostgresDatabase.Transaction> current, String name) {
@@ -126,6 +132,11 @@ final class PostgresGroupWriter implements AutoCloseable {
     /** For tests: runs on the group's connection right before each COMMIT; a task that throws fails the group. */
     void beforeCommit(Consumer<Connection> task) {
         beforeCommit = task;
+    }
+
+    /** For tests: each group's connection is handed to {@code wrap} and the group works on what it returns. */
+    void watch(java.util.function.UnaryOperator<Connection> wrap) {
+        watch = wrap;
     }
 
     /** @return how many writes wait in the queue */
@@ -178,7 +189,7 @@ final class PostgresGroupWriter implements AutoCloseable {
         List<Pending<?>> left = new ArrayList<>(batch);
         Connection c;
         try {
-            c = connections.get();
+            c = watch.apply(connections.get());
         } catch (SQLException | RuntimeException e) {
             failAll(left, e, "no connection to PostgreSQL at " + name + " (" + e.getMessage() + ")");
             return List.of();
@@ -199,15 +210,19 @@ final class PostgresGroupWriter implements AutoCloseable {
 
     /** @return whether the writes still in {@code left} are committed; else each of them is failed */
     private boolean commitOn(Connection c, List<Pending<?>> left) {
+        GroupedWork.Together together = together(left);
         for (int attempt = 1; ; attempt++) {
             try {
-                Pending<?> failed;
-                do {
-                    failed = runAll(c, left);
-                    if (failed != null) {
-                        left.remove(failed);
-                    }
-                } while (failed != null && !left.isEmpty());
+                if (together == null || !runTogether(c, together, left)) {
+                    together = null; // refused together: one at a time from now on, so the one refused fails alone
+                    Pending<?> failed;
+                    do {
+                        failed = runAll(c, left);
+                        if (failed != null) {
+                            left.remove(failed);
+                        }
+                    } while (failed != null && !left.isEmpty());
+                }
                 if (left.isEmpty()) {
                     return false;
                 }
@@ -255,6 +270,53 @@ final class PostgresGroupWriter implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** @return what runs all these writes together, when they are all of one kind ({@link GroupedWork}); else null */
+    private static GroupedWork.Together together(List<Pending<?>> writes) {
+        GroupedWork.Together together = null;
+        for (Pending<?> p : writes) {
+            if (!(p.work instanceof GroupedWork<?> g) || together != null && g.together() != together) {
+                return null;
+            }
+            together = g.together();
+        }
+        return together;
+    }
+
+    /**
+     * Runs the writes together, a statement per table ({@link GroupedWork}), in the connection's transaction.
+     *
+     * @return {@code true} when they ran, the transaction open; {@code false} when the database refused one of them,
+     *     the transaction rolled back, for the caller to run them one at a time
+     */
+    private boolean runTogether(Connection c, GroupedWork.Together together, List<Pending<?>> writes) throws SQLException {
+        List<GroupedWork<?>> works = new ArrayList<>(writes.size());
+        long now = System.nanoTime();
+        for (Pending<?> p : writes) {
+            works.add((GroupedWork<?>) p.work);
+            p.afterCommit.clear();
+            p.began = p.began == 0 ? now : p.began;
+        }
+        current.set(new PostgresDatabase.Transaction(c, writes.get(0).afterCommit, new Object()));
+        try {
+            List<Object> results = together.run(c, works);
+            for (int i = 0; i < writes.size(); i++) {
+                writes.get(i).resultIs(results.get(i));
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            if (retriable(e)) {
+                throw e;
+            }
+            c.rollback(); // a cut connection throws here, and the whole group fails
+            writes.forEach(w -> w.afterCommit.clear());
+            LOG.debug("A group of {} writes was refused together ({}); running them one at a time", writes.size(),
+                    e.toString());
+            return false;
+        } finally {
+            current.remove();
+        }
     }
 
     private static boolean retriable(Throwable e) {
