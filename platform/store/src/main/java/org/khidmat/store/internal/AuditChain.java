@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.khidmat.api.store.AuditEntry;
 import org.khidmat.api.store.AuditNote;
@@ -37,6 +39,8 @@ public final class AuditChain {
             return mac != null && AuditHash.same(mac, sign(key, seq, hash));
         }
     }
+
+    private static final String HEAD = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 
     /** A head and the transaction it is the head in. */
     private record Known(Object transaction, Head head) {
@@ -74,45 +78,111 @@ public final class AuditChain {
     AuditEntry append(Connection c, AuditNote note) throws SQLException {
         Objects.requireNonNull(note, "audit note");
         Object transaction = database.transaction();
-        Known known = this.known;
-        Head last;
-        if (transaction != null && known != null && known.transaction() == transaction) {
-            last = known.head(); // this transaction took the head's lock already: it holds it to its end
-        } else {
+        Head last = knownHead(transaction);
+        if (last == null) {
             database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD); // PostgreSQL: no other node or connection chains onto this head
             last = head(c);
         }
-        long seq = last.seq() + 1;
-        long at = clock.millis();
-        String requestId = RequestTag.current();
-        String hash = AuditHash.keyed(macs.get(), last.hash(), seq, at, note.actor(), note.action(), note.subject(), note.detail(),
-                requestId);
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, seq);
-            insert.setLong(2, at);
-            insert.setString(3, note.actor());
-            insert.setString(4, note.action());
-            insert.setString(5, note.subject());
-            insert.setString(6, note.detail());
-            insert.setString(7, last.hash());
-            insert.setString(8, hash);
-            insert.setString(9, requestId);
+        AuditEntry entry;
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            entry = bind(insert, last, note, RequestTag.current());
             insert.executeUpdate();
         }
+        appended(transaction, entry);
+        return entry;
+    }
+
+    /**
+     * Appends entries, in order, as {@link #append} would one after another, in two round trips on PostgreSQL: the
+     * head's lock with the head's read (one request of two statements: the read's snapshot is taken once the lock is
+     * held), then every entry in one batch. For a group of filings, as the last thing before its commit.
+     *
+     * @param requestIds each entry's request id, or {@code null} in it for none
+     */
+    List<AuditEntry> appendAll(Connection c, List<AuditNote> notes, List<String> requestIds) throws SQLException {
+        if (notes.size() != requestIds.size()) {
+            throw new IllegalArgumentException(notes.size() + " audit notes but " + requestIds.size() + " request ids");
+        }
+        Object transaction = database.transaction();
+        Head last = knownHead(transaction);
+        if (last == null) {
+            last = lockedHead(c);
+        }
+        List<AuditEntry> entries = new ArrayList<>(notes.size());
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < notes.size(); i++) {
+                AuditEntry entry = bind(insert, last, Objects.requireNonNull(notes.get(i), "audit note"), requestIds.get(i));
+                insert.addBatch();
+                entries.add(entry);
+                last = new Head(entry.seq(), entry.hash());
+            }
+            insert.executeBatch();
+        }
+        entries.forEach(e -> appended(transaction, e));
+        return entries;
+    }
+
+    private static final String INSERT = "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** @return the head this transaction holds the lock of and appended last, or {@code null} to lock and read it */
+    private Head knownHead(Object transaction) {
+        Known known = this.known;
+        // this transaction took the head's lock already: it holds it to its end
+        return transaction != null && known != null && known.transaction() == transaction ? known.head() : null;
+    }
+
+    /** @return the head, read under its lock, taken first: in one round trip on PostgreSQL */
+    private Head lockedHead(Connection c) throws SQLException {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD);
+            return head(c);
+        }
+        // two statements in one request: READ COMMITTED takes the SELECT's snapshot when it starts, after the lock
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?); " + HEAD)) {
+            s.setLong(1, Dialect.Lock.AUDIT_HEAD.key);
+            s.execute();
+            if (!s.getMoreResults()) {
+                throw new SQLException("the audit head's read after its lock answered no rows");
+            }
+            try (ResultSet last = s.getResultSet()) {
+                return last.next() ? new Head(last.getLong(1), last.getString(2)) : new Head(0, AuditHash.GENESIS);
+            }
+        }
+    }
+
+    /** Binds the entry that chains onto {@code last} to {@link #INSERT}. @return the entry */
+    private AuditEntry bind(PreparedStatement insert, Head last, AuditNote note, String requestId) throws SQLException {
+        long seq = last.seq() + 1;
+        long at = clock.millis();
+        String hash = AuditHash.keyed(macs.get(), last.hash(), seq, at, note.actor(), note.action(), note.subject(),
+                note.detail(), requestId);
+        insert.setLong(1, seq);
+        insert.setLong(2, at);
+        insert.setString(3, note.actor());
+        insert.setString(4, note.action());
+        insert.setString(5, note.subject());
+        insert.setString(6, note.detail());
+        insert.setString(7, last.hash());
+        insert.setString(8, hash);
+        insert.setString(9, requestId);
+        return AuditEntry.of(seq, Instant.ofEpochMilli(at), note.actor(), note.action(), note.subject(), note.detail(), hash);
+    }
+
+    /** Keeps the entry as this transaction's head, and has every {@link #HEAD_EVERY}th published after the commit. */
+    private void appended(Object transaction, AuditEntry entry) {
+        Head head = new Head(entry.seq(), entry.hash());
         if (transaction != null) {
             // a write outside any group leaves it: the group it names still holds the head's lock, so its head holds
-            this.known = new Known(transaction, new Head(seq, hash));
+            this.known = new Known(transaction, head);
         }
-        if (seq % HEAD_EVERY == 0) {
-            database.afterCommit(() -> publish("every " + HEAD_EVERY + " entries", new Head(seq, hash)));
+        if (head.seq() % HEAD_EVERY == 0) {
+            database.afterCommit(() -> publish("every " + HEAD_EVERY + " entries", head));
         }
-        return AuditEntry.of(seq, Instant.ofEpochMilli(at), note.actor(), note.action(), note.subject(), note.detail(), hash);
     }
 
     /** @return the last entry of the log on this connection */
     static Head head(Connection c) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        try (PreparedStatement statement = c.prepareStatement(HEAD);
                 ResultSet last = statement.executeQuery()) {
             return last.next() ? new Head(last.getLong(1), last.getString(2)) : new Head(0, AuditHash.GENESIS);
         }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * transaction on one pooled connection, commits once, hands the lead to the first write still waiting and answers its
  * group; a lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the head,
  * the others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
+ * Writes of one kind ({@link GroupedWork}, the filings) run together, a statement per table for the group
+ * ({@link FilingBatch}), so the round trips of a group do not grow with its size, above all while it holds the lock.
  *
  * <p>A write that fails fails alone: PostgreSQL aborts the transaction at a failed statement, so the group is rolled
- * back and run again without it (a work is a function of the database: {@link Database#write}). Failures are rare (a
+ * back and run again without it (writes refused together are run one at a time) (a work is a function of the database: {@link Database#write}). Failures are rare (a
  * taken reference is none), so this is free in the common case, where a SAVEPOINT a write costs two round trips. A
  * deadlock runs the whole group again. A caller returns only once the COMMIT holding its write returned; when the
  * COMMIT fails (the connection was cut), every write of the group fails and nothing of it is stored.
@@ -38,45 +39,10 @@ final class PostgresGroupWriter implements AutoCloseable {
         Connection get() throws SQLException;
     }
 
-    /** One caller's write, its result and what is to run once it is committed. */
-    private static final class Pending<T> {
-        final String what;
-        final Database.Work<T> work;
-        final CompletableFuture<T> done = new CompletableFuture<>();
-        /** {@code true} when this write's caller is to lead the next group; {@code false} once it is done. */
-        final CompletableFuture<Boolean> turn = new CompletableFuture<>();
-        final List<Runnable> afterCommit = new ArrayList<>();
-        final String requestId = RequestTag.current();
-        volatile long began;
-        T result;
-
-        Pending(String what, Database.Work<T> work) {
-            this.what = what;
-            this.work = work;
-            done.whenComplete((r, e) -> turn.complete(false));
-        }
-
-        void run(Connection c) throws SQLException {
-            if (began == 0) {
-                began = System.nanoTime();
-            }
-            result = RequestTag.during(requestId, work, c);
-        }
-
-        void fail(Throwable e) {
-            done.completeExceptionally(e instanceof SQLException
-                    ? new StoreException("could not " + what + ": " + e.getMessage(), e) : e);
-        }
-
-        void complete() {
-            done.complete(result);
-        }
-    }
-
     private final Connections connections;
     private final ThreadLocal<PostgresDatabase.Transaction> current;
     private final String name;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     private final Object gate = new Object();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
@@ -84,6 +50,7 @@ final class PostgresGroupWriter implements AutoCloseable {
     /** Whether a caller leads a group now; when not, the queue is empty. */
     private boolean leading;
     private volatile Consumer<Connection> beforeCommit = c -> { };
+    private volatile java.util.function.UnaryOperator<Connection> watch = c -> c;
 
     /** @param current the database's write under way per thread, set here for each write of a group */
     PostgresGroupWriter(Connections connections, ThreadLocal<PostgresDatabase.Transaction> current, String name) {
@@ -98,7 +65,7 @@ final class PostgresGroupWriter implements AutoCloseable {
      * @param began told when the work first started, for the store's timer
      */
     <T> T write(String what, Database.Work<T> work, java.util.function.LongConsumer began) {
-        Pending<T> pending = new Pending<>(what, work);
+        PendingWrite<T> pending = new PendingWrite<>(what, work);
         boolean lead;
         synchronized (gate) {
             if (closed) {
@@ -128,6 +95,11 @@ final class PostgresGroupWriter implements AutoCloseable {
         beforeCommit = task;
     }
 
+    /** For tests: each group's connection is handed to {@code wrap} and the group works on what it returns. */
+    void watch(java.util.function.UnaryOperator<Connection> wrap) {
+        watch = wrap;
+    }
+
     /** @return how many writes wait in the queue */
     int queued() {
         return queue.size();
@@ -145,9 +117,9 @@ final class PostgresGroupWriter implements AutoCloseable {
 
     /** Commits one group, its leader's write first, hands the lead on, then answers the group's callers. */
     private void lead() {
-        List<Pending<?>> batch = new ArrayList<>();
+        List<PendingWrite<?>> batch = new ArrayList<>();
         queue.drainTo(batch, BATCH);
-        List<Pending<?>> committed = List.of();
+        List<PendingWrite<?>> committed = List.of();
         try {
             committed = commit(batch);
         } catch (RuntimeException | Error e) {
@@ -155,7 +127,7 @@ final class PostgresGroupWriter implements AutoCloseable {
         } finally {
             handOver();
         }
-        for (Pending<?> p : committed) {
+        for (PendingWrite<?> p : committed) {
             p.afterCommit.forEach(PostgresGroupWriter::runQuietly);
             p.complete();
         }
@@ -163,7 +135,7 @@ final class PostgresGroupWriter implements AutoCloseable {
 
     private void handOver() {
         synchronized (gate) {
-            Pending<?> next = queue.peek();
+            PendingWrite<?> next = queue.peek();
             if (next == null) {
                 leading = false;
                 gate.notifyAll();
@@ -174,11 +146,11 @@ final class PostgresGroupWriter implements AutoCloseable {
     }
 
     /** @return the writes committed, to be answered; the others are failed already */
-    private List<Pending<?>> commit(List<Pending<?>> batch) {
-        List<Pending<?>> left = new ArrayList<>(batch);
+    private List<PendingWrite<?>> commit(List<PendingWrite<?>> batch) {
+        List<PendingWrite<?>> left = new ArrayList<>(batch);
         Connection c;
         try {
-            c = connections.get();
+            c = watch.apply(connections.get());
         } catch (SQLException | RuntimeException e) {
             failAll(left, e, "no connection to PostgreSQL at " + name + " (" + e.getMessage() + ")");
             return List.of();
@@ -198,16 +170,20 @@ final class PostgresGroupWriter implements AutoCloseable {
     }
 
     /** @return whether the writes still in {@code left} are committed; else each of them is failed */
-    private boolean commitOn(Connection c, List<Pending<?>> left) {
+    private boolean commitOn(Connection c, List<PendingWrite<?>> left) {
+        GroupedWork.Together together = GroupTogether.of(left);
         for (int attempt = 1; ; attempt++) {
             try {
-                Pending<?> failed;
-                do {
-                    failed = runAll(c, left);
-                    if (failed != null) {
-                        left.remove(failed);
-                    }
-                } while (failed != null && !left.isEmpty());
+                if (together == null || !GroupTogether.run(c, together, left, current)) {
+                    together = null; // refused together: one at a time from now on, so the one refused fails alone
+                    PendingWrite<?> failed;
+                    do {
+                        failed = runAll(c, left);
+                        if (failed != null) {
+                            left.remove(failed);
+                        }
+                    } while (failed != null && !left.isEmpty());
+                }
                 if (left.isEmpty()) {
                     return false;
                 }
@@ -235,9 +211,9 @@ final class PostgresGroupWriter implements AutoCloseable {
      *
      * @return the write that failed, the transaction rolled back; {@code null} when all ran, the transaction open
      */
-    private Pending<?> runAll(Connection c, List<Pending<?>> writes) throws SQLException {
+    private PendingWrite<?> runAll(Connection c, List<PendingWrite<?>> writes) throws SQLException {
         Object group = new Object(); // a new transaction: what the last one read of the audit head no longer holds
-        for (Pending<?> p : writes) {
+        for (PendingWrite<?> p : writes) {
             p.afterCommit.clear();
             current.set(new PostgresDatabase.Transaction(c, p.afterCommit, group));
             try {
@@ -257,7 +233,7 @@ final class PostgresGroupWriter implements AutoCloseable {
         return null;
     }
 
-    private static boolean retriable(Throwable e) {
+    static boolean retriable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException q && ("40001".equals(q.getSQLState()) || "40P01".equals(q.getSQLState()))) {
                 return true;
@@ -266,7 +242,7 @@ final class PostgresGroupWriter implements AutoCloseable {
         return false;
     }
 
-    private static void failAll(List<Pending<?>> writes, Throwable e, String why) {
+    private static void failAll(List<PendingWrite<?>> writes, Throwable e, String why) {
         writes.forEach(p -> p.done.completeExceptionally(new StoreException("could not " + p.what + ": " + why, e)));
     }
 

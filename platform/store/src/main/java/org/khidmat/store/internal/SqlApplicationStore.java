@@ -38,6 +38,8 @@ public final class SqlApplicationStore implements ApplicationStore {
     private final Database database;
     private final AuditChain chain;
     private final String centre;
+    /** Runs a PostgreSQL group's filings together. */
+    private final FilingBatch filings;
 
     /** @param chain appends the audit entries that the methods taking an {@link AuditNote} write with their change */
     @Activate
@@ -54,6 +56,7 @@ public final class SqlApplicationStore implements ApplicationStore {
         this.database = database;
         this.chain = chain;
         this.centre = centre;
+        this.filings = new FilingBatch(chain);
     }
 
     /** Appends the entry in the transaction on {@code c}, unless {@code note} is {@code null}. */
@@ -80,8 +83,8 @@ public final class SqlApplicationStore implements ApplicationStore {
     @Override
     public Optional<List<Notification>> file(ApplicationRecord application, StatusChange first, AuditNote note,
             List<Notification> messages) {
-        FilingWrite filing = new FilingWrite(application, centre, first, note, messages);
-        return database.writeInGroup("store application " + application.reference(), c -> filing.run(c, chain));
+        return database.writeInGroup("store application " + application.reference(),
+                new FilingWrite(application, centre, first, note, messages, filings));
     }
 
     @Override
@@ -228,21 +231,28 @@ public final class SqlApplicationStore implements ApplicationStore {
         });
     }
 
+    /** Inserts a line of history; its values are bound by {@link #bindHistory}. */
+    static final String ADD_HISTORY = "INSERT INTO status_history (reference, at, actor, from_state, to_state, note)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
     static void addHistory(Connection c, StatusChange change) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO status_history (reference, at, actor,"
-                + " from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, change.reference());
-            insert.setLong(2, millis(change.at()));
-            insert.setString(3, change.actor());
-            if (change.from() == null) {
-                insert.setNull(4, Types.VARCHAR);
-            } else {
-                insert.setString(4, change.from());
-            }
-            insert.setString(5, change.to());
-            insert.setString(6, change.note());
+        try (PreparedStatement insert = c.prepareStatement(ADD_HISTORY)) {
+            bindHistory(insert, change);
             insert.executeUpdate();
         }
+    }
+
+    static void bindHistory(PreparedStatement insert, StatusChange change) throws SQLException {
+        insert.setString(1, change.reference());
+        insert.setLong(2, millis(change.at()));
+        insert.setString(3, change.actor());
+        if (change.from() == null) {
+            insert.setNull(4, Types.VARCHAR);
+        } else {
+            insert.setString(4, change.from());
+        }
+        insert.setString(5, change.to());
+        insert.setString(6, change.note());
     }
 
     private static ApplicationRecord record(ResultSet rows) throws SQLException {

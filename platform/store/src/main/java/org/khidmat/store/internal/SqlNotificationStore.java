@@ -32,25 +32,36 @@ public final class SqlNotificationStore implements NotificationStore {
         return database.write("queue a message about " + n.reference(), c -> insert(c, n));
     }
 
+    /** Queues a message; its values are bound by {@link #bindQueued}, its id is generated. */
+    static final String QUEUE = "INSERT INTO notification (reference, event, channel, recipient, text, state, attempts,"
+            + " created_at, lease_until) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)";
+
     /** Queues a message in the transaction on {@code c}; @return it with its id */
     static Notification insert(Connection c, Notification n) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO notification (reference, event, channel,"
-                + " recipient, text, state, attempts, created_at, lease_until) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)"
-                + " RETURNING id")) {
-            insert.setString(1, n.reference());
-            insert.setString(2, n.event());
-            insert.setString(3, n.channel());
-            insert.setString(4, n.recipient());
-            insert.setString(5, n.text());
-            insert.setString(6, Notification.QUEUED);
-            insert.setLong(7, millis(n.createdAt()));
-            insert.setLong(8, millis(n.createdAt().plus(FILED_LEASE)));
+        try (PreparedStatement insert = c.prepareStatement(QUEUE + " RETURNING id")) {
+            bindQueued(insert, n);
             try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
-                return new Notification(keys.getLong(1), n.reference(), n.event(), n.channel(), n.recipient(),
-                        n.text(), Notification.QUEUED, null, null, 0, n.createdAt(), null, null);
+                return queued(keys.getLong(1), n);
             }
         }
+    }
+
+    static void bindQueued(PreparedStatement insert, Notification n) throws SQLException {
+        insert.setString(1, n.reference());
+        insert.setString(2, n.event());
+        insert.setString(3, n.channel());
+        insert.setString(4, n.recipient());
+        insert.setString(5, n.text());
+        insert.setString(6, Notification.QUEUED);
+        insert.setLong(7, millis(n.createdAt()));
+        insert.setLong(8, millis(n.createdAt().plus(FILED_LEASE)));
+    }
+
+    /** @return the message as queued under {@code id} */
+    static Notification queued(long id, Notification n) {
+        return new Notification(id, n.reference(), n.event(), n.channel(), n.recipient(), n.text(), Notification.QUEUED,
+                null, null, 0, n.createdAt(), null, null);
     }
 
     @Override
