@@ -52,10 +52,10 @@ class HttpTextTest {
     void referencesAndTokensAreIsolatedWhole() {
         // Latin letters read left to right by themselves, but a line broke inside KM7Q-4XPA-K on a phone, and beside
         // Urdu letters the bidi algorithm is free to move a code's digits
-        assertEquals("مثلاً " + ltr("KM7Q-4XPA-K"), Http.text("مثلاً KM7Q-4XPA-K", "ur"));
-        assertEquals("حوالہ " + ltr("APP-2026-000123") + " ہے", Http.text("حوالہ APP-2026-000123 ہے", "ur"));
-        assertEquals("درخواست " + ltr("MHXD-PPMR-U") + " موصول", Http.text("درخواست MHXD-PPMR-U موصول", "ur"), "a reference of letters only");
-        assertEquals("ٹوکن " + ltr("A-017") + "، کاؤنٹر 3", Http.text("ٹوکن A-017، کاؤنٹر 3", "ur"));
+        assertEquals("مثلاً " + ltr("KM7Q-4XPA-K"), Http.text("مثلاً KM7Q-4XPA-K", "rtl"));
+        assertEquals("حوالہ " + ltr("APP-2026-000123") + " ہے", Http.text("حوالہ APP-2026-000123 ہے", "rtl"));
+        assertEquals("درخواست " + ltr("MHXD-PPMR-U") + " موصول", Http.text("درخواست MHXD-PPMR-U موصول", "rtl"), "a reference of letters only");
+        assertEquals("ٹوکن " + ltr("A-017") + "، کاؤنٹر 3", Http.text("ٹوکن A-017، کاؤنٹر 3", "rtl"));
     }
 
     @Test
