@@ -29,6 +29,10 @@ public interface AuditLog {
     AuditEntry append(String actor, String action, String subject, String detail);
 
     /**
+     * A search costs the same whatever the size of the log: text is looked for among the newest entries (at least the
+     * newest 100,000; a store may look further), and an entry whose subject is the text whole (a reference, an
+     * account), as typed or in capitals, is found at any age.
+     *
      * @param text text to look for anywhere in actor, action, subject or detail, ignoring the case of ASCII letters;
      *        every character stands for itself ({@code %}, {@code _} and {@code \} are no wildcards or escapes);
      *        {@code null} or empty for all

@@ -16,11 +16,20 @@ import org.khidmat.api.store.AuditNote;
 /** The audit log in table {@code audit_log}: entries chained by {@link AuditChain}, checked by {@link AuditVerifier}. */
 @Component(service = AuditLog.class)
 public final class SqlAuditLog implements AuditLog {
+    /** How many of the newest entries a search looks into for text (a few days of a big centre's work). */
+    static final int SEARCH_WINDOW = 100_000;
+
     private final Database database;
     private final AuditChain chain;
+    private final int window;
 
     @Activate
     public SqlAuditLog(@Reference Database database, @Reference AuditChain chain) {
+        this(database, chain, SEARCH_WINDOW);
+    }
+
+    SqlAuditLog(Database database, AuditChain chain, int window) {
+        this.window = window;
         this.database = database;
         this.chain = chain;
     }
@@ -33,32 +42,53 @@ public final class SqlAuditLog implements AuditLog {
     }
 
     /**
-     * Matches case-insensitively anywhere in the four text fields: {@code LOWER(x) LIKE LOWER(?)}, since PostgreSQL's
-     * {@code LIKE} minds case where SQLite's does not (for ASCII letters).
+     * Matches case-insensitively anywhere in the four text fields of the newest {@link #SEARCH_WINDOW} entries
+     * ({@code LOWER(x) LIKE LOWER(?)}, since PostgreSQL's {@code LIKE} minds case where SQLite's does not), and every
+     * entry whose subject is the text whole, as typed or in capitals (a reference), through the subject index: at six
+     * million entries a search for a reference read the whole log and passed the read's time limit.
      */
     @Override
     public List<AuditEntry> search(String text, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        boolean all = text == null || text.isEmpty();
-        String sql = "SELECT " + AuditChain.COLUMNS + " FROM audit_log"
-                + (all ? "" : " WHERE LOWER(actor) LIKE LOWER(?) ESCAPE '\\' OR LOWER(action) LIKE LOWER(?) ESCAPE '\\'"
-                        + " OR LOWER(subject) LIKE LOWER(?) ESCAPE '\\' OR LOWER(detail) LIKE LOWER(?) ESCAPE '\\'")
-                + " ORDER BY seq DESC LIMIT ?";
-        return database.read("search the audit log", c -> {
-            try (PreparedStatement query = c.prepareStatement(sql)) {
-                int i = 1;
-                if (!all) {
-                    String pattern = "%" + escapeLike(text) + "%";
-                    for (; i <= 4; i++) {
-                        query.setString(i, pattern);
-                    }
+        if (text == null || text.isEmpty()) {
+            return database.read("list the audit log", c -> {
+                try (PreparedStatement query = c.prepareStatement("SELECT " + AuditChain.COLUMNS
+                        + " FROM audit_log ORDER BY seq DESC LIMIT ?")) {
+                    query.setInt(1, limit);
+                    return entries(query);
                 }
-                query.setInt(i, limit);
+            });
+        }
+        return database.read("search the audit log", c -> {
+            try (PreparedStatement query = c.prepareStatement(searchSql())) {
+                bindSearch(query, text, window, limit);
                 return entries(query);
             }
         });
+    }
+
+    /** The newest {@code window} entries holding the text, and the entries about it as a whole subject, newest first. */
+    static String searchSql() {
+        String like = " LIKE LOWER(?) ESCAPE '\\'";
+        return "SELECT " + AuditChain.COLUMNS + " FROM audit_log WHERE seq > (SELECT COALESCE(MAX(seq), 0) FROM audit_log) - ?"
+                + " AND (LOWER(actor)" + like + " OR LOWER(action)" + like + " OR LOWER(subject)" + like
+                + " OR LOWER(detail)" + like + ")"
+                + " UNION SELECT " + AuditChain.COLUMNS + " FROM audit_log WHERE subject IN (?, ?)"
+                + " ORDER BY seq DESC LIMIT ?";
+    }
+
+    static void bindSearch(PreparedStatement query, String text, int window, int limit) throws java.sql.SQLException {
+        String pattern = "%" + escapeLike(text) + "%";
+        int i = 1;
+        query.setInt(i++, window);
+        for (int k = 0; k < 4; k++) {
+            query.setString(i++, pattern);
+        }
+        query.setString(i++, text);
+        query.setString(i++, text.toUpperCase(java.util.Locale.ROOT));
+        query.setInt(i, limit);
     }
 
     /** Through the index on (action, seq) of V17: the entries of the prefix's range, then the newest of them. */
