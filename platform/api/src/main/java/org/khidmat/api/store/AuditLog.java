@@ -30,7 +30,7 @@ public interface AuditLog {
 
     /**
      * A search costs the same whatever the size of the log: text is looked for among the newest entries (at least the
-     * newest 100,000; a store may look further), and an entry whose subject is the text whole (a reference, an
+     * newest 30,000; a store may look further), and an entry whose subject is the text whole (a reference, an
      * account), as typed or in capitals, is found at any age.
      *
      * @param text text to look for anywhere in actor, action, subject or detail, ignoring the case of ASCII letters;

@@ -16,8 +16,11 @@ import org.khidmat.api.store.AuditNote;
 /** The audit log in table {@code audit_log}: entries chained by {@link AuditChain}, checked by {@link AuditVerifier}. */
 @Component(service = AuditLog.class)
 public final class SqlAuditLog implements AuditLog {
-    /** How many of the newest entries a search looks into for text (a few days of a big centre's work). */
-    static final int SEARCH_WINDOW = 100_000;
+    /**
+     * How many of the newest entries a search looks into for text: a day or two of a big centre's work (at six million
+     * entries a look through 100,000 took 44 ms at the median, 74 ms at p99).
+     */
+    static final int SEARCH_WINDOW = 30_000;
 
     private final Database database;
     private final AuditChain chain;
