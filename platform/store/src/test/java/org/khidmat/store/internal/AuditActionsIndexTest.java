@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,47 +41,10 @@ class AuditActionsIndexTest {
 
     @Test
     void oneKindOfEventIsReadThroughTheActionIndex() {
-        String plan = db.read("explain", c -> engine == Engine.SQLITE ? sqlitePlan(c) : postgresPlan(c));
+        String sql = SqlAuditLog.actionsSql(db.dialect(), true);
+        String plan = db.read("explain", c -> QueryPlans.of(c, engine, sql, AuditActionsIndexTest::bind));
         assertTrue(plan.contains("audit_log_action"), plan);
-        if (engine == Engine.SQLITE) {
-            assertFalse(plan.contains("SCAN"), "no scan of the log: " + plan);
-        } else {
-            assertFalse(plan.contains("Seq Scan"), "no scan of the log: " + plan);
-        }
-    }
-
-    private static String sqlitePlan(Connection c) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("EXPLAIN QUERY PLAN " + SqlAuditLog.actionsSql(Dialect.SQLITE, true))) {
-            bind(q);
-            StringBuilder b = new StringBuilder();
-            try (ResultSet rows = q.executeQuery()) {
-                while (rows.next()) {
-                    b.append(rows.getString(4)).append('\n');
-                }
-            }
-            return b.toString();
-        }
-    }
-
-    /** PostgreSQL's planner scans a small table whatever its indexes: with scans priced out, an index must be there. */
-    private static String postgresPlan(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET enable_seqscan = off");
-        }
-        try (PreparedStatement q = c.prepareStatement("EXPLAIN " + SqlAuditLog.actionsSql(Dialect.POSTGRESQL, true))) {
-            bind(q);
-            StringBuilder b = new StringBuilder();
-            try (ResultSet rows = q.executeQuery()) {
-                while (rows.next()) {
-                    b.append(rows.getString(1)).append('\n');
-                }
-            }
-            return b.toString();
-        } finally {
-            try (Statement s = c.createStatement()) {
-                s.execute("RESET enable_seqscan");
-            }
-        }
+        assertFalse(engine == Engine.SQLITE ? plan.contains("SCAN") : plan.contains("Seq Scan"), "no scan of the log: " + plan);
     }
 
     private static void bind(PreparedStatement q) throws SQLException {
