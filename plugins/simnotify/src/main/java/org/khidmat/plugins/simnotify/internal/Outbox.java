@@ -14,13 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.khidmat.api.notify.Message;
 
 /**
  * What would have been sent, one JSON object per line in {@code data/simnotify/sent.jsonl} under the centre's
- * home. A message id seen before is not written again (the provider contract: deliver once). The number
+ * home. A message id seen before (among the newest {@link #REMEMBERED}) is not written again (the provider contract:
+ * deliver once). The number
  * {@link #FAILING_NUMBER} and addresses at {@link #FAILING_DOMAIN} always fail, so retries can be seen.
  * <p>
  * The file is opened at the first message of a day (UTC) and kept open until the next day's first message or
@@ -36,14 +37,31 @@ final class Outbox implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
     private final Clock clock;
-    private final Map<Long, String> delivered = new HashMap<>();
+    /** How many of the newest message ids are remembered to deliver each once (a retry comes within minutes). */
+    static final int REMEMBERED = 100_000;
+    private final Map<Long, String> delivered;
     /** The open file and the day it was opened on; null before the first message and after {@link #close}. */
     private FileChannel open;
     private LocalDate openedOn;
 
     Outbox(Path file, Clock clock) {
+        this(file, clock, REMEMBERED);
+    }
+
+    Outbox(Path file, Clock clock, int remembered) {
         this.file = file;
         this.clock = clock;
+        this.delivered = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+                return size() > remembered;
+            }
+        };
+    }
+
+    /** @return how many message ids are remembered now */
+    synchronized int remembered() {
+        return delivered.size();
     }
 
     /** @return the id of the delivery: the same for a message id given again */

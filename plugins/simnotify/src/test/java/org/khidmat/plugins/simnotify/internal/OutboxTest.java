@@ -36,6 +36,25 @@ class OutboxTest {
     }
 
     /**
+     * A centre sends messages for months: the ids remembered to deliver once are the newest ones only (a message is
+     * given again within minutes of its first try, never after a hundred thousand others), not every id since start.
+     */
+    @Test
+    void onlyTheNewestIdsAreRememberedSoMonthsOfMessagesDoNotFillTheMemory() throws Exception {
+        Path file = dir.resolve("sent.jsonl");
+        try (Outbox outbox = new Outbox(file, Clock.systemUTC(), 3)) {
+            SimulatedSms sms = new SimulatedSms(outbox);
+            for (int id = 1; id <= 5; id++) {
+                sms.send(new Message(id, "KM7Q-4XPA-K", "sms", "03001234567", "s", "text " + id));
+            }
+            assertEquals(3, outbox.remembered(), "the newest three ids, not all five");
+            sms.send(new Message(5, "KM7Q-4XPA-K", "sms", "03001234567", "s", "text 5"));
+            sms.send(new Message(3, "KM7Q-4XPA-K", "sms", "03001234567", "s", "text 3"));
+        }
+        assertEquals(5, Files.readAllLines(file, StandardCharsets.UTF_8).size(), "a newest id given again is delivered once");
+    }
+
+    /**
      * The file is opened at the first message of a day (UTC) and kept open, not opened for every message: a file moved
      * away during a day (rotated) gets the rest of that day's messages, and the next day's start a new one.
      */
