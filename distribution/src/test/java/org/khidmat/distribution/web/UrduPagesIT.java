@@ -66,6 +66,30 @@ class UrduPagesIT {
         check.accept("page 1 with errors");
     }
 
+    /**
+     * The header and footer on a phone: the centre's name and each link stay whole on one line; the lines wrap between
+     * them. Before, the Urdu header at 390 px broke "آسان خدمت مرکز" and "درخواست کی صورتحال معلوم کریں"
+     * into pieces set beside each other's lines.
+     */
+    @Test
+    void theHeaderAndFooterKeepTheCentresNameAndEachLinkWholeOnAPhone() {
+        List<String> broken = new ArrayList<>();
+        for (String lang : List.of("ur", "en")) {
+            Overlaps.width(browser, 390);
+            language(lang);
+            for (String path : List.of("/", "/services/" + RENEWAL, "/track")) {
+                browser.open(centre.url(path));
+                Object lines = js().executeScript("return Array.from(document.querySelectorAll('header #centre-name, header nav a, footer a'))"
+                        + ".filter(e => new Set(Array.from(e.getClientRects()).map(r => Math.round(r.top))).size > 1)"
+                        + ".map(e => e.textContent.trim());");
+                for (Object text : (List<?>) lines) {
+                    broken.add(lang + " " + path + ": " + text);
+                }
+            }
+        }
+        assertEquals(List.of(), broken, "header and footer items broken over lines at 390 px");
+    }
+
     @Test
     void noTextPrintsOverOtherTextInEitherLanguageOnADesktopOrAPhone() {
         List<String> found = new ArrayList<>();
