@@ -46,7 +46,7 @@ class CentreProfileIT {
             String page = centre.get(path).body();
             assertTrue(page.contains("Asan Khidmat Markaz") && !page.contains(NAME), path + ": " + page);
         }
-        assertTrue(centre.get("/assets/brand.css").body().contains("header{background:#01411c}"));
+        assertTrue(brandSheet().contains("header{background:#01411c}"));
 
         Path file = centre.home().resolve("conf").resolve("org.khidmat.centre.cfg.json");
         String before = Files.readString(file);
@@ -59,7 +59,7 @@ class CentreProfileIT {
             assertTrue(page.contains("id=\"centre-name\">" + NAME) && page.contains("/assets/brand.css?c=1d4f91"),
                     path + ": " + page);
         }
-        assertTrue(centre.get("/assets/brand.css").body().contains("header{background:#1d4f91}"));
+        assertTrue(brandSheet().contains("header{background:#1d4f91}"));
 
         assertEquals(201, centre.send(HttpRequest.newBuilder(URI.create(centre.url("/api/v1/queue/tokens")))
                 .header("Content-Type", "application/json")
@@ -67,6 +67,14 @@ class CentreProfileIT {
         Scrape scrape = Scrape.of(centre);
         assertEquals(1.0, scrape.samples.get("khidmat_queue_tokens_taken_total{centre=\"default\"}"),
                 "the centre's id, not its new short name, is the centre label: " + scrape.samples.keySet());
+    }
+
+    /** The brand's style sheet the catalogue page links (its address names the colour, so no browser keeps an old one). */
+    private String brandSheet() {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/assets/brand\\.css\\?c=[0-9a-f]{6}")
+                .matcher(centre.get("/").body());
+        assertTrue(link.find(), "the page links its brand's style sheet");
+        return centre.get(link.group()).body();
     }
 
     @Test
