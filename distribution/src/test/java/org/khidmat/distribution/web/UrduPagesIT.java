@@ -67,6 +67,32 @@ class UrduPagesIT {
     }
 
     /**
+     * The open figures' period is asked as day, month and year (as people write dates, like every other date of the
+     * front) and shown back so, in both languages, in Urdu digits too; before, one box wanted yyyy-mm-dd.
+     */
+    @Test
+    void theFiguresPeriodIsTypedAsDayMonthAndYearAndShownSo() {
+        for (String lang : List.of("ur", "en")) {
+            for (int width : Overlaps.WIDTHS) {
+                Overlaps.width(browser, width);
+                language(lang);
+                browser.open(centre.url("/figures"));
+                browser.type("f-from", "۱");
+                browser.type("f-from-month", "۱");
+                browser.type("f-from-year", "۲۰۲۶");
+                browser.type("f-to", "31");
+                browser.type("f-to-month", "1");
+                browser.type("f-to-year", "2026");
+                browser.go(By.id("show"));
+                String period = browser.text(By.id("period"));
+                assertTrue(period.contains("01/01/2026") && period.contains("31/01/2026"), lang + " " + width + ": " + period);
+                assertEquals("31", browser.driver.findElement(By.id("f-to")).getAttribute("value"), "the boxes keep the period");
+                assertEquals(List.of(), Overlaps.on(browser), lang + " " + width + " px");
+            }
+        }
+    }
+
+    /**
      * The header and footer on a phone: the centre's name and each link stay whole on one line; the lines wrap between
      * them. Before, the Urdu header at 390 px broke "آسان خدمت مرکز" and "درخواست کی صورتحال معلوم کریں"
      * into pieces set beside each other's lines.

@@ -55,13 +55,15 @@ public final class FiguresPages implements Page {
     public Answer answer(Ask ask) {
         String path = ask.path();
         Map<String, String> q = ask.query();
-        Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(CentreTime.of(centre).zone()));
+        String from = Period.field(q, "from");
+        String to = Period.field(q, "to");
+        Period.Parsed parsed = Period.parse(from, to, LocalDate.now(CentreTime.of(centre).zone()));
         String lang = ask.lang();
         Map<String, String> known = centreNames();
         if (parsed.problem() != null) {
             String message = parsed.problem().en();
             return switch (path) {
-                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known, Site.of(this.centre).brand()), null,
+                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(from, to, null, known, Site.of(this.centre).brand()), null,
                         List.of(), FormProblem.of(parsed.problem(), lang));
                 case "/figures.csv" -> Answer.text(400, message + "\n");
                 default -> error(message);
@@ -73,7 +75,7 @@ public final class FiguresPages implements Page {
         } else if (centre != null && !centre.matches("[a-z0-9][a-z0-9-]{0,31}")) {
             String message = "centre must be a centre's id like isb-g11 (lowercase letters, digits and -), or all";
             return switch (path) {
-                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(q.get("from"), q.get("to"), null, known, Site.of(this.centre).brand()),
+                case "/figures" -> page.render(400, lang, new FiguresPage.Asked(from, to, null, known, Site.of(this.centre).brand()),
                         null, List.of(), FormProblem.of(Messages.of(Messages.FIGURES, lang), null, "badCentre"));
                 case "/figures.csv" -> Answer.text(400, message + "\n");
                 default -> error(message);

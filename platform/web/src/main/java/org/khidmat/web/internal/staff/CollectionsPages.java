@@ -81,7 +81,7 @@ public final class CollectionsPages {
         } else {
             ConsoleLayout.send(response, callback, 200, "collections.jte", agency == null
                     ? layout.frame(request, caller, "collections.titleAll") : layout.frame(request, caller, "collections.title", agency),
-                    new View(base, admin, null, p.from().toString(), p.to().toString(), rows, p.query()));
+                    new View(base, admin, null, Period.shown(p.from()), Period.shown(p.to()), rows, p.query()));
         }
     }
 

@@ -65,7 +65,20 @@ class FiguresTemplatesTest {
         assertTrue(en.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), en);
         assertTrue(en.contains("aria-label=\"&lt;script>alert(1)&lt;/script>&#34;&#39;: The table scrolls sideways\""), en);
         assertTrue(en.contains("<svg class=\"chart\" id=\"chart-applications\""), en);
-        assertTrue(en.contains("From \u20662026-01-01\u2069 to \u20662026-01-31\u2069 (31 days)"), en);
+        assertTrue(en.contains("From \u206601/01/2026\u2069 to \u206631/01/2026\u2069 (31 days)"), en);
+    }
+
+    /** The period is asked as day, month and year boxes in both languages, filled with the period shown. */
+    @Test
+    void thePeriodIsAskedAsDayMonthAndYear() {
+        for (String lang : List.of("en", "ur")) {
+            String page = page(lang, null, centres(), List.of());
+            for (String box : List.of("from-day\" value=\"01\"", "from-month\" value=\"01\"", "from-year\" value=\"2026\"",
+                    "to-day\" value=\"31\"", "to-month\" value=\"01\"", "to-year\" value=\"2026\"")) {
+                assertTrue(page.contains("name=\"" + box), lang + ": " + box + " in " + page);
+            }
+            assertFalse(page.contains("name=\"from\""), lang + ": no yyyy-mm-dd box: " + page);
+        }
     }
 
     private static String body(Answer a) {

@@ -29,9 +29,23 @@ class PeriodTest {
     @Test
     void badDatesNameTheField() {
         assertEquals("from", Period.parse("2026-13-01", "2026-01-31", TODAY).problem().field());
-        assertEquals("to", Period.parse("2026-01-01", "31/01/2026", TODAY).problem().field());
-        assertEquals("Enter the end date as yyyy-mm-dd, for example 2026-01-31",
+        assertEquals("to", Period.parse("2026-01-01", "31/02/2026", TODAY).problem().field());
+        assertEquals("from", Period.parse("0/1/2026", "31/01/2026", TODAY).problem().field());
+        assertEquals("Enter the end date as day, month and year, for example 31/01/2026",
                 Period.parse("2026-01-01", "yesterday", TODAY).problem().en());
+    }
+
+    /** The form asks day, month and year as people write them; links and downloads keep yyyy-mm-dd. */
+    @Test
+    void datesAsPeopleWriteThemDayMonthYearInAnyDigits() {
+        Period jan = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+        assertEquals(jan, Period.parse("1/1/2026", "31/01/2026", TODAY).period());
+        assertEquals(jan, Period.parse("۱/۱/۲۰۲۶", "٣١/٠١/٢٠٢٦", TODAY).period(), "Urdu and Arabic digits");
+        assertEquals(jan, Period.parse("2026-01-01", "2026-01-31", TODAY).period(), "links keep yyyy-mm-dd");
+        assertEquals("1/1/2026", Period.field(java.util.Map.of("from-day", "1", "from-month", "1", "from-year", "2026"), "from"));
+        assertEquals("2026-01-01", Period.field(java.util.Map.of("from", "2026-01-01"), "from"));
+        assertEquals("", Period.field(java.util.Map.of("from-day", " ", "from-month", "", "from-year", ""), "from"));
+        assertEquals("31/01/2026", Period.shown(LocalDate.of(2026, 1, 31)));
     }
 
     @Test
