@@ -135,7 +135,8 @@ class TwoNodesIT {
         Staffer admin = Staffer.login(node1);
         assertEquals(200, admin.upload(jar).statusCode());
         assertTrue(Centre.await(PROMISE, () -> service(node2, "nodese.svc").isPresent()));
-        String row = "org.khidmat.test.nodese: active on 2 of 2 nodes";
+        // the bundle's name is isolated left to right (U+2066 ... U+2069) so it reads whole in an Urdu line
+        String row = "\u2066org.khidmat.test.nodese\u2069: active on 2 of 2 nodes";
         assertTrue(Centre.await(PROMISE, () -> admin.get("/admin").body().contains(row)),
                 "the admin console does not say '" + row + "'");
     }
