@@ -93,6 +93,28 @@ class UrduPagesIT {
     }
 
     /**
+     * The open figures' charts keep their words readable on a phone: a chart wider than the screen scrolls sideways in
+     * its own box rather than shrinking. Before, a 640 px chart was scaled into 358 px and its 13 px labels read at 7.
+     */
+    @Test
+    void theFiguresChartsKeepTheirWordsReadableOnAPhone() {
+        FRONT.file(ApplicationApiIT.police("6110112345679", "Hina Qureshi"));
+        for (String lang : List.of("ur", "en")) {
+            Overlaps.width(browser, 390);
+            language(lang);
+            browser.open(centre.url("/figures"));
+            Object scales = js().executeScript("return Array.from(document.querySelectorAll('svg.chart'))"
+                    + ".map(s => s.getBoundingClientRect().width / s.viewBox.baseVal.width);");
+            List<?> list = (List<?>) scales;
+            assertFalse(list.isEmpty(), lang + ": the page has charts");
+            for (Object scale : list) {
+                assertTrue(((Number) scale).doubleValue() >= 0.99, lang + ": a chart drawn at " + scale + " of its size");
+            }
+            browser.assertFits(390);
+        }
+    }
+
+    /**
      * The header and footer on a phone: the centre's name and each link stay whole on one line; the lines wrap between
      * them. Before, the Urdu header at 390 px broke "آسان خدمت مرکز" and "درخواست کی صورتحال معلوم کریں"
      * into pieces set beside each other's lines.
