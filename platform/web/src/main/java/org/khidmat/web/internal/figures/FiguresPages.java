@@ -61,7 +61,7 @@ public final class FiguresPages implements Page {
         String lang = ask.lang();
         Map<String, String> known = centreNames();
         if (parsed.problem() != null) {
-            String message = parsed.problem().en();
+            String message = Period.forClients(parsed.problem());
             return switch (path) {
                 case "/figures" -> page.render(400, lang, new FiguresPage.Asked(from, to, null, known, Site.of(this.centre).brand()), null,
                         List.of(), FormProblem.of(parsed.problem(), lang));

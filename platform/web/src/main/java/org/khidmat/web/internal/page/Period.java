@@ -81,6 +81,21 @@ public record Period(LocalDate from, LocalDate to) {
         return day.isEmpty() && month.isEmpty() && year.isEmpty() ? "" : day + "/" + month + "/" + year;
     }
 
+    /**
+     * @return the problem as a JSON or CSV client reads it, in English: a date there is {@code yyyy-mm-dd}, as links
+     *     and downloads write it (the page's words ask for day, month and year, as its boxes do)
+     */
+    public static String forClients(Problem problem) {
+        Messages en = Messages.of(Messages.FIGURES, "en");
+        if (problem.en().equals(en.get("badFrom"))) {
+            return "Enter the start date as yyyy-mm-dd, for example 2026-01-31";
+        }
+        if (problem.en().equals(en.get("badTo"))) {
+            return "Enter the end date as yyyy-mm-dd, for example 2026-01-31";
+        }
+        return problem.en();
+    }
+
     /** @return a day as people write it in Pakistan, {@code 31/01/2026} */
     public static String shown(LocalDate day) {
         return String.format("%02d/%02d/%04d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());

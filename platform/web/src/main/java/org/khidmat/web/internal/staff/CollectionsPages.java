@@ -60,7 +60,7 @@ public final class CollectionsPages {
         Period.Parsed parsed = Period.parse(q.get("from"), q.get("to"), LocalDate.now(Site.of(request).time().zone()));
         if (parsed.problem() != null) {
             if (csv) {
-                Downloads.text(response, callback, 400, parsed.problem().en());
+                Downloads.text(response, callback, 400, Period.forClients(parsed.problem()));
             } else {
                 String lang = Languages.of(request);
                 ConsoleLayout.send(response, callback, 400, "collections.jte", layout.frame(request, caller, "collections.titleError"),

@@ -33,6 +33,9 @@ class PeriodTest {
         assertEquals("from", Period.parse("0/1/2026", "31/01/2026", TODAY).problem().field());
         assertEquals("Enter the end date as day, month and year, for example 31/01/2026",
                 Period.parse("2026-01-01", "yesterday", TODAY).problem().en());
+        assertEquals("Enter the end date as yyyy-mm-dd, for example 2026-01-31",
+                Period.forClients(Period.parse("2026-01-01", "yesterday", TODAY).problem()), "JSON and CSV clients write yyyy-mm-dd");
+        assertEquals("Choose a period of at most 366 days", Period.forClients(Period.parse("2024-12-31", "2026-01-01", TODAY).problem()));
     }
 
     /** The form asks day, month and year as people write them; links and downloads keep yyyy-mm-dd. */
