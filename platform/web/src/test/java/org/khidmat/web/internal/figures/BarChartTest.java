@@ -42,7 +42,10 @@ class BarChartTest {
         String svg = BarChart.svg("c1", "Average rating <by> agency", List.of(
                 new BarChart.Bar("Islamabad Capital Territory Administration", 4.0, "4.00 (1)", null),
                 new BarChart.Bar("NADRA", null, "", null)), 5, "no data");
-        assertTrue(svg.startsWith("<svg class=\"chart\" id=\"c1\" role=\"img\" aria-label=\"Average rating &lt;by> agency\""), svg);
+        // a box that scrolls sideways on a phone, so the chart keeps its size and its words stay readable
+        assertTrue(svg.startsWith("<div class=\"scroll chart-box\" role=\"region\" tabindex=\"0\" aria-label=\"Average rating &lt;by> agency\">"
+                + "<svg class=\"chart\" id=\"c1\" role=\"img\" aria-label=\"Average rating &lt;by> agency\""), svg);
+        assertTrue(svg.endsWith("</svg></div>\n") || svg.endsWith("</svg></div>"), svg);
         assertTrue(svg.contains("<title>Average rating &lt;by&gt; agency</title>"));
         assertTrue(svg.contains("<desc id=\"c1-desc\">Islamabad Capital Territory Administration: 4.00 (1). NADRA: no data.</desc>"),
                 svg);
