@@ -2,6 +2,7 @@ package org.khidmat.web.internal.page;
 
 import org.khidmat.web.internal.http.Http;
 
+import gg.jte.Content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -132,6 +133,15 @@ public final class Messages {
      */
     public String html(String key, Object... values) {
         return Http.text(text(key, values), dir());
+    }
+
+    /**
+     * @return the word as page text, for a template's element content: a word this language's file lacks comes in
+     *     English marked {@code <span lang="en" dir="ltr">} (as the citizen pages' {@link Wording#say}); right to left,
+     *     digit runs read left to right. Not for attributes or the title: use {@link #get} there.
+     */
+    public Content say(String key, Object... values) {
+        return Wording.say(this, key, values);
     }
 
     /** @return the word for {@code prefix + id} if there is one, else {@code fallback} (for words keyed by data) */

@@ -53,17 +53,70 @@ public final class Wording {
 
     /**
      * @return the word with the values filled in, as page text; a word the language's file lacks comes in English,
-     *     marked as such ({@code <span lang="en" dir="ltr">}), so it reads left to right on a right-to-left page
+     *     marked as such ({@code <span lang="en" dir="ltr">}), so it reads left to right on a right-to-left page. A
+     *     value that is {@link Content} (a name in another language, marked) is written as it is, inside the word.
      */
     public Content say(String key, Object... values) {
-        String s = m.get(key, values);
-        if (!m.borrowed(key)) {
-            return text(s);
+        return say(m, key, values);
+    }
+
+    /** @return {@link #say} for the words of {@code m} (the hall's and pay pages' templates, which hold a {@link Messages}) */
+    static Content say(Messages m, String key, Object... values) {
+        Object[] plain = values.clone();
+        Content[] parts = new Content[values.length];
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Content c) {
+                parts[i] = c;
+                plain[i] = HOLE + i + HOLE;
+                any = true;
+            }
         }
-        Content english = text(s, Messages.FALLBACK);
+        String s = m.get(key, plain);
+        String lang = m.borrowed(key) ? Messages.FALLBACK : m.lang();
+        Content said = any ? filled(s, lang, parts) : text(s, lang);
+        if (!m.borrowed(key)) {
+            return said;
+        }
         return out -> {
             out.writeContent("<span lang=\"en\" dir=\"ltr\">");
-            english.writeTo(out);
+            said.writeTo(out);
+            out.writeContent("</span>");
+        };
+    }
+
+    /** Marks where a {@link Content} value goes in a word (a private-use character, in no words file). */
+    private static final char HOLE = '\uE000';
+
+    /** @return the word's text around the values that are content, the text escaped, the content as it is */
+    private static Content filled(String s, String lang, Content[] parts) {
+        return out -> {
+            String[] pieces = s.split(String.valueOf(HOLE), -1);
+            for (int i = 0; i < pieces.length; i++) {
+                if (i % 2 == 0) {
+                    text(pieces[i], lang).writeTo(out);
+                } else {
+                    parts[Integer.parseInt(pieces[i])].writeTo(out);
+                }
+            }
+        };
+    }
+
+    /**
+     * @return the text, in the language {@code lang}, as page text of a page in {@code pageLang}: as it is when the
+     *     two are one, else in {@code <span lang dir>} so a screen reader and the bidi algorithm read it in its own
+     *     language (a centre's name stored in English on an Urdu page)
+     */
+    public static Content in(String s, String lang, String pageLang) {
+        if (lang.equals(pageLang)) {
+            return text(s, pageLang);
+        }
+        Content own = text(s, lang);
+        return out -> {
+            out.writeContent("<span lang=\"");
+            Escape.htmlAttribute(lang, out);
+            out.writeContent("\" dir=\"" + Languages.dir(lang) + "\">");
+            own.writeTo(out);
             out.writeContent("</span>");
         };
     }

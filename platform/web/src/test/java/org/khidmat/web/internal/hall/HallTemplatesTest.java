@@ -73,4 +73,16 @@ class HallTemplatesTest {
         assertTrue(screen.contains("href=\"/lang?to=en&amp;back=%2Fdisplay\"") && screen.contains("href=\"/lang?to=ur&amp;back=%2Fdisplay\""),
                 "the screen links every other language: " + screen);
     }
+
+    @Test
+    void theWordsALanguageLacksAreMarkedAsEnglishOnTheKioskAndTheScreen() {
+        String page = kiosk("sd", List.of(), "", "");
+        assertTrue(page.contains("<label for=\"q\"><span lang=\"en\" dir=\"ltr\">Find a service</span></label>"),
+                "English for a word the Sindhi file lacks, marked so a screen reader reads it as English: " + page);
+        assertTrue(page.contains("<h1>قطار جو ٽوڪن وٺو</h1>"), "a Sindhi word is not marked: " + page);
+        String screen = DisplayPage.render("sd", HallBoard.of(List.of(), Map.of()), Site.defaults());
+        assertTrue(screen.contains("<th scope=\"col\"><span lang=\"en\" dir=\"ltr\">Token</span></th>"), screen);
+        assertTrue(screen.contains("<span lang=\"en\" dir=\"ltr\">No token has been called yet today.</span>"), screen);
+        assertFalse(kiosk("ur", List.of(), "", "").contains("<span lang=\"en\""), "Urdu has every word");
+    }
 }

@@ -74,4 +74,13 @@ class PayTemplatesTest {
         assertTrue(en.contains("<input type=\"hidden\" name=\"cnic\" value=\"61101-1234567-1\">"), en);
         assertTrue(en.contains("action=\"/receipt/download?lang=en\""), en);
     }
+
+    @Test
+    void theWordsALanguageLacksAreMarkedAsEnglish() {
+        String page = Templates.render("pay/thanks.jte", Map.of("m", Messages.of(Messages.PAY, "sd")));
+        assertTrue(page.contains("<h1 id=\"thanks\">توهان جي راءِ لاءِ مهرباني</h1>"), "the Sindhi word: " + page);
+        assertTrue(page.contains("<p><span lang=\"en\" dir=\"ltr\">Your rating counts in the centre's open figures."),
+                "English for a word the Sindhi file lacks, marked as English: " + page);
+        assertFalse(Templates.render("pay/thanks.jte", Map.of("m", Messages.of(Messages.PAY, "ur"))).contains("<span lang=\"en\""), "Urdu has every word");
+    }
 }
