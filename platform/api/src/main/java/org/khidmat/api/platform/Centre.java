@@ -2,6 +2,7 @@ package org.khidmat.api.platform;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -27,6 +28,15 @@ public interface Centre {
 
     /** @return the centre's full name, for example {@code Asan Khidmat Markaz Islamabad}; never blank */
     String name();
+
+    /**
+     * @return the centre's full name in other languages than English, by ISO 639-1 code ({@code ur}), as configured
+     *     ({@code names}); a language without one shows {@link #name()}
+     * @since 2.3
+     */
+    default Map<String, String> names() {
+        return Map.of();
+    }
 
     /** @return a short name for headers and the hall screen, for example {@code AKM Islamabad}; never blank */
     String shortName();

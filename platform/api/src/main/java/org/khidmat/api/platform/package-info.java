@@ -4,7 +4,7 @@
  * adding a method here is a minor change.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.khidmat.api.platform;
 
 import org.osgi.annotation.bundle.Export;

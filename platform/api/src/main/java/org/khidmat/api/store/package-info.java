@@ -29,7 +29,7 @@
  * </ul>
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.khidmat.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -46,6 +46,8 @@ public final class SettingTable {
                     + " counters and hall screen"),
             Setting.of(CENTRE, "name", Kind.NAME, "Asan Khidmat Markaz", "", true,
                     "the centre's full name, on its pages and receipts"),
+            Setting.of(CENTRE, "names", Kind.LIST, "[]", "", true,
+                    "the centre's name in other languages, as \"<language>=<name>\"; a language without one shows `name`"),
             Setting.of(CENTRE, "shortName", Kind.NAME, "Khidmat", "", true,
                     "a short name for page headers and the hall screen (the metrics' centre label is the centre's `id`)"),
             Setting.of(CENTRE, "zone", Kind.ZONE, "Asia/Karachi", "", true,

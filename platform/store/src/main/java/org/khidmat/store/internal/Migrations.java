@@ -29,7 +29,7 @@ final class Migrations {
             "V4__appointments_notifications.sql", "V5__audit_key.sql", "V6__figures.sql", "V7__figure_days.sql",
             "V8__audit_request_id.sql", "V9__figure_queue_days.sql", "V10__shared_state.sql", "V11__bundle_set.sql",
             "V12__centres.sql", "V13__drafts.sql", "V14__bundle_approvals.sql", "V15__figure_day_at_commit.sql",
-            "V16__queue_figures_at_commit.sql", "V17__audit_action_index.sql");
+            "V16__queue_figures_at_commit.sql", "V17__audit_action_index.sql", "V18__centre_names.sql");
 
     private final Database database;
 

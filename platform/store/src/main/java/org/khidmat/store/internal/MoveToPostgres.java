@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class MoveToPostgres {
     /** Every table, parents before children (foreign keys stay on during the copy). */
-    static final List<String> TABLES = List.of("centre", "service_state", "audit_log", "audit_anchor", "application",
+    static final List<String> TABLES = List.of("centre", "centre_name", "service_state", "audit_log", "audit_anchor", "application",
             "status_history", "descriptor_archive", "account", "api_token", "payment", "queue_letter", "queue_token",
             "queue_number", "counter", "rating", "appointment_slot", "appointment", "notification", "figure_move",
             "figure_day", "figure_time", "figure_queue_day", "figure_appointment_day", "bundle_set_head", "bundle_set",

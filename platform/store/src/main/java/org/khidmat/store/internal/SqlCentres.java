@@ -1,6 +1,8 @@
 package org.khidmat.store.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
@@ -25,6 +27,11 @@ public final class SqlCentres implements Centres {
 
     @Override
     public void register(String id, String name, String zone) {
+        register(id, name, Map.of(), zone);
+    }
+
+    @Override
+    public void register(String id, String name, Map<String, String> names, String zone) {
         database.write("register centre " + id, c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO centre (id, name_en, zone) VALUES (?, ?, ?)"
                     + " ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, zone = excluded.zone")) {
@@ -33,6 +40,7 @@ public final class SqlCentres implements Centres {
                 upsert.setString(3, zone);
                 upsert.executeUpdate();
             }
+            named(c, id, names);
             boolean hasCounters;
             try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM counter WHERE centre = ? LIMIT 1")) {
                 q.setString(1, id);
@@ -52,6 +60,48 @@ public final class SqlCentres implements Centres {
                 }
             }
             return null;
+        });
+    }
+
+    /** Replaces the centre's names in other languages with {@code names} (blank ones, and English's, left out). */
+    private static void named(Connection c, String id, Map<String, String> names) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM centre_name WHERE centre = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO centre_name (centre, lang, name) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> n : new TreeMap<>(names).entrySet()) {
+                if (n.getValue() == null || n.getValue().isBlank() || "en".equals(n.getKey())) {
+                    continue;
+                }
+                insert.setString(1, id);
+                insert.setString(2, n.getKey());
+                insert.setString(3, n.getValue().strip());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public Map<String, Map<String, String>> namesByLanguage() {
+        return database.read("read the centres' names", c -> {
+            Map<String, Map<String, String>> out = new TreeMap<>();
+            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT id, name_en FROM centre")) {
+                while (rows.next()) {
+                    out.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put("en", rows.getString(2));
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT centre, lang, name FROM centre_name")) {
+                while (rows.next()) {
+                    Map<String, String> names = out.get(rows.getString(1));
+                    if (names != null) {
+                        names.put(rows.getString(2), rows.getString(3));
+                    }
+                }
+            }
+            out.replaceAll((id, names) -> Map.copyOf(names));
+            return out;
         });
     }
 

@@ -26,7 +26,7 @@ class MigrationsTest {
         Path file = dir.resolve("home/data/khidmat.db");
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             assertTrue(Files.isRegularFile(file));
-            assertEquals(List.of("account", "agency_owner", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log", "bundle_approval", "bundle_outcome", "bundle_quarantine", "bundle_set", "bundle_set_head", "centre", "centre_event", "counter", "descriptor_archive", "draft", "figure_appointment_day", "figure_day", "figure_move", "figure_queue_day", "figure_time", "lease", "notification", "payment", "queue_letter", "queue_number", "queue_token", "rating", "service_state", "signal", "staff_session", "status_history", "throttle"),
+            assertEquals(List.of("account", "agency_owner", "api_token", "application", "appointment", "appointment_slot", "audit_anchor", "audit_log", "bundle_approval", "bundle_outcome", "bundle_quarantine", "bundle_set", "bundle_set_head", "centre", "centre_event", "centre_name", "counter", "descriptor_archive", "draft", "figure_appointment_day", "figure_day", "figure_move", "figure_queue_day", "figure_time", "lease", "notification", "payment", "queue_letter", "queue_number", "queue_token", "rating", "service_state", "signal", "staff_session", "status_history", "throttle"),
                     names(db, "table"));
             assertEquals(List.of("api_token_username", "application_agency_created", "application_agency_status_created", "application_created", "application_service_created", "application_service_status_created", "appointment_cnic", "appointment_day", "audit_log_action", "audit_log_request", "audit_log_subject", "bundle_approval_waiting", "centre_event_at", "draft_address", "draft_touched", "notification_queued",
                     "notification_reference", "payment_centre_paid", "payment_paid", "queue_token_served", "queue_token_waiting",
@@ -62,7 +62,7 @@ class MigrationsTest {
             assertEquals("{}", new SqlApplicationStore(db, TestChain.of(db)).descriptor("nadra.cnic-renewal", 1).orElseThrow());
         }
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
-            assertEquals(35, names(db, "table").size());
+            assertEquals(36, names(db, "table").size());
         }
     }
 

@@ -13,6 +13,10 @@ public @interface CentreConfig {
     @AttributeDefinition(description = "the centre's full name")
     String name() default "Asan Khidmat Markaz";
 
+    @AttributeDefinition(description = "the centre's name in other languages, as <language>=<name> (ur=...);"
+            + " a language without one shows name", required = false)
+    String[] names() default {};
+
     @AttributeDefinition(description = "a short name for page headers and the hall screen"
             + " (the metrics' centre label is the centre's `id`)")
     String shortName() default "Khidmat";

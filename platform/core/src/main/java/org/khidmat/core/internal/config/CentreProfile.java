@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.khidmat.api.platform.Centre;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -27,10 +29,10 @@ public final class CentreProfile implements Centre {
     private volatile Profile profile = Profile.DEFAULT;
 
     /** Everything about the centre at one moment, swapped whole so a reader never sees half a change. */
-    record Profile(String id, String name, String shortName, ZoneId zone, String logo, String colour,
-            List<String> languages) {
-        static final Profile DEFAULT = new Profile(Centre.DEFAULT_ID, "Asan Khidmat Markaz", "Khidmat", CentreZone.DEFAULT,
-                "", "#01411c", List.of("en", "ur"));
+    record Profile(String id, String name, Map<String, String> names, String shortName, ZoneId zone, String logo,
+            String colour, List<String> languages) {
+        static final Profile DEFAULT = new Profile(Centre.DEFAULT_ID, "Asan Khidmat Markaz", Map.of(), "Khidmat",
+                CentreZone.DEFAULT, "", "#01411c", List.of("en", "ur"));
     }
 
     /** What a centre's id may be: it names the centre in the database, in URLs and in metric labels. */
@@ -84,11 +86,28 @@ public final class CentreProfile implements Centre {
                     + " like \"isb-g11\"; keeping {}", PID, c.id(), previous.id());
             id = previous.id();
         }
-        return new Profile(id, blank(c.name()) ? previous.name() : c.name().strip(),
+        return new Profile(id, blank(c.name()) ? previous.name() : c.name().strip(), names(c.names()),
                 blank(c.shortName()) ? previous.shortName() : c.shortName().strip(), zone,
                 c.logo() == null ? "" : c.logo().strip(),
                 c.colour() != null && c.colour().matches("#[0-9a-fA-F]{6}") ? c.colour() : previous.colour(),
                 languages.isEmpty() ? previous.languages() : List.copyOf(languages));
+    }
+
+    /** @return the names of {@code <language>=<name>} entries; one that is not is reported and left out */
+    private static Map<String, String> names(String[] entries) {
+        Map<String, String> out = new TreeMap<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            int eq = entry == null ? -1 : entry.indexOf('=');
+            String lang = eq < 0 ? "" : entry.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String name = eq < 0 ? "" : entry.substring(eq + 1).strip();
+            if (lang.matches("[a-z]{2,3}") && !name.isEmpty()) {
+                out.put(lang, name);
+            } else {
+                LOG.error("centre: {}: names \"{}\" is not <language>=<name>, like \"ur=آسان خدمت مرکز\"; it is left out",
+                        PID, entry);
+            }
+        }
+        return Map.copyOf(out);
     }
 
     private static boolean blank(String s) {
@@ -103,6 +122,11 @@ public final class CentreProfile implements Centre {
     @Override
     public String name() {
         return profile.name();
+    }
+
+    @Override
+    public Map<String, String> names() {
+        return profile.names();
     }
 
     @Override

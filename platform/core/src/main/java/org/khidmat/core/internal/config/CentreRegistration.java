@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the centre this node serves into the shared database's list of centres when the node starts (its id, name
+ * Writes the centre this node serves into the shared database's list of centres when the node starts (its id, names
  * and zone as configured), so the open figures can name every centre and a new centre gets its counters.
  */
 @Component(immediate = true)
@@ -18,7 +18,7 @@ public final class CentreRegistration {
 
     @Activate
     public CentreRegistration(@Reference Centre centre, @Reference Centres centres) {
-        centres.register(centre.id(), centre.name(), centre.zone().getId());
+        centres.register(centre.id(), centre.name(), centre.names(), centre.zone().getId());
         LOG.info("This node serves centre {} ({})", centre.id(), centre.name());
     }
 }

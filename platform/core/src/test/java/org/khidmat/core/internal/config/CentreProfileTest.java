@@ -53,4 +53,14 @@ class CentreProfileTest {
         assertEquals("Asan Khidmat Markaz", centre.name());
         assertEquals("#01411c", centre.colour());
     }
+
+    @Test
+    void theNameInOtherLanguagesIsGivenAsLanguageEqualsNameAndAnEntryThatIsNotIsLeftOut() {
+        CentreProfile centre = new CentreProfile(Configs.of(CentreConfig.class, Map.of("name", "AKM Islamabad",
+                "names", new String[] { "UR = آسان خدمت مرکز اسلام آباد", "sd=آسان خدمت مرڪز", "no language", "ps=", "=x" })));
+        assertEquals(Map.of("ur", "آسان خدمت مرکز اسلام آباد", "sd", "آسان خدمت مرڪز"), centre.names());
+        assertEquals("AKM Islamabad", centre.name());
+        centre.modified(Configs.of(CentreConfig.class, Map.of("name", "AKM Islamabad")));
+        assertEquals(Map.of(), centre.names(), "names removed from the file are gone");
+    }
 }

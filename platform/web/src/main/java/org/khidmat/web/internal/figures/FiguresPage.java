@@ -6,6 +6,9 @@ import org.khidmat.web.internal.page.Brand;
 import org.khidmat.web.internal.page.Messages;
 import org.khidmat.web.internal.page.Period;
 import org.khidmat.web.internal.page.Templates;
+import org.khidmat.web.internal.page.Wording;
+
+import gg.jte.Content;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,28 +35,42 @@ final class FiguresPage {
     }
 
     /**
-     * What is asked: the period as typed, the centre chosen (or {@code null}), the centres to choose from, and the brand
-     * of the centre serving the page (whose own name is said in the page's language).
+     * What is asked: the period as typed, the centre chosen (or {@code null}), the centres to choose from with their
+     * names by language ({@code en}: the stored name; {@link org.khidmat.api.store.Centres#namesByLanguage}), and the
+     * brand of the centre serving the page.
      */
-    record Asked(String from, String to, String centre, Map<String, String> centres, Brand brand) {
+    record Asked(String from, String to, String centre, Map<String, Map<String, String>> centres, Brand brand) {
     }
 
     /**
-     * A centre is stored under one name; this centre's own name is known in every language of its profile, so it is
-     * said in the page's language (an Urdu page showed "Asan Khidmat Markaz" in Latin letters).
+     * @return a centre's name on a page in {@code lang}: its name in that language (as its configuration gives it),
+     *     the default name in the page's words, else its stored English name marked {@code lang="en" dir="ltr"} so a
+     *     screen reader and the bidi algorithm read it as English on an Urdu page
      */
-    private static String named(Brand brand, String stored, String lang) {
-        return stored != null && stored.equals(brand.name("en")) ? brand.name(lang) : stored;
+    static Content named(Map<String, String> names, String id, String lang) {
+        String own = names == null ? null : names.get(lang);
+        if (own != null) {
+            return Wording.text(own, lang);
+        }
+        String stored = names == null ? null : names.get(Messages.FALLBACK);
+        if (stored == null) {
+            return Wording.in(id, Messages.FALLBACK, lang);
+        }
+        Messages c = Messages.of(Messages.CITIZEN, lang);
+        if (stored.equals(Brand.DEFAULT_NAME) && !c.borrowed("centre")) {
+            return Wording.text(c.get("centre"), c.lang());
+        }
+        return Wording.in(stored, Messages.FALLBACK, lang);
     }
 
     Answer render(int status, String lang, Asked asked, Period period, List<FigureRow> rows, FormProblem problem) {
         Messages m = Messages.of(Messages.FIGURES, lang);
         List<FiguresView.Centre> centres = new ArrayList<>();
         if (!asked.centres().isEmpty()) {
-            centres.add(new FiguresView.Centre(null, m.get("wholeCountry")));
-            asked.centres().forEach((id, name) -> centres.add(new FiguresView.Centre(id, named(asked.brand(), name, m.lang()))));
+            centres.add(new FiguresView.Centre(null, m.say("wholeCountry")));
+            asked.centres().forEach((id, names) -> centres.add(new FiguresView.Centre(id, named(names, id, m.lang()))));
         }
-        String centreName = asked.centre() == null ? null : named(asked.brand(), asked.centres().getOrDefault(asked.centre(), asked.centre()), m.lang());
+        Content centreName = asked.centre() == null ? null : named(asked.centres().get(asked.centre()), asked.centre(), m.lang());
         List<BarChart.Chart> charts = new ArrayList<>();
         List<FiguresView.Agency> agencies = new ArrayList<>();
         if (period != null && !rows.isEmpty()) {

@@ -59,7 +59,7 @@ public final class FiguresPages implements Page {
         String to = Period.field(q, "to");
         Period.Parsed parsed = Period.parse(from, to, LocalDate.now(CentreTime.of(centre).zone()));
         String lang = ask.lang();
-        Map<String, String> known = centreNames();
+        Map<String, Map<String, String>> known = centreNames();
         if (parsed.problem() != null) {
             String message = Period.forClients(parsed.problem());
             return switch (path) {
@@ -95,11 +95,11 @@ public final class FiguresPages implements Page {
         };
     }
 
-    /** @return every centre's name by id, or none while the centres are away  */
-    private Map<String, String> centreNames() {
+    /** @return every centre's names by language, by id, or none while the centres are away  */
+    private Map<String, Map<String, String>> centreNames() {
         Centres c = centres;
         try {
-            return c == null ? Map.of() : c.names();
+            return c == null ? Map.of() : c.namesByLanguage();
         } catch (RuntimeException e) {
             return Map.of();
         }

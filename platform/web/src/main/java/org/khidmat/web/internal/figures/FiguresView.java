@@ -3,6 +3,7 @@ package org.khidmat.web.internal.figures;
 import org.khidmat.web.internal.page.FormProblem;
 import org.khidmat.web.internal.page.Period;
 
+import gg.jte.Content;
 import java.util.List;
 
 /**
@@ -10,14 +11,14 @@ import java.util.List;
  * country first), the charts, a table per agency and the downloads. Every text is plain; the template escapes it.
  *
  * @param centre the chosen centre's id, or {@code null} for the whole country
- * @param centreName the chosen centre's name, or {@code null} for the whole country
+ * @param centreName the chosen centre's name in the page's language or marked in its own, or {@code null} for the whole country
  * @param period the period shown, or {@code null} when the form has a problem
  */
-record FiguresView(FormProblem problem, String from, String to, String centre, String centreName, List<Centre> centres,
+record FiguresView(FormProblem problem, String from, String to, String centre, Content centreName, List<Centre> centres,
         Period period, boolean nothing, List<BarChart.Chart> charts, List<Agency> agencies) {
 
     /** A centre to show the figures of; {@code id} {@code null} for the whole country. */
-    record Centre(String id, String name) {
+    record Centre(String id, Content name) {
     }
 
     /** One agency's table, with its services' processing chart when any has data. */

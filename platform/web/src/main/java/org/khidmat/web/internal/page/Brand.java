@@ -9,7 +9,8 @@ import org.khidmat.web.internal.http.Http;
  * citizen pages, the hall screen and the staff consoles: part of the request's {@link Site}, so a change of the file
  * shows at the next page and two centres in one JVM show their own. The colour comes as a style sheet of its own
  * ({@link Assets#BRAND_CSS_PATH}, named with the colour so a browser never keeps an old one), since the CSP forbids
- * inline styles. The default name has its Urdu form in the words files; a name the centre sets is shown as written.
+ * inline styles. The default name has its Urdu form in the words files; a name the centre sets is shown as written,
+ * in a language its {@code names} setting gives it in as given there.
  */
 public final class Brand {
     public static final String DEFAULT_NAME = "Asan Khidmat Markaz";
@@ -20,9 +21,16 @@ public final class Brand {
         this.centre = centre;
     }
 
-    /** @return the centre's name in this language, as plain text: the configured one, or the default's translation */
+    /**
+     * @return the centre's name in this language, as plain text: the one configured for the language ({@code names}),
+     *     the configured one, or the default's translation
+     */
     public String name(String lang) {
         Centre c = centre;
+        String own = c == null || c.names() == null ? null : c.names().get(lang);
+        if (own != null && !own.isBlank()) {
+            return own;
+        }
         return c == null || c.name() == null || c.name().isBlank() || DEFAULT_NAME.equals(c.name())
                 ? Messages.of(Messages.CITIZEN, lang).get("centre") : c.name();
     }
@@ -42,7 +50,7 @@ public final class Brand {
 
     /** @return what a prepared page depends on: name, logo and colour, so a change of any makes the page anew */
     public String stamp() {
-        return centre == null ? "" : centre.name() + '\n' + centre.logo() + '\n' + centre.colour();
+        return centre == null ? "" : centre.name() + '\n' + centre.names() + '\n' + centre.logo() + '\n' + centre.colour();
     }
 
     /** @return the brand colour, #rrggbb */

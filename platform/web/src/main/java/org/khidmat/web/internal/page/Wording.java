@@ -86,12 +86,12 @@ public final class Wording {
     }
 
     /** Marks where a {@link Content} value goes in a word (a private-use character, in no words file). */
-    private static final char HOLE = '\uE000';
+    private static final String HOLE = "\uE000";
 
     /** @return the word's text around the values that are content, the text escaped, the content as it is */
     private static Content filled(String s, String lang, Content[] parts) {
         return out -> {
-            String[] pieces = s.split(String.valueOf(HOLE), -1);
+            String[] pieces = s.split(HOLE, -1);
             for (int i = 0; i < pieces.length; i++) {
                 if (i % 2 == 0) {
                     text(pieces[i], lang).writeTo(out);

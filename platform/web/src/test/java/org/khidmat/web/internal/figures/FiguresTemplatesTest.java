@@ -30,6 +30,17 @@ class FiguresTemplatesTest {
     private static final Catalogue EMPTY = new FakeCatalogue();
 
     private static String page(String lang, String centre, Map<String, String> centres, List<FigureRow> rows) {
+        return named(lang, centre, english(centres), rows);
+    }
+
+    /** @return each centre with its stored name only, which is English */
+    private static Map<String, Map<String, String>> english(Map<String, String> centres) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        centres.forEach((id, name) -> out.put(id, Map.of("en", name)));
+        return out;
+    }
+
+    private static String named(String lang, String centre, Map<String, Map<String, String>> centres, List<FigureRow> rows) {
         Answer a = new FiguresPage(EMPTY).render(200, lang, new FiguresPage.Asked("2026-01-01", "2026-01-31", centre, centres, Site.defaults().brand()),
                 PERIOD, rows, null);
         return new String(a.body(), StandardCharsets.UTF_8);
@@ -54,6 +65,32 @@ class FiguresTemplatesTest {
         assertTrue(ur.contains("<input type=\"hidden\" name=\"centre\" value=\"isb-g11\">"), "the period form keeps the centre: " + ur);
         assertTrue(ur.contains("href=\"/figures.csv?centre=isb-g11&amp;from=2026-01-01&amp;to=2026-01-31\""), "the download too: " + ur);
         assertFalse(page("en", null, Map.of(), List.of()).contains("id=\"centres\""), "no centres known: no picker");
+    }
+
+    @Test
+    void anotherCentreWithoutANameInThePageLanguageIsNamedAsStoredMarkedAsEnglish() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("isb-g11", "AKM Islamabad");
+        String ur = page("ur", "isb-g11", c, List.of());
+        assertTrue(ur.contains("aria-current=\"page\"><span lang=\"en\" dir=\"ltr\">AKM Islamabad</span></a>"),
+                "the stored name is English, marked so on the Urdu page: " + ur);
+        assertTrue(ur.contains("<p id=\"centre-shown\">مرکز <span lang=\"en\" dir=\"ltr\">AKM Islamabad</span> کے اعداد و شمار</p>"), ur);
+        String en = page("en", "isb-g11", c, List.of());
+        assertTrue(en.contains("aria-current=\"page\">AKM Islamabad</a>") && !en.contains("<span lang=\"en\""), en);
+    }
+
+    @Test
+    void aCentreIsNamedInThePageLanguageWhenItsConfigurationGivesThatName() {
+        Map<String, Map<String, String>> c = new LinkedHashMap<>();
+        c.put("default", Map.of("en", "Asan Khidmat Markaz"));
+        c.put("lhr-01", Map.of("en", "AKM Lahore", "ur", "آسان خدمت مرکز لاہور"));
+        String ur = named("ur", "lhr-01", c, List.of());
+        assertTrue(ur.contains("aria-current=\"page\">آسان خدمت مرکز لاہور</a>"), ur);
+        assertTrue(ur.contains("<p id=\"centre-shown\">مرکز آسان خدمت مرکز لاہور کے اعداد و شمار</p>"), ur);
+        assertTrue(ur.contains("id=\"centre-default\">آسان خدمت مرکز</a>"), "the default name has its Urdu form in the words: " + ur);
+        assertFalse(ur.contains("<span lang=\"en\""), "nothing borrowed: " + ur);
+        String en = named("en", "lhr-01", c, List.of());
+        assertTrue(en.contains("aria-current=\"page\">AKM Lahore</a>"), en);
     }
 
     @Test
@@ -87,7 +124,7 @@ class FiguresTemplatesTest {
 
     @Test
     void aBadPeriodIsSaidAtItsFieldInThePageLanguage() {
-        Answer a = new FiguresPage(EMPTY).render(400, "ur", new FiguresPage.Asked("2026-13-01", "", null, centres(), Site.defaults().brand()), null,
+        Answer a = new FiguresPage(EMPTY).render(400, "ur", new FiguresPage.Asked("2026-13-01", "", null, english(centres()), Site.defaults().brand()), null,
                 List.of(), FormProblem.of(Period.parse("2026-13-01", null, LocalDate.of(2026, 2, 1)).problem(), "ur"));
         assertEquals(400, a.status());
         assertTrue(body(a).contains("id=\"from-error\"") && body(a).contains("aria-invalid=\"true\""), body(a));
