@@ -29,7 +29,7 @@ import org.khidmat.distribution.Centre;
 /**
  * Three nodes over one SQLite database file, as a country of centres runs over one database: two nodes serve the
  * Islamabad centre ({@code KHIDMAT_CENTRE=isb-g11}), one the Lahore centre ({@code lhr-01}); each has its own home and
- * port. Applications are national; the hall (queue and its screen) is the centre's, across its nodes.
+ * port, and its name (Lahore's also in Urdu). Applications are national; the hall (queue and its screen) is the centre's, across its nodes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CentresIT {
@@ -43,14 +43,19 @@ class CentresIT {
     @BeforeAll
     void start() throws Exception {
         Path database = temp.resolve("country/khidmat.db");
-        islamabad = node("isb-1", "isb-g11", database);
-        islamabad2 = node("isb-2", "isb-g11", database);
-        lahore = node("lhr-1", "lhr-01", database);
+        islamabad = node("isb-1", "isb-g11", database, "\"name\": \"AKM Islamabad\",");
+        islamabad2 = node("isb-2", "isb-g11", database, "\"name\": \"AKM Islamabad\",");
+        lahore = node("lhr-1", "lhr-01", database, "\"name\": \"AKM Lahore\", \"names\": [\"ur=آسان خدمت مرکز لاہور\"],");
         Staff.admin(islamabad).createAccount("counter-isb", PASSWORD, "OPERATOR", null);
     }
 
-    private static Centre node(String home, String centre, Path database) throws Exception {
+    /** @param names the centre's name settings, in place of the default name's line */
+    private static Centre node(String home, String centre, Path database, String names) throws Exception {
         Centre node = Centre.install(temp.resolve(home));
+        Path conf = node.home().resolve("conf/org.khidmat.centre.cfg.json");
+        String settings = Files.readString(conf);
+        assertTrue(settings.contains("\"name\": \"Asan Khidmat Markaz\","), settings);
+        Files.writeString(conf, settings.replace("\"name\": \"Asan Khidmat Markaz\",", names));
         Files.writeString(node.home().resolve("conf/org.khidmat.store.cfg.json"),
                 "{\"database\": \"" + database.toAbsolutePath() + "\"}");
         return node.env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).env("KHIDMAT_CENTRE", centre).start();
@@ -102,6 +107,13 @@ class CentresIT {
         String urdu = islamabad.get("/figures?lang=ur&centre=lhr-01").body();
         assertTrue(urdu.contains("پورا ملک") && urdu.contains("id=\"centre-lhr-01\" aria-current=\"page\""), urdu);
         assertTrue(urdu.contains("<input type=\"hidden\" name=\"centre\" value=\"lhr-01\">"), urdu);
+        String islamabadInUrdu = islamabad.get("/figures?lang=ur&centre=isb-g11").body();
+        assertTrue(islamabadInUrdu.contains("id=\"centre-lhr-01\">آسان خدمت مرکز لاہور</a>"),
+                "Lahore's Urdu name, from Lahore's configuration, on an Islamabad node: " + islamabadInUrdu);
+        assertTrue(islamabadInUrdu.contains("id=\"centre-isb-g11\" aria-current=\"page\"><span lang=\"en\" dir=\"ltr\">AKM Islamabad</span></a>"),
+                "a centre without an Urdu name keeps its English one, marked as English: " + islamabadInUrdu);
+        assertTrue(islamabadInUrdu.contains("<p id=\"centre-shown\">مرکز <span lang=\"en\" dir=\"ltr\">AKM Islamabad</span> کے اعداد و شمار</p>"),
+                islamabadInUrdu);
         HttpResponse<String> bad = islamabad.get("/figures?lang=ur&centre=Lahore%20Centre");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("فہرست میں سے کوئی مرکز یا پورا ملک چنیں"), bad.body());

@@ -22,7 +22,8 @@ import org.openqa.selenium.WebElement;
  * A third language added as files only: a fragment of the web bundle in {@code bundles/} carrying a few Sindhi words
  * (right to left) and the centre's {@code languages} setting naming it. In headless Chromium, on a desktop and a
  * 390 px phone, the citizen picks it from the language switch (which lists English, Urdu and Sindhi by their own
- * names) and keeps it from the start page through a question to tracking, right to left, no text over other text.
+ * names) and keeps it from the start page through a question to tracking, right to left, no text over other text;
+ * the kiosk and the pay page, whose Sindhi has a heading only, say the other words in English marked as English.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThirdLanguageIT {
@@ -34,6 +35,17 @@ class ThirdLanguageIT {
             track=درخواست جي صورتحال ڏسو
             start=هاڻي شروع ڪريو
             continue=جاري رکو
+            """;
+    /** The hall's and the pay page's Sindhi: a heading each, every other word borrowed from English. */
+    private static final String SINDHI_HALL = """
+            language.name=سنڌي
+            language.dir=rtl
+            queueTitle=قطار جو ٽوڪن وٺو
+            """;
+    private static final String SINDHI_PAY = """
+            language.name=سنڌي
+            language.dir=rtl
+            pay=فيس ادا ڪريو
             """;
     @TempDir
     static Path temp;
@@ -47,6 +59,8 @@ class ThirdLanguageIT {
         TestBundles.bundle("org.khidmat.web.words.sd", "1.0.0").header("Khidmat-Services", null)
                 .header("Fragment-Host", "org.khidmat.web")
                 .entry("org/khidmat/web/internal/words/citizen_sd.properties", SINDHI_CITIZEN.getBytes(StandardCharsets.UTF_8))
+                .entry("org/khidmat/web/internal/words/hall_sd.properties", SINDHI_HALL.getBytes(StandardCharsets.UTF_8))
+                .entry("org/khidmat/web/internal/words/pay_sd.properties", SINDHI_PAY.getBytes(StandardCharsets.UTF_8))
                 .writeTo(installed.home().resolve("bundles/org.khidmat.web.words.sd.jar"));
         Path conf = installed.home().resolve("conf/org.khidmat.centre.cfg.json");
         String settings = Files.readString(conf);
@@ -114,6 +128,31 @@ class ThirdLanguageIT {
             inSindhi("track", found, width);
             assertEquals("درخواست جي صورتحال ڏسو", browser.text(By.tagName("h1")));
             browser.accessible("Sindhi track page at " + width + " px");
+        }
+        assertTrue(found.isEmpty(), found.size() + " crossings:\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
+    }
+
+    @Test
+    void theKioskAndThePayPageSayTheWordsTheThirdLanguageLacksInEnglishMarkedAsEnglish() {
+        List<String> found = new ArrayList<>();
+        for (int width : Overlaps.WIDTHS) {
+            Overlaps.width(browser, width);
+            for (String[] page : new String[][] {{"/queue", "قطار جو ٽوڪن وٺو", "label[for=q]", "Find a service"},
+                    {"/pay", "فيس ادا ڪريو", "label[for=f-reference]", "Reference number"}}) {
+                browser.open(centre.url(page[0] + "?lang=sd"));
+                WebElement html = browser.driver.findElement(By.tagName("html"));
+                assertEquals("sd", html.getAttribute("lang"), page[0]);
+                assertEquals("rtl", html.getAttribute("dir"), page[0]);
+                assertEquals(page[1], browser.text(By.tagName("h1")), "the Sindhi word, not marked");
+                WebElement borrowed = browser.driver.findElement(By.cssSelector(page[2] + " > span[lang=en][dir=ltr]"));
+                assertTrue(borrowed.getText().startsWith(page[3]),
+                        "a word Sindhi lacks is English, marked so a screen reader reads it as English: " + borrowed.getText());
+                Overlaps.screenshot(browser, "sd-" + width + page[0].replace('/', '-'));
+                for (String o : Overlaps.on(browser)) {
+                    found.add(width + " px " + page[0] + ": " + o);
+                }
+                browser.accessible("Sindhi " + page[0] + " at " + width + " px");
+            }
         }
         assertTrue(found.isEmpty(), found.size() + " crossings:\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
     }
