@@ -103,7 +103,7 @@ public final class CentreProfile implements Centre {
             if (lang.matches("[a-z]{2,3}") && !name.isEmpty()) {
                 out.put(lang, name);
             } else {
-                LOG.error("centre: {}: names \"{}\" is not <language>=<name>, like \"ur=آسان خدمت مرکز\"; it is left out",
+                LOG.error("centre: {}: names \"{}\" is not <language>=<name>, like \"ur=<the name in Urdu>\"; it is left out",
                         PID, entry);
             }
         }
