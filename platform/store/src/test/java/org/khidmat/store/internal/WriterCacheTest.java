@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The write connection keeps a larger page cache than SQLite's 2 MB: a filing inserts at a random place of four
+ * The write connection keeps a larger page cache than SQLite's 2 MB: a filing inserts at a random place of five
  * indexes, and with 2 MB the writer read those pages again from the file (7 reads a filing at 270,000 applications,
  * 3 with 32 MB; issue 16). The readers keep SQLite's default.
  */
