@@ -26,6 +26,14 @@ final class SqliteDatabase implements Database {
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
     /** Read-only connections; SQLite in WAL mode reads in parallel with one writer. */
     static final int READERS = 4;
+    /**
+     * The writer's page cache, in KiB (SQLite's default is 2 MB). A filing inserts into five indexes at a random place
+     * (the reference's, its history's, its message's, its audit entry's subject and request id), each on a page of its
+     * own; with 2 MB those pages were read again from the file (7.2 reads a filing at 270,000 applications, 3.2 with
+     * 32 MB) and the writer spent two fifths of its time in the kernel. Only the writer's connection gets it (it fills
+     * as the store grows); the readers keep 2 MB.
+     */
+    static final int WRITER_CACHE_KB = 32 * 1024;
 
     private final Path file;
     private final Connection writeConnection;
@@ -71,6 +79,7 @@ final class SqliteDatabase implements Database {
             connection = writerSeen.apply(StatementCache.wrap(firstConnection(source)));
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.BACKSTOP_PAGES);
+                s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KB);
             }
         } catch (SQLException e) {
             throw new StoreException("could not open the database " + absolute, e);

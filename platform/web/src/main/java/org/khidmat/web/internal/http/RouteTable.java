@@ -43,6 +43,13 @@ public final class RouteTable extends Handler.Abstract {
 
     private final PathMappings<Route> routes = new PathMappings<>();
     private final Refusal refusal;
+    /**
+     * What every path a route matches starts with (an exact path, a prefix route's prefix, a template's text before
+     * its first variable), or {@code null} once a route matches paths with no such start: a path that starts with
+     * none of them goes on without {@link PathMappings} (whose templates are regular expressions). A request passes
+     * the tables of every audience before its own: the misses were a twentieth of a filing's HTTP time (issue 16).
+     */
+    private String[] starts = new String[0];
 
     /** @param refusal the answer to a method a route does not take (405) */
     public RouteTable(Refusal refusal) {
@@ -58,12 +65,59 @@ public final class RouteTable extends Handler.Abstract {
         PathSpec spec = path.equals("/") ? new ServletPathSpec("") // the root alone ("/" would be every path)
                 : path.endsWith("/*") || !path.contains("{") ? new ServletPathSpec(path) : new UriTemplatePathSpec(path);
         routes.put(spec, new Route(methods, action));
+        if (starts != null) {
+            String start = start(path);
+            if (start == null) {
+                starts = null;
+            } else {
+                starts = java.util.Arrays.copyOf(starts, starts.length + 1);
+                starts[starts.length - 1] = start;
+            }
+        }
         return this;
+    }
+
+    /** @return what every path the route matches starts with, or {@code null} when there is no such text */
+    static String start(String path) {
+        if (!path.startsWith("/") || path.equals("/") || path.startsWith("*") || path.endsWith("/*") && path.length() < 3) {
+            return null; // the root, every path, a suffix: no filter for this table
+        }
+        int variable = path.indexOf('{');
+        if (variable >= 0 && !path.endsWith("/*")) {
+            return path.substring(0, variable);
+        }
+        return path.endsWith("/*") ? path.substring(0, path.length() - 2) : path;
+    }
+
+    /** @return whether some route may match the path: {@code false} only when none can */
+    private boolean mayMatch(String path) {
+        String[] s = starts;
+        if (s == null) {
+            return true;
+        }
+        for (String start : s) {
+            if (path.startsWith(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For tests: whether a route of the table takes the path, as {@link #handle} decides it. */
+    boolean takes(String path) {
+        return mayMatch(path) && routes.getMatched(path) != null;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
+        if (path != null && !mayMatch(path)) {
+            return false;
+        }
+        return handleMatched(request, response, callback, path);
+    }
+
+    private boolean handleMatched(Request request, Response response, Callback callback, String path) throws Exception {
         MatchedResource<Route> m = routes.getMatched(path);
         if (m == null) {
             return false;
