@@ -47,6 +47,7 @@ class AuditKeyingTest {
     private void olderCentre(int plain) throws Exception {
         SqliteDatabase.open(file()).close();
         try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE centre_name"); // V18
             s.execute("DROP INDEX audit_log_action"); // V17
             for (String v14 : new String[] {"bundle_approval", "bundle_quarantine", "agency_owner"}) {
                 s.execute("DROP TABLE " + v14);
