@@ -75,7 +75,7 @@ public final class NotificationDesk implements Notifications {
     private final ScheduledExecutorService executor;
     private final Later later;
     /** Stored messages handed over for delivery, not yet tried. */
-    private final List<Notification> waiting = new ArrayList<>();
+    private final Batch<Notification> waiting = new Batch<>();
     private final Supplier<String> node;
     private volatile boolean claiming;
 
@@ -191,24 +191,14 @@ public final class NotificationDesk implements Notifications {
         for (Notification n : stored) {
             holds.hold(n.id(), n.createdAt().plus(NotificationStore.FILED_LEASE));
         }
-        boolean first;
-        synchronized (waiting) {
-            first = waiting.isEmpty();
-            waiting.addAll(stored);
-        }
-        if (first) {
+        if (waiting.add(stored)) {
             later.after(Duration.ZERO, this::sendWaiting);
         }
     }
 
     /** Sends every message waiting; their outcomes join those to be written (see {@link #RECORD_EVERY}). */
     private void sendWaiting() {
-        List<Notification> round;
-        synchronized (waiting) {
-            round = new ArrayList<>(waiting);
-            waiting.clear();
-        }
-        sendAndRecord(round);
+        sendAndRecord(waiting.takeAll());
     }
 
     /** Tries one delivery of each message, schedules the retries, and gathers the outcomes for one write. */

@@ -2,7 +2,6 @@ package org.khidmat.core.internal.centre;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +25,7 @@ final class OutboxHolds {
     private final Supplier<String> node;
     private final NotificationDesk.Later later;
     /** Outcomes of delivery attempts not yet written. */
-    private final List<Notification> unrecorded = new ArrayList<>();
+    private final Batch<Notification> unrecorded = new Batch<>();
     /** Until when this node holds each message it has in hand (by id). */
     private final Map<Long, Instant> holds = new ConcurrentHashMap<>();
 
@@ -57,26 +56,14 @@ final class OutboxHolds {
 
     /** Adds outcomes to the next write; the first outcome of a round schedules it. */
     void gather(List<Notification> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        boolean first;
-        synchronized (unrecorded) {
-            first = unrecorded.isEmpty();
-            unrecorded.addAll(outcomes);
-        }
-        if (first) {
+        if (!outcomes.isEmpty() && unrecorded.add(outcomes)) {
             later.after(NotificationDesk.RECORD_EVERY, this::record);
         }
     }
 
     /** Writes the outcomes gathered since the last write, in one write. */
     void record() {
-        List<Notification> outcomes;
-        synchronized (unrecorded) {
-            outcomes = new ArrayList<>(unrecorded);
-            unrecorded.clear();
-        }
+        List<Notification> outcomes = unrecorded.takeAll();
         if (outcomes.isEmpty()) {
             return;
         }
