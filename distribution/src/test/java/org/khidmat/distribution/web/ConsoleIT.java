@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.distribution.Centre;
 import org.openqa.selenium.By;
@@ -27,42 +27,24 @@ import org.openqa.selenium.By;
 class ConsoleIT {
     private static final String POLICE = "ictpolice.character-certificate";
     private static final String PASSWORD = "a-long-staff-password";
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre();
+    /** The bundles the consoles upload. */
     @TempDir
     static Path temp;
     private Centre centre;
     private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeAvailable();
-        centre = Centre.install(temp.resolve("centre")).env("KHIDMAT_ADMIN_PASSWORD", Staff.ADMIN_PASSWORD).start();
-        browser = new Browser(temp.resolve("profile"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (centre != null) {
-                centre.stop();
-            }
-        }
+    void start() {
+        centre = FRONT.centre();
+        browser = FRONT.browser();
     }
 
     private Path jar(String agency, String version, String title) throws Exception {
         Path file = temp.resolve("org.test." + agency + "-" + version + ".jar");
         Files.write(file, StaffApiIT.bundle(agency, version, title));
         return file;
-    }
-
-    private void login(String username, String password) {
-        browser.open(centre.url("/login"));
-        browser.type("username", username);
-        browser.type("password", password);
-        browser.go(By.id("login"));
     }
 
     private void upload(Path file) {
@@ -84,7 +66,7 @@ class ConsoleIT {
         browser.type("password", "not-the-password");
         browser.go(By.id("login"));
         assertTrue(browser.text(By.id("login-error")).contains("Wrong username or password"));
-        login("admin", Staff.ADMIN_PASSWORD);
+        FRONT.login("admin", Staff.ADMIN_PASSWORD);
         assertTrue(browser.driver.getCurrentUrl().endsWith("/admin"), browser.driver.getCurrentUrl());
         assertEquals("admin", browser.text(By.id("who")));
         assertTrue(row("bundles").contains("org.khidmat.plugins.ictpolice"));
@@ -177,7 +159,7 @@ class ConsoleIT {
     @Order(5)
     void anAgencyUploadsItsOwnBundleAndCannotSeeOrTouchAnotherAgencys() throws Exception {
         browser.go(By.id("logout"));
-        login("alpha-staff", PASSWORD);
+        FRONT.login("alpha-staff", PASSWORD);
         assertTrue(browser.driver.getCurrentUrl().endsWith("/agency"), browser.driver.getCurrentUrl());
         assertTrue(row("bundles").contains("org.test.alpha"));
         assertFalse(row("bundles").contains("org.test.beta") || row("bundles").contains("ictpolice"), row("bundles"));

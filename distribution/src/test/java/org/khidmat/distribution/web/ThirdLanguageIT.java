@@ -3,16 +3,17 @@ package org.khidmat.distribution.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.khidmat.distribution.Centre;
 import org.khidmat.distribution.TestBundles;
 import org.openqa.selenium.By;
@@ -47,15 +48,13 @@ class ThirdLanguageIT {
             language.dir=rtl
             pay=فيس ادا ڪريو
             """;
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final BrowserCentre FRONT = new BrowserCentre().prepare(ThirdLanguageIT::sindhi);
     private Centre centre;
     private Browser browser;
 
-    @BeforeAll
-    void start() throws Exception {
-        Browser.assumeAvailable();
-        Centre installed = Centre.install(temp.resolve("centre"));
+    /** A fragment of the web bundle with a few Sindhi words in {@code bundles/}, and the centre's languages naming it. */
+    private static void sindhi(Centre installed) {
         TestBundles.bundle("org.khidmat.web.words.sd", "1.0.0").header("Khidmat-Services", null)
                 .header("Fragment-Host", "org.khidmat.web")
                 .entry("org/khidmat/web/internal/words/citizen_sd.properties", SINDHI_CITIZEN.getBytes(StandardCharsets.UTF_8))
@@ -63,24 +62,20 @@ class ThirdLanguageIT {
                 .entry("org/khidmat/web/internal/words/pay_sd.properties", SINDHI_PAY.getBytes(StandardCharsets.UTF_8))
                 .writeTo(installed.home().resolve("bundles/org.khidmat.web.words.sd.jar"));
         Path conf = installed.home().resolve("conf/org.khidmat.centre.cfg.json");
-        String settings = Files.readString(conf);
-        assertTrue(settings.contains("\"languages\": [\"en\", \"ur\"]"), settings);
-        Files.writeString(conf, settings.replace("\"languages\": [\"en\", \"ur\"]", "\"languages\": [\"en\", \"ur\", \"sd\"]"));
-        centre = installed.start();
-        browser = new Browser(temp.resolve("profile"));
+        try {
+            String settings = Files.readString(conf);
+            assertTrue(settings.contains("\"languages\": [\"en\", \"ur\"]"), settings);
+            Files.writeString(conf, settings.replace("\"languages\": [\"en\", \"ur\"]",
+                    "\"languages\": [\"en\", \"ur\", \"sd\"]"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (centre != null) {
-                centre.stop();
-            }
-        }
+    @BeforeAll
+    void start() {
+        centre = FRONT.centre();
+        browser = FRONT.browser();
     }
 
     private void inSindhi(String page, List<String> found, int width) {
@@ -130,6 +125,17 @@ class ThirdLanguageIT {
             browser.accessible("Sindhi track page at " + width + " px");
         }
         assertTrue(found.isEmpty(), found.size() + " crossings:\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
+    }
+
+    @Test
+    void aLanguageWithoutFilesIsRefusedInThePageLanguage() {
+        browser.open(centre.url("/lang?to=ur&back=/track"));
+        browser.assertLanguage("ur");
+        browser.open(centre.url("/lang?to=ps&back=/track"));
+        browser.assertLanguage("ur");
+        assertTrue(browser.text(By.id("language-refused")).contains("ps"), browser.html());
+        browser.open(centre.url("/track"));
+        browser.assertLanguage("ur");
     }
 
     @Test

@@ -3,20 +3,13 @@ package org.khidmat.store.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.QueueToken;
 
 /**
@@ -24,27 +17,10 @@ import org.khidmat.api.platform.QueueToken;
  * by design): two nodes over one database; node 1's call is held open inside a write of the test's, and node 2 calls
  * meanwhile at another centre and at the same one.
  */
-class QueueCallLocksTest {
-    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
-    private static final Instant T = Instant.parse("2026-03-02T05:00:00Z");
-
-    @TempDir
-    Path dir;
-    private Database one;
-    private Database two;
-    private final ExecutorService pool = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void close() {
-        pool.shutdownNow();
-        two.close();
-        one.close();
-    }
-
+class QueueCallLocksTest extends TwoNodesHeldOpen {
     @Test
     void aCallHeldOpenStopsNoCallAtAnotherCentreNorAnotherCounterOfItsOwn() throws Exception {
-        one = Engine.POSTGRESQL.open(dir);
-        two = Engine.POSTGRESQL.open(dir);
+        open();
         SqlQueueStore nodeOne = new SqlQueueStore(one);
         SqlQueueStore nodeTwo = new SqlQueueStore(two);
         for (String centre : List.of("isb-g11", "lhr-01")) {
@@ -76,14 +52,5 @@ class QueueCallLocksTest {
         }
         assertEquals(Optional.empty(), nodeTwo.callNext("isb-g11", DAY, List.of(), 3, T), "both tokens are called");
         assertEquals(1, nodeTwo.token(held.get().orElseThrow().id()).orElseThrow().counter(), "node 1's call committed");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

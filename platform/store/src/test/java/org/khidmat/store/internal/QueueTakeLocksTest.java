@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.store.AuditEntry;
 import org.khidmat.api.store.AuditNote;
@@ -26,27 +19,10 @@ import org.khidmat.api.store.AuditNote;
  * two nodes over one database; node 1's take is held open after drawing its number (its audit note waits for the
  * test), and node 2 takes meanwhile.
  */
-class QueueTakeLocksTest {
-    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
-    private static final Instant T = Instant.parse("2026-03-02T05:00:00Z");
-
-    @TempDir
-    Path dir;
-    private Database one;
-    private Database two;
-    private final ExecutorService pool = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void close() {
-        pool.shutdownNow();
-        two.close();
-        one.close();
-    }
-
+class QueueTakeLocksTest extends TwoNodesHeldOpen {
     @Test
     void aTakeHeldOpenStopsNoTakeOfAnotherLetterOrCentreAndTheSameLetterGetsTheNextNumber() throws Exception {
-        one = Engine.POSTGRESQL.open(dir);
-        two = Engine.POSTGRESQL.open(dir);
+        open();
         AuditChain chain = SqlStoresUnderTest.chained(one, true);
         SqlQueueStore nodeOne = new SqlQueueStore(one, chain);
         SqlQueueStore nodeTwo = new SqlQueueStore(two, SqlStoresUnderTest.chained(two, false));
@@ -82,14 +58,5 @@ class QueueTakeLocksTest {
         List<String> entries = new SqlAuditLog(one, chain).search("queue.take", 10).stream()
                 .map(AuditEntry::subject).sorted().toList();
         assertEquals(List.of("A-002", "B-002"), entries, "each audited take wrote its entry with its token");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,22 +1,11 @@
 package org.khidmat.core.internal.accounts;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.khidmat.api.Problem;
 import org.khidmat.api.platform.Account;
@@ -40,29 +29,24 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Staff accounts: hashed passwords, logins throttled in the database, sessions in the database (any node serves any
- * session), hashed API tokens, all audited.
+ * session), hashed API tokens, all audited. The pieces: {@link AccountRules} (what a name and a password must be),
+ * {@link Logins} (a login, throttled), {@link SessionBook} (sessions), {@link ApiTokens}, {@link FirstAdmin} (the first
+ * start's admin).
  */
 // immediate: at the first start the first admin is made at once (on a thread of its own), not at the first login
 @Component(service = Accounts.class, immediate = true)
 public final class AccountService implements Accounts {
-    static final String FIRST_ADMIN = "admin";
-    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    static final Pattern USERNAME = AccountRules.USERNAME;
-    private static final String WRONG = "Wrong username or password";
-
     private final AccountStore store;
     private final AuditLog audit;
     private final Clock clock;
     private final PasswordHash hasher;
-    private final LoginThrottle throttle;
     private final SessionBook sessions;
-    private CompletableFuture<Void> firstAdmin = CompletableFuture.completedFuture(null);
-    private volatile String dummyHash;
+    private final Logins logins;
+    private final ApiTokens tokens;
+    private final FirstAdmin firstAdmin = new FirstAdmin();
     /** The centre's agencies: those with a certificate in conf/agencies, and those in the catalogue once bound. */
     private volatile Predicate<String> certified = code -> false;
     private volatile Catalogue catalogue;
@@ -75,17 +59,7 @@ public final class AccountService implements Accounts {
         Path agencies = Path.of(home == null || home.isBlank() ? "." : home.strip()).resolve("conf").resolve("agencies");
         certified = code -> Files.isRegularFile(agencies.resolve(code + ".pem"));
         if (store.accounts().isEmpty()) {
-            // the first admin's password hash takes a while by design: make it beside the start, not in its way
-            firstAdmin = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    bootstrap(context);
-                } finally {
-                    firstAdmin.complete(null);
-                }
-            }, "khidmat-first-admin");
-            t.setDaemon(true);
-            t.start();
+            firstAdmin.start(context, password -> create(FirstAdmin.NAME, password, Role.ADMIN, null, "system"));
         }
     }
 
@@ -111,24 +85,10 @@ public final class AccountService implements Accounts {
         return certified.test(code) || c != null && c.services().stream().anyMatch(e -> code.equals(e.descriptor().agency().code()));
     }
 
-    /**
-     * A stop during the first start waits for the first admin to be made: stopped half-way, the next start
-     * would make it again, with a new password in place of the one the operator may already have read.
-     */
+    /** A stop during the first start waits for the first admin to be made (see {@link FirstAdmin#await}). */
     @Deactivate
     void deactivate() {
-        afterFirstAdmin();
-    }
-
-    /** Waits, at the first start only, until the first admin exists, so a login never races its creation. */
-    private void afterFirstAdmin() {
-        try {
-            firstAdmin.get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("the first admin account was not made: {}", e.getMessage());
-        }
+        firstAdmin.await();
     }
 
     AccountService(AccountStore store, AuditLog audit, SessionStore sessions, Throttles throttles, Clock clock,
@@ -137,74 +97,20 @@ public final class AccountService implements Accounts {
         this.audit = audit;
         this.clock = clock;
         this.hasher = new PasswordHash(iterations);
-        this.throttle = new LoginThrottle(throttles, clock);
         this.sessions = new SessionBook(sessions, clock);
-    }
-
-    /**
-     * Writes a file that only the centre's user can read: created with those permissions where the file system
-     * has POSIX permissions, so that it is never readable by others, not even for a moment.
-     */
-    static void writeOwnerOnly(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException noPosix) {
-            Files.createFile(file); // a file system without POSIX permissions: the folder's own protection applies
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    /** A hash to check unknown names against, so that they take as long as known ones; made at first need. */
-    private String dummyHash() {
-        String h = dummyHash;
-        if (h == null) {
-            h = hasher.hash("not a real password".toCharArray());
-            dummyHash = h;
-        }
-        return h;
-    }
-
-    /**
-     * The first start has no accounts: it makes {@code admin} with the password in {@code KHIDMAT_ADMIN_PASSWORD}
-     * (framework property {@code khidmat.admin.password}), or else a random one written to
-     * {@code data/initial-admin-password}, readable by the centre's own user only.
-     */
-    private void bootstrap(BundleContext context) {
-        // the launcher turns KHIDMAT_ADMIN_PASSWORD into this property: a secret is not written into Config Admin's store
-        String given = context.getProperty("khidmat.admin.password");
-        boolean generated = given == null || given.isBlank();
-        String password = generated ? SessionBook.random().substring(0, 20) : given;
-        if (generated) {
-            // the password is kept before the account is made: if it cannot be kept, no account nobody can log in
-            // to is made, and the next start tries again
-            Path home = Path.of(context.getProperty("khidmat.home") == null ? "." : context.getProperty("khidmat.home"));
-            Path file = home.resolve("data").resolve("initial-admin-password");
-            try {
-                writeOwnerOnly(file, password + "\n");
-            } catch (IOException e) {
-                LOG.error("could not write the first admin's password to {} ({}); no admin account was made. Set "
-                        + "KHIDMAT_ADMIN_PASSWORD, or make the folder writable, and start again", file, e.getMessage());
-                return;
-            }
-            create(FIRST_ADMIN, password.toCharArray(), Role.ADMIN, null, "system");
-            System.out.println("First start: account 'admin' was created; its password is in " + file
-                    + " (change it after logging in)");
-        } else {
-            create(FIRST_ADMIN, password.toCharArray(), Role.ADMIN, null, "system");
-        }
+        this.logins = new Logins(store, audit, hasher, new LoginThrottle(throttles, clock), this.sessions);
+        this.tokens = new ApiTokens(store, clock);
     }
 
     @Override
     public Optional<Account> find(String username) {
-        afterFirstAdmin();
+        firstAdmin.await();
         return store.account(username).map(AccountStore.StoredAccount::account);
     }
 
     @Override
     public List<Account> list() {
-        afterFirstAdmin();
+        firstAdmin.await();
         return store.accounts().stream().map(AccountStore.StoredAccount::account).toList();
     }
 
@@ -257,38 +163,8 @@ public final class AccountService implements Accounts {
 
     @Override
     public LoginResult login(String username, char[] password, String address) {
-        afterFirstAdmin();
-        String name = LoginName.of(username);
-        String from = address == null ? "" : address.length() > 64 ? address.substring(0, 64) : address;
-        long wait = throttle.waitSeconds(name, from);
-        if (wait > 0) {
-            int n = throttle.held(from);
-            if (n > 0) {
-                audit.append(name, "login.throttled", name, LoginName.heldBack(from, n) + ", wait " + wait + " s");
-            }
-            return new LoginResult(null, "Too many failed logins. Try again in " + wait + " seconds.", wait);
-        }
-        int pending = throttle.drain(from);
-        if (pending > 0) {
-            audit.append(name, "login.throttled", name, LoginName.heldBack(from, pending));
-        }
-        Optional<AccountStore.StoredAccount> stored = name.equals(LoginName.NOT_A_NAME) ? Optional.empty() : store.account(name);
-        boolean ok = PasswordHash.matches(password, stored.map(AccountStore.StoredAccount::passwordHash).orElseGet(this::dummyHash))
-                && stored.isPresent() && stored.get().account().enabled();
-        if (!ok) {
-            throttle.failed(name, from);
-            audit.append(name, "login.failure", name, "from " + from);
-            return new LoginResult(null, WRONG, throttle.waitSeconds(name, from));
-        }
-        throttle.succeeded(name, from);
-        AccountStore.StoredAccount s = stored.get();
-        if (hasher.weakerThanNow(s.passwordHash())) {
-            store.saveAccount(s.account(), hasher.hash(password));
-        }
-        audit.append(name, "login.success", name, "from " + from);
-        SessionBook.Opened opened = sessions.open(s.account().username());
-        StoredSession o = opened.session();
-        return new LoginResult(new Session(opened.id(), s.account(), o.csrf(), o.created(), o.lastSeen()), "Logged in", 0);
+        firstAdmin.await();
+        return logins.login(username, password, address);
     }
 
     /** The account as it is now: a role changed or an account disabled on any node counts at the next request. */
@@ -316,31 +192,22 @@ public final class AccountService implements Accounts {
     @Override
     public String issueToken(String username, String label, String actor) {
         existing(username);
-        String text = "kh_" + SessionBook.random();
-        String id = text.substring(3, 11);
-        store.saveToken(new AccountStore.StoredToken(new ApiToken(id, username, label == null ? "" : label.strip(),
-                clock.instant(), false), sha256(text)),
-                AuditNote.of(actor, "token.issue", username, "token " + id + " " + (label == null ? "" : label)));
-        return text;
+        return tokens.issue(username, label, actor);
     }
 
     @Override
     public Optional<Account> byToken(String bearer) {
-        if (bearer == null || !bearer.startsWith("kh_")) {
-            return Optional.empty();
-        }
-        return store.tokenByHash(sha256(bearer.strip())).filter(t -> !t.token().revoked())
-                .flatMap(t -> find(t.token().username())).filter(Account::enabled);
+        return tokens.holder(bearer).flatMap(this::find).filter(Account::enabled);
     }
 
     @Override
     public List<ApiToken> tokens(String username) {
-        return store.tokens(username).stream().map(AccountStore.StoredToken::token).toList();
+        return tokens.of(username);
     }
 
     @Override
     public boolean revokeToken(String id, String actor) {
-        return store.revokeToken(id, AuditNote.of(actor, "token.revoke", id, ""));
+        return tokens.revoke(id, actor);
     }
 
     private AccountStore.StoredAccount existing(String username) {
@@ -351,14 +218,6 @@ public final class AccountService implements Accounts {
         String weak = AccountRules.weakness(password);
         if (weak != null) {
             throw new IllegalArgumentException(weak);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 }

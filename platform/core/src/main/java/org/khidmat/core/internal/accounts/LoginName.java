@@ -19,7 +19,7 @@ final class LoginName {
             return NOT_A_NAME;
         }
         String name = typed.trim().toLowerCase(Locale.ROOT);
-        return AccountService.USERNAME.matcher(name).matches() ? name : NOT_A_NAME;
+        return AccountRules.USERNAME.matcher(name).matches() ? name : NOT_A_NAME;
     }
 
     /** @return the detail of a "login.throttled" audit row: where from and how many tries were held back */

@@ -41,7 +41,7 @@ final class SessionBook {
         Instant now = clock.instant();
         sweep(now);
         String id = random();
-        StoredSession s = StoredSession.of(AccountService.sha256(id), username, random(), now, now);
+        StoredSession s = StoredSession.of(ApiTokens.sha256(id), username, random(), now, now);
         store.open(s);
         return new Opened(id, s);
     }
@@ -51,7 +51,7 @@ final class SessionBook {
         if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        String hash = AccountService.sha256(id);
+        String hash = ApiTokens.sha256(id);
         Optional<StoredSession> found = store.find(hash);
         if (found.isEmpty()) {
             return found;
@@ -71,7 +71,7 @@ final class SessionBook {
 
     void close(String id) {
         if (id != null && !id.isEmpty()) {
-            store.close(AccountService.sha256(id));
+            store.close(ApiTokens.sha256(id));
         }
     }
 

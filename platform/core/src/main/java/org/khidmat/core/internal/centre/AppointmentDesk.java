@@ -1,15 +1,11 @@
 package org.khidmat.core.internal.centre;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,14 +20,11 @@ import org.khidmat.api.store.AuditLog;
 import org.khidmat.api.store.Leases;
 import org.khidmat.core.internal.config.CentreNode;
 import org.khidmat.api.platform.BookingResult;
-import org.khidmat.api.platform.BookingResult.Outcome;
 import org.khidmat.api.platform.Catalogue;
 import org.khidmat.api.platform.Centre;
 import org.khidmat.api.platform.CatalogueEntry;
 import org.khidmat.api.platform.Queue;
-import org.khidmat.api.platform.QueueToken;
 import org.khidmat.api.platform.Slot;
-import org.khidmat.api.platform.TrackedApplication;
 import org.khidmat.core.internal.applications.FieldRules;
 import org.khidmat.core.internal.applications.References;
 import org.osgi.service.component.annotations.Activate;
@@ -46,27 +39,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Appointments by the rules of {@code conf/org.khidmat.appointments.cfg.json}, taken without a restart when it
  * changes. The store makes a slot impossible to overbook; this
- * class decides which slots exist, applies the arrival rules at check-in (under a per-code lock, so two kiosks
- * cannot give two tokens), and marks missed appointments as no-shows every minute.
+ * class decides which slots exist ({@link SlotPlan}), books them ({@link Bookings}, within {@link BookingLimits}),
+ * checks citizens in ({@link CheckIn}, by {@link ArrivalTiming}), and marks missed appointments as no-shows every
+ * minute ({@link NoShowSweeper}).
  */
 @Component(service = Appointments.class, configurationPid = AppointmentSettings.PID)
 @Designate(ocd = AppointmentConfig.class)
 public final class AppointmentDesk implements Appointments {
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentDesk.class);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private final String site;
     private final AppointmentStore store;
     private final Catalogue catalogue;
-    private final Applications applications;
-    private final Queue queue;
     private final AuditLog audit;
     private volatile AppointmentRules rules;
     private final Clock clock;
     private volatile BookingLimits limits;
     private volatile AppointmentSettings settings;
-    private final References codes = new References();
     private final DatabaseLocks locks;
     private final NoShowSweeper sweeper;
+    private final CheckIn checkIn;
+    private final Bookings bookings;
 
     @Activate
     public AppointmentDesk(AppointmentConfig config, @Reference Centre centre, @Reference AppointmentStore store,
@@ -124,14 +116,15 @@ public final class AppointmentDesk implements Appointments {
         this.limits = new BookingLimits(store, catalogue, needApplication);
         this.store = store;
         this.catalogue = catalogue;
-        this.applications = applications;
-        this.queue = queue;
         this.audit = audit;
         this.rules = rules;
         this.settings = new AppointmentSettings(rules, Set.copyOf(needApplication));
         this.clock = clock;
         this.locks = new DatabaseLocks(leases, node);
         this.sweeper = new NoShowSweeper(site, leases, node, this::markNoShows);
+        this.bookings = new Bookings(site, store, applications, audit, locks, clock, this::slots,
+                () -> now().toLocalDate());
+        this.checkIn = new CheckIn(store, queue, audit, locks, clock, () -> this.rules, () -> now().toLocalDateTime());
     }
 
     @Deactivate
@@ -155,15 +148,7 @@ public final class AppointmentDesk implements Appointments {
 
     @Override
     public List<LocalDate> days() {
-        LocalDate today = now().toLocalDate();
-        List<LocalDate> out = new ArrayList<>();
-        for (int i = 0; i < rules.daysAhead(); i++) {
-            LocalDate d = today.plusDays(i);
-            if (rules.days().contains(d.getDayOfWeek())) {
-                out.add(d);
-            }
-        }
-        return out;
+        return SlotPlan.days(rules, now().toLocalDate());
     }
 
     @Override
@@ -172,62 +157,12 @@ public final class AppointmentDesk implements Appointments {
         if (entry.isEmpty() || !entry.get().enabled() || day == null || !days().contains(day)) {
             return List.of();
         }
-        Map<LocalTime, Integer> booked = store.booked(site, serviceId, day);
-        int capacity = rules.capacity(serviceId);
-        LocalDateTime now = now().toLocalDateTime();
-        List<Slot> out = new ArrayList<>();
-        for (LocalTime start = rules.opens(); !start.plus(rules.slot()).isAfter(rules.closes())
-                && !start.plus(rules.slot()).isBefore(start); start = start.plus(rules.slot())) {
-            if (day.atTime(start).isAfter(now)) {
-                out.add(new Slot(serviceId, day, start, start.plus(rules.slot()), capacity, booked.getOrDefault(start, 0)));
-            }
-        }
-        return out;
+        return SlotPlan.slots(rules, serviceId, day, now().toLocalDateTime(), store.booked(site, serviceId, day));
     }
 
     @Override
     public BookingResult book(String serviceId, LocalDate day, LocalTime start, String cnic, String reference) {
-        String digits = FieldRules.cnicDigits(cnic);
-        if (digits == null) {
-            return new BookingResult(Outcome.INVALID, null, "enter the CNIC as 13 digits, with or without dashes");
-        }
-        Optional<BookingResult> noApplication = limits.application(serviceId, reference);
-        if (noApplication.isPresent()) {
-            return noApplication.get();
-        }
-        String ref = null;
-        if (reference != null && !reference.isBlank()) {
-            Optional<TrackedApplication> app = applications.track(reference, digits);
-            if (app.isEmpty()) {
-                return new BookingResult(Outcome.INVALID, null, "no application with that reference for this CNIC");
-            }
-            if (!app.get().application().serviceId().equals(serviceId)) {
-                return new BookingResult(Outcome.INVALID, null, "application " + app.get().application().reference()
-                        + " is for another service");
-            }
-            ref = app.get().application().reference();
-        }
-        Optional<Slot> slot = slots(serviceId, day).stream().filter(s -> s.start().equals(start)).findFirst();
-        if (slot.isEmpty()) {
-            return new BookingResult(Outcome.NO_SUCH_SLOT, null, "there is no slot at " + start + " on " + day
-                    + " for this service; choose one from the list");
-        }
-        // one CNIC books across nodes one at a time, so the limits on what it holds are checked against what it holds
-        try (DatabaseLocks.Held lock = locks.hold("appointment.cnic:" + digits)) {
-            Optional<BookingResult> held = limits.held(digits, serviceId, now().toLocalDate());
-            if (held.isPresent()) {
-                return held.get();
-            }
-            Instant at = clock.instant();
-            Appointment a = new Appointment(codes.next(), serviceId, day, start, slot.get().end(), digits, ref,
-                    Appointment.BOOKED, at, at, 0);
-            if (!store.book(site, a, slot.get().capacity())) {
-                return new BookingResult(Outcome.FULL, null, "the slot at " + HOUR.format(start) + " is full; choose another");
-            }
-            audit.append("citizen", "appointment.book", a.code(), serviceId + " " + day + " " + HOUR.format(start));
-            LOG.info("appointment {} booked for {} on {} at {}", a.code(), serviceId, day, start);
-            return new BookingResult(Outcome.BOOKED, masked(a), "booked");
-        }
+        return bookings.book(limits, serviceId, day, start, cnic, reference);
     }
 
     @Override
@@ -257,44 +192,7 @@ public final class AppointmentDesk implements Appointments {
             return new ArrivalResult(ArrivalResult.Outcome.UNKNOWN, null, null,
                     "no appointment with that code and CNIC; check both");
         }
-        // two kiosks, on any nodes, never give one appointment two tokens
-        try (DatabaseLocks.Held lock = locks.hold("appointment:" + found.get().code())) {
-            Appointment a = store.find(found.get().code()).orElseThrow();
-            if (Appointment.CHECKED_IN.equals(a.state())) {
-                return new ArrivalResult(ArrivalResult.Outcome.ALREADY_CHECKED_IN, masked(a),
-                        queue.token(a.tokenId()).orElse(null), "you are checked in already");
-            }
-            ZonedDateTime now = now();
-            if (!Appointment.BOOKED.equals(a.state()) || a.day().isBefore(now.toLocalDate())) {
-                return new ArrivalResult(ArrivalResult.Outcome.NOT_VALID, masked(a), null,
-                        "this appointment is " + (Appointment.BOOKED.equals(a.state()) ? "over" : a.state())
-                                + "; take a token or book a new appointment");
-            }
-            if (a.day().isAfter(now.toLocalDate())) {
-                return new ArrivalResult(ArrivalResult.Outcome.NOT_VALID, masked(a), null,
-                        "your appointment is on " + a.day() + " at " + HOUR.format(a.start()) + ", not today");
-            }
-            LocalDateTime start = a.day().atTime(a.start());
-            LocalDateTime earliest = start.minus(rules.earliest());
-            if (now.toLocalDateTime().isBefore(earliest)) {
-                return new ArrivalResult(ArrivalResult.Outcome.TOO_EARLY, masked(a), null,
-                        "too early: check in from " + HOUR.format(earliest) + " for your appointment at "
-                                + HOUR.format(a.start()));
-            }
-            if (now.toLocalDateTime().isAfter(start.plus(rules.latest()))) {
-                store.move(a.code(), Appointment.BOOKED, Appointment.LATE, clock.instant(), 0);
-                audit.append("citizen", "appointment.late", a.code(), a.serviceId());
-                return new ArrivalResult(ArrivalResult.Outcome.TOO_LATE, masked(store.find(a.code()).orElseThrow()),
-                        null, "more than " + rules.latest().toMinutes() + " minutes late: the appointment at "
-                                + HOUR.format(a.start()) + " is cancelled; take a token or book again");
-            }
-            QueueToken token = queue.checkIn(a.serviceId(), a.reference(), a.code());
-            store.move(a.code(), Appointment.BOOKED, Appointment.CHECKED_IN, clock.instant(), token.id());
-            audit.append("citizen", "appointment.arrive", a.code(), "token " + token.number());
-            LOG.info("appointment {} checked in: token {}", a.code(), token.number());
-            return new ArrivalResult(ArrivalResult.Outcome.CHECKED_IN, masked(store.find(a.code()).orElseThrow()), token,
-                    "checked in: your token is " + token.number());
-        }
+        return checkIn.arrive(found.get().code());
     }
 
     @Override
@@ -302,7 +200,7 @@ public final class AppointmentDesk implements Appointments {
         LocalDateTime now = now().toLocalDateTime();
         int marked = 0;
         for (Appointment a : store.bookedUpTo(site, now.toLocalDate())) {
-            if (now.isAfter(a.day().atTime(a.start()).plus(rules.latest()))) {
+            if (ArrivalTiming.missed(a, now, rules)) {
                 try (DatabaseLocks.Held lock = locks.hold("appointment:" + a.code())) {
                     if (store.move(a.code(), Appointment.BOOKED, Appointment.NO_SHOW, clock.instant(), 0)) {
                         audit.append("system", "appointment.no-show", a.code(), a.serviceId());
@@ -322,7 +220,7 @@ public final class AppointmentDesk implements Appointments {
         return store.onDay(site, day).stream().map(AppointmentDesk::masked).toList();
     }
 
-    private static Appointment masked(Appointment a) {
+    static Appointment masked(Appointment a) {
         return new Appointment(a.code(), a.serviceId(), a.day(), a.start(), a.end(), FieldRules.mask(a.cnic()),
                 a.reference(), a.state(), a.bookedAt(), a.changedAt(), a.tokenId());
     }

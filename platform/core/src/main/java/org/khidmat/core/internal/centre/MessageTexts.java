@@ -1,5 +1,6 @@
 package org.khidmat.core.internal.centre;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.FieldType;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.descriptor.State;
+import org.khidmat.api.notify.NotificationProvider;
 import org.khidmat.api.platform.Applications;
 import org.khidmat.api.platform.Notification;
 import org.khidmat.api.platform.TrackedApplication;
@@ -15,7 +17,8 @@ import org.khidmat.core.internal.words.CoreWords;
 
 /**
  * The words of the messages to citizens ({@code notify.*} of core's {@code messages_<lang>.properties}): each
- * message in English, then in Urdu, one line each, as a phone shows both scripts.
+ * message in English, then in Urdu, one line each, as a phone shows both scripts; and the messages an event makes,
+ * to the contacts the form has answers for.
  */
 final class MessageTexts {
     static final List<String> LANGUAGES = List.of("en", "ur");
@@ -23,7 +26,33 @@ final class MessageTexts {
     /** What a phone number or address is written with that is not part of it: compiled once, not per message. */
     private static final Pattern SPACES_AND_DASHES = Pattern.compile("[\\s-]");
 
+    /** A mobile number messages go to by SMS (as {@link #contact} writes it). */
+    private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
+
     private MessageTexts() {
+    }
+
+    /**
+     * @return the messages {@code event} makes, queued, not stored yet: one per channel the form has an answer for (an
+     *     SMS to a mobile number, an email), none for an event that has no words
+     */
+    static List<Notification> compose(TrackedApplication application, String event, Instant now) {
+        List<Notification> composed = new ArrayList<>();
+        Optional<String> text = text(application, event);
+        if (text.isEmpty()) {
+            return composed;
+        }
+        contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
+                .ifPresent(phone -> composed.add(message(application, event, NotificationProvider.SMS, phone, text.get(), now)));
+        contact(application, FieldType.EMAIL)
+                .ifPresent(mail -> composed.add(message(application, event, NotificationProvider.EMAIL, mail, text.get(), now)));
+        return composed;
+    }
+
+    private static Notification message(TrackedApplication a, String event, String channel, String to, String text,
+            Instant now) {
+        return new Notification(0, a.application().reference(), event, channel, to, text, Notification.QUEUED, null, null,
+                0, now, null, null);
     }
 
     static Optional<String> text(TrackedApplication a, String event) {

@@ -6,14 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import org.khidmat.api.descriptor.FieldType;
-import org.khidmat.api.notify.Message;
 import org.khidmat.api.notify.NotificationProvider;
 import org.khidmat.api.platform.Metrics;
 import org.khidmat.api.platform.Notification;
@@ -45,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * start, for {@link #CLAIM_LEASE}). A message whose hold has (almost) run out is not tried but left to a claim, so two
  * nodes never send it in the normal case; a node that dies leaves its messages to be claimed by another once their
  * holds end (sent again, under the same message id, if it died between sending and recording).
+ * <p>
+ * The pieces: {@link MessageTexts} (what messages an event makes), {@link DeliveryAttempt} (one try with a provider),
+ * {@link OutboxHolds} (what this node holds, and the outcomes written together); this class runs them on its thread.
  */
 @Component(service = Notifications.class, immediate = true)
 public final class NotificationDesk implements Notifications {
@@ -68,18 +67,15 @@ public final class NotificationDesk implements Notifications {
     /** Messages taken in one claim; a full claim is followed by another at once. */
     static final int CLAIM_SIZE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDesk.class);
-    private static final Pattern MOBILE = Pattern.compile("03\\d{9}");
     private final NotificationStore store;
     private final Clock clock;
     private final ChannelProviders providers = new ChannelProviders();
+    private final DeliveryAttempt attempts;
+    private final OutboxHolds holds;
     private final ScheduledExecutorService executor;
     private final Later later;
-    /** Outcomes of delivery attempts not yet written. */
-    private final List<Notification> unrecorded = new ArrayList<>();
     /** Stored messages handed over for delivery, not yet tried. */
-    private final List<Notification> waiting = new ArrayList<>();
-    /** Until when this node holds each message it has in hand (by id). */
-    private final Map<Long, Instant> holds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Batch<Notification> waiting = new Batch<>();
     private final Supplier<String> node;
     private volatile boolean claiming;
 
@@ -121,6 +117,8 @@ public final class NotificationDesk implements Notifications {
         this.executor = executor;
         this.later = later;
         this.node = node;
+        this.attempts = new DeliveryAttempt(providers, clock);
+        this.holds = new OutboxHolds(store, clock, node, later);
     }
 
     /** Claims what nobody holds now (what was queued before this start) and again every {@link #CLAIM_EVERY}. */
@@ -137,7 +135,7 @@ public final class NotificationDesk implements Notifications {
             Instant until = now.plus(CLAIM_LEASE);
             List<Notification> mine = store.claim(node.get(), now, until, CLAIM_SIZE);
             claimed = mine.size();
-            mine.forEach(n -> holds.put(n.id(), until));
+            mine.forEach(n -> holds.hold(n.id(), until));
             if (!mine.isEmpty()) {
                 LOG.info("notifications: claimed {} queued message(s)", mine.size());
                 sendAndRecord(mine);
@@ -157,7 +155,7 @@ public final class NotificationDesk implements Notifications {
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);
         }
-        recordOutcomes();
+        holds.record();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -178,21 +176,7 @@ public final class NotificationDesk implements Notifications {
 
     @Override
     public List<Notification> compose(TrackedApplication application, String event) {
-        List<Notification> composed = new ArrayList<>();
-        Optional<String> text = MessageTexts.text(application, event);
-        if (text.isEmpty()) {
-            return composed;
-        }
-        MessageTexts.contact(application, FieldType.PHONE).filter(p -> MOBILE.matcher(p).matches())
-                .ifPresent(phone -> composed.add(message(application, event, NotificationProvider.SMS, phone, text.get())));
-        MessageTexts.contact(application, FieldType.EMAIL)
-                .ifPresent(mail -> composed.add(message(application, event, NotificationProvider.EMAIL, mail, text.get())));
-        return composed;
-    }
-
-    private Notification message(TrackedApplication a, String event, String channel, String to, String text) {
-        return new Notification(0, a.application().reference(), event, channel, to, text, Notification.QUEUED, null, null,
-                0, clock.instant(), null, null);
+        return MessageTexts.compose(application, event, clock.instant());
     }
 
     /**
@@ -205,73 +189,27 @@ public final class NotificationDesk implements Notifications {
             return;
         }
         for (Notification n : stored) {
-            holds.put(n.id(), n.createdAt().plus(NotificationStore.FILED_LEASE));
+            holds.hold(n.id(), n.createdAt().plus(NotificationStore.FILED_LEASE));
         }
-        boolean first;
-        synchronized (waiting) {
-            first = waiting.isEmpty();
-            waiting.addAll(stored);
-        }
-        if (first) {
+        if (waiting.add(stored)) {
             later.after(Duration.ZERO, this::sendWaiting);
         }
     }
 
     /** Sends every message waiting; their outcomes join those to be written (see {@link #RECORD_EVERY}). */
     private void sendWaiting() {
-        List<Notification> round;
-        synchronized (waiting) {
-            round = new ArrayList<>(waiting);
-            waiting.clear();
-        }
-        sendAndRecord(round);
-    }
-
-    /** Writes the outcomes gathered since the last write, in one write. */
-    private void recordOutcomes() {
-        List<Notification> outcomes;
-        synchronized (unrecorded) {
-            outcomes = new ArrayList<>(unrecorded);
-            unrecorded.clear();
-        }
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        Instant holdUntil = clock.instant().plus(HOLD);
-        try {
-            store.record(outcomes, node.get(), holdUntil);
-            for (Notification n : outcomes) {
-                if (n.state().equals(Notification.QUEUED)) {
-                    holds.put(n.id(), holdUntil);
-                } else {
-                    holds.remove(n.id());
-                }
-            }
-        } catch (RuntimeException e) {
-            // still queued in the outbox: sent again at the next start (a citizen may get a message twice, never none)
-            LOG.warn("notifications: could not record the delivery of {} message(s): {}", outcomes.size(), e.toString());
-        }
+        sendAndRecord(waiting.takeAll());
     }
 
     /** Tries one delivery of each message, schedules the retries, and gathers the outcomes for one write. */
     private void sendAndRecord(List<Notification> messages) {
         List<Notification> outcomes = new ArrayList<>(messages.size());
         for (Notification n : messages) {
-            if (held(n)) {
-                outcomes.add(attempt(n));
+            if (holds.held(n)) {
+                outcomes.add(attempts.attempt(n));
             }
         }
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        boolean first;
-        synchronized (unrecorded) {
-            first = unrecorded.isEmpty();
-            unrecorded.addAll(outcomes);
-        }
-        if (first) {
-            later.after(RECORD_EVERY, this::recordOutcomes);
-        }
+        holds.gather(outcomes);
         for (Notification n : outcomes) {
             if (n.state().equals(Notification.SENT)) {
                 meter.count("khidmat_notifications_total", n.channel(), "sent");
@@ -288,43 +226,6 @@ public final class NotificationDesk implements Notifications {
                 later.after(wait, () -> sendAndRecord(List.of(n)));
             }
         }
-    }
-
-    /**
-     * @return whether this node still holds the message long enough to try it and record the outcome; when not, it is
-     *     left to whichever node claims it next (perhaps this one)
-     */
-    private boolean held(Notification n) {
-        Instant until = holds.get(n.id());
-        if (until != null && clock.instant().isBefore(until.minus(MARGIN))) {
-            return true;
-        }
-        holds.remove(n.id());
-        LOG.info("notifications: message {} is left to the next claim: this node's hold on it ran out", n.id());
-        return false;
-    }
-
-    /** @return the message as it is after one more attempt: sent, queued for a retry, or failed after the last */
-    private Notification attempt(Notification n) {
-        int attempt = n.attempts() + 1;
-        Optional<Map.Entry<ChannelProviders.Ranked, NotificationProvider>> first = providers.first(n.channel());
-        String error;
-        String providerId = first.map(e -> e.getKey().id()).orElse(null);
-        if (first.isEmpty()) {
-            error = "no " + n.channel() + " provider is deployed";
-        } else {
-            try {
-                String id = first.get().getValue().send(new Message(n.id(), n.reference(), n.channel(), n.recipient(),
-                        MessageTexts.subject(n), n.text()));
-                return new Notification(n.id(), n.reference(), n.event(), n.channel(), n.recipient(), n.text(),
-                        Notification.SENT, providerId, id, attempt, n.createdAt(), clock.instant(), null);
-            } catch (RuntimeException e) {
-                error = providerId + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-        }
-        String state = attempt > RETRIES.size() ? Notification.FAILED : Notification.QUEUED;
-        return new Notification(n.id(), n.reference(), n.event(), n.channel(), n.recipient(), n.text(), state, providerId,
-                null, attempt, n.createdAt(), null, error);
     }
 
     @Override

@@ -19,8 +19,8 @@ class OwnerOnlyFileTest {
     @Test
     void theFileIsTheOwnersOnlyAndReplacesAnOldOne() throws IOException {
         Path file = dir.resolve("data/initial-admin-password");
-        AccountService.writeOwnerOnly(file, "old\n");
-        AccountService.writeOwnerOnly(file, "secret\n");
+        FirstAdmin.writeOwnerOnly(file, "old\n");
+        FirstAdmin.writeOwnerOnly(file, "secret\n");
         assertEquals("secret\n", Files.readString(file, StandardCharsets.UTF_8));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
@@ -28,6 +28,6 @@ class OwnerOnlyFileTest {
     @Test
     void aFolderThatCannotBeMadeIsAnError() throws IOException {
         Path blocker = Files.writeString(dir.resolve("data"), "a file where the folder should be");
-        assertThrows(IOException.class, () -> AccountService.writeOwnerOnly(blocker.resolve("initial-admin-password"), "x"));
+        assertThrows(IOException.class, () -> FirstAdmin.writeOwnerOnly(blocker.resolve("initial-admin-password"), "x"));
     }
 }
