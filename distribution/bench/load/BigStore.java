@@ -6,14 +6,15 @@ import java.util.Map;
 /**
  * Two centres whose stores were filled with the two {@code --apps} counts of applications (by {@link Filler}, the
  * centre stopped meanwhile), measured one after the other, the smaller first: tracking (wrk, one client, the
- * generated references and CNICs in turn), then every page whose cost could grow with the applications
+ * generated references and CNICs in turn; the API, then the citizen's HTML page, as wrk times the server better than a
+ * Java client can), then every page whose cost could grow with the applications
  * ({@link Pages}: p50 and p99 of each, against the issue's goal, marked where the larger store misses it), and the
  * resident set after all that.
  */
 final class BigStore {
     /** One store's figures; times in milliseconds. */
-    private record Measured(int applications, double fillSeconds, Wrk.Result track, Map<String, Pages.Latency> pages,
-            double rssMb) {
+    private record Measured(int applications, double fillSeconds, Wrk.Result track, Wrk.Result trackPage,
+            Map<String, Pages.Latency> pages, double rssMb) {
     }
 
     private BigStore() {
@@ -32,6 +33,11 @@ final class BigStore {
                 + (small.track().unexpected() == 0 ? "" : ", " + small.track().unexpected() + " not 200"),
                 Table.ratio(big.track().p50Ms(), small.track().p50Ms()) + " / "
                 + Table.ratio(big.track().p99Ms(), small.track().p99Ms()));
+        table.add(b + "track page p50 / p99 `POST /track` (HTML; wrk, 1 connection, as the track above: the server's time;"
+                + " the same page timed by the Java client below; goal p99 " + Table.ms(Pages.TRACK_GOAL_MS) + ")",
+                wrk(big.trackPage()) + mark(big.trackPage().p99Ms(), Pages.TRACK_GOAL_MS), s + wrk(small.trackPage()),
+                Table.ratio(big.trackPage().p50Ms(), small.trackPage().p50Ms()) + " / "
+                + Table.ratio(big.trackPage().p99Ms(), small.trackPage().p99Ms()));
         for (Map.Entry<String, Pages.Latency> e : big.pages().entrySet()) {
             Pages.Latency l = e.getValue();
             Pages.Latency m = small.pages().get(e.getKey());
@@ -46,6 +52,11 @@ final class BigStore {
                 Table.ratio(big.rssMb(), small.rssMb()));
         table.add(b + "generator, fill time (centre stopped)", Table.seconds(big.fillSeconds()),
                 s + Table.seconds(small.fillSeconds()), Table.ratio(big.fillSeconds(), small.fillSeconds()));
+    }
+
+    private static String wrk(Wrk.Result r) {
+        return Table.ms(r.p50Ms()) + " / " + Table.ms(r.p99Ms()) + (r.unexpected() == 0 ? "" : ", " + r.unexpected()
+                + " not 200");
     }
 
     private static String latency(Pages.Latency l) {
@@ -85,6 +96,12 @@ final class BigStore {
                         + "): the rows Filler writes no longer match the store's; " + tracked.body());
             }
             Wrk.Result track = Wrk.post(home.url("/api/v1/applications/track"), bodies, 200, 1, o.seconds);
+            List<String> forms = new ArrayList<>();
+            for (Filler.Tracked t : filled.sample()) {
+                forms.add("reference=" + t.reference() + "&cnic=" + t.cnic());
+            }
+            Wrk.Result trackPage = Wrk.post(home.url("/track"), "application/x-www-form-urlencoded", forms, 200, 1,
+                    o.seconds);
             if (applications == o.apps.get(0)) {
                 Client admin = new Client();
                 admin.login(home.url(""), "admin", Home.ADMIN_PASSWORD);
@@ -96,7 +113,7 @@ final class BigStore {
             }
             Map<String, Pages.Latency> pages = Pages.measure(Pages.of(home, filled), 5, o.quick ? 30 : Pages.COUNT,
                     Math.max(1, o.seconds / 3.0));
-            return new Measured(applications, filled.seconds(), track, pages, home.rssMb());
+            return new Measured(applications, filled.seconds(), track, trackPage, pages, home.rssMb());
         }
     }
 

@@ -59,8 +59,14 @@ final class Wrk {
      */
     static Result post(String url, List<String> bodies, int expected, int clients, int seconds)
             throws IOException, InterruptedException {
+        return post(url, "application/json", bodies, expected, clients, seconds);
+    }
+
+    /** POSTs bodies of this content type (a form's, {@code application/x-www-form-urlencoded}), as {@link #post}. */
+    static Result post(String url, String contentType, List<String> bodies, int expected, int clients, int seconds)
+            throws IOException, InterruptedException {
         StringBuilder lua = new StringBuilder("counting = true\nwrk.method = \"POST\"\n")
-                .append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+                .append("wrk.headers[\"Content-Type\"] = \"").append(contentType).append("\"\n");
         if (bodies.size() == 1) {
             lua.append("wrk.body = [[").append(bodies.get(0)).append("]]\n");
         } else {

@@ -46,7 +46,7 @@ public final class SqlAuditLog implements AuditLog {
 
     /**
      * Matches case-insensitively anywhere in the four text fields of the newest {@link #SEARCH_WINDOW} entries
-     * ({@code LOWER(x) LIKE LOWER(?)}, since PostgreSQL's {@code LIKE} minds case where SQLite's does not), and every
+     * (on PostgreSQL {@code LOWER(x) LIKE LOWER(?)}, since its {@code LIKE} minds case where SQLite's does not), and every
      * entry whose subject is the text whole, as typed or in capitals (a reference), through the subject index: at six
      * million entries a search for a reference read the whole log and passed the read's time limit.
      */
@@ -65,19 +65,25 @@ public final class SqlAuditLog implements AuditLog {
             });
         }
         return database.read("search the audit log", c -> {
-            try (PreparedStatement query = c.prepareStatement(searchSql())) {
+            try (PreparedStatement query = c.prepareStatement(searchSql(database.dialect()))) {
                 bindSearch(query, text, window, limit);
                 return entries(query);
             }
         });
     }
 
-    /** The newest {@code window} entries holding the text, and the entries about it as a whole subject, newest first. */
-    static String searchSql() {
-        String like = " LIKE LOWER(?) ESCAPE '\\'";
+    /**
+     * The newest {@code window} entries holding the text, and the entries about it as a whole subject, newest first.
+     * SQLite's LIKE folds ASCII case as its LOWER does (neither folds more without ICU), so there the columns are
+     * matched as they are: lowering four columns of each of 30,000 rows took three quarters of a search's time.
+     */
+    static String searchSql(Dialect dialect) {
+        boolean folds = dialect == Dialect.SQLITE;
+        String like = folds ? " LIKE ? ESCAPE '\\'" : " LIKE LOWER(?) ESCAPE '\\'";
+        java.util.function.UnaryOperator<String> column = name -> folds ? name : "LOWER(" + name + ")";
         return "SELECT " + AuditChain.COLUMNS + " FROM audit_log WHERE seq > (SELECT COALESCE(MAX(seq), 0) FROM audit_log) - ?"
-                + " AND (LOWER(actor)" + like + " OR LOWER(action)" + like + " OR LOWER(subject)" + like
-                + " OR LOWER(detail)" + like + ")"
+                + " AND (" + column.apply("actor") + like + " OR " + column.apply("action") + like + " OR "
+                + column.apply("subject") + like + " OR " + column.apply("detail") + like + ")"
                 + " UNION SELECT " + AuditChain.COLUMNS + " FROM audit_log WHERE subject IN (?, ?)"
                 + " ORDER BY seq DESC LIMIT ?";
     }

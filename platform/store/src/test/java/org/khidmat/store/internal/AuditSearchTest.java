@@ -47,9 +47,25 @@ class AuditSearchTest {
 
     @Test
     void aSearchReadsTheNewestEntriesAndTheSubjectIndexNeverTheWholeLog() {
-        String plan = db.read("explain", c -> QueryPlans.of(c, engine, SqlAuditLog.searchSql(), AuditSearchTest::bind));
+        String plan = db.read("explain", c -> QueryPlans.of(c, engine, SqlAuditLog.searchSql(db.dialect()), AuditSearchTest::bind));
         assertTrue(plan.contains("audit_log_subject"), plan);
         assertFalse(QueryPlans.scans(engine, plan, "audit_log"), "no scan of the log: " + plan);
+    }
+
+    /**
+     * SQLite's LIKE folds ASCII case as its LOWER does (neither folds more without ICU), so on SQLite the window's
+     * columns are matched as they are: a LOWER of each of the four columns copied every one of the 30,000 rows, and at
+     * a million applications the search by reference took 19 ms at the median and 59 to 66 ms at p99 (the plain LIKE:
+     * a quarter of the processor time). PostgreSQL's LIKE minds case: there the columns are still lowered.
+     */
+    @Test
+    void onSqliteTheWindowIsMatchedWithoutLoweringEveryRow() {
+        String sql = SqlAuditLog.searchSql(db.dialect());
+        if (db.dialect() == Dialect.SQLITE) {
+            assertFalse(sql.contains("LOWER("), sql);
+        } else {
+            assertTrue(sql.contains("LOWER(detail)"), sql);
+        }
     }
 
     @Test
@@ -61,6 +77,8 @@ class AuditSearchTest {
         List<AuditEntry> old = log.search("km7q-4xpa-k", 50);
         assertEquals(List.of("KM7Q-4XPA-K"), old.stream().map(AuditEntry::subject).toList(), "by its subject, whatever its age");
         assertTrue(log.search("review", 50).isEmpty(), "a word of an entry older than the newest 5 is not looked for");
+        assertEquals(5, log.search("Signed In", 50).size(), "in any case, mixed too");
+        assertEquals(5, log.search("ADMIN", 50).size(), "by the actor or subject, in any case");
         List<AuditEntry> recent = log.search("SIGNED IN", 50);
         assertEquals(5, recent.size(), "the newest 5 entries are searched, in any case");
         assertEquals("signed in 9", recent.get(0).detail(), "newest first");

@@ -1,5 +1,7 @@
 package org.khidmat.core.internal.centre;
 
+import org.khidmat.core.internal.applications.References;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -244,7 +246,10 @@ public final class PaymentDesk implements Payments {
 
     @Override
     public Optional<Payment> payment(String reference) {
-        return applications.open(reference).flatMap(t -> store.payment(t.application().reference()));
+        // the reference in its grouped form is the key: the track page asks this of the application it has just
+        // read, and opening it again cost a read of it and of its history
+        String ref = References.normalise(reference);
+        return ref == null ? Optional.empty() : store.payment(ref);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.khidmat.core.internal.centre;
 
+import org.khidmat.core.internal.applications.References;
+
 import java.time.Clock;
 import java.util.Optional;
 import org.khidmat.api.platform.Applications;
@@ -67,6 +69,9 @@ public final class RatingDesk implements Ratings {
 
     @Override
     public Optional<Rating> rating(String reference) {
-        return applications.open(reference).flatMap(t -> store.rating(t.application().reference()));
+        // the reference in its grouped form is the key: the track page asks this of the application it has just
+        // read, and opening it again cost a read of it and of its history
+        String ref = References.normalise(reference);
+        return ref == null ? Optional.empty() : store.rating(ref);
     }
 }

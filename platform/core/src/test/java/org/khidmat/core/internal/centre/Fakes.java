@@ -93,6 +93,8 @@ final class Fakes {
     /** Applications known by exact reference; track checks the CNIC digits. */
     static final class Apps implements Applications {
         final Map<String, TrackedApplication> byRef = new HashMap<>();
+        /** How many times an application was opened (each a read of it and its history in the store). */
+        final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
 
         Apps add(TrackedApplication t) {
             byRef.put(t.application().reference(), t);
@@ -101,6 +103,7 @@ final class Fakes {
 
         @Override
         public Optional<TrackedApplication> open(String reference) {
+            opened.incrementAndGet();
             return Optional.ofNullable(byRef.get(reference));
         }
 

@@ -275,4 +275,20 @@ class PaymentDeskTest {
                 desk.reconciliation(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)));
         assertEquals(List.of(), desk.reconciliation(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 3)));
     }
+
+    @Test
+    void aPaymentIsReadByItsReferenceAsTypedWithoutOpeningTheApplicationAgain() {
+        // the track page asks for the payment of the application it has just read: opening it again cost two reads
+        Fakes.Apps valid = new Fakes.Apps().add(Fakes.app(police, "KM7Q-4XPA-N", NOW)).add(Fakes.app(police, "AB23-CD45-W", NOW));
+        PaymentDesk d = new PaymentDesk(valid, store, audit, Clock.fixed(NOW, ZoneOffset.UTC), shared.leases(), () -> "node-a");
+        d.addProvider(wallet, Map.of(PaymentProvider.PROVIDER_ID, "test.wallet"));
+        assertEquals(Outcome.PAID, d.start("KM7Q-4XPA-N", "test.wallet", "citizen").outcome());
+        valid.opened.set(0);
+        assertEquals(Payment.PAID, d.payment("KM7Q-4XPA-N").orElseThrow().state());
+        assertEquals(0, valid.opened.get(), "the payment is read alone");
+        assertEquals(Payment.PAID, d.payment("km7q 4xpa-n").orElseThrow().state(), "the reference as typed");
+        assertEquals(Optional.empty(), d.payment("AB23-CD45-W"), "no payment started");
+        assertEquals(Optional.empty(), d.payment("KM7Q-4XPA-K"), "not a reference: its check character is wrong");
+        assertEquals(0, valid.opened.get(), "the payment is read alone");
+    }
 }

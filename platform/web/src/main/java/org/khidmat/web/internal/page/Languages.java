@@ -31,6 +31,8 @@ import org.osgi.framework.FrameworkUtil;
 public final class Languages {
     private static final Pattern FILE = Pattern.compile("([a-z]+)_([a-z]{2,3})\\.properties");
     private static final Map<String, List<String>> AVAILABLE = new ConcurrentHashMap<>();
+    /** The direction of each language some book has words in, as {@link #dir} found it. */
+    private static final Map<String, String> DIRS = new ConcurrentHashMap<>();
     private static final List<String> BOOKS = List.of(Messages.CITIZEN, Messages.HALL, Messages.PAY, Messages.FIGURES, Messages.STAFF);
 
     private Languages() {
@@ -68,8 +70,18 @@ public final class Languages {
 
     /** @return the language's direction, {@code rtl} or {@code ltr} ({@code language.dir}), left to right when unknown */
     public static String dir(String lang) {
-        return BOOKS.stream().filter(book -> available(book).contains(lang)).findFirst()
-                .map(book -> Messages.of(book, lang).dir()).orElse("ltr");
+        // asked for every word a page writes: the books' languages are found once, so their directions are kept
+        String known = lang == null ? null : DIRS.get(lang);
+        if (known != null) {
+            return known;
+        }
+        String dir = BOOKS.stream().filter(book -> available(book).contains(lang)).findFirst()
+                .map(book -> Messages.of(book, lang).dir()).orElse(null);
+        if (dir == null) {
+            return "ltr"; // not a language of any book: not kept, so that no request can grow the map
+        }
+        DIRS.putIfAbsent(lang, dir);
+        return dir;
     }
 
     /** @return the locale of the language's numbers and dates ({@code language.locale}), English's when it says none */

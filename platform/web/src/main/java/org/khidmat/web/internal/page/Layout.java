@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -16,6 +17,9 @@ import org.eclipse.jetty.server.Request;
  */
 public final class Layout {
     public static final String LANG_COOKIE = "khidmat_lang";
+    /** A {@code lang} parameter of the page's address, and a {@code ?} or {@code &} it leaves at the end. */
+    private static final Pattern LANG_PARAMETER = Pattern.compile("([?&])lang=[^&]*&?");
+    private static final Pattern TRAILING = Pattern.compile("[?&]$");
 
     /**
      * What the frame shows besides the page: its words ({@code w}), the words of the footer's links ({@code pay},
@@ -54,7 +58,7 @@ public final class Layout {
     public static Frame frame(String path, String lang, Site site) {
         Wording w = Wording.of(Messages.CITIZEN, lang);
         // back to the same page without its lang parameter, which would override the language just chosen
-        String here = path == null ? "/" : path.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        String here = path == null ? "/" : TRAILING.matcher(LANG_PARAMETER.matcher(path).replaceAll("$1")).replaceAll("");
         String back = URLEncoder.encode(here, StandardCharsets.UTF_8);
         List<Choice> choices = new ArrayList<>();
         boolean given = false;

@@ -18,6 +18,8 @@ public final class Money {
     /** The application's payment state (as in {@code ApplicationRecord.paymentState}). */
     static final String NONE = "none";
     public static final String DUE = "due";
+    /** Thousands grouped ({@code 1,500}); a format is not safe between threads, and making one per amount was slow. */
+    private static final ThreadLocal<NumberFormat> GROUPED = ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(Locale.ROOT));
 
     private Money() {
     }
@@ -41,7 +43,7 @@ public final class Money {
 
     /** @return the amount as the citizen reads it ({@code money}: {@code PKR 1,500}, {@code 1,500 روپے}), HTML-safe */
     public static String pkr(long amount, String lang) {
-        String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(amount);
+        String n = GROUPED.get().format(amount);
         return Messages.of(Messages.CITIZEN, lang).get("money", n);
     }
 
