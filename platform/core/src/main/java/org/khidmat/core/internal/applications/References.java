@@ -2,6 +2,7 @@ package org.khidmat.core.internal.applications;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Application references: 8 random characters from an alphabet without look-alikes (no 0/O, 1/I) and one
@@ -12,6 +13,8 @@ public final class References {
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int N = ALPHABET.length();
     private static final int BODY = 8;
+    /** Spaces and dashes a citizen may type between the groups (compiled once: every tracking asks). */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
     private final SecureRandom random;
 
     public References() {
@@ -61,7 +64,7 @@ public final class References {
         if (typed == null) {
             return null;
         }
-        String s = org.khidmat.api.platform.Digits.ascii(typed).replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String s = SEPARATORS.matcher(org.khidmat.api.platform.Digits.ascii(typed)).replaceAll("").toUpperCase(Locale.ROOT);
         if (s.length() != BODY + 1 || s.chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)) {
             return null;
         }

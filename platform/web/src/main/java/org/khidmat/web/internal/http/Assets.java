@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -27,6 +28,8 @@ public final class Assets extends Handler.Abstract {
     public static final String ICON_PATH = "/assets/favicon.svg";
     public static final String BRAND_CSS_PATH = "/assets/brand.css";
     public static final String DEFAULT_COLOUR = "#01411c";
+    /** A colour as {@code #rrggbb} (compiled once: every citizen page's frame asks). */
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Map<String, String[]> FILES = Map.of(
             CSS_PATH, new String[] {"khidmat.css", "text/css; charset=utf-8", "public, max-age=3600"},
             DISPLAY_JS_PATH, new String[] {"display.js", "text/javascript; charset=utf-8", "public, max-age=3600"},
@@ -67,7 +70,7 @@ public final class Assets extends Handler.Abstract {
 
     /** @return the colour when it is {@code #rrggbb}, else the default */
     public static String brandColour(String colour) {
-        return colour != null && colour.matches("#[0-9a-fA-F]{6}") ? colour : DEFAULT_COLOUR;
+        return colour != null && COLOUR.matcher(colour).matches() ? colour : DEFAULT_COLOUR;
     }
 
     /** @return the brand style sheet: the header in the brand colour */
