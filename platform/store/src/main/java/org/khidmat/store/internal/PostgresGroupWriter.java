@@ -2,11 +2,11 @@ package org.khidmat.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.khidmat.api.platform.StoreException;
@@ -14,24 +14,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit on PostgreSQL for filings (they wait for the audit head's lock anyway): one caller of the node at a
- * time, the leader, takes the writes waiting (up to {@link #BATCH}, its own first), runs them in one READ COMMITTED
- * transaction on one pooled connection, commits once, hands the lead to the first write still waiting and answers its
- * group; a lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the head,
- * the others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
+ * Group commit on PostgreSQL for filings (they wait for the audit head's lock anyway): a caller of the node, the
+ * leader, takes the writes waiting (up to {@link #BATCH}, its own first), runs them in one READ COMMITTED transaction
+ * on one pooled connection, commits once, hands the lead to the first write still waiting and answers its group; a
+ * lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the head, the
+ * others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
  * Writes of one kind ({@link GroupedWork}, the filings) run together, a statement per table for the group
  * ({@link FilingBatch}), so the round trips of a group do not grow with its size, above all while it holds the lock.
+ * Up to {@link #GROUPS} groups are in flight at once: the next one sends its inserts while the one before it waits
+ * for its commit's flush, then waits for the head's lock in the database, which orders the groups' entries.
  *
  * <p>A write that fails fails alone: PostgreSQL aborts the transaction at a failed statement, so the group is rolled
- * back and run again without it (writes refused together are run one at a time) (a work is a function of the database: {@link Database#write}). Failures are rare (a
- * taken reference is none), so this is free in the common case, where a SAVEPOINT a write costs two round trips. A
- * deadlock runs the whole group again. A caller returns only once the COMMIT holding its write returned; when the
- * COMMIT fails (the connection was cut), every write of the group fails and nothing of it is stored.
+ * back and run again without it (writes refused together are run one at a time; a work is a function of the
+ * database: {@link Database#write}). Failures are rare (a taken reference is none), so this is free in the common
+ * case, where a SAVEPOINT a write costs two round trips. A deadlock runs the whole group again. A caller returns
+ * only once the COMMIT holding its write returned; when the COMMIT fails (the connection was cut), every write of
+ * the group fails and nothing of it is stored, and the group after it is not held back: it waits for the head's
+ * lock, which the failed transaction gave up, and chains onto the head that is committed.
  */
 final class PostgresGroupWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresGroupWriter.class);
     /** The most writes committed together. */
     static final int BATCH = 64;
+    /**
+     * The most groups of a node in flight at once, each on a connection of its own: the next group sends its inserts
+     * (which wait for no one) while the one before it holds the head's lock or waits for its COMMIT's WAL flush.
+     */
+    static final int GROUPS = 2;
 
     /** Where the writer's connection comes from: the pool, one per group. */
     @FunctionalInterface
@@ -42,13 +51,14 @@ final class PostgresGroupWriter implements AutoCloseable {
     private final Connections connections;
     private final ThreadLocal<PostgresDatabase.Transaction> current;
     private final String name;
-    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+    /** The writes waiting for a group, guarded by {@link #gate}. */
+    private final Deque<PendingWrite<?>> queue = new ArrayDeque<>();
     private final Object gate = new Object();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private boolean closed;
-    /** Whether a caller leads a group now; when not, the queue is empty. */
-    private boolean leading;
+    /** How many groups are led now, {@link #GROUPS} at most; when fewer, the queue is empty. */
+    private int leading;
     private volatile Consumer<Connection> beforeCommit = c -> { };
     private volatile java.util.function.UnaryOperator<Connection> watch = c -> c;
 
@@ -71,13 +81,16 @@ final class PostgresGroupWriter implements AutoCloseable {
             if (closed) {
                 throw new StoreException("could not " + what + ": the store is closed", null);
             }
-            queue.add(pending);
-            lead = !leading;
-            leading = true;
+            lead = leading < GROUPS; // then the queue is empty
+            if (lead) {
+                leading++;
+            } else {
+                queue.add(pending);
+            }
         }
         try {
             if (lead || pending.turn.join()) {
-                lead();
+                lead(pending);
             }
             return pending.done.join();
         } catch (CompletionException e) {
@@ -100,9 +113,11 @@ final class PostgresGroupWriter implements AutoCloseable {
         watch = wrap;
     }
 
-    /** @return how many writes wait in the queue */
+    /** @return how many writes wait for a group */
     int queued() {
-        return queue.size();
+        synchronized (gate) {
+            return queue.size();
+        }
     }
 
     /** @return how many groups were committed */
@@ -115,10 +130,19 @@ final class PostgresGroupWriter implements AutoCloseable {
         return stored.get();
     }
 
-    /** Commits one group, its leader's write first, hands the lead on, then answers the group's callers. */
-    private void lead() {
+    /**
+     * Commits one group, its leader's write first, hands the lead on, then answers the group's callers. Another group
+     * may be in flight meanwhile; the head's lock orders their entries, whichever takes it first, and a group chains
+     * onto what the one before it committed, or onto the head before it when that one's commit failed.
+     */
+    private void lead(PendingWrite<?> leader) {
         List<PendingWrite<?>> batch = new ArrayList<>();
-        queue.drainTo(batch, BATCH);
+        batch.add(leader);
+        synchronized (gate) {
+            while (batch.size() < BATCH && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+        }
         List<PendingWrite<?>> committed = List.of();
         try {
             committed = commit(batch);
@@ -135,9 +159,9 @@ final class PostgresGroupWriter implements AutoCloseable {
 
     private void handOver() {
         synchronized (gate) {
-            PendingWrite<?> next = queue.peek();
+            PendingWrite<?> next = queue.poll(); // out of the queue: no other group takes it
             if (next == null) {
-                leading = false;
+                leading--;
                 gate.notifyAll();
             } else {
                 next.turn.complete(true);
@@ -268,7 +292,7 @@ final class PostgresGroupWriter implements AutoCloseable {
         long deadline = System.nanoTime() + 30_000_000_000L;
         synchronized (gate) {
             closed = true;
-            while (leading && System.nanoTime() < deadline) {
+            while (leading > 0 && System.nanoTime() < deadline) {
                 try {
                     gate.wait(100);
                 } catch (InterruptedException e) {

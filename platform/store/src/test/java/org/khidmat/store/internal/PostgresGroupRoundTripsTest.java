@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +48,7 @@ class PostgresGroupRoundTripsTest {
         pg = Postgres.database();
         db = PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 8);
         store = new SqlApplicationStore(db, TestChain.of(db));
-        pool = Executors.newFixedThreadPool(FILINGS + 1);
+        pool = Executors.newFixedThreadPool(FILINGS + PostgresGroupWriter.GROUPS);
         db.groups().watch(c -> {
             AtomicInteger count = new AtomicInteger();
             trips.add(count);
@@ -70,7 +69,8 @@ class PostgresGroupRoundTripsTest {
         for (int i = 0; i < FILINGS; i++) {
             assertEquals(1, filings.get(i).get(30, TimeUnit.SECONDS).orElseThrow().size(), refs.get(i));
         }
-        assertEquals(2, db.groups().commits(), "the writer held, then the " + FILINGS + " filings in one group");
+        assertEquals(PostgresGroupWriter.GROUPS + 1, db.groups().commits(), "the groups held, then the " + FILINGS
+                + " filings in one group");
         assertEquals(1, trips.size(), "the filings made one group");
         int sent = trips.get(0).get();
         assertTrue(sent <= 7, "a group of " + FILINGS + " filings sent " + sent + " round trips; expected one a table"
@@ -116,20 +116,9 @@ class PostgresGroupRoundTripsTest {
         assertChainIntact(1 + 6 + 1); // TAKEN-1 before, the six good ones, TWICE-1 once
     }
 
-    /** Files each reference on a thread of its own while the writer is held, so they make one group when released. */
+    /** Files each reference on a thread of its own while the writer's groups are held: one group when released. */
     private List<Future<Optional<List<Notification>>>> fileBehindAHeldWriter(List<String> refs) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> blocker = pool.submit(() -> db.writeInGroup("hold the writer", c -> {
-            started.countDown();
-            try {
-                assertTrue(release.await(30, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }));
-        assertTrue(started.await(30, TimeUnit.SECONDS));
+        HeldGroups held = HeldGroups.hold(db, pool);
         List<Future<Optional<List<Notification>>>> filings = new ArrayList<>();
         for (String ref : refs) {
             Notification sms = ref.startsWith("REFUSED") // PostgreSQL takes no NUL in text: the message is refused
@@ -143,10 +132,9 @@ class PostgresGroupRoundTripsTest {
                 Thread.sleep(2); // queued in this order
             }
         }
-        assertEquals(refs.size(), db.groups().queued(), "every filing waits behind the held writer");
+        assertEquals(refs.size(), db.groups().queued(), "every filing waits behind the held groups");
         trips.clear();
-        release.countDown();
-        blocker.get(30, TimeUnit.SECONDS);
+        held.release();
         return filings;
     }
 
