@@ -216,7 +216,7 @@ final class PostgresGroupWriter implements AutoCloseable {
                 return true;
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
-                if (retriable(e) && attempt < PostgresDatabase.ATTEMPTS) {
+                if (PostgresDatabase.retriable(e) && attempt < PostgresDatabase.ATTEMPTS) {
                     LOG.debug("A group of {} writes met {}; running it again ({})", left.size(), e.toString(), attempt);
                     continue;
                 }
@@ -243,7 +243,7 @@ final class PostgresGroupWriter implements AutoCloseable {
             try {
                 p.run(c);
             } catch (SQLException | RuntimeException | Error e) {
-                if (retriable(e)) {
+                if (PostgresDatabase.retriable(e)) {
                     throw e;
                 }
                 c.rollback(); // a cut connection throws here, and the whole group fails
@@ -255,15 +255,6 @@ final class PostgresGroupWriter implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    static boolean retriable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException q && ("40001".equals(q.getSQLState()) || "40P01".equals(q.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void failAll(List<PendingWrite<?>> writes, Throwable e, String why) {
@@ -286,7 +277,7 @@ final class PostgresGroupWriter implements AutoCloseable {
         }
     }
 
-    /** Fails what comes from now on; waits (30 s at most) until what is queued is committed. Call before the pool closes. */
+    /** Fails what comes from now on; waits (30 s at most) for what is queued to commit. Call before the pool closes. */
     @Override
     public void close() {
         long deadline = System.nanoTime() + 30_000_000_000L;
