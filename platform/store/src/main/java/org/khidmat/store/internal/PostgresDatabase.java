@@ -179,6 +179,12 @@ final class PostgresDatabase implements Database {
         return tx == null ? null : tx.group();
     }
 
+    /** The group writer starts its next group, when this thread leads one: see {@link PostgresGroupWriter}. */
+    @Override
+    public void beforeAuditHeadLock() {
+        groups.pastInserts();
+    }
+
     /** @return this node's group writer, for tests that count its commits or cut its connection */
     PostgresGroupWriter groups() {
         return groups;

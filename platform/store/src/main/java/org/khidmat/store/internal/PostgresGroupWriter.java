@@ -2,9 +2,7 @@ package org.khidmat.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
  * Writes of one kind ({@link GroupedWork}, the filings) run together, a statement per table for the group
  * ({@link FilingBatch}), so the round trips of a group do not grow with its size, above all while it holds the lock.
- * Up to {@link #GROUPS} groups are in flight at once: the next one sends its inserts while the one before it waits
- * for its commit's flush, then waits for the head's lock in the database, which orders the groups' entries.
+ * Up to {@link GroupTurns#GROUPS} groups are in flight at once: once a group asks for the head's lock, the next one
+ * starts and sends its inserts while the one before it waits for its commit's flush, then waits for the head's lock
+ * in the database, which orders the groups' entries.
  *
  * <p>A write that fails fails alone: PostgreSQL aborts the transaction at a failed statement, so the group is rolled
  * back and run again without it (writes refused together are run one at a time; a work is a function of the
@@ -36,12 +35,6 @@ final class PostgresGroupWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresGroupWriter.class);
     /** The most writes committed together. */
     static final int BATCH = 64;
-    /**
-     * The most groups of a node in flight at once, each on a connection of its own: the next group sends its inserts
-     * (which wait for no one) while the one before it holds the head's lock or waits for its COMMIT's WAL flush.
-     */
-    static final int GROUPS = 2;
-
     /** Where the writer's connection comes from: the pool, one per group. */
     @FunctionalInterface
     interface Connections {
@@ -51,14 +44,9 @@ final class PostgresGroupWriter implements AutoCloseable {
     private final Connections connections;
     private final ThreadLocal<PostgresDatabase.Transaction> current;
     private final String name;
-    /** The writes waiting for a group, guarded by {@link #gate}. */
-    private final Deque<PendingWrite<?>> queue = new ArrayDeque<>();
-    private final Object gate = new Object();
+    private final GroupTurns turns = new GroupTurns();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
-    private boolean closed;
-    /** How many groups are led now, {@link #GROUPS} at most; when fewer, the queue is empty. */
-    private int leading;
     private volatile Consumer<Connection> beforeCommit = c -> { };
     private volatile java.util.function.UnaryOperator<Connection> watch = c -> c;
 
@@ -76,18 +64,7 @@ final class PostgresGroupWriter implements AutoCloseable {
      */
     <T> T write(String what, Database.Work<T> work, java.util.function.LongConsumer began) {
         PendingWrite<T> pending = new PendingWrite<>(what, work);
-        boolean lead;
-        synchronized (gate) {
-            if (closed) {
-                throw new StoreException("could not " + what + ": the store is closed", null);
-            }
-            lead = leading < GROUPS; // then the queue is empty
-            if (lead) {
-                leading++;
-            } else {
-                queue.add(pending);
-            }
-        }
+        boolean lead = turns.enter(pending);
         try {
             if (lead || pending.turn.join()) {
                 lead(pending);
@@ -115,9 +92,12 @@ final class PostgresGroupWriter implements AutoCloseable {
 
     /** @return how many writes wait for a group */
     int queued() {
-        synchronized (gate) {
-            return queue.size();
-        }
+        return turns.queued();
+    }
+
+    /** Told when the group this thread leads asks for the audit head's lock: the next group may start. */
+    void pastInserts() {
+        turns.pastInserts();
     }
 
     /** @return how many groups were committed */
@@ -136,36 +116,18 @@ final class PostgresGroupWriter implements AutoCloseable {
      * onto what the one before it committed, or onto the head before it when that one's commit failed.
      */
     private void lead(PendingWrite<?> leader) {
-        List<PendingWrite<?>> batch = new ArrayList<>();
-        batch.add(leader);
-        synchronized (gate) {
-            while (batch.size() < BATCH && !queue.isEmpty()) {
-                batch.add(queue.poll());
-            }
-        }
+        List<PendingWrite<?>> batch = turns.begin(leader, BATCH);
         List<PendingWrite<?>> committed = List.of();
         try {
             committed = commit(batch);
         } catch (RuntimeException | Error e) {
             batch.forEach(p -> p.done.completeExceptionally(e)); // past every guard: answer them, let the next lead
         } finally {
-            handOver();
+            turns.end();
         }
         for (PendingWrite<?> p : committed) {
             p.afterCommit.forEach(PostgresGroupWriter::runQuietly);
             p.complete();
-        }
-    }
-
-    private void handOver() {
-        synchronized (gate) {
-            PendingWrite<?> next = queue.poll(); // out of the queue: no other group takes it
-            if (next == null) {
-                leading--;
-                gate.notifyAll();
-            } else {
-                next.turn.complete(true);
-            }
         }
     }
 
@@ -280,17 +242,6 @@ final class PostgresGroupWriter implements AutoCloseable {
     /** Fails what comes from now on; waits (30 s at most) for what is queued to commit. Call before the pool closes. */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        synchronized (gate) {
-            closed = true;
-            while (leading > 0 && System.nanoTime() < deadline) {
-                try {
-                    gate.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        turns.close(30_000_000_000L);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +49,7 @@ class PostgresGroupRoundTripsTest {
         pg = Postgres.database();
         db = PostgresDatabase.open(pg.url(), pg.user(), pg.password(), 8);
         store = new SqlApplicationStore(db, TestChain.of(db));
-        pool = Executors.newFixedThreadPool(FILINGS + PostgresGroupWriter.GROUPS);
+        pool = Executors.newFixedThreadPool(FILINGS + 1);
         db.groups().watch(c -> {
             AtomicInteger count = new AtomicInteger();
             trips.add(count);
@@ -69,8 +70,7 @@ class PostgresGroupRoundTripsTest {
         for (int i = 0; i < FILINGS; i++) {
             assertEquals(1, filings.get(i).get(30, TimeUnit.SECONDS).orElseThrow().size(), refs.get(i));
         }
-        assertEquals(PostgresGroupWriter.GROUPS + 1, db.groups().commits(), "the groups held, then the " + FILINGS
-                + " filings in one group");
+        assertEquals(2, db.groups().commits(), "the writer held, then the " + FILINGS + " filings in one group");
         assertEquals(1, trips.size(), "the filings made one group");
         int sent = trips.get(0).get();
         assertTrue(sent <= 7, "a group of " + FILINGS + " filings sent " + sent + " round trips; expected one a table"
@@ -116,9 +116,20 @@ class PostgresGroupRoundTripsTest {
         assertChainIntact(1 + 6 + 1); // TAKEN-1 before, the six good ones, TWICE-1 once
     }
 
-    /** Files each reference on a thread of its own while the writer's groups are held: one group when released. */
+    /** Files each reference on a thread of its own while the writer is held, so they make one group when released. */
     private List<Future<Optional<List<Notification>>>> fileBehindAHeldWriter(List<String> refs) throws Exception {
-        HeldGroups held = HeldGroups.hold(db, pool);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> blocker = pool.submit(() -> db.writeInGroup("hold the writer", c -> {
+            started.countDown();
+            try {
+                assertTrue(release.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        assertTrue(started.await(30, TimeUnit.SECONDS));
         List<Future<Optional<List<Notification>>>> filings = new ArrayList<>();
         for (String ref : refs) {
             Notification sms = ref.startsWith("REFUSED") // PostgreSQL takes no NUL in text: the message is refused
@@ -132,9 +143,11 @@ class PostgresGroupRoundTripsTest {
                 Thread.sleep(2); // queued in this order
             }
         }
-        assertEquals(refs.size(), db.groups().queued(), "every filing waits behind the held groups");
+        assertEquals(refs.size(), db.groups().queued(), "every filing waits behind the writer held before the head's"
+                + " lock");
         trips.clear();
-        held.release();
+        release.countDown();
+        blocker.get(30, TimeUnit.SECONDS);
         return filings;
     }
 
