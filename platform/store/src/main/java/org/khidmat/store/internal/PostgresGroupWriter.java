@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit on PostgreSQL for filings (they wait for the audit head's lock anyway): a caller of the node, the
  * leader, takes the writes waiting (up to {@link #BATCH}, its own first), runs them in one READ COMMITTED transaction
- * on one pooled connection, commits once, hands the lead to the first write still waiting and answers its group; a
- * lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the head, the
- * others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
+ * on one pooled connection, commits once, gives its turn to the next group ({@link GroupTurns}) and answers its
+ * group; a lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the
+ * head, the others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
  * Writes of one kind ({@link GroupedWork}, the filings) run together, a statement per table for the group
  * ({@link FilingBatch}), so the round trips of a group do not grow with its size, above all while it holds the lock.
  * Up to {@link GroupTurns#GROUPS} groups are in flight at once: once a group asks for the head's lock, the next one
@@ -35,6 +35,7 @@ final class PostgresGroupWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresGroupWriter.class);
     /** The most writes committed together. */
     static final int BATCH = 64;
+
     /** Where the writer's connection comes from: the pool, one per group. */
     @FunctionalInterface
     interface Connections {
@@ -111,7 +112,7 @@ final class PostgresGroupWriter implements AutoCloseable {
     }
 
     /**
-     * Commits one group, its leader's write first, hands the lead on, then answers the group's callers. Another group
+     * Commits one group, its leader's write first, gives its turn on, then answers the group's callers. Another group
      * may be in flight meanwhile; the head's lock orders their entries, whichever takes it first, and a group chains
      * onto what the one before it committed, or onto the head before it when that one's commit failed.
      */
