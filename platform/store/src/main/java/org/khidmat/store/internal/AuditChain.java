@@ -80,6 +80,7 @@ public final class AuditChain {
         Object transaction = database.transaction();
         Head last = knownHead(transaction);
         if (last == null) {
+            database.beforeAuditHeadLock();
             database.dialect().lock(c, Dialect.Lock.AUDIT_HEAD); // PostgreSQL: no other node or connection chains onto this head
             last = head(c);
         }
@@ -106,6 +107,7 @@ public final class AuditChain {
         Object transaction = database.transaction();
         Head last = knownHead(transaction);
         if (last == null) {
+            database.beforeAuditHeadLock();
             last = lockedHead(c);
         }
         List<AuditEntry> entries = new ArrayList<>(notes.size());

@@ -101,6 +101,13 @@ public interface Database extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Told on the writing thread right before it takes the audit head's lock ({@link AuditChain}): what its write
+     * does before it (a filing's inserts) is done; PostgreSQL's group writer starts the next group then.
+     */
+    default void beforeAuditHeadLock() {
+    }
+
     /** Times every read and write from now on with {@code t}; {@link StoreTimer#NONE} stops timing. */
     void timeWith(StoreTimer t);
 

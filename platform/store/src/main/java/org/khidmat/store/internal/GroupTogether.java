@@ -49,7 +49,7 @@ final class GroupTogether {
             }
             return true;
         } catch (SQLException | RuntimeException e) {
-            if (PostgresGroupWriter.retriable(e)) {
+            if (PostgresDatabase.retriable(e)) {
                 throw e;
             }
             c.rollback(); // a cut connection throws here, and the whole group fails

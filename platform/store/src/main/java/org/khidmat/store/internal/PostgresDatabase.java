@@ -1,6 +1,5 @@
 package org.khidmat.store.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.khidmat.api.platform.StoreException;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL database through a HikariCP pool. A write is one READ COMMITTED transaction on a pooled connection,
  * committed by the calling thread; filings ({@link #writeInGroup}), which all wait for the audit chain's head lock,
  * go through the node's {@link PostgresGroupWriter} instead and commit many to a transaction. Where the SQLite code
- * relied on its single writer, the write takes a {@link Dialect.Lock}. A write that meets a deadlock or a serialization failure is run again (its work must be a function of the database). A read is
- * one REPEATABLE READ, read-only transaction (one snapshot) under {@code statement_timeout}.
+ * relied on its single writer, the write takes a {@link Dialect.Lock}. A write that meets a deadlock or a serialization
+ * failure is run again (its work must be a function of the database). A read is one REPEATABLE READ, read-only
+ * transaction (one snapshot) under {@code statement_timeout}. The pool is made by {@link PostgresPool}.
  */
 final class PostgresDatabase implements Database {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
@@ -57,25 +56,8 @@ final class PostgresDatabase implements Database {
      */
     static PostgresDatabase open(String url, String user, String password, int poolSize) {
         String name = describe(url);
-        PGSimpleDataSource source = source(url, user, password);
-        source.setApplicationName("khidmat");
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(source);
-        config.setPoolName("khidmat-store");
-        config.setMaximumPoolSize(Math.max(2, poolSize));
-        config.setMinimumIdle(Math.min(2, poolSize));
-        config.setAutoCommit(false);
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        config.setConnectionTimeout(5_000);
-        config.setInitializationFailTimeout(10_000);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StoreException("could not connect to PostgreSQL at " + name + " (" + rootMessage(e) + "); check"
-                    + " url, user and passwordFile of org.khidmat.store, and that the server is up", e);
-        }
-        NotificationListener listener = new NotificationListener(source(url, user, password),
+        HikariDataSource pool = PostgresPool.open(url, user, password, poolSize, name);
+        NotificationListener listener = new NotificationListener(PostgresPool.source(url, user, password),
                 "khidmat-listen-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         PostgresDatabase database = new PostgresDatabase(pool, listener, name);
         try {
@@ -84,37 +66,13 @@ final class PostgresDatabase implements Database {
             database.close();
             throw e;
         }
-        LOG.info("Opened PostgreSQL database {} (pool of {})", name, config.getMaximumPoolSize());
+        LOG.info("Opened PostgreSQL database {} (pool of {})", name, pool.getMaximumPoolSize());
         return database;
-    }
-
-    private static PGSimpleDataSource source(String url, String user, String password) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(url);
-        if (user != null && !user.isBlank()) {
-            source.setUser(user.strip());
-        }
-        if (password != null) {
-            source.setPassword(password);
-        }
-        // a constraint's error carries the failing row ("Detail: Failing row contains (..., CNIC, ...)"): keep it out
-        // of the exception's message, so no CNIC reaches a log line or an answer
-        source.setLogServerErrorDetail(false);
-        return source;
     }
 
     /** @return the URL without its parameters (which may hold a password) */
     static String describe(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        return PostgresPool.describe(url);
     }
 
     @Override
@@ -221,6 +179,12 @@ final class PostgresDatabase implements Database {
         return tx == null ? null : tx.group();
     }
 
+    /** The group writer starts its next group, when this thread leads one: see {@link PostgresGroupWriter}. */
+    @Override
+    public void beforeAuditHeadLock() {
+        groups.pastInserts();
+    }
+
     /** @return this node's group writer, for tests that count its commits or cut its connection */
     PostgresGroupWriter groups() {
         return groups;
@@ -240,8 +204,14 @@ final class PostgresDatabase implements Database {
         }
     }
 
-    private static boolean retriable(SQLException e) {
-        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    /** @return whether the failure is a deadlock or a serialization failure, here or in what caused it: run it again */
+    static boolean retriable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException q && ("40001".equals(q.getSQLState()) || "40P01".equals(q.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface SqlCall<T> {

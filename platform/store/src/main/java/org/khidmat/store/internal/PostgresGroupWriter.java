@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.khidmat.api.platform.StoreException;
@@ -14,19 +12,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit on PostgreSQL for filings (they wait for the audit head's lock anyway): one caller of the node at a
- * time, the leader, takes the writes waiting (up to {@link #BATCH}, its own first), runs them in one READ COMMITTED
- * transaction on one pooled connection, commits once, hands the lead to the first write still waiting and answers its
- * group; a lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the head,
- * the others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
+ * Group commit on PostgreSQL for filings (they wait for the audit head's lock anyway): a caller of the node, the
+ * leader, takes the writes waiting (up to {@link #BATCH}, its own first), runs them in one READ COMMITTED transaction
+ * on one pooled connection, commits once, gives its turn to the next group ({@link GroupTurns}) and answers its
+ * group; a lone filing runs on its caller's thread. The group's first write takes the head's lock and reads the
+ * head, the others chain on from it ({@link Database#transaction()}): one lock, one head read, one WAL flush a group.
  * Writes of one kind ({@link GroupedWork}, the filings) run together, a statement per table for the group
  * ({@link FilingBatch}), so the round trips of a group do not grow with its size, above all while it holds the lock.
+ * Up to {@link GroupTurns#GROUPS} groups are in flight at once: once a group asks for the head's lock, the next one
+ * starts and sends its inserts while the one before it waits for its commit's flush, then waits for the head's lock
+ * in the database, which orders the groups' entries.
  *
  * <p>A write that fails fails alone: PostgreSQL aborts the transaction at a failed statement, so the group is rolled
- * back and run again without it (writes refused together are run one at a time) (a work is a function of the database: {@link Database#write}). Failures are rare (a
- * taken reference is none), so this is free in the common case, where a SAVEPOINT a write costs two round trips. A
- * deadlock runs the whole group again. A caller returns only once the COMMIT holding its write returned; when the
- * COMMIT fails (the connection was cut), every write of the group fails and nothing of it is stored.
+ * back and run again without it (writes refused together are run one at a time; a work is a function of the
+ * database: {@link Database#write}). Failures are rare (a taken reference is none), so this is free in the common
+ * case, where a SAVEPOINT a write costs two round trips. A deadlock runs the whole group again. A caller returns
+ * only once the COMMIT holding its write returned; when the COMMIT fails (the connection was cut), every write of
+ * the group fails and nothing of it is stored, and the group after it is not held back: it waits for the head's
+ * lock, which the failed transaction gave up, and chains onto the head that is committed.
  */
 final class PostgresGroupWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresGroupWriter.class);
@@ -42,13 +45,9 @@ final class PostgresGroupWriter implements AutoCloseable {
     private final Connections connections;
     private final ThreadLocal<PostgresDatabase.Transaction> current;
     private final String name;
-    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
-    private final Object gate = new Object();
+    private final GroupTurns turns = new GroupTurns();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
-    private boolean closed;
-    /** Whether a caller leads a group now; when not, the queue is empty. */
-    private boolean leading;
     private volatile Consumer<Connection> beforeCommit = c -> { };
     private volatile java.util.function.UnaryOperator<Connection> watch = c -> c;
 
@@ -66,18 +65,10 @@ final class PostgresGroupWriter implements AutoCloseable {
      */
     <T> T write(String what, Database.Work<T> work, java.util.function.LongConsumer began) {
         PendingWrite<T> pending = new PendingWrite<>(what, work);
-        boolean lead;
-        synchronized (gate) {
-            if (closed) {
-                throw new StoreException("could not " + what + ": the store is closed", null);
-            }
-            queue.add(pending);
-            lead = !leading;
-            leading = true;
-        }
+        boolean lead = turns.enter(pending);
         try {
             if (lead || pending.turn.join()) {
-                lead();
+                lead(pending);
             }
             return pending.done.join();
         } catch (CompletionException e) {
@@ -100,9 +91,14 @@ final class PostgresGroupWriter implements AutoCloseable {
         watch = wrap;
     }
 
-    /** @return how many writes wait in the queue */
+    /** @return how many writes wait for a group */
     int queued() {
-        return queue.size();
+        return turns.queued();
+    }
+
+    /** Told when the group this thread leads asks for the audit head's lock: the next group may start. */
+    void pastInserts() {
+        turns.pastInserts();
     }
 
     /** @return how many groups were committed */
@@ -115,33 +111,24 @@ final class PostgresGroupWriter implements AutoCloseable {
         return stored.get();
     }
 
-    /** Commits one group, its leader's write first, hands the lead on, then answers the group's callers. */
-    private void lead() {
-        List<PendingWrite<?>> batch = new ArrayList<>();
-        queue.drainTo(batch, BATCH);
+    /**
+     * Commits one group, its leader's write first, gives its turn on, then answers the group's callers. Another group
+     * may be in flight meanwhile; the head's lock orders their entries, whichever takes it first, and a group chains
+     * onto what the one before it committed, or onto the head before it when that one's commit failed.
+     */
+    private void lead(PendingWrite<?> leader) {
+        List<PendingWrite<?>> batch = turns.begin(leader, BATCH);
         List<PendingWrite<?>> committed = List.of();
         try {
             committed = commit(batch);
         } catch (RuntimeException | Error e) {
             batch.forEach(p -> p.done.completeExceptionally(e)); // past every guard: answer them, let the next lead
         } finally {
-            handOver();
+            turns.end();
         }
         for (PendingWrite<?> p : committed) {
             p.afterCommit.forEach(PostgresGroupWriter::runQuietly);
             p.complete();
-        }
-    }
-
-    private void handOver() {
-        synchronized (gate) {
-            PendingWrite<?> next = queue.peek();
-            if (next == null) {
-                leading = false;
-                gate.notifyAll();
-            } else {
-                next.turn.complete(true);
-            }
         }
     }
 
@@ -192,7 +179,7 @@ final class PostgresGroupWriter implements AutoCloseable {
                 return true;
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
-                if (retriable(e) && attempt < PostgresDatabase.ATTEMPTS) {
+                if (PostgresDatabase.retriable(e) && attempt < PostgresDatabase.ATTEMPTS) {
                     LOG.debug("A group of {} writes met {}; running it again ({})", left.size(), e.toString(), attempt);
                     continue;
                 }
@@ -219,7 +206,7 @@ final class PostgresGroupWriter implements AutoCloseable {
             try {
                 p.run(c);
             } catch (SQLException | RuntimeException | Error e) {
-                if (retriable(e)) {
+                if (PostgresDatabase.retriable(e)) {
                     throw e;
                 }
                 c.rollback(); // a cut connection throws here, and the whole group fails
@@ -231,15 +218,6 @@ final class PostgresGroupWriter implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    static boolean retriable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException q && ("40001".equals(q.getSQLState()) || "40P01".equals(q.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void failAll(List<PendingWrite<?>> writes, Throwable e, String why) {
@@ -262,20 +240,9 @@ final class PostgresGroupWriter implements AutoCloseable {
         }
     }
 
-    /** Fails what comes from now on; waits (30 s at most) until what is queued is committed. Call before the pool closes. */
+    /** Fails what comes from now on; waits (30 s at most) for what is queued to commit. Call before the pool closes. */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        synchronized (gate) {
-            closed = true;
-            while (leading && System.nanoTime() < deadline) {
-                try {
-                    gate.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        turns.close(30_000_000_000L);
     }
 }

@@ -26,9 +26,10 @@ import org.khidmat.api.store.AuditCheck;
 import org.khidmat.testkit.Postgres;
 
 /**
- * Filings on PostgreSQL commit in groups, one per node at a time (issue 16: each filing held the audit head's lock
- * through its own COMMIT, so filings committed one at a time and never shared a WAL flush). Commits are counted as
- * the transactions that wrote the applications (their rows' {@code xmin}), not timed.
+ * Filings on PostgreSQL commit in groups, a node's next group starting once the one before it asks for the audit
+ * head's lock (issue 16: each filing held the audit head's lock through its own COMMIT, so filings committed one at a
+ * time and never shared a WAL flush). Commits are counted as the transactions that wrote the applications (their
+ * rows' {@code xmin}), not timed.
  */
 class PostgresGroupCommitTest {
     private static final int THREADS = 32;
@@ -106,7 +107,8 @@ class PostgresGroupCommitTest {
         while (db.groups().queued() < keys.size() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertEquals(keys.size(), db.groups().queued(), "every write waits behind the one holding the writer");
+        assertEquals(keys.size(), db.groups().queued(), "every write waits behind the one holding the writer before"
+                + " the head's lock: no second group starts before the first's inserts are sent");
         release.countDown();
         blocker.get(30, TimeUnit.SECONDS);
         Set<String> failed = new HashSet<>();

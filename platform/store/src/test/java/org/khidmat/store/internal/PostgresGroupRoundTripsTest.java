@@ -143,7 +143,8 @@ class PostgresGroupRoundTripsTest {
                 Thread.sleep(2); // queued in this order
             }
         }
-        assertEquals(refs.size(), db.groups().queued(), "every filing waits behind the held writer");
+        assertEquals(refs.size(), db.groups().queued(), "every filing waits behind the writer held before the head's"
+                + " lock");
         trips.clear();
         release.countDown();
         blocker.get(30, TimeUnit.SECONDS);
