@@ -162,15 +162,4 @@ class ThirdLanguageIT {
         }
         assertTrue(found.isEmpty(), found.size() + " crossings:\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
     }
-
-    @Test
-    void aLanguageWithoutFilesIsRefusedInThePageLanguage() {
-        browser.open(centre.url("/lang?to=ur&back=/track"));
-        browser.assertLanguage("ur");
-        browser.open(centre.url("/lang?to=ps&back=/track"));
-        browser.assertLanguage("ur");
-        assertTrue(browser.text(By.id("language-refused")).contains("ps"), browser.html());
-        browser.open(centre.url("/track"));
-        browser.assertLanguage("ur");
-    }
 }
