@@ -24,7 +24,7 @@ class ReferencesTest {
     }
 
     @Test
-    void aReferenceIsOneDrawFromTheSharedRandomAndEveryCharacterComesEverywhere() {
+    void oneDrawFromTheSharedRandomServesManyReferencesAndEveryCharacterComesEverywhere() {
         java.util.concurrent.atomic.AtomicInteger draws = new java.util.concurrent.atomic.AtomicInteger();
         References counted = new References(new java.security.SecureRandom() {
             @Override
@@ -43,11 +43,49 @@ class ReferencesTest {
                 seen.get(i).add(body.charAt(i));
             }
         }
-        // the SecureRandom is locked per call, shared by every request thread: eight calls a reference queued them
-        assertEquals(3000, draws.get(), "calls to the shared SecureRandom for 3000 references");
+        // the SecureRandom is locked per call and hashes for each, shared by every request thread: one draw serves many
+        assertEquals((3000 + References.PER_DRAW - 1) / References.PER_DRAW, draws.get(),
+                "calls to the shared SecureRandom for 3000 references");
         for (int i = 0; i < 8; i++) {
             assertEquals(References.ALPHABET.length(), seen.get(i).size(), "characters seen at position " + i);
         }
+    }
+
+    @Test
+    void threadsDrawingAtOnceNeverShareBytes() throws Exception {
+        // every 5 bytes drawn are a distinct 40-bit number: two references alike would mean bytes used twice
+        java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
+        References counted = new References(new java.security.SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                for (int i = 0; i < bytes.length; i += 5) {
+                    long n = counter.getAndIncrement();
+                    for (int k = 0; k < 5; k++) {
+                        bytes[i + k] = (byte) (n >>> (8 * (4 - k)));
+                    }
+                }
+            }
+        });
+        int threads = 8;
+        int each = 2_000;
+        Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        seen.add(counted.next());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * each, seen.size(), "distinct references from distinct draws");
     }
 
     @Test
