@@ -24,6 +24,7 @@ import org.slf4j.MDC;
 
 /** The request id made at the edge: in the answer's header and on the log lines written while serving. */
 class RequestIdsTest {
+    private static final String FRESH = "[0-9a-f]{9}-[0-9a-f]{9}";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** What a handler saw: the id in MDC at the moment it logged, as the log layout reads it. */
@@ -62,7 +63,7 @@ class RequestIdsTest {
         try (TestServer server = new TestServer(new RequestIds(serving), null, 50)) {
             HttpResponse<String> fresh = get(server, null);
             String id = fresh.headers().firstValue(RequestIds.HEADER).orElseThrow();
-            assertTrue(id.matches("[0-9a-f]{16}"), id);
+            assertTrue(id.matches(FRESH), id);
             assertEquals(List.of(id + " serving"), logged);
 
             logged.clear();
@@ -74,7 +75,7 @@ class RequestIdsTest {
                 logged.clear();
                 String answered = get(server, unsafe).headers().firstValue(RequestIds.HEADER).orElseThrow();
                 assertNotEquals(unsafe, answered);
-                assertTrue(answered.matches("[0-9a-f]{16}"), answered);
+                assertTrue(answered.matches(FRESH), answered);
                 assertEquals(List.of(answered + " serving"), logged, "a fresh id replaces " + unsafe);
             }
             logged.clear();
@@ -91,6 +92,24 @@ class RequestIdsTest {
             jul.removeHandler(capture);
         }
         assertNull(MDC.get(RequestIds.MDC_KEY));
+    }
+
+    @Test
+    void freshIdsSortByTimeAndPassAsSafeWhenSentBack() {
+        long t = 1_796_300_000_123L;
+        String first = RequestIds.fresh(t, 0xffffff);
+        assertEquals("06b11bfe0-07b000000".length(), first.length());
+        assertTrue(first.matches(FRESH), first);
+        assertEquals(Long.toHexString(t / 1000), first.substring(0, 9).replaceFirst("^0+", ""));
+        assertEquals(first, RequestIds.idFor(first), "a client sending the id back keeps it");
+        java.util.List<String> made = new java.util.ArrayList<>();
+        for (long at : new long[] {t, t + 1, t + 999 - 123, t + 1000 - 123, t + 86_400_000L, t + 10L * 365 * 86_400_000L}) {
+            made.add(RequestIds.fresh(at, made.size() % 2 == 0 ? 0xffffff : 0));
+        }
+        java.util.List<String> sorted = new java.util.ArrayList<>(made);
+        java.util.Collections.sort(sorted);
+        assertEquals(made, sorted, "later ids sort later, whatever their random part");
+        assertTrue(RequestIds.fresh(t, 0).compareTo(RequestIds.fresh(t, 1)) < 0);
     }
 
     private HttpResponse<String> get(TestServer server, String id) throws Exception {
