@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.khidmat.core.internal.config.CentreZone;
 import org.khidmat.api.Problem;
 import org.khidmat.api.ServiceHandler;
-import org.khidmat.api.Submission;
 import org.khidmat.api.descriptor.Field;
 import org.khidmat.api.descriptor.ServiceDescriptor;
 import org.khidmat.api.descriptor.Transition;
@@ -41,7 +39,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.khidmat.core.internal.words.CoreWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +147,7 @@ public final class ApplicationDesk implements Applications {
     @Override
     public List<Problem> checkPage(String serviceId, Map<String, String> answers, int page) {
         return catalogue.service(serviceId).map(e -> {
-            List<Problem> fields = check(Applications.questions(e.descriptor()).stream()
+            List<Problem> fields = FormAnswers.check(Applications.questions(e.descriptor()).stream()
                     .filter(f -> f.page() == page).toList(), answers);
             if (!fields.isEmpty()) {
                 return fields;
@@ -185,28 +182,10 @@ public final class ApplicationDesk implements Applications {
         }
         ServiceDescriptor d = entry.get().descriptor();
         List<Field> questions = Applications.questions(d);
-        List<Problem> problems = new ArrayList<>();
-        String chosenTier = tier == null || tier.isBlank() ? null : tier.strip();
-        if (chosenTier == null && d.fees().size() == 1) {
-            chosenTier = d.fees().get(0).id();
-        }
-        if (chosenTier == null || d.fee(chosenTier).isEmpty()) {
-            problems.add(chosenTier == null ? CoreWords.MESSAGES.problem("tier", "application.tier.missing")
-                    : CoreWords.MESSAGES.problem("tier", "application.tier.unknown", chosenTier));
-        }
-        for (String name : answers.keySet()) {
-            if (questions.stream().noneMatch(f -> f.name().equals(name))) {
-                problems.add(CoreWords.MESSAGES.problem(null, "application.question.unknown", name));
-            }
-        }
-        problems.addAll(check(questions, answers));
-        Map<String, String> stored = new LinkedHashMap<>();
-        for (Field f : questions) {
-            String a = trimmed(answers, f.name());
-            if (!a.isEmpty()) {
-                stored.put(f.name(), FieldRules.stored(f, a));
-            }
-        }
+        FormAnswers form = FormAnswers.of(d, questions, tier, answers);
+        String chosenTier = form.tier();
+        Map<String, String> stored = form.stored();
+        List<Problem> problems = new ArrayList<>(form.problems());
         if (problems.isEmpty()) {
             Optional<List<Problem>> ruled = RuleStep.atSubmission(rules, d, chosenTier, stored, LocalDate.now(CentreZone.get()));
             if (ruled.isEmpty()) {
@@ -215,7 +194,9 @@ public final class ApplicationDesk implements Applications {
             problems.addAll(ruled.get());
         }
         if (problems.isEmpty()) {
-            Optional<List<Problem>> handled = handle(entry.get(), chosenTier, stored);
+            Optional<List<Problem>> handled = HandlerStep.atSubmission(
+                    handlers.getOrDefault(d.id(), Map.of()).get(entry.get().bundleVersion()), d, chosenTier, stored,
+                    LocalDate.now(CentreZone.get()));
             if (handled.isEmpty()) {
                 return new SubmitResult(Outcome.UNAVAILABLE, null, List.of());
             }
@@ -228,43 +209,6 @@ public final class ApplicationDesk implements Applications {
                 .map(f -> stored.get(f.name())).filter(v -> v != null).findFirst().orElse(NO_CNIC);
         String reference = filer.file(d, chosenTier, stored, cnic, notifications);
         return new SubmitResult(Outcome.ACCEPTED, reference, List.of());
-    }
-
-    /** @return the handler's problems; empty Optional when a declared handler is missing or failed */
-    private Optional<List<Problem>> handle(CatalogueEntry entry, String tier, Map<String, String> answers) {
-        ServiceDescriptor d = entry.descriptor();
-        Map<String, ServiceHandler> byVersion = handlers.getOrDefault(d.id(), Map.of());
-        ServiceHandler h = byVersion.get(entry.bundleVersion());
-        if (h == null) {
-            if (d.handler()) {
-                LOG.warn("applications: {} declares a handler but none is registered; refusing submissions", d.id());
-                return Optional.empty();
-            }
-            return Optional.of(List.of());
-        }
-        try {
-            List<Problem> found = h.check(Submission.of(d.id(), tier, answers, LocalDate.now(CentreZone.get())));
-            return Optional.of(found == null ? List.of() : found);
-        } catch (RuntimeException e) {
-            LOG.warn("applications: the handler of {} failed: {}", d.id(), e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private static List<Problem> check(List<Field> fields, Map<String, String> answers) {
-        List<Problem> out = new ArrayList<>();
-        for (Field f : fields) {
-            Problem p = FieldRules.check(f, trimmed(answers, f.name()));
-            if (p != null) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private static String trimmed(Map<String, String> answers, String name) {
-        String a = answers.get(name);
-        return a == null ? "" : a.strip();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.khidmat.api.Problem;
 import org.khidmat.api.ServiceHandler;
 import org.khidmat.api.Submission;
@@ -22,6 +23,29 @@ final class HandlerStep {
     private static final Logger LOG = LoggerFactory.getLogger(HandlerStep.class);
 
     private HandlerStep() {
+    }
+
+    /**
+     * @param h the service's handler for the bundle version filed against, or {@code null} when none is registered
+     * @return the handler's problems with the whole form; an empty Optional when the descriptor declares a handler and
+     *     none is registered, or the handler failed (the submission is refused as unavailable, not accepted unchecked)
+     */
+    static Optional<List<Problem>> atSubmission(ServiceHandler h, ServiceDescriptor d, String tier,
+            Map<String, String> answers, LocalDate today) {
+        if (h == null) {
+            if (d.handler()) {
+                LOG.warn("applications: {} declares a handler but none is registered; refusing submissions", d.id());
+                return Optional.empty();
+            }
+            return Optional.of(List.of());
+        }
+        try {
+            List<Problem> found = h.check(Submission.of(d.id(), tier, answers, today));
+            return Optional.of(found == null ? List.of() : found);
+        } catch (RuntimeException e) {
+            LOG.warn("applications: the handler of {} failed: {}", d.id(), e.toString());
+            return Optional.empty();
+        }
     }
 
     static List<Problem> atPage(ServiceHandler h, ServiceDescriptor d, Map<String, String> answers, int page, LocalDate today) {
