@@ -18,10 +18,12 @@ import java.util.stream.Stream;
  */
 final class CpuPerFiling {
     /** Microseconds of processor time per filing: the whole process and each thread group. */
-    record Result(long filings, double allMicros, Map<String, Double> byGroupMicros, double perSecond) {
+    record Result(long filings, double allMicros, Map<String, Double> byGroupMicros, double perSecond,
+            double writtenKb) {
         String describe() {
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.0f us a filing (%d filings, %.0f/s):",
-                    allMicros, filings, perSecond));
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "%.0f us a filing (%d filings, %.0f/s, %.1f KB written to disk a filing):", allMicros, filings,
+                    perSecond, writtenKb));
             byGroupMicros.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                     .filter(e -> e.getValue() >= 5).forEach(e -> s.append(String.format(Locale.ROOT, " %s %.0f,",
                             e.getKey(), e.getValue())));
@@ -54,6 +56,8 @@ final class CpuPerFiling {
         if (theirs != null) {
             sideBySide.add(String.format(Locale.ROOT, "processor time a filing at 32 clients: %.0f us / %.0f us = %s",
                     mine.allMicros(), theirs.allMicros(), Table.ratio(mine.allMicros(), theirs.allMicros())));
+            sideBySide.add(String.format(Locale.ROOT, "disk written a filing at 32 clients: %.1f KB / %.1f KB = %s",
+                    mine.writtenKb(), theirs.writtenKb(), Table.ratio(mine.writtenKb(), theirs.writtenKb())));
         }
     }
 
@@ -65,9 +69,11 @@ final class CpuPerFiling {
     static Result run(Home home, int seconds) throws IOException, InterruptedException {
         long pid = home.pid();
         long all0 = processTicks(pid);
+        long written0 = writtenBytes(pid);
         Map<String, Long> by0 = groupTicks(pid);
         Wrk.Result r = Wrk.post(home.url("/api/v1/applications"), List.of(Load.POLICE), 201, 32, seconds);
         long all1 = processTicks(pid);
+        long written1 = writtenBytes(pid);
         Map<String, Long> by1 = groupTicks(pid);
         long filings = r.requests() - r.unexpected();
         if (filings <= 0) {
@@ -81,12 +87,31 @@ final class CpuPerFiling {
                 by.put(group, d * perFiling);
             }
         });
-        return new Result(filings, (all1 - all0) * perFiling, by, r.perSecond());
+        return new Result(filings, (all1 - all0) * perFiling, by, r.perSecond(),
+                (written1 - written0) / 1024.0 / filings);
     }
 
     /** @return utime + stime of the process, dead threads included */
     static long processTicks(long pid) throws IOException {
         return ticks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /**
+     * @return the bytes the process caused to be written to storage ({@code write_bytes} of {@code /proc/<pid>/io}:
+     *     the WAL's frames and the checkpoints' pages, counted as they are dirtied), or 0 where the kernel keeps no
+     *     such count
+     */
+    static long writtenBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).strip());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no I/O accounting here: the figure reads 0
+        }
+        return 0;
     }
 
     /** @return utime + stime per thread group, living threads only */
