@@ -64,9 +64,21 @@ class FilingBench {
 
     @Test
     void filingsPerSecondAgainstNaiveSqlite() throws Exception {
+        System.out.println("\nDurable filings a second in process, " + ROUNDS + " alternating rounds of " + SECONDS
+                + " s (median round; p50/p99 of that round)\n" + String.join("\n", table(dir, SECONDS, ROUNDS, 1, 8, 32))
+                + "\n");
+    }
+
+    /**
+     * Runs the rounds and checks what they acknowledged is stored and nothing failed ({@code FilingBenchSmokeTest}
+     * runs it briefly in every build, so the benchmark cannot rot).
+     *
+     * @return the table's lines: threads, the store's figures, naive SQLite's, and the ratio of the median rounds
+     */
+    static List<String> table(Path dir, int seconds, int rounds, int... threadCounts) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-8s %-28s %-28s %s", "threads", "store (group commit)", "naive sqlite-jdbc", "ratio"));
-        for (int threads : new int[] {1, 8, 32}) {
+        for (int threads : threadCounts) {
             Path storeFile = dir.resolve("store-" + threads + ".db");
             Path naiveFile = dir.resolve("naive-" + threads + ".db");
             createNaive(naiveFile);
@@ -76,8 +88,8 @@ class FilingBench {
             List<Round> naives = new ArrayList<>();
             try (SqliteDatabase db = SqliteDatabase.open(storeFile)) {
                 SqlApplicationStore store = new SqlApplicationStore(db, TestChain.of(db));
-                for (int round = 0; round < ROUNDS; round++) {
-                    Round n = run(threads, () -> {
+                for (int round = 0; round < rounds; round++) {
+                    Round n = run(threads, seconds, () -> {
                         Connection c = openNaive(naiveFile);
                         PreparedStatement insert = c.prepareStatement("INSERT INTO application VALUES (?,"
                                 + " 'ictpolice.character-certificate', 1, 'ictpolice', '6110112345671', 'normal', ?,"
@@ -91,7 +103,7 @@ class FilingBench {
                             insert.executeUpdate();
                         };
                     });
-                    Round s = run(threads, () -> reference -> store.file(application(reference),
+                    Round s = run(threads, seconds, () -> reference -> store.file(application(reference),
                             FilingTest.first(reference), FilingTest.note(reference),
                             List.of(FilingTest.message(reference, "sms"), FilingTest.message(reference, "email")))
                             .orElseThrow());
@@ -113,8 +125,7 @@ class FilingBench {
             lines.add(String.format("%-8d %-28s %-28s %.2f", threads, figures(stores, s), figures(naives, n),
                     median(stores) / median(naives)));
         }
-        System.out.println("\nDurable filings a second in process, " + ROUNDS + " alternating rounds of " + SECONDS
-                + " s (median round; p50/p99 of that round)\n" + String.join("\n", lines) + "\n");
+        return lines;
     }
 
     private static ApplicationRecord application(String reference) {
@@ -128,8 +139,8 @@ class FilingBench {
         Filer make() throws Exception;
     }
 
-    private static Round run(int threads, FilerFactory factory) throws Exception {
-        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+    private static Round run(int threads, int seconds, FilerFactory factory) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failed = new AtomicLong();
         List<Thread> running = new ArrayList<>();
@@ -157,7 +168,7 @@ class FilingBench {
             t.start();
         }
         for (Thread t : running) {
-            t.join(SECONDS * 1000L + 60_000);
+            t.join(seconds * 1000L + 60_000);
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
