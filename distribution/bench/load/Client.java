@@ -23,6 +23,10 @@ final class Client {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     String getText(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -97,6 +101,37 @@ final class Client {
         }
         Collections.sort(ms);
         return ms;
+    }
+
+    /** The latencies of two kinds of request sent in turn by one client, each sorted, milliseconds. */
+    record Paired(List<Double> first, List<Double> second) {
+    }
+
+    /**
+     * Sends {@code first}'s i-th ask, then {@code second}'s i-th, then the next pair, and so on, by this one client:
+     * {@code warm} pairs first, not counted, then up to {@code count} timed pairs, stopping early once {@code seconds}
+     * have passed (after one timed pair at least). Alternating request by request, the two see the same client (its
+     * JIT, its collector, its connection pool) and the same machine at the same moments: what the second (a bare
+     * server serving fixed bytes) takes is this client's own cost, the floor under the first's figures.
+     */
+    Paired timePaired(java.util.function.IntFunction<Ask> first, java.util.function.IntFunction<Ask> second, int warm,
+            int count, double seconds) throws IOException, InterruptedException {
+        int n = 0;
+        long warmed = System.nanoTime() + (long) (seconds * 1e9);
+        for (int i = 0; i < warm && (i == 0 || System.nanoTime() < warmed); i++, n++) {
+            send(first.apply(n));
+            send(second.apply(n));
+        }
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        for (int i = 0; i < count && (i == 0 || System.nanoTime() < deadline); i++, n++) {
+            a.add(send(first.apply(n)));
+            b.add(send(second.apply(n)));
+        }
+        Collections.sort(a);
+        Collections.sort(b);
+        return new Paired(a, b);
     }
 
     /** @return the milliseconds from sending to the whole answer */

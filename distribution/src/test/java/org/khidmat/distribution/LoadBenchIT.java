@@ -31,7 +31,8 @@ class LoadBenchIT {
             "durable applications/s, 1 / 8 / 32 clients, against bare Jetty \\+ naive SQLite over HTTP",
             "\\d+ services: `GET /api/v1/services`",
             "\\d+ services: start ", "1,000 applications: track p50 / p99", "1,000 applications: track page p50 / p99 `POST /track`",
-            "1,000 applications: citizen track page",
+            "1,000 applications: citizen track page `POST /track` \\(HTML\\); floor: ",
+            "1,000 applications: citizen track API `POST /api/v1/applications/track` \\(JSON\\), Java client; floor: ",
             "1,000 applications: `/figures` \\(30 days\\)", "1,000 applications: `/figures` for a year, p50",
             "1,000 applications: `/figures` for a year, one centre", "1,000 applications: `/figures.csv` for a year",
             "1,000 applications: `/figures.json` for a year", "1,000 applications: `GET /api/v1/figures` for a year",
@@ -42,7 +43,8 @@ class LoadBenchIT {
             "1,000 applications: officer: one application", "1,000 applications: officer: agency home",
             "1,000 applications: admin: console home", "1,000 applications: admin: audit log `/admin/audit`, newest",
             "1,000 applications: admin: audit log searched", "1,000 applications: admin: audit API",
-            "1,000 applications: admin: outbox", "1,000 applications: counter: ", "1,000 applications: staff login",
+            "1,000 applications: admin: outbox", "1,000 applications: counter: ", "1,000 applications: staff login page `GET /login`",
+            "1,000 applications: staff login `POST /api/v1/login`: not a page, slow by design",
             "1,000 applications: RSS", "1,000 applications: generator, fill time");
     private static final Pattern FIGURE = Pattern.compile("\\d");
     private static final List<String> CONFIGURATIONS = List.of("SQLite, one node", "PostgreSQL, one node",
@@ -75,6 +77,10 @@ class LoadBenchIT {
             for (String cell : cells) {
                 assertTrue(FIGURE.matcher(cell).find() && !cell.contains("NaN") && !cell.contains("Infinity"),
                         "a cell without a figure in " + found.get(0));
+            }
+            if (row.contains("; floor: ")) {
+                // the Java client's rows with a floor print it beside the centre's figures, for both stores
+                assertTrue(cells[1].contains("; floor ") && cells[2].contains("; floor "), "no floor in " + found.get(0));
             }
         }
         assertEquals(ROWS.size() + 2, table.size(), "no row more than the expected ones:\n" + String.join("\n", table));
