@@ -24,7 +24,9 @@ import org.sqlite.SQLiteDataSource;
  * commit carries the application, its first history row, its audit entry chained and signed, and its two queued
  * messages, each caller answered after the fsync) against naive sqlite-jdbc (each thread its own connection, one
  * application row a transaction, WAL, {@code synchronous=FULL}: the load benchmark's in-process baseline), with 1, 8
- * and 32 threads, alternating rounds. The load benchmark ({@code distribution/bench/load.sh}) compares the centre over
+ * and 32 threads, alternating rounds. The naive side is written here again on purpose: the load benchmark's
+ * {@code NaiveSqlite} is compiled by {@code load.sh} against a built distribution, out of reach of this module's tests.
+ * The load benchmark ({@code distribution/bench/load.sh}) compares the centre over
  * HTTP; this compares the two ways of writing alone. It asserts that every acknowledged filing is in its file and
  * that nothing failed; the figures are printed. Run: {@code mvn -B -pl platform/store -am test -Dtest=FilingBench
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbench=filing} ({@code -Dbench.seconds=N -Dbench.rounds=N}).
