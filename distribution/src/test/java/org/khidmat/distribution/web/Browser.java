@@ -104,8 +104,20 @@ final class Browser implements AutoCloseable {
         type(id + "-year", Integer.toString(day.getYear()));
     }
 
+    /**
+     * The element's text. A page that updates itself (the counter's waiting list, the hall screen)
+     * may replace the element between finding it and reading it; then it is found again, a few times.
+     */
     String text(By by) {
-        return driver.findElement(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     boolean has(By by) {
