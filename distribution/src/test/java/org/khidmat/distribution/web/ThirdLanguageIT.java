@@ -165,4 +165,47 @@ class ThirdLanguageIT {
         }
         assertTrue(found.isEmpty(), found.size() + " crossings:\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
     }
+
+    /**
+     * The hall screen in Sindhi: a service without a Sindhi title shows its English title marked as English, in the
+     * page as served and in the rows the screen's script redraws from a server-sent event (before, the script knew
+     * only English and Urdu, and neither marked a borrowed title).
+     */
+    @Test
+    void theHallScreenMarksAnEnglishTitleInTheFirstRenderAndInTheRowsItRedrawsByItself() throws Exception {
+        Staff.admin(centre).createAccount("counter-sd", "a-long-staff-password", "OPERATOR", null);
+        Staff operator = Staff.login(centre, "counter-sd", "a-long-staff-password");
+        String service = "fbr.ntn-registration";
+        String english = Staff.read(centre.get("/api/v1/services/" + service)).at("/title/en").asText();
+        assertTrue(!english.isBlank());
+        String first = callOne(operator, service);
+        browser.open(centre.url("/display?lang=sd"));
+        assertEquals("sd", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(first, browser.text(By.cssSelector("#calls tr.newest td.number")));
+        WebElement served = browser.driver.findElement(By.cssSelector("#calls tr.newest td.title > span[lang=en][dir=ltr]"));
+        assertEquals(english, served.getText(), "as served");
+
+        String second = callOne(operator, service);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!second.equals(browser.text(By.cssSelector("#calls tr.newest td.number"))) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(second, browser.text(By.cssSelector("#calls tr.newest td.number")), "the call shows without a reload");
+        assertTrue(browser.driver.findElement(By.tagName("html")).getAttribute("data-event") != null,
+                "the row was drawn by the screen's script from an event");
+        WebElement redrawn = browser.driver.findElement(By.cssSelector("#calls tr.newest td.title > span[lang=en][dir=ltr]"));
+        assertEquals(english, redrawn.getText(), "as redrawn");
+        browser.accessible("Sindhi hall screen after a live call");
+    }
+
+    /** Takes a token for the service and calls the next token to counter 2: @return the called number */
+    private String callOne(Staff operator, String service) throws Exception {
+        java.net.http.HttpResponse<String> token = centre.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(centre.url("/api/v1/queue/tokens"))).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"service\":\"" + service + "\"}")));
+        assertEquals(201, token.statusCode(), token.body());
+        java.net.http.HttpResponse<String> next = operator.post("/api/v1/counters/2/next", "");
+        assertEquals(200, next.statusCode(), next.body());
+        return Staff.read(next).at("/token/number").asText();
+    }
 }

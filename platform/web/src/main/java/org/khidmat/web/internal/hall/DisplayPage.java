@@ -32,6 +32,15 @@ final class DisplayPage {
             Text title = board.titles().get(t.serviceId());
             return title == null ? t.serviceId() : title.in(lang);
         }
+
+        /**
+         * @return whether {@link #title} is English on a page in another language (the service has no title in it,
+         *         or has left and shows its id), to be marked {@code lang="en" dir="ltr"} for screen readers
+         */
+        boolean titleBorrowed(QueueToken t) {
+            Text title = board.titles().get(t.serviceId());
+            return !"en".equals(lang) && (title == null || !title.languages().contains(lang));
+        }
     }
 
     private DisplayPage() {

@@ -59,14 +59,17 @@ public record HallBoard(List<QueueToken> calls, int waiting, Map<String, Text> t
         };
     }
 
-    /** @return {@code {"calls": [{"number","counter","service","title":{"en","ur"},"at"}], "waiting": n}} */
+    /**
+     * @return {@code {"calls": [{"number","counter","service","title":{"en","ur",...},"at"}], "waiting": n}}: a
+     *         title in every language the service gives it (English always), a departed service's id as its English
+     */
     public Map<String, Object> json() {
         List<Object> out = new ArrayList<>(calls.size());
         for (QueueToken t : calls) {
             Text title = titles.get(t.serviceId());
             out.add(ServiceJson.ordered("number", t.number(), "counter", t.counter(), "service", t.serviceId(),
-                    "title", ServiceJson.ordered("en", title == null ? t.serviceId() : title.en(), "ur",
-                            title == null ? t.serviceId() : title.ur()), "at", time.clock().format(t.calledAt())));
+                    "title", title == null ? Map.of("en", t.serviceId()) : title.asMap(), "at",
+                    time.clock().format(t.calledAt())));
         }
         return ServiceJson.ordered("calls", out, "waiting", waiting);
     }

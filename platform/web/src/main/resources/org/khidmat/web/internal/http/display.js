@@ -8,7 +8,7 @@
   if (!body || !window.EventSource) {
     return;
   }
-  var lang = document.documentElement.lang === 'ur' ? 'ur' : 'en';
+  var lang = document.documentElement.lang || 'en';
 
   function cell(text, cls, ltr) {
     var td = document.createElement('td');
@@ -17,6 +17,24 @@
       td.dir = 'ltr';
     }
     td.textContent = text;
+    return td;
+  }
+
+  // The service's title in the page's language; else its English, marked as English (lang, dir) for screen readers,
+  // as the server marks it in the first render.
+  function titleCell(call) {
+    var td = document.createElement('td');
+    td.className = 'title';
+    var own = call.title[lang];
+    if (own || lang === 'en') {
+      td.textContent = own || call.service;
+      return td;
+    }
+    var span = document.createElement('span');
+    span.lang = 'en';
+    span.dir = 'ltr';
+    span.textContent = call.title.en || call.service;
+    td.appendChild(span);
     return td;
   }
 
@@ -29,7 +47,7 @@
       }
       tr.appendChild(cell(call.number, 'number', true));
       tr.appendChild(cell(String(call.counter), 'counter', false));
-      tr.appendChild(cell(call.title[lang] || call.service, 'title', false));
+      tr.appendChild(titleCell(call));
       rows.appendChild(tr);
     });
     while (body.firstChild) {

@@ -69,6 +69,34 @@ class HallBoardTest {
         assertTrue(rows(DisplayPage.render("ur", board, Site.defaults())).contains("شناختی کارڈ"));
     }
 
+    /**
+     * A screen in a language a service has no title in shows its English title marked as English, in the first render
+     * and in the events (which carry every language the title has, so the screen's script can choose and mark alike).
+     */
+    @Test
+    void aTitleTheScreensLanguageLacksIsEnglishMarkedAsSuchAndTheEventCarriesEveryLanguage() throws Exception {
+        Text renew = new Text("Renew CNIC", "شناختی کارڈ کی تجدید");
+        Text sindhi = Text.of(Map.of("en", "Police certificate", "ur", "پولیس سرٹیفکیٹ", "sd", "پوليس سرٽيفڪيٽ"));
+        HallBoard board = HallBoard.of(List.of(called(1, "A-001", 3, 1),
+                FakeQueue.token(2, "B-001", "police", QueueToken.CALLED, 4, NINE, NINE.plusSeconds(120), null),
+                FakeQueue.token(3, "C-001", "gone", QueueToken.CALLED, 5, NINE, NINE.plusSeconds(180), null)),
+                Map.of("svc.identity", renew, "svc.police", sindhi));
+        String sd = rows(DisplayPage.render("sd", board, Site.defaults()));
+        assertTrue(sd.contains("<td class=\"title\"><span lang=\"en\" dir=\"ltr\">Renew CNIC</span></td>"), sd);
+        assertTrue(sd.contains("<td class=\"title\">پوليس سرٽيفڪيٽ</td>"), "a Sindhi title is not marked: " + sd);
+        String ur = rows(DisplayPage.render("ur", board, Site.defaults()));
+        assertTrue(ur.contains("<td class=\"title\">شناختی کارڈ کی تجدید</td>"), ur);
+        assertFalse(rows(DisplayPage.render("en", board, Site.defaults())).contains("lang=\"en\""), "English needs no mark");
+
+        String event = board.event(7);
+        JsonNode data = json.readTree(event.substring(event.indexOf("data: ") + 6).strip());
+        JsonNode police = data.at("/calls/1/title");
+        assertEquals("پوليس سرٽيفڪيٽ", police.path("sd").asText(), data.toString());
+        assertEquals("Police certificate", police.path("en").asText());
+        assertTrue(data.at("/calls/2/title/sd").isMissingNode(), "English only for the other: " + data);
+        assertTrue(data.at("/calls/0/title/sd").isMissingNode(), data.toString());
+    }
+
     @Test
     void anEmptyDayShowsNoCalls() {
         HallBoard board = HallBoard.of(List.of(FakeQueue.token(1, "A-001", "identity", QueueToken.WAITING, 0, NINE, null, null)),
